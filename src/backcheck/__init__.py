@@ -1,0 +1,30 @@
+"""backcheck: check machine-translated news before it is published.
+
+The public API is :func:`check` (one article, optionally with its source) and the
+:class:`~backcheck.report.Report` it returns. Heavy libraries are imported lazily, so importing
+this package is cheap.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .api import check
+    from .report import Report
+
+__all__ = ["__version__", "check", "Report"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "check":
+        from .api import check
+
+        return check
+    if name == "Report":
+        from .report import Report
+
+        return Report
+    raise AttributeError(name)

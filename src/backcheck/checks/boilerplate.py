@@ -1,0 +1,47 @@
+"""Page residue and the machine-translation disclaimer."""
+
+from __future__ import annotations
+
+from ..document import BOILERPLATE, DISCLAIMER
+from .base import Check, Finding, register
+
+
+@register
+class BoilerplateResidue(Check):
+    """Page residue copied with the article: view and comment counters, "Bonus video:" promos,
+    share and related-link lines, a photo caption repeated by the page template. It is not
+    article text, so it is excluded from scoring; an editor publishing the text should drop it.
+    """
+
+    id = "boilerplate.residue"
+    category = "boilerplate"
+    severity = "minor"
+    example = '"2325 views 0 comment(s)" between the lead and the body'
+
+    def run(self, ctx):
+        doc = ctx.document
+        for block in doc.blocks:
+            if block.kind == BOILERPLATE:
+                yield Finding(self.id, block.start, block.end,
+                              f"page residue ({block.reason}), not article text; excluded from scoring",
+                              suggestion="remove", evidence={"reason": block.reason})
+
+
+@register
+class Disclaimer(Check):
+    """A disclaimer saying the text was machine translated ("translations are mostly done through
+    AI translator..."). It is recorded in the report, because it tells the editor that every
+    sentence below it needs the checks a human translation would not.
+    """
+
+    id = "disclaimer"
+    category = "boilerplate"
+    severity = "minor"
+    example = '"Disclaimer: The translations are mostly done through AI translator..."'
+
+    def run(self, ctx):
+        for block in ctx.document.blocks:
+            if block.kind == DISCLAIMER:
+                yield Finding(self.id, block.start, block.end,
+                              "machine-translation disclaimer: the article says it was machine translated",
+                              evidence={"machine_translation_disclaimer": True})

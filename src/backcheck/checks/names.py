@@ -1,0 +1,116 @@
+"""Names in the English article: Slavic case forms left in, and one name spelled two ways."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from difflib import SequenceMatcher
+
+from .. import lexicon
+from ..morphology import candidate_bases
+from ..names import inventory
+from .base import Check, Finding, register
+
+
+@register
+class NameInflected(Check):
+    """A name left in a South Slavic case or possessive form. Serbian, Croatian, Bosnian and
+    Montenegrin decline foreign names (Horn → Horna, Hornu, Hornom) and form feminine surnames and
+    possessives with -ova/-ov/-in; an MT system that copies the name from the source copies the
+    ending too. Flagged when the stem is a name the article uses in its base form, or when the
+    word is unknown to English and its stem is a well-known English word or name. A word written
+    as part of a full name ("Maria Zakharova") is taken as a nominative and never flagged.
+    """
+
+    id = "name.inflected"
+    category = "name"
+    severity = "major"
+    example = 'introduced as "Emily Horn", later "..., Hornova said"  →  "Hornova" (suggest "Horn")'
+
+    def run(self, ctx):
+        inv = inventory(ctx)
+        for word, occurrences in inv.occurrences.items():
+            if lexicon.is_english_word(word):
+                continue
+            candidates = [c for c in candidate_bases(word) if c[0] != word]
+            in_article = [c for c in candidates if inv.is_name_like(c[0])]
+            from_lexicon = [c for c in candidates
+                            if len(c[0]) >= 4 and lexicon.zipf(c[0].lower()) >= lexicon.KNOWN_ZIPF]
+            best = in_article[0] if in_article else (from_lexicon[0] if from_lexicon else None)
+            if best is None:
+                continue
+            base, ending, meaning = best
+            if inv.nominative_evidence(word, {c[0] for c in candidates}):
+                continue
+            basis = "the article writes the name as" if in_article else "English text knows the name"
+            for occ in occurrences:
+                yield Finding(
+                    self.id, occ.start, occ.end,
+                    f'"{word}" looks like the name "{base}" with the South Slavic ending -{ending} '
+                    f"({meaning}); {basis} \"{base}\"",
+                    suggestion=base,
+                    evidence={"base": base, "ending": ending, "basis": "article" if in_article else "lexicon",
+                              "english_zipf": round(lexicon.zipf(word.lower()), 2)},
+                )
+
+
+def _fold(word: str) -> str:
+    """Lower case without diacritics, y read as i (Kyiv ~ Kiiv)."""
+    s = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    return s.replace("y", "i")
+
+
+def _skeleton(word: str) -> str:
+    """A spelling-independent key: transliteration variants of one name share it.
+
+    Diacritics are stripped; digraphs that render one sound are unified (kh/ch/h, ts/c, ph/f,
+    w/v, j/y/i, ck/k, q/k, x/ks); vowels and doubled letters are dropped.
+    """
+    s = _fold(word).replace("đ", "dj")
+    for a, b in (("kh", "h"), ("ch", "h"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("ck", "k"),
+                 ("q", "k"), ("x", "ks"), ("w", "v"), ("j", "i")):
+        s = s.replace(a, b)
+    out = []
+    for ch in s:
+        if ch in "aeiou":
+            continue
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return s[0] + "".join(out)  # keep the first letter (vowel or not) to separate Iran from Ran
+
+
+@register
+class NameInconsistent(Check):
+    """One name spelled two ways in one article ("Kiev" and "Kyiv", "Zelensky" and
+    "Zelenskyy"). MT systems transliterate each occurrence separately and may follow different
+    conventions; English style requires one spelling. The two forms share their consonant
+    skeleton after transliteration variants are unified; the rarer form is flagged.
+    """
+
+    id = "name.inconsistent"
+    category = "name"
+    severity = "minor"
+    example = '"Kiev" twice and "Kyiv" once in one article  →  "Kyiv" (suggest "Kiev")'
+
+    def run(self, ctx):
+        inv = inventory(ctx)
+        groups: dict[str, list[str]] = {}
+        for word in inv.occurrences:
+            if len(word) >= 4 and inv.is_name_like(word):
+                groups.setdefault(_skeleton(word), []).append(word)
+        for words in groups.values():
+            if len(words) < 2:
+                continue
+            counts = Counter({w: len(inv.occurrences[w]) for w in words})
+            (common, _), *rest = counts.most_common()
+            for rare, _ in rest:
+                if rare.lower().startswith(common.lower()) or common.lower().startswith(rare.lower()):
+                    continue  # a derived or inflected form, not a second spelling
+                if SequenceMatcher(None, _fold(rare), _fold(common)).ratio() < 0.75:
+                    continue  # same consonants, different names (Milan, Molina)
+                for occ in inv.occurrences[rare]:
+                    yield Finding(self.id, occ.start, occ.end,
+                                  f'"{rare}" and "{common}" look like two spellings of one name; '
+                                  f'the article uses "{common}" more often',
+                                  suggestion=common,
+                                  evidence={"forms": dict(counts), "skeleton": _skeleton(rare)})

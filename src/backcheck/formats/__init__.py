@@ -1,0 +1,1 @@
+"""Readers for the files backcheck accepts (plain text, Markdown, HTML)."""

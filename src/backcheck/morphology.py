@@ -1,0 +1,50 @@
+"""South Slavic (Serbo-Croatian) name morphology, derived from the declension tables.
+
+Foreign names in Serbian, Croatian, Bosnian and Montenegrin are declined like native nouns, and
+possessives and feminine surnames are formed with adjectival suffixes. A machine translation into
+English sometimes keeps such a form ("Hornova", "Putina"). This module generates the endings from
+the grammar rather than listing examples:
+
+* masculine consonant stems (Horn, Putin): singular gen/acc -a, dat/loc -u, instr -om/-em, voc -e/-u;
+  plural nom -i/-ovi/-evi, gen -a/-ova/-eva, dat/ins/loc -ima/-ovima/-evima, acc -e/-ove/-eve;
+* feminine and masculine -a stems (Ana, Nikola): gen -e/-i, dat/loc -i, acc -u, instr -om, voc -o;
+* possessive adjectives with -ov-/-ev- (consonant stems) and -in- (-a stems), and feminine
+  surnames in -ova/-eva/-ina, each with the definite/indefinite adjectival endings
+  (-, -a, -o, -og, -oga, -om, -omu, -oj, -u, -e, -i, -ih, -im, -ima).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_ADJECTIVE_ENDINGS = ("", "a", "o", "og", "oga", "om", "omu", "oj", "u", "e", "i", "ih", "im", "ima")
+_POSSESSIVE_INFIXES = ("ov", "ev", "in")
+_CONSONANT_STEM_CASES = ("a", "u", "om", "em", "e", "i", "ovi", "evi", "ima", "ovima", "evima", "ove", "eve")
+_A_STEM_CASES = ("e", "i", "u", "om", "o")
+
+#: Every ending with what it means, longest first, so "-ovoj" is tried before "-oj".
+ENDINGS: tuple[tuple[str, str], ...] = tuple(sorted(
+    {(c, "case ending of a consonant-stem noun") for c in _CONSONANT_STEM_CASES}
+    | {(p + e, "possessive adjective or feminine surname suffix")
+       for p in _POSSESSIVE_INFIXES for e in _ADJECTIVE_ENDINGS}
+    | {(c, "case ending of an -a stem noun") for c in _A_STEM_CASES},
+    key=lambda t: (-len(t[0]), t[0]),
+))
+
+
+@lru_cache(maxsize=65536)
+def candidate_bases(word: str, min_stem: int = 3) -> tuple[tuple[str, str, str], ...]:
+    """Possible nominative bases of an inflected name: ``(base, ending, meaning)``, longest ending first.
+
+    For each ending the bare stem is a candidate (Horn-ova → Horn), and so is the stem plus -a
+    (an -a stem declined: Zakharov-oj → Zakharova; Ivan-e → Ivana).
+    """
+    out = []
+    lower = word.lower()
+    for ending, meaning in ENDINGS:
+        if lower.endswith(ending) and len(word) - len(ending) >= min_stem and ending:
+            stem = word[: len(word) - len(ending)]
+            out.append((stem, ending, meaning))
+            if not ending.startswith("a"):
+                out.append((stem + "a", ending, "case ending of an -a stem noun"))
+    return tuple(out)

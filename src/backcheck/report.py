@@ -1,0 +1,126 @@
+"""The Report data model (the ``backcheck-report/1`` contract) and the exit-code decision."""
+
+from __future__ import annotations
+
+import platform
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import __version__
+from .checks.base import SEVERITIES, SEVERITY_WEIGHT, Finding
+from .config import Config
+from .errors import ExitCode
+from .textmap import Span
+
+SCHEMA = "backcheck-report/1"
+
+
+@dataclass(frozen=True)
+class Flag:
+    check: str
+    category: str
+    severity: str
+    message: str
+    suggestion: str | None
+    span: Span
+    source_span: Span | None
+    evidence: dict[str, Any]
+    sentence: int | None = None  #: index of the translation sentence holding the span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "check": self.check,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "span": self.span.to_dict(),
+            "source_span": self.source_span.to_dict() if self.source_span else None,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass
+class DocumentReport:
+    path: str
+    source_path: str | None
+    source_lang: str | None
+    target_lang: str
+    machine_translation_disclaimer: bool
+    engine: dict[str, Any] | None
+    scores: dict[str, Any]
+    flags: list[Flag]
+    notes: list[str] = field(default_factory=list)  #: one-line diagnostics (engine skipped, ...)
+    encoding: str = "utf-8"
+    sentences: int = 0
+    sentence_scores: list[dict[str, Any]] = field(default_factory=list)
+    #: the decoded original file, for renderers that show context (not part of the JSON contract)
+    original_text: str | None = field(default=None, repr=False)
+
+    def counts(self) -> dict[str, int]:
+        return {sev: sum(f.severity == sev for f in self.flags) for sev in SEVERITIES}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "source_path": self.source_path,
+            "source_lang": self.source_lang,
+            "target_lang": self.target_lang,
+            "encoding": self.encoding,
+            "machine_translation_disclaimer": self.machine_translation_disclaimer,
+            "engine": self.engine,
+            "scores": self.scores,
+            "sentences": self.sentence_scores,
+            "notes": self.notes,
+            "summary": {**self.counts(), "penalty": sum(SEVERITY_WEIGHT[f.severity] for f in self.flags)},
+            "flags": [f.to_dict() for f in self.flags],
+        }
+
+
+@dataclass
+class Report:
+    documents: list[DocumentReport]
+    config: Config
+    signature: str
+
+    @property
+    def flags(self) -> list[Flag]:
+        return [f for d in self.documents for f in d.flags]
+
+    def exit_code(self, fail_on: str | None = None) -> ExitCode:
+        threshold = SEVERITIES.index(fail_on or self.config.fail_on)
+        if any(SEVERITIES.index(f.severity) >= threshold for f in self.flags):
+            return ExitCode.FLAGGED
+        return ExitCode.OK
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "tool": {"name": "backcheck", "version": __version__, "python": platform.python_version()},
+            "signature": self.signature,
+            "config": self.config.to_dict(),
+            "documents": [d.to_dict() for d in self.documents],
+        }
+
+
+def decide(findings: list[Finding], checks: dict, doc, source, config: Config) -> list[Flag]:
+    """Turn measured findings into flags: apply severities from configuration, map spans."""
+    flags = []
+    for f in findings:
+        check = checks[f.check]
+        source_span = (source.span(f.source_start, f.source_end)
+                       if source is not None and f.source_start is not None else None)
+        sentence = next((s.index for s in doc.sentences if s.start <= f.start < max(s.end, s.start + 1)), None)
+        flags.append(Flag(
+            check=f.check,
+            category=f.category or check.category,
+            severity=config.severity_for(f.check, check.severity),
+            message=f.message,
+            suggestion=f.suggestion,
+            span=doc.span(f.start, f.end),
+            source_span=source_span,
+            evidence=f.evidence,
+            sentence=sentence,
+        ))
+    flags.sort(key=lambda fl: (fl.span.start, fl.span.end, fl.check))
+    return flags

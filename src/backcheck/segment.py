@@ -1,0 +1,69 @@
+"""Sentence segmentation with offsets, one maintained segmenter per language family.
+
+English uses pysbd (the Golden Rules rule set: "Mr.", "U.S.", "Jan. 5." do not split). Serbian,
+Croatian, Bosnian and Montenegrin use ReLDI's tokeniser from the CLASSLA project, whose
+abbreviation lists and ordinal rules know that "dr." and "11. juna" do not end a sentence.
+Both are imported on first use.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: ISO 639 codes backcheck treats as Serbo-Croatian (ReLDI's "hr" and "sr" models).
+SH_LANGS = {"sr": "sr", "hr": "hr", "bs": "hr", "cnr": "sr", "sh": "hr", "me": "sr"}
+
+
+@lru_cache(maxsize=4)
+def _pysbd(lang: str):
+    import pysbd
+
+    return pysbd.Segmenter(language=lang, clean=False)
+
+
+def _locate(text: str, pieces: list[str]) -> list[tuple[int, int]]:
+    """Offsets of consecutive ``pieces`` in ``text`` (robust to a segmenter's whitespace edits)."""
+    spans, pos = [], 0
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        at = text.find(piece, pos)
+        if at < 0:  # segmenter altered the text; fall back to the rest of the text
+            at = pos
+            end = len(text)
+        else:
+            end = at + len(piece)
+        spans.append((at, end))
+        pos = end
+    return spans
+
+
+def _reldi_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    from reldi_tokeniser.tokeniser import run
+
+    spans: list[tuple[int, int]] = []
+    cur: list[int] | None = None
+    for line in run(text, lang).splitlines():
+        if not line.strip():
+            if cur:
+                spans.append((cur[0], cur[1]))
+            cur = None
+            continue
+        ident = line.split("\t", 1)[0]
+        start_s, end_s = ident.rsplit(".", 1)[1].split("-")
+        start, end = int(start_s) - 1, int(end_s)
+        cur = [start, end] if cur is None else [cur[0], end]
+    if cur:
+        spans.append((cur[0], cur[1]))
+    return spans
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` in ``text`` for language ``lang`` (ISO 639-1/3 code)."""
+    if not text.strip():
+        return []
+    if lang in SH_LANGS:
+        return _reldi_sentences(text, SH_LANGS[lang])  # Latin and Cyrillic alike
+    seg_lang = lang if lang in {"en", "de", "fr", "es", "it", "pl", "ru", "nl", "da", "bg", "sk", "el"} else "en"
+    return _locate(text, _pysbd(seg_lang).segment(text))
