@@ -26,11 +26,6 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-
-
 class Severity(str, Enum):
     minor = "minor"
     major = "major"
@@ -50,6 +45,14 @@ def _emit(data: str, output: Optional[Path]) -> None:
 
         write_atomic(output, data)
         typer.echo(f"backcheck: report written to {output}", err=True)
+
+
+def _check_format(value: str) -> str:
+    from .render import FORMATS
+
+    if value not in FORMATS:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(FORMATS)}")
+    return value
 
 
 def _version(value: bool) -> None:
@@ -72,7 +75,8 @@ def check(
     file: Annotated[Path, typer.Argument(help="The translated (English) article: .txt, .md or .html.")],
     source: Annotated[Optional[Path], typer.Option("--source", "-s", help="The original article.")] = None,
     source_lang: Annotated[Optional[str], typer.Option("--source-lang", help="Language of the source: sr, hr, bs, cnr.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
+    fmt: Annotated[str, typer.Option("--format", "-f", callback=_check_format,
+                                     help="Report format: text, json, ... (see the README).")] = "text",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically).")] = None,
     fail_on: Annotated[Severity, typer.Option("--fail-on", help="Exit 1 when a flag is at or above this severity.")] = Severity.major,
     engine: Annotated[str, typer.Option("--engine", help="Back-translation engine: auto, ct2, apertium or none.")] = "none",
@@ -87,8 +91,8 @@ def check(
         config = Config(fail_on=fail_on.value, origins={"fail_on": "cli"})
         report = run_check(str(file), str(source) if source else None, source_lang, config=config,
                            engine=engine, max_bytes=max_bytes)
-        colour = fmt is Format.text and output is None and sys.stdout.isatty()
-        _emit(render(report, fmt.value, colour=colour), output)
+        colour = fmt == "text" and output is None and sys.stdout.isatty()
+        _emit(render(report, fmt, colour=colour), output)
     except BackcheckError as exc:
         _fail(exc)
     raise typer.Exit(int(report.exit_code()))
@@ -119,6 +123,11 @@ def explain(check_id: Annotated[str, typer.Argument(help="A check id, e.g. name.
     typer.echo(cls.doc())
     if cls.example:
         typer.echo(f"\nExample: {cls.example}")
+
+
+# Command groups that live in their own modules register themselves on `app` when imported.
+# They keep their heavy imports inside the commands, so this stays cheap.
+from . import cli_models, cli_score, cli_batch  # noqa: E402,F401
 
 
 def main() -> None:

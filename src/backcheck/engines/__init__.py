@@ -1,0 +1,9 @@
+"""Back-translation engines behind one protocol (see :mod:`backcheck.engines.base`).
+
+Engine modules import their heavy libraries (ctranslate2, sentencepiece) only when an engine is
+created, so importing this package is cheap.
+"""
+
+from .base import Engine, Translation
+
+__all__ = ["Engine", "Translation"]
