@@ -22,14 +22,24 @@ _POSSESSIVE_INFIXES = ("ov", "ev", "in")
 _CONSONANT_STEM_CASES = ("a", "u", "om", "em", "e", "i", "ovi", "evi", "ima", "ovima", "evima", "ove", "eve")
 _A_STEM_CASES = ("e", "i", "u", "om", "o")
 
+def _endings() -> tuple[tuple[str, str], ...]:
+    meaning: dict[str, str] = {}
+    # later entries win for an ending shared by two paradigms; the noun readings are the common ones
+    for e in _ADJECTIVE_ENDINGS:
+        meaning[e] = "adjectival case ending (surnames in -ova, -ski)"
+    for c in _A_STEM_CASES:
+        meaning[c] = "case ending of an -a stem noun"
+    for c in _CONSONANT_STEM_CASES:
+        meaning[c] = "case ending of a consonant-stem noun"
+    for p in _POSSESSIVE_INFIXES:
+        for e in _ADJECTIVE_ENDINGS:
+            meaning[p + e] = "possessive adjective or feminine surname suffix"
+    meaning.pop("", None)
+    return tuple(sorted(meaning.items(), key=lambda t: (-len(t[0]), t[0])))
+
+
 #: Every ending with what it means, longest first, so "-ovoj" is tried before "-oj".
-ENDINGS: tuple[tuple[str, str], ...] = tuple(sorted(
-    {(c, "case ending of a consonant-stem noun") for c in _CONSONANT_STEM_CASES}
-    | {(p + e, "possessive adjective or feminine surname suffix")
-       for p in _POSSESSIVE_INFIXES for e in _ADJECTIVE_ENDINGS}
-    | {(c, "case ending of an -a stem noun") for c in _A_STEM_CASES},
-    key=lambda t: (-len(t[0]), t[0]),
-))
+ENDINGS: tuple[tuple[str, str], ...] = _endings()
 
 
 @lru_cache(maxsize=65536)
@@ -42,9 +52,9 @@ def candidate_bases(word: str, min_stem: int = 3) -> tuple[tuple[str, str, str],
     out = []
     lower = word.lower()
     for ending, meaning in ENDINGS:
-        if lower.endswith(ending) and len(word) - len(ending) >= min_stem and ending:
+        if lower.endswith(ending) and len(word) - len(ending) >= min_stem:
             stem = word[: len(word) - len(ending)]
             out.append((stem, ending, meaning))
             if not ending.startswith("a"):
-                out.append((stem + "a", ending, "case ending of an -a stem noun"))
+                out.append((stem + "a", ending, "case ending of an -a stem or feminine surname"))
     return tuple(out)

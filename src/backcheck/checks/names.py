@@ -7,7 +7,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from .. import lexicon
-from ..morphology import candidate_bases
+from ..morphology import ENDINGS, candidate_bases
 from ..names import inventory
 from .base import Check, Finding, register
 
@@ -54,6 +54,18 @@ class NameInflected(Check):
                 )
 
 
+#: English derivational endings on names (Serbia → Serbian, Kosovo → Kosovar, Brexit → Brexiteer).
+_ENGLISH_DERIVATIONS = ("n", "an", "ian", "ese", "i", "ite", "ism", "ist", "s", "es", "ar", "er", "eer", "ic")
+
+
+def _derived(longer: str, shorter: str) -> bool:
+    """Is ``longer`` ``shorter`` plus an English or South Slavic ending (not a second spelling)?"""
+    if not longer.lower().startswith(shorter.lower()):
+        return False
+    rest = longer[len(shorter):].lower()
+    return rest in _ENGLISH_DERIVATIONS or any(rest == e for e, _ in ENDINGS)
+
+
 def _fold(word: str) -> str:
     """Lower case without diacritics, y read as i (Kyiv ~ Kiiv)."""
     s = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
@@ -96,7 +108,8 @@ class NameInconsistent(Check):
         inv = inventory(ctx)
         groups: dict[str, list[str]] = {}
         for word in inv.occurrences:
-            if len(word) >= 4 and inv.is_name_like(word):
+            # sentence-initial words count when they are not common English words
+            if len(word) >= 4 and (inv.is_name_like(word) or lexicon.zipf(word.lower()) < lexicon.KNOWN_ZIPF):
                 groups.setdefault(_skeleton(word), []).append(word)
         for words in groups.values():
             if len(words) < 2:
@@ -104,7 +117,7 @@ class NameInconsistent(Check):
             counts = Counter({w: len(inv.occurrences[w]) for w in words})
             (common, _), *rest = counts.most_common()
             for rare, _ in rest:
-                if rare.lower().startswith(common.lower()) or common.lower().startswith(rare.lower()):
+                if _derived(rare, common) or _derived(common, rare):
                     continue  # a derived or inflected form, not a second spelling
                 if SequenceMatcher(None, _fold(rare), _fold(common)).ratio() < 0.75:
                     continue  # same consonants, different names (Milan, Molina)
