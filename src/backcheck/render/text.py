@@ -27,6 +27,25 @@ def _context(original: str, span) -> tuple[str, int, int]:
     return prefix + text[lo:hi] + ("…" if hi < len(text) else ""), a - lo + len(prefix), b - lo + len(prefix)
 
 
+def _scores(scores: dict, sentences: list[dict]) -> list[str]:
+    """The article's fidelity with its interval and metrics, then each sentence's fidelity
+    (``*`` marks those below the threshold)."""
+    if "fidelity" not in scores:
+        return [f"  fidelity: nothing scored ({scores.get('mode')} mode)"]
+    threshold = scores["min_fidelity"]
+    lo, hi = scores["ci95"]
+    weaker = " — round trip, no source: weaker evidence" if scores["mode"] == "round-trip" else ""
+    lines = [f"  fidelity {scores['fidelity']:.1f}/100 (95% CI {lo:.1f}–{hi:.1f}; "
+             f"{scores['low_fidelity_share']:.0%} of {scores['pairs']} below {threshold:g}; "
+             f"mode {scores['mode']}{weaker})",
+             f"  back-translation vs {'source' if scores['mode'] == 'source' else 'English'}: "
+             f"chrF++ {scores['chrf++']:.1f}, BLEU {scores['bleu']:.1f}, TER {scores['ter']:.1f}"]
+    cells = [f"#{s['index'] + 1} {s['fidelity']:.0f}{'*' if s['fidelity'] < threshold else ''}" for s in sentences]
+    for start in range(0, len(cells), 10):
+        lines.append(("  by sentence: " if start == 0 else "               ") + "  ".join(cells[start:start + 10]))
+    return lines
+
+
 def render(report, colour: bool = False, **_options) -> str:
     out: list[str] = []
     for doc in report.documents:
@@ -39,8 +58,7 @@ def render(report, colour: bool = False, **_options) -> str:
         for note in doc.notes:
             out.append(f"  note: {note}")
         if doc.scores:
-            out.append("  scores: " + ", ".join(f"{k} {v}" for k, v in doc.scores.items()
-                                                if isinstance(v, (int, float, str))))
+            out.extend(_scores(doc.scores, doc.sentence_scores))
         by_line = defaultdict(list)
         for flag in doc.flags:
             by_line[flag.span.line].append(flag)
