@@ -2,4 +2,122 @@
 
 from __future__ import annotations
 
-from .cli import app  # noqa: F401  (commands register on the shared app)
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .cli import Severity, _check_format, _emit, _fail, app
+from .errors import BackcheckError, ExitCode
+
+baseline_app = typer.Typer(help="Accepted findings, so CI fails only on new ones.", no_args_is_help=True,
+                           rich_markup_mode=None)
+app.add_typer(baseline_app, name="baseline")
+
+ConfigFile = Annotated[Optional[Path], typer.Option(
+    "--config", help="Configuration file (default: backcheck.toml, or [tool.backcheck] in pyproject.toml, here).")]
+SourceLang = Annotated[Optional[str], typer.Option("--source-lang", help="Language of the sources: sr, hr, bs, cnr.")]
+Engine = Annotated[Optional[str], typer.Option("--engine", help="Back-translation engine: auto, ct2, apertium or none [default: none].")]
+
+
+@app.command()
+def batch(
+    targets: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Directories of articles, manifests (.csv or .jsonl with "
+                                                       "columns translation, source, source_lang) or single files.")],
+    output_dir: Annotated[Optional[Path], typer.Option("--output-dir", "-d", help="Write one report per document here (and the resume journal).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write one combined report to this file.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", callback=_check_format, help="Report format.")] = "json",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the model-free work.")] = 1,
+    fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help="Exit 1 when a flag is at or above this severity [default: major].")] = None,
+    engine: Engine = None,
+    source_lang: SourceLang = None,
+    config_file: ConfigFile = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Drop findings accepted in this baseline.")] = None,
+    state: Annotated[Optional[Path], typer.Option("--state", help="Resume journal (default: in --output-dir, or beside --output).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")] = False,
+    models_dir: Annotated[Optional[Path], typer.Option("--models-dir", help="Where models are installed.")] = None,
+) -> None:
+    """Check many articles: parallel workers, one engine for all, a summary, resumable after a kill."""
+    from contextlib import nullcontext
+
+    from . import batch as batchlib
+    from .api import signature
+    from .config import resolve
+    from .output import write_atomic
+    from .render import render
+    from .report import Report
+
+    try:
+        config = resolve({"fail_on": fail_on.value if fail_on else None, "engine": engine, "source_lang": source_lang,
+                          "baseline": str(baseline) if baseline else None}, Path.cwd(), config_file)
+        items = batchlib.discover(targets, exclude=output_dir)
+        if output_dir is not None:
+            output_dir.mkdir(parents=True, exist_ok=True)
+        root = targets[0] if len(targets) == 1 and targets[0].is_dir() else Path.cwd()
+        # a bar only for a person watching: a CI log or a pipe gets the summary alone
+        bar = (typer.progressbar(length=len(items), label="checking", file=sys.stderr)
+               if sys.stderr.isatty() else nullcontext())
+
+        def on_document(item, doc, error):
+            if output_dir is not None and doc is not None:
+                path = output_dir / batchlib.report_name(item, root, fmt)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(path, render(Report([doc], config, signature(config, doc.engine)), fmt))
+            if progress is not None:
+                progress.update(1)
+
+        with bar as progress:
+            result = batchlib.run(items, config, jobs=jobs, state=state or batchlib.default_state(output_dir, output),
+                                  use_cache=not no_cache, models_dir=str(models_dir) if models_dir else None,
+                                  on_document=on_document)
+        if output is not None or output_dir is None:
+            _emit(render(result.report, fmt), output)
+    except BackcheckError as exc:
+        _fail(exc)
+    typer.echo(batchlib.summary_table(result, config.fail_on), err=True)
+    if result.errors:
+        raise typer.Exit(int(ExitCode.INPUT))
+    raise typer.Exit(int(result.report.exit_code()))
+
+
+@baseline_app.command("create")
+def baseline_create(
+    inputs: Annotated[list[Path], typer.Argument(help="A saved report (--format jsonl, or json with fingerprints), "
+                                                      "or the article / bilingual files to check now.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to write.")] = Path("backcheck-baseline.json"),
+    source_lang: SourceLang = None,
+    config_file: ConfigFile = None,
+    engine: Engine = None,
+) -> None:
+    """Accept the current findings: later runs with --baseline report only new ones."""
+    from . import baseline as baselib
+    from .api import check_jobs, load_job
+    from .config import resolve
+    from .output import write_atomic
+
+    try:
+        if len(inputs) == 1 and inputs[0].suffix.lower() in (".json", ".jsonl") and _is_report(inputs[0]):
+            entries = baselib.entries_from_report_file(inputs[0])
+        else:
+            # the baseline records what is flagged now, so any baseline in the configuration is not applied
+            config = resolve({"engine": engine, "source_lang": source_lang}, Path.cwd(), config_file)
+            config.baseline = None
+            jobs = [load_job(str(p), source_lang=config.source_lang) for p in inputs]
+            entries = baselib.entries_from_report(check_jobs(jobs, config, config.engine))
+        write_atomic(output, baselib.dumps(entries))
+    except BackcheckError as exc:
+        _fail(exc)
+    typer.echo(f"backcheck: baseline of {len(entries)} finding(s) written to {output}", err=True)
+
+
+def _is_report(path: Path) -> bool:
+    """A saved report starts with a JSON object holding flags (``fingerprint``) or the envelope."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            head = fh.read(4096)
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not head.strip():
+        return True  # a report of a clean run: an empty baseline
+    return head.lstrip().startswith("{") and ('"fingerprint"' in head or '"backcheck-report/' in head)

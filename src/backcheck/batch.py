@@ -1,0 +1,383 @@
+"""Batch checking: many articles, one engine, parallel model-free work, resumable.
+
+Input is a directory (every article and bilingual file under it; ``name.sr.txt`` beside
+``name.txt`` is taken as its source) or a manifest (CSV or JSONL with ``translation``, ``source``
+and ``source_lang``). Without an engine, whole documents are checked in worker processes. With
+one, workers only read and segment the files, and the sentences of a chunk of documents go to
+the engine in one call (one model load, full batches). Each finished document is committed to
+an SQLite journal keyed by path and content hash, so a rerun after an interruption skips it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from . import __version__
+from .config import SOURCE_LANGS, Config
+from .errors import BackcheckError, InputError
+from .report import DocumentReport, Flag, Report
+from .textmap import Span
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+#: ``name.<lang>.txt`` beside ``name.txt`` is its source
+SOURCE_SUFFIXES = ("sr", "hr", "bs", "cnr")
+STATE_FILE = ".backcheck-batch.sqlite"
+#: documents whose sentences go to the engine in one call
+ENGINE_CHUNK = 64
+#: file name extension of a per-document report in each format
+_EXTENSIONS = {"text": "txt", "junit": "xml", "github": "txt", "gitlab": "json"}
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    translation: str
+    source: str | None = None
+    source_lang: str | None = None
+    where: str = ""  #: where the item was listed ("manifest.csv:4"), for messages
+
+
+@dataclass
+class BatchResult:
+    report: Report  #: every document, checked now or taken from the journal
+    checked: int = 0
+    skipped: int = 0  #: finished in an earlier run (same path and content)
+    errors: list[tuple[str, str]] = field(default_factory=list)  #: (where, message)
+    seconds: float = 0.0
+
+
+# --- finding the documents ------------------------------------------------------------------------
+
+def discover(targets: list[str | os.PathLike], exclude: Path | None = None) -> list[BatchItem]:
+    """The items of directories, manifests and single files; manifest problems name the file
+    and line. A ``.jsonl`` file is a manifest when its first record has a ``translation``
+    field, and segment pairs otherwise."""
+    from .formats.bilingual import is_bilingual
+
+    items: list[BatchItem] = []
+    for target in map(Path, targets):
+        if target.is_dir():
+            items += _directory_items(target, exclude, is_bilingual)
+        elif not target.exists():
+            raise InputError(f"{target}: no such file or directory")
+        elif target.suffix.lower() == ".csv":
+            items += _manifest_items(target, _csv_rows(target))
+        elif target.suffix.lower() == ".jsonl" and _is_manifest(target):
+            items += _manifest_items(target, _jsonl_rows(target))
+        elif target.suffix.lower() in ARTICLE_SUFFIXES or is_bilingual(target):
+            items += _paired_items([target])
+        else:
+            raise InputError(f"{target}: not an article, a bilingual file, a directory or a manifest (.csv, .jsonl)")
+    return items
+
+
+def _is_manifest(path: Path) -> bool:
+    for _, row in _jsonl_rows(path):
+        return "translation" in row
+    return False
+
+
+def _directory_items(root: Path, exclude: Path | None, is_bilingual) -> list[BatchItem]:
+    files = sorted(p for p in root.rglob("*") if p.is_file()
+                   and not any(part.startswith(".") for part in p.relative_to(root).parts)
+                   and (exclude is None or exclude.resolve() not in p.resolve().parents))
+    items = _paired_items([p for p in files if p.suffix.lower() in ARTICLE_SUFFIXES or is_bilingual(p)])
+    if not items:
+        raise InputError(f"{root}: no articles found (looked for {', '.join(sorted(ARTICLE_SUFFIXES))} "
+                         "and bilingual files)")
+    return items
+
+
+def _paired_items(files: list[Path]) -> list[BatchItem]:
+    """``name.sr.txt`` beside ``name.txt`` is the source of ``name.txt``, not a document of its own."""
+    items = []
+    for p in files:
+        stem, _, lang = p.stem.rpartition(".")
+        if stem and lang in SOURCE_SUFFIXES and p.with_name(stem + p.suffix).is_file():
+            continue
+        source, source_lang = next(((p.with_name(f"{p.stem}.{lang}{p.suffix}"), lang) for lang in SOURCE_SUFFIXES
+                                    if p.with_name(f"{p.stem}.{lang}{p.suffix}").is_file()), (None, None))
+        items.append(BatchItem(str(p), str(source) if source else None, source_lang, str(p)))
+    return items
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.DictReader(fh)
+            if reader.fieldnames is None or "translation" not in reader.fieldnames:
+                raise InputError(f"{path}:1: manifest header must name a 'translation' column "
+                                 "(and optionally 'source', 'source_lang')")
+            line = reader.line_num
+            for row in reader:
+                yield line + 1, row
+                line = reader.line_num
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{path}: cannot read manifest ({exc})") from None
+
+
+def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read manifest ({exc})") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: invalid JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise InputError(f"{path}:{number}: expected an object with a \"translation\" field")
+        yield number, row
+
+
+def _manifest_items(manifest: Path, rows: Iterator[tuple[int, dict]]) -> list[BatchItem]:
+    base = manifest.parent
+    items = []
+    for number, row in rows:
+        where = f"{manifest}:{number}"
+        translation = (row.get("translation") or "").strip()
+        if not translation:
+            raise InputError(f"{where}: no 'translation' path")
+        paths = {}
+        for column in ("translation", "source"):
+            value = (row.get(column) or "").strip()
+            if not value:
+                continue
+            p = base / value
+            if not p.is_file():
+                raise InputError(f"{where}: {column} file {value!r} not found (looked for {p})")
+            paths[column] = str(p)
+        lang = (row.get("source_lang") or "").strip() or None
+        if lang is not None and lang not in SOURCE_LANGS:
+            raise InputError(f"{where}: source_lang {lang!r} is not one of {', '.join(SOURCE_LANGS)}")
+        items.append(BatchItem(paths["translation"], paths.get("source"), lang, where))
+    if not items:
+        raise InputError(f"{manifest}: the manifest lists no documents")
+    return items
+
+
+# --- the journal ------------------------------------------------------------------------------------
+
+def run_key(config: Config) -> str:
+    """What makes a stored result reusable: the version and every deciding setting."""
+    settings = {k: v for k, v in config.to_dict().items() if k != "origins"}
+    return hashlib.sha256(json.dumps([__version__, settings], sort_keys=True).encode()).hexdigest()[:16]
+
+
+def content_digest(item: BatchItem, key: str) -> str:
+    digest = hashlib.sha256(key.encode())
+    for path in (item.translation, item.source):
+        digest.update(b"\0")
+        if path:
+            digest.update(Path(path).read_bytes())
+    digest.update((item.source_lang or "").encode())
+    return digest.hexdigest()
+
+
+class Journal:
+    """Finished documents, one committed row each, so a killed run loses at most the documents
+    in flight. SQLite in WAL mode: a crash mid-write leaves the journal as it was."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.db = sqlite3.connect(path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("CREATE TABLE IF NOT EXISTS done (path TEXT, digest TEXT, report TEXT, "
+                            "PRIMARY KEY (path, digest))")
+            self.db.commit()
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"{path}: cannot use as batch state ({exc}); delete it to start afresh") from None
+
+    def get(self, path: str, digest: str) -> DocumentReport | None:
+        row = self.db.execute("SELECT report FROM done WHERE path = ? AND digest = ?", (path, digest)).fetchone()
+        return document_report_from_json(row[0]) if row else None
+
+    def put(self, path: str, digest: str, doc: DocumentReport) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO done VALUES (?, ?, ?)", (path, digest, document_report_to_json(doc)))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def document_report_to_json(doc: DocumentReport) -> str:
+    """Every data field (those with ``repr=False`` hold live objects and are left out)."""
+    data = {f.name: getattr(doc, f.name) for f in fields(DocumentReport) if f.repr and f.name != "flags"}
+    data["flags"] = [asdict(flag) for flag in doc.flags]
+    return json.dumps(data, ensure_ascii=False)
+
+
+def document_report_from_json(text: str) -> DocumentReport:
+    data = json.loads(text)
+    flags = [Flag(**{**f, "span": Span(**f["span"]),
+                     "source_span": Span(**f["source_span"]) if f.get("source_span") else None})
+             for f in data.pop("flags")]
+    return DocumentReport(**data, flags=flags)
+
+
+# --- running --------------------------------------------------------------------------------------
+
+def _check_model_free(item: BatchItem, config: Config) -> tuple[DocumentReport | None, str | None]:
+    """Worker: check one document completely (no engine)."""
+    from .api import check_jobs, load_job
+
+    try:
+        job = load_job(item.translation, item.source, item.source_lang or config.source_lang)
+        return check_jobs([job], config, engine="none").documents[0], None
+    except BackcheckError as exc:
+        return None, str(exc)
+
+
+def _load(item: BatchItem, config: Config):
+    """Worker: read and segment one document for the engine."""
+    from .api import load_job
+
+    try:
+        return load_job(item.translation, item.source, item.source_lang or config.source_lang), None
+    except BackcheckError as exc:
+        return None, str(exc)
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def run(items: list[BatchItem], config: Config, *, jobs: int = 1, state: Path | None = None,
+        use_cache: bool = True, models_dir: str | None = None,
+        on_document: Callable[[BatchItem, DocumentReport | None, str | None], None] | None = None) -> BatchResult:
+    """Check every item; ``on_document`` is called as each finishes (for a progress bar and for
+    writing per-document reports). Documents in ``state`` from an earlier run are not rechecked."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .api import check_jobs, signature
+
+    started = time.perf_counter()
+    if config.baseline:  # a bad baseline is one error for the run, not one per document
+        from .baseline import load
+
+        load(config.baseline)
+    journal = Journal(state) if state else None
+    key = run_key(config)
+    docs: dict[int, DocumentReport] = {}
+    result = BatchResult(report=Report([], config, signature(config, None)))
+    pending: list[tuple[int, BatchItem, str]] = []
+    for index, item in enumerate(items):
+        digest = content_digest(item, key)
+        stored = journal.get(str(Path(item.translation).resolve()), digest) if journal else None
+        if stored is not None:
+            docs[index] = stored
+            result.skipped += 1
+            if on_document:
+                on_document(item, stored, None)
+        else:
+            pending.append((index, item, digest))
+
+    def finish(index: int, item: BatchItem, digest: str, doc: DocumentReport | None, error: str | None) -> None:
+        if doc is not None:
+            docs[index] = doc
+            result.checked += 1
+            if journal:
+                journal.put(str(Path(item.translation).resolve()), digest, doc)
+        else:
+            result.errors.append((item.where, error or "failed"))
+        if on_document:
+            on_document(item, doc, error)
+
+    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and len(pending) > 1 else None
+
+    def mapper(fn, xs):
+        """Results in order; a worker takes several documents at a time to keep IPC cheap."""
+        if pool is None:
+            return map(fn, xs, [config] * len(xs))
+        return pool.map(fn, xs, [config] * len(xs), chunksize=max(1, min(32, len(xs) // (jobs * 8))))
+
+    try:
+        if config.engine == "none":
+            batch_items = [item for _, item, _ in pending]
+            for (index, item, digest), (doc, error) in zip(pending, mapper(_check_model_free, batch_items)):
+                finish(index, item, digest, doc, error)
+        else:
+            for chunk in _chunks(pending, ENGINE_CHUNK):
+                loaded = list(mapper(_load, [item for _, item, _ in chunk]))
+                ready = [(entry, job) for entry, (job, _) in zip(chunk, loaded) if job is not None]
+                for (index, item, digest), (job, error) in zip(chunk, loaded):
+                    if job is None:
+                        finish(index, item, digest, None, error)
+                if not ready:
+                    continue
+                report = check_jobs([job for _, job in ready], config, config.engine,
+                                    models_dir=models_dir, use_cache=use_cache)
+                result.report.signature = report.signature
+                for ((index, item, digest), _), doc in zip(ready, report.documents):
+                    finish(index, item, digest, doc, None)
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+        if journal:
+            journal.close()
+    result.report.documents = [docs[i] for i in sorted(docs)]
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def default_state(output_dir: Path | None, output: Path | None) -> Path | None:
+    """Where the journal lives: beside the reports, so a rerun with the same outputs resumes."""
+    if output_dir is not None:
+        return output_dir / STATE_FILE
+    if output is not None:
+        return output.parent / f".{output.name}.batch.sqlite"
+    return None
+
+
+def report_name(item: BatchItem, root: Path, fmt: str) -> Path:
+    """Per-document report path, mirroring the input tree: ``news/a.txt`` -> ``news/a.txt.json``."""
+    path = Path(item.translation).resolve()
+    try:
+        relative = path.relative_to(root.resolve())
+    except ValueError:
+        relative = Path(path.name)
+    return relative.with_name(f"{relative.name}.{_EXTENSIONS.get(fmt, fmt)}")
+
+
+def summary_table(result: BatchResult, fail_on: str, limit: int = 20) -> str:
+    """The end-of-run table: the documents that fail (worst first) and the totals."""
+    from .baseline import suppressed
+    from .checks.base import SEVERITIES, SEVERITY_WEIGHT
+
+    threshold = SEVERITIES.index(fail_on)
+    failing = [d for d in result.report.documents
+               if any(SEVERITIES.index(f.severity) >= threshold for f in d.flags)]
+    failing.sort(key=lambda d: -sum(SEVERITY_WEIGHT[f.severity] for f in d.flags))
+    width = max([len("document")] + [len(d.path) for d in failing[:limit]] + [len(w) for w, _ in result.errors[:limit]])
+    lines = [f"{'document':<{width}}  {'critical':>8}  {'major':>5}  {'minor':>5}  status"]
+    for d in failing[:limit]:
+        c = d.counts()
+        lines.append(f"{d.path:<{width}}  {c['critical']:>8}  {c['major']:>5}  {c['minor']:>5}  fail")
+    if len(failing) > limit:
+        lines.append(f"... and {len(failing) - limit} more failing documents")
+    for where, message in result.errors[:limit]:
+        lines.append(f"{where:<{width}}  {'-':>8}  {'-':>5}  {'-':>5}  error: {message}")
+    if len(result.errors) > limit:
+        lines.append(f"... and {len(result.errors) - limit} more errors")
+    totals = {sev: sum(d.counts()[sev] for d in result.report.documents) for sev in SEVERITIES}
+    done = len(result.report.documents)
+    rate = result.checked / result.seconds if result.seconds else 0.0
+    lines.append("")
+    lines.append(f"documents: {done} ({result.checked} checked, {result.skipped} already done), "
+                 f"{len(failing)} failing at {fail_on}, {len(result.errors)} errors")
+    lines.append(f"flags: {totals['critical']} critical, {totals['major']} major, {totals['minor']} minor; "
+                 f"{sum(suppressed(d) for d in result.report.documents)} suppressed by the baseline")
+    lines.append(f"time: {result.seconds:.1f} s ({rate:.1f} documents/s)")
+    return "\n".join(lines) + "\n"
