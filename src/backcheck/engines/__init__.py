@@ -4,6 +4,7 @@ Engine modules import their heavy libraries (ctranslate2, sentencepiece) only wh
 created, so importing this package is cheap.
 """
 
-from .base import Engine, Translation
+from .base import Engine, TokenScores, Translation
+from .resolve import ENGINES, resolve
 
-__all__ = ["Engine", "Translation"]
+__all__ = ["ENGINES", "Engine", "TokenScores", "Translation", "resolve"]

@@ -1,0 +1,449 @@
+"""The model catalogue and the models directory: list, install, convert, verify, remove.
+
+Models live in one directory, one sub-directory per model: ``--models-dir``, else
+``$BACKCHECK_MODELS``, else ``models/`` in a checkout, else ``$XDG_DATA_HOME/backcheck/models``
+(``~/.local/share/backcheck/models``). Each model directory holds a CTranslate2 model
+(``model.bin``, ``config.json``, vocabulary), its SentencePiece model(s) and ``backcheck-model.json``:
+the languages, labels and the SHA-256 of every file, recorded when it was installed or converted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import socket
+import tempfile
+import threading
+import tomllib
+import urllib.error
+import urllib.parse
+import urllib.request
+import zipfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ModelError
+
+MANIFEST = "backcheck-model.json"
+CHECKOUT = Path(__file__).resolve().parent.parent.parent
+CATALOG = CHECKOUT / "models" / "catalog.toml"
+DOWNLOAD_TIMEOUT_S = 10.0
+
+#: OPUS-MT target labels and the language each selects (read from a model's vocabulary)
+LABEL_LANGS = {">>srp_Latn<<": "sr", ">>srp_Cyrl<<": "sr-Cyrl", ">>hrv<<": "hr", ">>bos_Latn<<": "bs",
+               ">>cnr_Latn<<": "cnr", ">>cnr<<": "cnr", ">>srp<<": "sr", ">>bos<<": "bs"}
+_LANG_ALIASES = {"sr-latn": "sr", "srp": "sr", "sr-cyrl": "sr-Cyrl", "hrv": "hr", "bos": "bs", "me": "cnr",
+                 "cnr-latn": "cnr", "eng": "en"}
+
+
+def canonical_lang(code: str) -> str:
+    """``sr``, ``sr-Cyrl``, ``hr``, ``bs``, ``cnr``, ``en`` from the spellings people use."""
+    low = code.strip().replace("_", "-").lower()
+    return _LANG_ALIASES.get(low, low if "-" not in low else code)
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    name: str
+    kind: str
+    description: str
+    source_langs: tuple[str, ...]
+    target_langs: tuple[str, ...]
+    licence: str
+    labels: dict[str, str] = field(default_factory=dict)
+    lang_tokens: dict[str, str] = field(default_factory=dict)
+    marian_url: str | None = None
+    hf_repo: str | None = None
+    size_mb: int | None = None
+    quality: str | None = None
+    recommended: bool = False
+
+
+def load_catalog(path: Path = CATALOG) -> dict[str, CatalogEntry]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"model catalogue {path} not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ModelError(f"model catalogue {path} is not valid TOML: {exc}") from None
+    entries = {}
+    for name, raw in data.get("models", {}).items():
+        raw = dict(raw)
+        raw["source_langs"] = tuple(raw.get("source_langs", ()))
+        raw["target_langs"] = tuple(raw.get("target_langs", ()))
+        entries[name] = CatalogEntry(name=name, **raw)
+    return entries
+
+
+def models_dir(override: str | os.PathLike | None = None) -> Path:
+    if override:
+        return Path(override).expanduser()
+    if os.environ.get("BACKCHECK_MODELS"):
+        return Path(os.environ["BACKCHECK_MODELS"]).expanduser()
+    if CATALOG.exists():
+        return CATALOG.parent
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "backcheck" / "models"
+
+
+@dataclass
+class Manifest:
+    """What ``backcheck-model.json`` records about one installed model."""
+
+    name: str
+    kind: str  #: marian | m2m100 | nllb
+    source_langs: list[str]
+    target_langs: list[str]
+    labels: dict[str, str] = field(default_factory=dict)  #: language -> >>label<< (marian)
+    lang_tokens: dict[str, str] = field(default_factory=dict)  #: language -> token (m2m100, nllb)
+    source_spm: str = "source.spm"
+    target_spm: str = "target.spm"
+    origin: str = ""
+    licence: str = ""
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)  #: file -> {sha256, size}
+
+    def checksum(self) -> str:
+        return self.files.get("model.bin", {}).get("sha256", "")
+
+
+@dataclass
+class InstalledModel:
+    path: Path
+    manifest: Manifest
+
+    @property
+    def name(self) -> str:
+        return self.manifest.name
+
+    def vocabulary(self, side: str = "target") -> list[str]:
+        for candidate in ("shared_vocabulary.json", f"{side}_vocabulary.json"):
+            if (self.path / candidate).exists():
+                return json.loads((self.path / candidate).read_text(encoding="utf-8"))
+        for candidate in ("shared_vocabulary.txt", f"{side}_vocabulary.txt"):
+            if (self.path / candidate).exists():
+                return (self.path / candidate).read_text(encoding="utf-8").splitlines()
+        raise ModelError(f"model {self.path}: no vocabulary file (shared_vocabulary.json or {side}_vocabulary.json)")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def required_files(manifest: Manifest | None) -> list[str]:
+    spm = [manifest.source_spm, manifest.target_spm] if manifest else ["source.spm", "target.spm"]
+    return ["model.bin", "config.json", *dict.fromkeys(spm)]
+
+
+def open_model(path: str | os.PathLike) -> InstalledModel:
+    """Read a model directory, raising ModelError that names the first missing or damaged file.
+
+    Checks presence and recorded sizes (cheap, at every load); ``verify`` also checks SHA-256.
+    """
+    path = Path(path)
+    if not path.is_dir():
+        raise ModelError(f"model directory {path} does not exist")
+    manifest_path = path / MANIFEST
+    if not manifest_path.exists():
+        raise ModelError(f"model {path} is incomplete: missing {MANIFEST} "
+                         f"(install it with `backcheck models install` or `backcheck models convert`)")
+    try:
+        manifest = Manifest(**json.loads(manifest_path.read_text(encoding="utf-8")))
+    except (ValueError, TypeError) as exc:
+        raise ModelError(f"model {path}: {MANIFEST} is unreadable ({exc})") from None
+    missing = [f for f in required_files(manifest) if not (path / f).is_file()]
+    if missing:
+        raise ModelError(f"model {path} is incomplete: missing {', '.join(missing)} "
+                         f"(reinstall it with `backcheck models install {manifest.name}`)")
+    for name, info in manifest.files.items():
+        if (path / name).is_file() and (path / name).stat().st_size != info.get("size"):
+            raise ModelError(f"model {path}: {name} has {(path / name).stat().st_size} bytes, "
+                             f"{info.get('size')} were recorded (partial copy?); reinstall it")
+    return InstalledModel(path, manifest)
+
+
+def verify(path: str | os.PathLike) -> list[str]:
+    """Every problem with one model directory (empty list: good), checksums included."""
+    try:
+        model = open_model(path)
+    except ModelError as exc:
+        return [str(exc)]
+    problems = []
+    for name, info in model.manifest.files.items():
+        if _sha256(model.path / name) != info.get("sha256"):
+            problems.append(f"model {model.path}: {name} does not match its recorded SHA-256")
+    return problems
+
+
+def installed(directory: Path) -> list[Path]:
+    """Model directories under ``directory`` (anything holding a model or a manifest)."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir()
+                  if p.is_dir() and any((p / f).exists() for f in (MANIFEST, "model.bin", "config.json")))
+
+
+def find_model(directory: Path, src: str, tgt: str) -> InstalledModel | None:
+    """The first intact installed model that translates ``src`` → ``tgt``.
+
+    When none is intact but some directory is damaged, its error is raised: a model the user
+    installed and broke should be reported, not silently replaced by a weaker engine."""
+    src, tgt = canonical_lang(src), canonical_lang(tgt)
+    damaged: list[ModelError] = []
+    for path in installed(directory):
+        try:
+            model = open_model(path)
+        except ModelError as exc:
+            damaged.append(exc)
+            continue
+        if src in model.manifest.source_langs and tgt in model.manifest.target_langs:
+            return model
+    if damaged:
+        raise damaged[0]
+    return None
+
+
+# -- conversion -----------------------------------------------------------------------------------
+
+def convert(src: str | os.PathLike, out: str | os.PathLike, *, quantization: str = "int8",
+            name: str | None = None, entry: CatalogEntry | None = None,
+            source_langs: list[str] | None = None, target_langs: list[str] | None = None,
+            origin: str = "", force: bool = False) -> InstalledModel:
+    """Convert a Marian/OPUS-MT directory (``decoder.yml``, ``*.npz``, ``*.spm``) or a Hugging Face
+    checkpoint directory to CTranslate2, copy its SentencePiece models and record checksums."""
+    import ctranslate2  # noqa: F401  (fail early with a clear error if it is missing)
+
+    src, out = Path(src), Path(out)
+    if not src.is_dir():
+        raise ModelError(f"cannot convert {src}: not a directory")
+    if out.exists() and not force:
+        raise ModelError(f"{out} already exists (remove it first: `backcheck models remove {out.name}`)")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    shutil.rmtree(tmp)  # the converters create their output directory themselves
+    try:
+        if (src / "decoder.yml").exists():
+            kind, spm_files = _convert_marian(src, tmp, quantization)
+        elif (src / "config.json").exists() and (src / "model.bin").exists():
+            kind, spm_files = _copy_ct2(src, tmp)
+        elif (src / "config.json").exists():
+            kind, spm_files = _convert_transformers(src, tmp, quantization)
+        else:
+            raise ModelError(f"cannot convert {src}: no decoder.yml (Marian) or config.json (Hugging Face)")
+        manifest = _manifest(tmp, entry.kind if entry else kind, spm_files, name or (entry.name if entry else out.name), entry,
+                             source_langs, target_langs, origin or str(src))
+        (tmp / MANIFEST).write_text(json.dumps(asdict(manifest), indent=2, ensure_ascii=False) + "\n",
+                                    encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        os.replace(tmp, out)  # a half-converted model never appears under its final name
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return open_model(out)
+
+
+def _convert_marian(src: Path, out: Path, quantization: str) -> tuple[str, list[str]]:
+    from ctranslate2.converters import OpusMTConverter
+
+    spm_files = [f for f in ("source.spm", "target.spm") if (src / f).exists()]
+    if len(spm_files) < 2:
+        raise ModelError(f"cannot convert {src}: missing {', '.join({'source.spm', 'target.spm'} - set(spm_files))}")
+    try:
+        OpusMTConverter(str(src)).convert(str(out), quantization=quantization, force=True)
+    except (OSError, KeyError, ValueError, RuntimeError) as exc:
+        raise ModelError(f"converting the Marian model in {src} failed: {exc}") from None
+    for f in spm_files:
+        shutil.copy2(src / f, out / f)
+    return "marian", spm_files
+
+
+def _copy_ct2(src: Path, out: Path) -> tuple[str, list[str]]:
+    """An already converted CTranslate2 directory: adopt it (record its languages and checksums)."""
+    shutil.copytree(src, out)
+    (out / MANIFEST).unlink(missing_ok=True)
+    spm = sorted(p.name for p in out.iterdir() if p.suffix in (".spm", ".model"))
+    if not spm:
+        raise ModelError(f"cannot adopt {src}: no SentencePiece model (*.spm or *.model) beside model.bin")
+    return "marian", spm if len(spm) > 1 else spm * 2
+
+
+def _convert_transformers(src: Path, out: Path, quantization: str) -> tuple[str, list[str]]:
+    try:
+        from ctranslate2.converters import TransformersConverter
+        import transformers  # noqa: F401
+        import torch  # noqa: F401
+    except ImportError:
+        raise ModelError(f"{src} is a Hugging Face checkpoint; converting it needs `pip install transformers torch`, "
+                         f"or convert it where they are installed: `ct2-transformers-converter --model {src} "
+                         f"--output_dir OUT --quantization {quantization} --copy_files sentencepiece.bpe.model`") from None
+    config = json.loads((src / "config.json").read_text(encoding="utf-8"))
+    model_type = config.get("model_type", "")
+    spm = sorted(p.name for p in src.iterdir() if p.suffix in (".spm", ".model"))
+    try:
+        TransformersConverter(str(src), copy_files=spm).convert(str(out), quantization=quantization, force=True)
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise ModelError(f"converting the Hugging Face model in {src} failed: {exc}") from None
+    kind = {"m2m_100": "m2m100", "marian": "marian"}.get(model_type, "nllb" if "nllb" in str(src).lower() else model_type)
+    if kind == "marian":
+        return kind, ["source.spm", "target.spm"]
+    return kind, spm if len(spm) > 1 else spm * 2
+
+
+def _manifest(out: Path, kind: str, spm_files: list[str], name: str, entry: CatalogEntry | None,
+              source_langs: list[str] | None, target_langs: list[str] | None, origin: str) -> Manifest:
+    labels = dict(entry.labels) if entry else {}
+    if kind == "marian" and not labels:
+        vocab = InstalledModel(out, Manifest(name, kind, [], [])).vocabulary("source")
+        labels = {LABEL_LANGS[t]: t for t in vocab if t in LABEL_LANGS}
+    targets = target_langs or (list(entry.target_langs) if entry else sorted(labels))
+    sources = source_langs or (list(entry.source_langs) if entry else [])
+    if not sources or not targets:
+        raise ModelError(f"say which languages {name} translates: --src and --tgt (e.g. --src en --tgt sr,hr,bs)")
+    files = {p.name: {"sha256": _sha256(p), "size": p.stat().st_size} for p in sorted(out.iterdir()) if p.is_file()}
+    return Manifest(name=name, kind=kind, source_langs=[canonical_lang(x) for x in sources],
+                    target_langs=[canonical_lang(x) for x in targets], labels=labels,
+                    lang_tokens=dict(entry.lang_tokens) if entry else {},
+                    source_spm=spm_files[0], target_spm=spm_files[-1], origin=origin,
+                    licence=entry.licence if entry else "", files=files)
+
+
+# -- install / remove -----------------------------------------------------------------------------
+
+Progress = Callable[[int, int | None], None]  #: (bytes so far, total or None)
+
+
+def download(url: str, dest: Path, progress: Progress | None = None, timeout: float = DOWNLOAD_TIMEOUT_S) -> Path:
+    """Stream ``url`` to ``dest`` (via a ``.part`` file, so an interrupted download never looks complete)."""
+    _resolve_host(url, timeout)
+    part = dest.with_name(dest.name + ".part")
+    request = urllib.request.Request(url, headers={"User-Agent": "backcheck"})
+    with urllib.request.urlopen(request, timeout=timeout) as response, open(part, "wb") as f:
+        total = int(response.headers.get("Content-Length") or 0) or None
+        done = 0
+        for chunk in iter(lambda: response.read(1 << 20), b""):
+            f.write(chunk)
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+    os.replace(part, dest)
+    return dest
+
+
+def _resolve_host(url: str, timeout: float) -> None:
+    """Name resolution with a deadline: urllib's timeout covers the socket, not DNS, and on an
+    offline machine a resolver can hang for minutes before it fails."""
+    host = urllib.parse.urlsplit(url).hostname or ""
+    outcome: list[BaseException | None] = []
+
+    def lookup() -> None:
+        try:
+            socket.getaddrinfo(host, 443)
+            outcome.append(None)
+        except OSError as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=lookup, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise urllib.error.URLError(f"no answer resolving {host} within {timeout:.0f} s")
+    if outcome[0] is not None:
+        raise urllib.error.URLError(outcome[0])
+
+
+def offline_instructions(entry: CatalogEntry, directory: Path) -> str:
+    target = directory / entry.name
+    if entry.marian_url:
+        archive = entry.marian_url.rsplit("/", 1)[-1]
+        return (
+            "On a machine with internet access run:\n"
+            f"    curl -L -o {entry.name}.zip '{entry.marian_url}'\n"
+            f"then copy {entry.name}.zip here and run:\n"
+            f"    unzip {entry.name}.zip -d {entry.name}-marian\n"
+            f"    backcheck models convert {entry.name}-marian --name {entry.name} --models-dir {directory}\n"
+            f"(or, connected: `backcheck models install {entry.name} --models-dir DIR` and copy DIR/{entry.name} "
+            f"to {target}). The archive is {archive}."
+        )
+    return (
+        "On a machine with internet access run:\n"
+        "    pip install ctranslate2 transformers torch sentencepiece\n"
+        f"    ct2-transformers-converter --model {entry.hf_repo} --output_dir {entry.name}-ct2 --quantization int8 "
+        "--copy_files sentencepiece.bpe.model\n"
+        f"then copy {entry.name}-ct2 here and run:\n"
+        f"    backcheck models convert {entry.name}-ct2 --name {entry.name} --models-dir {directory}"
+    )
+
+
+def install(name: str, directory: Path, progress: Progress | None = None, force: bool = False,
+            timeout: float = DOWNLOAD_TIMEOUT_S) -> InstalledModel:
+    """Download a catalogued model, convert it to CTranslate2 (int8) and record its checksums."""
+    catalog = load_catalog()
+    if name not in catalog:
+        raise ModelError(f"unknown model {name!r}; known: {', '.join(catalog)} (`backcheck models list`)")
+    entry = catalog[name]
+    target = directory / name
+    if target.exists() and not force:
+        raise ModelError(f"{name} is already installed in {target} (use --force to reinstall)")
+    if not entry.marian_url:
+        # Hugging Face checkpoints of these models convert only with torch + transformers.
+        try:
+            import transformers  # noqa: F401
+            import torch  # noqa: F401
+        except ImportError:
+            raise ModelError(f"{name} comes as a Hugging Face checkpoint ({entry.hf_repo}); converting it needs "
+                             f"transformers and torch, which are not installed.\n"
+                             + offline_instructions(entry, directory)) from None
+        return _install_transformers(entry, target, force)
+    directory.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=directory, prefix=f".{name}.") as tmp:
+        archive = Path(tmp) / "model.zip"
+        try:
+            download(entry.marian_url, archive, progress, timeout)
+        except (urllib.error.URLError, OSError, TimeoutError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise ModelError(f"could not download {name}: tried {entry.marian_url} ({reason}).\n"
+                             + offline_instructions(entry, directory)) from None
+        unpacked = Path(tmp) / "marian"
+        try:
+            with zipfile.ZipFile(archive) as z:
+                z.extractall(unpacked)
+        except zipfile.BadZipFile:
+            raise ModelError(f"{entry.marian_url} did not give a zip archive (download damaged?)") from None
+        return convert(_marian_root(unpacked), target, entry=entry, origin=entry.marian_url, force=force)
+
+
+def _marian_root(unpacked: Path) -> Path:
+    found = sorted(unpacked.rglob("decoder.yml"))
+    if not found:
+        raise ModelError("the downloaded archive holds no decoder.yml: not a Marian model")
+    return found[0].parent
+
+
+def _install_transformers(entry: CatalogEntry, target: Path, force: bool) -> InstalledModel:
+    try:
+        from huggingface_hub import snapshot_download
+    except ImportError:
+        raise ModelError(f"installing {entry.name} needs `pip install huggingface_hub`") from None
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            path = snapshot_download(entry.hf_repo, local_dir=tmp, allow_patterns=["*.json", "*.model", "*.bin",
+                                                                                   "*.safetensors", "*.spm"])
+        except Exception as exc:  # the hub client raises many types; all mean "not downloaded"
+            raise ModelError(f"could not download {entry.hf_repo} from the Hugging Face hub ({exc}).\n"
+                             + offline_instructions(entry, target.parent)) from None
+        return convert(path, target, entry=entry, origin=f"hf://{entry.hf_repo}", force=force)
+
+
+def remove(name: str, directory: Path) -> Path:
+    target = directory / name
+    if not (target / MANIFEST).exists() and not (target / "model.bin").exists():
+        raise ModelError(f"{name} is not installed in {directory}")
+    shutil.rmtree(target)
+    return target

@@ -1,0 +1,90 @@
+"""The Apertium engine with Debian's apertium-hbs-eng (installed by .ci/run)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from backcheck.cli import app
+from backcheck.engines import apertium
+from backcheck.engines.apertium import ApertiumEngine
+from backcheck.errors import EngineError
+
+needs_apertium = pytest.mark.skipif(
+    not apertium.available("en", "sr"),
+    reason="apertium with apertium-hbs-eng is not installed (`apt-get install apertium-hbs-eng`; .ci/run does it)")
+
+SENTENCES = [
+    "The government announced new elections on Monday.",
+    "Police said that 15 people were arrested in the city.",
+    "The minister did not attend the meeting.",
+    "He said the agreement would be signed next year.",
+]
+
+
+@needs_apertium
+@pytest.mark.parametrize("lang,mode", [("sr", "eng-hbs_SR"), ("hr", "eng-hbs_HR"), ("bs", "eng-hbs_BS"),
+                                       ("cnr", "eng-hbs_SR"), ("sr-Latn", "eng-hbs_SR")])
+def test_modes_per_language(lang, mode):
+    assert ApertiumEngine().mode("en", lang) == mode
+
+
+@needs_apertium
+def test_back_translation_is_serbo_croatian_without_unknown_word_marks():
+    out = ApertiumEngine().translate(SENTENCES, "en", "sr")
+    assert len(out) == len(SENTENCES)
+    for source, result in zip(SENTENCES, out):
+        assert result.text and result.text != source
+        assert not any(word.startswith(("*", "#", "@")) for word in result.text.split())
+    assert "ministar" in out[2].text.lower()  # a word the pair's dictionary knows
+    assert "15" in out[1].text  # numbers pass through untouched
+
+
+@needs_apertium
+def test_one_process_keeps_sentence_boundaries():
+    batch = [f"The court heard {n} witnesses on Monday." for n in range(300)] + ["", "Two\nlines in one sentence."]
+    out = ApertiumEngine().translate(batch, "en", "hr")
+    assert len(out) == len(batch)
+    assert all(f"{n}" in out[n].text for n in (0, 150, 299))
+    assert out[300].text == ""
+
+
+@needs_apertium
+def test_reverse_direction_into_english():
+    [out] = ApertiumEngine().translate(["Predsjednik je rekao da je glasalo 15 miliona ljudi."], "sr", "en")
+    assert "15" in out.text and "President" in out.text
+
+
+def test_no_scores_and_the_signature_says_so():
+    engine = ApertiumEngine()
+    assert engine.score(["a"], ["b"], "en", "sr") is None
+    assert engine.signature()["scores"] == "none"
+
+
+@pytest.mark.parametrize("src,tgt", [("en", "de"), ("de", "en"), ("en", "sr-Cyrl")])
+def test_unsupported_pair_is_an_engine_error(src, tgt):
+    with pytest.raises(EngineError, match="does not translate"):
+        ApertiumEngine().translate(["The court ruled."], src, tgt)
+
+
+def test_missing_package_says_how_to_install(monkeypatch):
+    monkeypatch.setattr(apertium, "installed_modes", lambda: frozenset())
+    with pytest.raises(EngineError, match="apt-get install apertium-hbs-eng"):
+        ApertiumEngine().translate(["The court ruled."], "en", "sr")
+
+
+@needs_apertium
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_check_command_names_the_engine(sample_path, tmp_path, monkeypatch, fmt):
+    monkeypatch.setenv("BACKCHECK_CACHE", str(tmp_path / "cache.sqlite3"))
+    result = CliRunner().invoke(app, ["check", str(sample_path), "--engine", "apertium", "--format", fmt])
+    assert result.exit_code in (0, 1), result.output
+    if fmt == "json":
+        doc = json.loads(result.stdout)["documents"][0]
+        assert doc["engine"]["name"] == "apertium"
+        assert not any("skipped" in note for note in doc["notes"])
+        assert "engine:apertium" in json.loads(result.stdout)["signature"]
+    else:
+        assert "engine: apertium" in result.stdout
