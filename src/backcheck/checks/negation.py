@@ -1,0 +1,294 @@
+"""A negation present on one side of an aligned pair and absent on the other."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..numbers import fold, language_family
+from .base import Check, Finding, register
+from .omission import aligned_pairs
+
+# Per language: verbal negators (each one negates its clause), n-words (negative pronouns and
+# adverbs: in a clause that has a verbal negator they are concord, not a second negation),
+# flexible cues (lexical negation and "without": a translation may or may not render them
+# with a negator) as words and as stems, and prefixes of lower-case words that carry negation
+# lexically (BCMS ne-, English un-), with the look-alikes that do not.
+_SPEC = {
+    "en": dict(
+        verbal="not never cannot",
+        nwords="no none nobody nothing nowhere neither nor",
+        flexible="without until till unless barely hardly scarcely rarely seldom unable absent absence lack "
+                 "lacks lacked lacking instead rather missed misses missing yet non",
+        stems="refus deni deny reject fail declin avoid prevent ignor disagree disapprov forbid forbad ban "
+              "stop ceas quit",
+    ),
+    "sh": dict(
+        verbal="ne nije nisu nisam nisi nismo niste nece necu neces necemo necete nema nemaju nemam "
+               "nemamo nemas nemate nemoj nemojte nemojmo",
+        nwords="nikad nikada nikako nista nicega nicim nicemu niko nitko nikoga nikog nikome nikom nikim "
+               "nijedan nijedna nijedno nijednog nijednu nijednom nijednoj nijednih nigdje nigde nimalo "
+               "nikakav nikakva nikakvo nikakvog nikakve nikakvih nikakvu nikakvim nikuda nikud",
+        # "ni" and "niti" negate with a verb ("nije ni pokušao"); alone they often mean "even".
+        flexible="ni niti bez tek jedva umjesto umesto retko rijetko",
+        stems="odbi negir propust ospor uskrat sprijec sprec zabran protivi protivl usprotiv odbac presta",
+        prefix="ne",
+        not_prefix="nek neg nes nedel nedjel nedav neto nemac nemc nego nerv neut neon neb",
+    ),
+    "de": dict(
+        verbal="nicht nie niemals",
+        nwords="kein keine keinen keinem keiner keines niemand niemanden niemandem nichts weder nirgends "
+               "nirgendwo",
+        flexible="ohne kaum erst",
+        stems="verweiger ablehn lehnte bestritt bestreit",
+        prefix="un",
+        not_prefix="und unter uns unser unten",
+    ),
+    "fr": dict(
+        verbal="ne n",
+        nwords="pas jamais rien aucun aucune ni nul nulle non guere",
+        flexible="sans",
+        stems="refus rejet nie nier manqu",
+    ),
+    "es": dict(
+        verbal="no",
+        nwords="nunca jamas nadie nada ningun ninguno ninguna ni tampoco",
+        flexible="sin nego negaron",
+        stems="rechaz niega",
+    ),
+    "it": dict(
+        verbal="non",
+        nwords="mai nessuno nessuna nessun niente nulla neanche nemmeno neppure",
+        flexible="senza nego",
+        stems="rifiut negat",
+    ),
+    "pl": dict(
+        verbal="nie",
+        nwords="nigdy nikt nic nikogo niczego nikomu zaden zadna zadne zadnego zadnej zadnych ani nigdzie",
+        flexible="bez",
+        stems="odmow odrzuc zaprzecz",
+        prefix="nie",
+        not_prefix="niekt niedziel niedaw niem",
+    ),
+    "cs": dict(
+        verbal="ne neni nema nemaji nebyl nebyla nebylo nebyli nebude nebudou nechce nechteji nelze "
+               "nemuze nemohl nemohla nemohou nesmi nevi nejsou nejsem",
+        nwords="nikdy nikdo nic niceho nikoho zadny zadna zadne zadneho ani nikde",
+        flexible="bez",
+        stems="odmit poprel popira",
+        prefix="ne",
+        not_prefix="nej nebo nez nekter neco nekdo nekdy nejak nekolik nemec nemc nedel nedav",
+    ),
+    "ru": dict(
+        verbal="не нет нельзя",
+        nwords="никогда никто ничего ничто никакой никакого никакие никаких ни нигде никого никому",
+        flexible="без",
+        stems="отказ отрица отверг",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbal: frozenset
+    nwords: frozenset
+    flexible: frozenset
+    stems: tuple
+    prefix: str
+    not_prefix: tuple
+
+
+@lru_cache(maxsize=None)
+def _lexicon(family: str) -> _Lexicon | None:
+    spec = _SPEC.get(family)
+    if spec is None:
+        return None
+    words = lambda key: frozenset(fold(w, family) for w in spec.get(key, "").split())  # noqa: E731
+    return _Lexicon(words("verbal"), words("nwords"), words("flexible"),
+                    tuple(fold(w, family) for w in spec.get("stems", "").split()),
+                    spec.get("prefix", ""), tuple(spec.get("not_prefix", "").split()))
+
+
+def supports(lang: str) -> bool:
+    return _lexicon(language_family(lang)) is not None
+
+
+#: Negators inside idioms that do not negate a verb: "dok se ne završi" (until it ends), "samo
+#: što nije" (almost), "a da ne" (without), "X, a ne Y" (rather than Y), "not least", "whether
+#: or not", "тем не менее" (nevertheless). The named groups are the negators.
+_IDIOM = {
+    "sh": re.compile(r"\bdok\b(?:\s+\S+){0,4}?\s+(?P<neg>ne)\b|\bsamo\s+što\s+(?P<neg2>nije|ne|nisu)\b"
+                     r"|\ba\s+da\s+(?P<neg3>ne)\b|\ba\s+(?P<neg4>ne)\b", re.I),
+    "en": re.compile(r"\b(?P<neg>not)\s+least\b|\bor\s+(?P<neg2>not)\b", re.I),
+    "ru": re.compile(r"\bтем\s+(?P<neg>не)\s+менее\b", re.I),
+}
+
+
+def _idiomatic(clause: str, family: str) -> set[int]:
+    """Offsets in ``clause`` of negators that belong to an idiom."""
+    pattern = _IDIOM.get(family)
+    if pattern is None:
+        return set()
+    return {m.start(g) for m in pattern.finditer(clause) for g in pattern.groupindex if m.group(g)}
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+@dataclass(frozen=True)
+class Polarity:
+    hard: int  #: negations the translation must render
+    flexible: int  #: cues a translation may render with or without a negator
+    cues: tuple  #: ``(start, end, text, kind)`` for every cue, kind "hard" or "flexible"
+
+
+def _english_negative_word(word: str) -> bool:
+    """"unknown", "nonexistent", "intolerant": a negative prefix before an English word."""
+    from .. import lexicon
+
+    # in-/im-/il-/ir- begin many words that are not negations (inform, impress), so the rest
+    # must be longer and commoner than after un-/non-.
+    for prefixes, min_len, min_zipf in ((("un", "non"), 4, 3.0), (("in", "im", "il", "ir"), 5, 3.5)):
+        for prefix in prefixes:
+            rest = word[len(prefix):].lstrip("-")
+            if word.startswith(prefix) and len(rest) >= min_len and lexicon.zipf(rest) >= min_zipf:
+                return True
+    return False
+
+
+def _negated_word(rest: str, family: str) -> bool:
+    """Whether what follows a negative prefix is itself a word ("ne|poznat", "un|bekannt"),
+    as opposed to a word that merely begins like one ("ne|ophodan", "ne|mirima")."""
+    from .omission import word_zipf
+
+    try:
+        return len(rest) >= 4 and word_zipf(rest, family) >= 3.0
+    except LookupError:
+        return True
+
+
+def _classify(token: str, family: str, lex: _Lexicon) -> str | None:
+    low = token.lower()
+    key = fold(low, family)
+    if family == "en":
+        if key.endswith(("n't", "n’t")):
+            return "verbal"
+    elif family == "fr" and re.match(r"n['’]", key):
+        return "verbal"
+    if key in lex.verbal:
+        return "verbal"
+    if key in lex.nwords:
+        return "nword"
+    if key in lex.flexible or any(key.startswith(s) for s in lex.stems):
+        return "flexible"
+    if token == low and len(key) >= 5:
+        if lex.prefix and key.startswith(lex.prefix) and not key.startswith(lex.not_prefix) \
+                and _negated_word(low[len(lex.prefix):], family):
+            return "flexible"
+        if family == "en" and _english_negative_word(key):
+            return "flexible"
+    return None
+
+
+#: Languages without negative concord: an n-word beside a negated verb is a second negation.
+_NO_CONCORD = {"en", "de"}
+
+
+def polarity(text: str, lang: str, offset: int = 0) -> Polarity | None:
+    """Negations in ``text``, per clause. With negative concord (BCMS, Slavic, Romance) the
+    verbal negators count, or one if only n-words negate the clause ("niko nikad ništa nije
+    rekao" is one negation); in English each negated verb counts and n-words add one.
+    ``None`` for a language whose cues are unknown."""
+    family = language_family(lang)
+    lex = _lexicon(family)
+    if lex is None:
+        return None
+    hard = flexible = 0
+    cues = []
+    pos = 0
+    for clause in [*_CLAUSE.split(text)]:
+        start = text.find(clause, pos)
+        pos = start + len(clause)
+        verbal, nwords = 0, 0
+        idioms = _idiomatic(clause, family)
+        for m in _TOKEN.finditer(clause):
+            token = m.group()
+            if family == "en" and token == "No" and re.match(r"\.?\s*\d", clause[m.end():]):
+                continue  # "No. 5"
+            kind = _classify(token, family, lex)
+            if kind is None:
+                continue
+            if kind == "verbal" and m.start() in idioms:
+                kind = "flexible"
+            if family == "en" and kind == "nword" and token.lower() == "no" and re.match(
+                    r"\s+(less|more|fewer|later|sooner|earlier)\b", clause[m.end():]):
+                kind = "flexible"  # "no less than" restates an amount
+            span = (offset + start + m.start(), offset + start + m.end(), token)
+            if kind == "verbal":
+                verbal += 1
+                cues.append((*span, "hard"))
+            elif kind == "nword":
+                nwords += 1
+                cues.append((*span, "hard"))
+            else:
+                flexible += 1
+                cues.append((*span, "flexible"))
+        if family in _NO_CONCORD:
+            hard += verbal + (1 if nwords else 0)  # "nobody could not believe" is two negations
+        else:
+            hard += verbal or (1 if nwords else 0)
+    return Polarity(hard, flexible, tuple(cues))
+
+
+@register
+class NegationMismatch(Check):
+    """A negation in one language with no counterpart in the other ("Vlada ne podržava
+    prijedlog" → "The government supports the proposal"). Negation cues are counted per clause
+    on both sides of an aligned pair, with negative concord counted once (BCMS "niko ništa nije"
+    is one negation) and lexical negation ("refused", "odbio", "without") allowed to stand for a
+    negator or not; the pair is flagged when the counts cannot agree.
+    """
+
+    id = "mistranslation.negation"
+    category = "mistranslation"
+    severity = "major"
+    requires_source = True
+    example = 'source "Vlada ne podržava prijedlog"  →  "The government supports the proposal"'
+
+    def run(self, ctx):
+        for pair, src, tgt in aligned_pairs(ctx):
+            if not src or not tgt:
+                continue
+            sp = _sentences_polarity(src, ctx.source.lang)
+            tp = _sentences_polarity(tgt, ctx.document.lang)
+            if sp is None or tp is None:
+                continue
+            # Lexical cues on both sides most often render each other ("bez" / "without",
+            # "nevladin" / "nongovernmental"); only the unpaired ones may stand for a negator.
+            paired = min(sp.flexible, tp.flexible)
+            s_lo, s_hi = sp.hard, sp.hard + sp.flexible - paired
+            t_lo, t_hi = tp.hard, tp.hard + tp.flexible - paired
+            evidence = {"source_negations": sp.hard, "target_negations": tp.hard,
+                        "source_cues": [c[2] for c in sp.cues], "target_cues": [c[2] for c in tp.cues]}
+            if t_lo > s_hi:
+                extra = [c for c in tp.cues if c[3] == "hard"][-1]
+                yield Finding(self.id, extra[0], extra[1],
+                              f'"{extra[2]}" negates the English, but the source sentence is not negated '
+                              f"({sp.hard} negation(s) in the source, {tp.hard} in the translation)",
+                              source_start=src[0].start, source_end=src[-1].end, evidence=evidence)
+            elif s_lo > t_hi:
+                cue = [c for c in sp.cues if c[3] == "hard"][0]
+                yield Finding(self.id, tgt[0].start, tgt[-1].end,
+                              f'the source is negated ("{cue[2]}") but the English is not '
+                              f"({sp.hard} negation(s) in the source, {tp.hard} in the translation)",
+                              source_start=cue[0], source_end=cue[1], evidence=evidence)
+
+
+def _sentences_polarity(sentences, lang) -> Polarity | None:
+    parts = [polarity(s.text, lang, s.start) for s in sentences]
+    if any(p is None for p in parts):
+        return None
+    return Polarity(sum(p.hard for p in parts), sum(p.flexible for p in parts),
+                    tuple(c for p in parts for c in p.cues))
