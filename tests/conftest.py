@@ -27,3 +27,12 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch, tmp_path_factory):
+    """Tests run model-free unless they ask for an engine, and never touch the user's cache."""
+    monkeypatch.setenv("BACKCHECK_ENGINE", "none")
+    monkeypatch.setenv("BACKCHECK_CACHE", str(tmp_path_factory.mktemp("cache") / "cache.sqlite3"))
+    for var in ("BACKCHECK_MODELS", "BACKCHECK_CONFIG", "BACKCHECK_FAIL_ON"):
+        monkeypatch.delenv(var, raising=False)

@@ -44,7 +44,7 @@ def test_backcheck_toml_wins_over_pyproject(tmp_path):
     (tmp_path / "pyproject.toml").write_text(PYPROJECT)
     (tmp_path / "backcheck.toml").write_text('fail_on = "critical"\n')
     config = resolve({}, tmp_path, environ={})
-    assert config.fail_on == "critical" and config.engine == "none"
+    assert config.fail_on == "critical" and config.engine == "auto"
     assert config.origins["engine"] == "default"
 
 

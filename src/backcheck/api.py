@@ -5,16 +5,18 @@ Data flow (see ARCHITECTURE.md): load → segment → (align with source) → en
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import __version__
 from .checks import CheckContext, all_checks
+from .checks.source import SourceMismatch
+from .checks.source import agreement as source_agreement
 from .config import Config
 from .document import Document, load
 from .report import DocumentReport, Report, decide
 
 ENGINE_SKIPPED_NOTE = ("back-translation skipped (engine: none); install a model with "
-                       "`backcheck models install opus-mt-en-sh` or `apt-get install apertium-hbs-eng` to enable it")
+                       "`backcheck models install opus-mt-tc-base-en-sh` or `apt-get install apertium-hbs-eng` to enable it")
 
 
 @dataclass
@@ -27,13 +29,33 @@ class Job:
 
 def load_job(path: str, source: str | None = None, source_lang: str | None = None,
              max_bytes: int | None = None) -> Job:
+    """A Job for an article (and its source), or for a bilingual file (XLIFF, TMX, PO, TSV,
+    JSONL segment pairs), which holds both sides itself."""
+    from .formats.bilingual import is_bilingual
+
+    if source is None and is_bilingual(path):
+        from .formats.bilingual import load_pair
+
+        return Job(*load_pair(path, source_lang, max_bytes))
     doc = load(path, lang="en", max_bytes=max_bytes)
-    src = load(source, lang=source_lang or "sr", max_bytes=max_bytes) if source else None
+    src = load_source(source, source_lang, max_bytes) if source else None
     return Job(doc, src)
 
 
-def signature(config: Config, engine: dict | None) -> str:
-    """One string that makes a report reproducible (sacrebleu style: key:value|key:value)."""
+def load_source(path: str, source_lang: str | None = None, max_bytes: int | None = None) -> Document:
+    """Load a source article in ``source_lang`` (sr, hr, bs, cnr, ...; ``auto`` or None detects it)."""
+    from .langid import resolve_source_lang
+
+    if source_lang not in (None, "auto"):
+        return load(path, lang=resolve_source_lang(source_lang, ""), max_bytes=max_bytes)
+    doc = load(path, lang="sr", max_bytes=max_bytes)  # segmented as Serbo-Croatian until known
+    lang = resolve_source_lang("auto", doc.text)
+    return doc if lang == "sr" else load(path, lang=lang, max_bytes=max_bytes)
+
+
+def signature(config: Config, engine: dict | None, scores: list[str] | tuple[str, ...] = ()) -> str:
+    """One string that makes a report reproducible (sacrebleu style: key:value|key:value);
+    ``scores`` are the fidelity signatures (sacrebleu's own, calibration, thresholds)."""
     checks = [c for c in all_checks() if config.is_enabled(c)]
     parts = [f"backcheck:{__version__}", f"checks:{len(checks)}", f"fail_on:{config.fail_on}",
              f"engine:{engine.get('name') if engine else 'none'}"]
@@ -41,34 +63,135 @@ def signature(config: Config, engine: dict | None) -> str:
         parts += [f"{k}:{v}" for k, v in engine.items() if k != "name" and v is not None]
     parts += [f"{k}:{v}" for k, v in sorted(config.thresholds.items())]
     parts += [f"sev.{k}:{v}" for k, v in sorted(config.severities.items())]
+    parts += list(dict.fromkeys(scores))
     return "|".join(parts)
 
 
 def run_checks(job: Job, config: Config, backtranslations: dict[int, str] | None = None,
-               alignment: list | None = None) -> list:
+               alignment: list | None = None, scores=None) -> list:
     """Run every enabled check on one job and decide severities."""
     checks = all_checks()
+    if job.source is not None and alignment is None:
+        from .align import align
+
+        alignment = align(job.source, job.document, backtranslations)
     ctx = CheckContext(document=job.document, config=config, source=job.source,
-                       alignment=alignment, backtranslations=backtranslations)
+                       alignment=alignment, backtranslations=backtranslations, scores=scores)
+    # A source that is not this translation's (another article, another language) gets one
+    # document-level flag (source.mismatch) instead of a flood of sentence flags.
+    mismatched = job.source is not None and not source_agreement(ctx).matches
     findings = []
     for check_id, cls in checks.items():
         if not config.is_enabled(check_id):
             continue
         if cls.requires_source and job.source is None:
             continue
+        if mismatched and cls.requires_source and check_id != SourceMismatch.id:
+            continue
         findings.extend(cls().run(ctx))
-    return decide(findings, checks, job.document, job.source, config)
+    return _accepted_removed(decide(findings, checks, job.document, job.source, config), job, config)
 
 
-def check_jobs(jobs: list[Job], config: Config | None = None, engine: str = "none") -> Report:
+def _accepted_removed(flags: list, job: Job, config: Config) -> list:
+    """Drop flags on terms the newsroom accepts (``never_flag``); flags of a bilingual file also
+    name the segment they are in, so a pipeline can find it by id."""
+    flags = [f for f in flags if not config.never_flagged(f.span.text)]
+    segment_of = getattr(job.document, "segment_of", None)
+    if segment_of is None:
+        return flags
+    return [replace(f, evidence={**f.evidence, "segment": segment_of(f.sentence)}) for f in flags]
+
+
+DEFAULT_BACK_LANG = "sr"  #: back-translation target when no source says otherwise (Serbian, Latin script)
+
+
+@dataclass
+class BackTranslations:
+    """What the engine produced for a batch of jobs."""
+
+    engine: object | None  #: the Engine that ran (None: back-translation skipped)
+    per_job: list[dict[int, str] | None]  #: per job, article sentence index -> back-translation
+    warnings: list[str]  #: one-line notes for the report (e.g. a rebuilt cache)
+
+    @property
+    def signature(self) -> dict | None:
+        return self.engine.signature() if self.engine is not None else None
+
+
+def back_translate(jobs: list[Job], engine: str, models_dir: str | None = None,
+                   use_cache: bool = True) -> BackTranslations:
+    """Back-translate the article sentences of every job: one engine, one batched call per
+    source language (the English goes back into the language of the source, Serbian by default)."""
+    from .engines import resolve
+
+    langs = [job.source.lang if job.source else DEFAULT_BACK_LANG for job in jobs]
+    resolved = resolve(engine, "en", langs[0] if langs else DEFAULT_BACK_LANG, models_dir=models_dir,
+                       use_cache=use_cache)
+    if resolved is None:
+        return BackTranslations(None, [None] * len(jobs), [])
+    results: list[dict[int, str] | None] = [{} for _ in jobs]
+    for lang in dict.fromkeys(langs):
+        members = [i for i, job_lang in enumerate(langs) if job_lang == lang]
+        sentences = [(i, s) for i in members for s in jobs[i].document.article_sentences]
+        unique = list(dict.fromkeys(s.text for _, s in sentences))  # agency copy repeats across articles
+        translated = dict(zip(unique, resolved.translate(unique, "en", lang)))
+        for i, sentence in sentences:
+            results[i][sentence.index] = translated[sentence.text].text
+    warnings = list(getattr(getattr(resolved, "cache", None), "warnings", []))
+    return BackTranslations(resolved, results, warnings)
+
+
+def score_fidelity(job: Job, forward, backtranslations: dict[int, str] | None, alignment: list | None,
+                   config: Config, reverse: dict[str, object], models_dir: str | None = None,
+                   use_cache: bool = True):
+    """Fidelity scores of one job (see :mod:`backcheck.fidelity`) and notes for the report; None
+    when no engine ran. ``reverse`` holds the source → English engines resolved so far, by language:
+    the same kind as ``forward``, or None where none is installed (forced decoding of the English
+    and round trips are then skipped)."""
+    from . import fidelity
+    from .engines import resolve
+    from .errors import EngineError
+
+    if forward is None or backtranslations is None:
+        return None, []
+    lang = job.source.lang if job.source is not None else DEFAULT_BACK_LANG
+    if lang not in reverse:
+        try:
+            reverse[lang] = resolve(forward.name, lang, "en", models_dir=models_dir, use_cache=use_cache)
+        except EngineError:
+            reverse[lang] = None
+    if job.source is None and reverse[lang] is None:
+        return None, [f"round-trip fidelity skipped: engine {forward.name} has no {lang} → en model"]
+    result = fidelity.score_document(job.document, backtranslations, forward, reverse[lang], job.source,
+                                     alignment, lang, config.thresholds)
+    notes = ["fidelity by round trip (no source given): weaker evidence than a source comparison"
+             ] if result.mode == fidelity.ROUND_TRIP else []
+    return result, notes
+
+
+def check_jobs(jobs: list[Job], config: Config | None = None, engine: str = "none",
+               models_dir: str | None = None, use_cache: bool = True) -> Report:
     """Check several articles; engines batch their sentences across all of them."""
     config = config or Config()
     reports = []
-    engine_info = None
-    for job in jobs:
+    back = back_translate(jobs, engine, models_dir, use_cache)
+    engine_info = back.signature
+    reverse: dict[str, object] = {}
+    score_signatures = []
+    for job, backtranslations in zip(jobs, back.per_job):
         doc, src = job.document, job.source
-        flags = run_checks(job, config)
-        notes = [ENGINE_SKIPPED_NOTE] if engine_info is None else []
+        alignment = None
+        if src is not None:
+            from .align import align
+
+            alignment = align(src, doc, backtranslations)
+        scores, fidelity_notes = score_fidelity(job, back.engine, backtranslations, alignment, config, reverse,
+                                                models_dir, use_cache)
+        if scores is not None:
+            score_signatures.append(scores.signature)
+        flags = run_checks(job, config, backtranslations=backtranslations, alignment=alignment, scores=scores)
+        notes = ([ENGINE_SKIPPED_NOTE] if engine_info is None else []) + back.warnings + fidelity_notes
+        notes += [f.message for f in flags if f.check == SourceMismatch.id]
         reports.append(DocumentReport(
             path=doc.path,
             source_path=src.path if src else None,
@@ -76,17 +199,27 @@ def check_jobs(jobs: list[Job], config: Config | None = None, engine: str = "non
             target_lang=doc.lang,
             machine_translation_disclaimer=doc.disclaimer is not None,
             engine=engine_info,
-            scores={},
+            scores=scores.document if scores is not None else {},
+            sentence_scores=[s.to_dict() for s in scores.sentences] if scores is not None else [],
             flags=flags,
             notes=notes,
             encoding=doc.encoding,
             sentences=len(doc.article_sentences),
             original_text=doc.textmap.original,
+            document=doc,
+            source_document=src,
+            alignment=alignment,
         ))
-    return Report(reports, config, signature(config, engine_info))
+    report = Report(reports, config, signature(config, engine_info, score_signatures))
+    if config.baseline:
+        from . import baseline
+
+        baseline.apply(report, baseline.load(config.baseline))
+    return report
 
 
 def check(path: str, source: str | None = None, source_lang: str | None = None,
-          config: Config | None = None, engine: str = "none", max_bytes: int | None = None) -> Report:
+          config: Config | None = None, engine: str = "none", max_bytes: int | None = None,
+          models_dir: str | None = None, use_cache: bool = True) -> Report:
     """Check one translated article (and its source, when given)."""
-    return check_jobs([load_job(path, source, source_lang, max_bytes)], config, engine)
+    return check_jobs([load_job(path, source, source_lang, max_bytes)], config, engine, models_dir, use_cache)

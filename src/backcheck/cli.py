@@ -74,23 +74,29 @@ def _main(
 def check(
     file: Annotated[Path, typer.Argument(help="The translated (English) article: .txt, .md or .html.")],
     source: Annotated[Optional[Path], typer.Option("--source", "-s", help="The original article.")] = None,
-    source_lang: Annotated[Optional[str], typer.Option("--source-lang", help="Language of the source: sr, hr, bs, cnr.")] = None,
+    source_lang: Annotated[Optional[str], typer.Option("--source-lang", help="Language of the source: sr, hr, bs, cnr, or auto (detect) [default: auto].")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", callback=_check_format,
                                      help="Report format: text, json, ... (see the README).")] = "text",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically).")] = None,
-    fail_on: Annotated[Severity, typer.Option("--fail-on", help="Exit 1 when a flag is at or above this severity.")] = Severity.major,
-    engine: Annotated[str, typer.Option("--engine", help="Back-translation engine: auto, ct2, apertium or none.")] = "none",
+    fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help="Exit 1 when a flag is at or above this severity [default: major].")] = None,
+    engine: Annotated[Optional[str], typer.Option("--engine", help="Back-translation engine: auto (an installed neural model, else Apertium, else none), ct2, apertium or none [default: auto].")] = None,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse input files larger than this.")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: backcheck.toml, or [tool.backcheck] in pyproject.toml, in the working directory).")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Drop findings accepted in this baseline (`backcheck baseline create`).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")] = False,
+    models_dir: Annotated[Optional[Path], typer.Option("--models-dir", help="Where models are installed (default: $BACKCHECK_MODELS, else models/ in a checkout).")] = None,
 ) -> None:
-    """Check one translated article and report suspect spans."""
+    """Check one translated article (or a bilingual XLIFF/TMX/PO/TSV/JSONL file) and report suspect spans."""
     from .api import check as run_check
-    from .config import Config
+    from .config import resolve
     from .render import render
 
     try:
-        config = Config(fail_on=fail_on.value, origins={"fail_on": "cli"})
-        report = run_check(str(file), str(source) if source else None, source_lang, config=config,
-                           engine=engine, max_bytes=max_bytes)
+        config = resolve({"fail_on": fail_on.value if fail_on else None, "engine": engine, "source_lang": source_lang,
+                          "baseline": str(baseline) if baseline else None}, Path.cwd(), config_file)
+        report = run_check(str(file), str(source) if source else None, config.source_lang, config=config,
+                           engine=config.engine, max_bytes=max_bytes,
+                           models_dir=str(models_dir) if models_dir else None, use_cache=not no_cache)
         colour = fmt == "text" and output is None and sys.stdout.isatty()
         _emit(render(report, fmt, colour=colour), output)
     except BackcheckError as exc:

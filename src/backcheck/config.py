@@ -21,7 +21,7 @@ from .engines import ENGINES
 from .errors import ConfigError
 
 DEFAULT_FAIL_ON = "major"
-DEFAULT_ENGINE = "none"
+DEFAULT_ENGINE = "auto"
 SOURCE_LANGS = ("sr", "hr", "bs", "cnr", "auto")  # auto: detected (backcheck.langid)
 CONFIG_FILE = "backcheck.toml"
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import platform
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .checks.base import SEVERITIES, SEVERITY_WEIGHT, Finding
@@ -12,7 +14,23 @@ from .config import Config
 from .errors import ExitCode
 from .textmap import Span
 
+if TYPE_CHECKING:  # pragma: no cover
+    from .align import AlignedPair
+    from .document import Document
+
 SCHEMA = "backcheck-report/1"
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def span_end(span: Span) -> tuple[int, int]:
+    """1-based line and column just past the end of ``span`` (SARIF's exclusive end)."""
+    lines = span.text.split("\n")
+    if len(lines) == 1:
+        return span.line, span.column + len(span.text)
+    return span.line + len(lines) - 1, len(lines[-1]) + 1
 
 
 @dataclass(frozen=True)
@@ -26,6 +44,23 @@ class Flag:
     source_span: Span | None
     evidence: dict[str, Any]
     sentence: int | None = None  #: index of the translation sentence holding the span
+    #: the (normalised) text of that sentence: what identifies the finding across runs, unlike offsets
+    context: str | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The message with its suggestion, for formats that have one text field per finding."""
+        return self.message + (f" (suggestion: {self.suggestion})" if self.suggestion else "")
+
+    def fingerprint(self) -> str:
+        """A stable identity for this finding: check id, flagged text and its sentence.
+
+        Offsets are left out on purpose: an edit earlier in the article moves every span, but the
+        finding is the same one, and CI (SARIF alerts, baselines) must not report it as new.
+        Case and spacing are folded for the same reason.
+        """
+        basis = "\x1f".join((self.check, _fold(self.span.text), _fold(self.context or "")))
+        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -56,9 +91,29 @@ class DocumentReport:
     sentence_scores: list[dict[str, Any]] = field(default_factory=list)
     #: the decoded original file, for renderers that show context (not part of the JSON contract)
     original_text: str | None = field(default=None, repr=False)
+    #: the checked documents and their sentence alignment, for renderers that show the article
+    #: beside its source (not part of the JSON contract)
+    document: Document | None = field(default=None, repr=False, compare=False)
+    source_document: Document | None = field(default=None, repr=False, compare=False)
+    alignment: list[AlignedPair] | None = field(default=None, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         return {sev: sum(f.severity == sev for f in self.flags) for sev in SEVERITIES}
+
+    def fingerprints(self, with_path: bool = False) -> list[str]:
+        """One fingerprint per flag, unique within the document: a finding repeated in the same
+        sentence gets its occurrence number appended (``…:2``). ``with_path`` mixes in the
+        document path, for formats whose fingerprints must be unique across a whole report."""
+        seen: dict[str, int] = {}
+        out = []
+        for flag in self.flags:
+            base = flag.fingerprint()
+            seen[base] = seen.get(base, 0) + 1
+            fp = base if seen[base] == 1 else f"{base}:{seen[base]}"
+            if with_path:
+                fp = hashlib.sha256(f"{self.path}\x1f{fp}".encode("utf-8")).hexdigest()[:32]
+            out.append(fp)
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,9 +142,12 @@ class Report:
     def flags(self) -> list[Flag]:
         return [f for d in self.documents for f in d.flags]
 
+    def fails(self, flag: Flag, fail_on: str | None = None) -> bool:
+        """Whether ``flag`` is at or above the failing severity (what makes the exit code 1)."""
+        return SEVERITIES.index(flag.severity) >= SEVERITIES.index(fail_on or self.config.fail_on)
+
     def exit_code(self, fail_on: str | None = None) -> ExitCode:
-        threshold = SEVERITIES.index(fail_on or self.config.fail_on)
-        if any(SEVERITIES.index(f.severity) >= threshold for f in self.flags):
+        if any(self.fails(f, fail_on) for f in self.flags):
             return ExitCode.FLAGGED
         return ExitCode.OK
 
@@ -110,7 +168,7 @@ def decide(findings: list[Finding], checks: dict, doc, source, config: Config) -
         check = checks[f.check]
         source_span = (source.span(f.source_start, f.source_end)
                        if source is not None and f.source_start is not None else None)
-        sentence = next((s.index for s in doc.sentences if s.start <= f.start < max(s.end, s.start + 1)), None)
+        sentence = next((s for s in doc.sentences if s.start <= f.start < max(s.end, s.start + 1)), None)
         flags.append(Flag(
             check=f.check,
             category=f.category or check.category,
@@ -120,7 +178,8 @@ def decide(findings: list[Finding], checks: dict, doc, source, config: Config) -
             span=doc.span(f.start, f.end),
             source_span=source_span,
             evidence=f.evidence,
-            sentence=sentence,
+            sentence=sentence.index if sentence else None,
+            context=sentence.text if sentence else None,
         ))
     flags.sort(key=lambda fl: (fl.span.start, fl.span.end, fl.check))
     return flags

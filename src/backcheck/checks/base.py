@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Config
     from ..document import Document
+    from ..fidelity import FidelityResult
 
 SEVERITIES = ("minor", "major", "critical")
 #: MQM weights, as in COMET's error spans.
@@ -48,6 +49,7 @@ class CheckContext:
     source: "Document | None" = None
     alignment: list | None = None  #: sentence alignment (see backcheck.align), when a source is given
     backtranslations: dict[int, str] | None = None  #: translation sentence index -> back-translation
+    scores: "FidelityResult | None" = None  #: precomputed fidelity (backcheck.fidelity.FidelityResult), when an engine ran
     cache: dict[str, Any] = field(default_factory=dict)  #: shared per-document analyses (e.g. name inventory)
 
 

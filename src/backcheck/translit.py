@@ -1,0 +1,88 @@
+"""Cyrillic → Latin transliteration that remembers where each Latin letter came from.
+
+Serbian (and Montenegrin) is written in both scripts with a one-to-one correspondence (Vuk's
+alphabet and Gaj's Latin alphabet): every Cyrillic letter is one Latin letter or one digraph
+(Љ → Lj, Њ → Nj, Џ → Dž). Matching a Cyrillic source against English works on the Latin form,
+but every finding must point at the original Cyrillic span, so :class:`Transliteration` keeps,
+for each Latin character, the index of the source character it came from. Letters of the other
+Cyrillic alphabets (Russian, Ukrainian, Bulgarian, Macedonian) are romanised with the same
+South Slavic values (ш → š, ж → ž, я → ja) so that one phonetic key serves all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Serbian Cyrillic (the standard, reversible mapping) plus the letters of neighbouring alphabets.
+_LOWER = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z",
+    "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c",
+    "ч": "č", "џ": "dž", "ш": "š",
+    # Russian, Ukrainian, Belarusian, Bulgarian, Macedonian
+    "й": "j", "я": "ja", "ю": "ju", "ё": "jo", "щ": "šč", "ы": "y", "э": "e", "ъ": "", "ь": "",
+    "є": "je", "ї": "ji", "і": "i", "ґ": "g", "ў": "u", "ѓ": "gj", "ќ": "kj", "ѕ": "dz",
+}
+_TABLE = dict(_LOWER)
+for _cyr, _lat in _LOWER.items():
+    _TABLE.setdefault(_cyr.upper(), _lat[:1].upper() + _lat[1:])
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    return _CYRILLIC.search(text) is not None
+
+
+def cyrillic_share(text: str) -> float:
+    """Share of letters that are Cyrillic (0 for text without letters)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if _CYRILLIC.match(c)) / len(letters) if letters else 0.0
+
+
+@dataclass(frozen=True)
+class Transliteration:
+    """``text`` (Latin) with ``origin[i]``: the index in the original of ``text[i]``'s letter."""
+
+    original: str
+    text: str
+    origin: tuple[int, ...]
+    #: ``position[j]``: index in ``text`` where original character ``j`` starts (len(original)+1 entries)
+    position: tuple[int, ...]
+
+    def original_range(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets covering the Latin range ``[start, end)``."""
+        if start >= end:
+            at = self.origin[start] if start < len(self.origin) else len(self.original)
+            return at, at
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def latin_range(self, start: int, end: int) -> tuple[int, int]:
+        """Latin offsets of the original range ``[start, end)``."""
+        return self.position[start], self.position[end]
+
+
+@lru_cache(maxsize=256)
+def to_latin(text: str) -> Transliteration:
+    """Transliterate ``text``; Latin text comes back unchanged with an identity map."""
+    if not has_cyrillic(text):
+        ident = tuple(range(len(text)))
+        return Transliteration(text, text, ident, ident + (len(text),))
+    out: list[str] = []
+    origin: list[int] = []
+    position: list[int] = []
+    for i, ch in enumerate(text):
+        position.append(len(out))
+        latin = _TABLE.get(ch, ch)
+        if len(latin) > 1 and ch.isupper():
+            # A digraph is all capitals inside a word written in capitals (ЉУБИША → LJUBIŠA).
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            prev = text[i - 1] if i else ""
+            if nxt.isupper() or (not nxt.isalpha() and prev.isupper()):
+                latin = latin.upper()
+        out.extend(latin)
+        origin.extend([i] * len(latin))
+    position.append(len(out))
+    return Transliteration(text, "".join(out), tuple(origin), tuple(position))

@@ -1,0 +1,80 @@
+"""Sentence alignment: beads, robustness to dropped and merged sentences, source mismatch."""
+
+import time
+
+from backcheck.align import align, assess
+from backcheck.document import from_text
+
+SOURCE = [
+    "Vlada je u utorak usvojila budžet od 1,2 milijarde eura.",
+    "Ministar finansija Nikola Marković rekao je da će plate porasti za 5 odsto.",
+    "Opozicija je najavila proteste u Podgorici.",
+    "Sindikati traže veće povećanje.",
+    "Sjednica će se nastaviti u četvrtak.",
+]
+ENGLISH = [
+    "The government adopted a budget of 1.2 billion euros on Tuesday.",
+    "Finance Minister Nikola Marković said salaries would rise by 5 percent.",
+    "The opposition announced protests in Podgorica.",
+    "Trade unions are demanding a bigger increase.",
+    "The session will continue on Thursday.",
+]
+
+
+def _docs(src_lines, en_lines):
+    return from_text("\n\n".join(src_lines), lang="sr"), from_text("\n\n".join(en_lines), lang="en")
+
+
+def _pairs(src_lines, en_lines):
+    src, en = _docs(src_lines, en_lines)
+    return [(p.source, p.target) for p in align(src, en)]
+
+
+def test_one_to_one():
+    assert _pairs(SOURCE, ENGLISH) == [((i,), (i,)) for i in range(5)]
+
+
+def test_dropped_sentence_does_not_shift_later_pairs():
+    pairs = _pairs(SOURCE, ENGLISH[:2] + ENGLISH[3:])
+    assert ((2,), ()) in pairs
+    assert ((3,), (2,)) in pairs and ((4,), (3,)) in pairs
+
+
+def test_added_sentence():
+    pairs = _pairs(SOURCE, ENGLISH[:1] + ["Analysts at Deutsche Bank had expected a deficit of 300 million euros."] + ENGLISH[1:])
+    assert ((), (1,)) in pairs
+    assert ((4,), (5,)) in pairs
+
+
+def test_merged_sentences():
+    merged = ENGLISH[:3] + [ENGLISH[3][:-1] + ", and the session will continue on Thursday."]
+    pairs = _pairs(SOURCE, merged)
+    assert ((3, 4), (3,)) in pairs
+    assert pairs[0] == ((0,), (0,))
+
+
+def test_cyrillic_source_aligns_on_numbers_and_names():
+    src = ["Влада је у уторак усвојила буџет од 1,2 милијарде евра.",
+           "Министар финансија Никола Марковић рекао је да ће плате порасти за 5 одсто."]
+    pairs = _pairs(src, ENGLISH[:2])
+    assert pairs == [((0,), (0,)), ((1,), (1,))]
+
+
+def test_another_article_is_a_mismatch():
+    other = ["Real Madrid beat Barcelona 3-1 in Madrid on Sunday.",
+             "Karim Benzema scored twice before 80,000 fans.",
+             "Lionel Messi missed a penalty in the 67th minute.",
+             "Barcelona stay third with 40 points."]
+    src, en = _docs(SOURCE, other)
+    verdict = assess(src, en, align(src, en))
+    assert not verdict.matches and "another article" in verdict.reason
+    src, en = _docs(SOURCE, ENGLISH)
+    assert assess(src, en, align(src, en)).matches
+
+
+def test_throughput_is_linear_enough():
+    src, en = _docs(SOURCE * 20, ENGLISH * 20)
+    start = time.perf_counter()
+    pairs = align(src, en)
+    assert len(pairs) == 100
+    assert time.perf_counter() - start < 5.0

@@ -1,0 +1,51 @@
+"""Source-language text left in the English."""
+
+import pytest
+
+from backcheck.api import Job, run_checks
+from backcheck.config import Config
+from backcheck.document import from_text
+
+
+def _untranslated(english, source=None, lang="sr"):
+    src = from_text(source, lang=lang) if source else None
+    flags = run_checks(Job(from_text(english, lang="en"), src), Config())
+    return [f.span.text for f in flags if f.check == "untranslated"]
+
+
+@pytest.mark.parametrize("source, english, expected", [
+    ("Ministar je rekao da je odluka konačna i da se neće mijenjati.",
+     "The minister said the odluka was final and would not be changed.", ["odluka"]),
+    ("Skupština je usvojila izmjene zakona o javnim nabavkama.",
+     "The assembly adopted izmjene zakona on public procurement.", ["izmjene zakona"]),
+    ("Die Regierung hat das Gesetz bereits gestern verabschiedet.",
+     "The government bereits passed the law yesterday.", ["bereits"]),
+])
+def test_source_words_left_in_english(source, english, expected):
+    assert _untranslated(english, source, "de" if "Regierung" in source else "hr") == expected
+
+
+def test_cyrillic_in_english_is_flagged():
+    assert _untranslated("The minister said the вакцина would arrive on Monday.") == ["вакцина"]
+
+
+def test_sentence_identical_to_source():
+    source = "Predsjednik je potpisao ukaz o proglašenju zakona."
+    assert _untranslated(source, source, "hr") == [source]
+
+
+@pytest.mark.parametrize("source, english", [
+    ("Ministar Nikola Marković rekao je da je Sarajevo spremno za samit.",
+     "Minister Nikola Marković said Sarajevo was ready for the summit."),
+    ("Kompanija Telekom Srbija objavila je rezultate za 2023. godinu.",
+     "Telekom Srbija published its results for 2023."),
+    ("Izvoz je porastao za 7,4 odsto u odnosu na prošlu godinu.",
+     "Exports rose by 7.4 percent compared with last year."),
+])
+def test_names_and_correct_translations_are_not_flagged(source, english):
+    assert _untranslated(english, source, "sr") == []
+
+
+def test_without_source_common_serbo_croatian_words_are_flagged():
+    assert _untranslated("The government said the prijedlog would be discussed tomorrow.") == ["prijedlog"]
+    assert _untranslated("The government said the proposal would be discussed tomorrow.") == []
