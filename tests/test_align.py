@@ -2,6 +2,8 @@
 
 import time
 
+import pytest
+
 from backcheck.align import align, assess
 from backcheck.document import from_text
 
@@ -78,3 +80,51 @@ def test_throughput_is_linear_enough():
     pairs = align(src, en)
     assert len(pairs) == 100
     assert time.perf_counter() - start < 5.0
+
+
+def _verdict(src_lines, en_lines):
+    src, en = _docs(src_lines, en_lines)
+    return assess(src, en, align(src, en))
+
+
+@pytest.mark.parametrize("source, english", [
+    # One sentence, most of it left out: an omission for the sentence checks, not another text.
+    (["Ministar finansija Nikola Marković predstavio je u utorak u Podgorici nacrt budžeta koji predviđa "
+      "povećanje plata u javnom sektoru za 5 odsto i nova ulaganja u željeznicu."],
+     ["The budget was presented."]),
+    # One sentence with a changed number and every name in another form: still its source.
+    (["Gradonačelnik Zagreba Tomislav Horvat otvorio je u srijedu novi most preko Save, dug 480 metara."],
+     ["On Wednesday, Zagreb Mayor Tomislav Horvat opened a new 580-metre bridge over the Sava."]),
+    # German capitalises every noun, and the one number was changed: no anchor is shared.
+    (["Die Stadtwerke der Landeshauptstadt versorgen seit Montag rund 400 Haushalte in Oberösterreich mit "
+      "Fernwärme aus der neuen Anlage."],
+     ["The municipal utility of the Upper Austrian capital has been supplying about 500 households with "
+      "district heating from the new plant since Monday."]),
+])
+def test_short_items_are_not_judged_another_article(source, english):
+    lang = "de" if source[0].startswith("Die") else "sr"
+    src, en = from_text("\n\n".join(source), lang=lang), from_text("\n\n".join(english), lang="en")
+    assert assess(src, en, align(src, en)).matches
+
+
+def test_short_text_with_no_shared_anchors_is_another_article():
+    source = ["Vlada Crne Gore usvojila je u Podgorici budžet od 2,4 milijarde eura, a ministar Nikola Marković "
+              "najavio je rast plata od 5 odsto u Baru, Nikšiću i Budvi.",
+              "Opozicija iz Demokratskog fronta najavila je proteste za 12. decembar."]
+    other = ["Real Madrid beat Barcelona 3-1 at the Bernabeu on Sunday, with Karim Benzema scoring twice "
+             "before 80,000 fans and Luka Modric setting up the third.",
+             "Lionel Messi missed a penalty in the 67th minute as Barcelona stay third with 40 points."]
+    verdict = _verdict(source, other)
+    assert not verdict.matches and "another article" in verdict.reason
+
+
+def test_short_item_through_the_pipeline_gets_sentence_flags_not_a_mismatch():
+    from backcheck.api import Job, run_checks
+    from backcheck.config import Config
+
+    source = ("Ministar finansija Nikola Marković predstavio je u utorak u Podgorici nacrt budžeta koji predviđa "
+              "povećanje plata u javnom sektoru za 5 odsto i nova ulaganja u željeznicu.")
+    flags = run_checks(Job(from_text("The budget was presented.", lang="en"), from_text(source, lang="sr")),
+                       Config())
+    checks = {f.check for f in flags}
+    assert "source.mismatch" not in checks and "omission" in checks
