@@ -71,6 +71,9 @@ def test_candidate_bases_come_from_the_grammar():
      "Zelensky", "Zelenskyy"),
     ("The mayor of Podgorica met investors. Podgorica will host the fair, and Podgoritsa will pay for it.",
      "Podgoritsa", "Podgorica"),
+    # letter case inside a name is a second spelling even of a common surname
+    ("Coach Ross Macpherson praised the defence. Macpherson said MacPherson's rivals were tired.",
+     "MacPherson", "Macpherson"),
 ])
 def test_name_inconsistent_flags_the_rarer_spelling(text, flagged, suggestion):
     flags = flags_of(text, "name.inconsistent")
@@ -82,6 +85,15 @@ def test_name_inconsistent_flags_the_rarer_spelling(text, flagged, suggestion):
     "Officials from Austria and Australia signed the deal in Canberra.",
     "Serbia signed the deal. Serbian officials said Serbia would pay.",
     "Milan Jovanović met Ana Molina in Madrid.",
+    # two established names, not two spellings of one
+    "Alan Smith coached the side. Allan Jones, the captain, said Alan had built a team.",
+    "Davis scored twice. Davies saved a penalty, and Davis added a third.",
+    # a country and its adjective
+    "German officials said Germany would pay. Germany agreed.",
+    # a consonant repeated across a vowel is a second sound
+    "Kieran Trippier crossed and Kiernan headed wide. Kiernan was booked.",
+    # a headline's capitalised common words
+    "Love Island star quits. Live updates follow as Love Island returns.",
 ])
 def test_name_inconsistent_negatives(text):
     assert flags_of(text, "name.inconsistent") == []

@@ -146,7 +146,7 @@ def english_tokens(text: str, start: int, end: int) -> list[Token]:
         if name and initial:
             z = lexicon.zipf(word.lower())
             nxt_cap = i + 1 < len(raw) and raw[i + 1][0][0].isupper() and text[e:raw[i + 1][1]] == " "
-            name = z < 3.0 or (nxt_cap and z < 5.0)
+            name = (z < 3.0 and not _inflected_common_word(word)) or (nxt_cap and z < 5.0)
         out.append(Token(word, s, e, cap, initial, name))
     return out
 
@@ -213,6 +213,25 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
 
 
+#: English inflections a dictionary does not list (Scuffles, Promoted, Likening ← scuffle, ...).
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
+
+
+def _inflected_common_word(word: str) -> bool:
+    """Is a capitalised word a lower-case dictionary word or an inflection of one?
+
+    Only for sentence-initial words, where the capital says nothing: a rare common word
+    ("Aftershocks rattled the city") opens a sentence as often as a name does.
+    """
+    lower = word.lower()
+    if word.isupper() or lexicon.zipf(lower) < 1.5:
+        return False
+    words = _common_words()
+    return lower in words or any(lower.endswith(suffix) and len(lower) - len(suffix) >= 3
+                                 and lower[:len(lower) - len(suffix)] + base in words
+                                 for suffix, base in _INFLECTIONS)
+
+
 #: English derivational suffixes of common nouns and adjectives, which names do not carry.
 _DERIVATIONAL = ("tion", "sion", "ment", "ness", "ity", "ical", "ism", "ship", "ology", "ative")
 
@@ -240,6 +259,19 @@ def _stem(folded: str) -> str:
     """A name without its final vowels: what its case forms begin with (Srbij-a, Srbij-i)."""
     stem = folded.rstrip("aeiouyj")
     return stem if len(stem) >= 3 else folded
+
+
+#: The Slavic suffix of adjectives of place and language (švedski, španjolski, škotski); the
+#: nouns of nationality drop it (Šveđanin, Španjolac, Škot).
+_PLACE_ADJECTIVE = re.compile(r"(?:sk|ck|šk|čk)$")
+
+
+def _stems(folded: str) -> set[str]:
+    """The stem of a source name, and for an adjective of place also the shorter stem its
+    nouns of nationality share (švedsk → šved, matching Šveđanina)."""
+    stem = _stem(folded)
+    short = _PLACE_ADJECTIVE.sub("", stem)
+    return {stem, short} if short != stem and len(short) >= 4 else {stem}
 
 
 class ExonymTable:
@@ -287,7 +319,7 @@ class ExonymTable:
                 if not en_name or not src_name:
                     continue
                 src_words = _TOKEN.findall(to_latin(src_name).text)
-                src_stems = {_stem(fold(w)) for w in src_words if len(w) > 3}
+                src_stems = {stem for w in src_words if len(w) > 3 for stem in _stems(fold(w))}
                 en_words = [w for w in _TOKEN.findall(en_name) if w[0].isupper()]
                 for w in en_words:
                     if len(w) > 3:
@@ -340,12 +372,18 @@ class ExonymTable:
         if len(fe) >= 5 and not english.isupper():
             # Adjectives and nouns of place share a stem with the place, each language adding
             # its own suffix (Serbian / Srbija, Chilean / čileanski, European / Europe).
+            # A lower-case source adjective may also change the stem's last consonant
+            # (Egyptian / egipcio ← Egipto).
+            adjective = source[:1].islower()
             for key in self._by_prefix.get(fe[:4], ()):
                 if (len(_common_prefix(fe, key)) >= max(4, min(len(fe), len(key)) - 3) and any(
-                        fs.startswith(stem) and len(fs) - len(stem) <= 7 for stem in self.by_english[key])):
+                        (fs.startswith(stem) and len(fs) - len(stem) <= 7)
+                        or (adjective and len(_common_prefix(fs, stem)) >= max(4, len(stem) - 1))
+                        for stem in self.by_english[key])):
                     return True
-        if fe in city_names() and any(fs.startswith(stem) and len(fs) - len(stem) <= 4 and len(stem) >= 4
-                                      for stem in city_names()[fe]):
+        # A three-letter stem only with a case ending after it (Beč, Beča ← Vienna).
+        if fe in city_names() and any(fs.startswith(stem) and len(fs) - len(stem) <= (4 if len(stem) >= 4 else 1)
+                                      for stem in city_names()[fe] if len(stem) >= 3):
             return True
         if source.isupper() and len(source) > 1:
             if fe in self.source_initials.get(fs, ()):
@@ -404,6 +442,41 @@ def city_stems() -> frozenset[str]:
     return frozenset().union(*city_names().values())
 
 
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """English names of days and months (folded), from CLDR.
+
+    English capitalises them and the Slavic languages do not; a translator also turns "on
+    Friday" into a date and back, which the number checks compare, so they are not names.
+    """
+    from babel import Locale
+
+    en = Locale("en")
+    out = set()
+    for table in (en.days, en.months):
+        out.update(fold(v) for v in table["format"]["wide"].values())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def unit_codes() -> frozenset[str]:
+    """ISO 4217 currency codes and English time-zone abbreviations (CLDR): units of amounts and
+    times, which translators swap for a symbol or a phrase ($ for USD, "British time" for BST)
+    and which the number checks compare; they are not names."""
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import list_currencies
+
+    out = set(list_currencies())
+    for code in ("en", "en_GB", "en_AU", "en_CA", "en_IN", "en_NZ", "en_IE", "en_ZA"):
+        try:
+            zones = Locale.parse(code).meta_zones
+        except (UnknownLocaleError, ValueError):
+            continue
+        out.update(v for zone in zones.values() for v in zone.get("short", {}).values()
+                   if len(v) >= 3 and v.isalpha() and v.isupper())
+    return frozenset(out)
+
+
 @lru_cache(maxsize=32)
 def exonyms(lang: str) -> ExonymTable:
     return ExonymTable(lang)
@@ -444,13 +517,22 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
         variants.add(phonetic_key(english.lower().replace("ch", "k"), True))
     if "h" in english[1:].lower():  # h between vowels is often silent (Graham / Grejem)
         variants.add(phonetic_key(english[:1] + english[1:].lower().replace("h", ""), True))
+    foreign = {phonetic_key(r, True): r[:1] for r in foreign_readings(english)} if capitalised else {}
     if len(fe) <= 5 and len(fs) <= 6:
         # Short names only on an identical skeleton and first letter (Dan / Den, May / Mej,
         # Joe / Džoa, Hugh / Hju): their vowels carry most of the name.
         if capitalised and ks in variants and (fe[0] == fs[0] or ks[:1] == "g"):
             return "phonetic"
-        if len(fe) < 4:
+        if len(fe) < 4 and not foreign:
             return None
+    for ke, first in foreign.items():
+        # A foreign reading changes more letters than a transcription does, so it needs the
+        # same first letter and at most a case ending after the skeleton (Juan / Huanom).
+        if (len(ke) >= 2 and fold(first) == fs[:1] and ks.startswith(ke)
+                and len(ks) - len(ke) <= 2 and set(ks[len(ke):]) <= _CASE_ENDING_CONSONANTS):
+            return "phonetic"
+    if len(fe) < 4:
+        return None
     for ke in variants:
         # Names match on short skeletons; other words only on long ones, which rarely collide.
         if len(ke) >= (2 if capitalised else 5) and (ks == ke or (ks.startswith(ke) and len(ks) - len(ke) <= 2)):
@@ -467,6 +549,38 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
     if len(fe) >= 5 and len(_common_prefix(fe, fs)) >= len(fe) - 1:  # Texas / texanischen
         return "derived"
     return None
+
+
+#: How the spelling of other languages is read, for names English keeps in their own spelling
+#: and Serbian writes as they sound: Spanish j, x and silent h (Juan / Huan, Xochimilco /
+#: Hočimilko, Hernán / Ernan), French j and soft g (Jacques / Žak, Giselle / Žizel, Farage /
+#: Faraž), German v and pf (Vettel / Fetel, Pfalz / Falc), Albanian xh (Xhaka / Džaka), silent
+#: initial k (Knott / Not) and ow read as a diphthong (Rowe / Rou).
+_FOREIGN_READINGS = (
+    ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k")),
+    ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
+    ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),
+    ((r"^kn", "n"), (r"^wr", "r"), (r"ow", "ou"), (r"ew", "ju"), (r"xh", "dzh")),
+)
+
+
+#: Consonants that South Slavic case and possessive endings add to a name's skeleton (-om,
+#: -ima, -ov-, -in-, -ih, -og).
+_CASE_ENDING_CONSONANTS = set("mvnhg")
+
+
+@lru_cache(maxsize=65536)
+def foreign_readings(english: str) -> tuple[str, ...]:
+    """The name respelled as Spanish, French, German or silent-letter English is read aloud."""
+    lower = english.lower()
+    out = []
+    for rules in _FOREIGN_READINGS:
+        r = lower
+        for pattern, repl in rules:
+            r = re.sub(pattern, repl, r)
+        if r != lower and r:
+            out.append(r)
+    return tuple(out)
 
 
 def _common_prefix(a: str, b: str) -> str:

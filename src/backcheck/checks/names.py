@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
@@ -76,19 +77,33 @@ def _skeleton(word: str) -> str:
     """A spelling-independent key: transliteration variants of one name share it.
 
     Diacritics are stripped; digraphs that render one sound are unified (kh/ch/h, ts/c, ph/f,
-    w/v, j/y/i, ck/k, q/k, x/ks); vowels and doubled letters are dropped.
+    w/v, j/y/i, ck/k, q/k, x/ks); doubled letters are one sound and vowels are dropped. A
+    consonant repeated across a vowel is two sounds (Kieran is not Kiernan, Yuan not Yunnan).
     """
     s = _fold(word).replace("đ", "dj")
     for a, b in (("kh", "h"), ("ch", "h"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("ck", "k"),
                  ("q", "k"), ("x", "ks"), ("w", "v"), ("j", "i")):
         s = s.replace(a, b)
-    out = []
-    for ch in s:
-        if ch in "aeiou":
-            continue
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return s[0] + "".join(out)  # keep the first letter (vowel or not) to separate Iran from Ran
+    s = re.sub(r"(.)\1+", r"\1", s)
+    # the first letter stays, vowel or not, to separate Iran from Ran
+    return s[0] + "".join(ch for ch in s[1:] if ch not in "aeiou")
+
+
+#: Both spellings at least this common in English: each is a name of its own (Davis and Davies,
+#: Jong and Yong, Francis and Francois), not a slip. A transliteration slip gives a form English
+#: rarely uses (Zelenskyy, Kyiv in older text), so the rarer one stays below.
+_ESTABLISHED_ZIPF = 3.3
+
+
+def _established(word: str) -> bool:
+    return lexicon.zipf(word.lower()) >= _ESTABLISHED_ZIPF
+
+
+def _common_word(word: str) -> bool:
+    """A lower-case English word capitalised by position (a headline's Live, Love, Daddy)."""
+    from ..crossnames import is_common_word
+
+    return is_common_word(word)
 
 
 @register
@@ -121,6 +136,9 @@ class NameInconsistent(Check):
                     continue  # a derived or inflected form, not a second spelling
                 if SequenceMatcher(None, _fold(rare), _fold(common)).ratio() < 0.75:
                     continue  # same consonants, different names (Milan, Molina)
+                if _fold(rare) != _fold(common) and (_established(rare) and _established(common)
+                                                     or _common_word(rare) or _common_word(common)):
+                    continue  # two words English uses in their own right (Alan / Allan, Live / Love)
                 for occ in inv.occurrences[rare]:
                     yield Finding(self.id, occ.start, occ.end,
                                   f'"{rare}" and "{common}" look like two spellings of one name; '

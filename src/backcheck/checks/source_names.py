@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..crossnames import (SLAVIC_LETTERS, Token, correspondence, english_tokens, exonyms, fold,
+from ..crossnames import (SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens, exonyms, fold,
+                          unit_codes,
                           is_common_word, phonetic_key, respelled, source_tokens)
 from ..morphology import candidate_bases
 from ..translit import to_latin
@@ -28,6 +29,9 @@ _SLAVIC_SUFFIXES = ("ic", "ski", "ska", "sko", "cki", "ac", "ak", "ek", "ec", "i
 _SLAVIC_DIACRITICS = set("čćšžđřěůňťďľĺŕłńśźżČĆŠŽĐŘĚŮŇŤĎĽĹŔŁŃŚŹŻ")
 #: Letters and digraphs of an English spelling: a name that has them was respelled on purpose.
 _ENGLISH_SPELLING = re.compile(r"[wqxy]|th|ph|ck|sh|ch|gh|zh|kh|dg|oo|ee", re.I)
+#: Vowel digraphs and a silent h, which a phonetic spelling writes as the sound heard (Poulter /
+#: Pulter, Arfield / Arfild, Haeder / Heder, Blohm / Blom, Ruaridh / Ruarid).
+_VOWEL_DIGRAPH = re.compile(r"ou|ae|ea|ie|oe|au|ei|ai|(?<![sctkpgzw])h(?![aeiou])", re.I)
 #: Below this share of Latin letters in the source's Latin view, names cannot be compared
 #: (Chinese, Japanese, Hindi sources).
 _MIN_LATIN = 0.6
@@ -39,8 +43,12 @@ def _misspelling(english: str, source: str) -> bool:
     from difflib import SequenceMatcher
 
     fe = fold(english)
-    if re.sub(r"(.)\1", r"\1", fe) in {fold(f) for f in _forms(source)}:
-        return False  # Serbian writes foreign double consonants single (Hammel / Hamel)
+    simplified = re.sub(r"(.)\1", r"\1", fe)
+    folded_forms = {fold(f) for f in _forms(source)}
+    if simplified in folded_forms or (simplified.endswith("e") and simplified[:-1] in folded_forms):
+        return False  # Serbian writes foreign double consonants single and drops a silent e (Pepperdine)
+    if _VOWEL_DIGRAPH.search(english):
+        return False  # the source wrote the vowel it hears: a phonetic adaptation, not a misspelling
     forms = {_without_glide(f) for f in _forms(source)}
     if fe in forms or fold(source).startswith(fe) or _ENGLISH_SPELLING.search(english) or lexicon.zipf(fe) >= 2.5:
         return False
@@ -61,6 +69,11 @@ def _slavic_name(word: str) -> bool:
     """Does a (possibly declined) name end in a Slavic surname or place suffix (Plenkovića)?"""
     folded = fold(word)
     return any(folded[:len(folded) - cut].endswith(_SLAVIC_SUFFIXES) for cut in range(0, 4))
+
+
+def _slavic_name_base(word: str) -> bool:
+    """Does a nominative end in a Slavic surname or place suffix (Kovačić, Oreškovac)?"""
+    return fold(word).endswith(_SLAVIC_SUFFIXES)
 
 
 @dataclass
@@ -217,6 +230,8 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
     for t in group:
         if len(t.text) <= 2 and not t.text.isupper():
             continue  # a fragment of a hyphenated word (Co-operation)
+        if t.folded in calendar_words() or t.text.rstrip("s") in unit_codes():
+            continue  # a day, month, currency or time zone: the number checks compare dates and amounts
         matched = (any(c.start <= t.start and t.end <= c.end for c in matched_compounds)
                    or any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window))
         acronym = t.text.rstrip("s") if t.text.rstrip("s").isupper() and len(t.text.rstrip("s")) > 1 else None
@@ -231,8 +246,18 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
 
 
 def _title_abbreviation(t: Token, text: str) -> bool:
-    """"Capt.", "Rev.", "Gen." before a name: an abbreviated title, not a name."""
-    return len(t.text) <= 4 and text[t.end:t.end + 1] == "." and not t.text.isupper()
+    """"Capt.", "Rev.", "Gen." before a name: an abbreviated title, not a name. British style
+    writes contractions without the stop ("Mrs", "Dr", "Lt"); a word without a vowel is one."""
+    if t.text.isupper():
+        return False
+    return (len(t.text) <= 4 and text[t.end:t.end + 1] == ".") or (
+        len(t.text) <= 3 and not set(t.text.lower()) & set("aeiouy"))
+
+
+def _spelled_letter(s: Token, text: str) -> bool:
+    """A letter name of an acronym spelled out with hyphens, as Serbian writes English ones
+    (Bi-Bi-Si for BBC, Bi-Em-Ve for BMW): each part is a syllable, not a name."""
+    return len(s.text) <= 2 and not s.text.isupper() and "-" in (text[s.start - 1:s.start] + text[s.end:s.end + 1])
 
 
 def _source_span(ctx, tokens: list[Token]) -> tuple[int, int]:
@@ -305,6 +330,7 @@ class NameDropped(Check):
                             if t.zipf < 4.5 and not _institution_adjective(t.text, table.lang)
                             and not _common_noun_form(t.text, table.lang)}
             dropped = [s for s in bead.source if s.name and (id(s) in in_full_name or _distinctive(s, table))
+                       and s.text not in unit_codes() and not _spelled_letter(s, latin)
                        and not (s.text.isupper() and english_acronyms)  # an acronym translated (АПЛ / EPL)
                        and not any(correspondence(t, s, table) or (t.name and _loosely_same(t, s)) for t in window)
                        and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds)]
@@ -367,14 +393,17 @@ class NameTransliterated(Check):
                                   evidence={"basis": "source"})
                     continue
                 for s in window:
+                    # The base the English respells must itself be Slavic (Kovačiću → Kovačić), not
+                    # a foreign name with a Slavic ending (Bušova → Buš, Aćehu → Aćeh).
                     if (s.name and id(s) in slavic_names and _SLAVIC_DIACRITICS & set(s.text)
-                            and any(respelled(t.text, form) for form in _forms(s.text))
+                            and any(respelled(t.text, form) and _slavic_name_base(form) for form in _forms(s.text))
                             and not any(t.text.lower() == f.lower() for o in window for f in _forms(o.text))):
                         src_start, src_end = _source_span(ctx, [s])
                         yield Finding(self.id, t.start, t.end,
                                       f'"{t.text}" respells the source name "{s.text}"; names keep their '
                                       "own spelling in English",
-                                      suggestion=next(f for f in _forms(s.text) if respelled(t.text, f)),
+                                      suggestion=next(f for f in _forms(s.text)
+                                                      if respelled(t.text, f) and _slavic_name_base(f)),
                                       source_start=src_start, source_end=src_end, evidence={"basis": "source"})
                         break
 
@@ -402,6 +431,7 @@ class NameSourceCase(Check):
         # Names written elsewhere in either text: a base form found there is the nominative.
         seen = {t.folded for b in items for t in b.target if t.name and not is_common_word(t.text)} | {
             s.folded for b in items for s in b.source if s.name}
+        source_forms = {s.folded for b in items for s in b.source if s.capitalised}
         for k, bead in enumerate(items):
             window = _window(items, k, "source")
             source_runs = _groups([s for s in bead.source if s.name], latin)
@@ -413,12 +443,15 @@ class NameSourceCase(Check):
                 # also holds a word the English gives without its ending (Boruta Pahorja →
                 # "Boruta Pahor"; Janka Vebra → "Janko Vebra").
                 deinflected_runs = [run for run in source_runs if any(
-                    correspondence(t, s, table) == "case" or _ending_changed(t, s) for t in group for s in run)]
+                    correspondence(t, s, table) == "case" or _ending_changed(t, s) or _declined_rendering(t, s)
+                    for t in group for s in run)]
                 found = [c for c in copies if c is not None]
                 agreeing = len(found) > 1 and _agrees_with_title(latin, found)
                 for t, kind, copied in zip(group, kinds, copies):
                     if copied is None or "case" in kind or lexicon.zipf(t.text.lower()) >= 2.5:
                         continue  # not a copy, or a form English knows as it is (Arizona)
+                    if _declined_further(copied.folded, source_forms):
+                        continue  # the source declines this very form (Moualem, Moualema): a nominative
                     group_deinflected = any(copied in run for run in deinflected_runs)
                     # The same form elsewhere with no preposition before it is a nominative (Palu).
                     governed = _governed(latin, copied) and all(
@@ -434,6 +467,8 @@ class NameSourceCase(Check):
                             basis = "other occurrence"
                         elif ending in _OBLIQUE_ENDINGS or (governed and ending in _GOVERNED_ENDINGS):
                             basis = "preposition" if governed else "oblique ending"
+                        elif ending in _GOVERNED_ENDINGS and _known_name_declined(t.text, base):
+                            basis = "English knows the name"
                         else:
                             continue
                         yield Finding(self.id, t.start, t.end,
@@ -456,6 +491,35 @@ _CASE_PREPOSITIONS = {"u", "na", "izvan", "van", "od", "do", "iz", "kod", "bez",
                       "tijekom", "zbog", "između", "izmedju", "umjesto", "umesto", "ispred", "iza", "iznad",
                       "ispod", "pored", "preko", "blizu", "radi", "s", "sa", "za", "prema", "ka", "k", "o",
                       "po", "pri", "uz", "kroz", "niz", "među", "medju", "nad", "pod", "pred"}
+
+
+#: Endings the source adds to a consonant-stem nominative in its other cases.
+_FURTHER_ENDINGS = ("a", "u", "om", "em", "e")
+
+
+def _declined_further(folded: str, source_forms: set[str]) -> bool:
+    """Does the source also write this form with a case ending after it (Steinem → Steinema)?
+    Then the form is the stem, a nominative, however much its end looks like an ending."""
+    return any(folded + e in source_forms for e in _FURTHER_ENDINGS)
+
+
+def _declined_rendering(english: Token, source: Token) -> bool:
+    """The English renders a declined source word by its nominative, phonetically (Trump for
+    Trampa): the source run is in an oblique case, and so is any word of it copied as it is."""
+    fe = english.folded
+    if fe == source.folded or fe[-1:] in ("a", "e", "i", "o", "u", ""):
+        return False
+    key = phonetic_key(english.text, True)
+    return any(ending in _GOVERNED_ENDINGS | _OBLIQUE_ENDINGS and phonetic_key(base, False) == key
+               for base, ending, _ in candidate_bases(source.text))
+
+
+def _known_name_declined(word: str, base: str) -> bool:
+    """A copied form that English never writes whose base is a name English knows (Kavanaugha ←
+    Kavanaugh); a base that is a common word (Pal ← Palu) or a form English also uses as a name
+    (Roberta, Martina) does not count."""
+    return (lexicon.zipf(word.lower()) < lexicon.UNKNOWN_ZIPF and lexicon.zipf(base.lower()) >= lexicon.KNOWN_ZIPF
+            and len(base) >= 4 and not is_common_word(base))
 
 
 def _ending_changed(english: Token, source: Token) -> bool:
