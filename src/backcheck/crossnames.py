@@ -73,8 +73,8 @@ _SOFT_C = re.compile(r"c(?=[eiy])")
 def phonetic_key(word: str, english: bool, hard_c: bool = False) -> str:
     """A consonant skeleton that English and Slavic spellings of one name share.
 
-    "Washington" and "Vašington" → ``vSngtn``; "Jake" and "Džejk" → ``gk``; "Sullivan" and
-    "Salivan" → ``slvn``. English j and Slavic dž/đ are one sound (written ``g`` with g, which
+    "Washington" and "Vašington" → ``vsngtn``; "Jessica" and "Džesika" → ``gsk``; "Kennedy" and
+    "Kenedi" → ``knd``. English j and Slavic dž/đ are one sound (written ``g`` with g, which
     English also uses for it: George / Džordž); Slavic j is a glide and drops like a vowel.
     """
     s = word.lower()

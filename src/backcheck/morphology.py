@@ -2,10 +2,10 @@
 
 Foreign names in Serbian, Croatian, Bosnian and Montenegrin are declined like native nouns, and
 possessives and feminine surnames are formed with adjectival suffixes. A machine translation into
-English sometimes keeps such a form ("Hornova", "Putina"). This module generates the endings from
+English sometimes keeps such a form ("Fischerova", "Merkelu"). This module generates the endings from
 the grammar rather than listing examples:
 
-* masculine consonant stems (Horn, Putin): singular gen/acc -a, dat/loc -u, instr -om/-em, voc -e/-u;
+* masculine consonant stems (Fischer, Brandt): singular gen/acc -a, dat/loc -u, instr -om/-em, voc -e/-u;
   plural nom -i/-ovi/-evi, gen -a/-ova/-eva, dat/ins/loc -ima/-ovima/-evima, acc -e/-ove/-eve;
 * feminine and masculine -a stems (Ana, Nikola): gen -e/-i, dat/loc -i, acc -u, instr -om, voc -o;
 * possessive adjectives with -ov-/-ev- (consonant stems) and -in- (-a stems), and feminine

@@ -41,8 +41,8 @@ class NameInventory:
     def nominative_evidence(self, word: str, bases: set[str]) -> bool:
         """Is ``word`` written as part of a full name (so it is a base form, not a case form)?
 
-        A full name counts unless the same neighbour also appears with one of ``bases`` ("Emily
-        Horn" ... "Emily Hornova": then the second is the inflected one).
+        A full name counts unless the same neighbour also appears with one of ``bases`` ("Laura
+        Fischer" ... "Laura Fischerova": then the second is the inflected one).
         """
         for o in self.occurrences.get(word, ()):
             for neighbour, side in ((o.prev, "prev"), (o.next, "next")):

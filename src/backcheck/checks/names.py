@@ -26,7 +26,7 @@ class NameInflected(Check):
     id = "name.inflected"
     category = "name"
     severity = "major"
-    example = 'introduced as "Emily Horn", later "..., Hornova said"  →  "Hornova" (suggest "Horn")'
+    example = 'introduced as "Laura Fischer", later "..., Fischerova said"  →  "Fischerova" (suggest "Fischer")'
 
     def run(self, ctx):
         inv = inventory(ctx)

@@ -176,7 +176,7 @@ def _common_noun_form(word: str, lang: str) -> bool:
         for e in _NOUN_ENDINGS:
             sibling = stem + e
             z = lexicon.zipf(sibling, wf)
-            # a name English uses as much (Putina ← Putin) is not a common noun
+            # a name English uses as much (Bidena ← Biden) is not a common noun
             if sibling != lower and z >= 3.5 and lexicon.zipf(sibling) < z - 1.5:
                 return True
     return False
@@ -348,8 +348,8 @@ class NameTransliterated(Check):
     """A name spelled differently from the way its own language writes it. Names from
     Latin-script languages (and Serbian, whose Latin form is standard) keep their letters in
     English: "Plenković", not "Plenkovic" or "Plenkovich". Conversely, Serbian writes foreign
-    names phonetically ("Džejk Salivan"); when the article also has the original spelling
-    ("Jake Sullivan"), the phonetic copy is flagged with it as the suggestion.
+    names phonetically ("Džesika Kenedi"); when the article also has the original spelling
+    ("Jessica Kennedy"), the phonetic copy is flagged with it as the suggestion.
     """
 
     id = "name.transliterated"
@@ -479,7 +479,7 @@ class NameSourceCase(Check):
 
 
 #: Endings no nominative of a name has: instrumental, dative/locative and plural case forms and
-#: the oblique forms of possessives (Trumpom, Hornovoj, Putinovog).
+#: the oblique forms of possessives (Trumpom, Fischerovoj, Merkelovog).
 _OBLIQUE_ENDINGS = {"om", "em", "ima", "ovima", "evima", "oj", "og", "oga", "omu", "ih"} | {
     infix + ending for infix in ("ov", "ev", "in")
     for ending in ("og", "oga", "om", "omu", "oj", "u", "ih", "im", "ima")}
