@@ -46,7 +46,7 @@ ENDINGS: tuple[tuple[str, str], ...] = _endings()
 def candidate_bases(word: str, min_stem: int = 3) -> tuple[tuple[str, str, str], ...]:
     """Possible nominative bases of an inflected name: ``(base, ending, meaning)``, longest ending first.
 
-    For each ending the bare stem is a candidate (Horn-ova → Horn), and so is the stem plus -a
+    For each ending the bare stem is a candidate (Fischer-ova → Fischer), and so is the stem plus -a
     (an -a stem declined: Zakharov-oj → Zakharova; Ivan-e → Ivana).
     """
     out = []

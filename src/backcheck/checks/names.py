@@ -16,7 +16,7 @@ from .base import Check, Finding, register
 @register
 class NameInflected(Check):
     """A name left in a South Slavic case or possessive form. Serbian, Croatian, Bosnian and
-    Montenegrin decline foreign names (Horn → Horna, Hornu, Hornom) and form feminine surnames and
+    Montenegrin decline foreign names (Brandt → Brandta, Brandtu, Brandtom) and form feminine surnames and
     possessives with -ova/-ov/-in; an MT system that copies the name from the source copies the
     ending too. Flagged when the stem is a name the article uses in its base form, or when the
     word is unknown to English and its stem is a well-known English word or name. A word written
