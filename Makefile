@@ -19,14 +19,19 @@ $(VENV)/.dev: $(BIN)/backcheck
 install: $(BIN)/backcheck
 install-dev: $(VENV)/.dev
 
-# Apertium's Serbo-Croatian <-> English pair from Debian: the back-translation engine available
-# without a model download. Installed when this runs as root on Debian/Ubuntu; otherwise
-# backcheck runs model-free and says so in its report.
+# From Debian: Apertium's Serbo-Croatian <-> English pair (the back-translation engine available
+# without a model download), FreeDict dictionaries (the name checks tell translated words from
+# names with them: backcheck/glosses.py) and SCOWL word lists (which English words are common).
+# Installed when this runs as root on Debian/Ubuntu; otherwise backcheck runs without them.
+DEBIAN_PACKAGES = apertium-hbs-eng wamerican-large wbritish-large \
+	$(foreach d,hrv-eng eng-hrv srp-eng eng-srp slv-eng pol-eng eng-pol ces-eng eng-ces slk-eng \
+	  deu-eng eng-deu fra-eng eng-fra ita-eng eng-ita spa-eng eng-spa eng-rus eng-bul,dict-freedict-$(d))
 system:
-	@if dpkg -s apertium-hbs-eng >/dev/null 2>&1; then :; \
+	@if dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1; then :; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq apertium-hbs-eng >/dev/null; \
-	else echo "note: apertium-hbs-eng not installed (needs root: apt-get install apertium-hbs-eng)"; fi
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    $(DEBIAN_PACKAGES) >/dev/null; \
+	else echo "note: Debian packages missing (needs root: apt-get install $(DEBIAN_PACKAGES))"; fi
 
 # Exit code 1 means "the article has flags at or above --fail-on": that is the report, not a failure.
 run: system install

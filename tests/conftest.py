@@ -36,3 +36,62 @@ def _isolated_environment(monkeypatch, tmp_path_factory):
     monkeypatch.setenv("BACKCHECK_CACHE", str(tmp_path_factory.mktemp("cache") / "cache.sqlite3"))
     for var in ("BACKCHECK_MODELS", "BACKCHECK_CONFIG", "BACKCHECK_FAIL_ON"):
         monkeypatch.delenv(var, raising=False)
+
+
+def write_dictd(directory: Path, name: str, entries: dict[str, list[str] | str]) -> None:
+    """Write a FreeDict dictionary in dictd format (``freedict-NAME.index`` and ``.dict.dz``);
+    an entry given as a string is the entry's whole text."""
+    import gzip
+
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+    def b64(n: int) -> str:
+        out = ""
+        while True:
+            out = alphabet[n % 64] + out
+            n //= 64
+            if not n:
+                return out
+
+    blob, index = b"", []
+    for head, translations in entries.items():
+        text = translations if isinstance(translations, str) else f"{head} /ipa/\n{', '.join(translations)}\n"
+        body = text.encode()
+        index.append(f"{head}\t{b64(len(blob))}\t{b64(len(body))}")
+        blob += body
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / f"freedict-{name}.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+    (directory / f"freedict-{name}.dict.dz").write_bytes(gzip.compress(blob))
+
+
+#: A small Croatian-English dictionary of the test's own: tests do not depend on which FreeDict
+#: dictionaries the machine has installed.
+TEST_DICTIONARY = {
+    "sud": ["court", "tribunal"],
+    "Božić": ["Christmas"],
+    "vijeće": ["council"],
+    "kuća": ["house", "home"],
+    "bijel": ["white"],
+    "fond": ["fund", "foundation"],
+    "veličanstvo": ["majesty"],
+    "zaklada": ["foundation"],
+    "ministarstvo": ["ministry"],
+}
+
+
+@pytest.fixture(scope="session")
+def _test_dictd(tmp_path_factory) -> Path:
+    directory = tmp_path_factory.mktemp("dictd")
+    write_dictd(directory, "hrv-eng", TEST_DICTIONARY)
+    return directory
+
+
+@pytest.fixture(autouse=True)
+def _test_dictionaries(monkeypatch, _test_dictd):
+    """Name checks read the test dictionary, never /usr/share/dictd."""
+    from backcheck import glosses
+
+    monkeypatch.setenv("BACKCHECK_DICTD", str(_test_dictd))
+    glosses.glosses.cache_clear()
+    yield
+    glosses.glosses.cache_clear()

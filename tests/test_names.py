@@ -97,3 +97,16 @@ def test_name_inconsistent_flags_the_rarer_spelling(text, flagged, suggestion):
 ])
 def test_name_inconsistent_negatives(text):
     assert flags_of(text, "name.inconsistent") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The IRNA agency reports that Iran rejected the proposal. Iran confirmed it. Iran said more.",
+    "The Mosasaurus was the largest predator. Other Mosasaurs feared it. The Mosasaurus hunted at night.",
+])
+def test_an_acronym_and_a_plural_are_not_second_spellings(text):
+    from backcheck.api import Job, run_checks
+    from backcheck.config import Config
+    from backcheck.document import from_text
+
+    flags = run_checks(Job(from_text(text, lang="en"), None), Config())
+    assert not [f for f in flags if f.check == "name.inconsistent"]

@@ -219,3 +219,69 @@ def test_first_name_copied_beside_a_phonetically_rendered_surname():
     clean = _flags("Plan vlade Borisa Džonsona naišao je na otpor.",
                    "The plan of the Boris Johnson government met resistance.", "sr")
     assert not [f for f in clean if f.check == "name.source_case"]
+
+
+# --- translated capitalised words, institution names, acronyms (backcheck.glosses) -----------
+
+def test_a_translated_holiday_is_neither_unmatched_nor_dropped():
+    # the test dictionary links Božić and Christmas; spelling alone cannot
+    flags = _flags("Premijer je svim građanima čestitao Božić i poželio im mirne blagdane.",
+                   "The prime minister wished all citizens a merry Christmas and peaceful holidays.", "hr")
+    assert _checks(flags) == set()
+
+
+def test_without_the_dictionary_the_holiday_looks_replaced(monkeypatch, tmp_path):
+    from backcheck import glosses
+
+    monkeypatch.setenv("BACKCHECK_DICTD", str(tmp_path / "none"))
+    glosses.glosses.cache_clear()
+    flags = _flags("Premijer je svim građanima čestitao Božić i poželio im mirne blagdane.",
+                   "The prime minister wished all citizens a merry Christmas and peaceful holidays.", "hr")
+    assert ("name.unmatched", "Christmas") in _checks(flags)
+
+
+def test_words_of_a_rendered_institution_name_are_not_dropped():
+    flags = _flags("Kontrolę przeprowadził Wojewódzki Inspektorat Ochrony Środowiska w Krakowie.",
+                   "The inspection was carried out by the Voivodeship Inspectorate for Environmental Protection "
+                   "in Kraków.", "pl")
+    assert not {c for c, _ in _checks(flags) if c == "name.dropped"}
+
+
+def test_an_institution_name_left_out_entirely_is_dropped():
+    flags = _flags("Kontrolę przeprowadził Wojewódzki Inspektorat Ochrony Środowiska w Krakowie.",
+                   "The inspection was carried out in Kraków.", "pl")
+    dropped = [f for f in flags if f.check == "name.dropped"]
+    assert dropped and "Wojewódzki" in dropped[0].message
+
+
+def test_an_acronym_written_out_is_not_dropped_but_a_replaced_one_is():
+    assert _checks(_flags("Die WM beginnt im Juni in Katar.", "The World Cup starts in June in Qatar.", "de")) == set()
+    flags = _flags("Die FOM hat die Bilder nicht gezeigt.", "Touring did not show the pictures.", "de")
+    assert [f.check for f in flags if f.category == "name"] == ["name.dropped"]
+
+
+def test_the_sources_own_adaptation_of_a_spelling_is_not_a_misspelling():
+    flags = _flags("Pepeo iz vulkana Popokatepetl stigao je do predgrađa glavnog grada.",
+                   "Ash from the Popocatepetl volcano reached the suburbs of the capital.", "sr")
+    assert _checks(flags) == set()
+
+
+_INVARIANT = ("Ministar Bassem je u utorak posjetio Zagreb. Bassem je rekao da je zadovoljan. "
+              "Novinarima je Bassem potvrdio dogovor.",
+              "Minister Bassem visited Zagreb on Tuesday. Bassem said he was satisfied. "
+              "Bassem confirmed the agreement to reporters.")
+
+
+def test_a_form_the_source_never_varies_is_the_name(monkeypatch):
+    import backcheck.checks.source_names as source_names
+
+    assert _checks(_flags(*_INVARIANT, "hr")) == set()
+    # The repetition is what tells it apart: once, the -em ending reads as an instrumental.
+    monkeypatch.setattr(source_names, "_INVARIANT_REPEATS", 99)
+    assert ("name.source_case", "Bassem") in _checks(_flags(*_INVARIANT, "hr"))
+
+
+@pytest.mark.parametrize("english", ["Wu said that Lamb was right.", "Vu said that Lamb was right."])
+def test_short_names_with_w_and_a_silent_b_match_their_serbian_spelling(english):
+    flags = _flags("Vu je rekao da je Lem bio u pravu.", english, "sr")
+    assert not {c for c, _ in _checks(flags) if c in ("name.unmatched", "name.dropped")}

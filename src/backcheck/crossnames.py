@@ -85,6 +85,7 @@ def phonetic_key(word: str, english: bool, hard_c: bool = False) -> str:
         # silent gh (Willoughby / Vilobi); w after a vowel is a vowel (Howard / Hauard)
         s = s[:1] + re.sub(r"(?<=[aeiou])v(?![aeiou])", "", s[1:].replace("gh", ""))
         s = s[:1] + re.sub(r"(?<=[aeiou])h(?![aeiou])", "", s[1:])  # silent h (John, Sarah), not Muhammad
+        s = re.sub(r"(?<=m)b$", "", s)  # silent final b (Lamb / Lem)
     if english and hard_c:
         s = s.replace("c", "k")
     s = _SOFT_C.sub("s", s).replace("c", "k" if english else "s")
@@ -206,11 +207,28 @@ def wordfreq_languages() -> frozenset[str]:
     return frozenset(available_languages())
 
 
+#: SCOWL word lists as Debian ships them (wamerican, wbritish and their -large variants): modern
+#: English with inflected forms, proper nouns capitalised (internet, aerospace / Halloween, Nazi).
+_SYSTEM_WORD_LISTS = ("/usr/share/dict/american-english*", "/usr/share/dict/british-english*")
+
+
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
+    """English words written in lower case: Webster's Second (english-words) plus the system's
+    SCOWL lists when installed."""
+    from glob import glob
+
     from english_words import get_english_words_set
 
-    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
+    words = set(get_english_words_set(["web2"], lower=False, alpha=True))
+    for pattern in _SYSTEM_WORD_LISTS:
+        for path in glob(pattern):
+            try:
+                with open(path, encoding="utf-8", errors="replace") as fh:
+                    words.update(w for w in fh.read().split() if w.isalpha())
+            except OSError:
+                continue
+    return frozenset(w for w in words if w.islower())
 
 
 #: English inflections a dictionary does not list (Scuffles, Promoted, Likening ← scuffle, ...).
@@ -246,7 +264,7 @@ def is_common_word(word: str) -> bool:
     if lower.endswith(_DERIVATIONAL) and lexicon.zipf(lower) >= 2.0:
         return True  # names are not derived with -tion, -ical, -ment ... (Hydrometeorological Center)
     if lexicon.zipf(lower) < 3.0:
-        return False  # Webster's also lists obscure words (petar, bora) that are names in news
+        return False  # the lists also have obscure words (petar, bora, candela) that are names in news
     words = _common_words()
     if lower in words:
         return True
@@ -521,7 +539,7 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
     if len(fe) <= 5 and len(fs) <= 6:
         # Short names only on an identical skeleton and first letter (Dan / Den, May / Mej,
         # Joe / Džoa, Hugh / Hju): their vowels carry most of the name.
-        if capitalised and ks in variants and (fe[0] == fs[0] or ks[:1] == "g"):
+        if capitalised and ks in variants and (fe[0] == fs[0] or ks[:1] in ("g", "v")):
             return "phonetic"
         if len(fe) < 4 and not foreign:
             return None

@@ -106,6 +106,15 @@ def _common_word(word: str) -> bool:
     return is_common_word(word)
 
 
+def _plural_of(plural: str, singular: str) -> bool:
+    """Is ``plural`` an English plural of ``singular``, including those of Latin and Greek
+    names written with the -us, -um, -on or -a cut (Mosasaurus → Mosasaurs, Sauropoda → Sauropods)?"""
+    p, s = plural.lower(), singular.lower()
+    if not p.endswith("s") or len(s) < 4:
+        return False
+    return p[:-1] == s or any(s.endswith(cut) and p[:-1] == s[:-len(cut)] for cut in ("us", "um", "on", "a", "es"))
+
+
 @register
 class NameInconsistent(Check):
     """One name spelled two ways in one article ("Kiev" and "Kyiv", "Zelensky" and
@@ -134,6 +143,10 @@ class NameInconsistent(Check):
             for rare, _ in rest:
                 if _derived(rare, common) or _derived(common, rare):
                     continue  # a derived or inflected form, not a second spelling
+                if rare.isupper() != common.isupper():
+                    continue  # an acronym and a word (IRNA / Iran)
+                if _plural_of(rare, common) or _plural_of(common, rare):
+                    continue  # a Latin or Greek name and its English plural (Mosasaurus / Mosasaurs)
                 if SequenceMatcher(None, _fold(rare), _fold(common)).ratio() < 0.75:
                     continue  # same consonants, different names (Milan, Molina)
                 if _fold(rare) != _fold(common) and (_established(rare) and _established(common)

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import lexicon
+from ..glosses import known_word, linked
 from ..crossnames import (SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens, exonyms, fold,
-                          unit_codes,
-                          is_common_word, phonetic_key, respelled, source_tokens)
+                          foreign_readings, is_common_word, phonetic_key, respelled, source_tokens, unit_codes)
 from ..morphology import candidate_bases
 from ..translit import to_latin
 from .base import Check, Finding, register
 
-#: Source languages written in Latin (or in Serbian Cyrillic, whose Latin form is standard):
-#: their names keep their own spelling in English. Russian, Ukrainian, Bulgarian and Macedonian
-#: names are romanised by English conventions instead.
-_NATIVE_LATIN = {"sr", "hr", "bs", "cnr", "sh", "sl", "cs", "sk", "pl", "de", "fr", "it", "es", "pt", "nl"}
+#: Languages whose declension backcheck knows (backcheck.morphology). Their names keep their own
+#: spelling in English (Serbian Cyrillic has a standard Latin form).
 _SOUTH_SLAVIC = {"sr", "hr", "bs", "cnr", "sh", "sl"}
 #: Correspondences strong enough for two English words written as one (New York / Njujork).
 _WHOLE_NAME = {"same", "diacritics", "case", "phonetic"}
@@ -52,6 +51,11 @@ def _misspelling(english: str, source: str) -> bool:
     forms = {_without_glide(f) for f in _forms(source)}
     if fe in forms or fold(source).startswith(fe) or _ENGLISH_SPELLING.search(english) or lexicon.zipf(fe) >= 2.5:
         return False
+    if fe.endswith("s") and fe[:-1] in folded_forms:
+        return False  # an English plural (the Rosenbergs)
+    adapted = {fe.replace("c", "k")} | {fold(r) for r in foreign_readings(english)}
+    if adapted & (folded_forms | forms):
+        return False  # the source's own adaptation: c as k (Popokatepetl), pf as f (Kemf)
     return SequenceMatcher(None, fe, _without_glide(source)).ratio() >= 0.85
 
 
@@ -151,8 +155,8 @@ def _distinctive(s: Token, table) -> bool:
     """A source name whose absence is telling: a place, a word rare in its language, or one as
     common in English (a name both use); full names (two capitalised words) count too. Single capitalised common words are mostly parts of translated institution names
     (Cúpula de Hierro / Iron Dome, Ministarstvo / Ministry) and are left to the omission check."""
-    if table.source_word(s.folded):
-        return True
+    if table.source_word(s.folded) or _acronym(s.text):
+        return True  # a place, or an acronym (whose lower-case twin's frequency says nothing: PO / po)
     if _institution_adjective(s.text, table.lang) or _common_noun_form(s.text, table.lang):
         return False
     return s.zipf < 4.0 or s.zipf_en >= s.zipf - 1.5
@@ -212,7 +216,7 @@ def _loosely_same(english: Token, source: Token) -> bool:
 def _title_case(words: list[Token]) -> bool:
     """A headline in title case capitalises common words ("Bells Fall Silent as Churches Struggle")."""
     common = [t for t in words if len(t.text) >= 4 and is_common_word(t.text)]
-    return len(common) >= 3 and sum(t.capitalised for t in common) >= 0.6 * len(common)
+    return len(common) >= 3 and sum(t.capitalised for t in common) >= 0.85 * len(common)
 
 
 def _unmatched_names(group: list[Token], window: list[Token], table, text: str) -> list[Token]:
@@ -233,7 +237,8 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
         if t.folded in calendar_words() or t.text.rstrip("s") in unit_codes():
             continue  # a day, month, currency or time zone: the number checks compare dates and amounts
         matched = (any(c.start <= t.start and t.end <= c.end for c in matched_compounds)
-                   or any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window))
+                   or any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window)
+                   or any(linked(t.text, s.text, table.lang) for s in window))  # translated (Court / sudom)
         acronym = t.text.rstrip("s") if t.text.rstrip("s").isupper() and len(t.text.rstrip("s")) > 1 else None
         if acronym and (lexicon.zipf(acronym.lower()) >= 3.5 or any(
                 s.text.isupper() and len(s.text) > 1 and s.text != t.text for s in window)):
@@ -243,6 +248,71 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
             out.append(t)
         unmatched_name_before = unmatched_name_before or (proper and not matched)
     return out
+
+
+def _acronym(word: str) -> bool:
+    """All capitals, with an English plural allowed (NATO, MCIs)."""
+    core = word[:-1] if word.endswith("s") else word
+    return len(core) > 1 and core.isupper()
+
+
+#: Lower-case words that join the words of one name (Instituto Federal de Concursos, Bank of England).
+_CONNECTOR = re.compile(r" (?:de|del|de la|di|da|du|des|of|i|и|y|e|et|und|für) | |-")
+
+
+def _common_in_source(s: Token, lang: str) -> bool:
+    """A capitalised source word that is a common word of its language, not a name English
+    shares (Instituto, Inspektorat, Sud), or a case form of one."""
+    if _acronym(s.text) or len(s.text) < 4:
+        return False
+    if _institution_adjective(s.text, lang) or _common_noun_form(s.text, lang):
+        return True
+    # A frequent word is common if the dictionary has it: frequent surnames (Morawiecki) are not.
+    return s.zipf >= 4.0 and s.zipf_en < s.zipf - 1.5 and known_word(s.text, lang) is not False
+
+
+def _institution_runs(tokens: list[Token], text: str, table, english: list[Token]) -> set[int]:
+    """Ids of the capitalised source words in the name of an institution, event or programme:
+    a run of capitalised words (joined by spaces, hyphens or short lower-case connectors) that
+    contains a common word of the language ("Instituto Federal de Concursos Mercantiles",
+    "Wojewódzki Inspektorat Ochrony Środowiska", "Vrhovni sud"). Such names are translated word
+    by word, so once one of its words is rendered the others are not names that must reappear;
+    places inside them are (Republika Hrvatska), and so are acronyms."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if not t.capitalised or t.initial:
+            continue  # a sentence's first word is capitalised by position (Le Machu Picchu)
+        if runs and _CONNECTOR.fullmatch(text[runs[-1][-1].end:t.start]):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    out: set[int] = set()
+    for run in runs:
+        if len(run) > 1 and any(_common_in_source(t, table.lang) for t in run) and any(
+                (e.capitalised and correspondence(e, t, table)) or linked(e.text, t.text, table.lang)
+                for t in run for e in english):
+            # The name was rendered (one of its words has a counterpart in the English): its
+            # other words were translated. A name none of whose words is rendered was dropped.
+            # Rare words inside such a name are names themselves (Landratsamt Dingolfing-Landau).
+            out.update(id(t) for t in run if not _acronym(t.text) and not table.source_word(t.folded)
+                       and t.zipf >= _KNOWN_SOURCE_WORD)
+    return out
+
+
+#: Zipf frequency of a word its language knows as a word (not a rare name).
+_KNOWN_SOURCE_WORD = 3.0
+
+
+def _expands(words: list[Token], acronym: str) -> bool:
+    """Could the capitalised English words be the written-out form of a source acronym? The
+    first word's initial is the acronym's (WM / World Championship, MSWiA / Ministry of the
+    Interior), or two initials are among its letters (ОАЭ / United Arab Emirates, АПЛ /
+    Premier League). A replacement rarely does (FOM / Touring, ISL / Senate)."""
+    from ..translit import to_latin
+
+    letters = fold(to_latin(acronym).text)
+    initials = [fold(t.text)[:1] for t in words]
+    return bool(initials) and (initials[0] == letters[:1] or sum(i in letters for i in set(initials)) >= 2)
 
 
 def _title_abbreviation(t: Token, text: str) -> bool:
@@ -323,17 +393,25 @@ class NameDropped(Check):
                 continue  # an omitted sentence: the omission check owns it
             window = _window(items, k, "target")
             compounds = _compounds(window, ctx.document.text, capitalised_only=False)
-            english_acronyms = [t for t in window if t.text.isupper() and len(t.text) > 1
+            english_acronyms = [t for t in window if _acronym(t.text)
                                 and not any(correspondence(t, s, table) for s in bead.source)]
+            # Capitalised English words that render no source word: the expansion of a source
+            # acronym (WM / World Cup, ВМФ / Navy) is among them.
+            expansions = [t for t in bead.target if t.capitalised and not t.initial and not _acronym(t.text)
+                          and not any(correspondence(t, s, table) for s in bead.source)]
+            institutional = _institution_runs(bead.source, latin, table, window)
             in_full_name = {id(t) for run in _groups([s for s in bead.source if s.name], latin)
-                            if len(run) > 1 for t in run
+                            if len(run) > 1 and not any(id(t) in institutional for t in run) for t in run
                             if t.zipf < 4.5 and not _institution_adjective(t.text, table.lang)
                             and not _common_noun_form(t.text, table.lang)}
             dropped = [s for s in bead.source if s.name and (id(s) in in_full_name or _distinctive(s, table))
                        and s.text not in unit_codes() and not _spelled_letter(s, latin)
-                       and not (s.text.isupper() and english_acronyms)  # an acronym translated (АПЛ / EPL)
+                       and id(s) not in institutional
+                       # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
+                       and not (_acronym(s.text) and (english_acronyms or _expands(expansions, s.text)))
                        and not any(correspondence(t, s, table) or (t.name and _loosely_same(t, s)) for t in window)
-                       and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds)]
+                       and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds)
+                       and not any(linked(t.text, s.text, table.lang) for t in window)]  # translated
             for group in _groups(dropped, latin):
                 src_start, src_end = _source_span(ctx, group)
                 words = ctx.source.text[src_start:src_end]
@@ -362,7 +440,10 @@ class NameTransliterated(Check):
         items = beads(ctx)
         if not items:
             return
-        native = ctx.source.lang in _NATIVE_LATIN
+        # The source-based spellings need the nominative, which backcheck derives for South
+        # Slavic declension only; a Polish or Czech case form (Małgorzaty, Frýdecko) is not a
+        # spelling of its own.
+        native = ctx.source.lang in _SOUTH_SLAVIC
         latin = to_latin(ctx.source.text).text
         english_spellings = {phonetic_key(t.text, True): t.text for b in items for t in b.target
                              if t.name and not SLAVIC_LETTERS & set(t.text) and "dž" not in t.text.lower()}
@@ -432,6 +513,7 @@ class NameSourceCase(Check):
         seen = {t.folded for b in items for t in b.target if t.name and not is_common_word(t.text)} | {
             s.folded for b in items for s in b.source if s.name}
         source_forms = {s.folded for b in items for s in b.source if s.capitalised}
+        source_counts = Counter(s.folded for b in items for s in b.source if s.capitalised)
         for k, bead in enumerate(items):
             window = _window(items, k, "source")
             source_runs = _groups([s for s in bead.source if s.name], latin)
@@ -452,6 +534,8 @@ class NameSourceCase(Check):
                         continue  # not a copy, or a form English knows as it is (Arizona)
                     if _declined_further(copied.folded, source_forms):
                         continue  # the source declines this very form (Moualem, Moualema): a nominative
+                    if source_counts[copied.folded] >= _INVARIANT_REPEATS:
+                        continue  # the same form in every sentence: a name the source does not decline
                     group_deinflected = any(copied in run for run in deinflected_runs)
                     # The same form elsewhere with no preposition before it is a nominative (Palu).
                     governed = _governed(latin, copied) and all(
@@ -492,6 +576,10 @@ _CASE_PREPOSITIONS = {"u", "na", "izvan", "van", "od", "do", "iz", "kod", "bez",
                       "ispod", "pored", "preko", "blizu", "radi", "s", "sa", "za", "prema", "ka", "k", "o",
                       "po", "pri", "uz", "kroz", "niz", "među", "medju", "nad", "pod", "pred"}
 
+
+#: A source form this many times in one article, never with another ending, is the name itself:
+#: a declined form is one case of several, which its sentences rarely all share (al-Moualem).
+_INVARIANT_REPEATS = 3
 
 #: Endings the source adds to a consonant-stem nominative in its other cases.
 _FURTHER_ENDINGS = ("a", "u", "om", "em", "e")

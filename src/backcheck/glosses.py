@@ -1,0 +1,281 @@
+"""Word translations from FreeDict bilingual dictionaries, for telling a translated word from a name.
+
+A capitalised word is not always a name that must survive translation: institutions, holidays
+and titles are translated word by word ("Vrhovni sud" / "Supreme Court", "Božić" / "Christmas",
+"Njegovo Veličanstvo" / "His Majesty"), and German capitalises every noun. Spelling, case
+endings and phonetics cannot link such pairs; a dictionary can. The name checks ask
+:func:`linked` whether an English word and a source word translate each other before they call
+one of them unmatched or dropped.
+
+The dictionaries are FreeDict's, as Debian ships them for dictd (``apt-get install
+dict-freedict-hrv-eng dict-freedict-eng-hrv ...``): a ``.index`` file of headwords with base64
+offsets into a gzip-compressed ``.dict.dz`` of entries ("headword /ipa/" then the translations,
+comma-separated). backcheck reads both directions where both exist, keeps the one-word headwords
+and the translations of at most two words, and reduces the source-language side to stems (folded,
+in Latin script, without the final vowels that carry case endings) so that a declined form finds
+its lemma (Sudom ← sud, Veličanstva ← veličanstvo).
+
+The index for a language is built once into a small SQLite file next to the translation cache
+(``glosses-hbs.sqlite3``, ...) and rebuilt when the dictionary files change. Without the dictionaries
+every look-up answers False and the name checks fall back to spelling alone.
+``$BACKCHECK_DICTD`` names another directory of dictd files (tests use a tiny one of their own).
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import sqlite3
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_DIR = Path("/usr/share/dictd")
+#: Bump when the way entries are read changes: existing indexes are rebuilt.
+_FORMAT = "3"
+#: FreeDict dictionaries read for each source language, both directions where Debian has them.
+DICTIONARIES: dict[str, tuple[str, ...]] = {
+    "hbs": ("hrv-eng", "eng-hrv", "srp-eng", "eng-srp"),
+    "sl": ("slv-eng",),
+    "pl": ("pol-eng", "eng-pol"),
+    "cs": ("ces-eng", "eng-ces"),
+    "sk": ("slk-eng",),
+    "de": ("deu-eng", "eng-deu"),
+    "fr": ("fra-eng", "eng-fra"),
+    "it": ("ita-eng", "eng-ita"),
+    "es": ("spa-eng", "eng-spa"),
+    "ru": ("eng-rus",),
+    "bg": ("eng-bul",),
+}
+_GROUP = {"sr": "hbs", "hr": "hbs", "bs": "hbs", "cnr": "hbs", "sh": "hbs"}
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+#: Words of English translations that say nothing about the headword ("court of law").
+_ENGLISH_STOP = frozenset({"the", "and", "for", "with", "from", "into", "one", "who", "that", "not"})
+#: Case endings a source word may add to a dictionary stem (Veličanstv-a, Zgromadzeni-a).
+_MAX_ENDING = 5
+
+
+def dict_dir() -> Path:
+    return Path(os.environ.get("BACKCHECK_DICTD") or DEFAULT_DIR)
+
+
+def _b64(text: str) -> int:
+    n = 0
+    for c in text:
+        n = n * 64 + _B64[c]
+    return n
+
+
+def read_dictd(index: Path, data: Path) -> list[tuple[str, list[str]]]:
+    """Entries of one dictd dictionary: (headword, translations)."""
+    blob = gzip.decompress(data.read_bytes())
+    out = []
+    for line in index.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3 or parts[0].startswith("00database"):
+            continue
+        offset, length = _b64(parts[1]), _b64(parts[2])
+        body = blob[offset:offset + length].decode("utf-8", errors="replace").split("\n")
+        translations = [t.strip() for row in body[1:] if _translation_line(row)
+                        for t in re.split(r"[,;]", _MARKUP.sub(" ", _NUMBERING.sub("", row))) if t.strip()]
+        out.append((parts[0].strip(), translations))
+    return out
+
+
+#: Grammar tags, domain labels and cross-references inside a translation line.
+_MARKUP = re.compile(r"<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\([^)]*\)")
+_NUMBERING = re.compile(r"^\s*\d+\.\s*")
+
+
+def _translation_line(row: str) -> bool:
+    """A line of translations, not a note, a synonym list, a cross-reference or a definition in
+    the source language (FreeDict files differ in which they have)."""
+    stripped = row.strip()
+    return bool(stripped) and not row[:1].isspace() and not stripped.startswith("(") \
+        and not stripped.endswith(";") and ":" not in stripped[:12]
+
+
+def stem(word: str, lang: str) -> str:
+    """A source word as the index keeps it: Latin, folded, without final vowels (Veličanstvo →
+    velicanstv); Russian and Bulgarian words in the Latin view the name checks read."""
+    from .crossnames import fold
+    from .translit import has_cyrillic, to_latin
+
+    folded = fold(to_latin(word).text if has_cyrillic(word) else word)
+    s = folded.rstrip("aeiouyj")
+    return s if len(s) >= 3 else folded
+
+
+def _stems(word: str, lang: str) -> set[str]:
+    s = stem(word, lang)
+    out = {s}
+    if lang == "hbs" and "je" in s:
+        # Serbian writes the ekavian reflex where the dictionaries have ijekavian (bijel / bel,
+        # vijeć / već, njemačk / nemačk).
+        out.add(re.sub(r"(?<=[^aeiou])je", "e", s.replace("ije", "e")))
+    return out
+
+
+def _pairs(lang: str, directory: Path):
+    """(English word, source stem) pairs from every installed dictionary of the language."""
+    for name in DICTIONARIES[lang]:
+        index, data = directory / f"freedict-{name}.index", directory / f"freedict-{name}.dict.dz"
+        if not (index.is_file() and data.is_file()):
+            continue
+        source_first = not name.startswith("eng-")
+        for head, translations in read_dictd(index, data):
+            if " " in head:
+                continue
+            others = [w for t in translations if len(t.split()) <= 2 for w in _WORD.findall(t)]
+            if source_first:
+                english, source = [w.lower() for w in others if w.lower() not in _ENGLISH_STOP], [head]
+            else:
+                english, source = [head.lower()], others
+            stems = {s for w in source for s in _stems(w, lang)}
+            for e in english:
+                for s in stems:
+                    yield e, s
+
+
+def _stamp(lang: str, directory: Path) -> str:
+    files = [directory / f"freedict-{name}.{ext}" for name in DICTIONARIES[lang] for ext in ("index", "dict.dz")]
+    return "|".join([_FORMAT, str(directory)] + [f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}"
+                                                 for p in files if p.is_file()])
+
+
+def _index_path(lang: str) -> Path:
+    from .cache import default_path
+
+    return default_path().parent / f"glosses-{lang}.sqlite3"
+
+
+_SCHEMA = ("CREATE TABLE built (stamp TEXT)", "CREATE TABLE glosses (en TEXT, stem TEXT)")
+
+
+class Glosses:
+    """English word → stems of its source-language translations, for one source language."""
+
+    def __init__(self, lang: str, directory: Path | None = None) -> None:
+        self.lang = lang
+        self.directory = directory or dict_dir()
+        self._conn = self._open()
+
+    @property
+    def available(self) -> bool:
+        return self._conn is not None
+
+    def _open(self) -> sqlite3.Connection | None:
+        stamp = _stamp(self.lang, self.directory)
+        if "freedict-" not in stamp:
+            return None  # no dictionary installed for this language
+        path = _index_path(self.lang)
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            row = conn.execute("SELECT stamp FROM built").fetchone()
+            if row and row[0] == stamp:
+                return conn
+            conn.close()
+        except sqlite3.Error:
+            pass
+        return self._build(path, stamp)
+
+    def _build(self, path: Path, stamp: str) -> sqlite3.Connection:
+        """Write the index to a temporary file and move it into place: concurrent builders (batch
+        workers) each produce a whole file, and readers never see half of one."""
+        rows = set(_pairs(self.lang, self.directory))
+
+        def fill(conn: sqlite3.Connection) -> None:
+            for statement in _SCHEMA:
+                conn.execute(statement)
+            conn.executemany("INSERT INTO glosses VALUES (?, ?)", rows)
+            conn.execute("CREATE INDEX glosses_en ON glosses (en)")
+            conn.execute("CREATE INDEX glosses_stem ON glosses (stem)")
+            conn.execute("INSERT INTO built VALUES (?)", (stamp,))
+            conn.commit()
+
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+            os.close(fd)
+            try:
+                conn = sqlite3.connect(tmp)
+                fill(conn)
+                conn.close()
+                os.replace(tmp, path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+            return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        except (OSError, sqlite3.Error):
+            # A read-only cache directory: keep the index in memory for this process.
+            conn = sqlite3.connect(":memory:", check_same_thread=False)
+            fill(conn)
+            return conn
+
+    @lru_cache(maxsize=65536)
+    def stems(self, english: str) -> frozenset[str]:
+        """Stems of the source translations of an English word (its plural and possessive
+        forms read as the word)."""
+        if self._conn is None:
+            return frozenset()
+        lower = english.lower()
+        forms = {lower}
+        if lower.endswith("ies"):
+            forms.add(lower[:-3] + "y")
+        if lower.endswith("es"):
+            forms.add(lower[:-2])
+        if lower.endswith("s"):
+            forms.add(lower[:-1])
+        marks = ",".join("?" * len(forms))
+        rows = self._conn.execute(f"SELECT stem FROM glosses WHERE en IN ({marks})", tuple(forms)).fetchall()
+        return frozenset(r[0] for r in rows)
+
+    @lru_cache(maxsize=65536)
+    def knows(self, source: str) -> bool:
+        """Is the source word (any case form) a word of the dictionary: a common word, not a name?"""
+        if self._conn is None:
+            return False
+        from .crossnames import fold
+
+        fs = fold(source)
+        prefixes = [fs[:n] for n in range(max(5, len(fs) - 3), len(fs) + 1)]
+        if not prefixes:
+            return False
+        marks = ",".join("?" * len(prefixes))
+        return self._conn.execute(f"SELECT 1 FROM glosses WHERE stem IN ({marks}) LIMIT 1", prefixes).fetchone() is not None
+
+    def linked(self, english: str, source: str) -> bool:
+        """Does the source word (any case form, Latin view) translate the English word?"""
+        stems = self.stems(english)
+        if not stems:
+            return False
+        from .crossnames import fold
+
+        fs = fold(source)
+        # A three-letter stem (sud, pad) takes a short ending only: Sudom, not Sudbury.
+        return any(fs[:n] in stems for n in range(max(3, len(fs) - _MAX_ENDING), len(fs) + 1)
+                   if n > 3 or len(fs) <= 5)
+
+
+@lru_cache(maxsize=32)
+def glosses(lang: str) -> Glosses | None:
+    """The dictionary index for a source language, or None when none is installed."""
+    group = _GROUP.get(lang, lang)
+    if group not in DICTIONARIES:
+        return None
+    g = Glosses(group)
+    return g if g.available else None
+
+
+def known_word(source: str, lang: str) -> bool | None:
+    """Is the source word in the dictionary (None when there is no dictionary to ask)?"""
+    g = glosses(lang)
+    return None if g is None else g.knows(source)
+
+
+def linked(english: str, source: str, lang: str) -> bool:
+    """Do the English word and the source word translate each other (False without a dictionary)?"""
+    g = glosses(lang)
+    return g is not None and g.linked(english, source)
