@@ -59,6 +59,21 @@ class CacheStats:
     by_signature: dict[str, int] = field(default_factory=dict)
 
 
+def _set_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL mode. The switch needs the file to itself, and SQLite reports "database is
+    locked" at once, without waiting on the busy timeout, while another process creates the same
+    new cache; so wait here, within the same timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class TranslationCache:
     """Get and put translations by (signature, direction, sentence)."""
 
@@ -84,7 +99,7 @@ class TranslationCache:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            conn.execute("PRAGMA journal_mode = WAL")
+            _set_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable across a killed process
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, SCHEMA_VERSION):
