@@ -515,7 +515,8 @@ class NameSourceCase(Check):
         source_forms = {s.folded for b in items for s in b.source if s.capitalised}
         source_counts = Counter(s.folded for b in items for s in b.source if s.capitalised)
         for k, bead in enumerate(items):
-            window = _window(items, k, "source")
+            # A copied or declined name is capitalised in the source too.
+            window = [s for s in _window(items, k, "source") if s.capitalised]
             source_runs = _groups([s for s in bead.source if s.name], latin)
             for group in _groups([t for t in bead.target if t.name], ctx.document.text):
                 kinds = [{correspondence(t, s, table) for s in window} for t in group]
