@@ -31,6 +31,9 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from .crossnames import _stem, fold
+from .translit import has_cyrillic, to_latin
+
 DEFAULT_DIR = Path("/usr/share/dictd")
 #: Bump when the way entries are read changes: existing indexes are rebuilt.
 _FORMAT = "3"
@@ -97,19 +100,15 @@ def _translation_line(row: str) -> bool:
         and not stripped.endswith(";") and ":" not in stripped[:12]
 
 
-def stem(word: str, lang: str) -> str:
+def stem(word: str) -> str:
     """A source word as the index keeps it: Latin, folded, without final vowels (Veličanstvo →
-    velicanstv); Russian and Bulgarian words in the Latin view the name checks read."""
-    from .crossnames import fold
-    from .translit import has_cyrillic, to_latin
-
-    folded = fold(to_latin(word).text if has_cyrillic(word) else word)
-    s = folded.rstrip("aeiouyj")
-    return s if len(s) >= 3 else folded
+    velicanstv), the stem the name checks use; Russian and Bulgarian words in the Latin view
+    the name checks read."""
+    return _stem(fold(to_latin(word).text if has_cyrillic(word) else word))
 
 
 def _stems(word: str, lang: str) -> set[str]:
-    s = stem(word, lang)
+    s = stem(word)
     out = {s}
     if lang == "hbs" and "je" in s:
         # Serbian writes the ekavian reflex where the dictionaries have ijekavian (bijel / bel,
@@ -237,8 +236,6 @@ class Glosses:
         """Is the source word (any case form) a word of the dictionary: a common word, not a name?"""
         if self._conn is None:
             return False
-        from .crossnames import fold
-
         fs = fold(source)
         prefixes = [fs[:n] for n in range(max(5, len(fs) - 3), len(fs) + 1)]
         if not prefixes:
@@ -251,8 +248,6 @@ class Glosses:
         stems = self.stems(english)
         if not stems:
             return False
-        from .crossnames import fold
-
         fs = fold(source)
         # A three-letter stem (sud, pad) takes a short ending only: Sudom, not Sudbury.
         return any(fs[:n] in stems for n in range(max(3, len(fs) - _MAX_ENDING), len(fs) + 1)
