@@ -110,3 +110,11 @@ def test_an_acronym_and_a_plural_are_not_second_spellings(text):
 
     flags = run_checks(Job(from_text(text, lang="en"), None), Config())
     assert not [f for f in flags if f.check == "name.inconsistent"]
+
+
+def test_glide_j_is_dropped_only_after_y_or_a_vowel_and_i():
+    assert candidate_bases("Kellyja")[0][0] == "Kelly"
+    assert candidate_bases("Hawaiiju")[0][0] == "Hawaii"
+    # the language's own -ija nouns keep their j: Marije is the genitive of Marija, not of "Mari"
+    assert "Mari" not in {b for b, _, _ in candidate_bases("Marije")}
+    assert "Srbi" not in {b for b, _, _ in candidate_bases("Srbija")}

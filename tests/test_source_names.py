@@ -195,6 +195,18 @@ def test_a_form_the_source_declines_further_is_a_nominative():
      "Donald"),
     # a copied form English never writes, of a name English knows
     ("Senat je saslušao Kavanaugha.", "The Senate heard Kavanaugha.", "hr", "Kavanaugha", "Kavanaugh"),
+    # a name English also writes as a common word (trump)
+    ("Kampanja Trumpa najavila je pet novih skupova.", "The Trumpa campaign announced five new rallies.", "hr",
+     "Trumpa", "Trump"),
+    # the glide j after a final -y
+    ("Trener je pohvalio Kellyja nakon utakmice.", "The coach praised Kellyja after the match.", "hr",
+     "Kellyja", "Kelly"),
+    # a stem spelled as South Slavic never spells its own words (ck), known to English
+    ("Stanovnici Stockporta prosvjedovali su protiv zatvaranja bolnice.",
+     "Residents of Stockporta protested against the closure of the hospital.", "hr", "Stockporta", "Stockport"),
+    # a possessive adjective made from a foreign surname
+    ("Strickerova momčad treba samo jedan bod.", "Strickerova team needs only one point.", "hr",
+     "Strickerova", "Stricker"),
 ])
 def test_copied_case_forms_found_without_a_preposition(source, english, lang, word, base):
     case = {(f.span.text, f.suggestion) for f in _flags(source, english, lang) if f.check == "name.source_case"}
@@ -206,6 +218,11 @@ def test_copied_case_forms_found_without_a_preposition(source, english, lang, wo
     # a feminine first name that is also an English name is a nominative
     ("Olivera Katanić je pobijedila na izborima.", "Olivera Katanić won the election.", "sr"),
     ("Nagradu je dobila Roberta Kovač.", "The award went to Roberta Kovač.", "hr"),
+    # a foreign name ending in a vowel: English never writes "Mazzarell"
+    ("Sporazum je potpisao ministar Mazzarella.", "The agreement was signed by minister Mazzarella.", "hr"),
+    # an -a stem: the source declines it with -i and -u, so -a is its nominative
+    ("Gol je postigla Zhanga. Trener je pohvalio Zhangu, a navijači su pjevali o Zhangi.",
+     "Zhanga scored the goal. The coach praised Zhanga, and the fans sang about Zhanga.", "hr"),
 ])
 def test_nominatives_are_not_taken_for_copied_case_forms(source, english, lang):
     assert not [f for f in _flags(source, english, lang) if f.check == "name.source_case"]

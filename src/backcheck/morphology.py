@@ -42,18 +42,29 @@ def _endings() -> tuple[tuple[str, str], ...]:
 ENDINGS: tuple[tuple[str, str], ...] = _endings()
 
 
+def _glide(stem: str, ending: str) -> bool:
+    """Is the stem's final j the glide of a foreign name in -y or in a vowel and -i (Kelly-j-a,
+    Kauai-j-a)? After a consonant and i it is more often the language's own -ija noun (Marij-e
+    of Marija), so that reading is left to the -a stem candidate."""
+    return ending[:1] in ("a", "e", "i", "o", "u") and (
+        stem.endswith("yj") or (stem.endswith("ij") and stem[-3:-2] in ("a", "e", "i", "o", "u")))
+
+
 @lru_cache(maxsize=65536)
 def candidate_bases(word: str, min_stem: int = 3) -> tuple[tuple[str, str, str], ...]:
     """Possible nominative bases of an inflected name: ``(base, ending, meaning)``, longest ending first.
 
     For each ending the bare stem is a candidate (Fischer-ova → Fischer), and so is the stem plus -a
-    (an -a stem declined: Zakharov-oj → Zakharova; Ivan-e → Ivana).
+    (an -a stem declined: Zakharov-oj → Zakharova; Ivan-e → Ivana). A name ending in -i or -y
+    takes a glide j before the ending (Kelly-j-a, Ferrari-j-u); without it is the first candidate.
     """
     out = []
     lower = word.lower()
     for ending, meaning in ENDINGS:
         if lower.endswith(ending) and len(word) - len(ending) >= min_stem:
             stem = word[: len(word) - len(ending)]
+            if _glide(stem.lower(), ending) and len(stem) - 1 >= min_stem:
+                out.append((stem[:-1], ending, meaning + " after the glide j"))
             out.append((stem, ending, meaning))
             if not ending.startswith("a"):
                 out.append((stem + "a", ending, "case ending of an -a stem or feminine surname"))

@@ -552,8 +552,10 @@ class NameSourceCase(Check):
                             basis = "other occurrence"
                         elif ending in _OBLIQUE_ENDINGS or (governed and ending in _GOVERNED_ENDINGS):
                             basis = "preposition" if governed else "oblique ending"
-                        elif ending in _GOVERNED_ENDINGS and _known_name_declined(t.text, base):
+                        elif _known_name_declined(t.text, base, ending):
                             basis = "English knows the name"
+                        elif _foreign_name_declined(t.text, base, ending):
+                            basis = "foreign spelling"
                         else:
                             continue
                         yield Finding(self.id, t.start, t.end,
@@ -586,10 +588,18 @@ _INVARIANT_REPEATS = 3
 _FURTHER_ENDINGS = ("a", "u", "om", "em", "e")
 
 
+#: Endings of -a stem nouns that consonant stems do not have in the singular.
+_A_STEM_ONLY_ENDINGS = ("e", "i")
+
+
 def _declined_further(folded: str, source_forms: set[str]) -> bool:
-    """Does the source also write this form with a case ending after it (Steinem → Steinema)?
-    Then the form is the stem, a nominative, however much its end looks like an ending."""
-    return any(folded + e in source_forms for e in _FURTHER_ENDINGS)
+    """Does the source also write this form with a case ending after it (Steinem → Steinema), or
+    decline it as an -a stem (Menga → Menge)? Then the form is a nominative, however much its
+    end looks like an ending."""
+    if any(folded + e in source_forms for e in _FURTHER_ENDINGS):
+        return True
+    # An -a stem: the source writes its genitive -e or dative -i too (Menga, Menge, Mengi).
+    return folded.endswith("a") and any(folded[:-1] + e in source_forms for e in _A_STEM_ONLY_ENDINGS)
 
 
 def _declined_rendering(english: Token, source: Token) -> bool:
@@ -603,12 +613,35 @@ def _declined_rendering(english: Token, source: Token) -> bool:
                for base, ending, _ in candidate_bases(source.text))
 
 
-def _known_name_declined(word: str, base: str) -> bool:
+def _known_name_declined(word: str, base: str, ending: str) -> bool:
     """A copied form that English never writes whose base is a name English knows (Kavanaugha ←
     Kavanaugh); a base that is a common word (Pal ← Palu) or a form English also uses as a name
     (Roberta, Martina) does not count."""
-    return (lexicon.zipf(word.lower()) < lexicon.UNKNOWN_ZIPF and lexicon.zipf(base.lower()) >= lexicon.KNOWN_ZIPF
-            and len(base) >= 4 and not is_common_word(base))
+    return (ending in _GOVERNED_ENDINGS and lexicon.zipf(word.lower()) < lexicon.UNKNOWN_ZIPF
+            and lexicon.zipf(base.lower()) >= lexicon.KNOWN_ZIPF and len(base) >= 4)
+
+
+#: Spellings that South Slavic Latin script does not use in its own words: the letters q, w, x, y,
+#: English and German digraphs, doubled consonants. A stem spelled so is a foreign name that the
+#: source kept in its original spelling and declined (Scherzer-u, Radstock-a, Terrace-a).
+_FOREIGN_SPELLING = re.compile(r"[qwxy]|th|ck|sch|sh|ch|ph|gh|ea|ee|oo|ou|([bcdfgklmnprstvz])\1")
+#: Possessive endings: on a foreign stem English knows, a possessive adjective (Furyk-ova).
+#: How often English must write the stem by itself (wordfreq Zipf) for it to be a name.
+_FOREIGN_BASE_ZIPF = lexicon.UNKNOWN_ZIPF
+_POSSESSIVE_ENDINGS = {"ov", "ova", "ovo", "ove", "ovu", "ev", "eva", "evo", "eve", "evu", "in", "ina", "ino"}
+
+
+def _foreign_name_declined(word: str, base: str, ending: str) -> bool:
+    """A copied form that English never writes, a foreign-spelled stem and a case ending after it:
+    the source declined a foreign name (Radstocka ← Radstock, Bluesa ← Blues, Furykova ← Furyk).
+    The stem must be a word English writes: Calzadilla is not Calzadill with an ending."""
+    if lexicon.zipf(word.lower()) >= lexicon.UNKNOWN_ZIPF or len(base) < 4:
+        return False
+    if not _FOREIGN_SPELLING.search(base.lower()) or lexicon.zipf(base.lower()) < _FOREIGN_BASE_ZIPF:
+        return False  # a stem English never writes is more likely a name ending in a vowel (Calzadilla)
+    if ending in _POSSESSIVE_ENDINGS:
+        return word[:len(base)] == base and len(word) == len(base) + len(ending)  # Furyk-ova, not All-a-eva
+    return ending in _GOVERNED_ENDINGS
 
 
 def _ending_changed(english: Token, source: Token) -> bool:
