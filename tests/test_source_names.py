@@ -302,3 +302,36 @@ def test_a_form_the_source_never_varies_is_the_name(monkeypatch):
 def test_short_names_with_w_and_a_silent_b_match_their_serbian_spelling(english):
     flags = _flags("Vu je rekao da je Lem bio u pravu.", english, "sr")
     assert not {c for c, _ in _checks(flags) if c in ("name.unmatched", "name.dropped")}
+
+
+# --- names transcribed as pronounced (backcheck.pronounce, CMU Pronouncing Dictionary) --------
+
+def test_transcriptions_render_english_pronunciation_in_serbian_letters():
+    from backcheck.pronounce import transcriptions
+
+    assert "vuster" in transcriptions("Worcester")
+    assert "kuk" in transcriptions("Cooke")
+    assert transcriptions("Xqzvw") == ()
+
+
+@pytest.mark.parametrize("source, english", [
+    ("Glumica Šavon Mekdonald dobila je nagradu.", "Actress Siobhan McDonald won the award."),
+    ("Trener Bošamp pohvalio je igrače posle utakmice.", "Coach Beauchamp praised the players after the match."),
+    ("Ministarka Kuk posetila je Beograd u utorak.", "Minister Cooke visited Belgrade on Tuesday."),
+])
+def test_names_transcribed_by_sound_match_their_english_spelling(source, english, monkeypatch):
+    import backcheck.crossnames as crossnames
+
+    assert _checks(_flags(source, english, "sr")) == set()
+    # Spelling alone cannot link them: without the pronunciations both sides are flagged.
+    monkeypatch.setattr(crossnames, "transcriptions", lambda word: ())
+    crossnames._cached_correspondence.cache_clear()
+    try:
+        assert {"name.unmatched", "name.dropped"} <= {c for c, _ in _checks(_flags(source, english, "sr"))}
+    finally:
+        crossnames._cached_correspondence.cache_clear()
+
+
+def test_a_replaced_name_does_not_sound_like_the_source():
+    flags = _flags("Ministarka Kuk posetila je Beograd u utorak.", "Minister Hughes visited Belgrade on Tuesday.", "sr")
+    assert ("name.unmatched", "Hughes") in _checks(flags)

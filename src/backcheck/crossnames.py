@@ -30,6 +30,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import lexicon
+from .morphology import candidate_bases
+from .pronounce import transcriptions
 from .translit import to_latin
 
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -536,6 +538,8 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
     if "h" in english[1:].lower():  # h between vowels is often silent (Graham / Grejem)
         variants.add(phonetic_key(english[:1] + english[1:].lower().replace("h", ""), True))
     foreign = {phonetic_key(r, True): r[:1] for r in foreign_readings(english)} if capitalised else {}
+    if capitalised and any(_sounds_like(spoken, source, fs, ks) for spoken in transcriptions(english)):
+        return "phonetic"  # transcribed as pronounced (Rowe / Rou, Southern / Sadern, Utah / Juta)
     if len(fe) <= 5 and len(fs) <= 6:
         # Short names only on an identical skeleton and first letter (Dan / Den, May / Mej,
         # Joe / Džoa, Hugh / Hju): their vowels carry most of the name.
@@ -567,6 +571,19 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
     if len(fe) >= 5 and len(_common_prefix(fe, fs)) >= len(fe) - 1:  # Texas / texanischen
         return "derived"
     return None
+
+
+def _sounds_like(spoken: str, source: str, fs: str, ks: str) -> bool:
+    """Does the source spell the English pronunciation ``spoken`` (backcheck.pronounce), perhaps
+    with a case ending? Skeletons of three consonants or more decide; shorter names must match
+    letter for letter, up to their final vowel (Rou, Kuk, Bau-om, Jut-e)."""
+    ke = phonetic_key(spoken, False)
+    if len(ke) >= 3:
+        return ks == ke or (ks.startswith(ke) and len(ks) - len(ke) <= 2 and set(ks[len(ke):]) <= _CASE_ENDING_CONSONANTS)
+    if fs == spoken:
+        return True
+    stem = spoken[:-1] if spoken[-1:] in _VOWELS and len(spoken) > 2 else spoken
+    return any(fold(base) in (spoken, stem, stem + "a") for base, _, _ in candidate_bases(source, 2))
 
 
 #: How the spelling of other languages is read, for names English keeps in their own spelling

