@@ -335,3 +335,31 @@ def test_names_transcribed_by_sound_match_their_english_spelling(source, english
 def test_a_replaced_name_does_not_sound_like_the_source():
     flags = _flags("Ministarka Kuk posetila je Beograd u utorak.", "Minister Hughes visited Belgrade on Tuesday.", "sr")
     assert ("name.unmatched", "Hughes") in _checks(flags)
+
+
+# --- chance matches do not hide a dropped name ------------------------------------------------
+
+def test_a_lower_case_word_sharing_a_skeleton_does_not_render_a_name():
+    # "years" and "Iran" share the skeleton v-r: only a capitalised English word renders a name
+    flags = _flags("Koze su pripitomljene u Iranu prije deset tisuća godina.",
+                   "Goats were domesticated ten thousand years ago.", "hr")
+    assert ("name.dropped", "Goats were domesticated ten thousand years ago.") in _checks(flags)
+
+
+@pytest.mark.parametrize("lang, english, source, expected", [
+    ("sr", "US", "SAD", True),          # initialisms of one name in two languages
+    ("cs", "Czech", "ČSSD", True),      # a party's acronym opens with its country's initial
+    ("hr", "Croatia", "RH", True),      # a state's two-letter acronym ends with it
+    ("de", "Singapore", "US", False),   # a borrowed English initialism of another country
+    ("pl", "African", "PBS", False),    # any letter of a longer acronym is no evidence
+    ("fr", "heard", "CEDH", False),     # English capitalises places: a lower-case word is none
+    ("de", "southern", "Südafrika", False),
+])
+def test_exonym_matches_of_acronyms_and_lower_case_words(lang, english, source, expected):
+    from backcheck.crossnames import exonyms
+
+    assert exonyms(lang).match(english, source) is expected
+
+
+def test_pinyin_initials_are_read_as_serbian_writes_them():
+    assert _checks(_flags("Predsednik Si razgovarao je s premijerom.", "President Xi spoke with the prime minister.")) == set()

@@ -313,6 +313,8 @@ class ExonymTable:
         #: initialisms ("us", "sad", "eu") of multi-word names -> the stems of the other language
         self.english_initials: dict[str, set[str]] = {}
         self.source_initials: dict[str, set[str]] = {}
+        #: (English initialism, source initialism) of one name: ("us", "sad"), ("eu", "ue")
+        self.initialism_pairs: set[tuple[str, str]] = set()
         for code in _LOCALES.get(lang, (lang,)):
             try:
                 loc = Locale.parse(code)
@@ -359,6 +361,9 @@ class ExonymTable:
                 if len(src_main) > 1:
                     self.source_initials.setdefault(fold("".join(w[0] for w in src_main)), set()).update(
                         fold(w) for w in en_words)
+                    if len(en_words) > 1:
+                        self.initialism_pairs.add((fold("".join(w[0] for w in en_words)),
+                                                   fold("".join(w[0] for w in src_main))))
 
     @property
     def _by_prefix(self) -> dict[str, list[str]]:
@@ -383,6 +388,8 @@ class ExonymTable:
         Initialisms count: "US" matches the words of "Sjedinjene Američke Države", "SAD" the
         words of "United States".
         """
+        if english[:1].islower():
+            return False  # English capitalises the names of places, languages, days and months
         fe, fs = fold(english), fold(source)
         stems = set(self.by_english.get(fe, ()))
         if english.isupper() and len(english) > 1:
@@ -406,11 +413,16 @@ class ExonymTable:
                                       for stem in city_names()[fe] if len(stem) >= 3):
             return True
         if source.isupper() and len(source) > 1:
-            if fe in self.source_initials.get(fs, ()):
-                return True
-            # A source acronym spelled from its own words (RH: Republika Hrvatska) contains the
-            # initial of the place's name in the source language.
-            return 2 <= len(fs) <= 4 and any(stem[:1] in fs for stem in self.by_english.get(fe, ()))
+            if fe in self.source_initials.get(fs, ()) or (fe, fs) in self.initialism_pairs:
+                return True  # SAD: Sjedinjene Američke Države is "United" and "US"
+            # A source acronym spelled from its own words holds the initial of the place's name
+            # in the source language: last in a state's (RH: Republika Hrvatska), first in a
+            # party's or institution's (ČSSD: Česká strana sociálně demokratická). Not an
+            # acronym that is the initialism of another name (US is not Singapore).
+            if (len(fs) == 2 and fs in self.english_initials) or fs in self.source_initials or not 2 <= len(fs) <= 4:
+                return False
+            initial = fs[-1] if len(fs) == 2 else fs[0]
+            return any(stem[:1] == initial for stem in self.by_english.get(fe, ()))
         return False
 
 
@@ -545,6 +557,8 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
         # Joe / Džoa, Hugh / Hju): their vowels carry most of the name.
         if capitalised and ks in variants and (fe[0] == fs[0] or ks[:1] in ("g", "v")):
             return "phonetic"
+        if ks in foreign and fold(foreign[ks]) == fs[:1]:
+            return "phonetic"  # read the other language's way (Xi / Si)
         if len(fe) < 4 and not foreign:
             return None
     for ke, first in foreign.items():
@@ -590,12 +604,14 @@ def _sounds_like(spoken: str, source: str, fs: str, ks: str) -> bool:
 #: and Serbian writes as they sound: Spanish j, x and silent h (Juan / Huan, Xochimilco /
 #: Hočimilko, Hernán / Ernan), French j and soft g (Jacques / Žak, Giselle / Žizel, Farage /
 #: Faraž), German v and pf (Vettel / Fetel, Pfalz / Falc), Albanian xh (Xhaka / Džaka), silent
-#: initial k (Knott / Not) and ow read as a diphthong (Rowe / Rou).
+#: initial k (Knott / Not), ow read as a diphthong (Rowe / Rou) and Chinese pinyin x, q, zh
+#: (Xi / Si, Qin / Čin, Zhao / Džao).
 _FOREIGN_READINGS = (
     ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k")),
     ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
     ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),
     ((r"^kn", "n"), (r"^wr", "r"), (r"ow", "ou"), (r"ew", "ju"), (r"xh", "dzh")),
+    ((r"^x", "s"), (r"^q", "ch"), (r"^zh", "dzh")),
 )
 
 

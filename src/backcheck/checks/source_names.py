@@ -330,6 +330,14 @@ def _spelled_letter(s: Token, text: str) -> bool:
     return len(s.text) <= 2 and not s.text.isupper() and "-" in (text[s.start - 1:s.start] + text[s.end:s.end + 1])
 
 
+def _renders(english: Token, source: Token, table) -> bool:
+    """Does the English word render the source name? A lower-case word renders it only as a word
+    derived from it or as its exonym (Turkish / Turchia); a consonant skeleton it merely shares
+    with the name is chance (years / Iran)."""
+    kind = correspondence(english, source, table)
+    return kind is not None and (english.capitalised or kind != "phonetic")
+
+
 def _source_span(ctx, tokens: list[Token]) -> tuple[int, int]:
     return to_latin(ctx.source.text).original_range(tokens[0].start, tokens[-1].end)
 
@@ -409,7 +417,7 @@ class NameDropped(Check):
                        and id(s) not in institutional
                        # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
                        and not (_acronym(s.text) and (english_acronyms or _expands(expansions, s.text)))
-                       and not any(correspondence(t, s, table) or (t.name and _loosely_same(t, s)) for t in window)
+                       and not any(_renders(t, s, table) or (t.name and _loosely_same(t, s)) for t in window)
                        and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds)
                        and not any(linked(t.text, s.text, table.lang) for t in window)]  # translated
             for group in _groups(dropped, latin):
