@@ -76,6 +76,7 @@ TEST_DICTIONARY = {
     "veličanstvo": ["majesty"],
     "zaklada": ["foundation"],
     "ministarstvo": ["ministry"],
+    "sabor": ["parliament", "assembly"],
 }
 
 

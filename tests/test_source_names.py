@@ -363,3 +363,31 @@ def test_exonym_matches_of_acronyms_and_lower_case_words(lang, english, source, 
 
 def test_pinyin_initials_are_read_as_serbian_writes_them():
     assert _checks(_flags("Predsednik Si razgovarao je s premijerom.", "President Xi spoke with the prime minister.")) == set()
+
+
+# --- which source names are distinctive enough to be missed -----------------------------------
+
+def test_a_name_frequent_in_the_source_is_distinctive_when_english_writes_its_stem():
+    # "Путина" is as frequent in Russian as a common word; English writes "Putin" just as often
+    flags = _flags("Встреча Путина и Макрона прошла в Париже.", "The meeting with Macron took place in Paris.", "ru")
+    assert ("name.dropped", "The meeting with Macron took place in Paris.") in _checks(flags)
+    dropped = [f for f in flags if f.check == "name.dropped"]
+    assert dropped[0].evidence["name"] == "Путина"
+
+
+def test_an_institution_the_dictionary_translates_must_be_rendered(monkeypatch, tmp_path):
+    source = "Zakon je u petak izglasao Sabor nakon duge rasprave."
+    dropped = "The law was passed on Friday after a long debate."
+    assert ("name.dropped", dropped) in _checks(_flags(source, dropped, "hr"))
+    assert _checks(_flags(source, "Parliament passed the law on Friday after a long debate.", "hr")) == set()
+    # Without a dictionary a frequent capitalised word is not evidence enough.
+    from backcheck import glosses
+
+    monkeypatch.setenv("BACKCHECK_DICTD", str(tmp_path))
+    glosses.glosses.cache_clear()
+    assert _checks(_flags(source, dropped, "hr")) == set()
+
+
+def test_the_soft_sign_belongs_to_the_reported_source_name():
+    flags = _flags("Луна притягивает Землю, как и Млечный Путь.", "The Moon attracts the Earth.", "ru")
+    assert "Млечный Путь" in [f.evidence["name"] for f in flags if f.check == "name.dropped"]

@@ -159,7 +159,28 @@ def _distinctive(s: Token, table) -> bool:
         return True  # a place, or an acronym (whose lower-case twin's frequency says nothing: PO / po)
     if _institution_adjective(s.text, table.lang) or _common_noun_form(s.text, table.lang):
         return False
-    return s.zipf < 4.0 or s.zipf_en >= s.zipf - 1.5
+    return s.zipf < 4.0 or _english_zipf(s.text, table.lang) >= s.zipf - 1.5
+
+
+#: Languages that decline names: the English form of a name is its stem (Putina → Putin).
+_DECLINING = _SOUTH_SLAVIC | {"ru", "uk", "pl", "cs", "sk", "bg", "mk"}
+#: Latin transliteration (backcheck.translit) → English romanisation (Soči → Sochi).
+_ENGLISH_ROMANISATION = (("šč", "shch"), ("č", "ch"), ("š", "sh"), ("ž", "zh"), ("ja", "ya"), ("ju", "yu"), ("ij", "y"))
+
+
+def _english_zipf(word: str, lang: str) -> float:
+    """How often English writes a source name: the word itself, romanised the English way
+    (Soči → Sochi), without the glide j (Indija → India), or without a case ending (Putina →
+    Putin). A name English writes often is a name both languages share, however common it is
+    in the source language."""
+    forms = {word.lower(), _without_glide(word)}
+    roman = word.lower()
+    for a, b in _ENGLISH_ROMANISATION:
+        roman = roman.replace(a, b)
+    forms.add(fold(roman))
+    if lang in _DECLINING:
+        forms |= {fold(base) for f in list(forms) for base, _, _ in candidate_bases(f, 4)}
+    return max(lexicon.zipf(f) for f in forms)
 
 
 #: Endings that make the other case forms of a noun (Komisija, Komisiji, Vijeću ← vijeće).
@@ -268,7 +289,8 @@ def _common_in_source(s: Token, lang: str) -> bool:
     if _institution_adjective(s.text, lang) or _common_noun_form(s.text, lang):
         return True
     # A frequent word is common if the dictionary has it: frequent surnames (Morawiecki) are not.
-    return s.zipf >= 4.0 and s.zipf_en < s.zipf - 1.5 and known_word(s.text, lang) is not False
+    return (s.zipf >= 4.0 and _english_zipf(s.text, lang) < s.zipf - 1.5
+            and known_word(s.text, lang) is not False)
 
 
 def _institution_runs(tokens: list[Token], text: str, table, english: list[Token]) -> set[int]:
@@ -330,6 +352,16 @@ def _spelled_letter(s: Token, text: str) -> bool:
     return len(s.text) <= 2 and not s.text.isupper() and "-" in (text[s.start - 1:s.start] + text[s.end:s.end + 1])
 
 
+def _dictionary_name(s: Token, text: str, lang: str) -> bool:
+    """A capitalised common word mid-sentence that the dictionary translates: the name of an
+    institution or a place in words (Senat, Congresso, Velká Británie), which the English must
+    render with one of its translations. Not the first half of a hyphenated compound (Военно-
+    морской), nor the head words of South Slavic institution names, which a translation renders
+    freely (backcheck's institution heuristics decide those)."""
+    return (not s.initial and text[s.end:s.end + 1] != "-" and known_word(s.text, lang) is True
+            and not _institution_adjective(s.text, lang) and not _common_noun_form(s.text, lang))
+
+
 def _renders(english: Token, source: Token, table) -> bool:
     """Does the English word render the source name? A lower-case word renders it only as a word
     derived from it or as its exonym (Turkish / Turchia); a consonant skeleton it merely shares
@@ -339,7 +371,14 @@ def _renders(english: Token, source: Token, table) -> bool:
 
 
 def _source_span(ctx, tokens: list[Token]) -> tuple[int, int]:
-    return to_latin(ctx.source.text).original_range(tokens[0].start, tokens[-1].end)
+    start, end = to_latin(ctx.source.text).original_range(tokens[0].start, tokens[-1].end)
+    text = ctx.source.text
+    while end < len(text) and text[end] in _SILENT_SIGNS:
+        end += 1  # a final soft or hard sign has no Latin letter (Путь → Put)
+    return start, end
+
+
+_SILENT_SIGNS = "ьъЬЪ"
 
 
 @register
@@ -412,7 +451,8 @@ class NameDropped(Check):
                             if len(run) > 1 and not any(id(t) in institutional for t in run) for t in run
                             if t.zipf < 4.5 and not _institution_adjective(t.text, table.lang)
                             and not _common_noun_form(t.text, table.lang)}
-            dropped = [s for s in bead.source if s.name and (id(s) in in_full_name or _distinctive(s, table))
+            dropped = [s for s in bead.source if s.name and (id(s) in in_full_name or _distinctive(s, table)
+                                                             or _dictionary_name(s, latin, table.lang))
                        and s.text not in unit_codes() and not _spelled_letter(s, latin)
                        and id(s) not in institutional
                        # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
