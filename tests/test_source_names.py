@@ -391,3 +391,20 @@ def test_an_institution_the_dictionary_translates_must_be_rendered(monkeypatch, 
 def test_the_soft_sign_belongs_to_the_reported_source_name():
     flags = _flags("Луна притягивает Землю, как и Млечный Путь.", "The Moon attracts the Earth.", "ru")
     assert "Млечный Путь" in [f.evidence["name"] for f in flags if f.check == "name.dropped"]
+
+
+@pytest.mark.parametrize("source, english, lang", [
+    # a century in Roman numerals is a number, not a name
+    ("La catedral fue construida en el siglo XV por artesanos locales.",
+     "The cathedral was built in the 15th century by local craftsmen.", "es"),
+    # "saint" in a place name is translated (San Petersburgo / St. Petersburg)
+    ("Los trabajadores llegan cada año a San Petersburgo.", "Every year the workers arrive in St. Petersburg.", "es"),
+])
+def test_translated_or_declined_forms_are_not_name_flags(source, english, lang):
+    assert _checks(_flags(source, english, lang)) == set()
+
+
+def test_a_monarchs_number_stays_part_of_the_name():
+    # a Roman numeral after a name is its regnal number, not a century
+    flags = _flags("Kraljica Elizabeta II. posjetila je Zagreb.", "The queen visited Zagreb.", "hr")
+    assert any("II" in f.evidence["name"] for f in flags if f.check == "name.dropped")

@@ -154,6 +154,15 @@ def english_tokens(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
+#: "Saint" in English place names and in the source languages' (folded; Slavic ones declined).
+_SAINT_ENGLISH = {"st", "saint", "san", "santa", "sankt"}
+_SAINT_SOURCE = re.compile(r"san|santa|santo|sao|sankt|saint|sainte|st|sv|sveti|svet[aoeiu]|svetog|svetom|"
+                           r"svat[yaeo]|swiet[yaeo]|swietego")
+
+#: Roman numerals from II to XXXIX (a lone I is a word in several languages).
+_ROMAN_NUMERAL = re.compile(r"(?=[XVI]{2,})X{0,3}(IX|IV|V?I{0,3})")
+
+
 def source_tokens(text: str, start: int, end: int, lang: str, exonyms: "ExonymTable",
                   original=None) -> list[Token]:
     """Words of a source sentence (Latin view); which capitalised ones are names.
@@ -186,6 +195,8 @@ def source_tokens(text: str, start: int, end: int, lang: str, exonyms: "ExonymTa
                 name = (exonyms.exact(folded) or exonyms.exact(folded[:-1]) if folded.endswith("s")
                         else exonyms.exact(folded)) or (
                     z_en >= max(1.5, z_src - 1.0) and not (is_common_word(word) and z_en < z_src))
+            elif _ROMAN_NUMERAL.fullmatch(word) and not (i and raw[i - 1][0][:1].isupper()):
+                name = False  # a century (siglo XV), not a monarch's number (Elisabeth II.)
             elif word.isupper() or exonyms.source_word(fold(word)):
                 name = True  # an acronym, or a country, city or language
             elif initial:
@@ -543,6 +554,8 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
         return "case"
     if table.match(english, source):
         return "exonym"
+    if fe in _SAINT_ENGLISH and _SAINT_SOURCE.fullmatch(fs):
+        return "exonym"  # the word "saint" in a place name (San Petersburgo / St. Petersburg)
     ks = phonetic_key(source, False)
     variants = {phonetic_key(english, True), phonetic_key(english, True, hard_c=True)}
     if "ch" in english.lower():  # Greek ch is k (Christine / Kristin)
