@@ -68,6 +68,18 @@ def test_dropped_diacritics_are_respelled_name():
     assert transliterated and transliterated[0].suggestion == "Plenković"
 
 
+@pytest.mark.parametrize("source, english, word, suggestion", [
+    # only one of the name's diacritics dropped
+    ("Sjednici je prisustvovao sudac Dražen Šimunović.", "Judge Dražen Šimunovic attended the session.",
+     "Šimunovic", "Šimunović"),
+    # a first name beside a Slavic surname is Slavic too, whatever its ending
+    ("Za predsjednika je izabran Božo Matijević.", "Bozo Matijević was elected president.", "Bozo", "Božo"),
+])
+def test_partly_respelled_slavic_names(source, english, word, suggestion):
+    flags = [(f.span.text, f.suggestion) for f in _flags(source, english, "hr") if f.check == "name.transliterated"]
+    assert (word, suggestion) in flags
+
+
 def test_copied_case_form_gets_base_from_the_source():
     flags = _flags("Pozdravljam predsjednika Boruta Pahorja i ministra Ivana Kovača.",
                    "I welcome President Boruta Pahor and Minister Ivan Kovač.", "hr")

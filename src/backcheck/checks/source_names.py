@@ -507,11 +507,15 @@ class NameTransliterated(Check):
                                       f'"{t.text}" is the Serbian phonetic spelling of "{original}", '
                                       "which the article also uses",
                                       suggestion=original, evidence={"basis": "article"})
-                    continue
+                        continue
+                    # otherwise a Slavic name that lost only some of its letters (Šeparovic)
                 if not native:
                     continue
-                slavic_names = {id(x) for run in _groups([w for w in window if w.name], latin)
-                                if any(_slavic_name(w.text) for w in run) for x in run}
+                slavic_runs = [run for run in _groups([w for w in window if w.name], latin)
+                               if any(_slavic_name(w.text) for w in run)]
+                slavic_names = {id(x) for run in slavic_runs for x in run}
+                # the other words of a Slavic full name are Slavic too (Božo beside Petrov)
+                companions = {id(x) for run in slavic_runs for x in run if not _slavic_name(x.text)}
                 misspelled = next((s for s in window if s.name and _misspelling(t.text, s.text)
                                    and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"), None)
                 if misspelled is not None:
@@ -525,14 +529,15 @@ class NameTransliterated(Check):
                     # The base the English respells must itself be Slavic (Kovačiću → Kovačić), not
                     # a foreign name with a Slavic ending (Bušova → Buš, Aćehu → Aćeh).
                     if (s.name and id(s) in slavic_names and _SLAVIC_DIACRITICS & set(s.text)
-                            and any(respelled(t.text, form) and _slavic_name_base(form) for form in _forms(s.text))
+                            and any(respelled(t.text, form) and (_slavic_name_base(form) or id(s) in companions)
+                                    for form in _forms(s.text))
                             and not any(t.text.lower() == f.lower() for o in window for f in _forms(o.text))):
                         src_start, src_end = _source_span(ctx, [s])
                         yield Finding(self.id, t.start, t.end,
                                       f'"{t.text}" respells the source name "{s.text}"; names keep their '
                                       "own spelling in English",
-                                      suggestion=next(f for f in _forms(s.text)
-                                                      if respelled(t.text, f) and _slavic_name_base(f)),
+                                      suggestion=next(f for f in _forms(s.text) if respelled(t.text, f)
+                                                      and (_slavic_name_base(f) or id(s) in companions)),
                                       source_start=src_start, source_end=src_end, evidence={"basis": "source"})
                         break
 
