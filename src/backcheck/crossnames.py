@@ -375,6 +375,18 @@ class ExonymTable:
         return any(folded[:n] in self._source or (n >= 5 and folded[:n] in city_stems())
                    for n in range(max(4, len(folded) - 4), len(folded) + 1))
 
+    def stem_initials(self, english: str) -> frozenset[str]:
+        """First letters of every stem :meth:`match` compares a (folded) source word with,
+        unless the source word is an acronym; "" among them when a stem is empty."""
+        fe = fold(english)
+        stems = set(self.by_english.get(fe, ()))
+        if english.isupper() and len(english) > 1:
+            stems |= self.english_initials.get(fe, set())
+        if len(fe) >= 5 and not english.isupper():
+            stems.update(stem for key in self._by_prefix.get(fe[:4], ()) for stem in self.by_english[key])
+        stems.update(stem for stem in city_names().get(fe, ()) if len(stem) >= 3)
+        return frozenset(stem[:1] for stem in stems)
+
     def match(self, english: str, source: str) -> bool:
         """Do an English word and a source word name the same country, language, day or month?
 
@@ -521,8 +533,35 @@ def _cached_correspondence(english: str, source: str, capitalised: bool, lang: s
     return kind
 
 
+@lru_cache(maxsize=65536)
+def _initials(english: str, lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """What a source word must begin with for :func:`_correspondence` to match it with ``english``.
+
+    Every rule there compares the two words from their first letters on: the folded source word
+    begins like the folded English word or like one of the exonym and city stems the English
+    word has, or the source's phonetic key begins like one of the English word's keys. Returns
+    the possible first letters of the folded source word and of its key (most pairs of a
+    sentence fail this, and are rejected without the rules), or None when anything may match.
+    Source acronyms (SAD / US, RH) are matched by their letters anywhere and are not filtered.
+    """
+    fe = fold(english)
+    letters = {fe[:1]} | exonyms(lang).stem_initials(english)
+    keys = {phonetic_key(english, True), phonetic_key(english, True, hard_c=True)}
+    keys.add(phonetic_key(english.lower().replace("ch", "k"), True))
+    keys.add(phonetic_key(english[:1] + english[1:].lower().replace("h", ""), True))
+    keys.update(phonetic_key(r, True) for r in foreign_readings(english))
+    key_letters = {k[:1] for k in keys}
+    if "" in letters or "" in key_letters:
+        return None
+    return frozenset(letters), frozenset(key_letters)
+
+
 def _correspondence(english: str, source: str, capitalised: bool, table: ExonymTable) -> str | None:
     fe, fs = fold(english), fold(source)
+    initials = _initials(english, table.lang)
+    if (initials is not None and fs[:1] not in initials[0] and phonetic_key(source, False)[:1] not in initials[1]
+            and not (source.isupper() and len(source) > 1)):
+        return None  # a shortcut: no rule below can match
     if fe == fs:
         return "same" if english.lower() == source.lower() else "diacritics"
     if (len(fe) >= 3 or english.isupper()) and fs.startswith(fe) and len(fs) - len(fe) <= 4:
