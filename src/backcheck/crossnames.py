@@ -35,6 +35,8 @@ from .translit import to_latin
 _TOKEN = re.compile(r"[^\W\d_]+")
 #: A word, or initials written with full stops (U.S., U.K.), read as one word.
 _WORD_OR_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+")
+#: The end of the text between two words when the second opens a sentence or a quotation.
+_OPENING = re.compile(r"[.!?:;\"“”„«»(‘’'—–]\s*$")
 _VOWELS = set("aeiouy")
 #: Letters a fold turns into something other than their base letter.
 _FOLD_SPECIAL = str.maketrans({"đ": "dj", "ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i"})
@@ -67,6 +69,9 @@ _COMMON_RULES = [
     ("kh", "H"),
 ]
 _SOFT_C = re.compile(r"c(?=[eiy])")
+_VOWEL_V = re.compile(r"(?<=[aeiou])v(?![aeiou])")
+_VOWEL_H = re.compile(r"(?<=[aeiou])h(?![aeiou])")
+_FINAL_MB = re.compile(r"(?<=m)b$")
 
 
 @lru_cache(maxsize=65536)
@@ -83,9 +88,9 @@ def phonetic_key(word: str, english: bool, hard_c: bool = False) -> str:
     if english:
         s = s.replace("j", "g")
         # silent gh (Willoughby / Vilobi); w after a vowel is a vowel (Howard / Hauard)
-        s = s[:1] + re.sub(r"(?<=[aeiou])v(?![aeiou])", "", s[1:].replace("gh", ""))
-        s = s[:1] + re.sub(r"(?<=[aeiou])h(?![aeiou])", "", s[1:])  # silent h (John, Sarah), not Muhammad
-        s = re.sub(r"(?<=m)b$", "", s)  # silent final b (Lamb / Lem)
+        s = s[:1] + _VOWEL_V.sub("", s[1:].replace("gh", ""))
+        s = s[:1] + _VOWEL_H.sub("", s[1:])  # silent h (John, Sarah), not Muhammad
+        s = _FINAL_MB.sub("", s)  # silent final b (Lamb / Lem)
     if english and hard_c:
         s = s.replace("c", "k")
     s = _SOFT_C.sub("s", s).replace("c", "k" if english else "s")
@@ -127,7 +132,7 @@ def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int, bool]]:
     prev_end = start
     for m in _WORD_OR_INITIALS.finditer(text, start, end):
         gap = text[prev_end:m.start()]
-        initial = not out or bool(re.search(r"[.!?:;\"“”„«»(‘’'—–]\s*$", gap)) or "\n" in gap
+        initial = not out or bool(_OPENING.search(gap)) or "\n" in gap
         out.append((m.group().replace(".", ""), m.start(), m.end(), initial))
         prev_end = m.end()
     return out
@@ -613,12 +618,12 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
 #: Hočimilko, Hernán / Ernan), French j and soft g (Jacques / Žak, Giselle / Žizel, Farage /
 #: Faraž), German v and pf (Vettel / Fetel, Pfalz / Falc), Albanian xh (Xhaka / Džaka), silent
 #: initial k (Knott / Not) and ow read as a diphthong (Rowe / Rou).
-_FOREIGN_READINGS = (
+_FOREIGN_READINGS = tuple(tuple((re.compile(pattern), repl) for pattern, repl in rules) for rules in (
     ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k")),
     ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
     ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),
     ((r"^kn", "n"), (r"^wr", "r"), (r"ow", "ou"), (r"ew", "ju"), (r"xh", "dzh")),
-)
+))
 
 
 #: Consonants that South Slavic case and possessive endings add to a name's skeleton (-om,
@@ -634,7 +639,7 @@ def foreign_readings(english: str) -> tuple[str, ...]:
     for rules in _FOREIGN_READINGS:
         r = lower
         for pattern, repl in rules:
-            r = re.sub(pattern, repl, r)
+            r = pattern.sub(repl, r)
         if r != lower and r:
             out.append(r)
     return tuple(out)

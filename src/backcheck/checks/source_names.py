@@ -34,6 +34,8 @@ _VOWEL_DIGRAPH = re.compile(r"ou|ae|ea|ie|oe|au|ei|ai|(?<![sctkpgzw])h(?![aeiou]
 #: Below this share of Latin letters in the source's Latin view, names cannot be compared
 #: (Chinese, Japanese, Hindi sources).
 _MIN_LATIN = 0.6
+_DOUBLE_LETTER = re.compile(r"(.)\1")
+_GLIDE_J = re.compile(r"(?<=[aeiou])j(?=[aeiou])|(?<=i)j")
 
 
 def _misspelling(english: str, source: str) -> bool:
@@ -42,7 +44,7 @@ def _misspelling(english: str, source: str) -> bool:
     from difflib import SequenceMatcher
 
     fe = fold(english)
-    simplified = re.sub(r"(.)\1", r"\1", fe)
+    simplified = _DOUBLE_LETTER.sub(r"\1", fe)
     folded_forms = {fold(f) for f in _forms(source)}
     if simplified in folded_forms or (simplified.endswith("e") and simplified[:-1] in folded_forms):
         return False  # Serbian writes foreign double consonants single and drops a silent e (Pepperdine)
@@ -61,7 +63,7 @@ def _misspelling(english: str, source: str) -> bool:
 
 def _without_glide(word: str) -> str:
     """Folded, without the glide j that Slavic spelling writes between vowels (Slavonija / Slavonia)."""
-    return re.sub(r"(?<=[aeiou])j(?=[aeiou])|(?<=i)j", "", fold(word))
+    return _GLIDE_J.sub("", fold(word))
 
 
 def _forms(source: str) -> list[str]:
