@@ -23,7 +23,7 @@ def _pysbd(lang: str):
 
 
 def _pysbd_pieces(text: str, lang: str) -> list[str]:
-    """``pysbd.Segmenter.segment(text)`` (clean=False), each sentence with the whitespace after it.
+    r"""``pysbd.Segmenter.segment(text)`` (clean=False), each sentence with the whitespace after it.
 
     pysbd finds each sentence in the text with ``re.finditer(re.escape(sentence) + r"\s*")``: a
     new pattern per sentence, which is compiled every time and crowds pysbd's own rule patterns
