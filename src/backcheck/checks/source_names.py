@@ -466,8 +466,10 @@ class NameTransliterated(Check):
                     continue
                 slavic_names = {id(x) for run in _groups([w for w in window if w.name], latin)
                                 if any(_slavic_name(w.text) for w in run) for x in run}
-                misspelled = next((s for s in window if s.name and _misspelling(t.text, s.text)
-                                   and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"), None)
+                # correspondence first: it is cached, and rarely phonetic
+                misspelled = next((s for s in window if s.name
+                                   and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"
+                                   and _misspelling(t.text, s.text)), None)
                 if misspelled is not None:
                     src_start, src_end = _source_span(ctx, [misspelled])
                     yield Finding(self.id, t.start, t.end,
