@@ -380,6 +380,14 @@ class ExonymTable:
         return any(folded[:n] in self._source or (n >= 5 and folded[:n] in city_stems())
                    for n in range(max(4, len(folded) - 4), len(folded) + 1))
 
+    @lru_cache(maxsize=65536)
+    def _related_stems(self, fe: str) -> tuple[str, ...]:
+        """Source stems of the places whose folded English name shares a long beginning with
+        ``fe`` (Serbian, Serbia): the places an adjective or noun of place may derive from."""
+        return tuple(stem for key in self._by_prefix.get(fe[:4], ())
+                     if len(_common_prefix(fe, key)) >= max(4, min(len(fe), len(key)) - 3)
+                     for stem in self.by_english[key])
+
     def stem_initials(self, english: str) -> frozenset[str]:
         """First letters of every stem :meth:`match` compares a (folded) source word with,
         unless the source word is an acronym; "" among them when a stem is empty."""
@@ -410,12 +418,10 @@ class ExonymTable:
             # A lower-case source adjective may also change the stem's last consonant
             # (Egyptian / egipcio ← Egipto).
             adjective = source[:1].islower()
-            for key in self._by_prefix.get(fe[:4], ()):
-                if (len(_common_prefix(fe, key)) >= max(4, min(len(fe), len(key)) - 3) and any(
-                        (fs.startswith(stem) and len(fs) - len(stem) <= 7)
-                        or (adjective and len(_common_prefix(fs, stem)) >= max(4, len(stem) - 1))
-                        for stem in self.by_english[key])):
-                    return True
+            if any((fs.startswith(stem) and len(fs) - len(stem) <= 7)
+                   or (adjective and len(_common_prefix(fs, stem)) >= max(4, len(stem) - 1))
+                   for stem in self._related_stems(fe)):
+                return True
         # A three-letter stem only with a case ending after it (Beč, Beča ← Vienna).
         if fe in city_names() and any(fs.startswith(stem) and len(fs) - len(stem) <= (4 if len(stem) >= 4 else 1)
                                       for stem in city_names()[fe] if len(stem) >= 3):
@@ -549,16 +555,21 @@ def _initials(english: str, lang: str) -> tuple[frozenset[str], frozenset[str]] 
     sentence fail this, and are rejected without the rules), or None when anything may match.
     Source acronyms (SAD / US, RH) are matched by their letters anywhere and are not filtered.
     """
-    fe = fold(english)
-    letters = {fe[:1]} | exonyms(lang).stem_initials(english)
+    letters = {fold(english)[:1]} | exonyms(lang).stem_initials(english)
+    key_letters = _key_initials(english)
+    if "" in letters or "" in key_letters:
+        return None
+    return frozenset(letters), key_letters
+
+
+@lru_cache(maxsize=65536)
+def _key_initials(english: str) -> frozenset[str]:
+    """First letters of every phonetic key :func:`_correspondence` may give ``english``."""
     keys = {phonetic_key(english, True), phonetic_key(english, True, hard_c=True)}
     keys.add(phonetic_key(english.lower().replace("ch", "k"), True))
     keys.add(phonetic_key(english[:1] + english[1:].lower().replace("h", ""), True))
     keys.update(phonetic_key(r, True) for r in foreign_readings(english))
-    key_letters = {k[:1] for k in keys}
-    if "" in letters or "" in key_letters:
-        return None
-    return frozenset(letters), frozenset(key_letters)
+    return frozenset(k[:1] for k in keys)
 
 
 def _correspondence(english: str, source: str, capitalised: bool, table: ExonymTable) -> str | None:
