@@ -562,6 +562,12 @@ def _month_at(text: str, m: re.Match, family: str) -> int | None:
 
 def extract(text: str, lang: str) -> list[Quantity]:
     """Every quantity in ``text``, in order, with offsets into ``text``."""
+    return list(_extract(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
+    """:func:`extract`, cached: the number and omission checks read the same sentences."""
     family = language_family(lang)
     found: list[Quantity] = []
     taken = [False] * (len(text) + 1)
@@ -621,7 +627,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
     _extract_words(text, family, add)
 
     found.sort(key=lambda q: q.start)
-    return _mark_dates(text, found)
+    return tuple(_mark_dates(text, found))
 
 
 def _clock(hour: int, minute: int, ampm: str | None = None) -> set[tuple[str, float]]:
