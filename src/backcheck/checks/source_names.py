@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from .. import lexicon
 from ..glosses import known_word, linked
@@ -394,13 +395,25 @@ class NameDropped(Check):
             if not bead.target:
                 continue  # an omitted sentence: the omission check owns it
             window = _window(items, k, "target")
-            compounds = _compounds(window, ctx.document.text, capitalised_only=False)
-            english_acronyms = [t for t in window if _acronym(t.text)
-                                and not any(correspondence(t, s, table) for s in bead.source)]
-            # Capitalised English words that render no source word: the expansion of a source
-            # acronym (WM / World Cup, ВМФ / Navy) is among them.
-            expansions = [t for t in bead.target if t.capitalised and not t.initial and not _acronym(t.text)
-                          and not any(correspondence(t, s, table) for s in bead.source)]
+            # The next three are built on first use (in this iteration): few source names get
+            # as far as needing them.
+
+            @cache
+            def compounds() -> list[Token]:
+                return _compounds(window, ctx.document.text, capitalised_only=False)
+
+            @cache
+            def english_acronyms() -> list[Token]:
+                return [t for t in window if _acronym(t.text)
+                        and not any(correspondence(t, s, table) for s in bead.source)]
+
+            @cache
+            def expansions() -> list[Token]:
+                # Capitalised English words that render no source word: the expansion of a
+                # source acronym (WM / World Cup, ВМФ / Navy) is among them.
+                return [t for t in bead.target if t.capitalised and not t.initial and not _acronym(t.text)
+                        and not any(correspondence(t, s, table) for s in bead.source)]
+
             institutional = _institution_runs(bead.source, latin, table, window)
             in_full_name = {id(t) for run in _groups([s for s in bead.source if s.name], latin)
                             if len(run) > 1 and not any(id(t) in institutional for t in run) for t in run
@@ -410,9 +423,9 @@ class NameDropped(Check):
                        and s.text not in unit_codes() and not _spelled_letter(s, latin)
                        and id(s) not in institutional
                        # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
-                       and not (_acronym(s.text) and (english_acronyms or _expands(expansions, s.text)))
+                       and not (_acronym(s.text) and (english_acronyms() or _expands(expansions(), s.text)))
                        and not any(correspondence(t, s, table) or (t.name and _loosely_same(t, s)) for t in window)
-                       and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds)
+                       and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds())
                        and not any(linked(t.text, s.text, table.lang) for t in window)]  # translated
             for group in _groups(dropped, latin):
                 src_start, src_end = _source_span(ctx, group)
