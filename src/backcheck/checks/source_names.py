@@ -232,15 +232,18 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
     """
     out: list[Token] = []
     unmatched_name_before = False
-    matched_compounds = [c for c in _compounds(group, text)
-                         if any(correspondence(c, s, table) in _WHOLE_NAME for s in window)]
+
+    @cache
+    def matched_compounds() -> list[Token]:  # built for the first word not matched on its own
+        return [c for c in _compounds(group, text) if any(correspondence(c, s, table) in _WHOLE_NAME for s in window)]
+
     for t in group:
         if len(t.text) <= 2 and not t.text.isupper():
             continue  # a fragment of a hyphenated word (Co-operation)
         if t.folded in calendar_words() or t.text.rstrip("s") in unit_codes():
             continue  # a day, month, currency or time zone: the number checks compare dates and amounts
-        matched = (any(c.start <= t.start and t.end <= c.end for c in matched_compounds)
-                   or any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window)
+        matched = (any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window)
+                   or any(c.start <= t.start and t.end <= c.end for c in matched_compounds())
                    or any(linked(t.text, s.text, table.lang) for s in window))  # translated (Court / sudom)
         acronym = t.text.rstrip("s") if t.text.rstrip("s").isupper() and len(t.text.rstrip("s")) > 1 else None
         if acronym and (lexicon.zipf(acronym.lower()) >= 3.5 or any(
