@@ -131,6 +131,10 @@ def align(source_doc, target_doc, backtranslations: dict[int, str] | None = None
     # The document's own ratio, shrunk towards 1: omissions lower it and must not be absorbed.
     ratio = (1 + min(max(tgt_total / src_total, 0.6), 1.7)) / 2 if src_total and tgt_total else 1.0
 
+    # Features of each run of one or two sentences, computed once for all the cells that use it.
+    src_runs = {(i, di): _merge(src_f[i:i + di], back is not None) for di in (1, 2) for i in range(n - di + 1)}
+    tgt_runs = {(j, dj): _merge(tgt_f[j:j + dj], False) for dj in (1, 2) for j in range(m - dj + 1)}
+
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     step: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -147,8 +151,8 @@ def align(source_doc, target_doc, backtranslations: dict[int, str] | None = None
                 ni, nj = i + di, j + dj
                 if ni > n or nj > m:
                     continue
-                s = _merge(src_f[i:ni], back is not None) if di else None
-                t = _merge(tgt_f[j:nj], False) if dj else None
+                s = src_runs[i, di] if di else None
+                t = tgt_runs[j, dj] if dj else None
                 bt = None
                 if back is not None and dj:
                     grams = [g for g in back[j:nj] if g is not None]

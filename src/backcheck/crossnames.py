@@ -37,6 +37,8 @@ from .translit import to_latin
 _TOKEN = re.compile(r"[^\W\d_]+")
 #: A word, or initials written with full stops (U.S., U.K.), read as one word.
 _WORD_OR_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+")
+#: The end of the text between two words when the second opens a sentence or a quotation.
+_OPENING = re.compile(r"[.!?:;\"“”„«»(‘’'—–]\s*$")
 _VOWELS = set("aeiouy")
 #: Letters a fold turns into something other than their base letter.
 _FOLD_SPECIAL = str.maketrans({"đ": "dj", "ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i"})
@@ -69,6 +71,9 @@ _COMMON_RULES = [
     ("kh", "H"),
 ]
 _SOFT_C = re.compile(r"c(?=[eiy])")
+_VOWEL_V = re.compile(r"(?<=[aeiou])v(?![aeiou])")
+_VOWEL_H = re.compile(r"(?<=[aeiou])h(?![aeiou])")
+_FINAL_MB = re.compile(r"(?<=m)b$")
 
 
 @lru_cache(maxsize=65536)
@@ -85,9 +90,9 @@ def phonetic_key(word: str, english: bool, hard_c: bool = False) -> str:
     if english:
         s = s.replace("j", "g")
         # silent gh (Willoughby / Vilobi); w after a vowel is a vowel (Howard / Hauard)
-        s = s[:1] + re.sub(r"(?<=[aeiou])v(?![aeiou])", "", s[1:].replace("gh", ""))
-        s = s[:1] + re.sub(r"(?<=[aeiou])h(?![aeiou])", "", s[1:])  # silent h (John, Sarah), not Muhammad
-        s = re.sub(r"(?<=m)b$", "", s)  # silent final b (Lamb / Lem)
+        s = s[:1] + _VOWEL_V.sub("", s[1:].replace("gh", ""))
+        s = s[:1] + _VOWEL_H.sub("", s[1:])  # silent h (John, Sarah), not Muhammad
+        s = _FINAL_MB.sub("", s)  # silent final b (Lamb / Lem)
     if english and hard_c:
         s = s.replace("c", "k")
     s = _SOFT_C.sub("s", s).replace("c", "k" if english else "s")
@@ -129,7 +134,7 @@ def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int, bool]]:
     prev_end = start
     for m in _WORD_OR_INITIALS.finditer(text, start, end):
         gap = text[prev_end:m.start()]
-        initial = not out or bool(re.search(r"[.!?:;\"“”„«»(‘’'—–]\s*$", gap)) or "\n" in gap
+        initial = not out or bool(_OPENING.search(gap)) or "\n" in gap
         out.append((m.group().replace(".", ""), m.start(), m.end(), initial))
         prev_end = m.end()
     return out
@@ -393,6 +398,26 @@ class ExonymTable:
         return any(folded[:n] in self._source or (n >= 5 and folded[:n] in city_stems())
                    for n in range(max(4, len(folded) - 4), len(folded) + 1))
 
+    @lru_cache(maxsize=65536)
+    def _related_stems(self, fe: str) -> tuple[str, ...]:
+        """Source stems of the places whose folded English name shares a long beginning with
+        ``fe`` (Serbian, Serbia): the places an adjective or noun of place may derive from."""
+        return tuple(stem for key in self._by_prefix.get(fe[:4], ())
+                     if len(_common_prefix(fe, key)) >= max(4, min(len(fe), len(key)) - 3)
+                     for stem in self.by_english[key])
+
+    def stem_initials(self, english: str) -> frozenset[str]:
+        """First letters of every stem :meth:`match` compares a (folded) source word with,
+        unless the source word is an acronym; "" among them when a stem is empty."""
+        fe = fold(english)
+        stems = set(self.by_english.get(fe, ()))
+        if english.isupper() and len(english) > 1:
+            stems |= self.english_initials.get(fe, set())
+        if len(fe) >= 5 and not english.isupper():
+            stems.update(stem for key in self._by_prefix.get(fe[:4], ()) for stem in self.by_english[key])
+        stems.update(stem for stem in city_names().get(fe, ()) if len(stem) >= 3)
+        return frozenset(stem[:1] for stem in stems)
+
     def match(self, english: str, source: str) -> bool:
         """Do an English word and a source word name the same country, language, day or month?
 
@@ -413,12 +438,10 @@ class ExonymTable:
             # A lower-case source adjective may also change the stem's last consonant
             # (Egyptian / egipcio ← Egipto).
             adjective = source[:1].islower()
-            for key in self._by_prefix.get(fe[:4], ()):
-                if (len(_common_prefix(fe, key)) >= max(4, min(len(fe), len(key)) - 3) and any(
-                        (fs.startswith(stem) and len(fs) - len(stem) <= 7)
-                        or (adjective and len(_common_prefix(fs, stem)) >= max(4, len(stem) - 1))
-                        for stem in self.by_english[key])):
-                    return True
+            if any((fs.startswith(stem) and len(fs) - len(stem) <= 7)
+                   or (adjective and len(_common_prefix(fs, stem)) >= max(4, len(stem) - 1))
+                   for stem in self._related_stems(fe)):
+                return True
         # A three-letter stem only with a case ending after it (Beč, Beča ← Vienna).
         if fe in city_names() and any(fs.startswith(stem) and len(fs) - len(stem) <= (4 if len(stem) >= 4 else 1)
                                       for stem in city_names()[fe] if len(stem) >= 3):
@@ -546,8 +569,42 @@ def _cached_correspondence(english: str, source: str, capitalised: bool, lang: s
     return kind
 
 
+@lru_cache(maxsize=65536)
+def _initials(english: str, lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """What a source word must begin with for :func:`_correspondence` to match it with ``english``.
+
+    Every rule there compares the two words from their first letters on: the folded source word
+    begins like the folded English word or like one of the exonym and city stems the English
+    word has, or the source's phonetic key begins like one of the English word's keys. Returns
+    the possible first letters of the folded source word and of its key (most pairs of a
+    sentence fail this, and are rejected without the rules), or None when anything may match.
+    Source acronyms (SAD / US, RH) are matched by their letters anywhere and are not filtered.
+    """
+    letters = {fold(english)[:1]} | exonyms(lang).stem_initials(english) | {
+        fold(spoken)[:1] for spoken in transcriptions(english)}
+    key_letters = _key_initials(english)
+    if "" in letters or "" in key_letters:
+        return None
+    return frozenset(letters), key_letters
+
+
+@lru_cache(maxsize=65536)
+def _key_initials(english: str) -> frozenset[str]:
+    """First letters of every phonetic key :func:`_correspondence` may give ``english``."""
+    keys = {phonetic_key(english, True), phonetic_key(english, True, hard_c=True)}
+    keys.add(phonetic_key(english.lower().replace("ch", "k"), True))
+    keys.add(phonetic_key(english[:1] + english[1:].lower().replace("h", ""), True))
+    keys.update(phonetic_key(r, True) for r in foreign_readings(english))
+    keys.update(phonetic_key(spoken, False) for spoken in transcriptions(english))
+    return frozenset(k[:1] for k in keys)
+
+
 def _correspondence(english: str, source: str, capitalised: bool, table: ExonymTable) -> str | None:
     fe, fs = fold(english), fold(source)
+    initials = _initials(english, table.lang)
+    if (initials is not None and fs[:1] not in initials[0] and phonetic_key(source, False)[:1] not in initials[1]
+            and not (source.isupper() and len(source) > 1)):
+        return None  # a shortcut: no rule below can match
     if fe == fs:
         return "same" if english.lower() == source.lower() else "diacritics"
     if (len(fe) >= 3 or english.isupper()) and fs.startswith(fe) and len(fs) - len(fe) <= 4:
@@ -619,13 +676,13 @@ def _sounds_like(spoken: str, source: str, fs: str, ks: str) -> bool:
 #: Faraž), German v and pf (Vettel / Fetel, Pfalz / Falc), Albanian xh (Xhaka / Džaka), silent
 #: initial k (Knott / Not), ow read as a diphthong (Rowe / Rou) and Chinese pinyin x, q, zh
 #: (Xi / Si, Qin / Čin, Zhao / Džao).
-_FOREIGN_READINGS = (
+_FOREIGN_READINGS = tuple(tuple((re.compile(pattern), repl) for pattern, repl in rules) for rules in (
     ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k")),
     ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
     ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),
     ((r"^kn", "n"), (r"^wr", "r"), (r"ow", "ou"), (r"ew", "ju"), (r"xh", "dzh")),
     ((r"^x", "s"), (r"^q", "ch"), (r"^zh", "dzh")),
-)
+))
 
 
 #: Consonants that South Slavic case and possessive endings add to a name's skeleton (-om,
@@ -641,7 +698,7 @@ def foreign_readings(english: str) -> tuple[str, ...]:
     for rules in _FOREIGN_READINGS:
         r = lower
         for pattern, repl in rules:
-            r = re.sub(pattern, repl, r)
+            r = pattern.sub(repl, r)
         if r != lower and r:
             out.append(r)
     return tuple(out)

@@ -128,6 +128,7 @@ def _measures(after: str, value: float) -> set[tuple[str, float]]:
 
 # --- text helpers ------------------------------------------------------------------------------
 
+@lru_cache(maxsize=65536)
 def fold(word: str, lang: str = "") -> str:
     """Lower case, Serbian Cyrillic read as Latin (for BCMS), diacritics dropped: a lookup key.
 
@@ -515,16 +516,26 @@ _SH_TIME_WORD = re.compile(r"\b(u|od|do|tijekom|tokom|krajem|početkom|sredinom|
 _MAY_CONTEXT = re.compile(r"\b(in|of|since|until|by|early|late|mid|last|next|this|from|on|between|through)\s+$", re.I)
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=65536)
+def _month_number(key: str, family: str) -> int | None:
+    """The month a word (its :func:`_month_key`) names, whatever its context."""
+    number = _months(family).get(key)
+    if number is None and family == "sh" and len(key) > 5:
+        # month adjectives: "junski sastanak" (the June meeting), "ožujskim izborima"
+        number = next((n for stem, n in _sh_month_adjectives() if key.startswith(stem)), None)
+    return number
+
+
 def _month_at(text: str, m: re.Match, family: str) -> int | None:
-    word = re.sub(r"['’]s$", "", m.group()) if family == "en" else m.group()  # "June's meeting"
+    word = _POSSESSIVE.sub("", m.group()) if family == "en" else m.group()  # "June's meeting"
     table = _months(family)
     key = _month_key(word, family)
     if family == "en" and text[m.end():m.end() + 1] == "." and key + "." in table:
         return table[key + "."]
-    number = table.get(key)
-    if number is None and family == "sh" and len(key) > 5:
-        # month adjectives: "junski sastanak" (the June meeting), "ožujskim izborima"
-        number = next((n for stem, n in _sh_month_adjectives() if key.startswith(stem)), None)
+    number = _month_number(key, family)
     if number is None:
         return None
     if family == "en":
@@ -551,6 +562,12 @@ def _month_at(text: str, m: re.Match, family: str) -> int | None:
 
 def extract(text: str, lang: str) -> list[Quantity]:
     """Every quantity in ``text``, in order, with offsets into ``text``."""
+    return list(_extract(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
+    """:func:`extract`, cached: the number and omission checks read the same sentences."""
     family = language_family(lang)
     found: list[Quantity] = []
     taken = [False] * (len(text) + 1)
@@ -610,7 +627,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
     _extract_words(text, family, add)
 
     found.sort(key=lambda q: q.start)
-    return _mark_dates(text, found)
+    return tuple(_mark_dates(text, found))
 
 
 def _clock(hour: int, minute: int, ampm: str | None = None) -> set[tuple[str, float]]:

@@ -8,6 +8,7 @@ Both are imported on first use.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 #: ISO 639 codes backcheck treats as Serbo-Croatian (ReLDI's "hr" and "sr" models).
@@ -19,6 +20,37 @@ def _pysbd(lang: str):
     import pysbd
 
     return pysbd.Segmenter(language=lang, clean=False)
+
+
+def _pysbd_pieces(text: str, lang: str) -> list[str]:
+    r"""``pysbd.Segmenter.segment(text)`` (clean=False), each sentence with the whitespace after it.
+
+    pysbd finds each sentence in the text with ``re.finditer(re.escape(sentence) + r"\s*")``: a
+    new pattern per sentence, which is compiled every time and crowds pysbd's own rule patterns
+    out of the ``re`` module's cache (512 patterns), so that those are compiled again too. This
+    is the same search with ``str.find``: the first occurrence that ends past the previous one.
+    """
+    segmenter = _pysbd(lang)
+    pieces: list[str] = []
+    prior_end = 0
+    for sent in segmenter.processor(text).process():
+        if not sent:  # pysbd's pattern is then r"\s*", which matches anywhere: keep its search
+            match = next((m for m in re.finditer(r"\s*", text) if m.end() > prior_end), None)
+            if match:
+                pieces.append(match.group())
+                prior_end = match.end()
+            continue
+        pos = 0
+        while (at := text.find(sent, pos)) >= 0:
+            end = at + len(sent)
+            while end < len(text) and text[end].isspace():  # \s is str.isspace
+                end += 1
+            if end > prior_end:
+                pieces.append(text[at:end])
+                prior_end = end
+                break
+            pos = end
+    return pieces
 
 
 def _locate(text: str, pieces: list[str]) -> list[tuple[int, int]]:
@@ -66,4 +98,4 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     if lang in SH_LANGS:
         return _reldi_sentences(text, SH_LANGS[lang])  # Latin and Cyrillic alike
     seg_lang = lang if lang in {"en", "de", "fr", "es", "it", "pl", "ru", "nl", "da", "bg", "sk", "el"} else "en"
-    return _locate(text, _pysbd(seg_lang).segment(text))
+    return _locate(text, _pysbd_pieces(text, seg_lang))

@@ -11,10 +11,19 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters that carry no meaning for checks and are dropped or unified.
 _DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 _SPACE = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u3000", "\t"}
+
+
+@lru_cache(maxsize=4096)
+def _kept(ch: str) -> bool:
+    """Does :meth:`TextMap.normalise` keep ``ch`` as it is, wherever it stands? (Not a combining
+    mark, a CR, a character dropped or unified, nor one NFC changes.)"""
+    return (ch != "\r" and ch not in _DROP and ch not in _SPACE and not unicodedata.combining(ch)
+            and unicodedata.normalize("NFC", ch) == ch)
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,9 @@ class TextMap:
     @classmethod
     def normalise(cls, original: str) -> "TextMap":
         """Normalise ``original`` chunk by chunk (a base character with its combining marks)."""
+        if all(_kept(c) for c in set(original)):
+            # Every character is a chunk of its own and stays as it is (most texts): the identity.
+            return cls(original, original, list(range(len(original))), list(range(1, len(original) + 1)))
         out: list[str] = []
         starts: list[int] = []
         ends: list[int] = []

@@ -169,6 +169,7 @@ def _negated_word(rest: str, family: str) -> bool:
         return True
 
 
+@lru_cache(maxsize=65536)
 def _classify(token: str, family: str, lex: _Lexicon) -> str | None:
     low = token.lower()
     key = fold(low, family)

@@ -61,6 +61,7 @@ def word_zipf(word: str, lang: str) -> float:
     return zipf_frequency(word, lang)
 
 
+@lru_cache(maxsize=4096)
 def content_letters(text: str, lang: str) -> int:
     """Letters in the content words of ``text``: frequent function words do not count, so a
     synthetic language (case endings) and an analytic one (articles, prepositions) compare."""

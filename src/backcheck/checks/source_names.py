@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from .. import lexicon
 from ..glosses import known_word, linked
@@ -34,6 +35,8 @@ _VOWEL_DIGRAPH = re.compile(r"ou|ae|ea|ie|oe|au|ei|ai|(?<![sctkpgzw])h(?![aeiou]
 #: Below this share of Latin letters in the source's Latin view, names cannot be compared
 #: (Chinese, Japanese, Hindi sources).
 _MIN_LATIN = 0.6
+_DOUBLE_LETTER = re.compile(r"(.)\1")
+_GLIDE_J = re.compile(r"(?<=[aeiou])j(?=[aeiou])|(?<=i)j")
 
 
 def _misspelling(english: str, source: str) -> bool:
@@ -42,7 +45,7 @@ def _misspelling(english: str, source: str) -> bool:
     from difflib import SequenceMatcher
 
     fe = fold(english)
-    simplified = re.sub(r"(.)\1", r"\1", fe)
+    simplified = _DOUBLE_LETTER.sub(r"\1", fe)
     folded_forms = {fold(f) for f in _forms(source)}
     if simplified in folded_forms or (simplified.endswith("e") and simplified[:-1] in folded_forms):
         return False  # Serbian writes foreign double consonants single and drops a silent e (Pepperdine)
@@ -61,7 +64,7 @@ def _misspelling(english: str, source: str) -> bool:
 
 def _without_glide(word: str) -> str:
     """Folded, without the glide j that Slavic spelling writes between vowels (Slavonija / Slavonia)."""
-    return re.sub(r"(?<=[aeiou])j(?=[aeiou])|(?<=i)j", "", fold(word))
+    return _GLIDE_J.sub("", fold(word))
 
 
 def _forms(source: str) -> list[str]:
@@ -250,15 +253,18 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
     """
     out: list[Token] = []
     unmatched_name_before = False
-    matched_compounds = [c for c in _compounds(group, text)
-                         if any(correspondence(c, s, table) in _WHOLE_NAME for s in window)]
+
+    @cache
+    def matched_compounds() -> list[Token]:  # built for the first word not matched on its own
+        return [c for c in _compounds(group, text) if any(correspondence(c, s, table) in _WHOLE_NAME for s in window)]
+
     for t in group:
         if len(t.text) <= 2 and not t.text.isupper():
             continue  # a fragment of a hyphenated word (Co-operation)
         if t.folded in calendar_words() or t.text.rstrip("s") in unit_codes():
             continue  # a day, month, currency or time zone: the number checks compare dates and amounts
-        matched = (any(c.start <= t.start and t.end <= c.end for c in matched_compounds)
-                   or any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window)
+        matched = (any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window)
+                   or any(c.start <= t.start and t.end <= c.end for c in matched_compounds())
                    or any(linked(t.text, s.text, table.lang) for s in window))  # translated (Court / sudom)
         acronym = t.text.rstrip("s") if t.text.rstrip("s").isupper() and len(t.text.rstrip("s")) > 1 else None
         if acronym and (lexicon.zipf(acronym.lower()) >= 3.5 or any(
@@ -439,13 +445,25 @@ class NameDropped(Check):
             if not bead.target:
                 continue  # an omitted sentence: the omission check owns it
             window = _window(items, k, "target")
-            compounds = _compounds(window, ctx.document.text, capitalised_only=False)
-            english_acronyms = [t for t in window if _acronym(t.text)
-                                and not any(correspondence(t, s, table) for s in bead.source)]
-            # Capitalised English words that render no source word: the expansion of a source
-            # acronym (WM / World Cup, ВМФ / Navy) is among them.
-            expansions = [t for t in bead.target if t.capitalised and not t.initial and not _acronym(t.text)
-                          and not any(correspondence(t, s, table) for s in bead.source)]
+            # The next three are built on first use (in this iteration): few source names get
+            # as far as needing them.
+
+            @cache
+            def compounds() -> list[Token]:
+                return _compounds(window, ctx.document.text, capitalised_only=False)
+
+            @cache
+            def english_acronyms() -> list[Token]:
+                return [t for t in window if _acronym(t.text)
+                        and not any(correspondence(t, s, table) for s in bead.source)]
+
+            @cache
+            def expansions() -> list[Token]:
+                # Capitalised English words that render no source word: the expansion of a
+                # source acronym (WM / World Cup, ВМФ / Navy) is among them.
+                return [t for t in bead.target if t.capitalised and not t.initial and not _acronym(t.text)
+                        and not any(correspondence(t, s, table) for s in bead.source)]
+
             institutional = _institution_runs(bead.source, latin, table, window)
             in_full_name = {id(t) for run in _groups([s for s in bead.source if s.name], latin)
                             if len(run) > 1 and not any(id(t) in institutional for t in run) for t in run
@@ -456,9 +474,9 @@ class NameDropped(Check):
                        and s.text not in unit_codes() and not _spelled_letter(s, latin)
                        and id(s) not in institutional
                        # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
-                       and not (_acronym(s.text) and (english_acronyms or _expands(expansions, s.text)))
+                       and not (_acronym(s.text) and (english_acronyms() or _expands(expansions(), s.text)))
                        and not any(_renders(t, s, table) or (t.name and _loosely_same(t, s)) for t in window)
-                       and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds)
+                       and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds())
                        and not any(linked(t.text, s.text, table.lang) for t in window)]  # translated
             for group in _groups(dropped, latin):
                 src_start, src_end = _source_span(ctx, group)
@@ -516,8 +534,10 @@ class NameTransliterated(Check):
                 slavic_names = {id(x) for run in slavic_runs for x in run}
                 # the other words of a Slavic full name are Slavic too (Božo beside Petrov)
                 companions = {id(x) for run in slavic_runs for x in run if not _slavic_name(x.text)}
-                misspelled = next((s for s in window if s.name and _misspelling(t.text, s.text)
-                                   and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"), None)
+                # correspondence first: it is cached, and rarely phonetic
+                misspelled = next((s for s in window if s.name
+                                   and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"
+                                   and _misspelling(t.text, s.text)), None)
                 if misspelled is not None:
                     src_start, src_end = _source_span(ctx, [misspelled])
                     yield Finding(self.id, t.start, t.end,
