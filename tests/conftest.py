@@ -77,6 +77,8 @@ TEST_DICTIONARY = {
     "zaklada": ["foundation"],
     "ministarstvo": ["ministry"],
     "sabor": ["parliament", "assembly"],
+    "međunarodni": ["international"],
+    "pravda": ["justice"],
 }
 
 

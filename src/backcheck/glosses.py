@@ -60,6 +60,10 @@ _ENGLISH_STOP = frozenset({"the", "and", "for", "with", "from", "into", "one", "
 _MAX_ENDING = 5
 
 
+#: Adjectival case endings (Slavic): "Međunarodnog" is a form of "međunarodni".
+_ADJECTIVE_ENDINGS = ("og", "oga", "ogo", "om", "omu", "oj", "ih", "im", "ima", "ega", "ego", "em", "emu")
+
+
 def dict_dir() -> Path:
     return Path(os.environ.get("BACKCHECK_DICTD") or DEFAULT_DIR)
 
@@ -243,6 +247,19 @@ class Glosses:
         marks = ",".join("?" * len(prefixes))
         return self._conn.execute(f"SELECT 1 FROM glosses WHERE stem IN ({marks}) LIMIT 1", prefixes).fetchone() is not None
 
+    @lru_cache(maxsize=65536)
+    def english(self, source: str) -> frozenset[str]:
+        """English translations of the source word: of its stem exactly, so that a case form
+        finds its lemma (suda ← sud) but not every word that begins like it."""
+        if self._conn is None:
+            return frozenset()
+        lower = source.lower()
+        stems = {stem(source)} | {stem(source[:-len(e)]) for e in _ADJECTIVE_ENDINGS
+                                  if lower.endswith(e) and len(source) - len(e) >= 3}
+        marks = ",".join("?" * len(stems))
+        rows = self._conn.execute(f"SELECT en FROM glosses WHERE stem IN ({marks})", tuple(stems)).fetchall()
+        return frozenset(r[0] for r in rows)
+
     def linked(self, english: str, source: str) -> bool:
         """Does the source word (any case form, Latin view) translate the English word?"""
         stems = self.stems(english)
@@ -268,6 +285,12 @@ def known_word(source: str, lang: str) -> bool | None:
     """Is the source word in the dictionary (None when there is no dictionary to ask)?"""
     g = glosses(lang)
     return None if g is None else g.knows(source)
+
+
+def translations(source: str, lang: str) -> frozenset[str]:
+    """English words the dictionary gives for the source word (empty without a dictionary)."""
+    g = glosses(lang)
+    return frozenset() if g is None else g.english(source)
 
 
 def linked(english: str, source: str, lang: str) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import lexicon
-from ..glosses import known_word, linked
+from ..glosses import known_word, linked, translations
 from ..crossnames import (SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens, exonyms, fold,
                           foreign_readings, is_common_word, phonetic_key, respelled, source_tokens, unit_codes)
 from ..morphology import candidate_bases
@@ -270,11 +270,35 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
         if acronym and (lexicon.zipf(acronym.lower()) >= 3.5 or any(
                 s.text.isupper() and len(s.text) > 1 and s.text != t.text for s in window)):
             continue  # an acronym each language spells its own way (GDP / BIP, EPL / АПЛ)
+        if acronym and _spelled_out(acronym, window, table.lang):
+            continue  # the source writes out in words what English abbreviates (ICJ / Međunarodni sud pravde)
         proper = t.text.isupper() or not is_common_word(t.text)
         if not matched and (proper or unmatched_name_before):
             out.append(t)
         unmatched_name_before = unmatched_name_before or (proper and not matched)
     return out
+
+
+def _spelled_out(acronym: str, source: list[Token], lang: str) -> bool:
+    """Do consecutive source words translate, by the dictionary, into English words with the
+    acronym's initials in order (ICJ: Međunarodnog suda pravde → international, court, justice)?
+    Short function words may stand between them; two-letter acronyms are too easily spelled."""
+    letters = acronym.lower()
+    if len(letters) < 3:
+        return False
+    for i, first in enumerate(source):
+        if not first.capitalised:
+            continue
+        k, j = 0, i
+        while k < len(letters) and j < len(source):
+            if any(e.startswith(letters[k]) for e in translations(source[j].text, lang)):
+                k += 1
+            elif j == i or len(source[j].text) > 3:
+                break  # only a short function word may stand between (Ministarstvo za ...)
+            j += 1
+        if k == len(letters):
+            return True
+    return False
 
 
 def _acronym(word: str) -> bool:
