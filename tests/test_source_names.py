@@ -428,3 +428,18 @@ def test_an_english_acronym_the_source_writes_out_in_words(acronym, flagged):
     flags = _flags("Mnogi će pratiti presudu Međunarodnog suda pravde na velikim ekranima.",
                    f"Many will watch the {acronym} ruling on big screens.", "hr")
     assert (("name.unmatched", acronym) in _checks(flags)) is flagged
+
+
+@pytest.mark.parametrize("source, english, lang", [
+    # a French name read the French way: silent h and final d (Hazard / Azar)
+    ("Gol je postigao Azar posle dodavanja sa leve strane.", "Hazard scored after a pass from the left.", "sr"),
+    # a two-letter name declined (Ri / Riom)
+    ("Pompeo se sastao sa Riom u Njujorku.", "Pompeo met Ri in New York.", "sr"),
+    # an opening common word that English also has is the source's word (Pad / pad, a fall)
+    ("Pad aviona u laguni: spasioci traže putnike.", "Plane crash in a lagoon: rescuers search for passengers.", "sr"),
+    # a day name capitalised inside an event's name is no name that must reappear
+    ("Dizajneri su predstavili kolekcije na Nedelji mode u Parizu.",
+     "Designers showed their collections at Paris Fashion Week.", "sr"),
+])
+def test_regular_renderings_are_not_dropped_names(source, english, lang):
+    assert not [f for f in _flags(source, english, lang) if f.check == "name.dropped"]

@@ -159,6 +159,10 @@ def english_tokens(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
+#: Case and possessive endings after a two-letter name (Ri-om, Ri-ja, Ri-ov-og).
+_SHORT_NAME_ENDINGS = frozenset({"a", "u", "om", "em", "ja", "ju", "jem", "jom", "ov", "ova", "ovog", "ovom",
+                                 "ovoj", "ovu", "ove", "ovi"})
+
 #: "Saint" in English place names and in the source languages' (folded; Slavic ones declined).
 _SAINT_ENGLISH = {"st", "saint", "san", "santa", "sankt"}
 _SAINT_SOURCE = re.compile(r"san|santa|santo|sao|sankt|saint|sainte|st|sv|sveti|svet[aoeiu]|svetog|svetom|"
@@ -209,7 +213,8 @@ def source_tokens(text: str, start: int, end: int, lang: str, exonyms: "ExonymTa
                 # too or another capitalised word follows (a full name).
                 nxt_cap = i + 1 < len(raw) and raw[i + 1][0][0].isupper() and text[e:raw[i + 1][1]] == " "
                 name = ((z_src < 3.0 and (z_en >= 2.0 or (nxt_cap and z_en >= 1.0)))
-                        or (3.0 <= z_src < 5.0 and z_en >= z_src - 1.0))
+                        or (3.0 <= z_src < 5.0 and z_en >= z_src - 1.0
+                            and not (z_en < z_src and is_common_word(word))))  # Pad (fall), not pad
             else:
                 # Mid-sentence capitals are names unless the word is among the language's
                 # commonest (an institution: Vlada); frequent names (Nikola) stay names.
@@ -326,6 +331,8 @@ class ExonymTable:
         self.by_english: dict[str, set[str]] = {}
         self._source: set[str] = set()
         self._source_exact: set[str] = set()
+        #: stems of the source language's day and month names
+        self._calendar: set[str] = set()
         #: initialisms ("us", "sad", "eu") of multi-word names -> the stems of the other language
         self.english_initials: dict[str, set[str]] = {}
         self.source_initials: dict[str, set[str]] = {}
@@ -353,6 +360,9 @@ class ExonymTable:
                         pairs.append((en.days["format"][width][k], v))
                     for k, v in loc.months[ctx][width].items():
                         pairs.append((en.months["format"][width][k], v))
+                    if width == "wide":
+                        self._calendar.update(_stem(fold(to_latin(v).text)) for table in (loc.days, loc.months)
+                                              for v in table[ctx][width].values())
             for en_name, src_name in pairs:
                 if not en_name or not src_name:
                     continue
@@ -392,6 +402,10 @@ class ExonymTable:
     def exact(self, folded: str) -> bool:
         """Is a source word exactly a one-word country, language or city name (Spanien, Brno)?"""
         return folded in self._source_exact or folded in city_exact()
+
+    def calendar_word(self, folded: str) -> bool:
+        """Is a source word a form of a day or month name (nedjelja, Nedelji, marca)?"""
+        return any(folded[:n] in self._calendar for n in range(max(3, len(folded) - 3), len(folded) + 1))
 
     def source_word(self, folded: str) -> bool:
         """Does a source word begin with the stem of an exonym or of a large city's name?"""
@@ -609,6 +623,8 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
         return "same" if english.lower() == source.lower() else "diacritics"
     if (len(fe) >= 3 or english.isupper()) and fs.startswith(fe) and len(fs) - len(fe) <= 4:
         return "case"
+    if len(fe) == 2 and capitalised and fs.startswith(fe) and fs[2:] in _SHORT_NAME_ENDINGS:
+        return "case"  # a two-letter name declined (Ri / Riom, Riovog)
     if table.match(english, source):
         return "exonym"
     if fe in _SAINT_ENGLISH and _SAINT_SOURCE.fullmatch(fs):
@@ -673,12 +689,13 @@ def _sounds_like(spoken: str, source: str, fs: str, ks: str) -> bool:
 #: How the spelling of other languages is read, for names English keeps in their own spelling
 #: and Serbian writes as they sound: Spanish j, x and silent h (Juan / Huan, Xochimilco /
 #: Hočimilko, Hernán / Ernan), French j and soft g (Jacques / Žak, Giselle / Žizel, Farage /
-#: Faraž), German v and pf (Vettel / Fetel, Pfalz / Falc), Albanian xh (Xhaka / Džaka), silent
+#: Faraž), French silent h and final consonants (Hazard / Azar), German v and pf (Vettel / Fetel, Pfalz / Falc), Albanian xh (Xhaka / Džaka), silent
 #: initial k (Knott / Not), ow read as a diphthong (Rowe / Rou) and Chinese pinyin x, q, zh
 #: (Xi / Si, Qin / Čin, Zhao / Džao).
 _FOREIGN_READINGS = tuple(tuple((re.compile(pattern), repl) for pattern, repl in rules) for rules in (
     ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k")),
     ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
+    ((r"^h", ""), (r"(?<=[aeiour])[dtsx]$", "")),
     ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),
     ((r"^kn", "n"), (r"^wr", "r"), (r"ow", "ou"), (r"ew", "ju"), (r"xh", "dzh")),
     ((r"^x", "s"), (r"^q", "ch"), (r"^zh", "dzh")),

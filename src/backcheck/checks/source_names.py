@@ -158,7 +158,7 @@ def _distinctive(s: Token, table) -> bool:
     """A source name whose absence is telling: a place, a word rare in its language, or one as
     common in English (a name both use); full names (two capitalised words) count too. Single capitalised common words are mostly parts of translated institution names
     (Cúpula de Hierro / Iron Dome, Ministarstvo / Ministry) and are left to the omission check."""
-    if table.source_word(s.folded) or _acronym(s.text):
+    if (table.source_word(s.folded) and not table.calendar_word(s.folded)) or _acronym(s.text):
         return True  # a place, or an acronym (whose lower-case twin's frequency says nothing: PO / po)
     if _institution_adjective(s.text, table.lang) or _common_noun_form(s.text, table.lang):
         return False
