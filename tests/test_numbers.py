@@ -118,6 +118,9 @@ def test_locale_conversions_match(source, source_lang, english):
     ("Jaz između dve zemlje mogao bi da se produbi.", "The rift between the countries could deepen.", "sr"),
     ("Milioni su napustili svoje domove.", "Millions have fled their homes.", "bs"),
     ("Vijeće je nakon junskog sastanka objavilo odluku.", "The council announced its decision after June's meeting.", "hr"),
+    # "a third" before a noun is an ordinal, before "of" a fraction
+    ("Bio je to treći poraz momčadi ove sezone.", "It was a third defeat for the team this season.", "hr"),
+    ("Trećina birača nije izašla na izbore.", "A third of the voters did not turn out.", "hr"),
 ])
 def test_correct_translations_are_not_flagged(source, english, lang):
     for check in NUMBER_CHECKS:

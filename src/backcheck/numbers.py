@@ -365,6 +365,9 @@ def lookup_word(word: str, family: str) -> tuple[str, float] | None:
 _EXACT_SCALE = {"hiljadu", "tisuću", "milijardu"}
 #: Words that join number words into one number ("twenty-one", "one hundred and five").
 _JOINERS = {"and", "i", "und", "y", "e", "et", "a"}
+#: "of" after a fraction word: "a third of the voters" is a fraction, "a third term" an ordinal.
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
 #: Words before which "third", "quarter", "half" are ordinals, not fractions.
 _ORDINAL_BEFORE = {"first", "second", "third", "fourth", "last", "final", "next", "the"}
 
@@ -784,6 +787,7 @@ def _word_quantity(text, run, words, i, family) -> Quantity | None:
     value: float | None = None
     prev = fold(words[i - 1].group()) if i > 0 else ""
     counted = family == "en" and prev in ("a", "one")  # "a thousand", "a third"
+    ordinal: float | None = None
     for (m, (typ, v)) in run:
         if typ in "uwo":
             current += v
@@ -809,6 +813,8 @@ def _word_quantity(text, run, words, i, family) -> Quantity | None:
                 # "trećina birača" (a third), but also "u drugoj četvrtini" (in the second quarter)
                 weak = not counted
                 n = 1
+                if family == "en" and prev == "a" and not _OF_AFTER.match(text[run[-1][0].end():]):
+                    ordinal = v  # "a third defeat" counts a third one; "a third of" is a fraction
             value = n / v
         elif typ == "f":
             if family == "en" and prev in _ORDINAL_BEFORE - {"the"}:
@@ -832,6 +838,8 @@ def _word_quantity(text, run, words, i, family) -> Quantity | None:
         weak = True
     values = {("n", _key(value))} | ({("n", _key(value / 100))} if kind == "percent" else set())
     values |= _measures(text[end:end + 40], value)
+    if ordinal is not None:
+        values.add(("n", _key(ordinal)))
     return Quantity(start, end, text[start:end], frozenset(values), kind, word=True, weak=weak,
                     primary=("n", _key(value)))
 
