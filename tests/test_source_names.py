@@ -443,3 +443,14 @@ def test_an_english_acronym_the_source_writes_out_in_words(acronym, flagged):
 ])
 def test_regular_renderings_are_not_dropped_names(source, english, lang):
     assert not [f for f in _flags(source, english, lang) if f.check == "name.dropped"]
+
+
+@pytest.mark.parametrize("source, english, lang", [
+    # a temperature scale is a unit the translator adds or converts, not a name
+    ("U Beogradu se u utorak očekuje 27 stepeni Celzijusa.", "Belgrade could reach 80 degrees on Tuesday.", "sr"),
+    ("В Москве ожидается до 25 градусов тепла.", "Up to 25 degrees Celsius are expected in Moscow.", "ru"),
+    # Russian writes an English or German h as г
+    ("Он учился в Гарварде.", "He studied at Harvard.", "ru"),
+])
+def test_units_and_russian_h_are_not_name_flags(source, english, lang):
+    assert _checks(_flags(source, english, lang)) == set()

@@ -558,6 +558,31 @@ def unit_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=32)
+def temperature_words(lang: str) -> frozenset[str]:
+    """Stems (folded, Latin) of the temperature scales' names in English and the source language,
+    from CLDR's unit patterns (Celsius, Fahrenheit; Celzijusa, Цельсия): units that a translator
+    converts or adds ("25 degrees" / "25 degrees Celsius"), which the number checks compare;
+    not names."""
+    from babel import Locale, UnknownLocaleError
+
+    out = set()
+    for code in {"en", *_LOCALES.get(lang, (lang,))}:
+        try:
+            patterns = Locale.parse(code)._data["unit_patterns"]
+        except (UnknownLocaleError, ValueError, KeyError):
+            continue
+        for key, forms in patterns.items():
+            if not key.startswith("temperature-"):
+                continue
+            for width in ("long", "short"):
+                for pattern in (forms.get(width) or {}).values():
+                    if isinstance(pattern, str):
+                        out.update(_stem(fold(to_latin(w).text)) for w in _TOKEN.findall(pattern)
+                                   if w[0].isupper() and len(w) > 3)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=32)
 def exonyms(lang: str) -> ExonymTable:
     return ExonymTable(lang)
 
@@ -690,8 +715,9 @@ def _sounds_like(spoken: str, source: str, fs: str, ks: str) -> bool:
 #: and Serbian writes as they sound: Spanish j, x and silent h (Juan / Huan, Xochimilco /
 #: Hočimilko, Hernán / Ernan), French j and soft g (Jacques / Žak, Giselle / Žizel, Farage /
 #: Faraž), French silent h and final consonants (Hazard / Azar), German v and pf (Vettel / Fetel, Pfalz / Falc), Albanian xh (Xhaka / Džaka), silent
-#: initial k (Knott / Not), ow read as a diphthong (Rowe / Rou) and Chinese pinyin x, q, zh
-#: (Xi / Si, Qin / Čin, Zhao / Džao).
+#: initial k (Knott / Not), ow read as a diphthong (Rowe / Rou), Chinese pinyin x, q, zh
+#: (Xi / Si, Qin / Čin, Zhao / Džao), and the h that Russian and Ukrainian write as g (Hamburg /
+#: Гамбург, Harvard / Гарвард).
 _FOREIGN_READINGS = tuple(tuple((re.compile(pattern), repl) for pattern, repl in rules) for rules in (
     ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k")),
     ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
@@ -699,6 +725,7 @@ _FOREIGN_READINGS = tuple(tuple((re.compile(pattern), repl) for pattern, repl in
     ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),
     ((r"^kn", "n"), (r"^wr", "r"), (r"ow", "ou"), (r"ew", "ju"), (r"xh", "dzh")),
     ((r"^x", "s"), (r"^q", "ch"), (r"^zh", "dzh")),
+    ((r"^h", "g"),),
 ))
 
 

@@ -10,7 +10,8 @@ from functools import cache
 from .. import lexicon
 from ..glosses import known_word, linked, translations
 from ..crossnames import (SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens, exonyms, fold,
-                          foreign_readings, is_common_word, phonetic_key, respelled, source_tokens, unit_codes)
+                          foreign_readings, is_common_word, phonetic_key, respelled, source_tokens,
+                          temperature_words, unit_codes)
 from ..morphology import candidate_bases
 from ..translit import to_latin
 from .base import Check, Finding, register
@@ -261,8 +262,8 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
     for t in group:
         if len(t.text) <= 2 and not t.text.isupper():
             continue  # a fragment of a hyphenated word (Co-operation)
-        if t.folded in calendar_words() or t.text.rstrip("s") in unit_codes():
-            continue  # a day, month, currency or time zone: the number checks compare dates and amounts
+        if t.folded in calendar_words() or t.text.rstrip("s") in unit_codes() or _temperature_scale(t, table.lang):
+            continue  # a day, month, currency, time zone or scale: the number checks compare those
         matched = (any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window)
                    or any(c.start <= t.start and t.end <= c.end for c in matched_compounds())
                    or any(linked(t.text, s.text, table.lang) for s in window))  # translated (Court / sudom)
@@ -299,6 +300,11 @@ def _spelled_out(acronym: str, source: list[Token], lang: str) -> bool:
         if k == len(letters):
             return True
     return False
+
+
+def _temperature_scale(t: Token, lang: str) -> bool:
+    """Celsius, Fahrenheit, Celzijusa, Цельсия: a unit that translators add or convert."""
+    return any(t.folded.startswith(stem) and len(t.folded) - len(stem) <= 4 for stem in temperature_words(lang))
 
 
 def _acronym(word: str) -> bool:
@@ -495,7 +501,8 @@ class NameDropped(Check):
                             and not _common_noun_form(t.text, table.lang)}
             dropped = [s for s in bead.source if s.name and (id(s) in in_full_name or _distinctive(s, table)
                                                              or _dictionary_name(s, latin, table.lang))
-                       and s.text not in unit_codes() and not _spelled_letter(s, latin)
+                       and s.text not in unit_codes() and not _temperature_scale(s, table.lang)
+                       and not _spelled_letter(s, latin)
                        and id(s) not in institutional
                        # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
                        and not (_acronym(s.text) and (english_acronyms() or _expands(expansions(), s.text)))
