@@ -454,3 +454,10 @@ def test_regular_renderings_are_not_dropped_names(source, english, lang):
 ])
 def test_units_and_russian_h_are_not_name_flags(source, english, lang):
     assert _checks(_flags(source, english, lang)) == set()
+
+
+def test_a_mixed_case_acronym_written_out_is_not_dropped():
+    # MSWiA: Ministerstwo Spraw Wewnętrznych i Administracji, with a lower-case "i" inside
+    flags = _flags("Operację przeprowadzono w szpitalu MSWiA.",
+                   "The operation was carried out in the hospital of the Ministry of Interior and Administration.", "pl")
+    assert not [f for f in flags if f.check == "name.dropped"]

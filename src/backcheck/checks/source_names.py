@@ -308,9 +308,13 @@ def _temperature_scale(t: Token, lang: str) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    """All capitals, with an English plural allowed (NATO, MCIs)."""
+    """All capitals, with an English plural allowed (NATO, MCIs), or capitals with one lower-case
+    letter for a short word inside (MSWiA: ... Wewnętrznych i Administracji; BiH, PiS)."""
     core = word[:-1] if word.endswith("s") else word
-    return len(core) > 1 and core.isupper()
+    if len(core) > 1 and core.isupper():
+        return True
+    capitals = sum(c.isupper() for c in core)
+    return capitals >= 2 and core[0].isupper() and core[-1].isupper() and len(core) - capitals == 1 and core.isalpha()
 
 
 #: Lower-case words that join the words of one name (Instituto Federal de Concursos, Bank of England).
