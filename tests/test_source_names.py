@@ -461,3 +461,11 @@ def test_a_mixed_case_acronym_written_out_is_not_dropped():
     flags = _flags("Operację przeprowadzono w szpitalu MSWiA.",
                    "The operation was carried out in the hospital of the Ministry of Interior and Administration.", "pl")
     assert not [f for f in flags if f.check == "name.dropped"]
+
+
+def test_a_frequent_opening_word_is_not_a_city_by_its_first_letters():
+    # "Начальнику" (to the head of) begins like the stem of a city's name; opening a sentence,
+    # a frequent word needs more than that to be a name
+    flags = _flags("Начальнику управления объявлена благодарность президента.",
+                   "The head of the department received the president's gratitude.", "ru")
+    assert not [f for f in flags if f.check == "name.dropped"]

@@ -206,8 +206,12 @@ def source_tokens(text: str, start: int, end: int, lang: str, exonyms: "ExonymTa
                     z_en >= max(1.5, z_src - 1.0) and not (is_common_word(word) and z_en < z_src))
             elif _ROMAN_NUMERAL.fullmatch(word) and not (i and raw[i - 1][0][:1].isupper()):
                 name = False  # a century (siglo XV), not a monarch's number (Elisabeth II.)
-            elif word.isupper() or exonyms.source_word(fold(word)):
-                name = True  # an acronym, or a country, city or language
+            elif (word.isupper() or exonyms.source_word(fold(word), cities=not initial or z_src < 3.0)
+                  or (len(word) > 3 and exonyms.exact(fold(word)))):
+                # an acronym, or a country, city or language; a frequent word opening a sentence
+                # only by an exact city name, not one of the thousands of city stems (Načalniku /
+                # Nacala)
+                name = True
             elif initial:
                 # Any word can open a sentence: a rare one is a name only if English knows it
                 # too or another capitalised word follows (a full name).
@@ -407,9 +411,9 @@ class ExonymTable:
         """Is a source word a form of a day or month name (nedjelja, Nedelji, marca)?"""
         return any(folded[:n] in self._calendar for n in range(max(3, len(folded) - 3), len(folded) + 1))
 
-    def source_word(self, folded: str) -> bool:
-        """Does a source word begin with the stem of an exonym or of a large city's name?"""
-        return any(folded[:n] in self._source or (n >= 5 and folded[:n] in city_stems())
+    def source_word(self, folded: str, cities: bool = True) -> bool:
+        """Does a source word begin with the stem of an exonym or (``cities``) of a large city's name?"""
+        return any(folded[:n] in self._source or (cities and n >= 5 and folded[:n] in city_stems())
                    for n in range(max(4, len(folded) - 4), len(folded) + 1))
 
     @lru_cache(maxsize=65536)
