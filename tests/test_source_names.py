@@ -469,3 +469,14 @@ def test_a_frequent_opening_word_is_not_a_city_by_its_first_letters():
     flags = _flags("Начальнику управления объявлена благодарность президента.",
                    "The head of the department received the president's gratitude.", "ru")
     assert not [f for f in flags if f.check == "name.dropped"]
+
+
+def test_a_name_after_an_oblique_title_is_in_that_case():
+    # Slovenian "gospe Marjani": the dative of Marjana after the dative of "gospa" (Mrs)
+    flags = _flags("Zahvalil bi se predsedujoči gospe Marjani Kovač za vodenje seje.",
+                   "I would like to thank the chair, Mrs Marjani Kovač, for conducting the session.", "sl")
+    case = {(f.span.text, f.suggestion) for f in flags if f.check == "name.source_case"}
+    assert ("Marjani", "Marjana") in case
+    clean = _flags("Zahvalil bi se predsedujoči gospe Marjani Kovač za vodenje seje.",
+                   "I would like to thank the chair, Mrs Marjana Kovač, for conducting the session.", "sl")
+    assert not [f for f in clean if f.check == "name.source_case"]

@@ -660,6 +660,8 @@ class NameSourceCase(Check):
                             basis = "other occurrence"
                         elif ending in _OBLIQUE_ENDINGS or (governed and ending in _GOVERNED_ENDINGS):
                             basis = "preposition" if governed else "oblique ending"
+                        elif _after_oblique_title(latin, copied, base):
+                            basis = "title in an oblique case"
                         elif _known_name_declined(t.text, base, ending):
                             basis = "English knows the name"
                         elif _foreign_name_declined(t.text, base, ending):
@@ -771,6 +773,27 @@ def _agrees_with_title(text: str, names: list[Token]) -> bool:
         return False
     title = before[-1]
     return any(title.endswith(e) and all(n.text.lower().endswith(e) for n in names) for e in _AGREEMENT_ENDINGS)
+
+
+#: "Mr" and "Mrs" in an oblique case, South Slavic and Slovenian (gospodu, gospe, gospođi): the
+#: name after one is in that case too. Feminine ones decline an -a stem (gospe Marjani ← Marjana).
+_OBLIQUE_TITLES = {"gospoda": "m", "gospodu": "m", "gospodom": "m", "gospodina": "m", "gospodinu": "m",
+                   "gospodinom": "m", "gospe": "f", "gospo": "f", "gospoj": "f", "gospođe": "f", "gospođi": "f",
+                   "gospođu": "f", "gospođom": "f", "gospodje": "f", "gospodji": "f", "gospodju": "f"}
+
+
+def _after_oblique_title(text: str, name: Token, base: str) -> bool:
+    """Is the name right after "Mr" or "Mrs" in an oblique case (first names between allowed),
+    with the base that the title's gender declines (gospe Marjani ← Marjana, gospodu Janku ← Janko
+    or Janek, not Marjan)?"""
+    before = text[max(0, name.start - 40):name.start].split()
+    for word in reversed(before[-3:]):
+        gender = _OBLIQUE_TITLES.get(word.lower())
+        if gender:
+            return gender == "m" or base.lower().endswith("a")
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 #: Endings of adjectives and pronouns in an oblique case (genitive, dative, locative).
