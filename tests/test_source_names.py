@@ -480,3 +480,22 @@ def test_a_name_after_an_oblique_title_is_in_that_case():
     clean = _flags("Zahvalil bi se predsedujoči gospe Marjani Kovač za vodenje seje.",
                    "I would like to thank the chair, Mrs Marjana Kovač, for conducting the session.", "sl")
     assert not [f for f in clean if f.check == "name.source_case"]
+
+
+@pytest.mark.parametrize("english, flagged, suggestion", [
+    # Slovenian keeps a foreign name's w, so the source's v is the name's own (Veber, not Weber)
+    ("I thank Mr Janko Weber for his words.", ("name.transliterated", "Weber"), "Veber"),
+    # the stem of the case forms, without the vowel the nominative has (Vebr-u: Veber)
+    ("I thank Mr Janko Vebr for his words.", ("name.source_case", "Vebr"), "Veber"),
+])
+def test_slovenian_names_respelled_or_left_as_a_stem(english, flagged, suggestion):
+    flags = _flags("Zahvaljujem se gospodu Janku Vebru za besede.", english, "sl")
+    found = {(f.check, f.span.text): f.suggestion for f in flags}
+    assert found.get(flagged) == suggestion
+    assert not [f for f in _flags("Zahvaljujem se gospodu Janku Vebru za besede.",
+                                  "I thank Mr Janko Veber for his words.", "sl") if f.category == "name"]
+
+
+def test_a_croatian_source_keeps_a_foreign_w():
+    # the source writes the German name with its w, so the English w is right
+    assert _checks(_flags("Zahvalio se gospodinu Weberu na riječima.", "He thanked Mr Weber for his words.", "hr")) == set()

@@ -302,6 +302,52 @@ def _spelled_out(acronym: str, source: list[Token], lang: str) -> bool:
     return False
 
 
+#: Source languages that write foreign names in their original spelling (Washington, Weber),
+#: so that a v in a name there is the name's own. Serbian and Macedonian transcribe instead.
+_LANGUAGE_NAMES = {"hr": "Croatian", "sl": "Slovenian"}
+#: The vowel a South Slavic name loses before a case ending (Veber, Vebra; Petar, Petra).
+_FLEETING_VOWEL = {"sl": "e", "hr": "a"}
+
+
+def _anglicised(english: Token, window: list[Token], lang: str) -> tuple[Token, str] | None:
+    """An English w for the v of a Croatian or Slovenian name (Weber, Webr for Veber): those
+    languages keep a foreign name's w, so the source's v is the name's own spelling. Returns the
+    source word and the suggested spelling, with the fleeting vowel restored when the English kept
+    the oblique stem (Webr ← Vebru: Veber)."""
+    if lang not in _LANGUAGE_NAMES or "w" not in english.folded:
+        return None
+    wanted = english.folded.replace("w", "v")
+    for s in window:
+        if not s.name or "w" in s.folded:
+            continue
+        forms = {fold(f) for f in _forms(s.text)}
+        forms |= {fold(_with_fleeting_vowel(f, lang)) for f in forms}  # Vebru: Vebr, Veber
+        if wanted in forms or (s.folded.startswith(wanted) and s.folded[len(wanted):] in _SHORT_NAME_ENDINGS):
+            suggestion = english.text.replace("W", "V").replace("w", "v")
+            return s, _with_fleeting_vowel(suggestion, lang)
+    return None
+
+
+#: Short case endings after a stem (Vebr-u, Vebr-a, Vebr-om).
+_SHORT_NAME_ENDINGS = {"a", "u", "e", "i", "om", "em", "ju", "ja"}
+
+
+def _oblique_stem(english: Token, lang: str) -> bool:
+    """An English name that ends in a consonant and r or l, which no nominative of a Croatian or
+    Slovenian name does: the stem of the source's case forms without its fleeting vowel (Vebr ←
+    Vebru, Vebra; the name is Veber)."""
+    return (lang in _FLEETING_VOWEL and _with_fleeting_vowel(english.text, lang) != english.text
+            and lexicon.zipf(english.text.lower()) < lexicon.UNKNOWN_ZIPF)
+
+
+def _with_fleeting_vowel(name: str, lang: str) -> str:
+    """A stem ending in an obstruent and r or l takes back its fleeting vowel (Vebr → Veber); Karl
+    and McFaull end in sonorants and are nominatives."""
+    if re.search(r"[bcdfghkpstvzčšž][rl]$", name.lower()) and len(name) >= 4:
+        return name[:-1] + _FLEETING_VOWEL[lang] + name[-1]
+    return name
+
+
 def _temperature_scale(t: Token, lang: str) -> bool:
     """Celsius, Fahrenheit, Celzijusa, Цельсия: a unit that translators add or convert."""
     return any(t.folded.startswith(stem) and len(t.folded) - len(stem) <= 4 for stem in temperature_words(lang))
@@ -580,6 +626,17 @@ class NameTransliterated(Check):
                                   suggestion=misspelled.text, source_start=src_start, source_end=src_end,
                                   evidence={"basis": "source"})
                     continue
+                anglicised = _anglicised(t, window, ctx.source.lang)
+                if anglicised is not None:
+                    source_word, suggestion = anglicised
+                    src_start, src_end = _source_span(ctx, [source_word])
+                    yield Finding(self.id, t.start, t.end,
+                                  f'"{t.text}" writes the source name "{source_word.text}" with a w; '
+                                  f"{_LANGUAGE_NAMES[ctx.source.lang]} keeps foreign names in their own spelling, "
+                                  "so the v is the name's own",
+                                  suggestion=suggestion, source_start=src_start, source_end=src_end,
+                                  evidence={"basis": "source"})
+                    continue
                 for s in window:
                     # The base the English respells must itself be Slavic (Kovačiću → Kovačić), not
                     # a foreign name with a Slavic ending (Bušova → Buš, Aćehu → Aćeh).
@@ -639,6 +696,14 @@ class NameSourceCase(Check):
                 found = [c for c in copies if c is not None]
                 agreeing = len(found) > 1 and _agrees_with_title(latin, found)
                 for t, kind, copied in zip(group, kinds, copies):
+                    if copied is None and "case" in kind and _oblique_stem(t, ctx.source.lang):
+                        nominative = _with_fleeting_vowel(t.text, ctx.source.lang)
+                        yield Finding(self.id, t.start, t.end,
+                                      f'"{t.text}" is the stem of the source\'s case forms, without the vowel '
+                                      f'its nominative has; the name is "{nominative}"',
+                                      suggestion=nominative, evidence={"base": nominative, "ending": "",
+                                                                       "basis": "fleeting vowel"})
+                        continue
                     if copied is None or "case" in kind or lexicon.zipf(t.text.lower()) >= 2.5:
                         continue  # not a copy, or a form English knows as it is (Arizona)
                     if _declined_further(copied.folded, source_forms):
