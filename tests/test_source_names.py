@@ -487,6 +487,8 @@ def test_a_name_after_an_oblique_title_is_in_that_case():
     ("I thank Mr Janko Weber for his words.", ("name.transliterated", "Weber"), "Veber"),
     # the stem of the case forms, without the vowel the nominative has (Vebr-u: Veber)
     ("I thank Mr Janko Vebr for his words.", ("name.source_case", "Vebr"), "Veber"),
+    # the same stem with another case ending (Vebr-a, genitive)
+    ("I thank Mr Janko Vebra for his words.", ("name.source_case", "Vebra"), "Veber"),
 ])
 def test_slovenian_names_respelled_or_left_as_a_stem(english, flagged, suggestion):
     flags = _flags("Zahvaljujem se gospodu Janku Vebru za besede.", english, "sl")
@@ -499,3 +501,9 @@ def test_slovenian_names_respelled_or_left_as_a_stem(english, flagged, suggestio
 def test_a_croatian_source_keeps_a_foreign_w():
     # the source writes the German name with its w, so the English w is right
     assert _checks(_flags("Zahvalio se gospodinu Weberu na riječima.", "He thanked Mr Weber for his words.", "hr")) == set()
+
+
+def test_a_feminine_name_english_knows_is_not_taken_for_a_stem():
+    # Petra is a woman's name (dative Petri), not the genitive of Petar
+    assert not [f for f in _flags("Nagradu su uručili Petri Horvat.", "The award went to Petra Horvat.", "hr")
+                if f.check == "name.source_case"]

@@ -332,12 +332,21 @@ def _anglicised(english: Token, window: list[Token], lang: str) -> tuple[Token, 
 _SHORT_NAME_ENDINGS = {"a", "u", "e", "i", "om", "em", "ju", "ja"}
 
 
-def _oblique_stem(english: Token, lang: str) -> bool:
-    """An English name that ends in a consonant and r or l, which no nominative of a Croatian or
-    Slovenian name does: the stem of the source's case forms without its fleeting vowel (Vebr ←
-    Vebru, Vebra; the name is Veber)."""
-    return (lang in _FLEETING_VOWEL and _with_fleeting_vowel(english.text, lang) != english.text
-            and lexicon.zipf(english.text.lower()) < lexicon.UNKNOWN_ZIPF)
+def _oblique_stem(english: Token, window: list[Token], kinds: set, lang: str) -> str | None:
+    """The stem of the source's case forms, without the fleeting vowel of the nominative, when the
+    English name is that stem (Vebr ← Vebru) or the stem with another case ending (Vebra ←
+    Vebru): no nominative of a Croatian or Slovenian name ends in an obstruent and r or l, and the
+    name is Veber. Returns the stem."""
+    if lang not in _FLEETING_VOWEL or lexicon.zipf(english.text.lower()) >= lexicon.UNKNOWN_ZIPF:
+        return None
+    if "case" in kinds and _with_fleeting_vowel(english.text, lang) != english.text:
+        return english.text
+    stem = english.text[:-1]
+    if english.text[-1:] in ("a", "e", "i", "u") and _with_fleeting_vowel(stem, lang) != stem and any(
+            s.folded.startswith(fold(stem)) and s.folded[len(stem):] in _SHORT_NAME_ENDINGS
+            and s.folded != english.folded for s in window):
+        return stem
+    return None
 
 
 def _with_fleeting_vowel(name: str, lang: str) -> str:
@@ -696,8 +705,9 @@ class NameSourceCase(Check):
                 found = [c for c in copies if c is not None]
                 agreeing = len(found) > 1 and _agrees_with_title(latin, found)
                 for t, kind, copied in zip(group, kinds, copies):
-                    if copied is None and "case" in kind and _oblique_stem(t, ctx.source.lang):
-                        nominative = _with_fleeting_vowel(t.text, ctx.source.lang)
+                    stem = _oblique_stem(t, window, kind, ctx.source.lang) if copied is None else None
+                    if stem is not None:
+                        nominative = _with_fleeting_vowel(stem, ctx.source.lang)
                         yield Finding(self.id, t.start, t.end,
                                       f'"{t.text}" is the stem of the source\'s case forms, without the vowel '
                                       f'its nominative has; the name is "{nominative}"',
