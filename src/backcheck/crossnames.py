@@ -159,9 +159,10 @@ def english_tokens(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
-#: Case and possessive endings after a two-letter name (Ri-om, Ri-ja, Ri-ov-og).
-_SHORT_NAME_ENDINGS = frozenset({"a", "u", "om", "em", "ja", "ju", "jem", "jom", "ov", "ova", "ovog", "ovom",
-                                 "ovoj", "ovu", "ove", "ovi"})
+#: Short case and possessive endings after a name's stem: Ri-om, Ri-ja, Ri-ov-og after a
+#: two-letter name, Vebr-u, Vebr-a after the stem of a name with a fleeting vowel.
+SHORT_CASE_ENDINGS = frozenset({"a", "e", "i", "u", "om", "em", "ja", "ju", "jem", "jom", "ov", "ova", "ovog",
+                                "ovom", "ovoj", "ovu", "ove", "ovi"})
 
 #: "Saint" in English place names and in the source languages' (folded; Slavic ones declined).
 _SAINT_ENGLISH = {"st", "saint", "san", "santa", "sankt"}
@@ -432,7 +433,7 @@ class ExonymTable:
         if english.isupper() and len(english) > 1:
             stems |= self.english_initials.get(fe, set())
         if len(fe) >= 5 and not english.isupper():
-            stems.update(stem for key in self._by_prefix.get(fe[:4], ()) for stem in self.by_english[key])
+            stems.update(self._related_stems(fe))
         stems.update(stem for stem in city_names().get(fe, ()) if len(stem) >= 3)
         return frozenset(stem[:1] for stem in stems)
 
@@ -652,7 +653,7 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
         return "same" if english.lower() == source.lower() else "diacritics"
     if (len(fe) >= 3 or english.isupper()) and fs.startswith(fe) and len(fs) - len(fe) <= 4:
         return "case"
-    if len(fe) == 2 and capitalised and fs.startswith(fe) and fs[2:] in _SHORT_NAME_ENDINGS:
+    if len(fe) == 2 and capitalised and fs.startswith(fe) and fs[2:] in SHORT_CASE_ENDINGS:
         return "case"  # a two-letter name declined (Ri / Riom, Riovog)
     if table.match(english, source):
         return "exonym"

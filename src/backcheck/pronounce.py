@@ -56,10 +56,6 @@ def _entries() -> dict[str, list[str]]:
     return out
 
 
-def available() -> bool:
-    return bool(_entries())
-
-
 @lru_cache(maxsize=65536)
 def transcriptions(word: str) -> tuple[str, ...]:
     """The word's pronunciations in South Slavic Latin letters (Rowe → ("rou",)); () if unknown."""

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import lexicon
 from ..glosses import known_word, linked, translations
 from ..crossnames import (SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens, exonyms, fold,
                           foreign_readings, is_common_word, phonetic_key, respelled, source_tokens,
-                          temperature_words, unit_codes)
+                          temperature_words, unit_codes, SHORT_CASE_ENDINGS)
 from ..morphology import candidate_bases
 from ..translit import to_latin
 from .base import Check, Finding, register
@@ -172,6 +172,7 @@ _DECLINING = _SOUTH_SLAVIC | {"ru", "uk", "pl", "cs", "sk", "bg", "mk"}
 _ENGLISH_ROMANISATION = (("šč", "shch"), ("č", "ch"), ("š", "sh"), ("ž", "zh"), ("ja", "ya"), ("ju", "yu"), ("ij", "y"))
 
 
+@lru_cache(maxsize=65536)
 def _english_zipf(word: str, lang: str) -> float:
     """How often English writes a source name: the word itself, romanised the English way
     (Soči → Sochi), without the glide j (Indija → India), or without a case ending (Putina →
@@ -191,6 +192,7 @@ def _english_zipf(word: str, lang: str) -> float:
 _NOUN_ENDINGS = ("", "a", "e", "i", "o", "u")
 
 
+@lru_cache(maxsize=65536)
 def _common_noun_form(word: str, lang: str) -> bool:
     """A case form of a common noun capitalised in an institution's name (Vijeću ← vijeće,
     Sveučilištu ← sveučilište). Surnames in -ić are frequent too but are never common nouns."""
@@ -215,6 +217,7 @@ def _common_noun_form(word: str, lang: str) -> bool:
 _ADJECTIVE_ENDINGS = ("og", "oga", "om", "omu", "oj", "ega", "emu", "em", "ih", "im", "ima", "imi", "e", "a", "u", "i")
 
 
+@lru_cache(maxsize=65536)
 def _institution_adjective(word: str, lang: str) -> bool:
     """A capitalised form of a common adjective (Ustavnog ← ustavni): part of an institution's
     name, which a translation renders in English words."""
@@ -322,14 +325,11 @@ def _anglicised(english: Token, window: list[Token], lang: str) -> tuple[Token, 
             continue
         forms = {fold(f) for f in _forms(s.text)}
         forms |= {fold(_with_fleeting_vowel(f, lang)) for f in forms}  # Vebru: Vebr, Veber
-        if wanted in forms or (s.folded.startswith(wanted) and s.folded[len(wanted):] in _SHORT_NAME_ENDINGS):
+        if wanted in forms or (s.folded.startswith(wanted) and s.folded[len(wanted):] in SHORT_CASE_ENDINGS):
             suggestion = english.text.replace("W", "V").replace("w", "v")
             return s, _with_fleeting_vowel(suggestion, lang)
     return None
 
-
-#: Short case endings after a stem (Vebr-u, Vebr-a, Vebr-om).
-_SHORT_NAME_ENDINGS = {"a", "u", "e", "i", "om", "em", "ju", "ja"}
 
 
 def _oblique_stem(english: Token, window: list[Token], kinds: set, lang: str) -> str | None:
@@ -343,16 +343,19 @@ def _oblique_stem(english: Token, window: list[Token], kinds: set, lang: str) ->
         return english.text
     stem = english.text[:-1]
     if english.text[-1:] in ("a", "e", "i", "u") and _with_fleeting_vowel(stem, lang) != stem and any(
-            s.folded.startswith(fold(stem)) and s.folded[len(stem):] in _SHORT_NAME_ENDINGS
+            s.folded.startswith(fold(stem)) and s.folded[len(stem):] in SHORT_CASE_ENDINGS
             and s.folded != english.folded for s in window):
         return stem
     return None
 
 
+_OBSTRUENT_LIQUID = re.compile(r"[bcdfghkpstvzčšž][rl]$")
+
+
 def _with_fleeting_vowel(name: str, lang: str) -> str:
     """A stem ending in an obstruent and r or l takes back its fleeting vowel (Vebr → Veber); Karl
     and McFaull end in sonorants and are nominatives."""
-    if re.search(r"[bcdfghkpstvzčšž][rl]$", name.lower()) and len(name) >= 4:
+    if _OBSTRUENT_LIQUID.search(name.lower()) and len(name) >= 4:
         return name[:-1] + _FLEETING_VOWEL[lang] + name[-1]
     return name
 
