@@ -82,10 +82,20 @@ TEST_DICTIONARY = {
 }
 
 
+#: German nouns spelled like English words, and one surname English shares (Green).
+TEST_GERMAN = {
+    "Kind": ["child", "kid"],
+    "See": ["lake", "sea"],
+    "Green": ["green"],
+}
+
+
 @pytest.fixture(scope="session")
 def _test_dictd(tmp_path_factory) -> Path:
     directory = tmp_path_factory.mktemp("dictd")
     write_dictd(directory, "hrv-eng", TEST_DICTIONARY)
+    write_dictd(directory, "deu-eng", TEST_GERMAN)
+    write_dictd(directory, "spa-eng", {"federal": ["federal"], "investigación": ["investigation"]})
     return directory
 
 

@@ -138,6 +138,8 @@ def test_html_article_extraction_keeps_offsets(write):
     ("en", '"We will not give up," she said. The vote is on Monday.', 2),
     ("sr", "Predsjednik dr. Marković je 11. juna rekao da će se sastati s ministrom. Sastanak je zakazan.", 2),
     ("hr", "Sjednica je održana 3. ožujka 2023. u Zagrebu. Vijećnici su glasovali.", 2),
+    # an ordinal's full stop before a lower-case word ends no sentence
+    ("pl", "Reprezentacja spadła w rankingu z 18. na 21. miejsce. Trener nie skomentował wyniku.", 2),
 ])
 def test_sentence_segmentation(lang, text, expected):
     spans = split_sentences(text, lang)

@@ -507,3 +507,40 @@ def test_a_feminine_name_english_knows_is_not_taken_for_a_stem():
     # Petra is a woman's name (dative Petri), not the genitive of Petar
     assert not [f for f in _flags("Nagradu su uručili Petri Horvat.", "The award went to Petra Horvat.", "hr")
                 if f.check == "name.source_case"]
+
+
+def test_a_german_noun_spelled_like_an_english_word_is_not_a_dropped_name():
+    # German capitalises every noun; "Kind" is the dictionary's child, not a name to carry over
+    flags = _flags("Als Kind zog die Sängerin mit ihren Eltern nach Kalifornien.",
+                   "As a toddler the singer moved to California with her parents.", "de")
+    assert not [f for f in flags if f.check == "name.dropped"]
+
+
+def test_a_surname_spelled_like_an_english_word_is_still_dropped():
+    # the dictionary gives "Green" no other translation: a name English writes the same way
+    flags = _flags("Nach dem Spiel sprach Green lange mit den Fans.",
+                   "After the match he talked to the fans for a long time.", "de")
+    assert [f.evidence["name"] for f in flags if f.check == "name.dropped"] == ["Green"]
+
+
+def test_an_english_name_rendering_one_source_name_is_not_a_loose_match_for_another():
+    # "Iran" renders Iran; it is no loose exonym of Izrael, which the English left out
+    flags = _flags("Izrael je u utorak optužio Iran za napad na tanker.",
+                   "On Tuesday, accused Iran of the attack on the tanker.", "hr")
+    assert [f.evidence["name"] for f in flags if f.check == "name.dropped"] == ["Izrael"]
+
+
+def test_a_frequent_name_opening_a_sentence_is_still_a_name():
+    flags = _flags("Путин напомнил, что на верфях заложены шесть новых кораблей.",
+                   "Recalled that six new ships were laid down at the shipyards.", "ru")
+    assert [f.evidence["name"] for f in flags if f.check == "name.dropped"] == ["Путин"]
+
+
+def test_an_institution_rendered_by_a_common_english_word_is_not_dropped():
+    # the dictionary does not know "Procuraduría", but "General" renders "General": the name of
+    # the office was translated
+    source = "La Procuraduría General abrió ayer una investigación sobre los contratos."
+    flags = _flags(source, "The Attorney General's Office opened an investigation into the contracts yesterday.", "es")
+    assert not [f for f in flags if f.check == "name.dropped"]
+    flags = _flags(source, "The prosecutors opened an investigation into the contracts yesterday.", "es")
+    assert [f.check for f in flags if f.check == "name.dropped"] == ["name.dropped"]

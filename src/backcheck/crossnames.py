@@ -218,7 +218,7 @@ def source_tokens(text: str, start: int, end: int, lang: str, exonyms: "ExonymTa
                 # too or another capitalised word follows (a full name).
                 nxt_cap = i + 1 < len(raw) and raw[i + 1][0][0].isupper() and text[e:raw[i + 1][1]] == " "
                 name = ((z_src < 3.0 and (z_en >= 2.0 or (nxt_cap and z_en >= 1.0)))
-                        or (3.0 <= z_src < 5.0 and z_en >= z_src - 1.0
+                        or (3.0 <= z_src and (z_src < 5.0 or len(word) >= 4) and z_en >= z_src - 1.0
                             and not (z_en < z_src and is_common_word(word))))  # Pad (fall), not pad
             else:
                 # Mid-sentence capitals are names unless the word is among the language's

@@ -231,6 +231,8 @@ class Glosses:
             forms.add(lower[:-2])
         if lower.endswith("s"):
             forms.add(lower[:-1])
+        else:
+            forms.add(lower + "s")  # the dictionary gives the plural (Garde / guards)
         marks = ",".join("?" * len(forms))
         rows = self._conn.execute(f"SELECT stem FROM glosses WHERE en IN ({marks})", tuple(forms)).fetchall()
         return frozenset(r[0] for r in rows)

@@ -98,4 +98,20 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     if lang in SH_LANGS:
         return _reldi_sentences(text, SH_LANGS[lang])  # Latin and Cyrillic alike
     seg_lang = lang if lang in {"en", "de", "fr", "es", "it", "pl", "ru", "nl", "da", "bg", "sk", "el"} else "en"
-    return _locate(text, _pysbd_pieces(text, seg_lang))
+    return _join_ordinals(text, _locate(text, _pysbd_pieces(text, seg_lang)))
+
+
+_ORDINAL_END = re.compile(r"\d\.$")
+
+
+def _join_ordinals(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin a sentence split after an ordinal number: Polish, Czech and German write ordinals
+    with a full stop ("z 20. na 22. lokatę", "am 3. Oktober"), and a sentence never begins
+    with a lower-case word."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _ORDINAL_END.search(text[out[-1][0]:out[-1][1]]) and text[start:start + 1].islower():
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out

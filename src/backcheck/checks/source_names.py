@@ -408,15 +408,30 @@ def _institution_runs(tokens: list[Token], text: str, table, english: list[Token
             runs.append([t])
     out: set[int] = set()
     for run in runs:
-        if len(run) > 1 and any(_common_in_source(t, table.lang) for t in run) and any(
-                (e.capitalised and correspondence(e, t, table)) or linked(e.text, t.text, table.lang)
-                for t in run for e in english):
+        if len(run) < 2:
+            continue
+        rendered = [e for t in run for e in english
+                    if (e.capitalised and correspondence(e, t, table)) or linked(e.text, t.text, table.lang)]
+        if not rendered:
+            continue  # a name none of whose words is rendered was dropped
+        if any(_common_in_source(t, table.lang) for t in run):
             # The name was rendered (one of its words has a counterpart in the English): its
-            # other words were translated. A name none of whose words is rendered was dropped.
-            # Rare words inside such a name are names themselves (Landratsamt Dingolfing-Landau).
+            # other words were translated. Rare words inside such a name are names themselves
+            # (Landratsamt Dingolfing-Landau).
             out.update(id(t) for t in run if not _acronym(t.text) and not table.source_word(t.folded)
                        and t.zipf >= _KNOWN_SOURCE_WORD)
+        elif any(is_common_word(e.text) for e in rendered):
+            # Rendered by a common English word (Procuraduría General / Attorney General, Parti
+            # Travailliste / Labour Party): an institution even where the dictionary is too small
+            # to know its head word. Its other words that English does not use were translated;
+            # a person's name after a title (Präsident Joe Biden) is English's too and stays.
+            out.update(id(t) for t in run if not _acronym(t.text) and not table.source_word(t.folded)
+                       and t.zipf >= _KNOWN_SOURCE_WORD and _english_zipf(t.text, table.lang) < _SHARED_NAME_ZIPF)
     return out
+
+
+#: English frequency from which a source word is a name both languages use (Biden, Joe).
+_SHARED_NAME_ZIPF = 2.5
 
 
 #: Zipf frequency of a word its language knows as a word (not a rare name).
@@ -458,6 +473,23 @@ def _dictionary_name(s: Token, text: str, lang: str) -> bool:
     freely (backcheck's institution heuristics decide those)."""
     return (not s.initial and text[s.end:s.end + 1] != "-" and known_word(s.text, lang) is True
             and not _institution_adjective(s.text, lang) and not _common_noun_form(s.text, lang))
+
+
+#: Languages that capitalise every noun.
+_NOUN_CAPITALISING = {"de", "lb"}
+
+
+def _false_friend_noun(s: Token, lang: str) -> bool:
+    """A German noun spelled like a common English word that the dictionary translates with other
+    words (Kind / child, See / lake, Start / beginning): capitalised as every German noun is, it
+    is a word to translate, not a name to carry over. A surname English writes the same way has
+    no other translation (Green) or none at all (Bush); a translation that begins like the word is
+    a derivative or a spelling of it (Twitter / tweet, Rom / Rome), not evidence of a noun. Places
+    and the words of a longer name (Sentinel Range) stay names."""
+    if lang not in _NOUN_CAPITALISING or not is_common_word(s.text):
+        return False
+    initial = s.folded[:1]
+    return any(t[:1] != initial and lexicon.zipf(t) >= 4.0 and is_common_word(t) for t in translations(s.text, lang))
 
 
 def _renders(english: Token, source: Token, table) -> bool:
@@ -556,6 +588,11 @@ class NameDropped(Check):
                 return [t for t in bead.target if t.capitalised and not t.initial and not _acronym(t.text)
                         and not any(correspondence(t, s, table) for s in bead.source)]
 
+            def claimed(t: Token, s: Token) -> bool:
+                # An English name that renders another source name exactly is that name's: it is
+                # not also a loose exonym of this one (Iran for Írán, not for Izrael).
+                return any(o.folded != s.folded and correspondence(t, o, table) for o in bead.source if o.name)
+
             institutional = _institution_runs(bead.source, latin, table, window)
             in_full_name = {id(t) for run in _groups([s for s in bead.source if s.name], latin)
                             if len(run) > 1 and not any(id(t) in institutional for t in run) for t in run
@@ -564,11 +601,14 @@ class NameDropped(Check):
             dropped = [s for s in bead.source if s.name and (id(s) in in_full_name or _distinctive(s, table)
                                                              or _dictionary_name(s, latin, table.lang))
                        and s.text not in unit_codes() and not _temperature_scale(s, table.lang)
+                       and not (_false_friend_noun(s, table.lang) and not table.source_word(s.folded)
+                                and id(s) not in in_full_name)
                        and not _spelled_letter(s, latin)
                        and id(s) not in institutional
                        # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
                        and not (_acronym(s.text) and (english_acronyms() or _expands(expansions(), s.text)))
-                       and not any(_renders(t, s, table) or (t.name and _loosely_same(t, s)) for t in window)
+                       and not any(_renders(t, s, table) or (t.name and _loosely_same(t, s) and not claimed(t, s))
+                                   for t in window)
                        and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds())
                        and not any(linked(t.text, s.text, table.lang) for t in window)]  # translated
             for group in _groups(dropped, latin):
