@@ -7,7 +7,7 @@ import os
 import pytest
 
 from backcheck import glosses
-from backcheck.glosses import Glosses, linked, read_dictd
+from backcheck.glosses import Glosses, linked, read_dictd, read_mueller
 from conftest import write_dictd
 
 
@@ -71,3 +71,19 @@ def test_known_words_are_dictionary_words_not_names():
 @pytest.mark.parametrize("english, source", [("Christmas", "Božića"), ("Foundation", "Zaklade")])
 def test_translated_capitalised_words_link(english, source):
     assert linked(english, source, "bs")
+
+
+def test_mueller_entries_keep_the_translations_not_the_examples(tmp_path):
+    body = ("queen\n   [kwi:n]\n   1. _n.\n      1) королева; Q's head марка с головой королевы\n"
+            "      2) богиня, царица; queen of beauty королева красоты\n")
+    milky = "milky\n   [mIlkI] _a. молочный; M. Way _астр. Млечный Путь\n"
+    write_dictd(tmp_path, "mueller", {"queen": body, "milky": milky})
+    for ext in ("index", "dict.dz"):
+        os.replace(tmp_path / f"freedict-mueller.{ext}", tmp_path / f"mueller7.{ext}")
+    entries = dict(read_mueller(tmp_path / "mueller7.index", tmp_path / "mueller7.dict.dz"))
+    assert entries["queen"] == ["королева", "богиня", "царица"]
+    assert entries["milky"] == ["молочный", "Млечный Путь"]  # "M. Way" is the headword's own phrase
+    # and the index links a Russian case form to the English word
+    g = Glosses("ru", tmp_path)
+    assert g.linked("Queen", "Korolevu") and g.linked("Milky", "Mlečnyj")
+    assert not g.linked("Queen", "Krasoty")  # the example's word is not the headword's translation

@@ -544,3 +544,23 @@ def test_an_institution_rendered_by_a_common_english_word_is_not_dropped():
     assert not [f for f in flags if f.check == "name.dropped"]
     flags = _flags(source, "The prosecutors opened an investigation into the contracts yesterday.", "es")
     assert [f.check for f in flags if f.check == "name.dropped"] == ["name.dropped"]
+
+
+@pytest.mark.parametrize("source, english, lang", [
+    # a newspaper cited by its first letters
+    ("Jak pisze „Rz”, rząd przygotował nowy budżet.", "As Rzeczpospolita writes, the government has prepared a new budget.", "pl"),
+    # a title that is one long English word
+    ("Sénatrice Michèle Dubois a voté contre le texte.", "Congresswoman Michèle Dubois voted against the bill.", "fr"),
+    # USA written out as its English name
+    # (the lower-case "stát" is no counterpart of "States")
+    ("Ministr řekl, že stát bude s USA jednat o clech.", "The minister said the state would negotiate tariffs with the United States.", "cs"),
+])
+def test_abbreviations_and_titles_are_not_name_flags(source, english, lang):
+    assert _checks(_flags(source, english, lang)) == set()
+
+
+def test_two_people_joined_by_and_are_no_institution():
+    # "i" joins two full names, not the words of one institution: a dropped second person counts
+    flags = _flags("Na sastanku su bili Marko Horvat i Ivana Kovačević iz Ministarstva financija.",
+                   "The meeting was attended by Marko Horvat from the Ministry of Finance.", "hr")
+    assert [f.evidence["name"] for f in flags if f.check == "name.dropped"] in (["Kovačević"], ["Ivana Kovačević"])

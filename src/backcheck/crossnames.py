@@ -291,14 +291,15 @@ def is_common_word(word: str) -> bool:
     lower = word.lower()
     if lower.endswith(_DERIVATIONAL) and lexicon.zipf(lower) >= 2.0:
         return True  # names are not derived with -tion, -ical, -ment ... (Hydrometeorological Center)
-    if lexicon.zipf(lower) < 3.0:
-        return False  # the lists also have obscure words (petar, bora, candela) that are names in news
-    words = _common_words()
-    if lower in words:
-        return True
     # Webster's lists singulars: Mountains, Parks, Churches, Companies
-    return lower.endswith("s") and (lower[:-1] in words or (lower.endswith("es") and lower[:-2] in words)
-                                    or (lower.endswith("ies") and lower[:-3] + "y" in words))
+    singulars = [lower[:-3] + "y", lower[:-2], lower[:-1]] if lower.endswith("ies") else \
+        [lower[:-2], lower[:-1]] if lower.endswith("es") else [lower[:-1]] if lower.endswith("s") else []
+    if max(lexicon.zipf(f) for f in [lower] + singulars) < (2.0 if len(lower) >= 9 else 3.0):
+        # the lists also have obscure words (petar, bora, candela) that are names in news; a
+        # long word is rarely one (Congresswoman)
+        return False
+    words = _common_words()
+    return lower in words or any(f in words for f in singulars)
 
 
 def _stem(folded: str) -> str:
@@ -724,7 +725,7 @@ def _sounds_like(spoken: str, source: str, fs: str, ks: str) -> bool:
 #: (Xi / Si, Qin / Čin, Zhao / Džao), and the h that Russian and Ukrainian write as g (Hamburg /
 #: Гамбург, Harvard / Гарвард).
 _FOREIGN_READINGS = tuple(tuple((re.compile(pattern), repl) for pattern, repl in rules) for rules in (
-    ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k")),
+    ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k"), (r"ll", "j")),
     ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
     ((r"^h", ""), (r"(?<=[aeiour])[dtsx]$", "")),
     ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),

@@ -36,7 +36,7 @@ from .translit import has_cyrillic, to_latin
 
 DEFAULT_DIR = Path("/usr/share/dictd")
 #: Bump when the way entries are read changes: existing indexes are rebuilt.
-_FORMAT = "3"
+_FORMAT = "5"
 #: FreeDict dictionaries read for each source language, both directions where Debian has them.
 DICTIONARIES: dict[str, tuple[str, ...]] = {
     "hbs": ("hrv-eng", "eng-hrv", "srp-eng", "eng-srp"),
@@ -48,14 +48,19 @@ DICTIONARIES: dict[str, tuple[str, ...]] = {
     "fr": ("fra-eng", "eng-fra"),
     "it": ("ita-eng", "eng-ita"),
     "es": ("spa-eng", "eng-spa"),
-    "ru": ("eng-rus",),
+    "ru": ("eng-rus", "mueller7"),
     "bg": ("eng-bul",),
 }
 _GROUP = {"sr": "hbs", "hr": "hbs", "bs": "hbs", "cnr": "hbs", "sh": "hbs"}
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 #: Words of English translations that say nothing about the headword ("court of law").
-_ENGLISH_STOP = frozenset({"the", "and", "for", "with", "from", "into", "one", "who", "that", "not"})
+_ENGLISH_STOP = frozenset({
+    "the", "and", "for", "with", "from", "into", "one", "who", "that", "not", "this", "these", "those",
+    "there", "than", "then", "was", "were", "are", "has", "have", "had", "his", "her", "its", "our",
+    "their", "out", "off", "all", "any", "but", "per", "via", "upon", "onto", "over", "under", "about",
+    "such", "what", "which", "when", "where", "how", "why", "own", "some", "can", "may", "will", "would",
+    "shall", "should", "could", "must", "also", "very", "only", "just", "yet", "still"})
 #: Case endings a source word may add to a dictionary stem (Veličanstv-a, Zgromadzeni-a).
 _MAX_ENDING = 5
 
@@ -76,18 +81,12 @@ def _b64(text: str) -> int:
 
 
 def read_dictd(index: Path, data: Path) -> list[tuple[str, list[str]]]:
-    """Entries of one dictd dictionary: (headword, translations)."""
-    blob = gzip.decompress(data.read_bytes())
+    """Entries of one FreeDict dictionary: (headword, translations)."""
     out = []
-    for line in index.read_text(encoding="utf-8", errors="replace").splitlines():
-        parts = line.split("\t")
-        if len(parts) < 3 or parts[0].startswith("00database"):
-            continue
-        offset, length = _b64(parts[1]), _b64(parts[2])
-        body = blob[offset:offset + length].decode("utf-8", errors="replace").split("\n")
+    for head, body in _dictd_bodies(index, data):
         translations = [t.strip() for row in body[1:] if _translation_line(row)
                         for t in re.split(r"[,;]", _MARKUP.sub(" ", _NUMBERING.sub("", row))) if t.strip()]
-        out.append((parts[0].strip(), translations))
+        out.append((head, translations))
     return out
 
 
@@ -121,21 +120,69 @@ def _stems(word: str, lang: str) -> set[str]:
     return out
 
 
+#: Mueller's English-Russian dictionary: a label (_n., _биол.), a sense number, a transcription.
+_MUELLER_MARKUP = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+_MUELLER_SENSE = re.compile(r"_\S+|(?<!\w)(?:\d+|[а-яa-z])[.)](?=\s)|\s{3,}")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def read_mueller(index: Path, data: Path) -> list[tuple[str, list[str]]]:
+    """Entries of V. K. Mueller's English-Russian dictionary (Debian's ``mueller7-dict``, GPL),
+    70,000 headwords where FreeDict's English-Russian has 1,700: (English headword, Russian
+    translations). A translation is a segment between commas and semicolons with no Latin
+    letter in it; a segment that begins with an example phrase counts when the phrase is the
+    headword and one more word (M. Way Млечный Путь, under "milky"). Longer examples are left
+    out: their Russian is the example's, not the headword's."""
+    out = []
+    for head, body in _dictd_bodies(index, data):
+        text = _MUELLER_SENSE.sub(";", _MUELLER_MARKUP.sub(" ", "\n".join(body[1:]).replace("\n", ";  ")))
+        translations = []
+        for segment in re.split(r"[,;]", text):
+            words = segment.split()
+            latin = [w for w in words if _LATIN.search(w)]
+            if not latin:
+                translations.append(segment.strip())
+            elif len(latin) <= 2 and words[:len(latin)] == latin and \
+                    latin[0].lower().rstrip(".") in (head.lower(), head[:1].lower()):
+                translations.append(" ".join(words[len(latin):]))
+        out.append((head, [t for t in translations if t]))
+    return out
+
+
+def _dictd_bodies(index: Path, data: Path):
+    blob = gzip.decompress(data.read_bytes())
+    for line in index.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3 or parts[0].startswith("00database"):
+            continue
+        offset, length = _b64(parts[1]), _b64(parts[2])
+        yield parts[0].strip(), blob[offset:offset + length].decode("utf-8", errors="replace").split("\n")
+
+
+def _files(name: str, directory: Path) -> tuple[Path, Path]:
+    """The index and data file of a dictionary: FreeDict's are named freedict-LANG-LANG."""
+    stem = name if name == "mueller7" else f"freedict-{name}"
+    return directory / f"{stem}.index", directory / f"{stem}.dict.dz"
+
+
 def _pairs(lang: str, directory: Path):
     """(English word, source stem) pairs from every installed dictionary of the language."""
     for name in DICTIONARIES[lang]:
-        index, data = directory / f"freedict-{name}.index", directory / f"freedict-{name}.dict.dz"
+        index, data = _files(name, directory)
         if not (index.is_file() and data.is_file()):
             continue
-        source_first = not name.startswith("eng-")
-        for head, translations in read_dictd(index, data):
+        source_first = not name.startswith("eng-") and name != "mueller7"
+        entries = read_mueller(index, data) if name == "mueller7" else read_dictd(index, data)
+        for head, translations in entries:
             if " " in head:
                 continue
             others = [w for t in translations if len(t.split()) <= 2 for w in _WORD.findall(t)]
             if source_first:
                 english, source = [w.lower() for w in others if w.lower() not in _ENGLISH_STOP], [head]
-            else:
+            elif _WORD.fullmatch(head) and head.lower() not in _ENGLISH_STOP:
                 english, source = [head.lower()], others
+            else:
+                continue  # a function word ("the", "on"): its translations are anything
             stems = {s for w in source for s in _stems(w, lang)}
             for e in english:
                 for s in stems:
@@ -143,7 +190,7 @@ def _pairs(lang: str, directory: Path):
 
 
 def _stamp(lang: str, directory: Path) -> str:
-    files = [directory / f"freedict-{name}.{ext}" for name in DICTIONARIES[lang] for ext in ("index", "dict.dz")]
+    files = [f for name in DICTIONARIES[lang] for f in _files(name, directory)]
     return "|".join([_FORMAT, str(directory)] + [f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}"
                                                  for p in files if p.is_file()])
 
@@ -171,7 +218,7 @@ class Glosses:
 
     def _open(self) -> sqlite3.Connection | None:
         stamp = _stamp(self.lang, self.directory)
-        if "freedict-" not in stamp:
+        if ".index:" not in stamp:
             return None  # no dictionary installed for this language
         path = _index_path(self.lang)
         try:

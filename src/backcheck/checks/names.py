@@ -115,6 +115,29 @@ def _plural_of(plural: str, singular: str) -> bool:
     return p[:-1] == s or any(s.endswith(cut) and p[:-1] == s[:-len(cut)] for cut in ("us", "um", "on", "a", "es"))
 
 
+_NEXT_NAME = re.compile(r"\s+([A-Z][\w'-]+)")
+
+
+def _surnames(text: str, occurrences) -> set[str] | None:
+    """The capitalised words right after each occurrence of a first name; None when one
+    occurrence stands alone (then it may be either person)."""
+    out = set()
+    for occ in occurrences:
+        m = _NEXT_NAME.match(text, occ.end)
+        if not m:
+            return None
+        out.add(m.group(1))
+    return out
+
+
+def _other_people(text: str, rare, common) -> bool:
+    """Two spellings of a first name, each always followed by a surname and never by the same
+    one, belong to two people, each with their own romanisation (Vladimir Putin, Volodymyr
+    Zelensky)."""
+    a, b = _surnames(text, rare), _surnames(text, common)
+    return a is not None and b is not None and not a & b
+
+
 @register
 class NameInconsistent(Check):
     """One name spelled two ways in one article ("Kiev" and "Kyiv", "Zelensky" and
@@ -147,6 +170,8 @@ class NameInconsistent(Check):
                     continue  # an acronym and a word (IRNA / Iran)
                 if _plural_of(rare, common) or _plural_of(common, rare):
                     continue  # a Latin or Greek name and its English plural (Mosasaurus / Mosasaurs)
+                if _other_people(ctx.document.text, inv.occurrences[rare], inv.occurrences[common]):
+                    continue  # first names of two people (Vladimir Putin, Volodymyr Zelensky)
                 if SequenceMatcher(None, _fold(rare), _fold(common)).ratio() < 0.75:
                     continue  # same consonants, different names (Milan, Molina)
                 if _fold(rare) != _fold(common) and (_established(rare) and _established(common)

@@ -269,7 +269,8 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
             continue  # a day, month, currency, time zone or scale: the number checks compare those
         matched = (any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window)
                    or any(c.start <= t.start and t.end <= c.end for c in matched_compounds())
-                   or any(linked(t.text, s.text, table.lang) for s in window))  # translated (Court / sudom)
+                   or any(linked(t.text, s.text, table.lang) for s in window)  # translated (Court / sudom)
+                   or any(_abbreviates(s, t) for s in window))
         acronym = t.text.rstrip("s") if t.text.rstrip("s").isupper() and len(t.text.rstrip("s")) > 1 else None
         if acronym and (lexicon.zipf(acronym.lower()) >= 3.5 or any(
                 s.text.isupper() and len(s.text) > 1 and s.text != t.text for s in window)):
@@ -281,6 +282,15 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
             out.append(t)
         unmatched_name_before = unmatched_name_before or (proper and not matched)
     return out
+
+
+def _abbreviates(source: Token, english: Token) -> bool:
+    """A short capitalised source abbreviation, not an acronym, that begins the English name:
+    newspapers and parties are cited by their first letters (Rz / Rzeczpospolita). Opening a
+    sentence or a quotation, it must be no word of its language (not "To" for Tokyo)."""
+    return (2 <= len(source.text) <= 3 and source.capitalised and not source.text.isupper()
+            and (not source.initial or source.zipf < 4.0)
+            and len(english.folded) >= len(source.folded) + 3 and english.folded.startswith(source.folded))
 
 
 def _spelled_out(acronym: str, source: list[Token], lang: str) -> bool:
@@ -377,6 +387,8 @@ def _acronym(word: str) -> bool:
 
 #: Lower-case words that join the words of one name (Instituto Federal de Concursos, Bank of England).
 _CONNECTOR = re.compile(r" (?:de|del|de la|di|da|du|des|of|i|и|y|e|et|und|für) | |-")
+#: "And" joins the words of one name (Bosna i Hercegovina, Azii i Tihogo okeana), or two names.
+_AND = re.compile(r" (?:i|и|y|e|et|und) ")
 
 
 def _common_in_source(s: Token, lang: str) -> bool:
@@ -399,10 +411,14 @@ def _institution_runs(tokens: list[Token], text: str, table, english: list[Token
     by word, so once one of its words is rendered the others are not names that must reappear;
     places inside them are (Republika Hrvatska), and so are acronyms."""
     runs: list[list[Token]] = []
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if not t.capitalised or t.initial:
             continue  # a sentence's first word is capitalised by position (Le Machu Picchu)
-        if runs and _CONNECTOR.fullmatch(text[runs[-1][-1].end:t.start]):
+        gap = text[runs[-1][-1].end:t.start] if runs else ""
+        # two full names joined by "and" are two people (Jarosław Kaczyński i Mateusz Morawiecki)
+        two_people = _AND.fullmatch(gap) and len(runs[-1]) > 1 and i + 1 < len(tokens) and \
+            tokens[i + 1].capitalised and text[t.end:tokens[i + 1].start] == " "
+        if runs and _CONNECTOR.fullmatch(gap) and not two_people:
             runs[-1].append(t)
         else:
             runs.append([t])
@@ -586,12 +602,14 @@ class NameDropped(Check):
                 # Capitalised English words that render no source word: the expansion of a
                 # source acronym (WM / World Cup, ВМФ / Navy) is among them.
                 return [t for t in bead.target if t.capitalised and not t.initial and not _acronym(t.text)
-                        and not any(correspondence(t, s, table) for s in bead.source)]
+                        and not any(correspondence(t, s, table) for s in bead.source if s.capitalised)]
 
             def claimed(t: Token, s: Token) -> bool:
                 # An English name that renders another source name exactly is that name's: it is
-                # not also a loose exonym of this one (Iran for Írán, not for Izrael).
-                return any(o.folded != s.folded and correspondence(t, o, table) for o in bead.source if o.name)
+                # not also a loose exonym of this one (Iran for Írán, not for Izrael), nor the
+                # country of an acronym (Iran for Íránu, not for IRNA).
+                return t.folded != s.folded and any(o.folded != s.folded and correspondence(t, o, table)
+                                                    for o in bead.source if o.name)
 
             institutional = _institution_runs(bead.source, latin, table, window)
             in_full_name = {id(t) for run in _groups([s for s in bead.source if s.name], latin)
@@ -607,8 +625,8 @@ class NameDropped(Check):
                        and id(s) not in institutional
                        # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
                        and not (_acronym(s.text) and (english_acronyms() or _expands(expansions(), s.text)))
-                       and not any(_renders(t, s, table) or (t.name and _loosely_same(t, s) and not claimed(t, s))
-                                   for t in window)
+                       and not any((_renders(t, s, table) and not (_acronym(s.text) and claimed(t, s)))
+                                   or (t.name and _loosely_same(t, s) and not claimed(t, s)) for t in window)
                        and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds())
                        and not any(linked(t.text, s.text, table.lang) for t in window)]  # translated
             for group in _groups(dropped, latin):
