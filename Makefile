@@ -20,10 +20,11 @@ install: $(BIN)/backcheck
 install-dev: $(VENV)/.dev
 
 # From Debian: Apertium's Serbo-Croatian <-> English pair (the back-translation engine available
-# without a model download), FreeDict dictionaries (the name checks tell translated words from
-# names with them: backcheck/glosses.py) and SCOWL word lists (which English words are common).
+# without a model download), FreeDict dictionaries and Mueller's English-Russian dictionary (the
+# name checks tell translated words from names with them: backcheck/glosses.py) and SCOWL word
+# lists (which English words are common).
 # Installed when this runs as root on Debian/Ubuntu; otherwise backcheck runs without them.
-DEBIAN_PACKAGES = apertium-hbs-eng wamerican-large wbritish-large \
+DEBIAN_PACKAGES = apertium-hbs-eng wamerican-large wbritish-large mueller7-dict \
 	$(foreach d,hrv-eng eng-hrv srp-eng eng-srp slv-eng pol-eng eng-pol ces-eng eng-ces slk-eng \
 	  deu-eng eng-deu fra-eng eng-fra ita-eng eng-ita spa-eng eng-spa eng-rus eng-bul,dict-freedict-$(d))
 system:

@@ -15,6 +15,10 @@ and the translations of at most two words, and reduces the source-language side 
 in Latin script, without the final vowels that carry case endings) so that a declined form finds
 its lemma (Sudom ← sud, Veličanstva ← veličanstvo).
 
+Russian has only a 1,700-word FreeDict dictionary; backcheck also reads V. K. Mueller's
+English-Russian dictionary (``apt-get install mueller7-dict``, GPL data read at run time), whose
+entries have their own layout (:func:`read_mueller`).
+
 The index for a language is built once into a small SQLite file next to the translation cache
 (``glosses-hbs.sqlite3``, ...) and rebuilt when the dictionary files change. Without the dictionaries
 every look-up answers False and the name checks fall back to spelling alone.
