@@ -564,3 +564,28 @@ def test_two_people_joined_by_and_are_no_institution():
     flags = _flags("Na sastanku su bili Marko Horvat i Ivana Kovačević iz Ministarstva financija.",
                    "The meeting was attended by Marko Horvat from the Ministry of Finance.", "hr")
     assert [f.evidence["name"] for f in flags if f.check == "name.dropped"] in (["Kovačević"], ["Ivana Kovačević"])
+
+
+def test_a_russian_compound_abbreviation_written_out_is_rendered():
+    # Гидрометцентр: gidromet- (Hydromet-, h read as g) + centr (Center)
+    source = "Об этом в воскресенье сообщил Гидрометцентр."
+    assert _checks(_flags(source, "The Hydrometeorological Center reported this on Sunday.", "ru")) == set()
+    flags = _flags(source, "The agency reported this on Sunday.", "ru")
+    assert [f.check for f in flags if f.category == "name"] == ["name.dropped"]
+
+
+def test_an_acronym_inside_a_currency_name_is_the_unit():
+    # CLDR's German name of USD is "US-Dollar"; the English writes the unit as "$"
+    flags = _flags("Die Firma zahlte eine Strafe von 503 Millionen US-Dollar.", "The company paid a $503 million fine.", "de")
+    assert not [f for f in flags if f.check == "name.dropped"]
+    flags = _flags("Die US-Regierung hat die Strafe bestätigt.", "The government confirmed the fine.", "de")
+    assert [f.evidence["name"] for f in flags if f.check == "name.dropped"] == ["US"]
+
+
+def test_a_head_noun_whose_complement_is_rendered_is_translated():
+    # the test dictionary links культуры / Culture: "Culture Secretary" renders the ministry
+    source = "Об этом заявил секретарь Министерства культуры Иван Петров."
+    flags = _flags(source, "Ivan Petrov, the Culture Secretary, said this.", "ru")
+    assert not [f for f in flags if f.check == "name.dropped"]
+    flags = _flags(source, "Ivan Petrov, the Secretary, said this.", "ru")
+    assert [f.check for f in flags if f.check == "name.dropped"] == ["name.dropped"]

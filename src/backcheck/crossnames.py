@@ -344,6 +344,8 @@ class ExonymTable:
         self.source_initials: dict[str, set[str]] = {}
         #: (English initialism, source initialism) of one name: ("us", "sad"), ("eu", "ue")
         self.initialism_pairs: set[tuple[str, str]] = set()
+        #: the source language's currency names, as tuples of word stems (("us", "dollar"))
+        self.currency_names: set[tuple[str, ...]] = set()
         for code in _LOCALES.get(lang, (lang,)):
             try:
                 loc = Locale.parse(code)
@@ -357,6 +359,9 @@ class ExonymTable:
                 if k.isupper() and len(k) == 3 and v and v != k and any(c.isalpha() for c in v):
                     self.by_english.setdefault(fold(k), set()).add(fold(v))
             for k, v in loc.currencies.items():
+                if v:
+                    # "US-Dollar", "доллар США": an acronym inside a currency's name is the unit's
+                    self.currency_names.add(tuple(_stem(fold(w)) for w in _TOKEN.findall(to_latin(v).text)))
                 if len(k) == 3 and v:
                     self.by_english.setdefault(fold(k), set()).update(
                         _stem(fold(w)) for w in _TOKEN.findall(to_latin(v).text) if len(w) > 3)
@@ -725,7 +730,7 @@ def _sounds_like(spoken: str, source: str, fs: str, ks: str) -> bool:
 #: (Xi / Si, Qin / Čin, Zhao / Džao), and the h that Russian and Ukrainian write as g (Hamburg /
 #: Гамбург, Harvard / Гарвард).
 _FOREIGN_READINGS = tuple(tuple((re.compile(pattern), repl) for pattern, repl in rules) for rules in (
-    ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k"), (r"ll", "j")),
+    ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k"), (r"ll", "y")),
     ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
     ((r"^h", ""), (r"(?<=[aeiour])[dtsx]$", "")),
     ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),

@@ -40,7 +40,7 @@ from .translit import has_cyrillic, to_latin
 
 DEFAULT_DIR = Path("/usr/share/dictd")
 #: Bump when the way entries are read changes: existing indexes are rebuilt.
-_FORMAT = "5"
+_FORMAT = "6"
 #: FreeDict dictionaries read for each source language, both directions where Debian has them.
 DICTIONARIES: dict[str, tuple[str, ...]] = {
     "hbs": ("hrv-eng", "eng-hrv", "srp-eng", "eng-srp"),
@@ -63,8 +63,7 @@ _ENGLISH_STOP = frozenset({
     "the", "and", "for", "with", "from", "into", "one", "who", "that", "not", "this", "these", "those",
     "there", "than", "then", "was", "were", "are", "has", "have", "had", "his", "her", "its", "our",
     "their", "out", "off", "all", "any", "but", "per", "via", "upon", "onto", "over", "under", "about",
-    "such", "what", "which", "when", "where", "how", "why", "own", "some", "can", "may", "will", "would",
-    "shall", "should", "could", "must", "also", "very", "only", "just", "yet", "still"})
+    "such", "what", "which", "when", "where", "how", "why", "own", "some"})
 #: Case endings a source word may add to a dictionary stem (Veličanstv-a, Zgromadzeni-a).
 _MAX_ENDING = 5
 

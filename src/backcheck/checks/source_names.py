@@ -270,7 +270,8 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
         matched = (any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window)
                    or any(c.start <= t.start and t.end <= c.end for c in matched_compounds())
                    or any(linked(t.text, s.text, table.lang) for s in window)  # translated (Court / sudom)
-                   or any(_abbreviates(s, t) for s in window))
+                   or any(_abbreviates(s, t) for s in window)
+                   or any(t in _compound_abbreviation(s, group, table.lang) for s in window if s.name))
         acronym = t.text.rstrip("s") if t.text.rstrip("s").isupper() and len(t.text.rstrip("s")) > 1 else None
         if acronym and (lexicon.zipf(acronym.lower()) >= 3.5 or any(
                 s.text.isupper() and len(s.text) > 1 and s.text != t.text for s in window)):
@@ -450,6 +451,20 @@ def _institution_runs(tokens: list[Token], text: str, table, english: list[Token
 _SHARED_NAME_ZIPF = 2.5
 
 
+def _rendered_heads(tokens: list[Token], text: str, table, english: list[Token]) -> set[int]:
+    """Ids of capitalised source words that head an institution's name whose lower-case
+    complement the English renders with a capital (Министерства культуры / Culture Secretary,
+    Ministerstwo Zdrowia / Health Ministry): the name was translated, freely. Places and
+    acronyms are names still."""
+    out: set[int] = set()
+    for head, nxt in zip(tokens, tokens[1:]):
+        if (head.capitalised and not head.initial and not nxt.capitalised and text[head.end:nxt.start] == " "
+                and not _acronym(head.text) and not table.source_word(head.folded) and head.zipf >= _KNOWN_SOURCE_WORD
+                and any(e.capitalised and not e.initial and linked(e.text, nxt.text, table.lang) for e in english)):
+            out.add(id(head))
+    return out
+
+
 #: Zipf frequency of a word its language knows as a word (not a rare name).
 _KNOWN_SOURCE_WORD = 3.0
 
@@ -473,6 +488,68 @@ def _title_abbreviation(t: Token, text: str) -> bool:
         return False
     return (len(t.text) <= 4 and text[t.end:t.end + 1] == ".") or (
         len(t.text) <= 3 and not set(t.text.lower()) & set("aeiouy"))
+
+
+#: How Russian and Serbian transcribe English letters a compound's parts begin with (Hydro- /
+#: Gidro-, Phil- / Fil-).
+_ABBREVIATION_READINGS = (("ph", "f"), ("th", "t"), ("h", "g"), ("y", "i"), ("w", "v"))
+
+
+def _part_renders(part: str, english: Token, lang: str) -> bool:
+    """Is the part of a compound word the beginning of the English word, read the source way
+    (gidromet / Hydrometeorological, min / Ministry), the same word (centr / Center) or its
+    translation (oborony / Defense)?"""
+    fe = english.folded
+    readings = {fe}
+    for a, b in _ABBREVIATION_READINGS:
+        readings |= {r.replace(a, b) for r in readings}
+    if any(r.startswith(part) for r in readings):
+        return True
+    skeleton = re.sub(r"[aeiouy]", "", part)
+    if len(part) >= 4 and re.sub(r"[aeiouy]", "", fe) == skeleton:
+        return True
+    return len(part) >= 4 and linked(english.text, part, lang)
+
+
+def _compound_abbreviation(s: Token, english: list[Token], lang: str) -> list[Token]:
+    """A Russian compound abbreviation (Гидрометцентр, Минобороны, Роскосмос): the word joins the
+    first letters of the words of a name, or a word whole, and the English writes the name in
+    full (Hydrometeorological Center, Defense Ministry). Each part, of three letters or more,
+    renders its own capitalised English word. Returns those words (none: no such reading)."""
+    fs = s.folded
+    words = [e for e in english if e.capitalised and len(e.text) >= 3]
+    if len(fs) < 7 or s.text.isupper() or len(words) < 2 or any(
+            _part_renders(fs, e, lang) or fs.startswith(e.folded) for e in words):
+        return []  # one English word renders the whole (Benjamin), not two of its parts
+
+    def covers(rest: str, used: tuple) -> tuple | None:
+        if not rest:
+            return used if len(used) >= 2 else None
+        for cut in range(3, len(rest) + 1):
+            if len(rest) - cut in (1, 2):
+                continue  # every part has three letters or more
+            part = rest[:cut]
+            for k, e in enumerate(words):
+                if k not in used and _part_renders(part, e, lang) and (found := covers(rest[cut:], used + (k,))):
+                    return found
+        return None
+
+    return [words[k] for k in covers(fs, ()) or ()]
+
+
+def _in_currency_name(s: Token, tokens: list[Token], text: str, table) -> bool:
+    """Is the word part of the source's name of a currency with the word next to it (US-Dollar,
+    доллар США)? The unit is the number checks' ("$503 million"), not a name to carry over."""
+    i = next((k for k, t in enumerate(tokens) if t is s), None)
+    if i is None:
+        return False
+    for a, b in ((i - 1, i), (i, i + 1)):
+        if a >= 0 and b < len(tokens) and text[tokens[a].end:tokens[b].start] in (" ", "-"):
+            first, second = tokens[a].folded, tokens[b].folded
+            if any(len(name) == 2 and first.startswith(name[0]) and second.startswith(name[1])
+                   for name in table.currency_names):
+                return True
+    return False
 
 
 def _spelled_letter(s: Token, text: str) -> bool:
@@ -611,7 +688,8 @@ class NameDropped(Check):
                 return t.folded != s.folded and any(o.folded != s.folded and correspondence(t, o, table)
                                                     for o in bead.source if o.name)
 
-            institutional = _institution_runs(bead.source, latin, table, window)
+            institutional = _institution_runs(bead.source, latin, table, window) | _rendered_heads(
+                bead.source, latin, table, window)
             in_full_name = {id(t) for run in _groups([s for s in bead.source if s.name], latin)
                             if len(run) > 1 and not any(id(t) in institutional for t in run) for t in run
                             if t.zipf < 4.5 and not _institution_adjective(t.text, table.lang)
@@ -622,13 +700,16 @@ class NameDropped(Check):
                        and not (_false_friend_noun(s, table.lang) and not table.source_word(s.folded)
                                 and id(s) not in in_full_name)
                        and not _spelled_letter(s, latin)
+                       and not (_acronym(s.text) and _in_currency_name(s, bead.source, latin, table))
                        and id(s) not in institutional
                        # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
                        and not (_acronym(s.text) and (english_acronyms() or _expands(expansions(), s.text)))
-                       and not any((_renders(t, s, table) and not (_acronym(s.text) and claimed(t, s)))
+                       and not any((_renders(t, s, table) and not (_acronym(s.text) and not _acronym(t.text)
+                                                                   and claimed(t, s)))
                                    or (t.name and _loosely_same(t, s) and not claimed(t, s)) for t in window)
                        and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds())
-                       and not any(linked(t.text, s.text, table.lang) for t in window)]  # translated
+                       and not any(linked(t.text, s.text, table.lang) for t in window)  # translated
+                       and not _compound_abbreviation(s, window, table.lang)]
             for group in _groups(dropped, latin):
                 src_start, src_end = _source_span(ctx, group)
                 words = ctx.source.text[src_start:src_end]
