@@ -589,3 +589,11 @@ def test_a_head_noun_whose_complement_is_rendered_is_translated():
     assert not [f for f in flags if f.check == "name.dropped"]
     flags = _flags(source, "Ivan Petrov, the Secretary, said this.", "ru")
     assert [f.check for f in flags if f.check == "name.dropped"] == ["name.dropped"]
+
+
+def test_an_acronym_of_a_translations_initials_is_rendered():
+    # ВМФ: военно-морской флот, which the dictionary gives for "navy"
+    source = "Командующий ВМФ провёл смотр кораблей."
+    assert _checks(_flags(source, "The Navy commander inspected the ships.", "ru")) == set()
+    flags = _flags(source, "The commander inspected the ships.", "ru")
+    assert [f.check for f in flags if f.category == "name"] == ["name.dropped"]

@@ -40,7 +40,7 @@ from .translit import has_cyrillic, to_latin
 
 DEFAULT_DIR = Path("/usr/share/dictd")
 #: Bump when the way entries are read changes: existing indexes are rebuilt.
-_FORMAT = "6"
+_FORMAT = "7"
 #: FreeDict dictionaries read for each source language, both directions where Debian has them.
 DICTIONARIES: dict[str, tuple[str, ...]] = {
     "hbs": ("hrv-eng", "eng-hrv", "srp-eng", "eng-srp"),
@@ -187,9 +187,25 @@ def _pairs(lang: str, directory: Path):
             else:
                 continue  # a function word ("the", "on"): its translations are anything
             stems = {s for w in source for s in _stems(w, lang)}
+            if not source_first:
+                # An English word translated by several source words is also translated by
+                # their initials (navy / военно-морской флот / ВМФ), kept as "#vmf".
+                stems |= {_INITIALS + initials for t in translations
+                          if len(initials := _initials(t)) >= 2}
             for e in english:
                 for s in stems:
                     yield e, s
+
+
+#: Marks an index row that holds the initials of a several-word translation, not a stem.
+_INITIALS = "#"
+
+
+def _initials(translation: str) -> str:
+    """The initials of a translation's words, hyphenated parts counted (военно-морской флот →
+    vmf), folded and in Latin letters; "" for a one-word translation."""
+    words = _WORD.findall(translation)
+    return fold(to_latin("".join(w[0] for w in words)).text) if 2 <= len(words) <= 5 else ""
 
 
 def _stamp(lang: str, directory: Path) -> str:
@@ -312,6 +328,11 @@ class Glosses:
         rows = self._conn.execute(f"SELECT en FROM glosses WHERE stem IN ({marks})", tuple(stems)).fetchall()
         return frozenset(r[0] for r in rows)
 
+    def abbreviates(self, english: str, acronym: str) -> bool:
+        """Is the source acronym made of the initials of a translation of the English word
+        (ВМФ: военно-морской флот, navy)?"""
+        return _INITIALS + fold(acronym) in self.stems(english)
+
     def linked(self, english: str, source: str) -> bool:
         """Does the source word (any case form, Latin view) translate the English word?"""
         stems = self.stems(english)
@@ -343,6 +364,12 @@ def translations(source: str, lang: str) -> frozenset[str]:
     """English words the dictionary gives for the source word (empty without a dictionary)."""
     g = glosses(lang)
     return frozenset() if g is None else g.english(source)
+
+
+def abbreviates(english: str, acronym: str, lang: str) -> bool:
+    """Is the source acronym (Latin view) the initials of a translation of the English word?"""
+    g = glosses(lang)
+    return g is not None and len(acronym) >= 2 and g.abbreviates(english, acronym)
 
 
 def linked(english: str, source: str, lang: str) -> bool:

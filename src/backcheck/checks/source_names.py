@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .. import lexicon
-from ..glosses import known_word, linked, translations
+from ..glosses import abbreviates, known_word, linked, translations
 from ..crossnames import (SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens, exonyms, fold,
                           foreign_readings, is_common_word, phonetic_key, respelled, source_tokens,
                           temperature_words, unit_codes, SHORT_CASE_ENDINGS)
@@ -271,7 +271,8 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
                    or any(c.start <= t.start and t.end <= c.end for c in matched_compounds())
                    or any(linked(t.text, s.text, table.lang) for s in window)  # translated (Court / sudom)
                    or any(_abbreviates(s, t) for s in window)
-                   or any(t in _compound_abbreviation(s, group, table.lang) for s in window if s.name))
+                   or any(t in _compound_abbreviation(s, group, table.lang) for s in window if s.name)
+                   or any(_acronym(s.text) and abbreviates(t.text, s.text, table.lang) for s in window))
         acronym = t.text.rstrip("s") if t.text.rstrip("s").isupper() and len(t.text.rstrip("s")) > 1 else None
         if acronym and (lexicon.zipf(acronym.lower()) >= 3.5 or any(
                 s.text.isupper() and len(s.text) > 1 and s.text != t.text for s in window)):
@@ -709,7 +710,8 @@ class NameDropped(Check):
                                    or (t.name and _loosely_same(t, s) and not claimed(t, s)) for t in window)
                        and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds())
                        and not any(linked(t.text, s.text, table.lang) for t in window)  # translated
-                       and not _compound_abbreviation(s, window, table.lang)]
+                       and not _compound_abbreviation(s, window, table.lang)
+                       and not (_acronym(s.text) and any(abbreviates(t.text, s.text, table.lang) for t in window))]
             for group in _groups(dropped, latin):
                 src_start, src_end = _source_span(ctx, group)
                 words = ctx.source.text[src_start:src_end]
