@@ -597,3 +597,31 @@ def test_an_acronym_of_a_translations_initials_is_rendered():
     assert _checks(_flags(source, "The Navy commander inspected the ships.", "ru")) == set()
     flags = _flags(source, "The commander inspected the ships.", "ru")
     assert [f.check for f in flags if f.category == "name"] == ["name.dropped"]
+
+
+@pytest.mark.parametrize("source, english", [
+    # English i before a vowel is Serbian j; a short name takes a case ending
+    ("Pobedili su Džonom Rama i Janom Poltera u paru.", "They beat Jon Rahm and Ian Poulter in the pairs."),
+])
+def test_short_names_declined_or_with_j_for_i(source, english):
+    assert _checks(_flags(source, english, "sr")) == set()
+
+
+def test_a_name_the_english_abbreviates_is_rendered():
+    # the source keeps the show's English name; the English original abbreviates it
+    source = "Glumci iz emisije Saturday Night Live nisu komentarisali nastup."
+    assert _checks(_flags(source, "SNL cast members did not comment on the performance.", "sr")) == set()
+    flags = _flags(source, "The cast members did not comment on the performance.", "sr")
+    assert [f.check for f in flags if f.category == "name"] == ["name.dropped"]
+
+
+def test_a_full_name_shortened_after_its_first_mention_is_not_dropped():
+    # "Mančester Siti" / "City": the article names Manchester City in full elsewhere
+    source = ("Mančester Siti je pobedio u subotu. Trener je bio zadovoljan. Igrači su odmarali u nedelju. "
+              "Navijači su slavili do jutra. Mančester Siti igra u utorak u Nemačkoj.")
+    english = ("Manchester City won on Saturday. The coach was pleased. The players rested on Sunday. "
+               "The fans celebrated until morning. City play in Germany on Tuesday.")
+    assert not [f for f in _flags(source, english, "sr") if f.check == "name.dropped"]
+    # without the full name anywhere in the English, the dropped part is reported
+    english = english.replace("Manchester City", "City")
+    assert [f.check for f in _flags(source, english, "sr") if f.check == "name.dropped"] == ["name.dropped"] * 2

@@ -677,7 +677,11 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
     if len(fe) <= 5 and len(fs) <= 6:
         # Short names only on an identical skeleton and first letter (Dan / Den, May / Mej,
         # Joe / Džoa, Hugh / Hju): their vowels carry most of the name.
-        if capitalised and ks in variants and (fe[0] == fs[0] or ks[:1] in ("g", "v")):
+        # English i or y before a vowel is Serbian j (Ian / Jan); a declined short name adds a
+        # case ending's consonant (Jon / Džonom).
+        same_start = fe[0] == fs[0] or ks[:1] in ("g", "v") or (fe[0] in "iy" and fs[0] == "j")
+        if capitalised and same_start and (ks in variants or any(
+                len(v) >= 2 and ks[:-1] == v and ks[-1] in _CASE_ENDING_CONSONANTS for v in variants)):
             return "phonetic"
         if ks in foreign and fold(foreign[ks]) == fs[:1]:
             return "phonetic"  # read the other language's way (Xi / Si)

@@ -247,7 +247,8 @@ def _title_case(words: list[Token]) -> bool:
     return len(common) >= 3 and sum(t.capitalised for t in common) >= 0.85 * len(common)
 
 
-def _unmatched_names(group: list[Token], window: list[Token], table, text: str) -> list[Token]:
+def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
+                     source_text: str | None = None) -> list[Token]:
     """The words of a capitalised run that are names and match nothing in the source.
 
     Acronyms and words English writes only capitalised are names. A common word ("President",
@@ -257,6 +258,10 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
     """
     out: list[Token] = []
     unmatched_name_before = False
+
+    @cache
+    def source_initialisms() -> dict[str, list[Token]]:
+        return _initialisms(window, source_text) if source_text is not None else {}
 
     @cache
     def matched_compounds() -> list[Token]:  # built for the first word not matched on its own
@@ -277,6 +282,8 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str) 
         if acronym and (lexicon.zipf(acronym.lower()) >= 3.5 or any(
                 s.text.isupper() and len(s.text) > 1 and s.text != t.text for s in window)):
             continue  # an acronym each language spells its own way (GDP / BIP, EPL / АПЛ)
+        if acronym and acronym.lower() in source_initialisms():
+            continue  # the source writes the name out (SNL / Saturday Night Live)
         if acronym and _spelled_out(acronym, window, table.lang):
             continue  # the source writes out in words what English abbreviates (ICJ / Međunarodni sud pravde)
         proper = t.text.isupper() or not is_common_word(t.text)
@@ -466,6 +473,31 @@ def _rendered_heads(tokens: list[Token], text: str, table, english: list[Token])
     return out
 
 
+def _document_names(ctx) -> list[Token]:
+    """The capitalised words of the whole English document, once per document."""
+    if "name_document_tokens" not in ctx.cache:
+        text = ctx.document.text
+        ctx.cache["name_document_tokens"] = [t for t in english_tokens(text, 0, len(text)) if t.capitalised]
+    return ctx.cache["name_document_tokens"]
+
+
+def _shortened(tokens: list[Token], text: str, english: list[Token], table, ctx) -> set[int]:
+    """Ids of the source words of a full name that the English sentence shortens, as English
+    does after a first mention (Mančester Siti / City, Margaret Tačer / Thatcher): another word of
+    the name is rendered in the sentence and this one elsewhere in the article."""
+    out: set[int] = set()
+    for run in _groups([t for t in tokens if t.name], text):
+        if len(run) < 2:
+            continue
+        rendered = [t for t in run if any(_renders(e, t, table) for e in english)]
+        if not rendered or len(rendered) == len(run):
+            continue
+        for t in run:
+            if t not in rendered and any(_renders(e, t, table) for e in _document_names(ctx)):
+                out.add(id(t))
+    return out
+
+
 #: Zipf frequency of a word its language knows as a word (not a rare name).
 _KNOWN_SOURCE_WORD = 3.0
 
@@ -536,6 +568,26 @@ def _compound_abbreviation(s: Token, english: list[Token], lang: str) -> list[To
         return None
 
     return [words[k] for k in covers(fs, ()) or ()]
+
+
+#: Short words an initialism skips (National Trust for Scotland: NTS).
+_INITIALISM_SKIPS = frozenset({"of", "for", "and", "the", "on", "in", "at", "de", "la", "za", "i", "и"})
+
+
+def _initialisms(tokens: list[Token], text: str) -> dict[str, list[Token]]:
+    """Runs of capitalised words (joined by spaces and short connectors) by their initials:
+    "Saturday Night Live" → snl, "National Trust for Scotland" → nts."""
+    out: dict[str, list[Token]] = {}
+    run: list[Token] = []
+    for t in tokens + [None]:
+        if t is not None and t.capitalised and not _acronym(t.text) and (not run or all(
+                w.lower() in _INITIALISM_SKIPS for w in text[run[-1].end:t.start].split())):
+            run.append(t)
+            continue
+        if len(run) >= 2:
+            out["".join(w.folded[:1] for w in run)] = run
+        run = [t] if t is not None and t.capitalised and not _acronym(t.text) else []
+    return out
 
 
 def _in_currency_name(s: Token, tokens: list[Token], text: str, table) -> bool:
@@ -624,6 +676,7 @@ class NameUnmatched(Check):
         if not items:
             return
         table = exonyms(ctx.source.lang)
+        latin = to_latin(ctx.source.text).text
         for k, bead in enumerate(items):
             if not bead.source:
                 continue  # an added sentence: the omission/addition checks own it
@@ -632,7 +685,7 @@ class NameUnmatched(Check):
             window = _window(items, k, "source")
             text = ctx.document.text
             unmatched = [t for group in _groups([t for t in bead.target if t.name and not _title_abbreviation(t, text)], text)
-                         for t in _unmatched_names(group, window, table, text)]
+                         for t in _unmatched_names(group, window, table, text, latin)]
             for group in _groups(unmatched, text):
                 words = " ".join(t.text for t in group)
                 yield Finding(self.id, group[0].start, group[-1].end,
@@ -691,6 +744,11 @@ class NameDropped(Check):
 
             institutional = _institution_runs(bead.source, latin, table, window) | _rendered_heads(
                 bead.source, latin, table, window)
+            # A name the English abbreviates (Saturday Night Live / SNL) is rendered.
+            english_acronyms_folded = {t.folded.rstrip("s") for t in window if _acronym(t.text)}
+            abbreviated = {id(t) for initials, run in _initialisms(bead.source, latin).items()
+                           if initials in english_acronyms_folded for t in run}
+            shortened = _shortened(bead.source, latin, window, table, ctx)
             in_full_name = {id(t) for run in _groups([s for s in bead.source if s.name], latin)
                             if len(run) > 1 and not any(id(t) in institutional for t in run) for t in run
                             if t.zipf < 4.5 and not _institution_adjective(t.text, table.lang)
@@ -702,7 +760,7 @@ class NameDropped(Check):
                                 and id(s) not in in_full_name)
                        and not _spelled_letter(s, latin)
                        and not (_acronym(s.text) and _in_currency_name(s, bead.source, latin, table))
-                       and id(s) not in institutional
+                       and id(s) not in institutional and id(s) not in abbreviated and id(s) not in shortened
                        # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
                        and not (_acronym(s.text) and (english_acronyms() or _expands(expansions(), s.text)))
                        and not any((_renders(t, s, table) and not (_acronym(s.text) and not _acronym(t.text)
