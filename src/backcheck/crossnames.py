@@ -696,6 +696,8 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
     if len(fe) < 4:
         return None
     for ke in variants:
+        if not capitalised and len(ke) >= 3 and _ADJECTIVE_SUFFIX_KEY.fullmatch(ks[len(ke):]) and ks.startswith(ke):
+            return "derived"  # an adjective made with -sk- (Hollywood / holivudska, London / londonskih)
         # Names match on short skeletons; other words only on long ones, which rarely collide.
         if len(ke) >= (2 if capitalised else 5) and (ks == ke or (ks.startswith(ke) and len(ks) - len(ke) <= 2)):
             return "phonetic" if capitalised else "derived"
@@ -744,6 +746,9 @@ _FOREIGN_READINGS = tuple(tuple((re.compile(pattern), repl) for pattern, repl in
 ))
 
 
+#: The skeleton a South Slavic adjective adds to a name: -sk- (its s merges with a final s:
+#: Pariz / pariški), and a case ending's consonant (-skih, -skim, -skog).
+_ADJECTIVE_SUFFIX_KEY = re.compile(r"s?k[mhg]?")
 #: Consonants that South Slavic case and possessive endings add to a name's skeleton (-om,
 #: -ima, -ov-, -in-, -ih, -og).
 _CASE_ENDING_CONSONANTS = set("mvnhg")
