@@ -634,3 +634,14 @@ def test_a_full_name_shortened_after_its_first_mention_is_not_dropped():
 def test_a_name_rendered_as_a_lower_case_adjective_in_the_source(source, english):
     # South Slavic derives an adjective from a name with -sk-; the English keeps the name
     assert not [f for f in _flags(source, english, "sr") if f.check == "name.unmatched"]
+
+
+def test_a_serbian_transcription_of_a_foreign_name_is_no_spelling_authority():
+    # Serbian writes foreign names as they sound: "Gelfend" is its rendering of Gelfand
+    flags = _flags("Šef misije Crvenog krsta Jan Gelfend rekao je da pomoć stiže.",
+                   "Red Cross mission head Jan Gelfand said help was on its way.", "sr")
+    assert not [f for f in flags if f.check == "name.transliterated"]
+    # a Slavic name is the source's own: one letter off is a misspelling
+    flags = _flags("Ispred skupštine je Vladimir Kavadarkov postavljao stolice.",
+                   "In front of parliament, Vladimir Kavardarkov was setting up chairs.", "sr")
+    assert [f.span.text for f in flags if f.check == "name.transliterated"] == ["Kavardarkov"]

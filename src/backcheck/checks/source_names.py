@@ -826,8 +826,11 @@ class NameTransliterated(Check):
                 slavic_names = {id(x) for run in slavic_runs for x in run}
                 # the other words of a Slavic full name are Slavic too (Božo beside Petrov)
                 companions = {id(x) for run in slavic_runs for x in run if not _slavic_name(x.text)}
-                # correspondence first: it is cached, and rarely phonetic
+                # correspondence first: it is cached, and rarely phonetic. A source that
+                # transcribes foreign names (Serbian Gelfend for Gelfand) is the authority on
+                # the spelling of its own, Slavic names only.
                 misspelled = next((s for s in window if s.name
+                                   and (ctx.source.lang in _LANGUAGE_NAMES or id(s) in slavic_names)
                                    and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"
                                    and _misspelling(t.text, s.text)), None)
                 if misspelled is not None:
