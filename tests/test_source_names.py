@@ -645,3 +645,12 @@ def test_a_serbian_transcription_of_a_foreign_name_is_no_spelling_authority():
     flags = _flags("Ispred skupštine je Vladimir Kavadarkov postavljao stolice.",
                    "In front of parliament, Vladimir Kavardarkov was setting up chairs.", "sr")
     assert [f.span.text for f in flags if f.check == "name.transliterated"] == ["Kavardarkov"]
+
+
+@pytest.mark.parametrize("source, english", [
+    # after "gospođa" (Mrs, nominative) the name is a nominative, whatever its ending looks like
+    ("„Plačemo kad se naljutimo”, rekla mi je gospođa Steinem.", "\"We cry when we get angry,\" Ms. Steinem told me."),
+    ("Gospodin Varela primio je delegaciju u ponedjeljak.", "Mr Varela received the delegation on Monday."),
+])
+def test_a_name_in_the_nominative_is_no_copied_case_form(source, english):
+    assert not [f for f in _flags(source, english, "hr") if f.check == "name.source_case"]

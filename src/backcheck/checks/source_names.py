@@ -925,6 +925,8 @@ class NameSourceCase(Check):
                         continue  # the source declines this very form (Moualem, Moualema): a nominative
                     if source_counts[copied.folded] >= _INVARIANT_REPEATS:
                         continue  # the same form in every sentence: a name the source does not decline
+                    if _after_nominative_title(latin, copied):
+                        continue  # "gospođa Steinem": the source's name is a nominative
                     group_deinflected = any(copied in run for run in deinflected_runs)
                     # The same form elsewhere with no preposition before it is a nominative (Palu).
                     governed = _governed(latin, copied) and all(
@@ -1071,6 +1073,24 @@ def _after_oblique_title(text: str, name: Token, base: str) -> bool:
         gender = _OBLIQUE_TITLES.get(word.lower())
         if gender:
             return gender == "m" or base.lower().endswith("a")
+        if not word[:1].isupper():
+            return False
+    return False
+
+
+#: "Mr", "Mrs", "Ms" in the nominative (Serbo-Croatian and Slovenian, Latin view; "g." is written
+#: without its stop by the tokeniser).
+_NOMINATIVE_TITLES = {"gospodin", "gospođa", "gospodja", "gospođica", "gospodjica", "gospod", "gospa", "g", "gđa",
+                      "gdja", "gđica", "gdjica"}
+
+
+def _after_nominative_title(text: str, name: Token) -> bool:
+    """Is the name right after "Mr" or "Mrs" in the nominative (first names between allowed)?
+    Then it is in the nominative too (gospođa Steinem), whatever its ending looks like."""
+    before = text[max(0, name.start - 40):name.start].replace(".", " ").split()
+    for word in reversed(before[-3:]):
+        if word.lower() in _NOMINATIVE_TITLES:
+            return True
         if not word[:1].isupper():
             return False
     return False
