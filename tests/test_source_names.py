@@ -654,3 +654,19 @@ def test_a_serbian_transcription_of_a_foreign_name_is_no_spelling_authority():
 ])
 def test_a_name_in_the_nominative_is_no_copied_case_form(source, english):
     assert not [f for f in _flags(source, english, "hr") if f.check == "name.source_case"]
+
+
+def test_a_two_word_name_the_source_writes_as_one_word_by_its_sound():
+    # Des Moines is "di mojn" in CMUdict; Serbian writes it as one word
+    flags = _flags("Branstad je pisao u nedeljnom izdanju lista Dimojn redžister.",
+                   "Branstad wrote in Sunday's Des Moines Register.", "sr")
+    assert not [f for f in flags if f.check in ("name.unmatched", "name.dropped")]
+
+
+def test_an_acronym_designating_a_name_the_source_has_is_not_unmatched():
+    # "HMP" (a prison) before the prison's name, which the source gives with a common noun
+    flags = _flags("Nemiri su izbili u zatvoru Long Lartin u nedelju.", "Disorder broke out at HMP Long Lartin on Sunday.", "sr")
+    assert not [f for f in flags if f.check == "name.unmatched"]
+    # an acronym standing alone is still a name the source lacks
+    flags = _flags("Nemiri su izbili u zatvoru u nedelju.", "Disorder broke out at HMP on Sunday.", "sr")
+    assert [f.span.text for f in flags if f.check == "name.unmatched"] == ["HMP"]

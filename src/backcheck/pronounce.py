@@ -58,10 +58,24 @@ def _entries() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=65536)
 def transcriptions(word: str) -> tuple[str, ...]:
-    """The word's pronunciations in South Slavic Latin letters (Rowe → ("rou",)); () if unknown."""
+    """The word's pronunciations in South Slavic Latin letters (Rowe → ("rou",)); () if unknown.
+    A two-word name written as one (Desmoines, as the name checks join "Des Moines" to compare
+    it with Serbian "Dimojn") is read as its two parts when CMUdict has both."""
+    lower = word.lower()
+    out = list(_spoken(lower))
+    if not out and len(lower) >= 7:
+        entries = _entries()
+        for cut in range(3, len(lower) - 2):
+            head, tail = lower[:cut], lower[cut:]
+            if head in entries and tail in entries:
+                out += [a + b for a in _spoken(head) for b in _spoken(tail) if a + b not in out]
+    return tuple(out)
+
+
+def _spoken(lower: str) -> list[str]:
     out: list[str] = []
-    for phones in _entries().get(word.lower(), ()):
+    for phones in _entries().get(lower, ()):
         text = "".join(_PHONES.get(p.rstrip("012"), "") for p in phones.split())
         if text and text not in out:
             out.append(text)
-    return tuple(out)
+    return out

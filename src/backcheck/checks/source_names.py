@@ -267,18 +267,25 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
     def matched_compounds() -> list[Token]:  # built for the first word not matched on its own
         return [c for c in _compounds(group, text) if any(correspondence(c, s, table) in _WHOLE_NAME for s in window)]
 
-    for t in group:
+    @cache
+    def has_counterpart(i: int) -> bool:
+        t = group[i]
+        return (any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window)
+                or any(c.start <= t.start and t.end <= c.end for c in matched_compounds())
+                or any(linked(t.text, s.text, table.lang) for s in window)  # translated (Court / sudom)
+                or any(_abbreviates(s, t) for s in window)
+                or any(t in _compound_abbreviation(s, group, table.lang) for s in window if s.name)
+                or any(_acronym(s.text) and abbreviates(t.text, s.text, table.lang) for s in window))
+
+    for i, t in enumerate(group):
         if len(t.text) <= 2 and not t.text.isupper():
             continue  # a fragment of a hyphenated word (Co-operation)
         if t.folded in calendar_words() or t.text.rstrip("s") in unit_codes() or _temperature_scale(t, table.lang):
             continue  # a day, month, currency, time zone or scale: the number checks compare those
-        matched = (any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window)
-                   or any(c.start <= t.start and t.end <= c.end for c in matched_compounds())
-                   or any(linked(t.text, s.text, table.lang) for s in window)  # translated (Court / sudom)
-                   or any(_abbreviates(s, t) for s in window)
-                   or any(t in _compound_abbreviation(s, group, table.lang) for s in window if s.name)
-                   or any(_acronym(s.text) and abbreviates(t.text, s.text, table.lang) for s in window))
+        matched = has_counterpart(i)
         acronym = t.text.rstrip("s") if t.text.rstrip("s").isupper() and len(t.text.rstrip("s")) > 1 else None
+        if acronym and not matched and i + 1 < len(group) and not _acronym(group[i + 1].text) and has_counterpart(i + 1):
+            continue  # a designation before a name the source has (HMP Long Lartin, USS Cole)
         if acronym and (lexicon.zipf(acronym.lower()) >= 3.5 or any(
                 s.text.isupper() and len(s.text) > 1 and s.text != t.text for s in window)):
             continue  # an acronym each language spells its own way (GDP / BIP, EPL / АПЛ)
