@@ -183,3 +183,16 @@ def test_omitted_sentence_is_not_a_number_finding():
 ])
 def test_months_added_in_english(source, lang, english, flagged):
     assert [text for text, _ in findings("number.mismatch", source, english, lang)] == flagged
+
+
+def test_a_number_inside_an_english_word_accounts_for_the_source_number():
+    # "fourballs": a golf format of four balls, which the source writes "četiri lopte"
+    assert not findings("number.missing", "Evropljani su dobili igru sa četiri lopte.", "The Europeans won the fourballs.", "hr")
+    # a word that merely begins like a number word counts nothing: the missing 10 is reported
+    assert findings("number.missing", "Deset stanara se iselilo.", "The tenant moved out.", "hr")
+
+
+def test_the_inches_of_a_height_are_part_of_it():
+    # 6-foot-6 is 1.98 m; its second 6 is not a count of its own
+    assert not findings("number.mismatch", "Košarkaš visok 1,98 metara odrastao je u Baton Ružu.",
+                        "The 6-foot-6 forward grew up in Baton Rouge.", "hr")

@@ -713,6 +713,7 @@ def _digits_quantity(text: str, m: re.Match, lang: str, family: str) -> Quantity
     if clock := re.fullmatch(r"([01]?\d|2[0-3])[.:]([0-5]\d)", s):  # "7.55" may be a time of day
         domain_values |= _clock(int(clock.group(1)), int(clock.group(2)))
     weak = all(v == 1 for v in values)  # "1st", "1": as often "one" or "a" as a count
+    weak = weak or bool(re.search(r"(?:foot|feet|ft)-$", before))  # the inches of "6-foot-6"
     if measures := _measures(text[end:end + 40], values[0]):
         domain_values |= measures
         kind = "amount" if kind in ("count", "year") else kind
@@ -741,7 +742,12 @@ def _extract_words(text: str, family: str, add) -> None:
             continue
         entry = lookup_word(m.group(), family)
         if not entry:
-            if family == "sh" and (c := _SH_COMPOUND.match(_word_key(m.group(), family))):
+            if family == "en" and (value := _number_prefix(m.group())):
+                # "fourballs", "threesome": a count inside a word, which accounts for the
+                # source's "četiri lopte" but is never reported itself
+                add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", value)}), "count",
+                             word=True, weak=True, primary=("n", value)))
+            elif family == "sh" and (c := _SH_COMPOUND.match(_word_key(m.group(), family))):
                 value = _sh_compound_value(c.group("n"))
                 if value and c.group("what").lower().startswith(("treć", "trec")):
                     value = _key(value / 3)  # "dvotrećinska većina": a two-thirds majority
@@ -769,6 +775,20 @@ def _extract_words(text: str, family: str, add) -> None:
         if q:
             add(q)
         i = j
+
+
+def _number_prefix(word: str) -> float | None:
+    """The number from two to nine an English word begins with, when the rest is a common word
+    of four letters or more (fourballs, foursomes, threesome, twofold): None for words that
+    merely begin like one (tension, tenant)."""
+    from .crossnames import is_common_word
+
+    lower = word.lower()
+    for cut in range(3, min(len(lower) - 4, 5) + 1):
+        entry = lookup_word(lower[:cut], "en")
+        if entry and entry[0] == "u" and 2 <= entry[1] <= 9 and is_common_word(lower[cut:]):
+            return float(entry[1])
+    return None
 
 
 def _composes(prev: tuple[str, float], nxt: tuple[str, float]) -> bool:
