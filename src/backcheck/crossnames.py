@@ -51,7 +51,8 @@ _WORDFREQ = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh", "sh": "sh"}
 _LOCALES = {"sr": ("sr_Latn", "hr", "bs"), "hr": ("hr", "bs", "sr_Latn"), "bs": ("bs", "hr", "sr_Latn"),
             "cnr": ("sr_Latn", "bs", "hr"), "sh": ("hr", "bs", "sr_Latn")}
 #: Source languages that capitalise every noun: capitals say little about names there.
-_NOUN_CAPITALISING = {"de", "lb"}
+#: Languages that capitalise every noun (a capital there is no sign of a name).
+NOUN_CAPITALISING = {"de", "lb"}
 
 
 @lru_cache(maxsize=131072)
@@ -197,7 +198,7 @@ def source_tokens(text: str, start: int, end: int, lang: str, exonyms: "ExonymTa
                 a, b = original.original_range(s, e)
                 lower = original.original[a:b].lower()
             z_src = lexicon.zipf(lower, wf) if wf in wordfreq_languages() else 0.0
-            if lang in _NOUN_CAPITALISING and not word.isupper():
+            if lang in NOUN_CAPITALISING and not word.isupper():
                 # Every noun is capitalised: a name is a place (German declines places only
                 # with -s) or a word English uses too (Werth, Twitter), but not a common noun
                 # English uses less than German does (Land, Park).

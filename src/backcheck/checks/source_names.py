@@ -9,8 +9,8 @@ from functools import cache, lru_cache
 
 from .. import lexicon
 from ..glosses import abbreviates, known_word, linked, translations
-from ..crossnames import (SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens, exonyms, fold,
-                          foreign_readings, is_common_word, phonetic_key, respelled, source_tokens,
+from ..crossnames import (NOUN_CAPITALISING, SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens,
+                          exonyms, fold, foreign_readings, is_common_word, phonetic_key, respelled, source_tokens,
                           temperature_words, unit_codes, SHORT_CASE_ENDINGS)
 from ..morphology import candidate_bases
 from ..translit import to_latin
@@ -628,10 +628,6 @@ def _dictionary_name(s: Token, text: str, lang: str) -> bool:
             and not _institution_adjective(s.text, lang) and not _common_noun_form(s.text, lang))
 
 
-#: Languages that capitalise every noun.
-_NOUN_CAPITALISING = {"de", "lb"}
-
-
 def _false_friend_noun(s: Token, lang: str) -> bool:
     """A German noun spelled like a common English word that the dictionary translates with other
     words (Kind / child, See / lake, Start / beginning): capitalised as every German noun is, it
@@ -639,7 +635,7 @@ def _false_friend_noun(s: Token, lang: str) -> bool:
     no other translation (Green) or none at all (Bush); a translation that begins like the word is
     a derivative or a spelling of it (Twitter / tweet, Rom / Rome), not evidence of a noun. Places
     and the words of a longer name (Sentinel Range) stay names."""
-    if lang not in _NOUN_CAPITALISING or not is_common_word(s.text):
+    if lang not in NOUN_CAPITALISING or not is_common_word(s.text):
         return False
     initial = s.folded[:1]
     return any(t[:1] != initial and lexicon.zipf(t) >= 4.0 and is_common_word(t) for t in translations(s.text, lang))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
-from ..crossnames import english_tokens, fold, tokens, wordfreq_languages
+from ..crossnames import NOUN_CAPITALISING, english_tokens, fold, tokens, wordfreq_languages
 from ..translit import to_latin
 from .base import Check, Finding, register
 
@@ -14,8 +14,6 @@ from .base import Check, Finding, register
 _FOREIGN_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f"
                              r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+(?:[\s\-]+[\u0370-\u03ff\u0400-\u04ff"
                              r"\u0590-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)*")
-#: Languages that capitalise every noun, so a capital there does not make a name.
-_NOUN_CAPITALISING = {"de", "lb"}
 _CJK = {"zh", "ja", "ko"}
 _WORDFREQ = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh"}
 #: A word English practically never writes (Zipf) ...
@@ -85,7 +83,7 @@ class Untranslated(Check):
                     if len(t.text) < 3 or t.folded not in src_words:
                         continue
                     if (t.capitalised and not t.initial and src_words[t.folded][0].isupper()
-                            and source.lang not in _NOUN_CAPITALISING):
+                            and source.lang not in NOUN_CAPITALISING):
                         continue  # capitalised on both sides mid-sentence: a name
                     z_en = lexicon.zipf(t.text.lower())
                     z_src = _source_zipf(src_words[t.folded], source.lang)
