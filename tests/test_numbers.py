@@ -196,3 +196,14 @@ def test_the_inches_of_a_height_are_part_of_it():
     # 6-foot-6 is 1.98 m; its second 6 is not a count of its own
     assert not findings("number.mismatch", "Košarkaš visok 1,98 metara odrastao je u Baton Ružu.",
                         "The 6-foot-6 forward grew up in Baton Rouge.", "hr")
+
+
+@pytest.mark.parametrize("source, english", [
+    # "4 sata" (genitive of "sat", hour) is a time of day, as "04:00" is
+    ("Mladić je pronađen u subotu oko 4 sata ujutro.", "The boy was found at about 04:00 on Saturday."),
+    # the number of a code counts on its own: the G7 are seven countries
+    ("Na sastanku 7 najrazvijenijih zemalja razgovaralo se o trgovini.", "Trade was discussed at the G7 meeting."),
+])
+def test_hours_and_numbered_codes_match_their_source(source, english):
+    assert not findings("number.mismatch", source, english, "hr")
+    assert not findings("number.missing", source, english, "hr")

@@ -422,10 +422,11 @@ def test_a_monarchs_number_stays_part_of_the_name():
     assert any("II" in f.evidence["name"] for f in flags if f.check == "name.dropped")
 
 
+@pytest.mark.parametrize("court", ["Međunarodnog suda pravde", "međunarodnog suda pravde"])
 @pytest.mark.parametrize("acronym, flagged", [("ICJ", False), ("ECJ", True)])
-def test_an_english_acronym_the_source_writes_out_in_words(acronym, flagged):
-    # Međunarodni sud pravde: international, court, justice by the dictionary
-    flags = _flags("Mnogi će pratiti presudu Međunarodnog suda pravde na velikim ekranima.",
+def test_an_english_acronym_the_source_writes_out_in_words(acronym, flagged, court):
+    # Međunarodni sud pravde: international, court, justice by the dictionary, capitalised or not
+    flags = _flags(f"Mnogi će pratiti presudu {court} na velikim ekranima.",
                    f"Many will watch the {acronym} ruling on big screens.", "hr")
     assert (("name.unmatched", acronym) in _checks(flags)) is flagged
 

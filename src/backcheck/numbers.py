@@ -381,7 +381,7 @@ _CURRENCY_AFTER = re.compile(
     r"yuan\b|juan\w*|rupee\w*|rupij\w*|złot\w*|zlot\w*|korun\w*|korony?\b|USD|EUR|RSD|BAM|HRK|GBP|CHF)",
     re.I)
 _CURRENCY_BEFORE = re.compile(r"(€|\$|£|¥|USD|EUR|RSD|BAM|GBP|CHF)\s?$")
-_HOUR_AFTER = re.compile(r"\s?(h\b|sati\b|sat\b|časova\b|časa\b|часова\b|сати\b|uhr\b|heures?\b|horas?\b|ore\b|"
+_HOUR_AFTER = re.compile(r"\s?(h\b|sati\b|sata\b|sat\b|časova\b|časa\b|часова\b|сати\b|сата\b|uhr\b|heures?\b|horas?\b|ore\b|"
                          r"godzin\w*|hodin\w*|час\w*|GMT\b|UTC\b|CET\b|CEST\b|local\s+time\b)", re.I)
 _AMPM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.I)
 _ORD_SUFFIX = re.compile(r"(st|nd|rd|th)\b", re.I)
@@ -658,7 +658,9 @@ def _digits_quantity(text: str, m: re.Match, lang: str, family: str) -> Quantity
             return None
         code = prefix.group() + s
         key = unicodedata.normalize("NFKC", code).lower()  # full-width "Ｊ３" is "J3"
-        return Quantity(m.start() - len(prefix.group()), end, code, frozenset({("code", key)}), "count",
+        # the number also counts on its own: "WW1" is the First World War ("Prvi svjetski rat")
+        readings = {("code", key), ("n", float(s))}
+        return Quantity(m.start() - len(prefix.group()), end, code, frozenset(readings), "count",
                         primary=("code", code))
     try:
         values = parse_digits(s, lang)

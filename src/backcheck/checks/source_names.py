@@ -310,15 +310,14 @@ def _abbreviates(source: Token, english: Token) -> bool:
 
 
 def _spelled_out(acronym: str, source: list[Token], lang: str) -> bool:
-    """Do consecutive source words translate, by the dictionary, into English words with the
-    acronym's initials in order (ICJ: Međunarodnog suda pravde → international, court, justice)?
-    Short function words may stand between them; two-letter acronyms are too easily spelled."""
+    """Do consecutive source words, capitalised or not, translate by the dictionary into English
+    words with the acronym's initials in order (ICJ: međunarodnog suda pravde → international,
+    court, justice)? Short function words may stand between them; two-letter acronyms are too
+    easily spelled."""
     letters = acronym.lower()
     if len(letters) < 3:
         return False
     for i, first in enumerate(source):
-        if not first.capitalised:
-            continue
         k, j = 0, i
         while k < len(letters) and j < len(source):
             if any(e.startswith(letters[k]) for e in translations(source[j].text, lang)):
