@@ -671,3 +671,16 @@ def test_an_acronym_designating_a_name_the_source_has_is_not_unmatched():
     # an acronym standing alone is still a name the source lacks
     flags = _flags("Nemiri su izbili u zatvoru u nedelju.", "Disorder broke out at HMP on Sunday.", "sr")
     assert [f.span.text for f in flags if f.check == "name.unmatched"] == ["HMP"]
+
+
+def test_a_feminine_title_in_the_nominative_shares_its_a_with_the_name():
+    # "majka" (mother) is a nominative; its -a says nothing of the case of "Risa Kusuma"
+    flags = _flags("„Vrlo je napeto”, rekla je majka Risa Kusuma u evakuacijskom centru.",
+                   "\"It is very tense,\" said mother Risa Kusuma at the evacuation centre.", "hr")
+    assert not [f for f in flags if f.check == "name.source_case"]
+
+
+def test_a_person_english_derives_from_a_name_renders_it():
+    # "Brexiteers": Brexit with the English suffix -eer; the source says "supporters of Brexit"
+    flags = _flags("Premijerka je pod napadima pristalica Bregzita.", "The premier is under attack from Brexiteers.", "sr")
+    assert _checks(flags) == set()

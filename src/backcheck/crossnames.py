@@ -617,7 +617,15 @@ def _cached_correspondence(english: str, source: str, capitalised: bool, lang: s
     kind = _correspondence(english, source, capitalised, table)
     if kind is None and len(english) > 2 and english[-1] in "sS":
         kind = _correspondence(english[:-1], source, capitalised, table)
+    if kind is None and (suffix := _AGENT_SUFFIX.search(english)) and suffix.start() >= 4:
+        # a word English derives from the name (Brexiteers / Brexita, Londoner / Londona)
+        if _correspondence(english[:suffix.start()], source, capitalised, table) is not None:
+            kind = "derived"
     return kind
+
+
+#: English suffixes that make a person of a name (Brexiteer, Londoner, Thatcherite, Marxist).
+_AGENT_SUFFIX = re.compile(r"(?:eer|er|ite|ist)s?$")
 
 
 @lru_cache(maxsize=65536)

@@ -1056,7 +1056,16 @@ def _agrees_with_title(text: str, names: list[Token]) -> bool:
     if not before or not before[-1].isalpha() or not before[-1].islower():
         return False
     title = before[-1]
-    return any(title.endswith(e) and all(n.text.lower().endswith(e) for n in names) for e in _AGREEMENT_ENDINGS)
+    if title.endswith("a") and all(n.text.lower().endswith("a") for n in names):
+        # -a is also the nominative of feminine nouns (majka Risa Kusuma); it is oblique only on a
+        # masculine noun whose nominative is the stem (predsjednika ← predsjednik, ministra ←
+        # ministar)
+        stem = title[:-1]
+        wf = "sl" if stem.endswith("sl") else "sh"
+        return max(lexicon.zipf(stem, wf), lexicon.zipf(_with_fleeting_vowel(stem, "hr"), wf)) >= max(
+            3.0, lexicon.zipf(title, wf) - 0.5)
+    return any(title.endswith(e) and all(n.text.lower().endswith(e) for n in names) for e in _AGREEMENT_ENDINGS
+               if e != "a")
 
 
 #: "Mr" and "Mrs" in an oblique case, South Slavic and Slovenian (gospodu, gospe, gospođi): the
