@@ -34,6 +34,12 @@ def test_sentence_identical_to_source():
     assert _untranslated(source, source, "hr") == [source]
 
 
+def test_a_quotation_in_a_third_language_kept_by_both_is_not_untranslated():
+    # the source and the English both quote the French as it is
+    quote = "Nous ne céderons jamais devant la violence."
+    assert _untranslated(quote, quote, "hr") == []
+
+
 @pytest.mark.parametrize("source, english", [
     ("Ministar Nikola Marković rekao je da je Sarajevo spremno za samit.",
      "Minister Nikola Marković said Sarajevo was ready for the summit."),

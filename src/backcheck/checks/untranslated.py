@@ -32,6 +32,22 @@ def _source_zipf(word: str, lang: str) -> float:
     return lexicon.zipf(word.lower(), code) if code in wordfreq_languages() and code not in _CJK else 0.0
 
 
+def _third_language(text: str, source_lang: str) -> bool:
+    """Is an identical sentence confidently in another language than the source's: a French
+    quotation both texts keep as it is ("Il faut bien le faire"), or English quoted in the
+    source? It was not left untranslated."""
+    from ..langid import IDENTIFIABLE, detect, same_language
+
+    if source_lang not in IDENTIFIABLE:
+        return False
+    found = detect(text)
+    return found.confidence >= _CONFIDENT and not same_language(source_lang, found.lang)
+
+
+#: Identifier probability from which a sentence's language is taken as known.
+_CONFIDENT = 0.9
+
+
 @register
 class Untranslated(Check):
     """Source-language words left in the English. MT systems copy what they cannot translate:
@@ -72,7 +88,8 @@ class Untranslated(Check):
                     src_words.setdefault(fold(word), word)
             tgt_text = " ".join(doc.sentences[i].text for i in pair.target)
             start, end = doc.sentences[pair.target[0]].start, doc.sentences[pair.target[-1]].end
-            if len(tgt_text.split()) >= 3 and _same_text(" ".join(src_text), tgt_text):
+            if len(tgt_text.split()) >= 3 and _same_text(" ".join(src_text), tgt_text) and not _third_language(
+                    tgt_text, source.lang):
                 yield Finding(self.id, start, end, "the sentence is identical to its source: not translated",
                               evidence={"reason": "identical sentence"})
                 continue
