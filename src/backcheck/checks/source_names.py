@@ -390,6 +390,7 @@ def _temperature_scale(t: Token, lang: str) -> bool:
     return any(t.folded.startswith(stem) and len(t.folded) - len(stem) <= 4 for stem in temperature_words(lang))
 
 
+@lru_cache(maxsize=65536)
 def _acronym(word: str) -> bool:
     """All capitals, with an English plural allowed (NATO, MCIs), or capitals with one lower-case
     letter for a short word inside (MSWiA: ... Wewnętrznych i Administracji; BiH, PiS)."""
@@ -441,23 +442,26 @@ def _institution_runs(tokens: list[Token], text: str, table, english: list[Token
     for run in runs:
         if len(run) < 2:
             continue
-        rendered = [e for t in run for e in english
-                    if (e.capitalised and correspondence(e, t, table)) or linked(e.text, t.text, table.lang)]
-        if not rendered:
-            continue  # a name none of whose words is rendered was dropped
-        if any(_common_in_source(t, table.lang) for t in run):
+        common = any(_common_in_source(t, table.lang) for t in run)
+        rendered = (e for t in run for e in english
+                    if (e.capitalised and correspondence(e, t, table)) or linked(e.text, t.text, table.lang))
+        if common:
+            if next(rendered, None) is None:
+                continue  # a name none of whose words is rendered was dropped
             # The name was rendered (one of its words has a counterpart in the English): its
             # other words were translated. Rare words inside such a name are names themselves
             # (Landratsamt Dingolfing-Landau).
             out.update(id(t) for t in run if not _acronym(t.text) and not table.source_word(t.folded)
                        and t.zipf >= _KNOWN_SOURCE_WORD)
-        elif any(is_common_word(e.text) for e in rendered):
+        else:
             # Rendered by a common English word (Procuraduría General / Attorney General, Parti
             # Travailliste / Labour Party): an institution even where the dictionary is too small
             # to know its head word. Its other words that English does not use were translated;
             # a person's name after a title (Präsident Joe Biden) is English's too and stays.
-            out.update(id(t) for t in run if not _acronym(t.text) and not table.source_word(t.folded)
-                       and t.zipf >= _KNOWN_SOURCE_WORD and _english_zipf(t.text, table.lang) < _SHARED_NAME_ZIPF)
+            translated = [t for t in run if not _acronym(t.text) and not table.source_word(t.folded)
+                          and t.zipf >= _KNOWN_SOURCE_WORD and _english_zipf(t.text, table.lang) < _SHARED_NAME_ZIPF]
+            if translated and any(is_common_word(e.text) for e in rendered):
+                out.update(id(t) for t in translated)
     return out
 
 
@@ -746,11 +750,16 @@ class NameDropped(Check):
 
             institutional = _institution_runs(bead.source, latin, table, window) | _rendered_heads(
                 bead.source, latin, table, window)
-            # A name the English abbreviates (Saturday Night Live / SNL) is rendered.
-            english_acronyms_folded = {t.folded.rstrip("s") for t in window if _acronym(t.text)}
-            abbreviated = {id(t) for initials, run in _initialisms(bead.source, latin).items()
-                           if initials in english_acronyms_folded for t in run}
-            shortened = _shortened(bead.source, latin, window, table, ctx)
+            @cache
+            def abbreviated() -> set[int]:
+                # A name the English abbreviates (Saturday Night Live / SNL) is rendered.
+                acronyms = {t.folded.rstrip("s") for t in window if _acronym(t.text)}
+                return {id(t) for initials, run in _initialisms(bead.source, latin).items()
+                        if initials in acronyms for t in run}
+
+            @cache
+            def shortened() -> set[int]:
+                return _shortened(bead.source, latin, window, table, ctx)
             in_full_name = {id(t) for run in _groups([s for s in bead.source if s.name], latin)
                             if len(run) > 1 and not any(id(t) in institutional for t in run) for t in run
                             if t.zipf < 4.5 and not _institution_adjective(t.text, table.lang)
@@ -762,7 +771,7 @@ class NameDropped(Check):
                                 and id(s) not in in_full_name)
                        and not _spelled_letter(s, latin)
                        and not (_acronym(s.text) and _in_currency_name(s, bead.source, latin, table))
-                       and id(s) not in institutional and id(s) not in abbreviated and id(s) not in shortened
+                       and id(s) not in institutional
                        # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
                        and not (_acronym(s.text) and (english_acronyms() or _expands(expansions(), s.text)))
                        and not any((_renders(t, s, table) and not (_acronym(s.text) and not _acronym(t.text)
@@ -771,7 +780,8 @@ class NameDropped(Check):
                        and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds())
                        and not any(linked(t.text, s.text, table.lang) for t in window)  # translated
                        and not _compound_abbreviation(s, window, table.lang)
-                       and not (_acronym(s.text) and any(abbreviates(t.text, s.text, table.lang) for t in window))]
+                       and not (_acronym(s.text) and any(abbreviates(t.text, s.text, table.lang) for t in window))
+                       and id(s) not in abbreviated() and id(s) not in shortened()]
             for group in _groups(dropped, latin):
                 src_start, src_end = _source_span(ctx, group)
                 words = ctx.source.text[src_start:src_end]
