@@ -207,3 +207,8 @@ def test_the_inches_of_a_height_are_part_of_it():
 def test_hours_and_numbered_codes_match_their_source(source, english):
     assert not findings("number.mismatch", source, english, "hr")
     assert not findings("number.missing", source, english, "hr")
+
+
+def test_a_span_of_years_written_short():
+    # "1950-53" ends in 1953, as the source writes it in full
+    assert not findings("number.mismatch", "Rat je trajao od 1950. do 1953. godine.", "The war lasted 1950-53.", "hr")

@@ -644,6 +644,8 @@ def _clock(hour: int, minute: int, ampm: str | None = None) -> set[tuple[str, fl
     return readings
 
 
+#: A year and a hyphen before a two-digit number: "1950-53", "2019–20".
+_SHORT_YEAR_SPAN = re.compile(r"(?<!\d)(1\d|20)\d\d[-–]$")
 _CODE = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\uff21-\uff3a\uff41-\uff5a]+-?$")
 #: Units written as letters before a digit ("km2", "m3"): the digit is an exponent.
 _UNIT_EXPONENT = re.compile(r"(?:k?m|cm|mm)$", re.I)
@@ -709,6 +711,11 @@ def _digits_quantity(text: str, m: re.Match, lang: str, family: str) -> Quantity
             end += hour.end()
     elif kind == "count" and re.fullmatch(r"1\d{3}|20\d\d", s) and end == m.end():
         kind = "year"
+    elif kind == "count" and re.fullmatch(r"\d\d", s) and (
+            first := _SHORT_YEAR_SPAN.search(text, max(0, m.start() - 5), m.start())):
+        # the end of a span of years written short: "1950-53" is 1950 to 1953
+        kind = "year"
+        values = [float(first.group(1) + s)]
     domain_values |= {("n", _key(v)) for v in values}
     if re.search(r"\d\s\d", s):  # "0800 555 111": a phone number, or one number grouped by spaces
         domain_values |= {("n", float(g)) for g in s.split()}

@@ -844,6 +844,7 @@ class NameTransliterated(Check):
                 misspelled = next((s for s in window if s.name
                                    and (ctx.source.lang in _LANGUAGE_NAMES or id(s) in slavic_names)
                                    and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"
+                                   and not _ending_changed(t, s)  # a case form (Celesiu ← Celesio)
                                    and _misspelling(t.text, s.text)), None)
                 if misspelled is not None:
                     src_start, src_end = _source_span(ctx, [misspelled])
