@@ -691,3 +691,12 @@ def test_a_croatian_case_form_of_a_name_in_o_is_no_misspelling():
     flags = _flags("Trgovina je prodala ljekarne tvrtki Celesiu, vlasniku lanca.",
                    "The chain sold its pharmacies to Celesio, the owner of the chain.", "hr")
     assert not [f for f in flags if f.check == "name.transliterated"]
+
+
+@pytest.mark.parametrize("source, english", [
+    # the first names carry -om, the surname does not: the translator left it as it is
+    ("Trump se sastao s predsjednikom Juanom Carlosom Varela u lipnju.", "Trump met President Juan Carlos Varela in June."),
+    ("Majka je hodala pistom za dizajnericu Martu Jakubowski.", "The mother walked the catwalk for designer Marta Jakubowski."),
+])
+def test_a_name_word_without_its_partners_case_ending_is_not_a_copied_case_form(source, english):
+    assert not [f for f in _flags(source, english, "hr") if f.check == "name.source_case"]

@@ -941,13 +941,16 @@ class NameSourceCase(Check):
                     if _after_nominative_title(latin, copied):
                         continue  # "gospođa Steinem": the source's name is a nominative
                     group_deinflected = any(copied in run for run in deinflected_runs)
+                    partner_endings = _partner_endings(copied, deinflected_runs, group, table)
                     # The same form elsewhere with no preposition before it is a nominative (Palu).
                     governed = _governed(latin, copied) and all(
                         _governed(latin, s) for b in items for s in b.source if s.folded == copied.folded)
                     for base, ending, meaning in candidate_bases(t.text):
                         if base == t.text or ending == "o":
                             continue  # -o is a vocative in news only by mistake; Marko, Janko are nominatives
-                        if group_deinflected:
+                        if group_deinflected and (not partner_endings or fold(ending).removeprefix("j") in partner_endings):
+                            # a word of the name without its partners' ending is not in their
+                            # case: the source left it as it is (Juanom Carlosom Varela)
                             basis = "name group"
                         elif agreeing and t.text.lower().endswith(ending):
                             basis = "agrees with the title before it"
@@ -995,6 +998,25 @@ _FURTHER_ENDINGS = ("a", "u", "om", "em", "e")
 
 #: Endings of -a stem nouns that consonant stems do not have in the singular.
 _A_STEM_ONLY_ENDINGS = ("e", "i")
+
+
+def _partner_endings(copied: Token, runs: list[list[Token]], english: list[Token], table) -> set[str]:
+    """The case endings that the other words of the copied word's name had in the source, where
+    the English de-inflected them (Juanom Carlosom: -om; Pahorja: -a after the glide j; Martu
+    for Marta: -u). A word of the name without their ending is not in their case."""
+    out: set[str] = set()
+    for run in runs:
+        if copied not in run:
+            continue
+        for partner in run:
+            if partner is copied:
+                continue
+            for e in english:
+                if correspondence(e, partner, table) == "case":
+                    out.add(partner.folded[len(e.folded):].removeprefix("j"))
+                elif _ending_changed(e, partner):
+                    out.add(partner.folded[-1:])
+    return out
 
 
 def _declined_further(folded: str, source_forms: set[str]) -> bool:
