@@ -123,15 +123,17 @@ def _stems(word: str, lang: str) -> set[str]:
     return out
 
 
-#: Mueller's English-Russian dictionary: a label (_n., _биол.), a sense number, a transcription.
+#: In Mueller's English-Russian dictionary: a transcription or a note in brackets (dropped) ...
 _MUELLER_MARKUP = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+#: ... and what separates two translations: a label (_n., _биол.), a sense number (1), 2., б)),
+#: a line break in the entry.
 _MUELLER_SENSE = re.compile(r"_\S+|(?<!\w)(?:\d+|[а-яa-z])[.)](?=\s)|\s{3,}")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
 def read_mueller(index: Path, data: Path) -> list[tuple[str, list[str]]]:
     """Entries of V. K. Mueller's English-Russian dictionary (Debian's ``mueller7-dict``, GPL),
-    70,000 headwords where FreeDict's English-Russian has 1,700: (English headword, Russian
+    46,000 headwords where FreeDict's English-Russian has 1,700: (English headword, Russian
     translations). A translation is a segment between commas and semicolons with no Latin
     letter in it; a segment that begins with an example phrase counts when the phrase is the
     headword and one more word (M. Way Млечный Путь, under "milky"). Longer examples are left
