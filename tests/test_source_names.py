@@ -61,11 +61,20 @@ def test_dropped_person_points_at_source_span_in_cyrillic():
     assert dropped and "Марковић" in dropped[0].source_span.text
 
 
-def test_dropped_diacritics_are_respelled_name():
+def test_dropped_diacritics_are_a_style_finding():
+    # an article that writes no Slavic letter follows a house style (AP drops diacritics)
     flags = _flags("Sastanku je prisustvovao i premijer Andrej Plenković.",
                    "Prime Minister Andrej Plenkovic also attended the meeting.", "hr")
-    transliterated = [f for f in flags if f.check == "name.transliterated"]
-    assert transliterated and transliterated[0].suggestion == "Plenković"
+    dropped = [f for f in flags if f.check == "style.diacritics"]
+    assert dropped and dropped[0].suggestion == "Plenković" and dropped[0].category == "style"
+    assert not [f for f in flags if f.category == "name"]
+
+
+def test_dropped_diacritics_beside_kept_ones_are_a_name_error():
+    flags = _flags("Sastanku su prisustvovali premijer Andrej Plenković i ministar Davor Božinović.",
+                   "Prime Minister Andrej Plenkovic and Minister Davor Božinović attended the meeting.", "hr")
+    assert [(f.check, f.suggestion) for f in flags if f.span.text == "Plenkovic"] == [
+        ("name.transliterated", "Plenković")]
 
 
 @pytest.mark.parametrize("source, english, word, suggestion", [
@@ -185,8 +194,8 @@ def test_phonetic_source_spellings_are_not_misspellings(source, english, lang):
 
 
 @pytest.mark.parametrize("source, english, lang, word", [
-    ("Sastanku je prisustvovao i ministar Mateo Kovačić.", "Minister Mateo Kovacic also attended the meeting.",
-     "hr", "Kovacic"),
+    ("Sastanku je prisustvovao i ministar Mateo Kovačić.", "Minister Mateo Kovačic also attended the meeting.",
+     "hr", "Kovačic"),
     ("Gol je postigao Ivan Prgomet.", "The goal was scored by Ivan Pergomet.", "hr", "Pergomet"),
 ])
 def test_respelled_slavic_names_are_still_flagged(source, english, lang, word):
@@ -295,19 +304,19 @@ def test_the_sources_own_adaptation_of_a_spelling_is_not_a_misspelling():
     assert _checks(flags) == set()
 
 
-_INVARIANT = ("Ministar Bassem je u utorak posjetio Zagreb. Bassem je rekao da je zadovoljan. "
-              "Novinarima je Bassem potvrdio dogovor.",
-              "Minister Bassem visited Zagreb on Tuesday. Bassem said he was satisfied. "
-              "Bassem confirmed the agreement to reporters.")
+_INVARIANT = ("Ministar Rustom je u utorak posjetio Zagreb. Rustom je rekao da je zadovoljan. "
+              "Novinarima je Rustom potvrdio dogovor.",
+              "Minister Rustom visited Zagreb on Tuesday. Rustom said he was satisfied. "
+              "Rustom confirmed the agreement to reporters.")
 
 
 def test_a_form_the_source_never_varies_is_the_name(monkeypatch):
     import backcheck.checks.source_names as source_names
 
     assert _checks(_flags(*_INVARIANT, "hr")) == set()
-    # The repetition is what tells it apart: once, the -em ending reads as an instrumental.
+    # The repetition is what tells it apart: once, the -om ending reads as an instrumental.
     monkeypatch.setattr(source_names, "_INVARIANT_REPEATS", 99)
-    assert ("name.source_case", "Bassem") in _checks(_flags(*_INVARIANT, "hr"))
+    assert ("name.source_case", "Rustom") in _checks(_flags(*_INVARIANT, "hr"))
 
 
 @pytest.mark.parametrize("english", ["Wu said that Lamb was right.", "Vu said that Lamb was right."])

@@ -340,9 +340,11 @@ class Glosses:
         stems = self.stems(english)
         if not stems:
             return False
-        fs = fold(source)
+        forms = {fold(source)}
+        # An adjective made from a noun in -ik palatalises it: zastupnički ← zastupnik.
+        forms |= {f[:i] + "k" + f[i + 2:] for f in list(forms) if (i := f.rfind("ck")) > 3}
         # A three-letter stem (sud, pad) takes a short ending only: Sudom, not Sudbury.
-        return any(fs[:n] in stems for n in range(max(3, len(fs) - _MAX_ENDING), len(fs) + 1)
+        return any(fs[:n] in stems for fs in forms for n in range(max(3, len(fs) - _MAX_ENDING), len(fs) + 1)
                    if n > 3 or len(fs) <= 5)
 
 

@@ -56,6 +56,13 @@ def matches(a: Quantity, b: Quantity) -> bool:
     in two unit systems ("250 mm" and "10 inches", "27 stupnjeva" and "80 degrees")."""
     if a.values & b.values:
         return True
+    for x, y in ((a, b), (b, a)):
+        # "widespread 80s" in American weather copy is Fahrenheit without the unit: it renders
+        # "27 stupnjeva"
+        if any(d == "temp/m" for d, _ in x.values) and not any("/" in d for d, _ in y.values):
+            if any(_close(vx, (vy - 32) / 1.8, "temp") for dx, vx in x.values if dx == "temp/m"
+                   for dy, vy in y.values if dy == "n" and vy >= 40):
+                return True
     for da, va in a.values:
         dimension, _, system = da.partition("/")
         if not system:
@@ -104,7 +111,7 @@ _FAHRENHEIT = re.compile(r"\s?(°\s?F\b|Fahrenheit)", re.I)
 _DEGREES = re.compile(r"\s?(°|degrees?\b)", re.I)
 _RANGE = re.compile(r"\s*(?:to|do|-|–|and|i|or|ili)\s*\d[\d.,]*")
 _METRIC_FACTORS = {1000.0, 0.01, 0.001, 1.0, 1 / 3.6, 1e6, 1e4}
-_MEASURE_TOLERANCE = {"len": 0.12, "mass": 0.12, "speed": 0.12, "area": 0.12, "vol": 0.12, "temp": 1.5}
+_MEASURE_TOLERANCE = {"len": 0.2, "mass": 0.12, "speed": 0.12, "area": 0.12, "vol": 0.12, "temp": 1.5}
 
 
 def _measures(after: str, value: float) -> set[tuple[str, float]]:
@@ -171,7 +178,7 @@ _WORDS_SPEC: dict[str, dict[str, str]] = {
              "twelve=12 thirteen=13 fourteen=14 fifteen=15 sixteen=16 seventeen=17 eighteen=18 "
              "nineteen=19 twenty=20 thirty=30 forty=40 fifty=50 sixty=60 seventy=70 eighty=80 "
              "ninety=90 dozen=12",
-        "w": "both=2 decade=10",
+        "w": "both=2 decade=10 biennial biannual=2 triennial=3",
         "h": "hundred=100",
         "s": "thousand=1e3 million=1e6 billion=1e9 trillion=1e12 bn=1e9 mln=1e6",
         "d": "third=3 thirds=3 quarter=4 quarters=4 fifth=5 fifths=5 tenth=10 tenths=10",
@@ -305,7 +312,7 @@ _ORDINALS = {
     "en": ("fourth=4 sixth=6 seventh=7 eighth=8 ninth=9 eleventh=11 twelfth=12 thirteenth=13 "
            "fourteenth=14 fifteenth=15 sixteenth=16 seventeenth=17 eighteenth=18 nineteenth=19 "
            "twentieth=20 thirtieth=30 fortieth=40 fiftieth=50 hundredth=100", ("",)),
-    "sh": ("treć=3 četvrt=4 pet=5 šest=6 sedm=7 osm=8 devet=9 deset=10 jedanaest=11 dvanaest=12 "
+    "sh": ("prv=1 treć=3 četvrt=4 pet=5 šest=6 sedm=7 osm=8 devet=9 deset=10 jedanaest=11 dvanaest=12 "
            "trinaest=13 četrnaest=14 petnaest=15 šesnaest=16 sedamnaest=17 osamnaest=18 "
            "devetnaest=19 dvadeset=20 trideset=30 četrdeset=40 pedeset=50 šezdeset=60 "
            "sedamdeset=70 osamdeset=80 devedeset=90 stot=100",
@@ -313,20 +320,26 @@ _ORDINALS = {
 }
 #: BCMS compounds with a number ("trinaestogodišnjak" = 13-year-old, "dvomjesečni").
 _SH_COMPOUND = re.compile(r"(?P<n>[a-zčćšžđ]+?)o?(?P<what>godišnj|godisnj|mjesečn|mesečn|dnevn|satn|spratn|katn|"
-                          r"člano|clano|trećinsk|trecinsk)", re.I)
+                          r"člano|clano|trećinsk|trecinsk|struk|stran)", re.I)
+#: Compounds that support a number but are never reported: "dvostruko" is as often "doubled" or
+#: "twice", "četvorostrani" as often "quadrilateral" as a number.
+_SH_WEAK_COMPOUND = ("struk", "stran")
 _SH_COMBINING = {"jedno": 1, "dvo": 2, "tro": 3, "četvoro": 4, "četvero": 4, "peto": 5, "šesto": 6,
                  "sedmo": 7, "osmo": 8, "devet": 9, "deset": 10, "jedanaest": 11, "dvanaest": 12,
                  "trinaest": 13, "četrnaest": 14, "petnaest": 15, "šesnaest": 16, "sedamnaest": 17,
                  "osamnaest": 18, "devetnaest": 19}
 _SH_TENS = {"dvadeset": 20, "trideset": 30, "četrdeset": 40, "pedeset": 50, "šezdeset": 60,
-            "sedamdeset": 70, "osamdeset": 80, "devedeset": 90, "sto": 100}
+            "sedamdeset": 70, "osamdeset": 80, "devedeset": 90, "sto": 100, "dvjesto": 200, "dvesto": 200,
+            "tristo": 300, "četiristo": 400, "petsto": 500, "hiljad": 1000, "tisuć": 1000}
 
 
 def _sh_compound_value(prefix: str) -> int | None:
     """The number at the start of a BCMS compound: "trinaest" 13, "tridesetdv" 32, "petnaest" 15."""
     p = prefix.lower()
     total = 0
-    for tens, v in _SH_TENS.items():
+    for tens, v in sorted(_SH_TENS.items(), key=lambda kv: -len(kv[0])):
+        if tens.endswith("o") and p == tens[:-1]:  # the linking -o- taken by the pattern: "dvjest-o-struk"
+            return v
         if p.startswith(tens):
             total, p = v, p[len(tens):]
             break
@@ -550,7 +563,11 @@ def _month_at(text: str, m: re.Match, family: str) -> int | None:
                     or _MAY_CONTEXT.search(before)):
                 return None
     elif family in _LOWERCASE_MONTHS and word[0].isupper() and m.start() > 0:
-        return None
+        # A capitalised month is a name (Maja), unless a preposition of time or a day number
+        # shows a month written with a capital against the rule ("u Novembru").
+        before = text[max(0, m.start() - 30):m.start()]
+        if not (family == "sh" and (_SH_TIME_WORD.search(before) or re.search(r"\d\.\s*$", before))):
+            return None
     elif family == "sh" and key.startswith(_SH_AMBIGUOUS_MONTHS):
         # Croatian "kolovoz" (August) is Serbian for a roadway: a month only next to a day or
         # year number or after a word that introduces a time ("u kolovozu", "krajem kolovoza").
@@ -622,12 +639,27 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
         add(Quantity(m.start(), end, text[m.start():end],
                      frozenset(_clock(hour, minute, ampm.group(1) if ampm else None)), "time"))
 
+    for m in _MIXED_FRACTION.finditer(text):  # "220 2/3 innings": 220 and two thirds
+        num, den = int(m.group(1)), int(m.group(2))
+        if 0 < num < den <= 10:
+            add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", _key(num / den))}), "count"))
+    if family == "en":
+        for m in _EN_SPAN_OF_TIME.finditer(text):  # "on the quarter-hour mark": minute 15
+            value = 15.0 if m.group(1).lower() == "quarter" else 30.0
+            add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", value)}), "count", word=True,
+                         weak=True, primary=("n", value)))
+        for m in _EN_ONE_UNIT.finditer(text):  # "about a mile away", "half an inch of rain"
+            value = 0.5 if m.group(1).lower().startswith("half") else 1.0
+            if measures := _measures(text[m.start(2):m.start(2) + 40], value):
+                add(Quantity(m.start(), m.end(), m.group(), frozenset(measures | {("n", value)}), "amount",
+                             word=True, weak=True, primary=("n", value)))
+
     pattern = _NUMBER["en" if family == "en" else "other"]
     for m in pattern.finditer(text):
         found_q = _digits_quantity(text, m, lang, family)
         if found_q:
             add(found_q)
-    _extract_words(text, family, add)
+    _extract_words(text, family, add, taken)
 
     found.sort(key=lambda q: q.start)
     return tuple(_mark_dates(text, found))
@@ -643,6 +675,14 @@ def _clock(hour: int, minute: int, ampm: str | None = None) -> set[tuple[str, fl
         readings.add(("time", float((hour + 12) * 60 + minute)))
     return readings
 
+
+#: A fraction after a whole number: "220 2/3".
+_MIXED_FRACTION = re.compile(r"(?<=\d )(\d)/(\d{1,2})(?![\d/])")
+#: Spans of time English names without a digit: "the quarter-hour mark", "half an hour".
+_EN_SPAN_OF_TIME = re.compile(r"\b(quarter|half)(?:[- ]hour\b|\s+an\s+hour\b)", re.I)
+#: One unit, or half of one, written with the article: "a mile", "half an inch".
+_EN_ONE_UNIT = re.compile(r"\b(half\s+an?|an?)\s+(?=mile|inch|foot|yard|pound|gallon|acre|kilomet|met(?:er|re))"
+                          r"(\w+)", re.I)
 
 #: A year and a hyphen before a two-digit number: "1950-53", "2019–20".
 _SHORT_YEAR_SPAN = re.compile(r"(?<!\d)(1\d|20)\d\d[-–]$")
@@ -662,6 +702,9 @@ def _digits_quantity(text: str, m: re.Match, lang: str, family: str) -> Quantity
         key = unicodedata.normalize("NFKC", code).lower()  # full-width "Ｊ３" is "J3"
         # the number also counts on its own: "WW1" is the First World War ("Prvi svjetski rat")
         readings = {("code", key), ("n", float(s))}
+        if len(s) == 2 and len(prefix.group()) >= 2:
+            # a season or fiscal year: "SS19", "FY21" are 2019 and 2021
+            readings |= {("n", 1900.0 + int(s)), ("n", 2000.0 + int(s))}
         return Quantity(m.start() - len(prefix.group()), end, code, frozenset(readings), "count",
                         primary=("code", code))
     try:
@@ -739,8 +782,10 @@ def _roman(numeral: str) -> int | None:
     return total if 0 < total <= 39 else None
 
 
-def _extract_words(text: str, family: str, add) -> None:
-    words = list(_WORD.finditer(text))
+def _extract_words(text: str, family: str, add, taken: list[bool]) -> None:
+    # Words already read with a number ("1.7 million") do not begin a run: "1.7 million four
+    # years ago" has a "four" of its own.
+    words = [m for m in _WORD.finditer(text) if not any(taken[m.start():m.end()])]
     i = 0
     while i < len(words):
         m = words[i]
@@ -761,8 +806,9 @@ def _extract_words(text: str, family: str, add) -> None:
                 if value and c.group("what").lower().startswith(("treć", "trec")):
                     value = _key(value / 3)  # "dvotrećinska većina": a two-thirds majority
                 if value:
+                    weak = value == 1 or c.group("what").lower() in _SH_WEAK_COMPOUND
                     add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", float(value))}), "count",
-                                 word=True, weak=value == 1, primary=("n", float(value))))
+                                 word=True, weak=weak, primary=("n", float(value))))
             i += 1
             continue
         # A run of number words joined by spaces, hyphens and "and"-like words.

@@ -300,6 +300,33 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
     return out
 
 
+def _translated_parts(source: list[Token], english: list[Token], source_text: str, english_text: str,
+                      table) -> set[tuple[int, int]]:
+    """Words of a name that one side translates and the other keeps: Baja California / Donja
+    Kalifornija, Nord Stream / Severni tok. Where one word of a run corresponds, the word beside
+    it on the English side and the word on the same side of its counterpart are one word, if the
+    source word is a common word of its language (an adjective, a noun) rather than a name or a
+    place: a replaced name does not hide behind "lower" or "northern". Returns (id of the English
+    word, id of the source word) pairs."""
+    out: set[tuple[int, int]] = set()
+    position = {id(s): i for i, s in enumerate(source)}
+    for run in _groups([t for t in english if t.capitalised], english_text):
+        for i, t2 in enumerate(run):
+            for s2 in source:
+                if not (correspondence(t2, s2, table) or linked(t2.text, s2.text, table.lang)):
+                    continue
+                for step in (-1, 1):
+                    if not (0 <= i + step < len(run)) or not (0 <= position[id(s2)] + step < len(source)):
+                        continue
+                    t, s = run[i + step], source[position[id(s2)] + step]
+                    a, b = (s.end, s2.start) if step < 0 else (s2.end, s.start)
+                    if (source_text[a:b] == " " and s.capitalised and not s.text.isupper() and s.zipf >= 3.0
+                            and not table.source_word(s.folded, cities=False) and translations(s.text, table.lang)
+                            and not any(correspondence(t, o, table) for o in source)):
+                        out.add((id(t), id(s)))
+    return out
+
+
 def _abbreviates(source: Token, english: Token) -> bool:
     """A short capitalised source abbreviation, not an acronym, that begins the English name:
     newspapers and parties are cited by their first letters (Rz / Rzeczpospolita). Opening a
@@ -530,7 +557,14 @@ def _title_abbreviation(t: Token, text: str) -> bool:
     if t.text.isupper():
         return False
     return (len(t.text) <= 4 and text[t.end:t.end + 1] == ".") or (
-        len(t.text) <= 3 and not set(t.text.lower()) & set("aeiouy"))
+        len(t.text) <= 3 and not set(t.text.lower()) & set("aeiouy")) or (
+        t.text.lower() in _TITLE_ABBREVIATIONS and re.match(r" [A-Z]", text[t.end:t.end + 2]) is not None)
+
+
+#: Titles British style abbreviates without a stop, before a name ("Det Insp Bob Blemmings",
+#: "Supt Ann Ray", "Cllr Jo Hill"); some are words or names alone (Sen, Rep), hence the name after.
+_TITLE_ABBREVIATIONS = {"det", "insp", "supt", "sgt", "cllr", "cpl", "pte", "cdr", "cmdr", "gov", "sen", "rep",
+                        "maj", "gen", "col", "capt", "adm", "brig", "prof", "rev", "hon", "supt", "ch", "dep"}
 
 
 #: How Russian and Serbian transcribe English letters a compound's parts begin with (Hydro- /
@@ -590,12 +624,16 @@ def _initialisms(tokens: list[Token], text: str) -> dict[str, list[Token]]:
     out: dict[str, list[Token]] = {}
     run: list[Token] = []
     for t in tokens + [None]:
+        if t is not None and run and not t.capitalised and t.text.lower() in _INITIALISM_SKIPS:
+            continue  # the connector itself: the gap test below allows it
         if t is not None and t.capitalised and not _acronym(t.text) and (not run or all(
                 w.lower() in _INITIALISM_SKIPS for w in text[run[-1].end:t.start].split())):
             run.append(t)
             continue
-        if len(run) >= 2:
-            out["".join(w.folded[:1] for w in run)] = run
+        # the whole run and its tails and heads: a sentence's first word or a common noun
+        # before the name belongs to no initialism ("Emisija Saturday Night Live" → snl)
+        for part in [run[i:] for i in range(len(run) - 1)] + [run[:i] for i in range(len(run) - 1, 1, -1)]:
+            out.setdefault("".join(w.folded[:1] for w in part), part)
         run = [t] if t is not None and t.capitalised and not _acronym(t.text) else []
     return out
 
@@ -649,7 +687,10 @@ def _renders(english: Token, source: Token, table) -> bool:
     derived from it or as its exonym (Turkish / Turchia); a consonant skeleton it merely shares
     with the name is chance (years / Iran)."""
     kind = correspondence(english, source, table)
-    return kind is not None and (english.capitalised or kind != "phonetic")
+    return kind is not None and (english.capitalised or kind != "phonetic" or (
+        # a name English writes as a common word (superman / Supermenov): a long one, alike
+        # from its first letters
+        len(english.folded) >= 6 and english.folded[:4] == source.folded[:4]))
 
 
 def _source_span(ctx, tokens: list[Token]) -> tuple[int, int]:
@@ -692,6 +733,9 @@ class NameUnmatched(Check):
             text = ctx.document.text
             unmatched = [t for group in _groups([t for t in bead.target if t.name and not _title_abbreviation(t, text)], text)
                          for t in _unmatched_names(group, window, table, text, latin)]
+            if unmatched:
+                translated = {e for e, _ in _translated_parts(bead.source, bead.target, latin, text, table)}
+                unmatched = [t for t in unmatched if id(t) not in translated]
             for group in _groups(unmatched, text):
                 words = " ".join(t.text for t in group)
                 yield Finding(self.id, group[0].start, group[-1].end,
@@ -758,8 +802,17 @@ class NameDropped(Check):
                         if initials in acronyms for t in run}
 
             @cache
+            def written_out() -> dict[str, list[Token]]:
+                # English words a source acronym abbreviates (NTS / National Trust for Scotland)
+                return _initialisms(window, ctx.document.text)
+
+            @cache
             def shortened() -> set[int]:
                 return _shortened(bead.source, latin, window, table, ctx)
+
+            @cache
+            def translated_parts() -> set[int]:
+                return {s for _, s in _translated_parts(bead.source, bead.target, latin, ctx.document.text, table)}
             in_full_name = {id(t) for run in _groups([s for s in bead.source if s.name], latin)
                             if len(run) > 1 and not any(id(t) in institutional for t in run) for t in run
                             if t.zipf < 4.5 and not _institution_adjective(t.text, table.lang)
@@ -781,10 +834,16 @@ class NameDropped(Check):
                        and not any(linked(t.text, s.text, table.lang) for t in window)  # translated
                        and not _compound_abbreviation(s, window, table.lang)
                        and not (_acronym(s.text) and any(abbreviates(t.text, s.text, table.lang) for t in window))
-                       and id(s) not in abbreviated() and id(s) not in shortened()]
+                       and id(s) not in abbreviated() and id(s) not in shortened()
+                       and id(s) not in translated_parts()
+                       and not (_acronym(s.text) and s.folded in written_out())]
+            reported: set[str] = set()
             for group in _groups(dropped, latin):
                 src_start, src_end = _source_span(ctx, group)
                 words = ctx.source.text[src_start:src_end]
+                if fold(words) in reported:
+                    continue  # the same name twice in the source sentences of one English sentence
+                reported.add(fold(words))
                 yield Finding(self.id, bead.target_start, bead.target_end,
                               f'the source name "{words}" does not appear in the English sentence',
                               source_start=src_start, source_end=src_end,
@@ -795,7 +854,8 @@ class NameDropped(Check):
 class NameTransliterated(Check):
     """A name spelled differently from the way its own language writes it. Names from
     Latin-script languages (and Serbian, whose Latin form is standard) keep their letters in
-    English: "Plenković", not "Plenkovic" or "Plenkovich". Conversely, Serbian writes foreign
+    English: "Plenković", not "Plenkovich" (a name that only drops its diacritics, "Plenkovic", is
+    the house-style check ``style.diacritics``). Conversely, Serbian writes foreign
     names phonetically ("Džesika Kenedi"); when the article also has the original spelling
     ("Jessica Kennedy"), the phonetic copy is flagged with it as the suggestion.
     """
@@ -804,7 +864,7 @@ class NameTransliterated(Check):
     category = "name"
     severity = "minor"
     requires_source = True
-    example = 'source "Andrej Plenković" / English "Andrej Plenkovic"  →  "Plenkovic" (suggest "Plenković")'
+    example = 'source "Miloš Orešković" / English "Milos Oreshkovic"  →  "Oreshkovic" (suggest "Orešković")'
 
     def run(self, ctx):
         items = beads(ctx)
@@ -817,6 +877,7 @@ class NameTransliterated(Check):
         latin = to_latin(ctx.source.text).text
         english_spellings = {phonetic_key(t.text, True): t.text for b in items for t in b.target
                              if t.name and not SLAVIC_LETTERS & set(t.text) and "dž" not in t.text.lower()}
+        house_style = not _writes_diacritics(items)
         for k, bead in enumerate(items):
             window = _window(items, k, "source")
             for t in bead.target:
@@ -833,11 +894,7 @@ class NameTransliterated(Check):
                     # otherwise a Slavic name that lost only some of its letters (Šeparovic)
                 if not native:
                     continue
-                slavic_runs = [run for run in _groups([w for w in window if w.name], latin)
-                               if any(_slavic_name(w.text) for w in run)]
-                slavic_names = {id(x) for run in slavic_runs for x in run}
-                # the other words of a Slavic full name are Slavic too (Božo beside Petrov)
-                companions = {id(x) for run in slavic_runs for x in run if not _slavic_name(x.text)}
+                slavic_names, companions = _slavic_runs(window, latin)
                 # correspondence first: it is cached, and rarely phonetic. A source that
                 # transcribes foreign names (Serbian Gelfend for Gelfand) is the authority on
                 # the spelling of its own, Slavic names only.
@@ -864,21 +921,86 @@ class NameTransliterated(Check):
                                   suggestion=suggestion, source_start=src_start, source_end=src_end,
                                   evidence={"basis": "source"})
                     continue
-                for s in window:
-                    # The base the English respells must itself be Slavic (Kovačiću → Kovačić), not
-                    # a foreign name with a Slavic ending (Bušova → Buš, Aćehu → Aćeh).
-                    if (s.name and id(s) in slavic_names and _SLAVIC_DIACRITICS & set(s.text)
-                            and any(respelled(t.text, form) and (_slavic_name_base(form) or id(s) in companions)
-                                    for form in _forms(s.text))
-                            and not any(t.text.lower() == f.lower() for o in window for f in _forms(o.text))):
-                        src_start, src_end = _source_span(ctx, [s])
-                        yield Finding(self.id, t.start, t.end,
-                                      f'"{t.text}" respells the source name "{s.text}"; names keep their '
-                                      "own spelling in English",
-                                      suggestion=next(f for f in _forms(s.text) if respelled(t.text, f)
-                                                      and (_slavic_name_base(f) or id(s) in companions)),
-                                      source_start=src_start, source_end=src_end, evidence={"basis": "source"})
-                        break
+                respelling = _slavic_respelling(t, window, slavic_names, companions)
+                if respelling is not None and not (house_style and _diacritics_only(t.text, respelling[1])):
+                    s, suggestion = respelling
+                    src_start, src_end = _source_span(ctx, [s])
+                    yield Finding(self.id, t.start, t.end,
+                                  f'"{t.text}" respells the source name "{s.text}"; names keep their '
+                                  "own spelling in English", suggestion=suggestion,
+                                  source_start=src_start, source_end=src_end, evidence={"basis": "source"})
+
+
+def _slavic_runs(window: list[Token], latin: str) -> tuple[set[int], set[int]]:
+    """Ids of the window's Slavic names, and of their companions: the other words of a Slavic
+    full name are Slavic too (Božo beside Petrov)."""
+    slavic_runs = [run for run in _groups([w for w in window if w.name], latin)
+                   if any(_slavic_name(w.text) for w in run)]
+    return ({id(x) for run in slavic_runs for x in run},
+            {id(x) for run in slavic_runs for x in run if not _slavic_name(x.text)})
+
+
+def _slavic_respelling(t: Token, window: list[Token], slavic_names: set[int],
+                       companions: set[int]) -> tuple[Token, str] | None:
+    """The source's Slavic name that the English word respells (Kovačiću → Kovacic, Duško →
+    Dushko), with the nominative to suggest. The base must itself be Slavic, not a foreign name
+    with a Slavic ending (Bušova → Buš, Aćehu → Aćeh)."""
+    if any(t.text.lower() == f.lower() for o in window for f in _forms(o.text)):
+        return None
+    for s in window:
+        if not (s.name and id(s) in slavic_names and _SLAVIC_DIACRITICS & set(s.text)):
+            continue
+        for form in _forms(s.text):
+            if respelled(t.text, form) and (_slavic_name_base(form) or id(s) in companions):
+                return s, form
+    return None
+
+
+def _writes_diacritics(items: list[Bead]) -> bool:
+    """Does the English article write any name with Slavic letters? Then it does not drop them
+    as a matter of style, and a name without them is an inconsistency."""
+    return any(t.name and SLAVIC_LETTERS & set(t.text) for b in items for t in b.target)
+
+
+def _diacritics_only(english: str, source: str) -> bool:
+    """Does the English differ from the source name by its diacritics alone (Kovacic, Kovačić)?"""
+    return fold(english) == fold(source)
+
+
+@register
+class NameDiacritics(Check):
+    """A Slavic name written without its diacritics: "Plenkovic" for "Plenković". The letters
+    are the name's own (ć is not c), and Balkan readers notice; but many English style books
+    (AP, Reuters) drop diacritics on purpose, so in an article that writes no Slavic letter at all
+    this is a matter of house style, reported apart from the name errors. Where the article
+    keeps them on other names (Šimunovic, Bozo Matijević), or writes a digraph for the letter
+    (Oreshkovic), the name is ``name.transliterated``."""
+
+    id = "style.diacritics"
+    category = "style"
+    severity = "minor"
+    requires_source = True
+    example = 'source "Andrej Plenković" / English "Andrej Plenkovic"  →  "Plenkovic" (suggest "Plenković")'
+
+    def run(self, ctx):
+        items = beads(ctx)
+        if not items or ctx.source.lang not in _SOUTH_SLAVIC or _writes_diacritics(items):
+            return  # an article that writes some diacritics drops others by mistake: name.transliterated
+        latin = to_latin(ctx.source.text).text
+        for k, bead in enumerate(items):
+            window = _window(items, k, "source")
+            slavic_names, companions = _slavic_runs(window, latin)
+            for t in bead.target:
+                if not t.name or SLAVIC_LETTERS & set(t.text):
+                    continue
+                respelling = _slavic_respelling(t, window, slavic_names, companions)
+                if respelling is not None and _diacritics_only(t.text, respelling[1]):
+                    s, suggestion = respelling
+                    src_start, src_end = _source_span(ctx, [s])
+                    yield Finding(self.id, t.start, t.end,
+                                  f'"{t.text}" drops the diacritics of the source name "{s.text}"',
+                                  suggestion=suggestion, source_start=src_start, source_end=src_end,
+                                  evidence={"basis": "source"})
 
 
 @register
@@ -945,9 +1067,12 @@ class NameSourceCase(Check):
                     # The same form elsewhere with no preposition before it is a nominative (Palu).
                     governed = _governed(latin, copied) and all(
                         _governed(latin, s) for b in items for s in b.source if s.folded == copied.folded)
+                    genitive = governed and _governed(latin, copied, _GENITIVE_PREPOSITIONS)
                     for base, ending, meaning in candidate_bases(t.text):
                         if base == t.text or ending == "o":
                             continue  # -o is a vocative in news only by mistake; Marko, Janko are nominatives
+                        if not _possible_ending(base, ending):
+                            continue  # Moualem is not Moual-em: the instrumental of Moual is Moualom
                         if group_deinflected and (not partner_endings or fold(ending).removeprefix("j") in partner_endings):
                             # a word of the name without its partners' ending is not in their
                             # case: the source left it as it is (Juanom Carlosom Varela)
@@ -956,7 +1081,8 @@ class NameSourceCase(Check):
                             basis = "agrees with the title before it"
                         elif fold(base) in seen and fold(base) != t.folded:
                             basis = "other occurrence"
-                        elif ending in _OBLIQUE_ENDINGS or (governed and ending in _GOVERNED_ENDINGS):
+                        elif ending in _OBLIQUE_ENDINGS or (governed and ending in _GOVERNED_ENDINGS
+                                                            and (ending != "e" or genitive)):
                             basis = "preposition" if governed else "oblique ending"
                         elif _after_oblique_title(latin, copied, base):
                             basis = "title in an oblique case"
@@ -981,6 +1107,12 @@ _OBLIQUE_ENDINGS = {"om", "em", "ima", "ovima", "evima", "oj", "og", "oga", "omu
 #: Endings that a preposition shows to be oblique; -i, -ov, -in and the like also end nominatives
 #: (Ratajkowski, Ivanov).
 _GOVERNED_ENDINGS = {"a", "u", "e"}
+#: Prepositions that govern the genitive, the one case whose -a stem ending is -e (od Ane, but
+#: na Anu, u Ani): after "na" or "u" a name in -e is no genitive (na Bellenglise).
+_GENITIVE_PREPOSITIONS = frozenset({"od", "do", "iz", "kod", "bez", "oko", "nakon", "poslije", "posle", "tokom",
+                                    "tijekom", "zbog", "između", "izmedju", "umjesto", "umesto", "ispred", "iza",
+                                    "iznad", "ispod", "pored", "preko", "blizu", "radi", "protiv", "izvan", "van",
+                                    "usred", "duž", "sred"})
 #: Prepositions that govern an oblique case: the name right after one is not a nominative.
 _CASE_PREPOSITIONS = {"u", "na", "izvan", "van", "od", "do", "iz", "kod", "bez", "protiv", "oko", "nakon", "poslije", "posle", "tokom",
                       "tijekom", "zbog", "između", "izmedju", "umjesto", "umesto", "ispred", "iza", "iznad",
@@ -1017,6 +1149,27 @@ def _partner_endings(copied: Token, runs: list[list[Token]], english: list[Token
                 elif _ending_changed(e, partner):
                     out.add(partner.folded[-1:])
     return out
+
+
+#: Final consonants of soft stems, which take -em and -ev- where hard stems take -om and -ov-
+#: (Vučić-em, Jurić-ev, Marij-em; but Trump-om, Horn-ov).
+_SOFT_FINALS = ("c", "č", "ć", "š", "ž", "đ", "dj", "j", "lj", "nj", "dž")
+
+
+def _possible_ending(base: str, ending: str) -> bool:
+    """Can a masculine name ``base`` take ``ending`` in the singular? A consonant stem takes -e only
+    as a vocative or a plural (Bellenglise, Inverewe are no case forms of Bellenglis, Inverew), and
+    -em or -ev- only after a soft consonant (al-Moualem is not an instrumental of Moual)."""
+    folded = base.lower()
+    if folded.endswith("a"):
+        return not (ending.startswith("e") and ending != "e")  # an -a stem: Ivan-e, Ivan-om, never Ivan-em
+    if not folded or folded[-1] in "eiouy":
+        return True  # a vowel-final foreign name
+    if ending == "e":
+        return False
+    if ending.startswith("e"):
+        return folded.endswith(_SOFT_FINALS)
+    return True
 
 
 def _declined_further(folded: str, source_forms: set[str]) -> bool:
@@ -1144,15 +1297,32 @@ def _after_nominative_title(text: str, name: Token) -> bool:
 _OBLIQUE_MODIFIER_ENDINGS = ("og", "oga", "ega", "emu", "omu", "oj", "ih", "im")
 
 
-def _governed(text: str, name: Token) -> bool:
+def _oblique_modifier(word: str) -> bool:
+    """Is ``word`` an adjective or pronoun in an oblique case (velečasnog, njegovom)? A noun
+    ending alike (aerodromu) is not: the name after it is a label in apposition, in the
+    nominative ("na aerodromu Mutiara"). An adjective has a nominative in -i the language uses."""
+    for ending in sorted(_OBLIQUE_MODIFIER_ENDINGS, key=len, reverse=True):
+        if word.endswith(ending):
+            stem = word[:-len(ending)]
+            return len(stem) >= 2 and lexicon.zipf(stem + "i", "sh") >= 2.5
+    return False
+
+
+def _governed(text: str, name: Token, prepositions: frozenset[str] | set[str] | None = None) -> bool:
     """Is the name in an oblique case by its context: right after a case-governing preposition
     or an adjective in an oblique case (skipping its own first names)?"""
-    before = text[max(0, name.start - 40):name.start].split()
+    before = _SENTENCE_END.split(text[max(0, name.start - 40):name.start])[-1].split()
     for word in reversed(before[-3:]):
         if word.lower() in _CASE_PREPOSITIONS:
-            return True
-        if word.islower() and word.endswith(_OBLIQUE_MODIFIER_ENDINGS):
+            return prepositions is None or word.lower() in prepositions
+        if word.islower() and _oblique_modifier(word):
             return True  # an adjective or pronoun in an oblique case agrees with it (velečasnog Johnsona)
-        if not word[:1].isupper():
+        if not word[:1].isupper() or known_word(word, "hr"):
+            # a common noun, capitalised or not, before the name: the name is its label, in the
+            # nominative ("u Vrtovima Inverewe", "na aerodromu Mutiara")
             return False
     return False
+
+
+#: The end of the sentence before a name: words before it govern nothing.
+_SENTENCE_END = re.compile(r"[.!?:;]\s|\n")
