@@ -167,7 +167,7 @@ SHORT_CASE_ENDINGS = frozenset({"a", "e", "i", "u", "om", "em", "ja", "ju", "jem
 
 #: "Saint" in English place names and in the source languages' (folded; Slavic ones declined).
 _SAINT_ENGLISH = {"st", "saint", "san", "santa", "sankt"}
-_SAINT_SOURCE = re.compile(r"san|santa|santo|sao|sankt|saint|sainte|st|sv|sveti|svet[aoeiu]|svetog|svetom|"
+_SAINT_SOURCE = re.compile(r"san|santa|santo|sao|sankt|saint|sainte|sen|sent|st|sv|sveti|svet[aoeiu]|svetog|svetom|"
                            r"svat[yaeo]|swiet[yaeo]|swietego")
 
 #: Roman numerals from II to XXXIX (a lone I is a word in several languages).
@@ -752,12 +752,15 @@ _FOREIGN_READINGS = tuple(tuple((re.compile(pattern), repl) for pattern, repl in
     ((r"^kn", "n"), (r"^wr", "r"), (r"ow", "ou"), (r"ew", "ju"), (r"xh", "dzh")),
     ((r"^x", "s"), (r"^q", "ch"), (r"^zh", "dzh")),
     ((r"^h", "g"),),
+    ((r"gn", "ny"), (r"gli", "ly"), (r"c?c(?=[ei])", "ch")),  # Italian (Pagnucco / Panjuko)
+    ((r"dt$", "t"),),  # Dutch and Flemish final -dt (Decadt / Dekat)
 ))
 
 
 #: The skeleton a South Slavic adjective adds to a name: -sk- (its s merges with a final s:
-#: Pariz / pariški), and a case ending's consonant (-skih, -skim, -skog).
-_ADJECTIVE_SUFFIX_KEY = re.compile(r"s?k[mhg]?")
+#: Pariz / pariški), and a case ending's consonant (-skih, -skim, -skog); or a noun of a person
+#: made of it, -ovac, -ovka (oskarovac, an Oscar winner).
+_ADJECTIVE_SUFFIX_KEY = re.compile(r"s?k[mhg]?|v[sk][mhg]?")
 #: Consonants that South Slavic case and possessive endings add to a name's skeleton (-om,
 #: -ima, -ov-, -in-, -ih, -og).
 _CASE_ENDING_CONSONANTS = set("mvnhg")

@@ -417,7 +417,8 @@ _CJK_TIME = re.compile(r"(\d{1,2})\s?[时時点點](?:(\d{1,2})\s?分|(半))?")
 #: "1200 GMT": a four-digit time of day, as agencies write it.
 _AGENCY_TIME = re.compile(r"(?<![\d.,:])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|CET|CEST|hours|hrs)\b)")
 #: Roman numerals of centuries and ordinals ("XV. stoljeće", "siglo XV", "XIVe siècle").
-_ROMAN = re.compile(r"\b([IVX]{2,}|[IVX](?=e\b|\.?\s+(?:st|vek|vijek|stolj|sigl|siècle|secol|wiek|stolet|век|Jahrh)))"
+_ROMAN = re.compile(r"\b([IVX]{2,}|[IVX](?=e\b|\.?\s+(?:st|vek|vijek|stolj|sigl|siècle|secol|wiek|stolet|век|Jahrh|"
+                    r"svjetsk|svetsk|светск)))"
                     r"(?:e|er|ème)?\b\.?")
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 _NUMERIC_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:1[89]|20)\d\d)?\.?(?![\d])")
@@ -565,7 +566,7 @@ def _month_at(text: str, m: re.Match, family: str) -> int | None:
     elif family in _LOWERCASE_MONTHS and word[0].isupper() and m.start() > 0:
         # A capitalised month is a name (Maja), unless a preposition of time or a day number
         # shows a month written with a capital against the rule ("u Novembru").
-        before = text[max(0, m.start() - 30):m.start()]
+        before = to_latin(text[max(0, m.start() - 30):m.start()]).text
         if not (family == "sh" and (_SH_TIME_WORD.search(before) or re.search(r"\d\.\s*$", before))):
             return None
     elif family == "sh" and key.startswith(_SH_AMBIGUOUS_MONTHS):
@@ -639,6 +640,15 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
         add(Quantity(m.start(), end, text[m.start():end],
                      frozenset(_clock(hour, minute, ampm.group(1) if ampm else None)), "time"))
 
+    for m in _GAME_CLOCK.finditer(text) if family in ("en", "sh") else ():  # "a goal on 27:37"
+        if family == "sh" and not re.search(r"(?:^|\s)[uу]\s$", text[max(0, m.start() - 3):m.start()]):
+            continue  # "golom u 27:37"; "28:25" alone is a score
+        add(Quantity(m.start(), m.end(), m.group(),
+                     frozenset({("time", float(int(m.group(1)) * 60 + int(m.group(2))))}), "time"))
+    if family == "sh":
+        for m in _SH_GAME_CLOCK.finditer(text):  # "u 13. minuti i 10. sekundi": 13:10 on the clock
+            value = float(int(m.group(1)) * 60 + int(m.group(2)))
+            add(Quantity(m.start(), m.end(), m.group(), frozenset({("time", value)}), "time"))
     for m in _MIXED_FRACTION.finditer(text):  # "220 2/3 innings": 220 and two thirds
         num, den = int(m.group(1)), int(m.group(2))
         if 0 < num < den <= 10:
@@ -648,6 +658,9 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
             value = 15.0 if m.group(1).lower() == "quarter" else 30.0
             add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", value)}), "count", word=True,
                          weak=True, primary=("n", value)))
+        for m in _EN_A_WEEK.finditer(text):  # "for a week": "sedam dana"
+            add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", 7.0)}), "count", word=True,
+                         weak=True, primary=("n", 7.0)))
         for m in _EN_ONE_UNIT.finditer(text):  # "about a mile away", "half an inch of rain"
             value = 0.5 if m.group(1).lower().startswith("half") else 1.0
             if measures := _measures(text[m.start(2):m.start(2) + 40], value):
@@ -676,10 +689,17 @@ def _clock(hour: int, minute: int, ampm: str | None = None) -> set[tuple[str, fl
     return readings
 
 
+#: A game clock past the hours of a day: "27:37" (times of day up to 23:59 are read as such,
+#: with the same value). BCMS writes scores with a colon ("28:25"): there only after "u" (at).
+_GAME_CLOCK = re.compile(r"(?<![\d.,:])(2[4-9]|[3-9]\d):([0-5]\d)(?![\d:])")
+#: A game clock in words: "u 13. minuti i 10. sekundi" is 13:10.
+_SH_GAME_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(?:minut|минут)\w*\s+(?:i|и)\s+(\d{1,2})\.\s?(?:sekund|секунд)\w*", re.I)
 #: A fraction after a whole number: "220 2/3".
 _MIXED_FRACTION = re.compile(r"(?<=\d )(\d)/(\d{1,2})(?![\d/])")
 #: Spans of time English names without a digit: "the quarter-hour mark", "half an hour".
 _EN_SPAN_OF_TIME = re.compile(r"\b(quarter|half)(?:[- ]hour\b|\s+an\s+hour\b)", re.I)
+#: A week, which other languages often count in days ("sedam dana").
+_EN_A_WEEK = re.compile(r"\b(?:a|one)\s+week\b", re.I)
 #: One unit, or half of one, written with the article: "a mile", "half an inch".
 _EN_ONE_UNIT = re.compile(r"\b(half\s+an?|an?)\s+(?=mile|inch|foot|yard|pound|gallon|acre|kilomet|met(?:er|re))"
                           r"(\w+)", re.I)

@@ -24,7 +24,7 @@ _WHOLE_NAME = {"same", "diacritics", "case", "phonetic"}
 #: Endings of Slavic surnames and place names (folded): a name with one is spelled the Slavic
 #: way in English too; without one, a diacritic in the source may be the source's own
 #: adaptation of a foreign name (Enčinitas for Encinitas).
-_SLAVIC_SUFFIXES = ("ic", "ski", "ska", "sko", "cki", "ac", "ak", "ek", "ec", "ik", "nik", "ko", "ar", "ovo", "evo",
+_SLAVIC_SUFFIXES = ("ic", "ski", "ska", "sko", "cki", "ac", "ak", "ek", "ec", "ik", "nik", "ko", "ovo", "evo",
                     "ov", "ev", "ova", "eva")
 #: Letters of the Slavic Latin alphabets that English copy desks tend to drop (Plenković → Plenkovic).
 _SLAVIC_DIACRITICS = set("čćšžđřěůňťďľĺŕłńśźżČĆŠŽĐŘĚŮŇŤĎĽĹŔŁŃŚŹŻ")
@@ -298,6 +298,12 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
             out.append(t)
         unmatched_name_before = unmatched_name_before or (proper and not matched)
     return out
+
+
+def _hashtag(t: Token, text: str) -> bool:
+    """Is the word a hashtag (#MeToo)? Campaigns have a hashtag in each language (#JaIsto), so
+    one hashtag renders another."""
+    return t.start > 0 and text[t.start - 1] == "#"
 
 
 def _translated_parts(source: list[Token], english: list[Token], source_text: str, english_text: str,
@@ -656,7 +662,12 @@ def _in_currency_name(s: Token, tokens: list[Token], text: str, table) -> bool:
 def _spelled_letter(s: Token, text: str) -> bool:
     """A letter name of an acronym spelled out with hyphens, as Serbian writes English ones
     (Bi-Bi-Si for BBC, Bi-Em-Ve for BMW): each part is a syllable, not a name."""
-    return len(s.text) <= 2 and not s.text.isupper() and "-" in (text[s.start - 1:s.start] + text[s.end:s.end + 1])
+    if s.text.isupper():
+        return False
+    if len(s.text) <= 2 and "-" in (text[s.start - 1:s.start] + text[s.end:s.end + 1]):
+        return True
+    # the last letter with a case ending: Aj-Bi-Ema (IBM's genitive), Bi-Bi-Siju
+    return len(s.text) <= 4 and re.search(r"\b\w{1,2}-\w{1,2}-$", text[max(0, s.start - 8):s.start]) is not None
 
 
 def _dictionary_name(s: Token, text: str, lang: str) -> bool:
@@ -735,7 +746,10 @@ class NameUnmatched(Check):
                          for t in _unmatched_names(group, window, table, text, latin)]
             if unmatched:
                 translated = {e for e, _ in _translated_parts(bead.source, bead.target, latin, text, table)}
-                unmatched = [t for t in unmatched if id(t) not in translated]
+                source_tags = any(_hashtag(s, latin) for s in window)
+                # a hashtag the source translates (#MeToo / #JaIsto) is still the hashtag
+                unmatched = [t for t in unmatched if id(t) not in translated
+                             and not (source_tags and _hashtag(t, text))]
             for group in _groups(unmatched, text):
                 words = " ".join(t.text for t in group)
                 yield Finding(self.id, group[0].start, group[-1].end,
@@ -836,7 +850,8 @@ class NameDropped(Check):
                        and not (_acronym(s.text) and any(abbreviates(t.text, s.text, table.lang) for t in window))
                        and id(s) not in abbreviated() and id(s) not in shortened()
                        and id(s) not in translated_parts()
-                       and not (_acronym(s.text) and s.folded in written_out())]
+                       and not (_acronym(s.text) and s.folded in written_out())
+                       and not (_hashtag(s, latin) and any(_hashtag(t, ctx.document.text) for t in window))]
             reported: set[str] = set()
             for group in _groups(dropped, latin):
                 src_start, src_end = _source_span(ctx, group)
@@ -898,7 +913,8 @@ class NameTransliterated(Check):
                 # correspondence first: it is cached, and rarely phonetic. A source that
                 # transcribes foreign names (Serbian Gelfend for Gelfand) is the authority on
                 # the spelling of its own, Slavic names only.
-                misspelled = next((s for s in window if s.name
+                copied = any(s.folded == t.folded for s in window)  # the very spelling is there
+                misspelled = None if copied else next((s for s in window if s.name
                                    and (ctx.source.lang in _LANGUAGE_NAMES or id(s) in slavic_names)
                                    and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"
                                    and not _ending_changed(t, s)  # a case form (Celesiu ← Celesio)

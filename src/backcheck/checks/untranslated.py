@@ -32,6 +32,10 @@ def _source_zipf(word: str, lang: str) -> float:
     return lexicon.zipf(word.lower(), code) if code in wordfreq_languages() and code not in _CJK else 0.0
 
 
+def _has_cyrillic(text: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in text)
+
+
 def _third_language(text: str, source_lang: str) -> bool:
     """Is an identical sentence confidently in another language than the source's: a French
     quotation both texts keep as it is ("Il faut bien le faire"), or English quoted in the
@@ -75,6 +79,8 @@ class Untranslated(Check):
     def _with_source(self, ctx):
         doc, source = ctx.document, ctx.source
         latin = to_latin(source.text)
+        letters = [c for c in source.text if c.isalpha()]
+        cyrillic = sum(map(_has_cyrillic, letters)) > len(letters) / 2
         for pair in ctx.alignment:
             if not pair.source or not pair.target:
                 continue
@@ -89,7 +95,10 @@ class Untranslated(Check):
             tgt_text = " ".join(doc.sentences[i].text for i in pair.target)
             start, end = doc.sentences[pair.target[0]].start, doc.sentences[pair.target[-1]].end
             if len(tgt_text.split()) >= 3 and _same_text(" ".join(src_text), tgt_text) and not _third_language(
-                    tgt_text, source.lang):
+                    tgt_text, source.lang) and not (cyrillic and not any(
+                        _has_cyrillic(source.sentences[i].text) for i in pair.source)):
+                # (a Cyrillic source that writes this sentence in Latin letters kept it foreign:
+                # a league table, a title, names)
                 yield Finding(self.id, start, end, "the sentence is identical to its source: not translated",
                               evidence={"reason": "identical sentence"})
                 continue
