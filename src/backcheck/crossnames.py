@@ -214,6 +214,8 @@ def source_tokens(text: str, start: int, end: int, lang: str, exonyms: "ExonymTa
                 # only by an exact city name, not one of the thousands of city stems (Načalniku /
                 # Nacala)
                 name = True
+            elif initial and len(word) <= 2 and text[e:e + 1] == ",":
+                name = False  # an interjection ("Uf, uf, šta.")
             elif initial:
                 # Any word can open a sentence: a rare one is a name only if English knows it
                 # too or another capitalised word follows (a full name).
@@ -721,6 +723,8 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
             return "derived"
     if len(fe) >= 5 and len(_common_prefix(fe, fs)) >= len(fe) - 1:  # Texas / texanischen
         return "derived"
+    if len(fs) >= 4 and fs.endswith("o") and len(fe) >= len(fs) + 2 and fe.startswith(fs[:-1]):
+        return "derived"  # a combining form in a compound (Afro-Amerikanka / African-American)
     return None
 
 
@@ -747,13 +751,14 @@ def _sounds_like(spoken: str, source: str, fs: str, ks: str) -> bool:
 _FOREIGN_READINGS = tuple(tuple((re.compile(pattern), repl) for pattern, repl in rules) for rules in (
     ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k"), (r"ll", "y")),
     ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
-    ((r"^h", ""), (r"(?<=[aeiour])[dtsx]$", "")),
+    ((r"^h", ""), (r"(?<=[aeiou])h", ""), (r"(?<=[aeiour])[dtsx]$", "")),  # French (Lehaucourt / Leokur)
     ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),
     ((r"^kn", "n"), (r"^wr", "r"), (r"ow", "ou"), (r"ew", "ju"), (r"xh", "dzh")),
     ((r"^x", "s"), (r"^q", "ch"), (r"^zh", "dzh")),
     ((r"^h", "g"),),
     ((r"gn", "ny"), (r"gli", "ly"), (r"c?c(?=[ei])", "ch")),  # Italian (Pagnucco / Panjuko)
     ((r"dt$", "t"),),  # Dutch and Flemish final -dt (Decadt / Dekat)
+    ((r"(?<=[aeiou])dh$", ""), (r"(?<=[aeiou])mh", "v")),  # Gaelic, silent -dh (Eilidh / Ejli)
 ))
 
 

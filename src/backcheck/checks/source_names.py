@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -248,7 +249,7 @@ def _title_case(words: list[Token]) -> bool:
 
 
 def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
-                     source_text: str | None = None) -> list[Token]:
+                     source_text: str | None = None, own: list[Token] = ()) -> list[Token]:
     """The words of a capitalised run that are names and match nothing in the source.
 
     Acronyms and words English writes only capitalised are names. A common word ("President",
@@ -275,7 +276,8 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
                 or any(linked(t.text, s.text, table.lang) for s in window)  # translated (Court / sudom)
                 or any(_abbreviates(s, t) for s in window)
                 or any(t in _compound_abbreviation(s, group, table.lang) for s in window if s.name)
-                or any(_acronym(s.text) and abbreviates(t.text, s.text, table.lang) for s in window))
+                or any(_acronym(s.text) and abbreviates(t.text, s.text, table.lang) for s in window)
+                or any(_cognate_gloss(t, s, table.lang) for s in own))
 
     for i, t in enumerate(group):
         if len(t.text) <= 2 and not t.text.isupper():
@@ -298,6 +300,18 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
             out.append(t)
         unmatched_name_before = unmatched_name_before or (proper and not matched)
     return out
+
+
+def _cognate_gloss(english: Token, source: Token, lang: str) -> bool:
+    """Does the dictionary translate the source word by a word the English name is made from or
+    borrowed alongside (Grand Prix / Velika nagrada: prize; Hall of Famer / Dvorana slavnih:
+    famed; Bat Conservation Trust / Fond: trustee; Slavic / slovenski: Slavonic)? A name in words
+    that the source translates is not a replaced name."""
+    fe = english.folded
+    if len(fe) < 4 or _acronym(english.text):
+        return False
+    need = min(4, len(fe) - 1)
+    return any(len(os.path.commonprefix((fe, w))) >= need for w in translations(source.text, lang))
 
 
 def _hashtag(t: Token, text: str) -> bool:
@@ -743,7 +757,7 @@ class NameUnmatched(Check):
             window = _window(items, k, "source")
             text = ctx.document.text
             unmatched = [t for group in _groups([t for t in bead.target if t.name and not _title_abbreviation(t, text)], text)
-                         for t in _unmatched_names(group, window, table, text, latin)]
+                         for t in _unmatched_names(group, window, table, text, latin, bead.source)]
             if unmatched:
                 translated = {e for e, _ in _translated_parts(bead.source, bead.target, latin, text, table)}
                 source_tags = any(_hashtag(s, latin) for s in window)
@@ -816,6 +830,28 @@ class NameDropped(Check):
                         if initials in acronyms for t in run}
 
             @cache
+            def first_names() -> set[int]:
+                # The first name of a person the English names by surname alone, with no other
+                # name beside it ("the Thatcher government" for "vlada Margaret Thatcher"): the
+                # person is rendered.
+                out = set()
+                text = ctx.document.text
+                alone = [t for i, t in enumerate(window) if t.capitalised and not t.initial
+                         and not (i and window[i - 1].capitalised and text[window[i - 1].end:t.start] == " ")
+                         and not (i + 1 < len(window) and window[i + 1].capitalised
+                                  and text[t.end:window[i + 1].start] == " ")]
+                for run in _groups([s for s in bead.source if s.name and not _acronym(s.text)], latin):
+                    first = run[0].text.lower()
+                    z = lexicon.zipf(first)
+                    # a first name: a word English writes often as a name, not as a common
+                    # word (Mount, Sentinel) or a place
+                    given = z >= 3.0 and not (is_common_word(first) and z < 5.0)
+                    if len(run) == 2 and given and not table.source_word(run[0].folded) and any(
+                            _renders(t, run[1], table) for t in alone):
+                        out.add(id(run[0]))
+                return out
+
+            @cache
             def written_out() -> dict[str, list[Token]]:
                 # English words a source acronym abbreviates (NTS / National Trust for Scotland)
                 return _initialisms(window, ctx.document.text)
@@ -846,11 +882,13 @@ class NameDropped(Check):
                                    or (t.name and _loosely_same(t, s) and not claimed(t, s)) for t in window)
                        and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds())
                        and not any(linked(t.text, s.text, table.lang) for t in window)  # translated
+                       and not any(t.capitalised and _cognate_gloss(t, s, table.lang) for t in bead.target)
                        and not _compound_abbreviation(s, window, table.lang)
                        and not (_acronym(s.text) and any(abbreviates(t.text, s.text, table.lang) for t in window))
                        and id(s) not in abbreviated() and id(s) not in shortened()
                        and id(s) not in translated_parts()
                        and not (_acronym(s.text) and s.folded in written_out())
+                       and id(s) not in first_names()
                        and not (_hashtag(s, latin) and any(_hashtag(t, ctx.document.text) for t in window))]
             reported: set[str] = set()
             for group in _groups(dropped, latin):

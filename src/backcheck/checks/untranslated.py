@@ -32,6 +32,10 @@ def _source_zipf(word: str, lang: str) -> float:
     return lexicon.zipf(word.lower(), code) if code in wordfreq_languages() and code not in _CJK else 0.0
 
 
+#: An English verb right after a word: the word is the subject of an English clause.
+_ENGLISH_VERB_AFTER = re.compile(r" (?:is|was|has|had|said|says|told|will|would|could|can|did|does)\b")
+
+
 def _has_cyrillic(text: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in text)
 
@@ -111,6 +115,9 @@ class Untranslated(Check):
                     if (t.capitalised and not t.initial and src_words[t.folded][0].isupper()
                             and source.lang not in NOUN_CAPITALISING):
                         continue  # capitalised on both sides mid-sentence: a name
+                    if t.capitalised and src_words[t.folded][0].isupper() and _ENGLISH_VERB_AFTER.match(
+                            doc.text, t.end):
+                        continue  # the English sentence's subject, capitalised on both sides: a name ("Nad said")
                     z_en = lexicon.zipf(t.text.lower())
                     z_src = _source_zipf(src_words[t.folded], source.lang)
                     margin = 2.5 if t.capitalised else 0.5
