@@ -79,6 +79,13 @@ TEST_DICTIONARY = {
     "sabor": ["parliament", "assembly"],
     "međunarodni": ["international"],
     "pravda": ["justice"],
+    "donji": ["lower", "bottom"],
+    "sjeverni": ["northern", "north"],
+    "tok": ["stream", "flow", "course"],
+    "zastupnik": ["representative", "deputy"],
+    "dom": ["house", "home"],
+    "nagrada": ["award", "prize"],
+    "velik": ["big", "great", "grand"],
 }
 
 

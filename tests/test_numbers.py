@@ -212,3 +212,63 @@ def test_hours_and_numbered_codes_match_their_source(source, english):
 def test_a_span_of_years_written_short():
     # "1950-53" ends in 1953, as the source writes it in full
     assert not findings("number.mismatch", "Rat je trajao od 1950. do 1953. godine.", "The war lasted 1950-53.", "hr")
+
+
+# --- renderings a translator uses without the same digits ---------------------------------------
+
+
+@pytest.mark.parametrize("source, english, lang", [
+    # a season written with a two-digit year
+    ("Modna kuća predstavila je kolekciju za proljeće i ljeto 2025. u Milanu.",
+     "The fashion house showed its SS25 collection in Milan.", "hr"),
+    # a number word right after a number with its scale word
+    ("Fond je prije pet godina imao 2,1 milijun članova.",
+     "The fund had 2.1 million members five years ago.", "hr"),
+    # a mixed fraction
+    ("Bacač je ove sezone odigrao 180 i dvotrećinske izmjene.",
+     "The pitcher has thrown 180 2/3 innings this season.", "hr"),
+    # a unit with the article, converted
+    ("Nesreća se dogodila oko 1,5 km od škole.", "The crash happened about a mile from the school.", "sr"),
+    # a temperature in Fahrenheit without its unit
+    ("Na jugu zemlje očekuje se do 32 stepena.", "Highs in the 90s are expected in the south.", "sr"),
+    # a quarter of an hour
+    ("Domaćin je poveo u 15. minuti.", "The hosts took the lead on the quarter-hour mark.", "hr"),
+    # a multiplicative compound and a compound with a number
+    ("Eksplozija je bila tristostruko jača.", "The blast was 300 times stronger.", "hr"),
+    ("List je objavio četvorostranu reklamu.", "The paper ran a four-page ad.", "sr"),
+    # an ordinal word and a code with a number
+    ("Spomenik je podignut žrtvama Prvog svjetskog rata.", "The memorial honours the victims of WW1.", "hr"),
+    ("Spomenik je podignut žrtvama I svjetskog rata.", "The memorial honours the victims of WW1.", "hr"),
+    # a month capitalised against the rule after a preposition of time
+    ("Izbori će biti održani u Novembru.", "The election will be held in November.", "sr"),
+    # "biennial" and a two-year compound
+    ("Ovo je dvogodišnji festival.", "This is a biennial festival.", "hr"),
+    # a game clock in words
+    ("Izjednačio je u 13. minuti i 10. sekundi.", "He equalised on 13:10.", "sr"),
+    ("Izjednačio je golom u 27:37.", "He equalised with a goal on 27:37.", "hr"),
+    # seven days are a week
+    ("Glasanje je odgođeno za sedam dana.", "The vote was postponed for a week.", "bs"),
+])
+def test_renderings_without_the_same_digits_are_not_flagged(source, english, lang):
+    for check in NUMBER_CHECKS:
+        assert findings(check, source, english, lang) == []
+
+
+@pytest.mark.parametrize("source, english, lang, flagged", [
+    ("Modna kuća predstavila je kolekciju za proljeće i ljeto 2025. u Milanu.",
+     "The fashion house showed its SS24 collection in Milan.", "hr", "SS24"),
+    ("Na jugu zemlje očekuje se do 22 stepena.", "Highs in the 90s are expected in the south.", "sr", "90s"),
+    ("Izjednačio je u 13. minuti i 40. sekundi.", "He equalised on 13:10.", "sr", "13:10"),
+])
+def test_the_same_renderings_with_another_value_are_flagged(source, english, lang, flagged):
+    assert [text for text, _ in findings("number.mismatch", source, english, lang)] == [flagged]
+
+
+def test_a_unit_with_the_article_does_not_cover_another_distance():
+    source = "Nesreća se dogodila oko 5 km od škole."
+    found = findings("number.missing", source, "The crash happened about a mile from the school.", "sr")
+    assert [source[f.source_start:f.source_end] for _, f in found] == ["5"]
+
+
+def test_a_score_with_a_colon_is_two_numbers():
+    assert [sorted(v) for v in _values("Pobijedili su 28:25.", "hr")] == [[("n", 28.0)], [("n", 25.0)]]
