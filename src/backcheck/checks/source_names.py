@@ -137,6 +137,15 @@ def _window(items: list[Bead], k: int, side: str) -> list[Token]:
     return out
 
 
+def _own_first(items: list[Bead], k: int, side: str) -> list[Token]:
+    """The words of :func:`_window` with the bead's own first: most names are found there, and
+    a search for a counterpart stops at the first (for searches that do not need text order)."""
+    out: list[Token] = list(getattr(items[k], side))
+    for bead in items[max(0, k - 1):k] + items[k + 1:k + 2]:
+        out += getattr(bead, side)
+    return out
+
+
 def _groups(tokens: list[Token], text: str) -> list[list[Token]]:
     """Runs of tokens separated by one space (a multi-word name is reported once)."""
     runs: list[list[Token]] = []
@@ -271,7 +280,8 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
     @cache
     def has_counterpart(i: int) -> bool:
         t = group[i]
-        return (any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window)
+        return (any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in own)  # most often
+                or any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window)
                 or any(c.start <= t.start and t.end <= c.end for c in matched_compounds())
                 or any(linked(t.text, s.text, table.lang) for s in window)  # translated (Court / sudom)
                 or any(_abbreviates(s, t) for s in window)
@@ -794,6 +804,7 @@ class NameDropped(Check):
             if not bead.target:
                 continue  # an omitted sentence: the omission check owns it
             window = _window(items, k, "target")
+            own_first = _own_first(items, k, "target")
             # The next three are built on first use (in this iteration): few source names get
             # as far as needing them.
 
@@ -879,7 +890,7 @@ class NameDropped(Check):
                        and not (_acronym(s.text) and (english_acronyms() or _expands(expansions(), s.text)))
                        and not any((_renders(t, s, table) and not (_acronym(s.text) and not _acronym(t.text)
                                                                    and claimed(t, s)))
-                                   or (t.name and _loosely_same(t, s) and not claimed(t, s)) for t in window)
+                                   or (t.name and _loosely_same(t, s) and not claimed(t, s)) for t in own_first)
                        and not any(correspondence(c, s, table) in _WHOLE_NAME for c in compounds())
                        and not any(linked(t.text, s.text, table.lang) for t in window)  # translated
                        and not any(t.capitalised and _cognate_gloss(t, s, table.lang) for t in bead.target)
@@ -999,13 +1010,14 @@ def _slavic_respelling(t: Token, window: list[Token], slavic_names: set[int],
     """The source's Slavic name that the English word respells (Kovačiću → Kovacic, Duško →
     Dushko), with the nominative to suggest. The base must itself be Slavic, not a foreign name
     with a Slavic ending (Bušova → Buš, Aćehu → Aćeh)."""
-    if any(t.text.lower() == f.lower() for o in window for f in _forms(o.text)):
-        return None
     for s in window:
         if not (s.name and id(s) in slavic_names and _SLAVIC_DIACRITICS & set(s.text)):
             continue
         for form in _forms(s.text):
             if respelled(t.text, form) and (_slavic_name_base(form) or id(s) in companions):
+                # unless the window also has the English spelling itself
+                if any(t.text.lower() == f.lower() for o in window for f in _forms(o.text)):
+                    return None
                 return s, form
     return None
 
