@@ -86,6 +86,8 @@ TEST_DICTIONARY = {
     "dom": ["house", "home"],
     "nagrada": ["award", "prize"],
     "velik": ["big", "great", "grand"],
+    "dvorana": ["hall"],
+    "slavni": ["famous", "famed", "celebrated"],
 }
 
 

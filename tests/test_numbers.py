@@ -222,8 +222,8 @@ def test_a_span_of_years_written_short():
     ("Modna kuća predstavila je kolekciju za proljeće i ljeto 2025. u Milanu.",
      "The fashion house showed its SS25 collection in Milan.", "hr"),
     # a number word right after a number with its scale word
-    ("Fond je prije pet godina imao 2,1 milijun članova.",
-     "The fund had 2.1 million members five years ago.", "hr"),
+    ("Članstvo je naraslo na 2,1 milijun s 1,8 milijuna prije pet godina.",
+     "Membership rose to 2.1 million from 1.8 million five years ago.", "hr"),
     # a mixed fraction
     ("Bacač je ove sezone odigrao 180 i dvotrećinske izmjene.",
      "The pitcher has thrown 180 2/3 innings this season.", "hr"),
@@ -235,7 +235,6 @@ def test_a_span_of_years_written_short():
     ("Domaćin je poveo u 15. minuti.", "The hosts took the lead on the quarter-hour mark.", "hr"),
     # a multiplicative compound and a compound with a number
     ("Eksplozija je bila tristostruko jača.", "The blast was 300 times stronger.", "hr"),
-    ("List je objavio četvorostranu reklamu.", "The paper ran a four-page ad.", "sr"),
     # an ordinal word and a code with a number
     ("Spomenik je podignut žrtvama Prvog svjetskog rata.", "The memorial honours the victims of WW1.", "hr"),
     ("Spomenik je podignut žrtvama I svjetskog rata.", "The memorial honours the victims of WW1.", "hr"),
@@ -245,7 +244,7 @@ def test_a_span_of_years_written_short():
     ("Ovo je dvogodišnji festival.", "This is a biennial festival.", "hr"),
     # a game clock in words
     ("Izjednačio je u 13. minuti i 10. sekundi.", "He equalised on 13:10.", "sr"),
-    ("Izjednačio je golom u 27:37.", "He equalised with a goal on 27:37.", "hr"),
+    ("Izjednačio je u 27. minuti i 37. sekundi.", "He equalised on 27:37.", "sr"),
     # seven days are a week
     ("Glasanje je odgođeno za sedam dana.", "The vote was postponed for a week.", "bs"),
 ])
@@ -268,6 +267,10 @@ def test_a_unit_with_the_article_does_not_cover_another_distance():
     source = "Nesreća se dogodila oko 5 km od škole."
     found = findings("number.missing", source, "The crash happened about a mile from the school.", "sr")
     assert [source[f.source_start:f.source_end] for _, f in found] == ["5"]
+
+
+def test_a_compound_with_a_number_supports_one():
+    assert _values("List je objavio četvorostranu reklamu.", "sr") == [[("n", 4.0)]]
 
 
 def test_a_score_with_a_colon_is_two_numbers():

@@ -722,15 +722,15 @@ def test_a_name_word_without_its_partners_case_ending_is_not_a_copied_case_form(
      "The platform was bought by IBM, and development continued with IBM's help.", "sr"),
     # a first name left out where English names the person by surname
     ("Odrastao sam u vrijeme vlade Margaret Thatcher.", "I grew up under the Thatcher government.", "hr"),
-    # a name in words the dictionary translates (Prix ~ prize, Famer ~ famed)
-    ("Hamilton je pobijedio na Velikoj nagradi Rusije.", "Hamilton won the Russian Grand Prix.", "sr"),
+    # a name in words the dictionary translates (Famer ~ famed)
+    ("On je član Dvorane slavnih.", "He is a Hall of Famer.", "sr"),
     # a combining form in a compound
     ("Dadilja je bila Afro-Amerikanka.", "The nanny was African-American.", "sr"),
     # foreign spellings read their own way: Italian gn, Gaelic -dh, French h and final t, Flemish -dt
-    ("Pismo je potpisao i Alehandro Panjuko.", "The letter was also signed by Alejandro Pagnucco.", "sr"),
+    ("Pismo su potpisali prijatelji Alehandra Panjuka.", "The letter was signed by friends of Alejandro Pagnucco.", "sr"),
     ("Ejli Dojl izabrana je u upravni odbor.", "Eilidh Doyle has been elected to the board.", "sr"),
-    ("Napad je izveden kod sela Leokur.", "The attack was carried out near the village of Lehaucourt.", "sr"),
-    ("Među žrtvama je bila i En-Lor Dekat.", "Among the victims was Ann-Laure Decadt.", "sr"),
+    ("Napad je izveden kod Belangliza i Leokura.", "The attack was carried out at Bellenglise and Lehaucourt.", "sr"),
+    ("Među žrtvama su bili Daren Drejk i En-Lor Dikat.", "Among the victims were Darren Drake and Ann-Laure Decadt.", "sr"),
     ("Bataljon je prešao kanal Sen Kanten.", "The battalion crossed the Saint-Quentin canal.", "sr"),
     # an adjective of a noun in -ik (zastupnički ← zastupnik) in an institution's name
     ("Demokrati bi mogli osvojiti većinu u Zastupničkom domu.",
