@@ -111,7 +111,7 @@ _FAHRENHEIT = re.compile(r"\s?(°\s?F\b|Fahrenheit)", re.I)
 _DEGREES = re.compile(r"\s?(°|degrees?\b)", re.I)
 _RANGE = re.compile(r"\s*(?:to|do|-|–|and|i|or|ili)\s*\d[\d.,]*")
 _METRIC_FACTORS = {1000.0, 0.01, 0.001, 1.0, 1 / 3.6, 1e6, 1e4}
-_MEASURE_TOLERANCE = {"len": 0.2, "mass": 0.12, "speed": 0.12, "area": 0.12, "vol": 0.12, "temp": 1.5}
+_MEASURE_TOLERANCE = {"len": 0.12, "mass": 0.12, "speed": 0.12, "area": 0.12, "vol": 0.12, "temp": 1.5}
 
 
 def _measures(after: str, value: float) -> set[tuple[str, float]]:

@@ -115,9 +115,12 @@ class Untranslated(Check):
                     if (t.capitalised and not t.initial and src_words[t.folded][0].isupper()
                             and source.lang not in NOUN_CAPITALISING):
                         continue  # capitalised on both sides mid-sentence: a name
-                    if t.capitalised and src_words[t.folded][0].isupper() and _ENGLISH_VERB_AFTER.match(
-                            doc.text, t.end):
-                        continue  # the English sentence's subject, capitalised on both sides: a name ("Nad said")
+                    if (t.capitalised and src_words[t.folded][0].isupper() and source.lang not in NOUN_CAPITALISING
+                            and _ENGLISH_VERB_AFTER.match(doc.text, t.end)
+                            and not re.search(r"\b(?:the|a|an)\s+$", doc.text[max(0, t.start - 6):t.start], re.I)):
+                        # the English sentence's subject, without an article and capitalised on
+                        # both sides, in a language that capitalises names only: a name ("Nad said")
+                        continue
                     z_en = lexicon.zipf(t.text.lower())
                     z_src = _source_zipf(src_words[t.folded], source.lang)
                     margin = 2.5 if t.capitalised else 0.5
