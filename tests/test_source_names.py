@@ -705,38 +705,39 @@ def test_a_name_word_without_its_partners_case_ending_is_not_a_copied_case_form(
 @pytest.mark.parametrize("source, english, lang", [
     # one word of the name translated, the other kept (lower, northern)
     ("Uragan se kreće prema poluostrvu Donja Kalifornija.", "The hurricane is moving toward the Baja California peninsula.", "sr"),
-    ("Rusija tvrdi da je gasovod Severni tok 2 čisto ekonomski projekat.",
-     "Russia says the Nord Stream 2 pipeline is a purely economic project.", "sr"),
+    ("Gradnja gasovoda Severni tok 2 završena je u septembru.",
+     "Construction of the Nord Stream 2 pipeline was completed in September.", "sr"),
     # a title British style abbreviates without a stop
     ("Inspektor Bob Hollis rekao je da su oštećena vrata.", "Det Insp Bob Hollis said the gates were damaged.", "hr"),
     # an acronym of the source that English writes out, and a name English abbreviates
-    ("Studiju su proveli znanstvenici Nacionalne zaklade za Škotsku (NTS).",
-     "The study was carried out by scientists at the National Trust for Scotland.", "hr"),
-    ("Emisija Saturday Night Live počela je skečem o sudu.", "SNL opened with a sketch about the court.", "hr"),
+    ("Podatke o pticama prikupila je Nacionalna zaklada za Škotsku (NTS).",
+     "The bird data were collected by the National Trust for Scotland.", "hr"),
+    ("Emisija Good Morning America počela je razgovorom s ministrom.",
+     "GMA opened with an interview with the minister.", "hr"),
     # a name English writes as a common word
-    ("Rekao je da će obući Supermenov plašt.", "He said he would put on his superman cape.", "sr"),
+    ("Dečak je na maskenbal došao u Supermenovom kostimu.", "The boy came to the fancy-dress party in a superman costume.", "sr"),
     # a translated campaign hashtag
     ("Tisuće žena pridružile su se pokretu #JaIsto.", "Thousands of women joined the #MeToo movement.", "hr"),
     # an English acronym spelled out in Serbian letter names, with a case ending
     ("Platformu je kupila kompanija Aj-Bi-Em, a razvoj je nastavljen uz pomoć Aj-Bi-Ema.",
      "The platform was bought by IBM, and development continued with IBM's help.", "sr"),
     # a first name left out where English names the person by surname
-    ("Odrastao sam u vrijeme vlade Margaret Thatcher.", "I grew up under the Thatcher government.", "hr"),
+    ("Zakon je donesen u vrijeme vlade Ingrid Larsen.", "The law was passed under the Larsen government.", "hr"),
     # a name in words the dictionary translates (Famer ~ famed)
     ("On je član Dvorane slavnih.", "He is a Hall of Famer.", "sr"),
     # a combining form in a compound
-    ("Dadilja je bila Afro-Amerikanka.", "The nanny was African-American.", "sr"),
+    ("Kandidatkinja je prva Afro-Amerikanka na toj funkciji.", "The candidate is the first African-American in that post.", "sr"),
     # foreign spellings read their own way: Italian gn, Gaelic -dh, French h and final t, Flemish -dt
-    ("Pismo su potpisali prijatelji Alehandra Panjuka.", "The letter was signed by friends of Alejandro Pagnucco.", "sr"),
-    ("Ejli Dojl izabrana je u upravni odbor.", "Eilidh Doyle has been elected to the board.", "sr"),
-    ("Napad je izveden kod Belangliza i Leokura.", "The attack was carried out at Bellenglise and Lehaucourt.", "sr"),
-    ("Među žrtvama su bili Daren Drejk i En-Lor Dikat.", "Among the victims were Darren Drake and Ann-Laure Decadt.", "sr"),
-    ("Bataljon je prešao kanal Sen Kanten.", "The battalion crossed the Saint-Quentin canal.", "sr"),
+    ("Pismo su potpisali prijatelji Đina Panjoka.", "The letter was signed by friends of Gino Pagnocco.", "sr"),
+    ("Ejli Grant izabrana je u upravni odbor.", "Eilidh Grant has been elected to the board.", "sr"),
+    ("Napad je izveden kod Mona i Deokura.", "The attack was carried out at Mons and Dehaucourt.", "sr"),
+    ("Među povređenima su bili Pol Mejson i Jan Dikat.", "Among the injured were Paul Mason and Jan Decadt.", "sr"),
+    ("Brod je uplovio u luku Sen Omer.", "The ship entered the port of Saint-Omer.", "sr"),
     # an adjective of a noun in -ik (zastupnički ← zastupnik) in an institution's name
     ("Demokrati bi mogli osvojiti većinu u Zastupničkom domu.",
      "The Democrats could win a majority in the House of Representatives.", "hr"),
     # an interjection opening a sentence
-    ("Uf, uf, šta.", "Uh, uh, what.", "bs"),
+    ("Uf, to je bilo teško.", "Phew, that was hard.", "bs"),
 ])
 def test_renderings_that_are_not_dropped_or_replaced_names(source, english, lang):
     assert _checks(_flags(source, english, lang)) == set()
@@ -758,15 +759,15 @@ def test_the_same_patterns_still_find_changed_names(source, english, lang, flagg
 
 @pytest.mark.parametrize("source, english", [
     # -em is the instrumental of soft stems only (Vučićem); Moualem is the name itself
-    ("Ministar vanjskih poslova Walid al-Moualem rekao je da se stanje popravlja.",
-     "Foreign Minister Walid al-Moualem said the situation was improving."),
+    ("Ministar financija Hatem Salem rekao je da se stanje popravlja.",
+     "Finance Minister Hatem Salem said the situation was improving."),
     # -e on a consonant stem is no singular case; "na" does not govern the genitive of -a stems
-    ("Bataljon je napao na Bellenglise prije podneva.", "The battalion attacked at Bellenglise before noon."),
+    ("Vojska je krenula na Longueville prije podneva.", "The army moved on Longueville before noon."),
     # a common noun before the name makes it a label in the nominative
-    ("Kontrolor je ostao u tornju na aerodromu Mutiara.", "The controller stayed in the tower at Mutiara airport."),
+    ("Avion je sletio na aerodromu Juanda.", "The plane landed at Juanda airport."),
     # a preposition at the end of the previous sentence governs nothing
-    ("Zahvalila je svima koji su ostali nakon. Jeane Freeman poslala je pismo.",
-     "She thanked everyone who stayed after. Jeane Freeman sent a letter."),
+    ("Zahvalila je svima koji su glasali protiv Johnsona. Jeane Baker poslala je pismo.",
+     "She thanked everyone who voted against Johnson. Jeane Baker sent a letter."),
 ])
 def test_forms_that_are_no_copied_case_endings(source, english):
     assert not [f for f in _flags(source, english, "hr") if f.check == "name.source_case"]
@@ -779,13 +780,13 @@ def test_a_soft_stem_instrumental_is_still_a_copied_case_form():
 
 def test_a_spelling_the_source_window_has_is_no_misspelling():
     # the English original spells the name two ways; the source has both in the neighbouring sentences
-    flags = _flags("Ispred šatora stajao je Ivan Kavardarkov, 54. Kavadarkov je rekao da će bojkotirati glasanje.",
-                   "In front of the tents stood Ivan Kavardarkov, 54. Kavadarkov said he would boycott the vote.", "sr")
+    flags = _flags("Na trgu je govorio Ilija Dimitrovski, 61. Dimitroski je rekao da će bojkotovati izbore.",
+                   "Ilija Dimitrovski, 61, spoke in the square. Dimitroski said he would boycott the election.", "sr")
     assert not [f for f in flags if f.check == "name.transliterated"]
 
 
 def test_an_arabic_name_serbian_transcribes_is_not_respelled():
-    flags = _flags("Sirijci se protive predsedniku Bašaru al Asadu.", "Syrians oppose President Bashar al-Assad.", "sr")
+    flags = _flags("Sastao se s ambasadorom Šaharom Arielijem.", "He met Ambassador Shahar Arieli.", "sr")
     assert not [f for f in flags if f.check == "name.transliterated"]
 
 

@@ -697,7 +697,7 @@ _SH_GAME_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(?:minut|минут)\w*\s+
 #: A fraction after a whole number: "220 2/3".
 _MIXED_FRACTION = re.compile(r"(?<=\d )(\d)/(\d{1,2})(?![\d/])")
 #: Spans of time English names without a digit: "the quarter-hour mark", "half an hour".
-_EN_SPAN_OF_TIME = re.compile(r"\b(quarter|half)(?:[- ]hour\b|\s+an\s+hour\b)", re.I)
+_EN_SPAN_OF_TIME = re.compile(r"\b(quarter|half)(?:[- ]hour\b|\s+(?:of\s+)?an\s+hour\b)", re.I)
 #: A week, which other languages often count in days ("sedam dana").
 _EN_A_WEEK = re.compile(r"\b(?:a|one)\s+week\b", re.I)
 #: One unit, or half of one, written with the article: "a mile", "half an inch".

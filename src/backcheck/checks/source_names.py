@@ -857,7 +857,7 @@ class NameDropped(Check):
                     # a first name: a word English writes often as a name, not as a common
                     # word (Mount, Sentinel) or a place
                     given = z >= 3.0 and not (is_common_word(first) and z < 5.0)
-                    if len(run) == 2 and given and not table.source_word(run[0].folded) and any(
+                    if len(run) == 2 and given and not table.source_word(run[0].folded, cities=False) and any(
                             _renders(t, run[1], table) for t in alone):
                         out.add(id(run[0]))
                 return out
