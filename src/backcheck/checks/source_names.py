@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -12,7 +11,7 @@ from .. import lexicon
 from ..glosses import abbreviates, known_word, linked, translations
 from ..crossnames import (NOUN_CAPITALISING, SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens,
                           exonyms, fold, foreign_readings, is_common_word, phonetic_key, respelled, source_tokens,
-                          temperature_words, unit_codes, SHORT_CASE_ENDINGS)
+                          temperature_words, unit_codes, SHORT_CASE_ENDINGS, _common_prefix)
 from ..morphology import candidate_bases
 from ..translit import to_latin
 from .base import Check, Finding, register
@@ -129,21 +128,13 @@ def beads(ctx) -> list[Bead] | None:
     return result
 
 
-def _window(items: list[Bead], k: int, side: str) -> list[Token]:
-    """Words of bead ``k`` and its neighbours: a name may move across a sentence boundary."""
-    out: list[Token] = []
-    for bead in items[max(0, k - 1):k + 2]:
-        out += getattr(bead, side)
-    return out
+def _window(items: list[Bead], k: int, side: str, own_first: bool = False) -> list[Token]:
+    """Words of bead ``k`` and its neighbours: a name may move across a sentence boundary.
 
-
-def _own_first(items: list[Bead], k: int, side: str) -> list[Token]:
-    """The words of :func:`_window` with the bead's own first: most names are found there, and
-    a search for a counterpart stops at the first (for searches that do not need text order)."""
-    out: list[Token] = list(getattr(items[k], side))
-    for bead in items[max(0, k - 1):k] + items[k + 1:k + 2]:
-        out += getattr(bead, side)
-    return out
+    In text order, or ``own_first``: the bead's own words before its neighbours', for searches
+    that stop at the first counterpart and need no order (most counterparts are there)."""
+    beads = [items[k]] + items[max(0, k - 1):k] + items[k + 1:k + 2] if own_first else items[max(0, k - 1):k + 2]
+    return [t for bead in beads for t in getattr(bead, side)]
 
 
 def _groups(tokens: list[Token], text: str) -> list[list[Token]]:
@@ -280,8 +271,7 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
     @cache
     def has_counterpart(i: int) -> bool:
         t = group[i]
-        return (any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in own)  # most often
-                or any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in window)
+        return (any(correspondence(t, s, table) or (s.name and _loosely_same(t, s)) for s in (*own, *window))
                 or any(c.start <= t.start and t.end <= c.end for c in matched_compounds())
                 or any(linked(t.text, s.text, table.lang) for s in window)  # translated (Court / sudom)
                 or any(_abbreviates(s, t) for s in window)
@@ -321,7 +311,7 @@ def _cognate_gloss(english: Token, source: Token, lang: str) -> bool:
     if len(fe) < 4 or _acronym(english.text):
         return False
     need = min(4, len(fe) - 1)
-    return any(len(os.path.commonprefix((fe, w))) >= need for w in translations(source.text, lang))
+    return any(len(_common_prefix(fe, w)) >= need for w in translations(source.text, lang))
 
 
 def _hashtag(t: Token, text: str) -> bool:
@@ -594,7 +584,7 @@ def _title_abbreviation(t: Token, text: str) -> bool:
 #: Titles British style abbreviates without a stop, before a name ("Det Insp Bob Blemmings",
 #: "Supt Ann Ray", "Cllr Jo Hill"); some are words or names alone (Sen, Rep), hence the name after.
 _TITLE_ABBREVIATIONS = {"det", "insp", "supt", "sgt", "cllr", "cpl", "pte", "cdr", "cmdr", "gov", "sen", "rep",
-                        "maj", "gen", "col", "capt", "adm", "brig", "prof", "rev", "hon", "supt", "ch", "dep"}
+                        "maj", "gen", "col", "capt", "adm", "brig", "prof", "rev", "hon", "ch", "dep"}
 
 
 #: How Russian and Serbian transcribe English letters a compound's parts begin with (Hydro- /
@@ -804,7 +794,7 @@ class NameDropped(Check):
             if not bead.target:
                 continue  # an omitted sentence: the omission check owns it
             window = _window(items, k, "target")
-            own_first = _own_first(items, k, "target")
+            own_first = _window(items, k, "target", own_first=True)
             # The next three are built on first use (in this iteration): few source names get
             # as far as needing them.
 
