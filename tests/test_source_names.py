@@ -799,3 +799,10 @@ def test_the_same_name_in_two_source_sentences_of_one_english_sentence_is_report
     ctx = CheckContext(document=english, config=Config(), source=source, alignment=[AlignedPair((0, 1), (0,))])
     dropped = list(all_checks()["name.dropped"]().run(ctx))
     assert len(dropped) == 1
+
+
+def test_a_letter_doubled_in_english_misspells_a_croatian_source_name():
+    # Croatian keeps every name's own spelling, so the source's single l is the name's; Serbian
+    # writes foreign double consonants single, and there the English double may be the original
+    flags = _flags("Riječ ima zastupnik Marko Kolar.", "The floor goes to MP Marko Kollar.", "hr")
+    assert ("name.transliterated", "Kollar") in _checks(flags)

@@ -40,15 +40,17 @@ _DOUBLE_LETTER = re.compile(r"(.)\1")
 _GLIDE_J = re.compile(r"(?<=[aeiou])j(?=[aeiou])|(?<=i)j")
 
 
-def _misspelling(english: str, source: str) -> bool:
+def _misspelling(english: str, source: str, transcribed: bool = True) -> bool:
     """One or two letters off a Latin-script source name, without the letters and digraphs of an
-    English spelling (Prgomett for Prgomet; not Johnson for Džonson, which is the original)."""
+    English spelling (Prgomett for Prgomet; not Johnson for Džonson, which is the original).
+    ``transcribed``: the source may have adapted a foreign name (Serbian does; Croatian and
+    Slovenian keep foreign spellings, so a letter doubled in English is a misspelling there)."""
     from difflib import SequenceMatcher
 
     fe = fold(english)
     simplified = _DOUBLE_LETTER.sub(r"\1", fe)
     folded_forms = {fold(f) for f in _forms(source)}
-    if simplified in folded_forms or (simplified.endswith("e") and simplified[:-1] in folded_forms):
+    if transcribed and (simplified in folded_forms or (simplified.endswith("e") and simplified[:-1] in folded_forms)):
         return False  # Serbian writes foreign double consonants single and drops a silent e (Pepperdine)
     if _VOWEL_DIGRAPH.search(english):
         return False  # the source wrote the vowel it hears: a phonetic adaptation, not a misspelling
@@ -957,7 +959,8 @@ class NameTransliterated(Check):
                                    and (ctx.source.lang in _LANGUAGE_NAMES or id(s) in slavic_names)
                                    and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"
                                    and not _ending_changed(t, s)  # a case form (Celesiu ← Celesio)
-                                   and _misspelling(t.text, s.text)), None)
+                                   and _misspelling(t.text, s.text, transcribed=ctx.source.lang not in _LANGUAGE_NAMES)),
+                                  None)
                 if misspelled is not None:
                     src_start, src_end = _source_span(ctx, [misspelled])
                     yield Finding(self.id, t.start, t.end,
