@@ -654,13 +654,11 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
         if 0 < num < den <= 10:
             add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", _key(num / den))}), "count"))
     if family == "en":
-        for m in _EN_SPAN_OF_TIME.finditer(text):  # "on the quarter-hour mark": minute 15
-            value = 15.0 if m.group(1).lower() == "quarter" else 30.0
+        # "a quarter of an hour" (15. minuta), "for a week" (sedam dana): support, never reported
+        for m in _EN_SPAN_OF_TIME.finditer(text):
+            value = {"quarter": 15.0, "half": 30.0}.get((m.group(1) or "").lower(), 7.0)
             add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", value)}), "count", word=True,
                          weak=True, primary=("n", value)))
-        for m in _EN_A_WEEK.finditer(text):  # "for a week": "sedam dana"
-            add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", 7.0)}), "count", word=True,
-                         weak=True, primary=("n", 7.0)))
         for m in _EN_ONE_UNIT.finditer(text):  # "about a mile away", "half an inch of rain"
             value = 0.5 if m.group(1).lower().startswith("half") else 1.0
             if measures := _measures(text[m.start(2):m.start(2) + 40], value):
@@ -696,10 +694,10 @@ _GAME_CLOCK = re.compile(r"(?<![\d.,:])(2[4-9]|[3-9]\d):([0-5]\d)(?![\d:])")
 _SH_GAME_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(?:minut|минут)\w*\s+(?:i|и)\s+(\d{1,2})\.\s?(?:sekund|секунд)\w*", re.I)
 #: A fraction after a whole number: "220 2/3".
 _MIXED_FRACTION = re.compile(r"(?<=\d )(\d)/(\d{1,2})(?![\d/])")
-#: Spans of time English names without a digit: "the quarter-hour mark", "half an hour".
-_EN_SPAN_OF_TIME = re.compile(r"\b(quarter|half)(?:[- ]hour\b|\s+(?:of\s+)?an\s+hour\b)", re.I)
-#: A week, which other languages often count in days ("sedam dana").
-_EN_A_WEEK = re.compile(r"\b(?:a|one)\s+week\b", re.I)
+#: Spans of time English names without a digit, which other languages count: "the quarter-hour
+#: mark", "half an hour" (minutes), "a week" (often "sedam dana").
+_EN_SPAN_OF_TIME = re.compile(r"\b(?:(quarter|half)(?:[- ]hour\b|\s+(?:of\s+)?an\s+hour\b)|(?:a|one)\s+week\b)",
+                              re.I)
 #: One unit, or half of one, written with the article: "a mile", "half an inch".
 _EN_ONE_UNIT = re.compile(r"\b(half\s+an?|an?)\s+(?=mile|inch|foot|yard|pound|gallon|acre|kilomet|met(?:er|re))"
                           r"(\w+)", re.I)

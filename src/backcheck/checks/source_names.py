@@ -1077,9 +1077,10 @@ class NameSourceCase(Check):
                     group_deinflected = any(copied in run for run in deinflected_runs)
                     partner_endings = _partner_endings(copied, deinflected_runs, group, table)
                     # The same form elsewhere with no preposition before it is a nominative (Palu).
-                    governed = _governed(latin, copied) and all(
-                        _governed(latin, s) for b in items for s in b.source if s.folded == copied.folded)
-                    genitive = governed and _governed(latin, copied, _GENITIVE_PREPOSITIONS)
+                    lang = ctx.source.lang
+                    governed = _governed(latin, copied, lang) and all(
+                        _governed(latin, s, lang) for b in items for s in b.source if s.folded == copied.folded)
+                    genitive = governed and _governed(latin, copied, lang, _GENITIVE_PREPOSITIONS)
                     for base, ending, meaning in candidate_bases(t.text):
                         if base == t.text or ending == "o":
                             continue  # -o is a vocative in news only by mistake; Marko, Janko are nominatives
@@ -1320,7 +1321,7 @@ def _oblique_modifier(word: str) -> bool:
     return False
 
 
-def _governed(text: str, name: Token, prepositions: frozenset[str] | set[str] | None = None) -> bool:
+def _governed(text: str, name: Token, lang: str, prepositions: frozenset[str] | None = None) -> bool:
     """Is the name in an oblique case by its context: right after a case-governing preposition
     or an adjective in an oblique case (skipping its own first names)?"""
     before = _SENTENCE_END.split(text[max(0, name.start - 40):name.start])[-1].split()
@@ -1329,7 +1330,7 @@ def _governed(text: str, name: Token, prepositions: frozenset[str] | set[str] | 
             return prepositions is None or word.lower() in prepositions
         if word.islower() and _oblique_modifier(word):
             return True  # an adjective or pronoun in an oblique case agrees with it (velečasnog Johnsona)
-        if not word[:1].isupper() or known_word(word, "hr"):
+        if not word[:1].isupper() or known_word(word, lang):
             # a common noun, capitalised or not, before the name: the name is its label, in the
             # nominative ("u Vrtovima Inverewe", "na aerodromu Mutiara")
             return False

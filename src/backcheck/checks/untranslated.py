@@ -6,7 +6,7 @@ import re
 
 from .. import lexicon
 from ..crossnames import NOUN_CAPITALISING, english_tokens, fold, tokens, wordfreq_languages
-from ..translit import to_latin
+from ..translit import has_cyrillic, to_latin
 from .base import Check, Finding, register
 
 #: Letters of scripts English news is not written in (Cyrillic, Greek, Arabic, Hebrew,
@@ -34,10 +34,6 @@ def _source_zipf(word: str, lang: str) -> float:
 
 #: An English verb right after a word: the word is the subject of an English clause.
 _ENGLISH_VERB_AFTER = re.compile(r" (?:is|was|has|had|said|says|told|will|would|could|can|did|does)\b")
-
-
-def _has_cyrillic(text: str) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in text)
 
 
 def _third_language(text: str, source_lang: str) -> bool:
@@ -84,7 +80,7 @@ class Untranslated(Check):
         doc, source = ctx.document, ctx.source
         latin = to_latin(source.text)
         letters = [c for c in source.text if c.isalpha()]
-        cyrillic = sum(map(_has_cyrillic, letters)) > len(letters) / 2
+        cyrillic = sum(map(has_cyrillic, letters)) > len(letters) / 2
         for pair in ctx.alignment:
             if not pair.source or not pair.target:
                 continue
@@ -100,7 +96,7 @@ class Untranslated(Check):
             start, end = doc.sentences[pair.target[0]].start, doc.sentences[pair.target[-1]].end
             if len(tgt_text.split()) >= 3 and _same_text(" ".join(src_text), tgt_text) and not _third_language(
                     tgt_text, source.lang) and not (cyrillic and not any(
-                        _has_cyrillic(source.sentences[i].text) for i in pair.source)):
+                        has_cyrillic(source.sentences[i].text) for i in pair.source)):
                 # (a Cyrillic source that writes this sentence in Latin letters kept it foreign:
                 # a league table, a title, names)
                 yield Finding(self.id, start, end, "the sentence is identical to its source: not translated",
