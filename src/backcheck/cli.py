@@ -92,6 +92,9 @@ def check(
     from .render import render
 
     try:
+        from .output import refuse_overwriting_inputs
+
+        refuse_overwriting_inputs(output, file, source, baseline)
         config = resolve({"fail_on": fail_on.value if fail_on else None, "engine": engine, "source_lang": source_lang,
                           "baseline": str(baseline) if baseline else None}, Path.cwd(), config_file)
         report = run_check(str(file), str(source) if source else None, config.source_lang, config=config,

@@ -105,7 +105,7 @@ def convert(
 
     try:
         catalog = models.load_catalog()
-        target_name = name or path.name
+        target_name = models.check_name(name if name is not None else (path.name or path.resolve().name))
         model = models.convert(path, models.models_dir(models_dir) / target_name, quantization=quantization,
                                name=target_name, entry=catalog.get(target_name),
                                source_langs=src.split(",") if src else None,

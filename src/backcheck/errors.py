@@ -31,6 +31,10 @@ class InputError(BackcheckError):
     exit_code = ExitCode.INPUT
 
 
+class OutputError(InputError):
+    """A report cannot be written where ``--output`` says (a directory, read-only, an input file)."""
+
+
 class ConfigError(BackcheckError):
     """Configuration (file, flag or environment) is invalid."""
 

@@ -221,10 +221,17 @@ def convert(src: str | os.PathLike, out: str | os.PathLike, *, quantization: str
     import ctranslate2  # noqa: F401  (fail early with a clear error if it is missing)
 
     src, out = Path(src), Path(out)
+    check_name(out.name)
     if not src.is_dir():
         raise ModelError(f"cannot convert {src}: not a directory")
-    if out.exists() and not force:
+    exists = out.exists() or out.is_symlink()
+    if exists and not force:
         raise ModelError(f"{out} already exists (remove it first: `backcheck models remove {out.name}`)")
+    if exists and not _deletable(out):
+        raise ModelError(f"{out} exists and holds no {MANIFEST}: it is not a model backcheck installed, "
+                         f"so --force will not replace it")
+    if exists and (src.resolve() == out.resolve() or out.resolve() in src.resolve().parents):
+        raise ModelError(f"cannot convert {src} onto itself ({out}); convert it under another --name")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     shutil.rmtree(tmp)  # the converters create their output directory themselves
@@ -242,6 +249,8 @@ def convert(src: str | os.PathLike, out: str | os.PathLike, *, quantization: str
         (tmp / MANIFEST).write_text(json.dumps(asdict(manifest), indent=2, ensure_ascii=False) + "\n",
                                     encoding="utf-8")
         if out.exists():
+            if not _deletable(out):  # checked above; re-checked right before deleting
+                raise ModelError(f"{out} is no longer a backcheck model; not replacing it")
             shutil.rmtree(out)
         os.replace(tmp, out)  # a half-converted model never appears under its final name
     finally:
@@ -388,7 +397,7 @@ def install(name: str, directory: Path, progress: Progress | None = None, force:
     if name not in catalog:
         raise ModelError(f"unknown model {name!r}; known: {', '.join(catalog)} (`backcheck models list`)")
     entry = catalog[name]
-    target = directory / name
+    target = directory / check_name(name)
     if target.exists() and not force:
         raise ModelError(f"{name} is already installed in {target} (use --force to reinstall)")
     if not entry.marian_url:
@@ -441,9 +450,27 @@ def _install_transformers(entry: CatalogEntry, target: Path, force: bool) -> Ins
         return convert(path, target, entry=entry, origin=f"hf://{entry.hf_repo}", force=force)
 
 
+def check_name(name: str) -> str:
+    """A model name is one plain path segment: it can never point outside the models directory."""
+    bad = (not name or name in (".", "..") or name.startswith(".") or "\0" in name
+           or any(sep in name for sep in ("/", "\\")) or Path(name).is_absolute())
+    if bad:
+        raise ModelError(f"{name!r} is not a valid model name: use one plain name such as opus-mt-en-zls "
+                         f"(no '/', no leading '.', not empty)")
+    return name
+
+
+def _deletable(target: Path) -> bool:
+    """Only a real directory holding a backcheck manifest is ever deleted."""
+    return target.is_dir() and not target.is_symlink() and (target / MANIFEST).is_file()
+
+
 def remove(name: str, directory: Path) -> Path:
-    target = directory / name
-    if not (target / MANIFEST).exists() and not (target / "model.bin").exists():
+    target = directory / check_name(name)
+    if not target.exists() and not target.is_symlink():
         raise ModelError(f"{name} is not installed in {directory}")
+    if not _deletable(target):
+        raise ModelError(f"{target} holds no {MANIFEST}: it is not a model backcheck installed, so it is "
+                         f"left alone (delete it yourself if you are sure)")
     shutil.rmtree(target)
     return target
