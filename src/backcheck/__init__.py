@@ -12,19 +12,19 @@ __version__ = "0.1.0"
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import check
-    from .report import Report
+    from backcheck.api import check
+    from backcheck.report import Report
 
 __all__ = ["__version__", "check", "Report"]
 
 
 def __getattr__(name: str) -> Any:
     if name == "check":
-        from .api import check
+        from backcheck.api import check
 
         return check
     if name == "Report":
-        from .report import Report
+        from backcheck.report import Report
 
         return Report
     raise AttributeError(name)

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import __version__
-from .checks import CheckContext, all_checks
-from .checks.source import SourceMismatch
-from .checks.source import agreement as source_agreement
-from .config import Config
-from .document import Document, load
-from .report import DocumentReport, Report, decide
+from backcheck import __version__
+from backcheck.checks import CheckContext, all_checks
+from backcheck.checks.source import SourceMismatch
+from backcheck.checks.source import agreement as source_agreement
+from backcheck.config import Config
+from backcheck.document import Document, load
+from backcheck.report import DocumentReport, Report, decide
 
 ENGINE_SKIPPED_NOTE = ("back-translation skipped (engine: none); install a model with "
                        "`backcheck models install opus-mt-tc-base-en-sh` or `apt-get install apertium-hbs-eng` to enable it")
@@ -31,10 +31,10 @@ def load_job(path: str, source: str | None = None, source_lang: str | None = Non
              max_bytes: int | None = None) -> Job:
     """A Job for an article (and its source), or for a bilingual file (XLIFF, TMX, PO, TSV,
     JSONL segment pairs), which holds both sides itself."""
-    from .formats.bilingual import is_bilingual
+    from backcheck.formats.bilingual import is_bilingual
 
     if source is None and is_bilingual(path):
-        from .formats.bilingual import load_pair
+        from backcheck.formats.bilingual import load_pair
 
         return Job(*load_pair(path, source_lang, max_bytes))
     doc = load(path, lang="en", max_bytes=max_bytes)
@@ -44,7 +44,7 @@ def load_job(path: str, source: str | None = None, source_lang: str | None = Non
 
 def load_source(path: str, source_lang: str | None = None, max_bytes: int | None = None) -> Document:
     """Load a source article in ``source_lang`` (sr, hr, bs, cnr, ...; ``auto`` or None detects it)."""
-    from .langid import resolve_source_lang
+    from backcheck.langid import resolve_source_lang
 
     if source_lang not in (None, "auto"):
         return load(path, lang=resolve_source_lang(source_lang, ""), max_bytes=max_bytes)
@@ -72,7 +72,7 @@ def run_checks(job: Job, config: Config, backtranslations: dict[int, str] | None
     """Run every enabled check on one job and decide severities."""
     checks = all_checks()
     if job.source is not None and alignment is None:
-        from .align import align
+        from backcheck.align import align
 
         alignment = align(job.source, job.document, backtranslations)
     ctx = CheckContext(document=job.document, config=config, source=job.source,
@@ -122,7 +122,7 @@ def back_translate(jobs: list[Job], engine: str, models_dir: str | None = None,
                    use_cache: bool = True) -> BackTranslations:
     """Back-translate the article sentences of every job: one engine, one batched call per
     source language (the English goes back into the language of the source, Serbian by default)."""
-    from .engines import resolve
+    from backcheck.engines import resolve
 
     langs = [job.source.lang if job.source else DEFAULT_BACK_LANG for job in jobs]
     resolved = resolve(engine, "en", langs[0] if langs else DEFAULT_BACK_LANG, models_dir=models_dir,
@@ -148,9 +148,9 @@ def score_fidelity(job: Job, forward, backtranslations: dict[int, str] | None, a
     when no engine ran. ``reverse`` holds the source → English engines resolved so far, by language:
     the same kind as ``forward``, or None where none is installed (forced decoding of the English
     and round trips are then skipped)."""
-    from . import fidelity
-    from .engines import resolve
-    from .errors import EngineError
+    from backcheck import fidelity
+    from backcheck.engines import resolve
+    from backcheck.errors import EngineError
 
     if forward is None or backtranslations is None:
         return None, []
@@ -182,7 +182,7 @@ def check_jobs(jobs: list[Job], config: Config | None = None, engine: str = "non
         doc, src = job.document, job.source
         alignment = None
         if src is not None:
-            from .align import align
+            from backcheck.align import align
 
             alignment = align(src, doc, backtranslations)
         scores, fidelity_notes = score_fidelity(job, back.engine, backtranslations, alignment, config, reverse,
@@ -212,7 +212,7 @@ def check_jobs(jobs: list[Job], config: Config | None = None, engine: str = "non
         ))
     report = Report(reports, config, signature(config, engine_info, score_signatures))
     if config.baseline:
-        from . import baseline
+        from backcheck import baseline
 
         baseline.apply(report, baseline.load(config.baseline))
     return report

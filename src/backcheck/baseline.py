@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
-from .errors import InputError
+from backcheck import __version__
+from backcheck.errors import InputError
 
 SCHEMA = "backcheck-baseline/1"
 _NOTE = re.compile(r"^baseline: (\d+) known finding")

@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from . import __version__
-from .config import SOURCE_LANGS, Config
-from .errors import BackcheckError, InputError
-from .report import DocumentReport, Flag, Report
-from .textmap import Span
+from backcheck import __version__
+from backcheck.config import SOURCE_LANGS, Config
+from backcheck.errors import BackcheckError, InputError
+from backcheck.report import DocumentReport, Flag, Report
+from backcheck.textmap import Span
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 #: ``name.<lang>.txt`` beside ``name.txt`` is its source
@@ -59,7 +59,7 @@ def discover(targets: list[str | os.PathLike], exclude: Path | None = None) -> l
     """The items of directories, manifests and single files; manifest problems name the file
     and line. A ``.jsonl`` file is a manifest when its first record has a ``translation``
     field, and segment pairs otherwise."""
-    from .formats.bilingual import is_bilingual
+    from backcheck.formats.bilingual import is_bilingual
 
     items: list[BatchItem] = []
     for target in map(Path, targets):
@@ -230,7 +230,7 @@ def document_report_from_json(text: str) -> DocumentReport:
 
 def _check_model_free(item: BatchItem, config: Config) -> tuple[DocumentReport | None, str | None]:
     """Worker: check one document completely (no engine)."""
-    from .api import check_jobs, load_job
+    from backcheck.api import check_jobs, load_job
 
     try:
         job = load_job(item.translation, item.source, item.source_lang or config.source_lang)
@@ -241,7 +241,7 @@ def _check_model_free(item: BatchItem, config: Config) -> tuple[DocumentReport |
 
 def _load(item: BatchItem, config: Config):
     """Worker: read and segment one document for the engine."""
-    from .api import load_job
+    from backcheck.api import load_job
 
     try:
         return load_job(item.translation, item.source, item.source_lang or config.source_lang), None
@@ -261,11 +261,11 @@ def run(items: list[BatchItem], config: Config, *, jobs: int = 1, state: Path | 
     writing per-document reports). Documents in ``state`` from an earlier run are not rechecked."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from .api import check_jobs, signature
+    from backcheck.api import check_jobs, signature
 
     started = time.perf_counter()
     if config.baseline:  # a bad baseline is one error for the run, not one per document
-        from .baseline import load
+        from backcheck.baseline import load
 
         load(config.baseline)
     journal = Journal(state) if state else None
@@ -353,8 +353,8 @@ def report_name(item: BatchItem, root: Path, fmt: str) -> Path:
 
 def summary_table(result: BatchResult, fail_on: str, limit: int = 20) -> str:
     """The end-of-run table: the documents that fail (worst first) and the totals."""
-    from .baseline import suppressed
-    from .checks.base import SEVERITIES, SEVERITY_WEIGHT
+    from backcheck.baseline import suppressed
+    from backcheck.checks.base import SEVERITIES, SEVERITY_WEIGHT
 
     threshold = SEVERITIES.index(fail_on)
     failing = [d for d in result.report.documents

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .engines.base import Translation
+from backcheck.engines.base import Translation
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 30.0

@@ -13,8 +13,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
-from .errors import BackcheckError, ExitCode
+from backcheck import __version__
+from backcheck.errors import BackcheckError, ExitCode
 
 app = typer.Typer(
     name="backcheck",
@@ -41,14 +41,14 @@ def _emit(data: str, output: Optional[Path]) -> None:
     if output is None:
         sys.stdout.write(data)
     else:
-        from .output import write_atomic
+        from backcheck.output import write_atomic
 
         write_atomic(output, data)
         typer.echo(f"backcheck: report written to {output}", err=True)
 
 
 def _check_format(value: str) -> str:
-    from .render import FORMATS
+    from backcheck.render import FORMATS
 
     if value not in FORMATS:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(FORMATS)}")
@@ -87,12 +87,12 @@ def check(
     models_dir: Annotated[Optional[Path], typer.Option("--models-dir", help="Where models are installed (default: $BACKCHECK_MODELS, else models/ in a checkout).")] = None,
 ) -> None:
     """Check one translated article (or a bilingual XLIFF/TMX/PO/TSV/JSONL file) and report suspect spans."""
-    from .api import check as run_check
-    from .config import resolve
-    from .render import render
+    from backcheck.api import check as run_check
+    from backcheck.config import resolve
+    from backcheck.render import render
 
     try:
-        from .output import refuse_overwriting_inputs
+        from backcheck.output import refuse_overwriting_inputs
 
         refuse_overwriting_inputs(output, file, source, baseline)
         config = resolve({"fail_on": fail_on.value if fail_on else None, "engine": engine, "source_lang": source_lang,
@@ -110,7 +110,7 @@ def check(
 @app.command("checks")
 def list_checks() -> None:
     """List the checks with their id, category and default severity."""
-    from .checks import all_checks
+    from backcheck.checks import all_checks
 
     for check_id, cls in all_checks().items():
         summary = cls.doc().split(". ")[0].replace("\n", " ")
@@ -120,7 +120,7 @@ def list_checks() -> None:
 @app.command()
 def explain(check_id: Annotated[str, typer.Argument(help="A check id, e.g. name.inflected.")]) -> None:
     """Explain a check: the linguistic reason behind it, with an example."""
-    from .checks import all_checks
+    from backcheck.checks import all_checks
 
     checks = all_checks()
     if check_id not in checks:
@@ -136,7 +136,7 @@ def explain(check_id: Annotated[str, typer.Argument(help="A check id, e.g. name.
 
 # Command groups that live in their own modules register themselves on `app` when imported.
 # They keep their heavy imports inside the commands, so this stays cheap.
-from . import cli_models, cli_score, cli_batch  # noqa: E402,F401
+from backcheck import cli_models, cli_score, cli_batch  # noqa: E402,F401
 
 
 def main() -> None:

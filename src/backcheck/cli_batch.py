@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import Severity, _check_format, _emit, _fail, app
-from .errors import BackcheckError, ExitCode
+from backcheck.cli import Severity, _check_format, _emit, _fail, app
+from backcheck.errors import BackcheckError, ExitCode
 
 baseline_app = typer.Typer(help="Accepted findings, so CI fails only on new ones.", no_args_is_help=True,
                            rich_markup_mode=None)
@@ -41,12 +41,12 @@ def batch(
     """Check many articles: parallel workers, one engine for all, a summary, resumable after a kill."""
     from contextlib import nullcontext
 
-    from . import batch as batchlib
-    from .api import signature
-    from .config import resolve
-    from .output import write_atomic
-    from .render import render
-    from .report import Report
+    from backcheck import batch as batchlib
+    from backcheck.api import signature
+    from backcheck.config import resolve
+    from backcheck.output import write_atomic
+    from backcheck.render import render
+    from backcheck.report import Report
 
     try:
         config = resolve({"fail_on": fail_on.value if fail_on else None, "engine": engine, "source_lang": source_lang,
@@ -91,10 +91,10 @@ def baseline_create(
     engine: Engine = None,
 ) -> None:
     """Accept the current findings: later runs with --baseline report only new ones."""
-    from . import baseline as baselib
-    from .api import check_jobs, load_job
-    from .config import resolve
-    from .output import write_atomic
+    from backcheck import baseline as baselib
+    from backcheck.api import check_jobs, load_job
+    from backcheck.config import resolve
+    from backcheck.output import write_atomic
 
     try:
         if len(inputs) == 1 and inputs[0].suffix.lower() in (".json", ".jsonl") and _is_report(inputs[0]):

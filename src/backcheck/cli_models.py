@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import _fail, app
-from .errors import BackcheckError, ExitCode
+from backcheck.cli import _fail, app
+from backcheck.errors import BackcheckError, ExitCode
 
 models_app = typer.Typer(help="List, install, convert, verify and remove translation models.",
                          no_args_is_help=True, rich_markup_mode=None)
@@ -24,7 +24,7 @@ ModelsDir = Annotated[Optional[Path], typer.Option(
 @models_app.command("list")
 def list_models(models_dir: ModelsDir = None) -> None:
     """The catalogue, with what is installed."""
-    from . import models
+    from backcheck import models
 
     try:
         directory = models.models_dir(models_dir)
@@ -50,7 +50,7 @@ def install(
     force: Annotated[bool, typer.Option("--force", help="Reinstall over an existing copy.")] = False,
 ) -> None:
     """Download a model, convert it to CTranslate2 (int8) and record its checksums."""
-    from . import models
+    from backcheck import models
 
     progress = _Progress(name)
     try:
@@ -101,7 +101,7 @@ def convert(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing model of that name.")] = False,
 ) -> None:
     """Convert a downloaded model into the models directory."""
-    from . import models
+    from backcheck import models
 
     try:
         catalog = models.load_catalog()
@@ -122,7 +122,7 @@ def verify(
     models_dir: ModelsDir = None,
 ) -> None:
     """Check installed models: files present, sizes and SHA-256 as recorded. Exit 4 on a problem."""
-    from . import models
+    from backcheck import models
 
     directory = models.models_dir(models_dir)
     paths = [Path(n) if Path(n).is_dir() else directory / n for n in names] if names else models.installed(directory)
@@ -143,7 +143,7 @@ def verify(
 @models_app.command("remove")
 def remove(name: Annotated[str, typer.Argument(help="An installed model.")], models_dir: ModelsDir = None) -> None:
     """Delete an installed model."""
-    from . import models
+    from backcheck import models
 
     try:
         path = models.remove(name, models.models_dir(models_dir))
@@ -158,7 +158,7 @@ CachePath = Annotated[Optional[Path], typer.Option("--cache", help="Cache file (
 @cache_app.command("stats")
 def cache_stats(cache: CachePath = None) -> None:
     """Entries and size of the translation cache, per engine signature."""
-    from .cache import TranslationCache
+    from backcheck.cache import TranslationCache
 
     with TranslationCache(cache) as store:
         stats = store.stats()
@@ -172,7 +172,7 @@ def cache_stats(cache: CachePath = None) -> None:
 @cache_app.command("clear")
 def cache_clear(cache: CachePath = None) -> None:
     """Delete every cached translation."""
-    from .cache import TranslationCache
+    from backcheck.cache import TranslationCache
 
     with TranslationCache(cache) as store:
         removed = store.clear()

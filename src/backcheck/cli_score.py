@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import _emit, _fail, app
-from .errors import BackcheckError, ExitCode
+from backcheck.cli import _emit, _fail, app
+from backcheck.errors import BackcheckError, ExitCode
 
 
 @app.command()
@@ -31,8 +31,8 @@ def score(
     Exit codes: 0 scored (and at or above --min-fidelity); 1 mean fidelity below --min-fidelity;
     3 unreadable input or files that do not pair; 4 no engine, or an engine or model error.
     """
-    from .errors import EngineError
-    from .fidelity import score_files
+    from backcheck.errors import EngineError
+    from backcheck.fidelity import score_files
 
     try:
         result = score_files(str(source), str(translation), str(reference) if reference else None, engine=engine,

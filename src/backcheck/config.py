@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks.base import SEVERITIES
-from .engines import ENGINES
-from .errors import ConfigError
+from backcheck.checks.base import SEVERITIES
+from backcheck.engines import ENGINES
+from backcheck.errors import ConfigError
 
 DEFAULT_FAIL_ON = "major"
 DEFAULT_ENGINE = "auto"
@@ -52,7 +52,7 @@ class Config:
         self.validate()
 
     def validate(self) -> None:
-        from .checks import all_checks
+        from backcheck.checks import all_checks
 
         known = all_checks()
         problems = []
@@ -129,7 +129,7 @@ def _str_choice(choices: tuple[str, ...]) -> Callable[[Any], Any]:
 
 
 def _check_ids(value: Any) -> set[str]:
-    from .checks import all_checks
+    from backcheck.checks import all_checks
 
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError("expected a list of check ids")
@@ -140,7 +140,7 @@ def _check_ids(value: Any) -> set[str]:
 
 
 def _severities(value: Any) -> dict[str, str]:
-    from .checks import all_checks
+    from backcheck.checks import all_checks
 
     if not isinstance(value, dict):
         raise ValueError("expected a table of check id = severity")

@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from . import lexicon
-from .morphology import candidate_bases
-from .pronounce import transcriptions
-from .translit import to_latin
+from backcheck import lexicon
+from backcheck.morphology import candidate_bases
+from backcheck.pronounce import transcriptions
+from backcheck.translit import to_latin
 
 _TOKEN = re.compile(r"[^\W\d_]+")
 #: A word, or initials written with full stops (U.S., U.K.), read as one word.

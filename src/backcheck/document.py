@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .segment import split_sentences
-from .textmap import Span, TextMap
+from backcheck.segment import split_sentences
+from backcheck.textmap import Span, TextMap
 
 TITLE, LEAD, PARAGRAPH, CAPTION, BOILERPLATE, DISCLAIMER = (
     "title", "lead", "paragraph", "caption", "boilerplate", "disclaimer")
@@ -199,7 +199,7 @@ def detect_format(path: str, text: str) -> str:
 
 def load(path: str, lang: str = "en", max_bytes: int | None = None) -> Document:
     """Read an article file (text, Markdown or HTML) into a segmented :class:`Document`."""
-    from .formats.encoding import DEFAULT_MAX_BYTES, read_text
+    from backcheck.formats.encoding import DEFAULT_MAX_BYTES, read_text
 
     original, encoding = read_text(path, max_bytes or DEFAULT_MAX_BYTES)
     return from_text(original, path=str(path), lang=lang, encoding=encoding)
@@ -210,14 +210,14 @@ def from_text(original: str, path: str = "<text>", lang: str = "en", encoding: s
     """Build a Document from already-decoded text (the Python API's entry for strings)."""
     fmt = fmt or detect_format(path, original)
     if fmt == "html":
-        from .formats.html import extract
+        from backcheck.formats.html import extract
 
         textmap, blocks = extract(original, path)
     else:
         textmap = TextMap.normalise(original)
         blocks = _line_blocks(textmap.text, markdown=fmt == "markdown")
     if not any(textmap.text[s:e].strip() for s, e, _ in blocks):
-        from .errors import InputError
+        from backcheck.errors import InputError
 
         raise InputError(f"{path}: no article text found")
     return build_document(path, textmap, lang, blocks, encoding, fmt)

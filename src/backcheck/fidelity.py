@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .errors import EngineError
+from backcheck.errors import EngineError
 
 SOURCE, ROUND_TRIP = "source", "round-trip"
 #: The configuration threshold (``Config.thresholds``) that overrides each mode's default
@@ -354,7 +354,7 @@ SCORE_SCHEMA = "backcheck-score/1"
 
 
 def _read_lines(path: str) -> list[str]:
-    from .formats.encoding import read_text
+    from backcheck.formats.encoding import read_text
 
     return read_text(path)[0].splitlines()
 
@@ -369,18 +369,18 @@ def score_files(source: str, translation: str, reference: str | None = None, *, 
     reads both as articles and aligns their sentences. With ``reference``, the translation is also
     scored against it (chrF++, chrF, BLEU, TER), sacrebleu's own use.
     """
-    from . import __version__
-    from .engines import resolve
-    from .errors import InputError
-    from .langid import resolve_source_lang
+    from backcheck import __version__
+    from backcheck.engines import resolve
+    from backcheck.errors import InputError
+    from backcheck.langid import resolve_source_lang
 
     thresholds = thresholds or {}
     out: dict[str, Any] = {"schema": SCORE_SCHEMA, "unit": "documents" if documents else "lines",
                            "source": str(source), "translation": str(translation)}
     if documents:
-        from .align import align
-        from .api import back_translate, load_job, score_fidelity
-        from .config import Config
+        from backcheck.align import align
+        from backcheck.api import back_translate, load_job, score_fidelity
+        from backcheck.config import Config
 
         job = load_job(str(translation), str(source), source_lang)
         lang = job.source.lang
@@ -431,6 +431,6 @@ def score_files(source: str, translation: str, reference: str | None = None, *, 
 
 
 def _load_text(path: str) -> str:
-    from .document import load
+    from backcheck.document import load
 
     return load(path, lang="en").text

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .errors import InputError
-from .translit import cyrillic_share
+from backcheck.errors import InputError
+from backcheck.translit import cyrillic_share
 
 #: The standard variants of Serbo-Croatian that backcheck accepts as a source.
 SERBO_CROATIAN = ("sr", "hr", "bs", "cnr")

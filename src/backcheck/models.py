@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ModelError
+from backcheck.errors import ModelError
 
 MANIFEST = "backcheck-model.json"
 CHECKOUT = Path(__file__).resolve().parent.parent.parent

@@ -18,7 +18,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from backcheck.errors import OutputError
 
 
 def _umask() -> int:

@@ -8,15 +8,15 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
-from .checks.base import SEVERITIES, SEVERITY_WEIGHT, Finding
-from .config import Config
-from .errors import ExitCode
-from .textmap import Span
+from backcheck import __version__
+from backcheck.checks.base import SEVERITIES, SEVERITY_WEIGHT, Finding
+from backcheck.config import Config
+from backcheck.errors import ExitCode
+from backcheck.textmap import Span
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .align import AlignedPair
-    from .document import Document
+    from backcheck.align import AlignedPair
+    from backcheck.document import Document
 
 SCHEMA = "backcheck-report/1"
 

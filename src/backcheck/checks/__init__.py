@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from .base import CATEGORIES, REGISTRY, SEVERITIES, Check, CheckContext, Finding, register
+from backcheck.checks.base import CATEGORIES, REGISTRY, SEVERITIES, Check, CheckContext, Finding, register
 
 # Each module registers its checks on import (the modules are light: no heavy libraries).
-from . import boilerplate, names  # noqa: E402,F401
-from . import glossary  # noqa: E402,F401
-from . import fidelity  # noqa: E402,F401
-from . import source, source_names, untranslated  # noqa: E402,F401
-from . import negation, numbers, omission, quotes  # noqa: E402,F401
+from backcheck.checks import boilerplate, names  # noqa: E402,F401
+from backcheck.checks import glossary  # noqa: E402,F401
+from backcheck.checks import fidelity  # noqa: E402,F401
+from backcheck.checks import source, source_names, untranslated  # noqa: E402,F401
+from backcheck.checks import negation, numbers, omission, quotes  # noqa: E402,F401
 
 
 def all_checks() -> dict[str, type[Check]]:

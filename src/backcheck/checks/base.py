@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..config import Config
-    from ..document import Document
-    from ..fidelity import FidelityResult
+    from backcheck.config import Config
+    from backcheck.document import Document
+    from backcheck.fidelity import FidelityResult
 
 SEVERITIES = ("minor", "major", "critical")
 #: MQM weights, as in COMET's error spans.

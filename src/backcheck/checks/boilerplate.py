@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..document import BOILERPLATE, DISCLAIMER
-from .base import Check, Finding, register
+from backcheck.document import BOILERPLATE, DISCLAIMER
+from backcheck.checks.base import Check, Finding, register
 
 
 @register

@@ -6,8 +6,8 @@ read from ``CheckContext.scores``; these checks only decide which sentences to f
 
 from __future__ import annotations
 
-from ..fidelity import ROUND_TRIP, SOURCE, THRESHOLD_NAMES
-from .base import Check, CheckContext, Finding, register
+from backcheck.fidelity import ROUND_TRIP, SOURCE, THRESHOLD_NAMES
+from backcheck.checks.base import Check, CheckContext, Finding, register
 
 #: |z| of the English/source length ratio beyond which a low-fidelity pair is called an
 #: omission (short) or an addition (long) rather than a mistranslation.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Check, Finding, register
+from backcheck.checks.base import Check, Finding, register
 
 
 @register

@@ -7,10 +7,10 @@ import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 
-from .. import lexicon
-from ..morphology import ENDINGS, candidate_bases
-from ..names import inventory
-from .base import Check, Finding, register
+from backcheck import lexicon
+from backcheck.morphology import ENDINGS, candidate_bases
+from backcheck.names import inventory
+from backcheck.checks.base import Check, Finding, register
 
 
 @register
@@ -101,7 +101,7 @@ def _established(word: str) -> bool:
 
 def _common_word(word: str) -> bool:
     """A lower-case English word capitalised by position (a headline's Live, Love, Daddy)."""
-    from ..crossnames import is_common_word
+    from backcheck.crossnames import is_common_word
 
     return is_common_word(word)
 

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..numbers import fold, language_family
-from .base import Check, Finding, register
-from .omission import aligned_pairs
+from backcheck.numbers import fold, language_family
+from backcheck.checks.base import Check, Finding, register
+from backcheck.checks.omission import aligned_pairs
 
 # Per language: verbal negators (each one negates its clause), n-words (negative pronouns and
 # adverbs: in a clause that has a verbal negator they are concord, not a second negation),
@@ -146,7 +146,7 @@ class Polarity:
 
 def _english_negative_word(word: str) -> bool:
     """"unknown", "nonexistent", "intolerant": a negative prefix before an English word."""
-    from .. import lexicon
+    from backcheck import lexicon
 
     # in-/im-/il-/ir- begin many words that are not negations (inform, impress), so the rest
     # must be longer and commoner than after un-/non-.
@@ -161,7 +161,7 @@ def _english_negative_word(word: str) -> bool:
 def _negated_word(rest: str, family: str) -> bool:
     """Whether what follows a negative prefix is itself a word ("ne|poznat", "un|bekannt"),
     as opposed to a word that merely begins like one ("ne|ophodan", "ne|mirima")."""
-    from .omission import word_zipf
+    from backcheck.checks.omission import word_zipf
 
     try:
         return len(rest) >= 4 and word_zipf(rest, family) >= 3.0

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..numbers import Quantity, extract, matches, reads_all_months, spells_numbers
-from .base import Check, Finding, register
-from .omission import aligned_pairs
+from backcheck.numbers import Quantity, extract, matches, reads_all_months, spells_numbers
+from backcheck.checks.base import Check, Finding, register
+from backcheck.checks.omission import aligned_pairs
 
 #: Which kind a mismatch is reported as when the two sides disagree (the more specific wins).
 _KIND_ORDER = ("date", "percent", "amount", "year", "time", "count")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import Check, Finding, register
-from .omission import aligned_pairs
+from backcheck.checks.base import Check, Finding, register
+from backcheck.checks.omission import aligned_pairs
 
 # A quotation between the marks of one convention: „…“ (BCMS, German), »…« and «…», “…”, "…",
 # and British single quotes '…' (an apostrophe between letters, as in "it's", does not close one).

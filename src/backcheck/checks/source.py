@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..align import assess
-from .base import Check, Finding, register
+from backcheck.align import assess
+from backcheck.checks.base import Check, Finding, register
 
 
 def agreement(ctx):

@@ -7,14 +7,14 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .. import lexicon
-from ..glosses import abbreviates, known_word, linked, translations
-from ..crossnames import (NOUN_CAPITALISING, SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens,
+from backcheck import lexicon
+from backcheck.glosses import abbreviates, known_word, linked, translations
+from backcheck.crossnames import (NOUN_CAPITALISING, SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens,
                           exonyms, fold, foreign_readings, is_common_word, phonetic_key, respelled, source_tokens,
                           temperature_words, unit_codes, SHORT_CASE_ENDINGS, _common_prefix)
-from ..morphology import candidate_bases
-from ..translit import to_latin
-from .base import Check, Finding, register
+from backcheck.morphology import candidate_bases
+from backcheck.translit import to_latin
+from backcheck.checks.base import Check, Finding, register
 
 #: Languages whose declension backcheck knows (backcheck.morphology). Their names keep their own
 #: spelling in English (Serbian Cyrillic has a standard Latin form).
@@ -566,7 +566,7 @@ def _expands(words: list[Token], acronym: str) -> bool:
     first word's initial is the acronym's (WM / World Championship, MSWiA / Ministry of the
     Interior), or two initials are among its letters (ОАЭ / United Arab Emirates, АПЛ /
     Premier League). A replacement rarely does (FOM / Touring, ISL / Senate)."""
-    from ..translit import to_latin
+    from backcheck.translit import to_latin
 
     letters = fold(to_latin(acronym).text)
     initials = [fold(t.text)[:1] for t in words]

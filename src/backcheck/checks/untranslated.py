@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicon
-from ..crossnames import NOUN_CAPITALISING, english_tokens, fold, tokens, wordfreq_languages
-from ..translit import has_cyrillic, to_latin
-from .base import Check, Finding, register
+from backcheck import lexicon
+from backcheck.crossnames import NOUN_CAPITALISING, english_tokens, fold, tokens, wordfreq_languages
+from backcheck.translit import has_cyrillic, to_latin
+from backcheck.checks.base import Check, Finding, register
 
 #: Letters of scripts English news is not written in (Cyrillic, Greek, Arabic, Hebrew,
 #: Devanagari, CJK, kana, Hangul): any run of them in the English is untranslated text.
@@ -40,7 +40,7 @@ def _third_language(text: str, source_lang: str) -> bool:
     """Is an identical sentence confidently in another language than the source's: a French
     quotation both texts keep as it is ("Il faut bien le faire"), or English quoted in the
     source? It was not left untranslated."""
-    from ..langid import IDENTIFIABLE, detect, same_language
+    from backcheck.langid import IDENTIFIABLE, detect, same_language
 
     if source_lang not in IDENTIFIABLE:
         return False

@@ -4,7 +4,7 @@ Engine modules import their heavy libraries (ctranslate2, sentencepiece) only wh
 created, so importing this package is cheap.
 """
 
-from .base import Engine, TokenScores, Translation
-from .resolve import ENGINES, resolve
+from backcheck.engines.base import Engine, TokenScores, Translation
+from backcheck.engines.resolve import ENGINES, resolve
 
 __all__ = ["ENGINES", "Engine", "TokenScores", "Translation", "resolve"]

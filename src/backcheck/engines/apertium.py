@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..errors import EngineError
-from ..models import canonical_lang
-from .base import TokenScores, Translation
+from backcheck.errors import EngineError
+from backcheck.models import canonical_lang
+from backcheck.engines.base import TokenScores, Translation
 
 PACKAGE = "apertium-hbs-eng"
 #: (source, target) -> mode. Montenegrin goes through the Serbian mode: the pair has no

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import EngineError, ModelError
-from ..models import InstalledModel, canonical_lang, open_model
-from .base import TokenScores, Translation
+from backcheck.errors import EngineError, ModelError
+from backcheck.models import InstalledModel, canonical_lang, open_model
+from backcheck.engines.base import TokenScores, Translation
 
 
 class CT2Engine:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..errors import ConfigError, EngineError
-from ..models import find_model, models_dir as default_models_dir
-from .base import Engine
+from backcheck.errors import ConfigError, EngineError
+from backcheck.models import find_model, models_dir as default_models_dir
+from backcheck.engines.base import Engine
 
 ENGINES = ("auto", "ct2", "apertium", "none")
 
@@ -25,7 +25,7 @@ def resolve(name: str, src: str = "en", tgt: str = "sr", *, models_dir: str | os
     engine = _pick(name, src, tgt, Path(default_models_dir(models_dir)), ct2_options)
     if engine is None or not use_cache:
         return engine
-    from ..cache import CachedEngine, TranslationCache
+    from backcheck.cache import CachedEngine, TranslationCache
 
     return CachedEngine(engine, TranslationCache(cache_path))
 
@@ -50,13 +50,13 @@ def _pick(name: str, src: str, tgt: str, directory: Path, ct2_options: dict) -> 
     if name in ("auto", "ct2"):
         model = find_model(directory, src, tgt)
         if model is not None:
-            from .ct2 import CT2Engine
+            from backcheck.engines.ct2 import CT2Engine
 
             return CT2Engine(model, **{**_environment_options(), **ct2_options})
         if name == "ct2":
             raise EngineError(f"no CTranslate2 model for {src} → {tgt} in {directory}; install one with "
                               "`backcheck models install opus-mt-tc-base-en-sh` (see `backcheck models list`)")
-    from . import apertium
+    from backcheck.engines import apertium
 
     if name == "apertium" or apertium.available(src, tgt):
         engine = apertium.ApertiumEngine()

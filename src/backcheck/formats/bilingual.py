@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, fields
 from html import unescape
 from pathlib import Path
 
-from ..document import PARAGRAPH, Document, build_document
-from ..errors import InputError
-from ..textmap import TextMap
+from backcheck.document import PARAGRAPH, Document, build_document
+from backcheck.errors import InputError
+from backcheck.textmap import TextMap
 
 #: suffix -> format name
 SUFFIXES = {".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx", ".po": "po", ".tsv": "tsv", ".jsonl": "jsonl"}
@@ -54,7 +54,7 @@ def load_pair(path: str | Path, source_lang: str | None = None,
               max_bytes: int | None = None) -> tuple[BilingualDocument, BilingualDocument | None]:
     """Read a bilingual file into (translation, source) Documents; the source is None when the
     file holds no source text."""
-    from .encoding import DEFAULT_MAX_BYTES, read_text
+    from backcheck.formats.encoding import DEFAULT_MAX_BYTES, read_text
 
     path = Path(path)
     text, encoding = read_text(path, max_bytes or DEFAULT_MAX_BYTES)
@@ -71,7 +71,7 @@ def load_pair(path: str | Path, source_lang: str | None = None,
     if not source_text.strip():
         return target, None
     # as for a source article: a language given wins, then the file's declaration, then detection
-    from ..langid import resolve_source_lang
+    from backcheck.langid import resolve_source_lang
 
     declared_lang = _primary(declared) if source_lang in (None, "auto") else None
     lang = declared_lang or resolve_source_lang(source_lang, source_text)
@@ -88,7 +88,7 @@ def _primary(lang: str | None) -> str | None:
 
 def _document(path: str, original: str, segments: list[Segment], side: str, lang: str,
               encoding: str, fmt: str) -> BilingualDocument:
-    from .html import _collapse  # the HTML reader's whitespace folding, shared
+    from backcheck.formats.html import _collapse  # the HTML reader's whitespace folding, shared
 
     pieces: list[Piece] = []
     ranges: list[tuple[int, int]] = []

@@ -12,7 +12,7 @@ import codecs
 import os
 from pathlib import Path
 
-from ..errors import InputError
+from backcheck.errors import InputError
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # a news article is a few KB; 10 MB is a generous ceiling
 
