@@ -76,7 +76,7 @@ def generate(directory: Path, count: int, seed: int = 7) -> None:
 
 
 def timed_run(items, config, jobs: int) -> tuple[float, int]:
-    from backcheck import batch
+    from backcheck.pipeline import batch
 
     result = batch.run(items, config, jobs=jobs)
     if result.errors:
@@ -131,7 +131,7 @@ def main() -> None:
     parser.add_argument("--engine", default="auto")
     args = parser.parse_args()
 
-    from backcheck import batch
+    from backcheck.pipeline import batch
     from backcheck.config import Config
 
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:

@@ -92,7 +92,7 @@ MARIAN_CONFIG = {
 def build_model(workdir: Path, lines: list[str]) -> Path:
     import sentencepiece as spm
 
-    from backcheck.models import convert
+    from backcheck.engines.catalog import convert
 
     spm_bytes = train_spm(lines)
     sp = spm.SentencePieceProcessor(model_proto=spm_bytes)
@@ -183,8 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     import ctranslate2
     import sentencepiece as spm
 
-    from backcheck.cache import CachedEngine, TranslationCache
-    from backcheck.document import load
+    from backcheck.engines.cache import CachedEngine, TranslationCache
+    from backcheck.model.document import load
     from backcheck.engines.ct2 import CT2Engine
 
     article = [s.text for s in load(str(SAMPLE), lang="en").article_sentences]

@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     sys.path.insert(0, str(REPO / "src"))
-    from backcheck.models import convert
+    from backcheck.engines.catalog import convert
 
     with tempfile.TemporaryDirectory() as tmp:
         marian = write_marian_dir(Path(tmp) / "marian")

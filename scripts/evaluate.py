@@ -27,9 +27,9 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from backcheck.api import Job, run_checks
+from backcheck.pipeline.check import Job, run_checks
 from backcheck.config import Config
-from backcheck.document import from_text
+from backcheck.model.document import from_text
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 
@@ -182,8 +182,8 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
 
 def _perturb(kind: str, src: str, en: str, lang: str, rng: random.Random) -> str | None:
     """The English sentence with one controlled error of ``kind``, or None if it does not apply."""
-    from backcheck.crossnames import correspondence, english_tokens, exonyms, source_tokens
-    from backcheck.translit import to_latin
+    from backcheck.lang.names.correspondence import correspondence, english_tokens, exonyms, source_tokens
+    from backcheck.lang.text import to_latin
 
     if kind == "inflected surname":
         # An MT system that copies a declined name copies the source's case form.

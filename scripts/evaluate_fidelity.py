@@ -38,7 +38,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from backcheck import fidelity  # noqa: E402
+from backcheck.scoring import fidelity  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval" / "ntrex128_bcms"
 CACHE = ROOT / ".backcheck-cache"
@@ -360,10 +360,10 @@ def roc_curve(pos: list[float], neg: list[float]) -> tuple[np.ndarray, np.ndarra
 
 def model_free_flags(items: list[Item]) -> list[bool]:
     """Whether the model-free checks (every registered check except the fidelity ones) flag the pair."""
-    from backcheck.align import AlignedPair
-    from backcheck.api import Job, run_checks
+    from backcheck.lang.align import AlignedPair
+    from backcheck.pipeline.check import Job, run_checks
     from backcheck.config import Config
-    from backcheck.document import from_text
+    from backcheck.model.document import from_text
 
     config = Config()
     out = []

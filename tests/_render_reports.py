@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from backcheck.align import AlignedPair
-from backcheck.api import check
+from backcheck.lang.align import AlignedPair
+from backcheck.pipeline.check import check
 from backcheck.checks import all_checks
 from backcheck.checks.base import Finding
 from backcheck.config import Config
-from backcheck.document import from_text
-from backcheck.report import DocumentReport, Report, decide
+from backcheck.model.document import from_text
+from backcheck.model.report import DocumentReport, Report, decide
 
 ARTICLE = """Podgorica council approves new budget
 

@@ -3,10 +3,10 @@ alignment, so that these tests do not depend on the aligner."""
 
 from __future__ import annotations
 
-from backcheck.align import AlignedPair
+from backcheck.lang.align import AlignedPair
 from backcheck.checks import CheckContext, all_checks
 from backcheck.config import Config
-from backcheck.document import from_text
+from backcheck.model.document import from_text
 
 
 def findings(check_id, source, english, lang="sr", alignment="1-1"):

@@ -113,7 +113,7 @@ def _test_dictd(tmp_path_factory) -> Path:
 @pytest.fixture(autouse=True)
 def _test_dictionaries(monkeypatch, _test_dictd):
     """Name checks read the test dictionary, never /usr/share/dictd."""
-    from backcheck import glosses
+    from backcheck.lang import glosses
 
     monkeypatch.setenv("BACKCHECK_DICTD", str(_test_dictd))
     glosses.glosses.cache_clear()

@@ -3,8 +3,8 @@
 
 import pytest
 
-from backcheck.align import align, assess
-from backcheck.document import from_text
+from backcheck.lang.align import align, assess
+from backcheck.model.document import from_text
 
 SOURCE = [
     "Vlada je u utorak usvojila budžet od 1,2 milijarde eura.",
@@ -118,7 +118,7 @@ def test_short_text_with_no_shared_anchors_is_another_article():
 
 
 def test_short_item_through_the_pipeline_gets_sentence_flags_not_a_mismatch():
-    from backcheck.api import Job, run_checks
+    from backcheck.pipeline.check import Job, run_checks
     from backcheck.config import Config
 
     source = ("Ministar finansija Nikola Marković predstavio je u utorak u Podgorici nacrt budžeta koji predviđa "

@@ -7,9 +7,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from backcheck import baseline
-from backcheck.api import check
-from backcheck.cli import app
+from backcheck.pipeline import baseline
+from backcheck.pipeline.check import check
+from backcheck.cli.app import app
 from backcheck.config import Config
 from backcheck.errors import InputError
 

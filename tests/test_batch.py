@@ -8,8 +8,8 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from backcheck import batch
-from backcheck.cli import app
+from backcheck.pipeline import batch
+from backcheck.cli.app import app
 from backcheck.config import Config
 from backcheck.errors import InputError
 
@@ -84,7 +84,7 @@ def test_parallel_workers_give_the_same_report(corpus):
 
 
 def test_engine_sentences_go_to_one_call_across_files(corpus, monkeypatch):
-    import backcheck.api as api
+    import backcheck.pipeline.check as api
 
     calls = []
     real = api.check_jobs

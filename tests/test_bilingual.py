@@ -8,8 +8,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.api import check, load_job
-from backcheck.cli import app
+from backcheck.pipeline.check import check, load_job
+from backcheck.cli.app import app
 from backcheck.config import Config
 from backcheck.errors import InputError
 from backcheck.formats.bilingual import load_pair

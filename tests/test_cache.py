@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcheck import cache as cache_module
-from backcheck.cache import TranslationCache
-from backcheck.cli import app
+from backcheck.engines import cache as cache_module
+from backcheck.engines.cache import TranslationCache
+from backcheck.cli.app import app
 from backcheck.engines.base import Translation
 
 SIG = "name:ct2|model:opus-mt-tc-base-en-sh|checksum:0123456789abcdef|beam:2"
@@ -55,7 +55,7 @@ def test_database_runs_in_wal_mode(tmp_path):
 
 _WRITER = """
 import sys
-from backcheck.cache import TranslationCache
+from backcheck.engines.cache import TranslationCache
 from backcheck.engines.base import Translation
 store = TranslationCache(sys.argv[1])
 for i in range(int(sys.argv[3])):  # many small transactions interleave with the other writer

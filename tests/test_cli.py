@@ -9,7 +9,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.cli import app
+from backcheck.cli.app import app
 from backcheck.errors import ExitCode
 
 runner = CliRunner()
@@ -122,7 +122,7 @@ def test_checks_and_explain_document_every_check():
 
 
 def test_help_does_not_import_heavy_libraries():
-    code = ("import sys; from backcheck.cli import app; "
+    code = ("import sys; from backcheck.cli.app import app; "
             "heavy = {'ctranslate2', 'sentencepiece', 'sacrebleu', 'trafilatura', 'pysbd', 'wordfreq', 'translate', "
             "'lingua', 'numpy'}; print(sorted(heavy & set(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -7,10 +7,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.api import Job, run_checks
-from backcheck.cli import app
+from backcheck.pipeline.check import Job, run_checks
+from backcheck.cli.app import app
 from backcheck.config import Config, key_line, resolve
-from backcheck.document import from_text
+from backcheck.model.document import from_text
 from backcheck.errors import ConfigError
 
 PYPROJECT = """[project]

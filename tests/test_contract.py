@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from backcheck.api import check
+from backcheck.pipeline.check import check
 from backcheck.config import Config
 from backcheck.render import render
 

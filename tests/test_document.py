@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from backcheck.document import (BOILERPLATE, CAPTION, DISCLAIMER, LEAD, PARAGRAPH, TITLE, from_text,
+from backcheck.model.document import (BOILERPLATE, CAPTION, DISCLAIMER, LEAD, PARAGRAPH, TITLE, from_text,
                                 is_disclaimer, load)
 from backcheck.errors import InputError
 from backcheck.formats.encoding import decode
-from backcheck.segment import split_sentences
-from backcheck.textmap import TextMap
+from backcheck.lang.segment import split_sentences
+from backcheck.model.textmap import TextMap
 
 BCMS = "Ministar Šefik Džaferović posjetio je Žabljak i Đakovicu, rekao je čelnik opštine."
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.cli import app
+from backcheck.cli.app import app
 from backcheck.engines import apertium
 from backcheck.engines.apertium import ApertiumEngine
 from backcheck.errors import EngineError

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from backcheck.cache import CachedEngine, TranslationCache
+from backcheck.engines.cache import CachedEngine, TranslationCache
 from backcheck.engines.base import Engine
 from backcheck.engines.ct2 import CT2Engine
 from backcheck.errors import EngineError, ExitCode, ModelError

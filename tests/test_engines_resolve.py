@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcheck import api
-from backcheck.cache import CachedEngine
-from backcheck.cli import app
+from backcheck.pipeline import check as api
+from backcheck.engines.cache import CachedEngine
+from backcheck.cli.app import app
 from backcheck.engines import apertium, resolve
 from backcheck.engines.apertium import ApertiumEngine
 from backcheck.engines.ct2 import CT2Engine

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from backcheck import fidelity
-from backcheck.align import AlignedPair
-from backcheck.api import Job, run_checks
+from backcheck.scoring import fidelity
+from backcheck.lang.align import AlignedPair
+from backcheck.pipeline.check import Job, run_checks
 from backcheck.config import Config
-from backcheck.document import from_text
+from backcheck.model.document import from_text
 from backcheck.engines.base import Engine, TokenScores, Translation
 
 # --- sacrebleu metrics against values computed by hand -------------------------------------------

@@ -1,4 +1,4 @@
-"""The FreeDict index behind backcheck.glosses, on dictionaries the tests write themselves."""
+"""The FreeDict index behind backcheck.lang.glosses, on dictionaries the tests write themselves."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from backcheck import glosses
-from backcheck.glosses import Glosses, linked, read_dictd, read_mueller
+from backcheck.lang import glosses
+from backcheck.lang.glosses import Glosses, linked, read_dictd, read_mueller
 from conftest import write_dictd
 
 

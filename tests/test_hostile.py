@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcheck import models
-from backcheck.cli import app
+from backcheck.engines import catalog as models
+from backcheck.cli.app import app
 from backcheck.errors import ExitCode, ModelError, OutputError
-from backcheck.output import write_atomic
+from backcheck.formats.output import write_atomic
 
 TINY = Path(__file__).parent / "fixtures" / "tiny_model"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.cli import app
+from backcheck.cli.app import app
 
 SAMPLE = Path(__file__).resolve().parents[1] / "seeds" / "000_349c8de6d9ab456e.txt"
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)

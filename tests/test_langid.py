@@ -3,8 +3,8 @@
 import pytest
 
 from backcheck.errors import InputError
-from backcheck.langid import detect, resolve_source_lang, same_language
-from backcheck.translit import cyrillic_share, to_latin
+from backcheck.lang.langid import detect, resolve_source_lang, same_language
+from backcheck.lang.text import cyrillic_share, to_latin
 
 
 @pytest.mark.parametrize("text, lang, script", [

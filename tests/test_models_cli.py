@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcheck import models
-from backcheck.cli import app
+from backcheck.engines import catalog as models
+from backcheck.cli.app import app
 from backcheck.engines.ct2 import CT2Engine
 from backcheck.errors import ExitCode
 

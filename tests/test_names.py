@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from backcheck.api import Job, run_checks
+from backcheck.pipeline.check import Job, run_checks
 from backcheck.config import Config
-from backcheck.document import from_text
-from backcheck.morphology import candidate_bases
+from backcheck.model.document import from_text
+from backcheck.lang.sh.morphology import candidate_bases
 
 
 def flags_of(text: str, check: str):
@@ -106,9 +106,9 @@ def test_name_inconsistent_negatives(text):
     "The Mosasaurus was the largest predator. Other Mosasaurs feared it. The Mosasaurus hunted at night.",
 ])
 def test_an_acronym_and_a_plural_are_not_second_spellings(text):
-    from backcheck.api import Job, run_checks
+    from backcheck.pipeline.check import Job, run_checks
     from backcheck.config import Config
-    from backcheck.document import from_text
+    from backcheck.model.document import from_text
 
     flags = run_checks(Job(from_text(text, lang="en"), None), Config())
     assert not [f for f in flags if f.check == "name.inconsistent"]

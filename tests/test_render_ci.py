@@ -12,7 +12,7 @@ from _render_reports import synthetic_report
 from backcheck.config import Config
 from backcheck.render import render
 from backcheck.render.github import _escape_data, _escape_property
-from backcheck.report import DocumentReport, Report
+from backcheck.model.report import DocumentReport, Report
 
 
 def _two_documents(fail_on: str = "major") -> Report:

@@ -9,7 +9,7 @@ import pytest
 from _render_reports import ARTICLE
 from typer.testing import CliRunner
 
-from backcheck.cli import app
+from backcheck.cli.app import app
 from backcheck.render import FORMATS
 
 runner = CliRunner()

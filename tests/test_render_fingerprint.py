@@ -8,8 +8,8 @@ from _render_reports import synthetic_report
 from backcheck.checks import all_checks
 from backcheck.checks.base import Finding
 from backcheck.config import Config
-from backcheck.document import from_text
-from backcheck.report import DocumentReport, decide
+from backcheck.model.document import from_text
+from backcheck.model.report import DocumentReport, decide
 
 
 def _flags(text: str, word: str, check_id: str = "name.inflected", occurrences: int = 1):

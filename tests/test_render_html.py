@@ -11,7 +11,7 @@ import pytest
 from _render_reports import ARTICLE, checked_report, synthetic_report
 
 from backcheck.render import render
-from backcheck.report import DocumentReport, Report
+from backcheck.model.report import DocumentReport, Report
 
 _VOID = {"meta", "br", "hr", "img", "input", "link"}
 

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 import backcheck.engines
-from backcheck.cli import app
+from backcheck.cli.app import app
 from backcheck.engines.base import Translation
 
 runner = CliRunner()

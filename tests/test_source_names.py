@@ -2,10 +2,10 @@
 
 import pytest
 
-from backcheck.api import Job, run_checks
+from backcheck.pipeline.check import Job, run_checks
 from backcheck.config import Config
-from backcheck.crossnames import phonetic_key
-from backcheck.document import from_text
+from backcheck.lang.names.correspondence import phonetic_key
+from backcheck.model.document import from_text
 
 
 def _flags(source, english, lang="sr"):
@@ -250,7 +250,7 @@ def test_first_name_copied_beside_a_phonetically_rendered_surname():
     assert not [f for f in clean if f.check == "name.source_case"]
 
 
-# --- translated capitalised words, institution names, acronyms (backcheck.glosses) -----------
+# --- translated capitalised words, institution names, acronyms (backcheck.lang.glosses) -----------
 
 def test_a_translated_holiday_is_neither_unmatched_nor_dropped():
     # the test dictionary links Božić and Christmas; spelling alone cannot
@@ -260,7 +260,7 @@ def test_a_translated_holiday_is_neither_unmatched_nor_dropped():
 
 
 def test_without_the_dictionary_the_holiday_looks_replaced(monkeypatch, tmp_path):
-    from backcheck import glosses
+    from backcheck.lang import glosses
 
     monkeypatch.setenv("BACKCHECK_DICTD", str(tmp_path / "none"))
     glosses.glosses.cache_clear()
@@ -316,10 +316,10 @@ def test_short_names_with_w_and_a_silent_b_match_their_serbian_spelling(english)
     assert not {c for c, _ in _checks(flags) if c in ("name.unmatched", "name.dropped")}
 
 
-# --- names transcribed as pronounced (backcheck.pronounce, CMU Pronouncing Dictionary) --------
+# --- names transcribed as pronounced (backcheck.lang.pronounce, CMU Pronouncing Dictionary) --------
 
 def test_transcriptions_render_english_pronunciation_in_serbian_letters():
-    from backcheck.pronounce import transcriptions
+    from backcheck.lang.pronounce import transcriptions
 
     assert "vuster" in transcriptions("Worcester")
     assert "kuk" in transcriptions("Cooke")
@@ -332,7 +332,7 @@ def test_transcriptions_render_english_pronunciation_in_serbian_letters():
     ("Ministarka Kuk posetila je Beograd u utorak.", "Minister Cooke visited Belgrade on Tuesday."),
 ])
 def test_names_transcribed_by_sound_match_their_english_spelling(source, english, monkeypatch):
-    import backcheck.crossnames as crossnames
+    import backcheck.lang.names.correspondence as crossnames
 
     assert _checks(_flags(source, english, "sr")) == set()
     # Spelling alone cannot link them: without the pronunciations both sides are flagged.
@@ -368,7 +368,7 @@ def test_a_lower_case_word_sharing_a_skeleton_does_not_render_a_name():
     ("de", "southern", "Südafrika", False),
 ])
 def test_exonym_matches_of_acronyms_and_lower_case_words(lang, english, source, expected):
-    from backcheck.crossnames import exonyms
+    from backcheck.lang.names.correspondence import exonyms
 
     assert exonyms(lang).match(english, source) is expected
 
@@ -393,7 +393,7 @@ def test_an_institution_the_dictionary_translates_must_be_rendered(monkeypatch, 
     assert ("name.dropped", dropped) in _checks(_flags(source, dropped, "hr"))
     assert _checks(_flags(source, "Parliament passed the law on Friday after a long debate.", "hr")) == set()
     # Without a dictionary a frequent capitalised word is not evidence enough.
-    from backcheck import glosses
+    from backcheck.lang import glosses
 
     monkeypatch.setenv("BACKCHECK_DICTD", str(tmp_path))
     glosses.glosses.cache_clear()
@@ -791,7 +791,7 @@ def test_an_arabic_name_serbian_transcribes_is_not_respelled():
 
 
 def test_the_same_name_in_two_source_sentences_of_one_english_sentence_is_reported_once():
-    from backcheck.align import AlignedPair
+    from backcheck.lang.align import AlignedPair
     from backcheck.checks import CheckContext, all_checks
 
     source = from_text("Marko Horvat je objavio rezultate. Marko Horvat je podržao prijedlog.", lang="hr")

@@ -2,9 +2,9 @@
 
 import pytest
 
-from backcheck.api import Job, run_checks
+from backcheck.pipeline.check import Job, run_checks
 from backcheck.config import Config
-from backcheck.document import from_text
+from backcheck.model.document import from_text
 
 
 def _untranslated(english, source=None, lang="sr"):

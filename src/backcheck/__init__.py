@@ -1,7 +1,7 @@
 """backcheck: check machine-translated news before it is published.
 
 The public API is :func:`check` (one article, optionally with its source) and the
-:class:`~backcheck.report.Report` it returns. Heavy libraries are imported lazily, so importing
+:class:`~backcheck.model.report.Report` it returns. Heavy libraries are imported lazily, so importing
 this package is cheap.
 """
 
@@ -12,19 +12,19 @@ __version__ = "0.1.0"
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from backcheck.api import check
-    from backcheck.report import Report
+    from backcheck.pipeline.check import check
+    from backcheck.model.report import Report
 
 __all__ = ["__version__", "check", "Report"]
 
 
 def __getattr__(name: str) -> Any:
     if name == "check":
-        from backcheck.api import check
+        from backcheck.pipeline.check import check
 
         return check
     if name == "Report":
-        from backcheck.report import Report
+        from backcheck.model.report import Report
 
         return Report
     raise AttributeError(name)

@@ -22,7 +22,7 @@ from backcheck.errors import ConfigError
 
 DEFAULT_FAIL_ON = "major"
 DEFAULT_ENGINE = "auto"
-SOURCE_LANGS = ("sr", "hr", "bs", "cnr", "auto")  # auto: detected (backcheck.langid)
+SOURCE_LANGS = ("sr", "hr", "bs", "cnr", "auto")  # auto: detected (backcheck.lang.langid)
 CONFIG_FILE = "backcheck.toml"
 
 

@@ -1,6 +1,6 @@
 """One error hierarchy and the exit-code contract.
 
-Library code raises these; only :mod:`backcheck.cli` turns them into a message on stderr and an
+Library code raises these; only :mod:`backcheck.cli.app` turns them into a message on stderr and an
 exit code. The exit codes are part of the public contract (CI pipelines branch on them).
 """
 
@@ -17,6 +17,8 @@ class ExitCode(IntEnum):
     USAGE = 2  #: bad command line (Typer/Click's own code for usage errors)
     INPUT = 3  #: unreadable input or invalid configuration
     ENGINE = 4  #: translation engine or model problem
+    INTERNAL = 70  #: a bug in backcheck (EX_SOFTWARE of sysexits.h): never 1, which means "flags found"
+    INTERRUPTED = 130  #: stopped with Ctrl-C (128 + SIGINT)
 
 
 class BackcheckError(Exception):

@@ -2,7 +2,7 @@
 
 A check *measures*: it yields :class:`Finding` objects carrying the span and the evidence. It does
 not decide whether a finding fails a build; severities and ``--fail-on`` come from configuration
-(:mod:`backcheck.config`) applied in :mod:`backcheck.report` (the OpusFilter split of score and
+(:mod:`backcheck.config`) applied in :mod:`backcheck.model.report` (the OpusFilter split of score and
 accept).
 """
 
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:  # pragma: no cover
     from backcheck.config import Config
-    from backcheck.document import Document
-    from backcheck.fidelity import FidelityResult
+    from backcheck.model.document import Document
+    from backcheck.scoring.fidelity import FidelityResult
 
 SEVERITIES = ("minor", "major", "critical")
 #: MQM weights, as in COMET's error spans.
@@ -47,9 +47,9 @@ class CheckContext:
     document: "Document"
     config: "Config"
     source: "Document | None" = None
-    alignment: list | None = None  #: sentence alignment (see backcheck.align), when a source is given
+    alignment: list | None = None  #: sentence alignment (see backcheck.lang.align), when a source is given
     backtranslations: dict[int, str] | None = None  #: translation sentence index -> back-translation
-    scores: "FidelityResult | None" = None  #: precomputed fidelity (backcheck.fidelity.FidelityResult), when an engine ran
+    scores: "FidelityResult | None" = None  #: precomputed fidelity (backcheck.scoring.fidelity.FidelityResult), when an engine ran
     cache: dict[str, Any] = field(default_factory=dict)  #: shared per-document analyses (e.g. name inventory)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backcheck.document import BOILERPLATE, DISCLAIMER
+from backcheck.model.document import BOILERPLATE, DISCLAIMER
 from backcheck.checks.base import Check, Finding, register
 
 

@@ -1,12 +1,12 @@
 """Sentences whose back-translation does not match what they should say (fidelity below a threshold).
 
-The scores are measured beforehand by :mod:`backcheck.fidelity` (engines run outside checks) and
+The scores are measured beforehand by :mod:`backcheck.scoring.fidelity` (engines run outside checks) and
 read from ``CheckContext.scores``; these checks only decide which sentences to flag and how.
 """
 
 from __future__ import annotations
 
-from backcheck.fidelity import ROUND_TRIP, SOURCE, THRESHOLD_NAMES
+from backcheck.scoring.fidelity import ROUND_TRIP, SOURCE, THRESHOLD_NAMES
 from backcheck.checks.base import Check, CheckContext, Finding, register
 
 #: |z| of the English/source length ratio beyond which a low-fidelity pair is called an
@@ -62,7 +62,7 @@ class LowFidelity(Check):
     """A sentence whose back-translation into the source language matches its source sentence
     poorly. A faithful translation keeps the content of the source, so translating it back
     recovers much of the source's words and character n-grams; a lost or invented clause, or a
-    sentence from elsewhere, does not (the calibrated score is described in backcheck.fidelity).
+    sentence from elsewhere, does not (the calibrated score is described in backcheck.scoring.fidelity).
     A length far from the usual English/source ratio says omission or addition, and a neural
     model's least likely words narrow the span.
     """

@@ -7,9 +7,9 @@ import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 
-from backcheck import lexicon
-from backcheck.morphology import ENDINGS, candidate_bases
-from backcheck.names import inventory
+from backcheck.lang import lexicon
+from backcheck.lang.sh.morphology import ENDINGS, candidate_bases
+from backcheck.lang.names.inventory import inventory
 from backcheck.checks.base import Check, Finding, register
 
 
@@ -101,7 +101,7 @@ def _established(word: str) -> bool:
 
 def _common_word(word: str) -> bool:
     """A lower-case English word capitalised by position (a headline's Live, Love, Daddy)."""
-    from backcheck.crossnames import is_common_word
+    from backcheck.lang.names.correspondence import is_common_word
 
     return is_common_word(word)
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from backcheck.numbers import fold, language_family
+from backcheck.lang.numbers.quantities import fold, language_family
 from backcheck.checks.base import Check, Finding, register
 from backcheck.checks.omission import aligned_pairs
 
@@ -146,7 +146,7 @@ class Polarity:
 
 def _english_negative_word(word: str) -> bool:
     """"unknown", "nonexistent", "intolerant": a negative prefix before an English word."""
-    from backcheck import lexicon
+    from backcheck.lang import lexicon
 
     # in-/im-/il-/ir- begin many words that are not negations (inform, impress), so the rest
     # must be longer and commoner than after un-/non-.

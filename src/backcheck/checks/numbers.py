@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from backcheck.numbers import Quantity, extract, matches, reads_all_months, spells_numbers
+from backcheck.lang.numbers.quantities import Quantity, extract, matches, reads_all_months, spells_numbers
 from backcheck.checks.base import Check, Finding, register
 from backcheck.checks.omission import aligned_pairs
 

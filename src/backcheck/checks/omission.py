@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from backcheck.numbers import language_family
+from backcheck.lang.numbers.quantities import language_family
 from backcheck.checks.base import Check, Finding, register
 from backcheck.checks.source import agreement
 
@@ -68,7 +68,7 @@ def content_letters(text: str, lang: str) -> int:
     family = language_family(lang)
     wf_lang = "sh" if family == "sh" else family
     if family == "sh":
-        from backcheck.translit import has_cyrillic, to_latin
+        from backcheck.lang.text import has_cyrillic, to_latin
 
         if has_cyrillic(text):
             text = to_latin(text).text
@@ -125,7 +125,7 @@ def _days(text: str, english: bool) -> list[tuple[int, int]]:
 def _same_number(source, english) -> bool:
     """Whether two quantities agree under their own languages' reading: "25.000" in the source
     is twenty-five thousand, so an English "25" does not render it."""
-    from backcheck.numbers import matches
+    from backcheck.lang.numbers.quantities import matches
 
     if not matches(source, english):
         return False
@@ -147,9 +147,9 @@ def unrendered_clauses(source_text: str, source_lang: str, target_text: str) -> 
     A translation moves words around but keeps names and numbers; a clause whose every anchor
     is gone was dropped as a whole (or rewritten beyond recognition), not merely reworded.
     """
-    from backcheck.crossnames import correspondence, english_tokens, exonyms, source_tokens
-    from backcheck.numbers import extract
-    from backcheck.translit import to_latin
+    from backcheck.lang.names.correspondence import correspondence, english_tokens, exonyms, source_tokens
+    from backcheck.lang.numbers.quantities import extract
+    from backcheck.lang.text import to_latin
 
     # Names are matched in Latin letters, whatever the source's script.
     view = to_latin(source_text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backcheck.align import assess
+from backcheck.lang.align import assess
 from backcheck.checks.base import Check, Finding, register
 
 

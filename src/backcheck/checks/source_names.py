@@ -7,16 +7,16 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from backcheck import lexicon
-from backcheck.glosses import abbreviates, known_word, linked, translations
-from backcheck.crossnames import (NOUN_CAPITALISING, SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens,
+from backcheck.lang import lexicon
+from backcheck.lang.glosses import abbreviates, known_word, linked, translations
+from backcheck.lang.names.correspondence import (NOUN_CAPITALISING, SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens,
                           exonyms, fold, foreign_readings, is_common_word, phonetic_key, respelled, source_tokens,
                           temperature_words, unit_codes, SHORT_CASE_ENDINGS, _common_prefix)
-from backcheck.morphology import candidate_bases
-from backcheck.translit import to_latin
+from backcheck.lang.sh.morphology import candidate_bases
+from backcheck.lang.text import to_latin
 from backcheck.checks.base import Check, Finding, register
 
-#: Languages whose declension backcheck knows (backcheck.morphology). Their names keep their own
+#: Languages whose declension backcheck knows (backcheck.lang.sh.morphology). Their names keep their own
 #: spelling in English (Serbian Cyrillic has a standard Latin form).
 _SOUTH_SLAVIC = {"sr", "hr", "bs", "cnr", "sh", "sl"}
 #: Correspondences strong enough for two English words written as one (New York / Njujork).
@@ -171,7 +171,7 @@ def _distinctive(s: Token, table) -> bool:
 
 #: Languages that decline names: the English form of a name is its stem (Putina → Putin).
 _DECLINING = _SOUTH_SLAVIC | {"ru", "uk", "pl", "cs", "sk", "bg", "mk"}
-#: Latin transliteration (backcheck.translit) → English romanisation (Soči → Sochi).
+#: Latin transliteration (backcheck.lang.text) → English romanisation (Soči → Sochi).
 _ENGLISH_ROMANISATION = (("šč", "shch"), ("č", "ch"), ("š", "sh"), ("ž", "zh"), ("ja", "ya"), ("ju", "yu"), ("ij", "y"))
 
 
@@ -566,7 +566,7 @@ def _expands(words: list[Token], acronym: str) -> bool:
     first word's initial is the acronym's (WM / World Championship, MSWiA / Ministry of the
     Interior), or two initials are among its letters (ОАЭ / United Arab Emirates, АПЛ /
     Premier League). A replacement rarely does (FOM / Touring, ISL / Senate)."""
-    from backcheck.translit import to_latin
+    from backcheck.lang.text import to_latin
 
     letters = fold(to_latin(acronym).text)
     initials = [fold(t.text)[:1] for t in words]
@@ -1032,7 +1032,7 @@ class NameSourceCase(Check):
     def run(self, ctx):
         items = beads(ctx)
         if not items or ctx.source.lang not in _SOUTH_SLAVIC:
-            return  # the endings come from South Slavic declension (backcheck.morphology)
+            return  # the endings come from South Slavic declension (backcheck.lang.sh.morphology)
         table = exonyms(ctx.source.lang)
         latin = to_latin(ctx.source.text).text
         # Names written elsewhere in either text: a base form found there is the nominative.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from backcheck import lexicon
-from backcheck.crossnames import NOUN_CAPITALISING, english_tokens, fold, tokens, wordfreq_languages
-from backcheck.translit import has_cyrillic, to_latin
+from backcheck.lang import lexicon
+from backcheck.lang.names.correspondence import NOUN_CAPITALISING, english_tokens, fold, tokens, wordfreq_languages
+from backcheck.lang.text import has_cyrillic, to_latin
 from backcheck.checks.base import Check, Finding, register
 
 #: Letters of scripts English news is not written in (Cyrillic, Greek, Arabic, Hebrew,
@@ -40,7 +40,7 @@ def _third_language(text: str, source_lang: str) -> bool:
     """Is an identical sentence confidently in another language than the source's: a French
     quotation both texts keep as it is ("Il faut bien le faire"), or English quoted in the
     source? It was not left untranslated."""
-    from backcheck.langid import IDENTIFIABLE, detect, same_language
+    from backcheck.lang.langid import IDENTIFIABLE, detect, same_language
 
     if source_lang not in IDENTIFIABLE:
         return False

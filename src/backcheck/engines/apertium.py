@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from backcheck.errors import EngineError
-from backcheck.models import canonical_lang
+from backcheck.engines.catalog import canonical_lang
 from backcheck.engines.base import TokenScores, Translation
 
 PACKAGE = "apertium-hbs-eng"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from backcheck.errors import EngineError, ModelError
-from backcheck.models import InstalledModel, canonical_lang, open_model
+from backcheck.engines.catalog import InstalledModel, canonical_lang, open_model
 from backcheck.engines.base import TokenScores, Translation
 
 

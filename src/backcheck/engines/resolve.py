@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from backcheck.errors import ConfigError, EngineError
-from backcheck.models import find_model, models_dir as default_models_dir
+from backcheck.engines.catalog import find_model, models_dir as default_models_dir
 from backcheck.engines.base import Engine
 
 ENGINES = ("auto", "ct2", "apertium", "none")
@@ -25,7 +25,7 @@ def resolve(name: str, src: str = "en", tgt: str = "sr", *, models_dir: str | os
     engine = _pick(name, src, tgt, Path(default_models_dir(models_dir)), ct2_options)
     if engine is None or not use_cache:
         return engine
-    from backcheck.cache import CachedEngine, TranslationCache
+    from backcheck.engines.cache import CachedEngine, TranslationCache
 
     return CachedEngine(engine, TranslationCache(cache_path))
 

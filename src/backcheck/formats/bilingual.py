@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, fields
 from html import unescape
 from pathlib import Path
 
-from backcheck.document import PARAGRAPH, Document, build_document
+from backcheck.model.document import PARAGRAPH, Document, build_document
 from backcheck.errors import InputError
-from backcheck.textmap import TextMap
+from backcheck.model.textmap import TextMap
 
 #: suffix -> format name
 SUFFIXES = {".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx", ".po": "po", ".tsv": "tsv", ".jsonl": "jsonl"}
@@ -71,7 +71,7 @@ def load_pair(path: str | Path, source_lang: str | None = None,
     if not source_text.strip():
         return target, None
     # as for a source article: a language given wins, then the file's declaration, then detection
-    from backcheck.langid import resolve_source_lang
+    from backcheck.lang.langid import resolve_source_lang
 
     declared_lang = _primary(declared) if source_lang in (None, "auto") else None
     lang = declared_lang or resolve_source_lang(source_lang, source_text)

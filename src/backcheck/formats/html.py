@@ -14,9 +14,9 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from backcheck.document import CAPTION, LEAD, PARAGRAPH, TITLE
+from backcheck.model.document import CAPTION, LEAD, PARAGRAPH, TITLE
 from backcheck.errors import InputError
-from backcheck.textmap import TextMap
+from backcheck.model.textmap import TextMap
 
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "td",
                "th", "div", "section", "article", "header", "footer", "dd", "dt", "pre", "caption",

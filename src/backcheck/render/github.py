@@ -3,7 +3,7 @@ the pull request's diff. Major and critical flags are errors, minor ones warning
 
 from __future__ import annotations
 
-from backcheck.report import span_end
+from backcheck.model.report import span_end
 
 _LEVEL = {"minor": "warning", "major": "error", "critical": "error"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from backcheck.report import span_end
+from backcheck.model.report import span_end
 
 
 def render(report, **_options) -> str:

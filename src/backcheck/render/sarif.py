@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from backcheck import __version__
 from backcheck.checks import all_checks
-from backcheck.report import span_end
+from backcheck.model.report import span_end
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #: the partialFingerprints key; bump the version if Flag.fingerprint ever changes meaning

@@ -23,8 +23,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from backcheck.segment import SH_LANGS
-from backcheck.translit import to_latin
+from backcheck.lang.segment import SH_LANGS
+from backcheck.lang.text import to_latin
 
 @dataclass(frozen=True)
 class Quantity:
@@ -854,7 +854,7 @@ def _number_prefix(word: str) -> float | None:
     """The number from two to nine an English word begins with, when the rest is a common word
     of four letters or more (fourballs, foursomes, threesome, twofold): None for words that
     merely begin like one (tension, tenant)."""
-    from backcheck.crossnames import is_common_word
+    from backcheck.lang.names.correspondence import is_common_word
 
     lower = word.lower()
     for cut in range(3, min(len(lower) - 4, 5) + 1):

@@ -21,8 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from backcheck.crossnames import fold, phonetic_key
-from backcheck.translit import to_latin
+from backcheck.lang.names.correspondence import fold, phonetic_key
+from backcheck.lang.text import to_latin
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,7 @@ def assess(source_doc, target_doc, alignment: list[AlignedPair]) -> SourceAgreem
     tgt_len = sum(len(s.text) for s in _sentences(target_doc))
     short = min(len(_sentences(source_doc)), len(_sentences(target_doc))) < _MIN_SENTENCES
     if src_len >= _MIN_LANGID_CHARS:
-        from backcheck.langid import IDENTIFIABLE, detect, same_language
+        from backcheck.lang.langid import IDENTIFIABLE, detect, same_language
 
         found = detect(" ".join(s.text for s in _sentences(source_doc)))
         if (found.confidence >= 0.9 and source_doc.lang in IDENTIFIABLE

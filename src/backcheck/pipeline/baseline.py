@@ -1,6 +1,6 @@
 """Baselines: findings an editor or a team has accepted, so CI fails only on new ones.
 
-A baseline stores one fingerprint per accepted flag (:meth:`backcheck.report.Flag.fingerprint`:
+A baseline stores one fingerprint per accepted flag (:meth:`backcheck.model.report.Flag.fingerprint`:
 check id, flagged text and its sentence, numbered when repeated within a document). Offsets and
 paths are left out, so moving a paragraph or renaming a file does not turn an accepted finding
 into a new one. Applying a baseline drops every flag whose fingerprint it holds (as many times
@@ -32,7 +32,7 @@ class Baseline:
 
 
 def entries_from_report(report) -> list[dict]:
-    """One baseline entry per flag of a :class:`~backcheck.report.Report`."""
+    """One baseline entry per flag of a :class:`~backcheck.model.report.Report`."""
     return [{"fingerprint": fp, "check": flag.check, "path": doc.path, "line": flag.span.line,
              "text": flag.span.text, "message": flag.message}
             for doc in report.documents for flag, fp in zip(doc.flags, doc.fingerprints())]

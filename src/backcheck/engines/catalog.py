@@ -29,7 +29,7 @@ from typing import Any
 from backcheck.errors import ModelError
 
 MANIFEST = "backcheck-model.json"
-CHECKOUT = Path(__file__).resolve().parent.parent.parent
+CHECKOUT = Path(__file__).resolve().parents[3]
 CATALOG = CHECKOUT / "models" / "catalog.toml"
 DOWNLOAD_TIMEOUT_S = 10.0
 

@@ -7,15 +7,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from backcheck.cli import _fail, app
+from backcheck.cli.common import fail
 from backcheck.errors import BackcheckError, ExitCode
 
 models_app = typer.Typer(help="List, install, convert, verify and remove translation models.",
                          no_args_is_help=True, rich_markup_mode=None)
 cache_app = typer.Typer(help="The translation cache ($BACKCHECK_CACHE, else ~/.cache/backcheck/cache.sqlite3).",
                         no_args_is_help=True, rich_markup_mode=None)
-app.add_typer(models_app, name="models")
-app.add_typer(cache_app, name="cache")
 
 ModelsDir = Annotated[Optional[Path], typer.Option(
     "--models-dir", help="Models directory (default: $BACKCHECK_MODELS, else models/ in a checkout).")]
@@ -24,13 +22,13 @@ ModelsDir = Annotated[Optional[Path], typer.Option(
 @models_app.command("list")
 def list_models(models_dir: ModelsDir = None) -> None:
     """The catalogue, with what is installed."""
-    from backcheck import models
+    from backcheck.engines import catalog as models
 
     try:
         directory = models.models_dir(models_dir)
         catalog = models.load_catalog()
     except BackcheckError as exc:
-        _fail(exc)
+        fail(exc)
     installed = {p.name for p in models.installed(directory)}
     typer.echo(f"models directory: {directory}")
     for name, entry in catalog.items():
@@ -50,14 +48,14 @@ def install(
     force: Annotated[bool, typer.Option("--force", help="Reinstall over an existing copy.")] = False,
 ) -> None:
     """Download a model, convert it to CTranslate2 (int8) and record its checksums."""
-    from backcheck import models
+    from backcheck.engines import catalog as models
 
     progress = _Progress(name)
     try:
         model = models.install(name, models.models_dir(models_dir), progress=progress, force=force)
     except BackcheckError as exc:
         progress.close()
-        _fail(exc)
+        fail(exc)
     progress.close()
     typer.echo(f"installed {model.name} in {model.path}")
 
@@ -101,7 +99,7 @@ def convert(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing model of that name.")] = False,
 ) -> None:
     """Convert a downloaded model into the models directory."""
-    from backcheck import models
+    from backcheck.engines import catalog as models
 
     try:
         catalog = models.load_catalog()
@@ -111,7 +109,7 @@ def convert(
                                source_langs=src.split(",") if src else None,
                                target_langs=tgt.split(",") if tgt else None, force=force)
     except BackcheckError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(f"converted {path} to {model.path} ({model.manifest.kind}, "
                f"{'/'.join(model.manifest.source_langs)} → {'/'.join(model.manifest.target_langs)})")
 
@@ -122,7 +120,7 @@ def verify(
     models_dir: ModelsDir = None,
 ) -> None:
     """Check installed models: files present, sizes and SHA-256 as recorded. Exit 4 on a problem."""
-    from backcheck import models
+    from backcheck.engines import catalog as models
 
     directory = models.models_dir(models_dir)
     paths = [Path(n) if Path(n).is_dir() else directory / n for n in names] if names else models.installed(directory)
@@ -143,12 +141,12 @@ def verify(
 @models_app.command("remove")
 def remove(name: Annotated[str, typer.Argument(help="An installed model.")], models_dir: ModelsDir = None) -> None:
     """Delete an installed model."""
-    from backcheck import models
+    from backcheck.engines import catalog as models
 
     try:
         path = models.remove(name, models.models_dir(models_dir))
     except BackcheckError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(f"removed {path}")
 
 
@@ -158,7 +156,7 @@ CachePath = Annotated[Optional[Path], typer.Option("--cache", help="Cache file (
 @cache_app.command("stats")
 def cache_stats(cache: CachePath = None) -> None:
     """Entries and size of the translation cache, per engine signature."""
-    from backcheck.cache import TranslationCache
+    from backcheck.engines.cache import TranslationCache
 
     with TranslationCache(cache) as store:
         stats = store.stats()
@@ -172,7 +170,7 @@ def cache_stats(cache: CachePath = None) -> None:
 @cache_app.command("clear")
 def cache_clear(cache: CachePath = None) -> None:
     """Delete every cached translation."""
-    from backcheck.cache import TranslationCache
+    from backcheck.engines.cache import TranslationCache
 
     with TranslationCache(cache) as store:
         removed = store.clear()

@@ -3,7 +3,7 @@
 A name in a Serbo-Croatian (or Slovene, Czech, Polish, Russian, German, ...) sentence and its
 English rendering can differ in five regular ways, and each has a rule here rather than a list:
 
-* script: Cyrillic is read in its Latin transliteration (:mod:`backcheck.translit`);
+* script: Cyrillic is read in its Latin transliteration (:mod:`backcheck.lang.text`);
 * diacritics: "Plenković" / "Plenkovic" (:func:`fold`);
 * case forms: the source declines names ("Trumpa", "Trumpu", "Pahorja"), so a source form that
   continues an English name by a short ending is the same name;
@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from backcheck import lexicon
-from backcheck.morphology import candidate_bases
-from backcheck.pronounce import transcriptions
-from backcheck.translit import to_latin
+from backcheck.lang import lexicon
+from backcheck.lang.sh.morphology import candidate_bases
+from backcheck.lang.pronounce import transcriptions
+from backcheck.lang.text import to_latin
 
 _TOKEN = re.compile(r"[^\W\d_]+")
 #: A word, or initials written with full stops (U.S., U.K.), read as one word.
@@ -729,7 +729,7 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
 
 
 def _sounds_like(spoken: str, source: str, fs: str, ks: str) -> bool:
-    """Does the source spell the English pronunciation ``spoken`` (backcheck.pronounce), perhaps
+    """Does the source spell the English pronunciation ``spoken`` (backcheck.lang.pronounce), perhaps
     with a case ending? Skeletons of three consonants or more decide; shorter names must match
     letter for letter, up to their final vowel (Rou, Kuk, Bau-om, Jut-e)."""
     ke = phonetic_key(spoken, False)

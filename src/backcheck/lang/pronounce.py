@@ -2,7 +2,7 @@
 
 Serbian (and the Cyrillic languages) write a foreign name as it is pronounced, not as it is
 spelled: "Rowe" is Rou, "Cooke" Kuk, "Southern" Sadern, "Utah" Juta. Spelling rules
-(:func:`backcheck.crossnames.phonetic_key`) catch the regular cases (Washington / Vašington);
+(:func:`backcheck.lang.names.correspondence.phonetic_key`) catch the regular cases (Washington / Vašington);
 English spelling is too irregular for the rest. The CMU Pronouncing Dictionary gives the
 pronunciation of 126,000 English words and names; :func:`transcriptions` renders each
 pronunciation in South Slavic Latin letters by the usual transcription rules (AE → e, AW → au,

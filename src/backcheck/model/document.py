@@ -1,6 +1,6 @@
 """The Document model: an article's text, its structure and its sentences, with offsets.
 
-A file is read (:mod:`backcheck.formats`), normalised into a :class:`~backcheck.textmap.TextMap`,
+A file is read (:mod:`backcheck.formats`), normalised into a :class:`~backcheck.model.textmap.TextMap`,
 cut into blocks (title, lead, paragraphs, captions, page residue, a machine-translation
 disclaimer) and segmented into sentences. Offsets are into the normalised text; ``Document.span``
 maps them back into the original file.
@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from backcheck.segment import split_sentences
-from backcheck.textmap import Span, TextMap
+from backcheck.lang.segment import split_sentences
+from backcheck.model.textmap import Span, TextMap
 
 TITLE, LEAD, PARAGRAPH, CAPTION, BOILERPLATE, DISCLAIMER = (
     "title", "lead", "paragraph", "caption", "boilerplate", "disclaimer")

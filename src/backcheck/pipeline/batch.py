@@ -23,8 +23,8 @@ from pathlib import Path
 from backcheck import __version__
 from backcheck.config import SOURCE_LANGS, Config
 from backcheck.errors import BackcheckError, InputError
-from backcheck.report import DocumentReport, Flag, Report
-from backcheck.textmap import Span
+from backcheck.model.report import DocumentReport, Flag, Report
+from backcheck.model.textmap import Span
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 #: ``name.<lang>.txt`` beside ``name.txt`` is its source
@@ -230,7 +230,7 @@ def document_report_from_json(text: str) -> DocumentReport:
 
 def _check_model_free(item: BatchItem, config: Config) -> tuple[DocumentReport | None, str | None]:
     """Worker: check one document completely (no engine)."""
-    from backcheck.api import check_jobs, load_job
+    from backcheck.pipeline.check import check_jobs, load_job
 
     try:
         job = load_job(item.translation, item.source, item.source_lang or config.source_lang)
@@ -241,7 +241,7 @@ def _check_model_free(item: BatchItem, config: Config) -> tuple[DocumentReport |
 
 def _load(item: BatchItem, config: Config):
     """Worker: read and segment one document for the engine."""
-    from backcheck.api import load_job
+    from backcheck.pipeline.check import load_job
 
     try:
         return load_job(item.translation, item.source, item.source_lang or config.source_lang), None
@@ -261,11 +261,11 @@ def run(items: list[BatchItem], config: Config, *, jobs: int = 1, state: Path | 
     writing per-document reports). Documents in ``state`` from an earlier run are not rechecked."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from backcheck.api import check_jobs, signature
+    from backcheck.pipeline.check import check_jobs, signature
 
     started = time.perf_counter()
     if config.baseline:  # a bad baseline is one error for the run, not one per document
-        from backcheck.baseline import load
+        from backcheck.pipeline.baseline import load
 
         load(config.baseline)
     journal = Journal(state) if state else None
@@ -353,7 +353,7 @@ def report_name(item: BatchItem, root: Path, fmt: str) -> Path:
 
 def summary_table(result: BatchResult, fail_on: str, limit: int = 20) -> str:
     """The end-of-run table: the documents that fail (worst first) and the totals."""
-    from backcheck.baseline import suppressed
+    from backcheck.pipeline.baseline import suppressed
     from backcheck.checks.base import SEVERITIES, SEVERITY_WEIGHT
 
     threshold = SEVERITIES.index(fail_on)

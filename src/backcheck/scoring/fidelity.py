@@ -372,14 +372,14 @@ def score_files(source: str, translation: str, reference: str | None = None, *, 
     from backcheck import __version__
     from backcheck.engines import resolve
     from backcheck.errors import InputError
-    from backcheck.langid import resolve_source_lang
+    from backcheck.lang.langid import resolve_source_lang
 
     thresholds = thresholds or {}
     out: dict[str, Any] = {"schema": SCORE_SCHEMA, "unit": "documents" if documents else "lines",
                            "source": str(source), "translation": str(translation)}
     if documents:
-        from backcheck.align import align
-        from backcheck.api import back_translate, load_job, score_fidelity
+        from backcheck.lang.align import align
+        from backcheck.pipeline.check import back_translate, load_job, score_fidelity
         from backcheck.config import Config
 
         job = load_job(str(translation), str(source), source_lang)
@@ -431,6 +431,6 @@ def score_files(source: str, translation: str, reference: str | None = None, *, 
 
 
 def _load_text(path: str) -> str:
-    from backcheck.document import load
+    from backcheck.model.document import load
 
     return load(path, lang="en").text

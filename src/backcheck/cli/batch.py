@@ -8,12 +8,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from backcheck.cli import Severity, _check_format, _emit, _fail, app
+from backcheck.cli.common import Severity, check_format, emit, fail
 from backcheck.errors import BackcheckError, ExitCode
 
 baseline_app = typer.Typer(help="Accepted findings, so CI fails only on new ones.", no_args_is_help=True,
                            rich_markup_mode=None)
-app.add_typer(baseline_app, name="baseline")
 
 ConfigFile = Annotated[Optional[Path], typer.Option(
     "--config", help="Configuration file (default: backcheck.toml, or [tool.backcheck] in pyproject.toml, here).")]
@@ -21,13 +20,12 @@ SourceLang = Annotated[Optional[str], typer.Option("--source-lang", help="Langua
 Engine = Annotated[Optional[str], typer.Option("--engine", help="Back-translation engine: auto, ct2, apertium or none [default: none].")]
 
 
-@app.command()
 def batch(
     targets: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Directories of articles, manifests (.csv or .jsonl with "
                                                        "columns translation, source, source_lang) or single files.")],
     output_dir: Annotated[Optional[Path], typer.Option("--output-dir", "-d", help="Write one report per document here (and the resume journal).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write one combined report to this file.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", callback=_check_format, help="Report format.")] = "json",
+    fmt: Annotated[str, typer.Option("--format", "-f", callback=check_format, help="Report format.")] = "json",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the model-free work.")] = 1,
     fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help="Exit 1 when a flag is at or above this severity [default: major].")] = None,
     engine: Engine = None,
@@ -41,12 +39,12 @@ def batch(
     """Check many articles: parallel workers, one engine for all, a summary, resumable after a kill."""
     from contextlib import nullcontext
 
-    from backcheck import batch as batchlib
-    from backcheck.api import signature
+    from backcheck.pipeline import batch as batchlib
+    from backcheck.pipeline.check import signature
     from backcheck.config import resolve
-    from backcheck.output import write_atomic
+    from backcheck.formats.output import write_atomic
     from backcheck.render import render
-    from backcheck.report import Report
+    from backcheck.model.report import Report
 
     try:
         config = resolve({"fail_on": fail_on.value if fail_on else None, "engine": engine, "source_lang": source_lang,
@@ -72,9 +70,9 @@ def batch(
                                   use_cache=not no_cache, models_dir=str(models_dir) if models_dir else None,
                                   on_document=on_document)
         if output is not None or output_dir is None:
-            _emit(render(result.report, fmt), output)
+            emit(render(result.report, fmt), output)
     except BackcheckError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(batchlib.summary_table(result, config.fail_on), err=True)
     if result.errors:
         raise typer.Exit(int(ExitCode.INPUT))
@@ -91,10 +89,10 @@ def baseline_create(
     engine: Engine = None,
 ) -> None:
     """Accept the current findings: later runs with --baseline report only new ones."""
-    from backcheck import baseline as baselib
-    from backcheck.api import check_jobs, load_job
+    from backcheck.pipeline import baseline as baselib
+    from backcheck.pipeline.check import check_jobs, load_job
     from backcheck.config import resolve
-    from backcheck.output import write_atomic
+    from backcheck.formats.output import write_atomic
 
     try:
         if len(inputs) == 1 and inputs[0].suffix.lower() in (".json", ".jsonl") and _is_report(inputs[0]):
@@ -107,7 +105,7 @@ def baseline_create(
             entries = baselib.entries_from_report(check_jobs(jobs, config, config.engine))
         write_atomic(output, baselib.dumps(entries))
     except BackcheckError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(f"backcheck: baseline of {len(entries)} finding(s) written to {output}", err=True)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from backcheck.errors import InputError
-from backcheck.translit import cyrillic_share
+from backcheck.lang.text import cyrillic_share
 
 #: The standard variants of Serbo-Croatian that backcheck accepts as a source.
 SERBO_CROATIAN = ("sr", "hr", "bs", "cnr")

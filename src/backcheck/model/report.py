@@ -12,11 +12,11 @@ from backcheck import __version__
 from backcheck.checks.base import SEVERITIES, SEVERITY_WEIGHT, Finding
 from backcheck.config import Config
 from backcheck.errors import ExitCode
-from backcheck.textmap import Span
+from backcheck.model.textmap import Span
 
 if TYPE_CHECKING:  # pragma: no cover
-    from backcheck.align import AlignedPair
-    from backcheck.document import Document
+    from backcheck.lang.align import AlignedPair
+    from backcheck.model.document import Document
 
 SCHEMA = "backcheck-report/1"
 

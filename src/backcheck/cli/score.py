@@ -8,11 +8,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from backcheck.cli import _emit, _fail, app
+from backcheck.cli.common import emit, fail
 from backcheck.errors import BackcheckError, ExitCode
 
 
-@app.command()
 def score(
     source: Annotated[Path, typer.Option("--source", "-s", help="The source: one segment per line, or an article with --documents.")],
     translation: Annotated[Path, typer.Option("--translation", "-t", help="The English translation, paired with the source.")],
@@ -32,7 +31,7 @@ def score(
     3 unreadable input or files that do not pair; 4 no engine, or an engine or model error.
     """
     from backcheck.errors import EngineError
-    from backcheck.fidelity import score_files
+    from backcheck.scoring.fidelity import score_files
 
     try:
         result = score_files(str(source), str(translation), str(reference) if reference else None, engine=engine,
@@ -42,11 +41,11 @@ def score(
             raise EngineError("fidelity needs a back-translation engine (--engine apertium or ct2); install one "
                               "with `apt-get install apertium-hbs-eng` or `backcheck models install`")
     except BackcheckError as exc:
-        _fail(exc)
+        fail(exc)
     if not segments:
         result.pop("segments", None)
     passed = min_fidelity is None or result["fidelity"].get("fidelity", 0.0) >= min_fidelity
     if min_fidelity is not None:
         result["gate"] = {"min_fidelity": min_fidelity, "passed": passed}
-    _emit(json.dumps(result, ensure_ascii=False, indent=2) + "\n", output)
+    emit(json.dumps(result, ensure_ascii=False, indent=2) + "\n", output)
     raise typer.Exit(int(ExitCode.OK if passed else ExitCode.FLAGGED))

@@ -12,8 +12,8 @@ from backcheck.checks import CheckContext, all_checks
 from backcheck.checks.source import SourceMismatch
 from backcheck.checks.source import agreement as source_agreement
 from backcheck.config import Config
-from backcheck.document import Document, load
-from backcheck.report import DocumentReport, Report, decide
+from backcheck.model.document import Document, load
+from backcheck.model.report import DocumentReport, Report, decide
 
 ENGINE_SKIPPED_NOTE = ("back-translation skipped (engine: none); install a model with "
                        "`backcheck models install opus-mt-tc-base-en-sh` or `apt-get install apertium-hbs-eng` to enable it")
@@ -44,7 +44,7 @@ def load_job(path: str, source: str | None = None, source_lang: str | None = Non
 
 def load_source(path: str, source_lang: str | None = None, max_bytes: int | None = None) -> Document:
     """Load a source article in ``source_lang`` (sr, hr, bs, cnr, ...; ``auto`` or None detects it)."""
-    from backcheck.langid import resolve_source_lang
+    from backcheck.lang.langid import resolve_source_lang
 
     if source_lang not in (None, "auto"):
         return load(path, lang=resolve_source_lang(source_lang, ""), max_bytes=max_bytes)
@@ -72,7 +72,7 @@ def run_checks(job: Job, config: Config, backtranslations: dict[int, str] | None
     """Run every enabled check on one job and decide severities."""
     checks = all_checks()
     if job.source is not None and alignment is None:
-        from backcheck.align import align
+        from backcheck.lang.align import align
 
         alignment = align(job.source, job.document, backtranslations)
     ctx = CheckContext(document=job.document, config=config, source=job.source,
@@ -144,11 +144,11 @@ def back_translate(jobs: list[Job], engine: str, models_dir: str | None = None,
 def score_fidelity(job: Job, forward, backtranslations: dict[int, str] | None, alignment: list | None,
                    config: Config, reverse: dict[str, object], models_dir: str | None = None,
                    use_cache: bool = True):
-    """Fidelity scores of one job (see :mod:`backcheck.fidelity`) and notes for the report; None
+    """Fidelity scores of one job (see :mod:`backcheck.scoring.fidelity`) and notes for the report; None
     when no engine ran. ``reverse`` holds the source → English engines resolved so far, by language:
     the same kind as ``forward``, or None where none is installed (forced decoding of the English
     and round trips are then skipped)."""
-    from backcheck import fidelity
+    from backcheck.scoring import fidelity
     from backcheck.engines import resolve
     from backcheck.errors import EngineError
 
@@ -182,7 +182,7 @@ def check_jobs(jobs: list[Job], config: Config | None = None, engine: str = "non
         doc, src = job.document, job.source
         alignment = None
         if src is not None:
-            from backcheck.align import align
+            from backcheck.lang.align import align
 
             alignment = align(src, doc, backtranslations)
         scores, fidelity_notes = score_fidelity(job, back.engine, backtranslations, alignment, config, reverse,
@@ -212,7 +212,7 @@ def check_jobs(jobs: list[Job], config: Config | None = None, engine: str = "non
         ))
     report = Report(reports, config, signature(config, engine_info, score_signatures))
     if config.baseline:
-        from backcheck import baseline
+        from backcheck.pipeline import baseline
 
         baseline.apply(report, baseline.load(config.baseline))
     return report

@@ -35,8 +35,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from backcheck.crossnames import _stem, fold
-from backcheck.translit import has_cyrillic, to_latin
+from backcheck.lang.names.correspondence import _stem, fold
+from backcheck.lang.text import has_cyrillic, to_latin
 
 DEFAULT_DIR = Path("/usr/share/dictd")
 #: Bump when the way entries are read changes: existing indexes are rebuilt.
@@ -217,7 +217,7 @@ def _stamp(lang: str, directory: Path) -> str:
 
 
 def _index_path(lang: str) -> Path:
-    from backcheck.cache import default_path
+    from backcheck.engines.cache import default_path
 
     return default_path().parent / f"glosses-{lang}.sqlite3"
 

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from backcheck.document import TITLE, Document
+from backcheck.model.document import TITLE, Document
 
 _WORD = re.compile(r"[^\W\d_]+")
 #: Capitalised words that only mark a sentence or a title, never a name by themselves.
