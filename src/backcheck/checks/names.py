@@ -8,6 +8,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from backcheck.lang import lexicon
+from backcheck.lang.text import fold
 from backcheck.lang.sh.morphology import ENDINGS, candidate_bases
 from backcheck.lang.names.inventory import inventory
 from backcheck.checks.base import Check, Finding, register
@@ -67,10 +68,9 @@ def _derived(longer: str, shorter: str) -> bool:
     return rest in _ENGLISH_DERIVATIONS or any(rest == e for e, _ in ENDINGS)
 
 
-def _fold(word: str) -> str:
-    """Lower case without diacritics, y read as i (Kyiv ~ Kiiv)."""
-    s = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
-    return s.replace("y", "i")
+def _spelling_key(word: str) -> str:
+    """The one fold, with y read as i (Kyiv ~ Kiiv)."""
+    return fold(word).replace("y", "i")
 
 
 def _skeleton(word: str) -> str:
@@ -80,7 +80,7 @@ def _skeleton(word: str) -> str:
     w/v, j/y/i, ck/k, q/k, x/ks); doubled letters are one sound and vowels are dropped. A
     consonant repeated across a vowel is two sounds (Kieran is not Kiernan, Yuan not Yunnan).
     """
-    s = _fold(word).replace("đ", "dj")
+    s = _spelling_key(word)
     for a, b in (("kh", "h"), ("ch", "h"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("ck", "k"),
                  ("q", "k"), ("x", "ks"), ("w", "v"), ("j", "i")):
         s = s.replace(a, b)
@@ -172,9 +172,9 @@ class NameInconsistent(Check):
                     continue  # a Latin or Greek name and its English plural (Mosasaurus / Mosasaurs)
                 if _other_people(ctx.document.text, inv.occurrences[rare], inv.occurrences[common]):
                     continue  # first names of two people (Vladimir Putin, Volodymyr Zelensky)
-                if SequenceMatcher(None, _fold(rare), _fold(common)).ratio() < 0.75:
+                if SequenceMatcher(None, _spelling_key(rare), _spelling_key(common)).ratio() < 0.75:
                     continue  # same consonants, different names (Milan, Molina)
-                if _fold(rare) != _fold(common) and (_established(rare) and _established(common)
+                if _spelling_key(rare) != _spelling_key(common) and (_established(rare) and _established(common)
                                                      or _common_word(rare) or _common_word(common)):
                     continue  # two words English uses in their own right (Alan / Allan, Live / Love)
                 for occ in inv.occurrences[rare]:

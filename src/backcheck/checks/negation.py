@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from backcheck.lang.numbers.quantities import fold, language_family
+from backcheck.lang.languages import family as language_family
+from backcheck.lang.text import fold
 from backcheck.checks.base import Check, Finding, register
 from backcheck.checks.omission import aligned_pairs
 

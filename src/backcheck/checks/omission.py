@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from backcheck.lang.numbers.quantities import language_family
+from backcheck.lang.languages import family as language_family
 from backcheck.checks.base import Check, Finding, register
 from backcheck.checks.source import agreement
 

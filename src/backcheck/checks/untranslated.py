@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from backcheck.lang import lexicon
-from backcheck.lang.names.correspondence import NOUN_CAPITALISING, english_tokens, fold, tokens, wordfreq_languages
+from backcheck.lang.names.correspondence import NOUN_CAPITALISING, english_tokens, tokens, wordfreq_languages
+from backcheck.lang.text import fold
 from backcheck.lang.text import has_cyrillic, to_latin
 from backcheck.checks.base import Check, Finding, register
 

@@ -35,7 +35,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from backcheck.lang.names.correspondence import _stem, fold
+from backcheck.lang.names.correspondence import _stem
+from backcheck.lang.text import fold
 from backcheck.lang.text import has_cyrillic, to_latin
 
 DEFAULT_DIR = Path("/usr/share/dictd")

@@ -12,6 +12,7 @@ South Slavic values (ш → š, ж → ž, я → ja) so that one phonetic key s
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -86,3 +87,25 @@ def to_latin(text: str) -> Transliteration:
         origin.extend([i] * len(latin))
     position.append(len(out))
     return Transliteration(text, "".join(out), tuple(origin), tuple(position))
+
+
+#: Letters NFKD does not decompose, spelled as English-speaking readers and BCMS writers without
+#: diacritics spell them (Đoković → djokovic).
+_FOLD_SPECIAL = str.maketrans({"đ": "dj", "ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i"})
+
+
+@lru_cache(maxsize=131072)
+def fold(word: str, lang: str = "") -> str:
+    """The spelling-blind lookup key of a word: lower case, diacritics dropped (đ → dj, ß → ss),
+    and, for a Serbo-Croatian ``lang``, Cyrillic read as Latin ("Ђоковић" → "djokovic").
+
+    Every module that compares words across spellings uses this one function, so that a key made
+    by one (a name inventory) finds the key made by another (a number word, a dictionary entry).
+    """
+    from backcheck.lang.languages import is_serbo_croatian
+
+    w = word.lower()
+    if lang and is_serbo_croatian(lang) and has_cyrillic(w):
+        w = to_latin(w).text
+    w = w.translate(_FOLD_SPECIAL)
+    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))

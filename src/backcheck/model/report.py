@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 SCHEMA = "backcheck-report/1"
 
 
-def _fold(text: str) -> str:
+def _normalise_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
@@ -59,7 +59,7 @@ class Flag:
         finding is the same one, and CI (SARIF alerts, baselines) must not report it as new.
         Case and spacing are folded for the same reason.
         """
-        basis = "\x1f".join((self.check, _fold(self.span.text), _fold(self.context or "")))
+        basis = "\x1f".join((self.check, _normalise_space(self.span.text), _normalise_space(self.context or "")))
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
     def to_dict(self) -> dict[str, Any]:

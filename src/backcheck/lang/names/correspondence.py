@@ -32,7 +32,7 @@ from functools import lru_cache
 from backcheck.lang import lexicon
 from backcheck.lang.sh.morphology import candidate_bases
 from backcheck.lang.pronounce import transcriptions
-from backcheck.lang.text import to_latin
+from backcheck.lang.text import fold, to_latin
 
 _TOKEN = re.compile(r"[^\W\d_]+")
 #: A word, or initials written with full stops (U.S., U.K.), read as one word.
@@ -41,7 +41,6 @@ _WORD_OR_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+")
 _OPENING = re.compile(r"[.!?:;\"“”„«»(‘’'—–]\s*$")
 _VOWELS = set("aeiouy")
 #: Letters a fold turns into something other than their base letter.
-_FOLD_SPECIAL = str.maketrans({"đ": "dj", "ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i"})
 #: Latin letters of Central and South Slavic alphabets that English spelling does not have.
 SLAVIC_LETTERS = set("čćšžđČĆŠŽĐ")
 
@@ -53,13 +52,6 @@ _LOCALES = {"sr": ("sr_Latn", "hr", "bs"), "hr": ("hr", "bs", "sr_Latn"), "bs": 
 #: Source languages that capitalise every noun: capitals say little about names there.
 #: Languages that capitalise every noun (a capital there is no sign of a name).
 NOUN_CAPITALISING = {"de", "lb"}
-
-
-@lru_cache(maxsize=131072)
-def fold(word: str) -> str:
-    """Lower case without diacritics (đ → dj, ß → ss): the spelling-blind form of a word."""
-    s = word.lower().translate(_FOLD_SPECIAL)
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
 # Spelling rules, applied in order. English spelling and the Slavic alphabets write the same

@@ -23,8 +23,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from backcheck.lang.segment import SH_LANGS
-from backcheck.lang.text import to_latin
+from backcheck.lang.languages import family as language_family
+from backcheck.lang.text import fold, to_latin
 
 @dataclass(frozen=True)
 class Quantity:
@@ -135,19 +135,6 @@ def _measures(after: str, value: float) -> set[tuple[str, float]]:
 
 # --- text helpers ------------------------------------------------------------------------------
 
-@lru_cache(maxsize=65536)
-def fold(word: str, lang: str = "") -> str:
-    """Lower case, Serbian Cyrillic read as Latin (for BCMS), diacritics dropped: a lookup key.
-
-    Texts written without diacritics ("cetiri", "tisucu") then find the same entry.
-    """
-    w = word.lower()
-    if lang in SH_LANGS and any("\u0400" <= c <= "\u04ff" for c in w):
-        w = to_latin(w).text
-    w = w.replace("đ", "d").replace("ł", "l").replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
-
-
 def spells_numbers(lang: str) -> bool:
     """Whether number words of ``lang`` are known (otherwise only digits are read there)."""
     return language_family(lang) in _WORDS_SPEC
@@ -160,11 +147,6 @@ def _key(value: float) -> float:
 def reads_all_months(lang: str) -> bool:
     """Whether month names are read in every form a text uses (BCMS: cases and adjectives)."""
     return language_family(lang) in ("sh", "en")
-
-
-def language_family(lang: str) -> str:
-    lang = (lang or "").lower().split("-")[0].split("_")[0]
-    return "sh" if lang in SH_LANGS else lang
 
 
 # --- word tables ----------------------------------------------------------------------------
