@@ -11,12 +11,10 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
 
-if TYPE_CHECKING:  # pragma: no cover
-    from backcheck.config import Config
-    from backcheck.model.document import Document
-    from backcheck.scoring.fidelity import FidelityResult
+from backcheck.analysis import Analysis
+from typing import Any, ClassVar
+
 
 SEVERITIES = ("minor", "major", "critical")
 #: MQM weights, as in COMET's error spans.
@@ -40,19 +38,6 @@ class Finding:
     category: str | None = None  #: overrides the check's category (e.g. an omission found by a name check)
 
 
-@dataclass
-class CheckContext:
-    """Everything a check may look at. Checks must not read files, print or call engines."""
-
-    document: "Document"
-    config: "Config"
-    source: "Document | None" = None
-    alignment: list | None = None  #: sentence alignment (see backcheck.lang.align), when a source is given
-    backtranslations: dict[int, str] | None = None  #: translation sentence index -> back-translation
-    scores: "FidelityResult | None" = None  #: precomputed fidelity (backcheck.scoring.fidelity.FidelityResult), when an engine ran
-    cache: dict[str, Any] = field(default_factory=dict)  #: shared per-document analyses (e.g. name inventory)
-
-
 class Check:
     """Base of every check. Subclasses set the class attributes and implement :meth:`run`.
 
@@ -67,13 +52,16 @@ class Check:
     example: ClassVar[str] = ""
     requires_source: ClassVar[bool] = False
 
-    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+    def run(self, ctx: Analysis) -> Iterable[Finding]:
         raise NotImplementedError
 
     @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
 
+
+#: The name checks and tests used before the analysis had its own module.
+CheckContext = Analysis
 
 REGISTRY: dict[str, type[Check]] = {}
 

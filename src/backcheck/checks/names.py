@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 
 from backcheck.lang import lexicon
 from backcheck.lang.text import fold
 from backcheck.lang.sh.morphology import ENDINGS, candidate_bases
-from backcheck.lang.names.inventory import inventory
 from backcheck.checks.base import Check, Finding, register
 
 
@@ -30,7 +28,7 @@ class NameInflected(Check):
     example = 'introduced as "Laura Fischer", later "..., Fischerova said"  →  "Fischerova" (suggest "Fischer")'
 
     def run(self, ctx):
-        inv = inventory(ctx)
+        inv = ctx.name_inventory
         for word, occurrences in inv.occurrences.items():
             if lexicon.is_english_word(word):
                 continue
@@ -152,7 +150,7 @@ class NameInconsistent(Check):
     example = '"Kiev" twice and "Kyiv" once in one article  →  "Kyiv" (suggest "Kiev")'
 
     def run(self, ctx):
-        inv = inventory(ctx)
+        inv = ctx.name_inventory
         groups: dict[str, list[str]] = {}
         for word in inv.occurrences:
             # sentence-initial words count when they are not common English words

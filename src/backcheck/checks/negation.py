@@ -9,7 +9,6 @@ from functools import lru_cache
 from backcheck.lang.languages import family as language_family
 from backcheck.lang.text import fold
 from backcheck.checks.base import Check, Finding, register
-from backcheck.checks.omission import aligned_pairs
 
 # Per language: verbal negators (each one negates its clause), n-words (negative pronouns and
 # adverbs: in a clause that has a verbal negator they are concord, not a second negation),
@@ -260,7 +259,7 @@ class NegationMismatch(Check):
     example = 'source "Vlada ne podržava prijedlog"  →  "The government supports the proposal"'
 
     def run(self, ctx):
-        for pair, src, tgt in aligned_pairs(ctx):
+        for pair, src, tgt in ctx.aligned_pairs:
             if not src or not tgt:
                 continue
             sp = _sentences_polarity(src, ctx.source.lang)

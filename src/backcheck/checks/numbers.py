@@ -2,73 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 
-from backcheck.lang.numbers.quantities import Quantity, extract, matches, reads_all_months, spells_numbers
+from backcheck.lang.numbers.quantities import Quantity
 from backcheck.checks.base import Check, Finding, register
-from backcheck.checks.omission import aligned_pairs
 
 #: Which kind a mismatch is reported as when the two sides disagree (the more specific wins).
 _KIND_ORDER = ("date", "percent", "amount", "year", "time", "count")
 
 
-def _quantities(doc, sentences) -> list[Quantity]:
-    out = []
-    for s in sentences:
-        for q in extract(s.text, doc.lang):
-            out.append(dataclasses.replace(q, start=s.start + q.start, end=s.start + q.end))
-    return out
-
-
 def _kind(*qs: Quantity) -> str:
     return min((q.kind for q in qs), key=_KIND_ORDER.index)
-
-
-def _domain(q: Quantity) -> str:
-    return "month" if any(d == "month" for d, _ in q.values) else "n"
-
-
-def compare(source_qs: list[Quantity], target_qs: list[Quantity], source_lang: str):
-    """Pairs ``(source, target)`` that disagree, with ``None`` on the side that has no partner.
-
-    A quantity is accounted for when the other side has one whose readings intersect (set
-    matching: a value repeated on one side and said once on the other is not an error). Weak
-    quantities ("one", "thousands") only ever account for others. A spelled-out English number
-    is judged only when the source language's number words are known, since otherwise its
-    source counterpart cannot be read.
-    """
-    words_known = spells_numbers(source_lang)
-    missing = [s for s in source_qs if not s.weak and not any(matches(s, t) for t in target_qs)]
-    unsupported = [t for t in target_qs if not t.weak and not any(matches(t, s) for s in source_qs)
-                   and (words_known or not t.word)]
-    out = []
-    # A weak source quantity ("dva", "both") is never reported as missing, but it is the
-    # counterpart of a changed value ("dva" -> "three") when no other is left.
-    spare = [s for s in source_qs if s.weak and not any(matches(s, t) for t in target_qs)]
-    for t in unsupported:
-        partner = next((s for s in missing + spare if _domain(s) == _domain(t)), None)
-        if partner in missing:
-            missing.remove(partner)
-        elif partner is not None:
-            spare.remove(partner)
-        elif t.word or (_domain(t) == "month" and not reads_all_months(source_lang)):
-            # A number word in an idiom ("back nine", "four from four"), or a month the source
-            # may name in a form not read here (Polish "wrześniowym"): reported only against a
-            # source value that went missing.
-            continue
-        out.append((partner, t))
-    out.extend((s, None) for s in missing)
-    return out
-
-
-def _disagreements(ctx):
-    """``(source sentences, translation sentences, [(source, target)])`` per aligned pair with
-    sentences on both sides, computed once per document for both checks."""
-    if "numbers.disagreements" not in ctx.cache:
-        ctx.cache["numbers.disagreements"] = [
-            (src, tgt, compare(_quantities(ctx.source, src), _quantities(ctx.document, tgt), ctx.source.lang))
-            for _, src, tgt in aligned_pairs(ctx) if src and tgt]
-    return ctx.cache["numbers.disagreements"]
 
 
 @register
@@ -87,7 +30,7 @@ class NumberMismatch(Check):
     example = 'source "rast od 7,4 odsto"  →  "growth of 4.7 percent" (source says 7.4)'
 
     def run(self, ctx):
-        for src_sents, _, disagreements in _disagreements(ctx):
+        for src_sents, _, disagreements in ctx.number_disagreements:
             for s, t in disagreements:
                 if t is None:
                     continue
@@ -121,7 +64,7 @@ class NumberMissing(Check):
     example = 'source "u 15 časova 11. juna"  →  "at 3 p.m." (the date June 11 is missing)'
 
     def run(self, ctx):
-        for _, tgt_sents, disagreements in _disagreements(ctx):
+        for _, tgt_sents, disagreements in ctx.number_disagreements:
             for s, t in disagreements:
                 if t is not None:
                     continue

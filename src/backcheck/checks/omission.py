@@ -10,7 +10,6 @@ from functools import lru_cache
 
 from backcheck.lang.languages import family as language_family
 from backcheck.checks.base import Check, Finding, register
-from backcheck.checks.source import agreement
 
 #: Bounds of the ratio (content letters of the English) / (content letters of the source) for
 #: an aligned pair. Measured by ``scripts/calibrate_omission.py`` on NTREX-128 reversed (hrv,
@@ -37,20 +36,6 @@ FUNCTION_ZIPF = 6.5
 _WORD = re.compile(r"[^\W\d_]+")
 #: Languages whose wordfreq lists are used as they are (no extra segmenter needed).
 _WORDFREQ_LANGS = {"en", "sh", "de", "fr", "es", "it", "pl", "cs", "ru", "pt", "nl", "sl", "mk", "bg", "uk"}
-
-
-def aligned_pairs(ctx):
-    """``(pair, source sentences, translation sentences)`` for each bead of the alignment.
-
-    Nothing when there is no alignment, or when the source is not this translation's source
-    (another article, another language): that is one document-level flag (``source.mismatch``),
-    not a flag per sentence.
-    """
-    if ctx.alignment is None or ctx.source is None or not agreement(ctx).matches:
-        return
-    for pair in ctx.alignment:
-        yield (pair, [ctx.source.sentences[i] for i in pair.source],
-               [ctx.document.sentences[i] for i in pair.target])
 
 
 @lru_cache(maxsize=65536)
@@ -235,7 +220,7 @@ class Omission(Check):
                'the English sentence, pointing at the source clause')
 
     def run(self, ctx):
-        for k, (pair, src, tgt) in enumerate(aligned_pairs(ctx)):
+        for k, (pair, src, tgt) in enumerate(ctx.aligned_pairs):
             if src and not tgt:
                 anchor, where = _neighbour(ctx, k)
                 if anchor is None:
@@ -295,7 +280,7 @@ class Addition(Check):
     example = "an English sentence with no source sentence  →  the whole sentence"
 
     def run(self, ctx):
-        for pair, src, tgt in aligned_pairs(ctx):
+        for pair, src, tgt in ctx.aligned_pairs:
             if tgt and not src:
                 for t in tgt:
                     yield Finding(self.id, t.start, t.end, "this sentence has no counterpart in the source",

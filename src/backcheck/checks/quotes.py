@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 
 from backcheck.checks.base import Check, Finding, register
-from backcheck.checks.omission import aligned_pairs
 
 # A quotation between the marks of one convention: „…“ (BCMS, German), »…« and «…», “…”, "…",
 # and British single quotes '…' (an apostrophe between letters, as in "it's", does not close one).
@@ -56,7 +55,7 @@ class QuoteMissing(Check):
             return
         src_quotes = quotations(ctx.source.text)
         tgt_quotes = quotations(ctx.document.text)
-        for pair, src, tgt in aligned_pairs(ctx):
+        for pair, src, tgt in ctx.aligned_pairs:
             if not src or not tgt:
                 continue
             s_in = [q for q in src_quotes if src[0].start <= q.start < src[-1].end and q.words >= MIN_QUOTE_WORDS]

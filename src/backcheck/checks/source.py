@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from backcheck.lang.align import assess
 from backcheck.checks.base import Check, Finding, register
-
-
-def agreement(ctx):
-    """The source/translation agreement, computed once per document."""
-    if "source_agreement" not in ctx.cache:
-        ctx.cache["source_agreement"] = assess(ctx.source, ctx.document, ctx.alignment or [])
-    return ctx.cache["source_agreement"]
 
 
 @register
@@ -28,7 +20,7 @@ class SourceMismatch(Check):
     example = "--source points at yesterday's article  →  one flag on the document, no sentence flags"
 
     def run(self, ctx):
-        verdict = agreement(ctx)
+        verdict = ctx.agreement
         if verdict.matches:
             return
         first = ctx.document.article_sentences[0] if ctx.document.article_sentences else ctx.document.sentences[0]

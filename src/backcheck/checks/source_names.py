@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from backcheck.lang import lexicon
 from backcheck.lang.glosses import abbreviates, known_word, linked, translations
-from backcheck.lang.names.correspondence import (NOUN_CAPITALISING, SLAVIC_LETTERS, Token, calendar_words, correspondence, english_tokens,
-                          exonyms, fold, foreign_readings, is_common_word, phonetic_key, respelled, source_tokens,
-                          temperature_words, unit_codes, SHORT_CASE_ENDINGS, _common_prefix)
+from backcheck.lang.names.correspondence import (NOUN_CAPITALISING, SLAVIC_LETTERS, Token, calendar_words, correspondence, exonyms, fold, foreign_readings, is_common_word, phonetic_key, respelled, temperature_words, unit_codes, SHORT_CASE_ENDINGS, _common_prefix)
+from backcheck.lang.names.beads import Bead
 from backcheck.lang.sh.morphology import candidate_bases
 from backcheck.lang.text import to_latin
 from backcheck.checks.base import Check, Finding, register
@@ -35,7 +33,6 @@ _ENGLISH_SPELLING = re.compile(r"[wqxy]|th|ph|ck|sh|ch|gh|zh|kh|dg|oo|ee", re.I)
 _VOWEL_DIGRAPH = re.compile(r"ou|ae|ea|ie|oe|au|ei|ai|(?<![sctkpgzw])h(?![aeiou])", re.I)
 #: Below this share of Latin letters in the source's Latin view, names cannot be compared
 #: (Chinese, Japanese, Hindi sources).
-_MIN_LATIN = 0.6
 _DOUBLE_LETTER = re.compile(r"(.)\1")
 _GLIDE_J = re.compile(r"(?<=[aeiou])j(?=[aeiou])|(?<=i)j")
 
@@ -84,50 +81,6 @@ def _slavic_name(word: str) -> bool:
 def _slavic_name_base(word: str) -> bool:
     """Does a nominative end in a Slavic surname or place suffix (Kovačić, Oreškovac)?"""
     return fold(word).endswith(_SLAVIC_SUFFIXES)
-
-
-@dataclass
-class Bead:
-    """One aligned pair with the words of both sides."""
-
-    source: list[Token]  #: offsets into the source's Latin view
-    target: list[Token]  #: offsets into the translation's text
-    target_start: int
-    target_end: int
-
-
-def _latin_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(1 for c in letters if c.isascii() or c in SLAVIC_LETTERS or "\u00c0" <= c <= "\u024f") / len(letters) \
-        if letters else 0.0
-
-
-def beads(ctx) -> list[Bead] | None:
-    """The aligned pairs as word lists, built once per document; None when names cannot be compared."""
-    if "name_beads" in ctx.cache:
-        return ctx.cache["name_beads"]
-    result = None
-    source, doc = ctx.source, ctx.document
-    if source is not None and ctx.alignment:
-        latin = to_latin(source.text)
-        if _latin_share(latin.text) >= _MIN_LATIN:
-            table = exonyms(source.lang)
-            result = []
-            for pair in ctx.alignment:
-                src_tokens: list[Token] = []
-                for i in pair.source:
-                    s = source.sentences[i]
-                    a, b = latin.latin_range(s.start, s.end)
-                    src_tokens += source_tokens(latin.text, a, b, source.lang, table, latin)
-                tgt_tokens: list[Token] = []
-                for i in pair.target:
-                    s = doc.sentences[i]
-                    tgt_tokens += english_tokens(doc.text, s.start, s.end)
-                start = doc.sentences[pair.target[0]].start if pair.target else 0
-                end = doc.sentences[pair.target[-1]].end if pair.target else 0
-                result.append(Bead(src_tokens, tgt_tokens, start, end))
-    ctx.cache["name_beads"] = result
-    return result
 
 
 def _window(items: list[Bead], k: int, side: str, own_first: bool = False) -> list[Token]:
@@ -532,14 +485,6 @@ def _rendered_heads(tokens: list[Token], text: str, table, english: list[Token])
     return out
 
 
-def _document_names(ctx) -> list[Token]:
-    """The capitalised words of the whole English document, once per document."""
-    if "name_document_tokens" not in ctx.cache:
-        text = ctx.document.text
-        ctx.cache["name_document_tokens"] = [t for t in english_tokens(text, 0, len(text)) if t.capitalised]
-    return ctx.cache["name_document_tokens"]
-
-
 def _shortened(tokens: list[Token], text: str, english: list[Token], table, ctx) -> set[int]:
     """Ids of the source words of a full name that the English sentence shortens, as English
     does after a first mention (Mančester Siti / City, Margaret Tačer / Thatcher): another word of
@@ -552,7 +497,7 @@ def _shortened(tokens: list[Token], text: str, english: list[Token], table, ctx)
         if not rendered or len(rendered) == len(run):
             continue
         for t in run:
-            if t not in rendered and any(_renders(e, t, table) for e in _document_names(ctx)):
+            if t not in rendered and any(_renders(e, t, table) for e in ctx.english_names):
                 out.add(id(t))
     return out
 
@@ -746,7 +691,7 @@ class NameUnmatched(Check):
     example = 'source "Premijer Plenković je rekao" / English "Prime Minister Milanović said"  →  "Milanović"'
 
     def run(self, ctx):
-        items = beads(ctx)
+        items = ctx.name_beads
         if not items:
             return
         table = exonyms(ctx.source.lang)
@@ -787,7 +732,7 @@ class NameDropped(Check):
     example = 'source "Sastanak s Merkel u Berlinu" / English "The meeting in Berlin"  →  "Merkel" missing'
 
     def run(self, ctx):
-        items = beads(ctx)
+        items = ctx.name_beads
         if not items:
             return
         table = exonyms(ctx.source.lang)
@@ -924,7 +869,7 @@ class NameTransliterated(Check):
     example = 'source "Andrej Plenković" / English "Andrej Plenkovic"  →  "Plenkovic" (suggest "Plenković")'
 
     def run(self, ctx):
-        items = beads(ctx)
+        items = ctx.name_beads
         if not items:
             return
         # The source-based spellings need the nominative, which backcheck derives for South
@@ -1030,7 +975,7 @@ class NameSourceCase(Check):
     example = 'source "pozdravljam Boruta Pahorja" / English "I greet Boruta Pahor"  →  "Boruta" (suggest "Borut")'
 
     def run(self, ctx):
-        items = beads(ctx)
+        items = ctx.name_beads
         if not items or ctx.source.lang not in _SOUTH_SLAVIC:
             return  # the endings come from South Slavic declension (backcheck.lang.sh.morphology)
         table = exonyms(ctx.source.lang)

@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from backcheck import __version__
 from backcheck.checks import CheckContext, all_checks
 from backcheck.checks.source import SourceMismatch
-from backcheck.checks.source import agreement as source_agreement
 from backcheck.config import Config
 from backcheck.model.document import Document, load
 from backcheck.model.report import DocumentReport, Report, decide
@@ -79,7 +78,7 @@ def run_checks(job: Job, config: Config, backtranslations: dict[int, str] | None
                        alignment=alignment, backtranslations=backtranslations, scores=scores)
     # A source that is not this translation's (another article, another language) gets one
     # document-level flag (source.mismatch) instead of a flood of sentence flags.
-    mismatched = job.source is not None and not source_agreement(ctx).matches
+    mismatched = job.source is not None and not ctx.agreement.matches
     findings = []
     for check_id, cls in checks.items():
         if not config.is_enabled(check_id):

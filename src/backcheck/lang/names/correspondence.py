@@ -24,7 +24,6 @@ language than in English while a name is about as common in both.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache

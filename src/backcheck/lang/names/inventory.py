@@ -3,7 +3,7 @@
 A *name inventory* records every capitalised word with its occurrences: whether it starts a
 sentence, whether it stands in the title, and whether it is written next to another capitalised
 word (a full name, "Maria Zakharova", which is evidence that the word is a nominative base form).
-Checks share one inventory per document through ``CheckContext.cache``.
+Checks share one inventory per document through ``Analysis.name_inventory``.
 """
 
 from __future__ import annotations
@@ -80,10 +80,3 @@ def build_inventory(doc: Document) -> NameInventory:
             nxt = neighbour(i + 1, m.end(), words[i + 1].start()) if i + 1 < len(words) else None
             inv.occurrences[word].append(Occurrence(m.start(), m.end(), i == 0, in_title, prev, nxt))
     return inv
-
-
-def inventory(ctx) -> NameInventory:
-    """The document's inventory, built once per check run."""
-    if "names" not in ctx.cache:
-        ctx.cache["names"] = build_inventory(ctx.document)
-    return ctx.cache["names"]
