@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     import sentencepiece as spm
 
     from backcheck.engines.cache import CachedEngine, TranslationCache
-    from backcheck.model.document import load
+    from backcheck.formats.article import load
     from backcheck.engines.ct2 import CT2Engine
 
     article = [s.text for s in load(str(SAMPLE), lang="en").article_sentences]

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from backcheck.pipeline.check import Job, run_checks
 from backcheck.config import Config
-from backcheck.model.document import from_text
+from backcheck.formats.article import from_text
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 

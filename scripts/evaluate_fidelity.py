@@ -363,7 +363,7 @@ def model_free_flags(items: list[Item]) -> list[bool]:
     from backcheck.lang.align import AlignedPair
     from backcheck.pipeline.check import Job, run_checks
     from backcheck.config import Config
-    from backcheck.model.document import from_text
+    from backcheck.formats.article import from_text
 
     config = Config()
     out = []

@@ -13,8 +13,9 @@ from backcheck.pipeline.check import check
 from backcheck.checks import all_checks
 from backcheck.checks.base import Finding
 from backcheck.config import Config
-from backcheck.model.document import from_text
-from backcheck.model.report import DocumentReport, Report, decide
+from backcheck.formats.article import from_text
+from backcheck.model.report import DocumentReport, Report
+from backcheck.pipeline.decide import decide
 
 ARTICLE = """Podgorica council approves new budget
 

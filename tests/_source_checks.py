@@ -6,7 +6,7 @@ from __future__ import annotations
 from backcheck.lang.align import AlignedPair
 from backcheck.checks import CheckContext, all_checks
 from backcheck.config import Config
-from backcheck.model.document import from_text
+from backcheck.formats.article import from_text
 
 
 def findings(check_id, source, english, lang="sr", alignment="1-1"):

@@ -4,7 +4,7 @@
 import pytest
 
 from backcheck.lang.align import align, assess
-from backcheck.model.document import from_text
+from backcheck.formats.article import from_text
 
 SOURCE = [
     "Vlada je u utorak usvojila budžet od 1,2 milijarde eura.",

@@ -9,8 +9,9 @@ from typer.testing import CliRunner
 
 from backcheck.pipeline.check import Job, run_checks
 from backcheck.cli.app import app
-from backcheck.config import Config, key_line, resolve
-from backcheck.model.document import from_text
+from backcheck.config import Config
+from backcheck.pipeline.configure import key_line, resolve
+from backcheck.formats.article import from_text
 from backcheck.errors import ConfigError
 
 PYPROJECT = """[project]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from backcheck.model.document import (BOILERPLATE, CAPTION, DISCLAIMER, LEAD, PARAGRAPH, TITLE, from_text,
-                                is_disclaimer, load)
+from backcheck.model.document import BOILERPLATE, CAPTION, DISCLAIMER, LEAD, PARAGRAPH, TITLE
+
+from backcheck.formats.article import from_text, is_disclaimer, load
 from backcheck.errors import InputError
 from backcheck.formats.encoding import decode
 from backcheck.lang.segment import split_sentences

@@ -16,7 +16,7 @@ from backcheck.scoring import fidelity
 from backcheck.lang.align import AlignedPair
 from backcheck.pipeline.check import Job, run_checks
 from backcheck.config import Config
-from backcheck.model.document import from_text
+from backcheck.formats.article import from_text
 from backcheck.engines.base import Engine, TokenScores, Translation
 
 # --- sacrebleu metrics against values computed by hand -------------------------------------------

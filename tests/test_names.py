@@ -6,7 +6,7 @@ import pytest
 
 from backcheck.pipeline.check import Job, run_checks
 from backcheck.config import Config
-from backcheck.model.document import from_text
+from backcheck.formats.article import from_text
 from backcheck.lang.sh.morphology import candidate_bases
 
 
@@ -108,7 +108,7 @@ def test_name_inconsistent_negatives(text):
 def test_an_acronym_and_a_plural_are_not_second_spellings(text):
     from backcheck.pipeline.check import Job, run_checks
     from backcheck.config import Config
-    from backcheck.model.document import from_text
+    from backcheck.formats.article import from_text
 
     flags = run_checks(Job(from_text(text, lang="en"), None), Config())
     assert not [f for f in flags if f.check == "name.inconsistent"]

@@ -8,8 +8,9 @@ from _render_reports import synthetic_report
 from backcheck.checks import all_checks
 from backcheck.checks.base import Finding
 from backcheck.config import Config
-from backcheck.model.document import from_text
-from backcheck.model.report import DocumentReport, decide
+from backcheck.formats.article import from_text
+from backcheck.model.report import DocumentReport
+from backcheck.pipeline.decide import decide
 
 
 def _flags(text: str, word: str, check_id: str = "name.inflected", occurrences: int = 1):

@@ -4,7 +4,7 @@ import pytest
 
 from backcheck.pipeline.check import Job, run_checks
 from backcheck.config import Config
-from backcheck.model.document import from_text
+from backcheck.formats.article import from_text
 
 
 def _untranslated(english, source=None, lang="sr"):

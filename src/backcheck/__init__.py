@@ -7,7 +7,7 @@ this package is cheap.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from backcheck.version import __version__
 
 from typing import TYPE_CHECKING, Any
 

@@ -1,29 +1,74 @@
 """Configuration: what decides. Checks measure; this says which checks run, how severe each
-finding is, and at what severity a build fails.
+finding is, at what severity a build fails, and the thresholds the checks compare against.
 
-Precedence: command-line flags > configuration file > environment > defaults. Every resolved
-value remembers where it came from, and the report records both. The file is ``[tool.backcheck]``
-in ``pyproject.toml`` or the top level of ``backcheck.toml``; environment variables are
-``BACKCHECK_<KEY>``. :func:`resolve` is what the command line calls.
+Every threshold is registered in :data:`THRESHOLDS` with its unit, its meaning and its
+provenance (which script fitted it, on which data): a check never carries a bare cut-off of its
+own, and an unknown threshold name in a configuration is an error. Reading configuration files
+and the environment is the pipeline's job (:mod:`backcheck.pipeline.configure`): this module does
+no IO and imports no check.
 """
 
 from __future__ import annotations
 
-import os
+import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from backcheck.checks.base import SEVERITIES
+from backcheck.model.findings import SEVERITIES
 from backcheck.engines import ENGINES
 from backcheck.errors import ConfigError
+from backcheck.lang.languages import BCMS
 
 DEFAULT_FAIL_ON = "major"
 DEFAULT_ENGINE = "auto"
-SOURCE_LANGS = ("sr", "hr", "bs", "cnr", "auto")  # auto: detected (backcheck.lang.langid)
+#: What a configuration may give as the source language: the BCMS variants, or auto (detected).
+SOURCE_LANGS = (*BCMS, "auto")
 CONFIG_FILE = "backcheck.toml"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """One number a check compares a measurement against."""
+
+    name: str
+    default: float | None  #: None: the engine's calibration supplies it (``data/fidelity_calibration.json``)
+    unit: str
+    meaning: str
+    provenance: str  #: the script that fitted it and the data it was fitted on
+
+
+THRESHOLDS: dict[str, Threshold] = {t.name: t for t in (
+    Threshold("omission_ratio", 0.5, "content letters, English / source",
+              "an aligned pair whose English keeps less than this share of the source's content is an omission",
+              "scripts/calibrate_omission.py: 0.5th percentile of 7,000 clean NTREX-128 reversed pairs "
+              "(hr, sr-Latn, sr-Cyrl, bs; median 0.88); fitted before the tune/test split existed"),
+    Threshold("addition_ratio", 1.4, "content letters, English / source",
+              "an aligned pair whose English has more than this share of the source's content is an addition",
+              "scripts/calibrate_omission.py: 99.5th percentile of the same clean pairs is 1.28"),
+    Threshold("clause_omission_ratio", 0.7, "content letters, English / source",
+              "a pair below this ratio whose missing part carries all of a clause's names and numbers "
+              "is a dropped clause",
+              "scripts/calibrate_omission.py on NTREX-128 reversed (7,988 pairs): 1.78% of clean pairs flagged"),
+    Threshold("clause_rest_ratio", 1.1, "content letters, English / rest of the source",
+              "with the dropped clause removed, the rest of the source must match the English this well",
+              "scripts/calibrate_omission.py, fitted together with clause_omission_ratio"),
+    Threshold("min_fidelity", None, "calibrated fidelity, 0-100",
+              "a sentence whose back-translation scores below this is flagged fidelity.low",
+              "scripts/evaluate_fidelity.py: per engine, the score below which 5% of clean pairs fall"),
+    Threshold("min_round_trip_fidelity", None, "calibrated fidelity, 0-100",
+              "the same for a round trip (no source given): fidelity.round_trip",
+              "scripts/evaluate_fidelity.py, round-trip calibration per engine"),
+    Threshold("fidelity_length_z", 2.0, "|z| of the length ratio",
+              "beyond this a low-fidelity pair is called an omission (short) or an addition (long)",
+              "two standard deviations of the length model in data/fidelity_calibration.json (a convention, "
+              "not fitted)"),
+    Threshold("fidelity_token_logprob", -5.0, "log-probability",
+              "a word whose least likely piece scores at or below this under forced decoding (about 1 in "
+              "150) is unsupported and narrows a fidelity span",
+              "chosen by hand on the tiny test model and OPUS-MT output (not fitted)"),
+)}
 
 
 @dataclass
@@ -51,21 +96,27 @@ class Config:
     def __post_init__(self) -> None:
         self.validate()
 
-    def validate(self) -> None:
-        from backcheck.checks import all_checks
+    def validate(self, known_checks: Collection[str] | None = None) -> None:
+        """Raise ConfigError naming every problem at once (as CTranslate2's converters do).
 
-        known = all_checks()
+        Check ids are validated when ``known_checks`` is given: the pipeline passes the registry,
+        so that this module never imports the checks."""
         problems = []
         if self.fail_on not in SEVERITIES:
             problems.append(f"fail_on: {self.fail_on!r} is not one of {', '.join(SEVERITIES)}")
         for check_id, sev in self.severities.items():
-            if check_id not in known:
+            if known_checks is not None and check_id not in known_checks:
                 problems.append(f"severities: unknown check {check_id!r}")
             if sev not in SEVERITIES:
                 problems.append(f"severities.{check_id}: {sev!r} is not one of {', '.join(SEVERITIES)}")
-        for check_id in (self.enabled or set()) | self.disabled:
-            if check_id not in known:
+        for check_id in sorted((self.enabled or set()) | self.disabled):
+            if known_checks is not None and check_id not in known_checks:
                 problems.append(f"unknown check {check_id!r} (see `backcheck checks`)")
+        for name, value in self.thresholds.items():
+            if name not in THRESHOLDS:
+                problems.append(f"thresholds: unknown threshold {name!r} (known: {', '.join(THRESHOLDS)})")
+            elif not math.isfinite(value):
+                problems.append(f"thresholds.{name}: {value} is not a finite number")
         if self.source_lang is not None and self.source_lang not in SOURCE_LANGS:
             problems.append(f"source_lang: {self.source_lang!r} is not one of {', '.join(SOURCE_LANGS)}")
         if self.engine not in ENGINES:
@@ -81,8 +132,16 @@ class Config:
             return False
         return self.enabled is None or check_id in self.enabled
 
-    def threshold(self, name: str, default: float) -> float:
-        return self.thresholds.get(name, default)
+    def threshold(self, name: str, calibrated: float | None = None) -> float:
+        """The configured value of a registered threshold, else its default (for a calibrated
+        one, ``calibrated``: the value the engine's calibration gives)."""
+        default = THRESHOLDS[name].default  # KeyError: a check asked for an unregistered threshold
+        if name in self.thresholds:
+            return self.thresholds[name]
+        value = default if default is not None else calibrated
+        if value is None:
+            raise ValueError(f"threshold {name} has no default: pass the calibrated value")
+        return value
 
     def never_flagged(self, text: str) -> bool:
         """Whether flagged text contains a term the newsroom accepts as written (whole words)."""
@@ -106,262 +165,3 @@ class Config:
 
 def _whole_word(term: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
-
-
-# --- reading configuration --------------------------------------------------------------------
-
-class _EntryError(ValueError):
-    """A bad entry of a table value: the message can point at the entry's own line."""
-
-    def __init__(self, entry: str, message: str):
-        super().__init__(f"{entry}: {message}")
-        self.entry = entry
-
-
-def _str_choice(choices: tuple[str, ...]) -> Callable[[Any], Any]:
-    def parse(value: Any) -> str:
-        if not isinstance(value, str):
-            raise ValueError(f"expected a string, got {type(value).__name__}")
-        if value not in choices:
-            raise ValueError(f"{value!r} is not one of {', '.join(choices)}")
-        return value
-    return parse
-
-
-def _check_ids(value: Any) -> set[str]:
-    from backcheck.checks import all_checks
-
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError("expected a list of check ids")
-    unknown = sorted(set(value) - set(all_checks()))
-    if unknown:
-        raise ValueError(f"unknown check {', '.join(map(repr, unknown))} (see `backcheck checks`)")
-    return set(value)
-
-
-def _severities(value: Any) -> dict[str, str]:
-    from backcheck.checks import all_checks
-
-    if not isinstance(value, dict):
-        raise ValueError("expected a table of check id = severity")
-    for check_id, sev in value.items():
-        if check_id not in all_checks():
-            raise _EntryError(check_id, "unknown check (see `backcheck checks`)")
-        if sev not in SEVERITIES:
-            raise _EntryError(check_id, f"{sev!r} is not one of {', '.join(SEVERITIES)}")
-    return dict(value)
-
-
-def _thresholds(value: Any) -> dict[str, float]:
-    if not isinstance(value, dict):
-        raise ValueError("expected a table of name = number")
-    for name, number in value.items():
-        if isinstance(number, bool) or not isinstance(number, (int, float)):
-            raise _EntryError(name, f"expected a number, got {type(number).__name__}")
-    return {name: float(number) for name, number in value.items()}
-
-
-def _str_map(value: Any) -> dict[str, str]:
-    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) and v
-                                              for k, v in value.items()):
-        raise ValueError('expected a table of "non-preferred" = "preferred" spellings')
-    return dict(value)
-
-
-def _str_list(value: Any) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ValueError("expected a list of non-empty strings")
-    return list(value)
-
-
-def _path(value: Any) -> str:
-    if not isinstance(value, str) or not value:
-        raise ValueError("expected a file path")
-    return value
-
-
-#: key -> parser. Keys are the file's keys, the ``BACKCHECK_<KEY>`` variables and Config fields.
-KEYS: dict[str, Callable[[Any], Any]] = {
-    "source_lang": _str_choice(SOURCE_LANGS),
-    "engine": _str_choice(ENGINES),
-    "fail_on": _str_choice(SEVERITIES),
-    "enabled": _check_ids,
-    "disabled": _check_ids,
-    "severities": _severities,
-    "thresholds": _thresholds,
-    "glossary": _str_map,
-    "never_flag": _str_list,
-    "baseline": _path,
-}
-#: keys whose entries merge across sources (a file sets one severity, the command line another)
-_MERGED = ("severities", "thresholds", "glossary")
-
-
-def _key_path(text: str) -> list[str]:
-    """Split a TOML dotted key (``a."b.c".d``) into its parts."""
-    return [m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else m.group(3)
-            for m in re.finditer(r'\s*(?:"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+))\s*(?:\.|$)', text)]
-
-
-def key_line(text: str, wanted: list[str]) -> int | None:
-    """Line (1-based) where a key is set in TOML text: tomllib keeps no positions, so scan.
-
-    A table header matches when ``wanted`` is a prefix of it; an assignment matches when its
-    full key path (header plus dotted key) and ``wanted`` agree on their common part, so an
-    inline table stands for the keys inside it.
-    """
-    table: list[str] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$", stripped)
-        if header:
-            table = _key_path(header.group(1))
-            if table[:len(wanted)] == wanted:
-                return number
-            continue
-        assignment = re.match(r'^((?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_.\s-])+?)\s*=', stripped)
-        if assignment:
-            full = table + _key_path(assignment.group(1))
-            common = min(len(full), len(wanted))
-            if full[:common] == wanted[:common] and len(full) > len(table):
-                return number
-    return None
-
-
-def _locate(path: Path, text: str, keys: list[str]) -> str:
-    line = key_line(text, keys)
-    return f"{path}:{line}" if line else str(path)
-
-
-def find_config_file(cwd: Path) -> Path | None:
-    """``backcheck.toml`` in ``cwd``, else ``pyproject.toml`` there when it has ``[tool.backcheck]``."""
-    own = cwd / CONFIG_FILE
-    if own.is_file():
-        return own
-    pyproject = cwd / "pyproject.toml"
-    if pyproject.is_file() and re.search(r"^\s*\[\s*tool\s*\.\s*backcheck\b", pyproject.read_text("utf-8", "replace"), re.M):
-        return pyproject
-    return None
-
-
-def load_file(path: Path) -> dict[str, tuple[Any, str]]:
-    """Parsed, validated values of a configuration file: key -> (value, "file:line")."""
-    import tomllib
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration file ({exc})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    prefix = ["tool", "backcheck"] if path.name == "pyproject.toml" else []
-    for part in prefix:
-        data = data.get(part, {})
-        if not isinstance(data, dict):
-            raise ConfigError(f"{_locate(path, text, prefix)}: [tool.backcheck] must be a table")
-    values: dict[str, tuple[Any, str]] = {}
-    problems = []
-    for key, raw in data.items():
-        where = _locate(path, text, prefix + [key])
-        if key not in KEYS:
-            problems.append(f"{where}: unknown key {key!r} (known: {', '.join(KEYS)})")
-            continue
-        try:
-            value = KEYS[key](raw)
-        except _EntryError as exc:
-            problems.append(f"{_locate(path, text, prefix + [key, exc.entry])}: {key}.{exc}")
-            continue
-        except ValueError as exc:
-            problems.append(f"{where}: {key}: {exc}")
-            continue
-        if key == "baseline":
-            value = str((path.parent / value).resolve())
-        values[key] = (value, where)
-    if problems:
-        raise ConfigError("; ".join(problems))
-    return values
-
-
-def _parse_env_pairs(text: str) -> dict[str, str]:
-    pairs = {}
-    for item in filter(None, (part.strip() for part in text.split(","))):
-        name, sep, value = item.partition("=")
-        if not sep:
-            raise ValueError(f"expected name=value, got {item!r}")
-        pairs[name.strip()] = value.strip()
-    return pairs
-
-
-def load_env(environ: Mapping[str, str]) -> dict[str, tuple[Any, str]]:
-    """Values from ``BACKCHECK_<KEY>`` variables. Lists are comma-separated; tables are
-    ``name=value,name=value``. Other ``BACKCHECK_*`` variables belong to other parts (models)."""
-    values: dict[str, tuple[Any, str]] = {}
-    for key, parse in KEYS.items():
-        var = f"BACKCHECK_{key.upper()}"
-        if var not in environ:
-            continue
-        raw: Any = environ[var]
-        try:
-            if key in ("enabled", "disabled", "never_flag"):
-                raw = [part.strip() for part in raw.split(",") if part.strip()]
-            elif key == "thresholds":
-                raw = {k: float(v) for k, v in _parse_env_pairs(raw).items()}
-            elif key in _MERGED:
-                raw = _parse_env_pairs(raw)
-            value = parse(raw)
-        except ValueError as exc:
-            raise ConfigError(f"environment variable {var}: {exc}") from None
-        if key == "baseline":
-            value = str(Path(value).resolve())
-        values[key] = (value, f"env {var}")
-    return values
-
-
-def resolve(cli_values: Mapping[str, Any], cwd: str | os.PathLike = ".", config_file: str | os.PathLike | None = None,
-            environ: Mapping[str, str] | None = None) -> Config:
-    """Build the Config a command runs with: CLI > file > environment > defaults.
-
-    ``cli_values`` holds only what the user gave on the command line (None means not given).
-    ``config_file`` is ``--config``; without it ``backcheck.toml`` or ``pyproject.toml`` in
-    ``cwd`` is used when present.
-    """
-    cwd = Path(cwd)
-    environ = os.environ if environ is None else environ
-    layers: list[dict[str, tuple[Any, str]]] = [load_env(environ)]
-    if config_file is not None:
-        path = Path(config_file)
-        if not path.is_file():
-            raise ConfigError(f"{path}: configuration file not found")
-        layers.append(load_file(path))
-    elif (found := find_config_file(cwd)) is not None:
-        layers.append(load_file(found))
-    cli_layer = {}
-    for key, value in cli_values.items():
-        if value is None:
-            continue
-        if key not in KEYS:
-            raise ConfigError(f"unknown configuration key {key!r}")
-        try:
-            value = KEYS[key](value)
-        except ValueError as exc:
-            raise ConfigError(f"--{key.replace('_', '-')}: {exc}") from None
-        if key == "baseline":
-            value = str((cwd / value).resolve())
-        cli_layer[key] = (value, "cli")
-    layers.append(cli_layer)
-
-    fields: dict[str, Any] = {}
-    origins: dict[str, str] = {}
-    for layer in layers:  # lowest precedence first; later layers win
-        for key, (value, origin) in layer.items():
-            if key in _MERGED:
-                fields.setdefault(key, {}).update(value)
-                origins.update({f"{key}.{name}": origin for name in value})
-            else:
-                fields[key] = value
-                origins[key] = origin
-    for key in ("fail_on", "engine"):
-        origins.setdefault(key, "default")
-    return Config(**fields, origins=origins)

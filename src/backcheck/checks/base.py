@@ -2,7 +2,7 @@
 
 A check *measures*: it yields :class:`Finding` objects carrying the span and the evidence. It does
 not decide whether a finding fails a build; severities and ``--fail-on`` come from configuration
-(:mod:`backcheck.config`) applied in :mod:`backcheck.model.report` (the OpusFilter split of score and
+(:mod:`backcheck.config`) applied in :mod:`backcheck.pipeline.decide` (the OpusFilter split of score and
 accept).
 """
 
@@ -10,32 +10,13 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import ClassVar
 
 from backcheck.analysis import Analysis
-from typing import Any, ClassVar
+from backcheck.model.findings import CATEGORIES, SEVERITIES, SEVERITY_WEIGHT, Finding
 
-
-SEVERITIES = ("minor", "major", "critical")
-#: MQM weights, as in COMET's error spans.
-SEVERITY_WEIGHT = {"minor": 1, "major": 5, "critical": 10}
-CATEGORIES = ("name", "number", "untranslated", "omission", "addition", "mistranslation", "quote",
-              "boilerplate", "style")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """What a check measured: a span of the translation (offsets into ``Document.text``)."""
-
-    check: str
-    start: int
-    end: int
-    message: str
-    suggestion: str | None = None
-    source_start: int | None = None  #: offsets into the source Document's text, when relevant
-    source_end: int | None = None
-    evidence: dict[str, Any] = field(default_factory=dict)
-    category: str | None = None  #: overrides the check's category (e.g. an omission found by a name check)
+__all__ = ["CATEGORIES", "SEVERITIES", "SEVERITY_WEIGHT", "Analysis", "Check", "CheckContext", "Finding", "REGISTRY",
+           "register"]
 
 
 class Check:

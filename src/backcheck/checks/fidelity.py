@@ -23,8 +23,8 @@ def _low_fidelity(check: Check, ctx: CheckContext, mode: str):
         return
     config = ctx.config
     threshold = config.threshold(THRESHOLD_NAMES[mode], result.min_fidelity)
-    z_limit = config.threshold("fidelity_length_z", DEFAULT_LENGTH_Z)
-    token_limit = config.threshold("fidelity_token_logprob", DEFAULT_TOKEN_LOGPROB)
+    z_limit = config.threshold("fidelity_length_z")
+    token_limit = config.threshold("fidelity_token_logprob")
     doc = ctx.document
     for score in result.sentences:
         if score.fidelity is None or score.fidelity >= threshold or not score.target:

@@ -10,14 +10,15 @@ from functools import lru_cache
 
 from backcheck.lang.languages import family as language_family
 from backcheck.checks.base import Check, Finding, register
+from backcheck.config import THRESHOLDS
 
 #: Bounds of the ratio (content letters of the English) / (content letters of the source) for
 #: an aligned pair. Measured by ``scripts/calibrate_omission.py`` on NTREX-128 reversed (hrv,
 #: srp-Latn, srp-Cyrl, bos as source, 7,000 professional pairs with >= 40 content letters):
 #: median 0.88, 0.5th percentile 0.50, 99.5th 1.28; with these bounds 0.46% of clean pairs
 #: fall below and 0.14% above.
-OMISSION_RATIO = 0.5
-ADDITION_RATIO = 1.4
+OMISSION_RATIO = THRESHOLDS["omission_ratio"].default
+ADDITION_RATIO = THRESHOLDS["addition_ratio"].default
 #: A source clause whose every name and number is missing from the English (see
 #: :func:`unrendered_clauses`) is reported as dropped when the pair's content ratio is below
 #: CLAUSE_OMISSION_RATIO, or when the English has no more content than the rest of the source
@@ -26,8 +27,8 @@ ADDITION_RATIO = 1.4
 #: with an omission flag go from 0.40% (ratio alone) to 1.78% (a name rendered as a description
 #: or an acronym, an institution capitalised only in the source), and the omission flags on the
 #: evaluation's dropped-clause perturbations of the same lines (2,808) from 43% to 80%.
-CLAUSE_OMISSION_RATIO = 0.7
-CLAUSE_REST_RATIO = 1.1
+CLAUSE_OMISSION_RATIO = THRESHOLDS["clause_omission_ratio"].default
+CLAUSE_REST_RATIO = THRESHOLDS["clause_rest_ratio"].default
 #: Pairs whose source has fewer content letters than this are too short for a ratio.
 MIN_CONTENT = 40
 #: A wordfreq Zipf frequency above which a word is a function word (the, of, je, u, da). The
@@ -132,7 +133,9 @@ def unrendered_clauses(source_text: str, source_lang: str, target_text: str) -> 
     A translation moves words around but keeps names and numbers; a clause whose every anchor
     is gone was dropped as a whole (or rewritten beyond recognition), not merely reworded.
     """
-    from backcheck.lang.names.correspondence import correspondence, english_tokens, exonyms, source_tokens
+    from backcheck.lang.names.correspondence import correspondence
+    from backcheck.lang.names.exonyms import exonyms
+    from backcheck.lang.names.tokens import english_tokens, source_tokens
     from backcheck.lang.numbers.quantities import extract
     from backcheck.lang.text import to_latin
 
@@ -239,7 +242,7 @@ class Omission(Check):
                     continue
                 evidence = {"bead": pair.kind, "content_ratio": round(ratio, 3),
                             "source_content": s_len, "target_content": t_len}
-                if ratio < ctx.config.threshold("omission_ratio", OMISSION_RATIO):
+                if ratio < ctx.config.threshold("omission_ratio"):
                     yield Finding(self.id, tgt[0].start, tgt[-1].end,
                                   f"the translation has {ratio:.0%} of the source's content words "
                                   f"({t_len} vs {s_len} letters): part of the source may be missing",
@@ -251,8 +254,8 @@ class Omission(Check):
         base = src[0].start
         clauses, rest = dropped_clauses(
             ctx.source.text[base:src[-1].end], ctx.source.lang, english, evidence["source_content"],
-            evidence["target_content"], ctx.config.threshold("clause_omission_ratio", CLAUSE_OMISSION_RATIO),
-            ctx.config.threshold("clause_rest_ratio", CLAUSE_REST_RATIO))
+            evidence["target_content"], ctx.config.threshold("clause_omission_ratio"),
+            ctx.config.threshold("clause_rest_ratio"))
         if not clauses:
             return
         first, last = clauses[0], clauses[-1]
@@ -288,7 +291,7 @@ class Addition(Check):
             elif src and tgt:
                 ratio, s_len, t_len = content_ratio(" ".join(s.text for s in src), ctx.source.lang,
                                                     " ".join(t.text for t in tgt), ctx.document.lang)
-                if s_len >= MIN_CONTENT and ratio > ctx.config.threshold("addition_ratio", ADDITION_RATIO):
+                if s_len >= MIN_CONTENT and ratio > ctx.config.threshold("addition_ratio"):
                     yield Finding(self.id, tgt[0].start, tgt[-1].end,
                                   f"the translation has {ratio:.0%} of the source's content words "
                                   f"({t_len} vs {s_len} letters): it may add content",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from backcheck.lang import lexicon
-from backcheck.lang.names.correspondence import NOUN_CAPITALISING, english_tokens, tokens, wordfreq_languages
+from backcheck.lang.names.tokens import NOUN_CAPITALISING, english_tokens, tokens, wordfreq_languages
+from backcheck.lang.languages import wordfreq_code
 from backcheck.lang.text import fold
 from backcheck.lang.text import has_cyrillic, to_latin
 from backcheck.checks.base import Check, Finding, register
@@ -16,7 +17,6 @@ _FOREIGN_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u
                              r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+(?:[\s\-]+[\u0370-\u03ff\u0400-\u04ff"
                              r"\u0590-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)*")
 _CJK = {"zh", "ja", "ko"}
-_WORDFREQ = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh"}
 #: A word English practically never writes (Zipf) ...
 _NOT_ENGLISH = 2.0
 #: ... and that the source language writes often: a word of the source language, not a name.
@@ -28,7 +28,7 @@ _LEXICON_WORD = 3.5
 
 
 def _source_zipf(word: str, lang: str) -> float:
-    code = _WORDFREQ.get(lang, lang)
+    code = wordfreq_code(lang)
     # Chinese, Japanese and Korean need extra tokenisers in wordfreq; their words are not Latin anyway.
     return lexicon.zipf(word.lower(), code) if code in wordfreq_languages() and code not in _CJK else 0.0
 

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from backcheck import __version__
+from backcheck.version import __version__
 from backcheck.cli import batch, check, models, score
 
 app = typer.Typer(

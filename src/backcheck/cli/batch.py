@@ -41,7 +41,7 @@ def batch(
 
     from backcheck.pipeline import batch as batchlib
     from backcheck.pipeline.check import signature
-    from backcheck.config import resolve
+    from backcheck.pipeline.configure import resolve
     from backcheck.formats.output import write_atomic
     from backcheck.render import render
     from backcheck.model.report import Report
@@ -91,7 +91,7 @@ def baseline_create(
     """Accept the current findings: later runs with --baseline report only new ones."""
     from backcheck.pipeline import baseline as baselib
     from backcheck.pipeline.check import check_jobs, load_job
-    from backcheck.config import resolve
+    from backcheck.pipeline.configure import resolve
     from backcheck.formats.output import write_atomic
 
     try:

@@ -31,7 +31,7 @@ def score(
     3 unreadable input or files that do not pair; 4 no engine, or an engine or model error.
     """
     from backcheck.errors import EngineError
-    from backcheck.scoring.fidelity import score_files
+    from backcheck.pipeline.score import score_files
 
     try:
         result = score_files(str(source), str(translation), str(reference) if reference else None, engine=engine,

@@ -18,14 +18,13 @@ from typing import Any
 from backcheck.errors import EngineError
 from backcheck.engines.catalog import canonical_lang
 from backcheck.engines.base import TokenScores, Translation
+from backcheck.lang.languages import LANGUAGES
 
 PACKAGE = "apertium-hbs-eng"
-#: (source, target) -> mode. Montenegrin goes through the Serbian mode: the pair has no
-#: Montenegrin variant and the Serbian one is the closest standard.
-MODES = {
-    ("en", "sr"): "eng-hbs_SR", ("en", "hr"): "eng-hbs_HR", ("en", "bs"): "eng-hbs_BS", ("en", "cnr"): "eng-hbs_SR",
-    ("sr", "en"): "hbs-eng", ("hr", "en"): "hbs-eng", ("bs", "en"): "hbs-eng", ("cnr", "en"): "hbs-eng",
-}
+#: (source, target) -> mode, from the languages table (Montenegrin goes through the Serbian mode).
+MODES = {pair: mode for lang in LANGUAGES.values() if lang.apertium and lang.source
+         for pair, mode in (((("en", lang.code)), f"eng-{lang.apertium}"),
+                            ((lang.code, "en"), f"{lang.apertium.split('_')[0]}-eng"))}
 TIMEOUT_S = 600
 
 

@@ -16,13 +16,15 @@ from dataclasses import dataclass, field, fields
 from html import unescape
 from pathlib import Path
 
-from backcheck.model.document import PARAGRAPH, Document, build_document
+from backcheck.lang.languages import BCMS
+from backcheck.model.document import PARAGRAPH, Document
+
+from backcheck.formats.article import build_document
 from backcheck.errors import InputError
 from backcheck.model.textmap import TextMap
 
 #: suffix -> format name
 SUFFIXES = {".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx", ".po": "po", ".tsv": "tsv", ".jsonl": "jsonl"}
-_BCMS = ("sr", "hr", "bs", "cnr")
 
 Piece = tuple[str, int, int]  # text, start and end offsets in the file's decoded text
 
@@ -83,7 +85,7 @@ def _primary(lang: str | None) -> str | None:
     if not lang:
         return None
     primary = re.split(r"[-_]", lang.strip())[0].lower()
-    return primary if primary in _BCMS else None
+    return primary if primary in BCMS else None
 
 
 def _document(path: str, original: str, segments: list[Segment], side: str, lang: str,

@@ -35,7 +35,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from backcheck.lang.names.correspondence import _stem
+from backcheck.lang.names.exonyms import _stem
+from backcheck.lang.languages import family
 from backcheck.lang.text import fold
 from backcheck.lang.text import has_cyrillic, to_latin
 
@@ -56,7 +57,6 @@ DICTIONARIES: dict[str, tuple[str, ...]] = {
     "ru": ("eng-rus", "mueller7"),
     "bg": ("eng-bul",),
 }
-_GROUP = {"sr": "hbs", "hr": "hbs", "bs": "hbs", "cnr": "hbs", "sh": "hbs"}
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 #: Words of English translations that say nothing about the headword ("court of law").
@@ -352,7 +352,7 @@ class Glosses:
 @lru_cache(maxsize=32)
 def glosses(lang: str) -> Glosses | None:
     """The dictionary index for a source language, or None when none is installed."""
-    group = _GROUP.get(lang, lang)
+    group = "hbs" if family(lang) == "sh" else lang  # FreeDict names Serbo-Croatian hbs
     if group not in DICTIONARIES:
         return None
     g = Glosses(group)

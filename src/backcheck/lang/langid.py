@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from backcheck.errors import InputError
+from backcheck.lang.languages import BCMS
+from backcheck.lang.languages import SOURCE_LANGS as LANGUAGE_CODES
 from backcheck.lang.text import cyrillic_share
 
 #: The standard variants of Serbo-Croatian that backcheck accepts as a source.
-SERBO_CROATIAN = ("sr", "hr", "bs", "cnr")
+SERBO_CROATIAN = BCMS
 #: What ``--source-lang`` accepts besides ``auto``: the variants and the other source languages
 #: whose checks are language-generic (names, numbers, untranslated words).
-SOURCE_LANGS = SERBO_CROATIAN + ("sl", "mk", "bg", "ru", "uk", "pl", "cs", "sk", "de", "fr", "it", "es")
+SOURCE_LANGS = LANGUAGE_CODES
 #: Languages the identifier chooses among: the accepted ones plus English (a source that is
 #: really the translation again is a common mix-up).
 _CANDIDATES = ("hr", "sr", "bs", "sl", "mk", "bg", "ru", "uk", "pl", "cs", "sk", "de", "fr", "it", "es", "en")

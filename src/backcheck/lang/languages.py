@@ -10,7 +10,8 @@ under ``lang/data/`` (see ``docs/architecture.md``).
 * ``wordfreq``: the code of its word-frequency list (wordfreq has one ``sh`` list for the four).
 * ``cldr``: Babel/CLDR locales whose names (countries, months, units) are read, preferred first.
 * ``segmenter``: ReLDI's model for the Serbo-Croatian variants (``hr`` or ``sr``), else None.
-* ``apertium``: the Apertium pair that translates it to and from English, when Debian has one.
+* ``apertium``: the Apertium language (and variant) of the pair with English, when Debian has one:
+  ``hbs_SR`` gives the modes ``eng-hbs_SR`` and ``hbs-eng``.
 * ``scripts``: the scripts its news is written in.
 """
 
@@ -35,11 +36,12 @@ class Language:
 _SH_SCRIPTS = ("Latn", "Cyrl")
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
-    Language("sr", "Serbian", "sh", "sh", ("sr_Latn", "hr", "bs"), _SH_SCRIPTS, "sr", "hbs"),
-    Language("hr", "Croatian", "sh", "sh", ("hr", "bs", "sr_Latn"), ("Latn",), "hr", "hbs"),
-    Language("bs", "Bosnian", "sh", "sh", ("bs", "hr", "sr_Latn"), ("Latn",), "hr", "hbs"),
-    Language("cnr", "Montenegrin", "sh", "sh", ("sr_Latn", "bs", "hr"), _SH_SCRIPTS, "sr", "hbs"),
-    Language("sh", "Serbo-Croatian", "sh", "sh", ("hr", "bs", "sr_Latn"), _SH_SCRIPTS, "hr", "hbs", source=False),
+    Language("sr", "Serbian", "sh", "sh", ("sr_Latn", "hr", "bs"), _SH_SCRIPTS, "sr", "hbs_SR"),
+    Language("hr", "Croatian", "sh", "sh", ("hr", "bs", "sr_Latn"), ("Latn",), "hr", "hbs_HR"),
+    Language("bs", "Bosnian", "sh", "sh", ("bs", "hr", "sr_Latn"), ("Latn",), "hr", "hbs_BS"),
+    # Montenegrin: Apertium has no variant of its own; the Serbian one is the closest standard.
+    Language("cnr", "Montenegrin", "sh", "sh", ("sr_Latn", "bs", "hr"), _SH_SCRIPTS, "sr", "hbs_SR"),
+    Language("sh", "Serbo-Croatian", "sh", "sh", ("hr", "bs", "sr_Latn"), _SH_SCRIPTS, "hr", None, source=False),
     Language("sl", "Slovenian", "sl", "sl", ("sl",)),
     Language("mk", "Macedonian", "mk", "mk", ("mk",), ("Cyrl",)),
     Language("bg", "Bulgarian", "bg", "bg", ("bg",), ("Cyrl",)),

@@ -11,8 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-#: ISO 639 codes backcheck treats as Serbo-Croatian (ReLDI's "hr" and "sr" models).
-SH_LANGS = {"sr": "sr", "hr": "hr", "bs": "hr", "cnr": "sr", "sh": "hr", "me": "sr"}
+from backcheck.lang.languages import ALIASES, LANGUAGES
+
+
+def reldi_model(lang: str) -> str | None:
+    """ReLDI's segmentation model (\"hr\" or \"sr\") for a Serbo-Croatian variant, else None."""
+    code = ALIASES.get(lang, lang)
+    return LANGUAGES[code].segmenter if code in LANGUAGES else None
+
 
 
 @lru_cache(maxsize=4)
@@ -95,8 +101,9 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` in ``text`` for language ``lang`` (ISO 639-1/3 code)."""
     if not text.strip():
         return []
-    if lang in SH_LANGS:
-        return _reldi_sentences(text, SH_LANGS[lang])  # Latin and Cyrillic alike
+    model = reldi_model(lang)
+    if model is not None:
+        return _reldi_sentences(text, model)  # Latin and Cyrillic alike
     seg_lang = lang if lang in {"en", "de", "fr", "es", "it", "pl", "ru", "nl", "da", "bg", "sk", "el"} else "en"
     return _join_ordinals(text, _locate(text, _pysbd_pieces(text, seg_lang)))
 

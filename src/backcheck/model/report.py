@@ -8,13 +8,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from backcheck import __version__
-from backcheck.checks.base import SEVERITIES, SEVERITY_WEIGHT, Finding
-from backcheck.config import Config
+from backcheck.version import __version__
+from backcheck.model.findings import SEVERITIES, SEVERITY_WEIGHT
 from backcheck.errors import ExitCode
 from backcheck.model.textmap import Span
 
 if TYPE_CHECKING:  # pragma: no cover
+    from backcheck.config import Config
     from backcheck.lang.align import AlignedPair
     from backcheck.model.document import Document
 
@@ -159,27 +159,3 @@ class Report:
             "config": self.config.to_dict(),
             "documents": [d.to_dict() for d in self.documents],
         }
-
-
-def decide(findings: list[Finding], checks: dict, doc, source, config: Config) -> list[Flag]:
-    """Turn measured findings into flags: apply severities from configuration, map spans."""
-    flags = []
-    for f in findings:
-        check = checks[f.check]
-        source_span = (source.span(f.source_start, f.source_end)
-                       if source is not None and f.source_start is not None else None)
-        sentence = next((s for s in doc.sentences if s.start <= f.start < max(s.end, s.start + 1)), None)
-        flags.append(Flag(
-            check=f.check,
-            category=f.category or check.category,
-            severity=config.severity_for(f.check, check.severity),
-            message=f.message,
-            suggestion=f.suggestion,
-            span=doc.span(f.start, f.end),
-            source_span=source_span,
-            evidence=f.evidence,
-            sentence=sentence.index if sentence else None,
-            context=sentence.text if sentence else None,
-        ))
-    flags.sort(key=lambda fl: (fl.span.start, fl.span.end, fl.check))
-    return flags

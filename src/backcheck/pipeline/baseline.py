@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from backcheck import __version__
+from backcheck.version import __version__
 from backcheck.errors import InputError
 
 SCHEMA = "backcheck-baseline/1"

@@ -20,7 +20,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from backcheck import __version__
+from backcheck.lang.languages import BCMS
+from backcheck.version import __version__
 from backcheck.config import SOURCE_LANGS, Config
 from backcheck.errors import BackcheckError, InputError
 from backcheck.model.report import DocumentReport, Flag, Report
@@ -28,7 +29,7 @@ from backcheck.model.textmap import Span
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 #: ``name.<lang>.txt`` beside ``name.txt`` is its source
-SOURCE_SUFFIXES = ("sr", "hr", "bs", "cnr")
+SOURCE_SUFFIXES = BCMS  #: article.sr.txt beside article.txt is its Serbian source
 STATE_FILE = ".backcheck-batch.sqlite"
 #: documents whose sentences go to the engine in one call
 ENGINE_CHUNK = 64
@@ -354,7 +355,7 @@ def report_name(item: BatchItem, root: Path, fmt: str) -> Path:
 def summary_table(result: BatchResult, fail_on: str, limit: int = 20) -> str:
     """The end-of-run table: the documents that fail (worst first) and the totals."""
     from backcheck.pipeline.baseline import suppressed
-    from backcheck.checks.base import SEVERITIES, SEVERITY_WEIGHT
+    from backcheck.model.findings import SEVERITIES, SEVERITY_WEIGHT
 
     threshold = SEVERITIES.index(fail_on)
     failing = [d for d in result.report.documents

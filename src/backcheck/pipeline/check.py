@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from backcheck import __version__
+from backcheck.version import __version__
 from backcheck.checks import CheckContext, all_checks
 from backcheck.checks.source import SourceMismatch
 from backcheck.config import Config
-from backcheck.model.document import Document, load
-from backcheck.model.report import DocumentReport, Report, decide
+from backcheck.model.document import Document
+from backcheck.formats.article import load
+from backcheck.model.report import DocumentReport, Report
+from backcheck.pipeline.decide import decide
 
 ENGINE_SKIPPED_NOTE = ("back-translation skipped (engine: none); install a model with "
                        "`backcheck models install opus-mt-tc-base-en-sh` or `apt-get install apertium-hbs-eng` to enable it")
@@ -172,6 +174,7 @@ def check_jobs(jobs: list[Job], config: Config | None = None, engine: str = "non
                models_dir: str | None = None, use_cache: bool = True) -> Report:
     """Check several articles; engines batch their sentences across all of them."""
     config = config or Config()
+    config.validate(all_checks())  # check ids are known only here, above the checks
     reports = []
     back = back_translate(jobs, engine, models_dir, use_cache)
     engine_info = back.signature

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from backcheck import __version__
-from backcheck.checks.base import SEVERITIES
+from backcheck.version import __version__
+from backcheck.model.findings import SEVERITIES
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 _KIND_LABEL = {"boilerplate": "page residue", "disclaimer": "disclaimer", "caption": "caption"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from backcheck.checks.base import SEVERITIES
+from backcheck.model.findings import SEVERITIES
 
 
 # Characters XML 1.0 cannot carry at all, even escaped; an article pasted from a CMS may hold them.

@@ -9,7 +9,7 @@ import json
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
-from backcheck import __version__
+from backcheck.version import __version__
 from backcheck.checks import all_checks
 from backcheck.model.report import span_end
 
