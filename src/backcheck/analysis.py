@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from backcheck.config import Config
     from backcheck.lang.align import AlignedPair, SourceAgreement
     from backcheck.lang.names.beads import Bead
-    from backcheck.lang.names.correspondence import Token
+    from backcheck.lang.names.tokens import Token
     from backcheck.lang.names.inventory import NameInventory
     from backcheck.model.document import Document, Sentence
     from backcheck.scoring.fidelity import FidelityResult

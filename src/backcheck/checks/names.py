@@ -99,7 +99,7 @@ def _established(word: str) -> bool:
 
 def _common_word(word: str) -> bool:
     """A lower-case English word capitalised by position (a headline's Live, Love, Daddy)."""
-    from backcheck.lang.names.correspondence import is_common_word
+    from backcheck.lang.names.common_words import is_common_word
 
     return is_common_word(word)
 

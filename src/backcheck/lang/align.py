@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from backcheck.lang.names.correspondence import phonetic_key
+from backcheck.lang.names.phonetic import phonetic_key
 from backcheck.lang.text import fold
 from backcheck.lang.text import to_latin
 

@@ -1,0 +1,73 @@
+"""Whether an English word is a common word (Webster's and the system's SCOWL lists) rather than a name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from backcheck.lang import lexicon
+
+#: SCOWL word lists as Debian ships them (wamerican, wbritish and their -large variants): modern
+#: English with inflected forms, proper nouns capitalised (internet, aerospace / Halloween, Nazi).
+_SYSTEM_WORD_LISTS = ("/usr/share/dict/american-english*", "/usr/share/dict/british-english*")
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """English words written in lower case: Webster's Second (english-words) plus the system's
+    SCOWL lists when installed."""
+    from glob import glob
+
+    from english_words import get_english_words_set
+
+    words = set(get_english_words_set(["web2"], lower=False, alpha=True))
+    for pattern in _SYSTEM_WORD_LISTS:
+        for path in glob(pattern):
+            try:
+                with open(path, encoding="utf-8", errors="replace") as fh:
+                    words.update(w for w in fh.read().split() if w.isalpha())
+            except OSError:
+                continue
+    return frozenset(w for w in words if w.islower())
+
+
+#: English inflections a dictionary does not list (Scuffles, Promoted, Likening ← scuffle, ...).
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
+
+
+def _inflected_common_word(word: str) -> bool:
+    """Is a capitalised word a lower-case dictionary word or an inflection of one?
+
+    Only for sentence-initial words, where the capital says nothing: a rare common word
+    ("Aftershocks rattled the city") opens a sentence as often as a name does.
+    """
+    lower = word.lower()
+    if word.isupper() or lexicon.zipf(lower) < 1.5:
+        return False
+    words = _common_words()
+    return lower in words or any(lower.endswith(suffix) and len(lower) - len(suffix) >= 3
+                                 and lower[:len(lower) - len(suffix)] + base in words
+                                 for suffix, base in _INFLECTIONS)
+
+
+#: English derivational suffixes of common nouns and adjectives, which names do not carry.
+_DERIVATIONAL = ("tion", "sion", "ment", "ness", "ity", "ical", "ism", "ship", "ology", "ative")
+
+
+def is_common_word(word: str) -> bool:
+    """Is ``word`` a frequent English common noun, adjective or verb (Webster's lists it in lower case)?
+
+    Webster's keeps proper nouns capitalised, which tells "Government" (capitalised by house
+    style) from "Paraguay"; wordfreq cannot, as it folds case.
+    """
+    lower = word.lower()
+    if lower.endswith(_DERIVATIONAL) and lexicon.zipf(lower) >= 2.0:
+        return True  # names are not derived with -tion, -ical, -ment ... (Hydrometeorological Center)
+    # Webster's lists singulars: Mountains, Parks, Churches, Companies
+    singulars = [lower[:-3] + "y", lower[:-2], lower[:-1]] if lower.endswith("ies") else \
+        [lower[:-2], lower[:-1]] if lower.endswith("es") else [lower[:-1]] if lower.endswith("s") else []
+    if max(lexicon.zipf(f) for f in [lower] + singulars) < (2.0 if len(lower) >= 9 else 3.0):
+        # the lists also have obscure words (petar, bora, candela) that are names in news; a
+        # long word is rarely one (Congresswoman)
+        return False
+    words = _common_words()
+    return lower in words or any(f in words for f in singulars)
