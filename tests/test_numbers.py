@@ -3,7 +3,7 @@ number checks against the source."""
 
 import pytest
 
-from backcheck.lang.numbers.quantities import extract, matches, parse_digits
+from backcheck.lang.numbers import extract, matches, parse_digits
 
 from _source_checks import findings
 

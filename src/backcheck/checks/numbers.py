@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from backcheck.lang.numbers.quantities import Quantity
+from backcheck.lang.numbers import Quantity
 from backcheck.checks.base import Check, Finding, register
 
 #: Which kind a mismatch is reported as when the two sides disagree (the more specific wins).

@@ -111,7 +111,7 @@ def _days(text: str, english: bool) -> list[tuple[int, int]]:
 def _same_number(source, english) -> bool:
     """Whether two quantities agree under their own languages' reading: "25.000" in the source
     is twenty-five thousand, so an English "25" does not render it."""
-    from backcheck.lang.numbers.quantities import matches
+    from backcheck.lang.numbers import matches
 
     if not matches(source, english):
         return False
@@ -136,7 +136,7 @@ def unrendered_clauses(source_text: str, source_lang: str, target_text: str) -> 
     from backcheck.lang.names.correspondence import correspondence
     from backcheck.lang.names.exonyms import exonyms
     from backcheck.lang.names.tokens import english_tokens, source_tokens
-    from backcheck.lang.numbers.quantities import extract
+    from backcheck.lang.numbers import extract
     from backcheck.lang.text import to_latin
 
     # Names are matched in Latin letters, whatever the source's script.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from backcheck.lang.numbers.quantities import Quantity, extract, matches, reads_all_months, spells_numbers
+from backcheck.lang.numbers import Quantity, extract, matches, reads_all_months, spells_numbers
 
 
 def quantities(doc, sentences) -> list[Quantity]:
