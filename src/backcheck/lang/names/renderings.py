@@ -1,0 +1,139 @@
+"""Which English words render which source names, sentence pair by sentence pair: windows over
+the name beads, runs of capitalised words, two words written as one (New York / Njujork), loose
+exonyms, words translated on one side and kept on the other, and the source span of a name.
+"""
+
+from __future__ import annotations
+
+from backcheck.lang.glosses import linked, translations
+from backcheck.lang.names.abbreviations import is_acronym
+from backcheck.lang.names.beads import Bead
+from backcheck.lang.names.correspondence import (Token, _common_prefix, correspondence, is_common_word,
+                                                 temperature_words)
+from backcheck.lang.names.frequency import KNOWN_SOURCE_WORD
+from backcheck.lang.text import to_latin
+
+#: Similarity (difflib ratio) from which two names beginning alike are one name (Texas / Tehase).
+_LOOSE_MATCH_RATIO = 0.6
+#: Share of a headline's common words that must be capitalised for it to be in title case.
+_TITLE_CASE_SHARE = 0.85
+
+#: Correspondences strong enough for two English words written as one (New York / Njujork).
+WHOLE_NAME = {"same", "diacritics", "case", "phonetic"}
+
+
+def bead_window(items: list[Bead], k: int, side: str, own_first: bool = False) -> list[Token]:
+    """Words of bead ``k`` and its neighbours: a name may move across a sentence boundary.
+
+    In text order, or ``own_first``: the bead's own words before its neighbours', for searches
+    that stop at the first counterpart and need no order (most counterparts are there)."""
+    beads = [items[k]] + items[max(0, k - 1):k] + items[k + 1:k + 2] if own_first else items[max(0, k - 1):k + 2]
+    return [t for bead in beads for t in getattr(bead, side)]
+
+
+def spaced_runs(tokens: list[Token], text: str) -> list[list[Token]]:
+    """Runs of tokens separated by one space (a multi-word name is reported once)."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if runs and text[runs[-1][-1].end:t.start] == " ":
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
+
+
+def joined_pairs(tokens: list[Token], text: str, capitalised_only: bool = True) -> list[Token]:
+    """Each pair of adjacent words written as one, as Serbian writes some two-word names
+    (New York / Njujork, Los Angeles / Losanđeles) and German compounds (tie break / Tiebreak)."""
+    return [Token(a.text + b.text.lower(), a.start, b.end, a.capitalised, a.initial, True)
+            for a, b in zip(tokens, tokens[1:])
+            if (a.capitalised and b.capitalised or not capitalised_only) and text[a.end:b.start] in (" ", "-")]
+
+
+def loosely_same(english: Token, source: Token) -> bool:
+    """Two names that begin alike and share most letters: one place under two exonyms (Cornwall /
+    Cornovaglia, Texas / Tehase), one name in two romanisations. A replaced name rarely does."""
+    from difflib import SequenceMatcher
+
+    fe, fs = english.folded, source.folded
+    return (len(fe) >= 4 and fe[0] == fs[0]
+            and SequenceMatcher(None, fe, fs[:len(fe) + 3]).ratio() >= _LOOSE_MATCH_RATIO)
+
+
+def renders(english: Token, source: Token, table) -> bool:
+    """Does the English word render the source name? A lower-case word renders it only as a word
+    derived from it or as its exonym (Turkish / Turchia); a consonant skeleton it merely shares
+    with the name is chance (years / Iran)."""
+    kind = correspondence(english, source, table)
+    return kind is not None and (english.capitalised or kind != "phonetic" or (
+        # a name English writes as a common word (superman / Supermenov): a long one, alike
+        # from its first letters
+        len(english.folded) >= 6 and english.folded[:4] == source.folded[:4]))
+
+
+def title_case(words: list[Token]) -> bool:
+    """A headline in title case capitalises common words ("Bells Fall Silent as Churches Struggle")."""
+    common = [t for t in words if len(t.text) >= 4 and is_common_word(t.text)]
+    return len(common) >= 3 and sum(t.capitalised for t in common) >= _TITLE_CASE_SHARE * len(common)
+
+
+def cognate_gloss(english: Token, source: Token, lang: str) -> bool:
+    """Does the dictionary translate the source word by a word the English name is made from or
+    borrowed alongside (Grand Prix / Velika nagrada: prize; Hall of Famer / Dvorana slavnih:
+    famed; Bat Conservation Trust / Fond: trustee; Slavic / slovenski: Slavonic)? A name in words
+    that the source translates is not a replaced name."""
+    fe = english.folded
+    if len(fe) < 4 or is_acronym(english.text):
+        return False
+    need = min(4, len(fe) - 1)
+    return any(len(_common_prefix(fe, w)) >= need for w in translations(source.text, lang))
+
+
+def is_hashtag(t: Token, text: str) -> bool:
+    """Is the word a hashtag (#MeToo)? Campaigns have a hashtag in each language (#JaIsto), so
+    one hashtag renders another."""
+    return t.start > 0 and text[t.start - 1] == "#"
+
+
+def translated_parts(source: list[Token], english: list[Token], source_text: str, english_text: str,
+                      table) -> set[tuple[int, int]]:
+    """Words of a name that one side translates and the other keeps: Baja California / Donja
+    Kalifornija, Nord Stream / Severni tok. Where one word of a run corresponds, the word beside
+    it on the English side and the word on the same side of its counterpart are one word, if the
+    source word is a common word of its language (an adjective, a noun) rather than a name or a
+    place: a replaced name does not hide behind "lower" or "northern". Returns (id of the English
+    word, id of the source word) pairs."""
+    out: set[tuple[int, int]] = set()
+    position = {id(s): i for i, s in enumerate(source)}
+    for run in spaced_runs([t for t in english if t.capitalised], english_text):
+        for i, t2 in enumerate(run):
+            for s2 in source:
+                if not (correspondence(t2, s2, table) or linked(t2.text, s2.text, table.lang)):
+                    continue
+                for step in (-1, 1):
+                    if not (0 <= i + step < len(run)) or not (0 <= position[id(s2)] + step < len(source)):
+                        continue
+                    t, s = run[i + step], source[position[id(s2)] + step]
+                    a, b = (s.end, s2.start) if step < 0 else (s2.end, s.start)
+                    if (source_text[a:b] == " " and s.capitalised and not s.text.isupper() and s.zipf >= KNOWN_SOURCE_WORD
+                            and not table.source_word(s.folded, cities=False) and translations(s.text, table.lang)
+                            and not any(correspondence(t, o, table) for o in source)):
+                        out.add((id(t), id(s)))
+    return out
+
+
+def temperature_scale(t: Token, lang: str) -> bool:
+    """Celsius, Fahrenheit, Celzijusa, Цельсия: a unit that translators add or convert."""
+    return any(t.folded.startswith(stem) and len(t.folded) - len(stem) <= 4 for stem in temperature_words(lang))
+
+
+def source_span(text: str, tokens: list[Token]) -> tuple[int, int]:
+    """The span in the source ``text`` of source tokens, which are offsets into its Latin view."""
+    start, end = to_latin(text).original_range(tokens[0].start, tokens[-1].end)
+    while end < len(text) and text[end] in _SILENT_SIGNS:
+        end += 1  # a final soft or hard sign has no Latin letter (Путь → Put)
+    return start, end
+
+
+#: The Cyrillic soft and hard signs, which have no letter in the Latin view.
+_SILENT_SIGNS = "ьъЬЪ"
