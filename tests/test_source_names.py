@@ -302,11 +302,11 @@ _INVARIANT = ("Ministar Rustom je u utorak posjetio Zagreb. Rustom je rekao da j
 
 
 def test_a_form_the_source_never_varies_is_the_name(monkeypatch):
-    import backcheck.checks.source_names as source_names
+    import backcheck.checks.names_source.source_case as source_case
 
     assert _checks(_flags(*_INVARIANT, "hr")) == set()
     # The repetition is what tells it apart: once, the -om ending reads as an instrumental.
-    monkeypatch.setattr(source_names, "_INVARIANT_REPEATS", 99)
+    monkeypatch.setattr(source_case, "_INVARIANT_REPEATS", 99)
     assert ("name.source_case", "Rustom") in _checks(_flags(*_INVARIANT, "hr"))
 
 

@@ -8,7 +8,7 @@ from backcheck.checks.base import CATEGORIES, REGISTRY, SEVERITIES, Check, Check
 from backcheck.checks import boilerplate, names  # noqa: E402,F401
 from backcheck.checks import glossary  # noqa: E402,F401
 from backcheck.checks import fidelity  # noqa: E402,F401
-from backcheck.checks import source, source_names, untranslated  # noqa: E402,F401
+from backcheck.checks import source, names_source, untranslated  # noqa: E402,F401
 from backcheck.checks import negation, numbers, omission, quotes  # noqa: E402,F401
 
 

@@ -1,0 +1,12 @@
+"""Names compared across the source and the translation, sentence pair by sentence pair.
+
+One module per check; importing this package registers them all. The language analysis they
+share (how names correspond across the source and English, acronyms, institutions, spelling,
+case endings) lives in :mod:`backcheck.lang.names`, the Serbo-Croatian word lists in
+``lang/data/sh.toml``.
+"""
+
+from __future__ import annotations
+
+# in the order the checks were registered before the split
+from backcheck.checks.names_source import unmatched, dropped, transliterated, source_case  # noqa: F401

@@ -1,0 +1,147 @@
+"""name.source_case: a name copied from the source together with its case ending."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from backcheck.checks.base import Check, Finding, register
+from backcheck.lang import lexicon
+from backcheck.lang.languages import SOUTH_SLAVIC_LATIN
+from backcheck.lang.names import source_case as cases
+from backcheck.lang.names.correspondence import Token, correspondence, exonyms, fold, is_common_word
+from backcheck.lang.names.renderings import bead_window, spaced_runs
+from backcheck.lang.names.orthography import ending_changed, with_fleeting_vowel
+from backcheck.lang.sh import grammar
+from backcheck.lang.sh.morphology import candidate_bases
+from backcheck.lang.text import to_latin
+
+#: A source form this many times in one article, never with another ending, is the name itself:
+#: a declined form is one case of several, which its sentences rarely all share (al-Moualem).
+_INVARIANT_REPEATS = 3
+#: wordfreq Zipf from which a copied form is one English writes as it is (Arizona), not a case form.
+_ENGLISH_FORM_ZIPF = 2.5
+
+
+@dataclass
+class _Article:
+    """What the check reads of the whole article, besides the sentence pair at hand."""
+
+    items: list
+    table: object
+    lang: str
+    latin: str  #: the source's Latin view
+    text: str  #: the English
+    seen: set[str]  #: names written in either text: a base form found there is the nominative
+    source_forms: set[str]  #: every capitalised source form
+    source_counts: Counter  #: how often each capitalised source form occurs
+
+
+@register
+class NameSourceCase(Check):
+    """A name copied from the source together with its case ending. The source declines names
+    ("gospoda Boruta Pahorja", genitive of Borut Pahor); when the English keeps a form that the
+    source itself shows to be oblique (the rest of the name was de-inflected, or the base form
+    occurs elsewhere), the base form is suggested from the source.
+    """
+
+    id = "name.source_case"
+    category = "name"
+    severity = "major"
+    requires_source = True
+    example = 'source "pozdravljam Boruta Pahorja" / English "I greet Boruta Pahor"  →  "Boruta" (suggest "Borut")'
+
+    def run(self, ctx):
+        items = ctx.name_beads
+        if not items or ctx.source.lang not in SOUTH_SLAVIC_LATIN:
+            return  # the endings come from South Slavic declension (backcheck.lang.sh.morphology)
+        article = _Article(
+            items, exonyms(ctx.source.lang), ctx.source.lang, to_latin(ctx.source.text).text, ctx.document.text,
+            # Names written elsewhere in either text: a base form found there is the nominative.
+            {t.folded for b in items for t in b.target if t.name and not is_common_word(t.text)} | {
+                s.folded for b in items for s in b.source if s.name},
+            {s.folded for b in items for s in b.source if s.capitalised},
+            Counter(s.folded for b in items for s in b.source if s.capitalised))
+        for k, bead in enumerate(items):
+            # A copied or declined name is capitalised in the source too.
+            window = [s for s in bead_window(items, k, "source") if s.capitalised]
+            source_runs = spaced_runs([s for s in bead.source if s.name], article.latin)
+            for group in spaced_runs([t for t in bead.target if t.name], article.text):
+                yield from self._group_findings(article, group, window, source_runs)
+
+    def _group_findings(self, article: _Article, group: list[Token], window: list[Token],
+                        source_runs: list[list[Token]]):
+        """The findings for one English name (a run of capitalised words)."""
+        table, latin = article.table, article.latin
+        kinds = [{correspondence(t, s, table) for s in window} for t in group]
+        copies = [next((s for s in window if correspondence(t, s, table) in ("same", "diacritics")), None)
+                  for t in group]
+        # The rest of this name was de-inflected: the source run holding the copied word
+        # also holds a word the English gives without its ending (Boruta Pahorja →
+        # "Boruta Pahor"; Janka Vebra → "Janko Vebra").
+        deinflected_runs = [run for run in source_runs if any(
+            correspondence(t, s, table) == "case" or ending_changed(t, s) or cases.declined_rendering(t, s)
+            for t in group for s in run)]
+        found = [c for c in copies if c is not None]
+        agreeing = len(found) > 1 and cases.agrees_with_title(latin, found)
+        for t, kind, copied in zip(group, kinds, copies):
+            stem = cases.oblique_stem(t, window, kind, article.lang) if copied is None else None
+            if stem is not None:
+                nominative = with_fleeting_vowel(stem, article.lang)
+                yield Finding(self.id, t.start, t.end,
+                              f'"{t.text}" is the stem of the source\'s case forms, without the vowel '
+                              f'its nominative has; the name is "{nominative}"',
+                              suggestion=nominative, evidence={"base": nominative, "ending": "",
+                                                               "basis": "fleeting vowel"})
+                continue
+            finding = self._copied_finding(article, t, kind, copied, group, deinflected_runs, agreeing)
+            if finding is not None:
+                yield finding
+
+    def _copied_finding(self, article: _Article, t: Token, kind: set, copied: Token | None, group: list[Token],
+                        deinflected_runs: list[list[Token]], agreeing: bool) -> Finding | None:
+        """The finding for an English word copied from the source with a case ending, if it has one."""
+        latin, lang = article.latin, article.lang
+        if copied is None or "case" in kind or lexicon.zipf(t.text.lower()) >= _ENGLISH_FORM_ZIPF:
+            return None  # not a copy, or a form English knows as it is (Arizona)
+        if cases.declined_further(copied.folded, article.source_forms):
+            return None  # the source declines this very form (Moualem, Moualema): a nominative
+        if article.source_counts[copied.folded] >= _INVARIANT_REPEATS:
+            return None  # the same form in every sentence: a name the source does not decline
+        if cases.after_nominative_title(latin, copied):
+            return None  # "gospođa Steinem": the source's name is a nominative
+        group_deinflected = any(copied in run for run in deinflected_runs)
+        partner_endings = cases.partner_endings(copied, deinflected_runs, group, article.table)
+        # The same form elsewhere with no preposition before it is a nominative (Palu).
+        governed = cases.governed(latin, copied, lang) and all(
+            cases.governed(latin, s, lang) for b in article.items for s in b.source if s.folded == copied.folded)
+        genitive = governed and cases.governed(latin, copied, lang, grammar.genitive_prepositions())
+        for base, ending, meaning in candidate_bases(t.text):
+            if base == t.text or ending == "o":
+                continue  # -o is a vocative in news only by mistake; Marko, Janko are nominatives
+            if not cases.possible_ending(base, ending):
+                continue  # Moualem is not Moual-em: the instrumental of Moual is Moualom
+            if group_deinflected and (not partner_endings or fold(ending).removeprefix("j") in partner_endings):
+                # a word of the name without its partners' ending is not in their
+                # case: the source left it as it is (Juanom Carlosom Varela)
+                basis = "name group"
+            elif agreeing and t.text.lower().endswith(ending):
+                basis = "agrees with the title before it"
+            elif fold(base) in article.seen and fold(base) != t.folded:
+                basis = "other occurrence"
+            elif ending in grammar.oblique_endings() or (governed and ending in grammar.governed_endings()
+                                                         and (ending != "e" or genitive)):
+                basis = "preposition" if governed else "oblique ending"
+            elif cases.after_oblique_title(latin, copied, base):
+                basis = "title in an oblique case"
+            elif cases.known_name_declined(t.text, base, ending):
+                basis = "English knows the name"
+            elif cases.foreign_name_declined(t.text, base, ending):
+                basis = "foreign spelling"
+            else:
+                continue
+            return Finding(self.id, t.start, t.end,
+                           f'"{t.text}" keeps the source\'s ending -{ending} ({meaning}); '
+                           f'the name is "{base}"',
+                           suggestion=base, evidence={"base": base, "ending": ending, "basis": basis})
+        return None

@@ -1,0 +1,93 @@
+"""name.transliterated: a name spelled differently from the way its own language writes it."""
+
+from __future__ import annotations
+
+from backcheck.checks.base import Check, Finding, register
+from backcheck.lang.languages import SOUTH_SLAVIC_LATIN
+from backcheck.lang.names.correspondence import SLAVIC_LETTERS, correspondence, exonyms, fold, phonetic_key
+from backcheck.lang.names.renderings import bead_window, source_span
+from backcheck.lang.names.orthography import (LANGUAGE_NAMES, anglicised, ending_changed, misspelling, slavic_respelling,
+                                           slavic_runs)
+from backcheck.lang.text import to_latin
+
+@register
+class NameTransliterated(Check):
+    """A name spelled differently from the way its own language writes it. Names from
+    Latin-script languages (and Serbian, whose Latin form is standard) keep their letters in
+    English: "Plenković", not "Plenkovic" or "Plenkovich". Some English style books drop
+    diacritics, but the readers of a Balkan newsroom's English edition know the names, and
+    annotators of parliamentary MT (ParlaMint) count "Plenkovic" as a wrong proper name. Conversely, Serbian writes foreign
+    names phonetically ("Džesika Kenedi"); when the article also has the original spelling
+    ("Jessica Kennedy"), the phonetic copy is flagged with it as the suggestion.
+    """
+
+    id = "name.transliterated"
+    category = "name"
+    severity = "minor"
+    requires_source = True
+    example = 'source "Andrej Plenković" / English "Andrej Plenkovic"  →  "Plenkovic" (suggest "Plenković")'
+
+    def run(self, ctx):
+        items = ctx.name_beads
+        if not items:
+            return
+        # The source-based spellings need the nominative, which backcheck derives for South
+        # Slavic declension only; a Polish or Czech case form (Małgorzaty, Frýdecko) is not a
+        # spelling of its own.
+        native = ctx.source.lang in SOUTH_SLAVIC_LATIN
+        latin = to_latin(ctx.source.text).text
+        english_spellings = {phonetic_key(t.text, True): t.text for b in items for t in b.target
+                             if t.name and not SLAVIC_LETTERS & set(t.text) and "dž" not in t.text.lower()}
+        for k, bead in enumerate(items):
+            window = bead_window(items, k, "source")
+            for t in bead.target:
+                if not t.name:
+                    continue
+                if SLAVIC_LETTERS & set(t.text) or "dž" in t.text.lower():
+                    original = english_spellings.get(phonetic_key(t.text, False))
+                    if original and fold(original) != t.folded:
+                        yield Finding(self.id, t.start, t.end,
+                                      f'"{t.text}" is the Serbian phonetic spelling of "{original}", '
+                                      "which the article also uses",
+                                      suggestion=original, evidence={"basis": "article"})
+                        continue
+                    # otherwise a Slavic name that lost only some of its letters (Šeparovic)
+                if not native:
+                    continue
+                slavic_names, companions = slavic_runs(window, latin)
+                # correspondence first: it is cached, and rarely phonetic. A source that
+                # transcribes foreign names (Serbian Gelfend for Gelfand) is the authority on
+                # the spelling of its own, Slavic names only.
+                copied = any(s.folded == t.folded for s in window)  # the very spelling is there
+                misspelled = None if copied else next((s for s in window if s.name
+                                   and (ctx.source.lang in LANGUAGE_NAMES or id(s) in slavic_names)
+                                   and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"
+                                   and not ending_changed(t, s)  # a case form (Celesiu ← Celesio)
+                                   and misspelling(t.text, s.text, transcribed=ctx.source.lang not in LANGUAGE_NAMES)),
+                                  None)
+                if misspelled is not None:
+                    src_start, src_end = source_span(ctx.source.text, [misspelled])
+                    yield Finding(self.id, t.start, t.end,
+                                  f'"{t.text}" misspells the source name "{misspelled.text}"',
+                                  suggestion=misspelled.text, source_start=src_start, source_end=src_end,
+                                  evidence={"basis": "source"})
+                    continue
+                anglicisation = anglicised(t, window, ctx.source.lang)
+                if anglicisation is not None:
+                    source_word, suggestion = anglicisation
+                    src_start, src_end = source_span(ctx.source.text, [source_word])
+                    yield Finding(self.id, t.start, t.end,
+                                  f'"{t.text}" writes the source name "{source_word.text}" with a w; '
+                                  f"{LANGUAGE_NAMES[ctx.source.lang]} keeps foreign names in their own spelling, "
+                                  "so the v is the name's own",
+                                  suggestion=suggestion, source_start=src_start, source_end=src_end,
+                                  evidence={"basis": "source"})
+                    continue
+                respelling = slavic_respelling(t, window, slavic_names, companions)
+                if respelling is not None:
+                    s, suggestion = respelling
+                    src_start, src_end = source_span(ctx.source.text, [s])
+                    yield Finding(self.id, t.start, t.end,
+                                  f'"{t.text}" respells the source name "{s.text}"; names keep their '
+                                  "own spelling in English", suggestion=suggestion,
+                                  source_start=src_start, source_end=src_end, evidence={"basis": "source"})

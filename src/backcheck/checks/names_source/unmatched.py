@@ -1,0 +1,115 @@
+"""name.unmatched: an English name with no counterpart in the aligned source sentence."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from backcheck.checks.base import Check, Finding, register
+from backcheck.lang import lexicon
+from backcheck.lang.glosses import abbreviates, linked
+from backcheck.lang.names.abbreviations import (abbreviation_of, compound_abbreviation, initialisms, is_acronym,
+                                                spelled_out, title_abbreviation)
+from backcheck.lang.names.correspondence import Token, calendar_words, correspondence, exonyms, is_common_word, unit_codes
+from backcheck.lang.names.renderings import (WHOLE_NAME, bead_window, cognate_gloss, is_hashtag, joined_pairs,
+                                             loosely_same, spaced_runs, temperature_scale, title_case,
+                                             translated_parts)
+from backcheck.lang.text import to_latin
+
+#: wordfreq Zipf from which an acronym is a word English writes in lower case too (GDP / gdp):
+#: each language spells such an acronym its own way.
+_COMMON_ACRONYM_ZIPF = 3.5
+
+def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
+                     source_text: str | None = None, own: list[Token] = ()) -> list[Token]:
+    """The words of a capitalised run that are names and match nothing in the source.
+
+    Acronyms and words English writes only capitalised are names. A common word ("President",
+    "Government", "Bush") counts only after an unmatched name in the same run ("George Bush"
+    replacing another name); before a name it is a title, alone an institution, which the
+    source writes as a common noun.
+    """
+    out: list[Token] = []
+    unmatched_name_before = False
+
+    @cache
+    def source_initialisms() -> dict[str, list[Token]]:
+        return initialisms(window, source_text) if source_text is not None else {}
+
+    @cache
+    def matched_compounds() -> list[Token]:  # built for the first word not matched on its own
+        return [c for c in joined_pairs(group, text) if any(correspondence(c, s, table) in WHOLE_NAME for s in window)]
+
+    @cache
+    def has_counterpart(i: int) -> bool:
+        t = group[i]
+        return (any(correspondence(t, s, table) or (s.name and loosely_same(t, s)) for s in (*own, *window))
+                or any(c.start <= t.start and t.end <= c.end for c in matched_compounds())
+                or any(linked(t.text, s.text, table.lang) for s in window)  # translated (Court / sudom)
+                or any(abbreviation_of(s, t) for s in window)
+                or any(t in compound_abbreviation(s, group, table.lang) for s in window if s.name)
+                or any(is_acronym(s.text) and abbreviates(t.text, s.text, table.lang) for s in window)
+                or any(cognate_gloss(t, s, table.lang) for s in own))
+
+    for i, t in enumerate(group):
+        if len(t.text) <= 2 and not t.text.isupper():
+            continue  # a fragment of a hyphenated word (Co-operation)
+        if t.folded in calendar_words() or t.text.rstrip("s") in unit_codes() or temperature_scale(t, table.lang):
+            continue  # a day, month, currency, time zone or scale: the number checks compare those
+        matched = has_counterpart(i)
+        acronym = t.text.rstrip("s") if t.text.rstrip("s").isupper() and len(t.text.rstrip("s")) > 1 else None
+        if acronym and not matched and i + 1 < len(group) and not is_acronym(group[i + 1].text) and has_counterpart(i + 1):
+            continue  # a designation before a name the source has (HMP Long Lartin, USS Cole)
+        if acronym and (lexicon.zipf(acronym.lower()) >= _COMMON_ACRONYM_ZIPF or any(
+                s.text.isupper() and len(s.text) > 1 and s.text != t.text for s in window)):
+            continue  # an acronym each language spells its own way (GDP / BIP, EPL / АПЛ)
+        if acronym and acronym.lower() in source_initialisms():
+            continue  # the source writes the name out (SNL / Saturday Night Live)
+        if acronym and spelled_out(acronym, window, table.lang):
+            continue  # the source writes out in words what English abbreviates (ICJ / Međunarodni sud pravde)
+        proper = t.text.isupper() or not is_common_word(t.text)
+        if not matched and (proper or unmatched_name_before):
+            out.append(t)
+        unmatched_name_before = unmatched_name_before or (proper and not matched)
+    return out
+
+
+@register
+class NameUnmatched(Check):
+    """A name in the English with no counterpart in the aligned source sentence. Names are
+    carried over (possibly declined, transliterated or as an exonym), never invented, so an
+    English name that matches nothing in the source by spelling, case ending, phonetic skeleton
+    or CLDR exonym was replaced or hallucinated by the MT system.
+    """
+
+    id = "name.unmatched"
+    category = "name"
+    severity = "major"
+    requires_source = True
+    example = 'source "Premijer Plenković je rekao" / English "Prime Minister Milanović said"  →  "Milanović"'
+
+    def run(self, ctx):
+        items = ctx.name_beads
+        if not items:
+            return
+        table = exonyms(ctx.source.lang)
+        latin = to_latin(ctx.source.text).text
+        for k, bead in enumerate(items):
+            if not bead.source:
+                continue  # an added sentence: the omission/addition checks own it
+            if title_case(bead.target):
+                continue  # a headline in title case capitalises common words
+            window = bead_window(items, k, "source")
+            text = ctx.document.text
+            unmatched = [t for group in spaced_runs([t for t in bead.target if t.name and not title_abbreviation(t, text)], text)
+                         for t in _unmatched_names(group, window, table, text, latin, bead.source)]
+            if unmatched:
+                translated = {e for e, _ in translated_parts(bead.source, bead.target, latin, text, table)}
+                source_tags = any(is_hashtag(s, latin) for s in window)
+                # a hashtag the source translates (#MeToo / #JaIsto) is still the hashtag
+                unmatched = [t for t in unmatched if id(t) not in translated
+                             and not (source_tags and is_hashtag(t, text))]
+            for group in spaced_runs(unmatched, text):
+                words = " ".join(t.text for t in group)
+                yield Finding(self.id, group[0].start, group[-1].end,
+                              f'"{words}" has no counterpart in the source sentence: a replaced or invented name?',
+                              evidence={"name": words, "source_names": sorted({s.text for s in window if s.name})})
