@@ -111,14 +111,35 @@ def test_output_file_is_written_atomically(sample_path, tmp_path):
 
 def test_checks_and_explain_document_every_check():
     from backcheck.checks import all_checks
+    from backcheck.checks.examples import examples
 
     listing = invoke("checks").stdout
     for check_id, cls in all_checks().items():
         assert check_id in listing
         assert cls.doc(), f"{check_id} has no docstring"
-        assert cls.example, f"{check_id} has no example"
+        assert examples(check_id), f"{check_id} has no example"
         result = invoke("explain", check_id)
         assert result.exit_code == 0 and cls.doc().split()[0] in result.stdout
+        # every structured example is printed: its texts, what it flags or that it is a near-miss, and why
+        assert "Examples" in result.stdout
+        for ex in examples(check_id):
+            assert ex.english.splitlines()[0] in result.stdout and ex.note in result.stdout
+            if ex.source is not None:
+                assert ex.source.splitlines()[0] in result.stdout
+            if ex.positive:
+                suggestion = ex.suggestion if ex.suggestion is not None else "(no suggestion)"
+                assert f"flags: «{ex.flags}» → {suggestion}" in result.stdout
+        near_misses = sum(not ex.positive for ex in examples(check_id))
+        assert result.stdout.count("does not flag (near-miss)") == near_misses >= 1
+
+
+def test_explain_prints_a_structured_example_in_full():
+    result = invoke("explain", "name.transliterated")
+    assert result.exit_code == 0
+    assert ("source (Serbian): Otvaranju novog bolničkog krila prisustvovao je i ministar zdravlja Zoran Petković.\n"
+            "   English: Health Minister Zoran Petkovic also attended the opening of the new hospital wing.\n"
+            "   flags: «Petkovic» → Petković\n"
+            "   note: ") in result.stdout
 
 
 def test_help_does_not_import_heavy_libraries():

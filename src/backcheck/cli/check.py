@@ -58,8 +58,9 @@ def list_checks() -> None:
 
 
 def explain(check_id: Annotated[str, typer.Argument(help="A check id, e.g. name.inflected.")]) -> None:
-    """Explain a check: the linguistic reason behind it, with an example."""
+    """Explain a check: the linguistic reason behind it, with examples of what it flags and what it does not."""
     from backcheck.checks import all_checks
+    from backcheck.checks.examples import examples
 
     checks = all_checks()
     if check_id not in checks:
@@ -69,5 +70,33 @@ def explain(check_id: Annotated[str, typer.Argument(help="A check id, e.g. name.
     typer.echo(f"{check_id}  (category {cls.category}, default severity {cls.severity}"
                + (", needs --source" if cls.requires_source else "") + ")\n")
     typer.echo(cls.doc())
-    if cls.example:
-        typer.echo(f"\nExample: {cls.example}")
+    structured = examples(check_id)
+    if not structured:
+        if cls.example:
+            typer.echo(f"\nExample: {cls.example}")
+        return
+    import json
+
+    from backcheck.lang.languages import LANGUAGES
+
+    typer.echo("\nExamples (each one is run by the test suite):")
+    for n, ex in enumerate(structured, 1):
+        lines = []
+        if ex.config:
+            lines.append("config: " + ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}"
+                                                for k, v in ex.config.items()))
+        if ex.source is not None:
+            lang = LANGUAGES[ex.source_lang].name if ex.source_lang in LANGUAGES else ex.source_lang
+            lines.append(f"source ({lang}): {ex.source}")
+        lines.append(f"English: {ex.english}")
+        if ex.needs == "engine":
+            lines += [f"back-translation: {bt}" for bt in ex.backtranslation]
+            lines += [f"round trip: {rt}" for rt in ex.round_trip]
+        if ex.positive:
+            suggestion = ex.suggestion if ex.suggestion is not None else "(no suggestion)"
+            lines.append(f"flags: «{ex.flags}» → {suggestion}")
+        else:
+            lines.append("does not flag (near-miss)")
+        lines.append(f"note: {ex.note}")
+        text = f"{n}. " + "\n   ".join("\n   ".join(line.splitlines()) for line in lines)
+        typer.echo("\n" + "\n".join(line.rstrip() for line in text.splitlines()))
