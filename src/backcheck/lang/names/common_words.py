@@ -30,6 +30,17 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for w in words if w.islower())
 
 
+#: Zipf frequency below which a sentence-initial word is too rare in English to be read as a common word.
+_MIN_COMMON_ZIPF = 1.5
+#: Zipf frequency from which a word with a derivational suffix is a common word, not a name.
+_DERIVED_ZIPF = 2.0
+#: Zipf frequency from which a word the lists have is common enough to be one: the lists also
+#: have obscure words (petar, bora) that are names in news; a long word (_LONG_WORD letters or
+#: more) is rarely a name, so it needs less.
+_WORD_ZIPF = 3.0
+_LONG_WORD_ZIPF = 2.0
+_LONG_WORD = 9
+
 #: English inflections a dictionary does not list (Scuffles, Promoted, Likening ← scuffle, ...).
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
 
@@ -41,7 +52,7 @@ def _inflected_common_word(word: str) -> bool:
     ("Aftershocks rattled the city") opens a sentence as often as a name does.
     """
     lower = word.lower()
-    if word.isupper() or lexicon.zipf(lower) < 1.5:
+    if word.isupper() or lexicon.zipf(lower) < _MIN_COMMON_ZIPF:
         return False
     words = _common_words()
     return lower in words or any(lower.endswith(suffix) and len(lower) - len(suffix) >= 3
@@ -60,12 +71,12 @@ def is_common_word(word: str) -> bool:
     style) from "Paraguay"; wordfreq cannot, as it folds case.
     """
     lower = word.lower()
-    if lower.endswith(_DERIVATIONAL) and lexicon.zipf(lower) >= 2.0:
+    if lower.endswith(_DERIVATIONAL) and lexicon.zipf(lower) >= _DERIVED_ZIPF:
         return True  # names are not derived with -tion, -ical, -ment ... (Hydrometeorological Center)
     # Webster's lists singulars: Mountains, Parks, Churches, Companies
     singulars = [lower[:-3] + "y", lower[:-2], lower[:-1]] if lower.endswith("ies") else \
         [lower[:-2], lower[:-1]] if lower.endswith("es") else [lower[:-1]] if lower.endswith("s") else []
-    if max(lexicon.zipf(f) for f in [lower] + singulars) < (2.0 if len(lower) >= 9 else 3.0):
+    if max(lexicon.zipf(f) for f in [lower] + singulars) < (_LONG_WORD_ZIPF if len(lower) >= _LONG_WORD else _WORD_ZIPF):
         # the lists also have obscure words (petar, bora, candela) that are names in news; a
         # long word is rarely one (Congresswoman)
         return False

@@ -24,6 +24,15 @@ if TYPE_CHECKING:
 _WORD_OR_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+")
 #: The end of the text between two words when the second opens a sentence or a quotation.
 _OPENING = re.compile(r"[.!?:;\"“”„«»(‘’'—–]\s*$")
+#: wordfreq Zipf frequency below which a word is rare in its language: a rare capitalised word
+#: opening a sentence is more likely a name than a common word.
+RARE_ZIPF = 3.0
+#: Zipf frequency from which a word is among its language's commonest (function words and
+#: institutions: "The", "Vlada"); capitals there say little, frequent names (Nikola) aside.
+COMMONEST_ZIPF = 5.0
+#: Zipf frequency from which English uses a word too: a rare source word opening a sentence is a
+#: name when English knows it (names travel).
+_KNOWN_IN_ENGLISH_ZIPF = 2.0
 #: Source languages that capitalise every noun: capitals say little about names there.
 #: Languages that capitalise every noun (a capital there is no sign of a name).
 NOUN_CAPITALISING = {"de", "lb"}
@@ -75,7 +84,7 @@ def english_tokens(text: str, start: int, end: int) -> list[Token]:
         if name and initial:
             z = lexicon.zipf(word.lower())
             nxt_cap = i + 1 < len(raw) and raw[i + 1][0][0].isupper() and text[e:raw[i + 1][1]] == " "
-            name = (z < 3.0 and not _inflected_common_word(word)) or (nxt_cap and z < 5.0)
+            name = (z < RARE_ZIPF and not _inflected_common_word(word)) or (nxt_cap and z < COMMONEST_ZIPF)
         out.append(Token(word, s, e, cap, initial, name))
     return out
 
@@ -118,7 +127,7 @@ def source_tokens(text: str, start: int, end: int, lang: str, exonyms: "ExonymTa
                     z_en >= max(1.5, z_src - 1.0) and not (is_common_word(word) and z_en < z_src))
             elif _ROMAN_NUMERAL.fullmatch(word) and not (i and raw[i - 1][0][:1].isupper()):
                 name = False  # a century (siglo XV), not a monarch's number (Elisabeth II.)
-            elif (word.isupper() or exonyms.source_word(fold(word), cities=not initial or z_src < 3.0)
+            elif (word.isupper() or exonyms.source_word(fold(word), cities=not initial or z_src < RARE_ZIPF)
                   or (len(word) > 3 and exonyms.exact(fold(word)))):
                 # an acronym, or a country, city or language; a frequent word opening a sentence
                 # only by an exact city name, not one of the thousands of city stems (Načalniku /
@@ -130,13 +139,13 @@ def source_tokens(text: str, start: int, end: int, lang: str, exonyms: "ExonymTa
                 # Any word can open a sentence: a rare one is a name only if English knows it
                 # too or another capitalised word follows (a full name).
                 nxt_cap = i + 1 < len(raw) and raw[i + 1][0][0].isupper() and text[e:raw[i + 1][1]] == " "
-                name = ((z_src < 3.0 and (z_en >= 2.0 or (nxt_cap and z_en >= 1.0)))
-                        or (3.0 <= z_src and (z_src < 5.0 or len(word) >= 4) and z_en >= z_src - 1.0
+                name = ((z_src < RARE_ZIPF and (z_en >= _KNOWN_IN_ENGLISH_ZIPF or (nxt_cap and z_en >= 1.0)))
+                        or (RARE_ZIPF <= z_src and (z_src < COMMONEST_ZIPF or len(word) >= 4) and z_en >= z_src - 1.0
                             and not (z_en < z_src and is_common_word(word))))  # Pad (fall), not pad
             else:
                 # Mid-sentence capitals are names unless the word is among the language's
                 # commonest (an institution: Vlada); frequent names (Nikola) stay names.
-                name = z_src < 5.0 or z_en >= z_src - 2.0
+                name = z_src < COMMONEST_ZIPF or z_en >= z_src - 2.0
         out.append(Token(word, s, e, cap, initial, name, z_src, z_en))
     return out
 

@@ -105,6 +105,11 @@ _SH_TIME_WORD = re.compile(r"\b(u|od|do|tijekom|tokom|krajem|početkom|sredinom|
 _MAY_CONTEXT = re.compile(r"\b(in|of|since|until|by|early|late|mid|last|next|this|from|on|between|through)\s+$", re.I)
 
 
+#: Words longer than this are tried as BCMS month adjectives ("junski"): shorter ones are too
+#: often other words that begin like a month's stem.
+_MONTH_ADJECTIVE_MIN = 5
+#: The highest day of a month: a larger number next to a month name is not its day.
+_MAX_DAY = 31
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -112,7 +117,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 def _month_number(key: str, family: str) -> int | None:
     """The month a word (its :func:`_month_key`) names, whatever its context."""
     number = _months(family).get(key)
-    if number is None and family == "sh" and len(key) > 5:
+    if number is None and family == "sh" and len(key) > _MONTH_ADJECTIVE_MIN:
         # month adjectives: "junski sastanak" (the June meeting), "ožujskim izborima"
         number = next((n for stem, n in _sh_month_adjectives() if key.startswith(stem)), None)
     return number
@@ -191,7 +196,7 @@ def _mark_dates(text: str, found: list[Quantity]) -> list[Quantity]:
         if q.kind == "date" or q.word:
             continue
         values = {v for d, v in q.values if d == "n"}
-        if not any(1 <= v <= 31 and v == int(v) for v in values):
+        if not any(1 <= v <= _MAX_DAY and v == int(v) for v in values):
             continue
         for other in (found[k - 1] if k else None, found[k + 1] if k + 1 < len(found) else None):
             if other is None or not any(d == "month" for d, _ in other.values):
