@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SAMPLE := seeds/000_349c8de6d9ab456e.txt
 
-.PHONY: run test install install-dev system clean
+.PHONY: run test lint install install-dev system clean
 
 $(BIN)/backcheck: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,13 @@ run: system install
 
 test: install-dev
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# Layers (import-linter contracts in pyproject.toml), lint, formatting and types. .ci/run runs it.
+lint: install-dev
+	$(BIN)/lint-imports
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from backcheck.lang.languages import family as language_family
+from backcheck.lang import lexicon
 from backcheck.lang.text import fold
 from backcheck.checks.base import Check, Finding, register
 
@@ -146,7 +147,6 @@ class Polarity:
 
 def _english_negative_word(word: str) -> bool:
     """"unknown", "nonexistent", "intolerant": a negative prefix before an English word."""
-    from backcheck.lang import lexicon
 
     # in-/im-/il-/ir- begin many words that are not negations (inform, impress), so the rest
     # must be longer and commoner than after un-/non-.
@@ -161,10 +161,9 @@ def _english_negative_word(word: str) -> bool:
 def _negated_word(rest: str, family: str) -> bool:
     """Whether what follows a negative prefix is itself a word ("ne|poznat", "un|bekannt"),
     as opposed to a word that merely begins like one ("ne|ophodan", "ne|mirima")."""
-    from backcheck.checks.omission import word_zipf
 
     try:
-        return len(rest) >= 4 and word_zipf(rest, family) >= 3.0
+        return len(rest) >= 4 and lexicon.zipf(rest, family) >= lexicon.KNOWN_ZIPF
     except LookupError:
         return True
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from backcheck.lang.languages import family as language_family
 from backcheck.checks.base import Check, Finding, register
+from backcheck.lang import lexicon
 from backcheck.config import THRESHOLDS
 
 #: Bounds of the ratio (content letters of the English) / (content letters of the source) for
@@ -39,14 +40,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 _WORDFREQ_LANGS = {"en", "sh", "de", "fr", "es", "it", "pl", "cs", "ru", "pt", "nl", "sl", "mk", "bg", "uk"}
 
 
-@lru_cache(maxsize=65536)
-def word_zipf(word: str, lang: str) -> float:
-    """A word's Zipf frequency in wordfreq's list for ``lang`` (cached: checks ask often)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, lang)
-
-
 @lru_cache(maxsize=4096)
 def content_letters(text: str, lang: str) -> int:
     """Letters in the content words of ``text``: frequent function words do not count, so a
@@ -62,7 +55,7 @@ def content_letters(text: str, lang: str) -> int:
     for m in _WORD.finditer(text):
         word = m.group().lower()
         if wf_lang in _WORDFREQ_LANGS:
-            frequent = word_zipf(word, wf_lang) > FUNCTION_ZIPF
+            frequent = lexicon.zipf(word, wf_lang) > FUNCTION_ZIPF
         else:  # no word list (or one that needs a segmenter): short words are function words
             frequent = len(word) <= 3
         if not frequent:

@@ -29,7 +29,7 @@ def check(
 ) -> None:
     """Check one translated article (or a bilingual XLIFF/TMX/PO/TSV/JSONL file) and report suspect spans."""
     from backcheck.pipeline.check import check as run_check
-    from backcheck.config import resolve
+    from backcheck.pipeline.configure import resolve
     from backcheck.render import render
 
     try:

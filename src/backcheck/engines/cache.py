@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from backcheck.paths import cache_path
 from backcheck.engines.base import Translation
 
 SCHEMA_VERSION = 1
@@ -41,10 +42,7 @@ CREATE TABLE IF NOT EXISTS translations (
 
 
 def default_path() -> Path:
-    if os.environ.get("BACKCHECK_CACHE"):
-        return Path(os.environ["BACKCHECK_CACHE"]).expanduser()
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "backcheck" / "cache.sqlite3"
+    return cache_path()
 
 
 def _key(signature: str, direction: str, sentence: str) -> str:

@@ -143,10 +143,12 @@ def detect_format(path: str, text: str) -> str:
 
 def load(path: str, lang: str = "en", max_bytes: int | None = None) -> Document:
     """Read an article file (text, Markdown or HTML) into a segmented :class:`Document`."""
-    from backcheck.formats.encoding import DEFAULT_MAX_BYTES, read_text
+    from backcheck.formats.encoding import DEFAULT_MAX_BYTES, read_decoded
 
-    original, encoding = read_text(path, max_bytes or DEFAULT_MAX_BYTES)
-    return from_text(original, path=str(path), lang=lang, encoding=encoding)
+    decoded = read_decoded(path, max_bytes or DEFAULT_MAX_BYTES)
+    doc = from_text(decoded.text, path=str(path), lang=lang, encoding=decoded.encoding)
+    doc.notes[:0] = decoded.notes
+    return doc
 
 
 def from_text(original: str, path: str = "<text>", lang: str = "en", encoding: str = "utf-8",

@@ -56,13 +56,14 @@ def load_pair(path: str | Path, source_lang: str | None = None,
               max_bytes: int | None = None) -> tuple[BilingualDocument, BilingualDocument | None]:
     """Read a bilingual file into (translation, source) Documents; the source is None when the
     file holds no source text."""
+    from backcheck.files import read_bytes
     from backcheck.formats.encoding import DEFAULT_MAX_BYTES, read_text
 
     path = Path(path)
     text, encoding = read_text(path, max_bytes or DEFAULT_MAX_BYTES)
     fmt = SUFFIXES[path.suffix.lower()]
     if fmt in ("xliff", "tmx", "po"):
-        segments, declared = _READERS[fmt](path, text, path.read_bytes())
+        segments, declared = _READERS[fmt](path, text, read_bytes(path, max_bytes or DEFAULT_MAX_BYTES))
     else:
         segments, declared = _READERS[fmt](path, text), None
     segments = [s for s in segments if "".join(p[0] for p in s.target).strip()]

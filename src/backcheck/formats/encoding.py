@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import codecs
 import os
-from pathlib import Path
+from dataclasses import dataclass
 
 from backcheck.errors import InputError
+from backcheck.files import read_bytes
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # a news article is a few KB; 10 MB is a generous ceiling
 
@@ -35,12 +36,50 @@ def _legacy_score(text: str) -> float:
     return good - 3 * bad
 
 
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    notes: tuple[str, ...] = ()  #: what the reader had to repair, for the report
+
+
 def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     """Return ``(text, encoding)`` or raise :class:`InputError`."""
+    result = decode_bytes(data, name)
+    return result.text, result.encoding
+
+
+def _utf8_repairs(data: bytes) -> tuple[int, int]:
+    """``(invalid bytes, valid multi-byte sequences)`` of ``data`` read as UTF-8."""
+    invalid = valid = 0
+    pos = 0
+    while pos < len(data):
+        try:
+            chunk = data[pos:].decode("utf-8")
+            valid += sum(1 for ch in chunk if ord(ch) > 0x7F)
+            break
+        except UnicodeDecodeError as exc:
+            valid += sum(1 for ch in data[pos:pos + exc.start].decode("utf-8") if ord(ch) > 0x7F)
+            invalid += exc.end - exc.start
+            pos += exc.end
+    return invalid, valid
+
+
+#: A file whose non-ASCII characters are at least this share valid UTF-8 sequences is UTF-8 with a
+#: few damaged bytes (a copy-paste, a truncated download), not a legacy code page: a windows-1250
+#: text read as UTF-8 has almost no valid multi-byte sequence.
+UTF8_VALID_SHARE = 0.8
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> Decoded:
+    """The text of ``data`` and the encoding it was read with, or :class:`InputError`.
+
+    A UTF-8 file with a few invalid bytes stays UTF-8: the bad bytes become U+FFFD and a note
+    says how many (switching silently to a legacy code page would garble every letter)."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(enc), enc
+                return Decoded(data.decode(enc), enc)
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc} ({exc.reason} at byte {exc.start})") from None
     if len(data) >= 4:
@@ -49,48 +88,54 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         if odd_nuls > 0.3 and even_nuls < 0.05 or even_nuls > 0.3 and odd_nuls < 0.05:
             enc = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
             try:
-                return data.decode(enc), enc
+                return Decoded(data.decode(enc), enc)
             except UnicodeDecodeError:
                 pass
     if b"\x00" in data:
         raise InputError(f"{name}: binary file (contains NUL bytes), not a text article")
+    notes: tuple[str, ...] = ()
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
-    except UnicodeDecodeError:
-        candidates = []
-        for enc in _LEGACY:
-            try:
-                candidates.append((_legacy_score(data.decode(enc)), enc))
-            except UnicodeDecodeError:
-                continue
-        if not candidates:
-            raise InputError(f"{name}: cannot decode as UTF-8, UTF-16, windows-1250, ISO-8859-2 or windows-1251") from None
-        _, encoding = max(candidates, key=lambda c: c[0])  # max keeps the first of equal scores
-        text = data.decode(encoding)
+    except UnicodeDecodeError as first:
+        invalid, valid = _utf8_repairs(data)
+        if valid and valid / (valid + invalid) >= UTF8_VALID_SHARE:
+            text, encoding = data.decode("utf-8", errors="replace"), "utf-8"
+            notes = (f"{name}: {invalid} byte(s) are not valid UTF-8 (first at byte {first.start}); "
+                     f"they were read as U+FFFD (\ufffd): check the file's encoding",)
+        else:
+            text, encoding = _legacy(data, name)
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(2, len(text) // 100):
         raise InputError(f"{name}: binary file ({controls} control characters), not a text article")
-    return text, encoding
+    return Decoded(text, encoding, notes)
 
 
-def read_text(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
+def _legacy(data: bytes, name: str) -> tuple[str, str]:
+    candidates = []
+    for enc in _LEGACY:
+        try:
+            candidates.append((_legacy_score(data.decode(enc)), enc))
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
+        raise InputError(f"{name}: cannot decode as UTF-8, UTF-16, windows-1250, ISO-8859-2 or windows-1251") from None
+    _, encoding = max(candidates, key=lambda c: c[0])  # max keeps the first of equal scores
+    return data.decode(encoding), encoding
+
+
+def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
     """Read and decode a file; every failure is an :class:`InputError` naming the file."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a file")
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{p}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (set --max-bytes to raise it)")
-        data = p.read_bytes()
-    except PermissionError:
-        raise InputError(f"{p}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
-    text, encoding = decode(data, str(p))
-    if not text.strip():
-        raise InputError(f"{p}: file is empty")
-    return text, encoding
+    result = read_decoded(path, max_bytes)
+    return result.text, result.encoding
+
+
+def read_decoded(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
+    """Read a regular file of at most ``max_bytes`` and decode it (with the reader's notes)."""
+    if max_bytes < 1:
+        raise InputError(f"--max-bytes must be a positive number of bytes, not {max_bytes}")
+    data = read_bytes(path, max_bytes)
+    result = decode_bytes(data, str(path))
+    if not result.text.strip():
+        raise InputError(f"{path}: file is empty")
+    return result

@@ -218,9 +218,9 @@ def _stamp(lang: str, directory: Path) -> str:
 
 
 def _index_path(lang: str) -> Path:
-    from backcheck.engines.cache import default_path
+    from backcheck.paths import cache_path
 
-    return default_path().parent / f"glosses-{lang}.sqlite3"
+    return cache_path().parent / f"glosses-{lang}.sqlite3"
 
 
 _SCHEMA = ("CREATE TABLE built (stamp TEXT)", "CREATE TABLE glosses (en TEXT, stem TEXT)")

@@ -44,6 +44,9 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     encoding: str = "utf-8"
     format: str = "text"
+    #: what reading the file had to repair or leave out (bad bytes, unplaced HTML blocks), one
+    #: line each: the report shows them, so nothing is lost silently
+    notes: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from backcheck import files
 from backcheck.version import __version__
 from backcheck.errors import InputError
 
@@ -42,10 +43,7 @@ def entries_from_report_file(path: str | Path) -> list[dict]:
     """Entries from a saved report: JSON Lines (``--format jsonl``) or a JSON report whose flags
     carry fingerprints. A report without fingerprints cannot say which finding is which."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read report ({exc})") from None
+    text = files.read_text(path, what="report")
     records: list[tuple[int, dict]] = []
     try:
         if not text.strip():
@@ -80,12 +78,10 @@ def dumps(entries: list[dict]) -> str:
 
 def load(path: str | Path) -> Baseline:
     path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: baseline file not found (create one with `backcheck baseline create`)")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: baseline file not found (create one with `backcheck baseline create`)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read baseline ({exc})") from None
+        data = json.loads(files.read_text(path, what="baseline"))
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}: invalid baseline JSON ({exc.msg})") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):

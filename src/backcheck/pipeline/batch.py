@@ -11,6 +11,7 @@ an SQLite journal keyed by path and content hash, so a rerun after an interrupti
 from __future__ import annotations
 
 import csv
+import io
 import hashlib
 import json
 import os
@@ -19,7 +20,10 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
+from backcheck import files
+from backcheck.formats.encoding import DEFAULT_MAX_BYTES
 from backcheck.lang.languages import BCMS
 from backcheck.version import __version__
 from backcheck.config import SOURCE_LANGS, Config
@@ -110,8 +114,9 @@ def _paired_items(files: list[Path]) -> list[BatchItem]:
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
+    text = files.read_text(path, what="manifest")
     try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
+        with io.StringIO(text, newline="") as fh:
             reader = csv.DictReader(fh)
             if reader.fieldnames is None or "translation" not in reader.fieldnames:
                 raise InputError(f"{path}:1: manifest header must name a 'translation' column "
@@ -125,10 +130,7 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
 
 
 def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read manifest ({exc})") from None
+    lines = files.read_text(path, what="manifest").splitlines()
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -169,18 +171,58 @@ def _manifest_items(manifest: Path, rows: Iterator[tuple[int, dict]]) -> list[Ba
 
 # --- the journal ------------------------------------------------------------------------------------
 
-def run_key(config: Config) -> str:
-    """What makes a stored result reusable: the version and every deciding setting."""
+def run_key(config: Config, engines: list[dict[str, Any] | None] | None = None) -> str:
+    """What makes a stored result reusable: the version, every deciding setting, the content of
+    the baseline (not its path: a baseline edited in place changes the results), and the engines
+    that actually run (``auto`` is whatever is installed; a reinstalled model has a new checksum)."""
     settings = {k: v for k, v in config.to_dict().items() if k != "origins"}
-    return hashlib.sha256(json.dumps([__version__, settings], sort_keys=True).encode()).hexdigest()[:16]
+    baseline = files.digest(config.baseline, files.SMALL_FILE_BYTES) if config.baseline else None
+    material = [__version__, settings, baseline, engines or []]
+    return hashlib.sha256(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def content_digest(item: BatchItem, key: str) -> str:
+def engine_identities(items: list[BatchItem], config: Config, models_dir: str | None) -> list[dict[str, Any] | None]:
+    """The signature (name, model, checksum) of the engine each source language resolves to."""
+    if config.engine == "none":
+        return []
+    from backcheck.engines import resolve
+    from backcheck.pipeline.check import DEFAULT_BACK_LANG
+
+    out: list[dict[str, Any] | None] = []
+    for lang in sorted({item.source_lang or DEFAULT_BACK_LANG for item in items}):
+        try:
+            engine = resolve(config.engine, "en", lang, models_dir=models_dir, use_cache=False)
+        except BackcheckError as exc:  # reported when the documents run; the key only needs to differ
+            out.append({"lang": lang, "error": str(exc)})
+            continue
+        out.append({"lang": lang, **engine.signature()} if engine is not None else None)
+    return out
+
+
+def worker_count(jobs: int, documents: int) -> int:
+    """Processes to start: never more than the documents waiting or the CPUs there are."""
+    return max(1, min(jobs, documents, os.cpu_count() or 1))
+
+
+def _die_with_parent() -> None:
+    """Worker initialiser: on Linux, the kernel kills the worker when the parent dies (kill -9)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # another platform: the pool's own shutdown still applies
+        pass
+
+
+def content_digest(item: BatchItem, key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """What decides whether a journalled result is still valid: the run's key and the bytes of
+    both files, read in blocks and never past the input limit (a 30 GB file is refused, not read)."""
     digest = hashlib.sha256(key.encode())
     for path in (item.translation, item.source):
         digest.update(b"\0")
         if path:
-            digest.update(Path(path).read_bytes())
+            digest.update(files.digest(path, max_bytes).encode())
     digest.update((item.source_lang or "").encode())
     return digest.hexdigest()
 
@@ -270,7 +312,7 @@ def run(items: list[BatchItem], config: Config, *, jobs: int = 1, state: Path | 
 
         load(config.baseline)
     journal = Journal(state) if state else None
-    key = run_key(config)
+    key = run_key(config, engine_identities(items, config, models_dir))
     docs: dict[int, DocumentReport] = {}
     result = BatchResult(report=Report([], config, signature(config, None)))
     pending: list[tuple[int, BatchItem, str]] = []
@@ -296,7 +338,8 @@ def run(items: list[BatchItem], config: Config, *, jobs: int = 1, state: Path | 
         if on_document:
             on_document(item, doc, error)
 
-    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and len(pending) > 1 else None
+    jobs = worker_count(jobs, len(pending))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent) if jobs > 1 else None
 
     def mapper(fn, xs):
         """Results in order; a worker takes several documents at a time to keep IPC cheap."""

@@ -192,7 +192,8 @@ def check_jobs(jobs: list[Job], config: Config | None = None, engine: str = "non
         if scores is not None:
             score_signatures.append(scores.signature)
         flags = run_checks(job, config, backtranslations=backtranslations, alignment=alignment, scores=scores)
-        notes = ([ENGINE_SKIPPED_NOTE] if engine_info is None else []) + back.warnings + fidelity_notes
+        notes = doc.notes + (src.notes if src else []) + ([ENGINE_SKIPPED_NOTE] if engine_info is None else [])
+        notes += back.warnings + fidelity_notes
         notes += [f.message for f in flags if f.check == SourceMismatch.id]
         reports.append(DocumentReport(
             path=doc.path,

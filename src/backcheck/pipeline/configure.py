@@ -17,7 +17,8 @@ from typing import Any
 
 from backcheck.config import CONFIG_FILE, SOURCE_LANGS, Config
 from backcheck.engines import ENGINES
-from backcheck.errors import ConfigError
+from backcheck import files
+from backcheck.errors import ConfigError, InputError
 from backcheck.model.findings import SEVERITIES
 
 
@@ -160,9 +161,9 @@ def load_file(path: Path) -> dict[str, tuple[Any, str]]:
     import tomllib
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration file ({exc})") from None
+        text = files.read_text(path, what="configuration file")
+    except InputError as exc:
+        raise ConfigError(f"cannot read configuration: {exc}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
