@@ -173,3 +173,119 @@ def test_remove_deletes_an_installed_model(models_dir):
     assert result.exit_code == 0
     assert not (models_dir / "tiny-copy-en-sh").exists()
     assert (models_dir / "catalog.toml").is_file()
+
+
+# -- 3. quadratic segmentation --------------------------------------------------------------------
+
+def test_a_long_paragraph_is_segmented_in_pieces_with_the_same_sentences():
+    from backcheck.lang.segment import CHUNK_CHARS, _chunks, split_sentences
+
+    unit = "The council met on Friday in Tivat. Dr. Ana Kovač said the budget was 3.5 million euros! "
+    text = unit * (3 * CHUNK_CHARS // len(unit))
+    pieces = _chunks(text)
+    assert len(pieces) >= 3 and "".join(p for _, p in pieces) == text
+    assert all(len(p) <= CHUNK_CHARS for _, p in pieces)
+    spans = split_sentences(text, "en")
+    assert [text[a:b].strip() for a, b in spans][:4] == [
+        "The council met on Friday in Tivat.", "Dr. Ana Kovač said the budget was 3.5 million euros!"] * 2
+    assert len(spans) == 2 * text.count("Tivat.")
+    assert all(a < b <= c for (a, b), (c, _) in zip(spans, spans[1:]))
+
+
+def test_a_paragraph_without_any_space_is_cut_at_the_limit():
+    from backcheck.lang.segment import CHUNK_CHARS, _chunks
+
+    text = "x" * (2 * CHUNK_CHARS + 7)
+    assert [len(p) for _, p in _chunks(text)] == [CHUNK_CHARS, CHUNK_CHARS, 7]
+
+
+# -- 4. non-regular files and size limits ---------------------------------------------------------
+
+def test_a_fifo_as_the_article_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    result = invoke("check", fifo)
+    assert result.exit_code == ExitCode.INPUT
+    assert "is a FIFO, not a regular file" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a character device needs root")
+@pytest.mark.parametrize("option", ["article", "--source", "--baseline", "--config"])
+def test_a_device_is_refused_everywhere_a_file_is_read(tmp_path, option):
+    zero = tmp_path / "zero"
+    os.mknod(zero, 0o666 | stat.S_IFCHR, os.makedev(1, 5))  # a private /dev/zero
+    article = tmp_path / "article.txt"
+    article.write_text("The minister said nothing.\n")
+    args = [zero] if option == "article" else [article, option, zero]
+    result = invoke("check", *args)
+    assert result.exit_code == ExitCode.INPUT
+    assert "is a device" in result.stderr
+
+
+def test_the_batch_digest_refuses_a_file_over_the_limit(tmp_path):
+    from backcheck.errors import InputError
+    from backcheck.files import digest
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * 5000)
+    assert len(digest(big, 5000)) == 64
+    with pytest.raises(InputError, match="over the"):
+        digest(big, 4999)
+
+
+@pytest.mark.parametrize("value", ["0", "-1"])
+def test_max_bytes_must_be_positive(tmp_path, value):
+    article = tmp_path / "article.txt"
+    article.write_text("The minister said nothing.\n")
+    result = invoke("check", article, "--max-bytes", value)
+    assert result.exit_code == ExitCode.USAGE
+
+
+# -- 9. one bad byte in a UTF-8 file --------------------------------------------------------------
+
+def test_utf8_with_one_bad_byte_stays_utf8_with_a_note(tmp_path):
+    from backcheck.formats.article import load
+
+    text = "Ministarka Šaković je u četvrtak posjetila Žabljak i Đurđevića Taru.\n" * 3
+    data = text.encode("utf-8").replace(b" je ", b" je \xff", 1)
+    path = tmp_path / "izvor.txt"
+    path.write_bytes(data)
+    doc = load(str(path), lang="sr")
+    assert doc.encoding == "utf-8"
+    assert "Šaković" in doc.text and "\ufffd" in doc.text
+    assert len(doc.notes) == 1 and "1 byte(s) are not valid UTF-8" in doc.notes[0]
+
+
+def test_a_windows_1250_file_is_still_read_as_windows_1250():
+    from backcheck.formats.encoding import decode_bytes
+
+    text = "Ministarka Šaković je u četvrtak posjetila Žabljak.\n"
+    decoded = decode_bytes(text.encode("cp1250"))
+    assert (decoded.text, decoded.encoding, decoded.notes) == (text, "cp1250", ())
+
+
+# -- 7. batch resume keyed on what decides the results ------------------------------------------
+
+def test_run_key_changes_with_the_baseline_content_and_the_engine(tmp_path):
+    from backcheck.config import Config
+    from backcheck.pipeline.batch import run_key
+
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text('{"findings": []}')
+    config = Config(baseline=str(baseline))
+    first = run_key(config)
+    baseline.write_text('{"findings": [{"fingerprint": "abc"}]}')
+    assert run_key(config) != first
+    engine_a = [{"lang": "sr", "name": "ct2", "model": "m", "checksum": "1"}]
+    engine_b = [{"lang": "sr", "name": "ct2", "model": "m", "checksum": "2"}]
+    assert run_key(config, engine_a) != run_key(config, engine_b)
+
+
+# -- 8. --jobs unbounded ---------------------------------------------------------------------------
+
+def test_worker_count_is_capped_by_documents_and_cpus():
+    from backcheck.pipeline.batch import worker_count
+
+    assert worker_count(100000, 3) == min(3, os.cpu_count() or 1)
+    assert worker_count(100000, 100000) == (os.cpu_count() or 1)
+    assert worker_count(4, 0) == 1

@@ -102,9 +102,11 @@ def _reldi_sentences(text: str, lang: str) -> list[tuple[int, int]]:
 #: paragraph's length (40 KB: 1.3 s, a 5 MB line: days); news paragraphs are far shorter, so
 #: normal articles are segmented exactly as before.
 CHUNK_CHARS = 4000
-#: Where a piece may end: after a full stop, question or exclamation mark (and a closing quote or
-#: bracket) followed by white space and a capital, else at any white space.
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"”»’)\]]*\s+(?=[\"“„«(\[]?[A-ZČĆŠŽĐА-ЯЂЈЉЊЋЏ0-9])")
+#: Where a piece may end: after a question or exclamation mark, or a full stop that does not
+#: follow a word of one to three characters (Dr., St., Jan., an ordinal "3."), with any closing
+#: quote or bracket, white space and a capital; else at any white space.
+_SENTENCE_BREAK = re.compile(
+    r"(?:(?<!\b\w)(?<!\b\w\w)(?<!\b\w\w\w)\.|[!?…])[\"”»’)\]]*\s+(?=[\"“„«(\[]?[A-ZČĆŠŽĐА-ЯЂЈЉЊЋЏ0-9])")
 _SPACE = re.compile(r"\s+")
 
 

@@ -244,7 +244,7 @@ def resolve(cli_values: Mapping[str, Any], cwd: str | os.PathLike = ".", config_
     layers: list[dict[str, tuple[Any, str]]] = [load_env(environ)]
     if config_file is not None:
         path = Path(config_file)
-        if not path.is_file():
+        if not path.exists():
             raise ConfigError(f"{path}: configuration file not found")
         layers.append(load_file(path))
     elif (found := find_config_file(cwd)) is not None:
