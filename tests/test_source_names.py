@@ -2,10 +2,10 @@
 
 import pytest
 
-from backcheck.pipeline.check import Job, run_checks
 from backcheck.config import Config
-from backcheck.lang.names.correspondence import phonetic_key
-from backcheck.model.document import from_text
+from backcheck.formats.article import from_text
+from backcheck.lang.names.phonetic import phonetic_key
+from backcheck.pipeline.check import Job, run_checks
 
 
 def _flags(source, english, lang="sr"):
@@ -791,8 +791,8 @@ def test_an_arabic_name_serbian_transcribes_is_not_respelled():
 
 
 def test_the_same_name_in_two_source_sentences_of_one_english_sentence_is_reported_once():
-    from backcheck.lang.align import AlignedPair
     from backcheck.checks import CheckContext, all_checks
+    from backcheck.lang.align import AlignedPair
 
     source = from_text("Marko Horvat je objavio rezultate. Marko Horvat je podržao prijedlog.", lang="hr")
     english = from_text("He published results supporting the proposal.", lang="en")

@@ -8,5 +8,5 @@ case endings) lives in :mod:`backcheck.lang.names`, the Serbo-Croatian word list
 
 from __future__ import annotations
 
-# in the order the checks were registered before the split
-from backcheck.checks.names_source import unmatched, dropped, transliterated, source_case  # noqa: F401
+# registration order does not matter: all_checks() sorts the registry by id
+from backcheck.checks.names_source import dropped, source_case, transliterated, unmatched  # noqa: F401

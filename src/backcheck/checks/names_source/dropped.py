@@ -7,17 +7,34 @@ from functools import cached_property
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
 from backcheck.lang.glosses import abbreviates, linked, translations
-from backcheck.lang.names.abbreviations import (compound_abbreviation, expands, initialisms, is_acronym,
-                                                spelled_letter)
-from backcheck.lang.names.correspondence import (NOUN_CAPITALISING, Token, correspondence, exonyms, fold,
-                                                 is_common_word, unit_codes)
+from backcheck.lang.names.abbreviations import compound_abbreviation, expands, initialisms, is_acronym, spelled_letter
+from backcheck.lang.names.common_words import is_common_word
+from backcheck.lang.names.correspondence import correspondence
+from backcheck.lang.names.exonyms import exonyms, unit_codes
 from backcheck.lang.names.frequency import COMMON_WORD_ZIPF
-from backcheck.lang.names.institutions import (common_noun_form, dictionary_name, distinctive, institution_adjective,
-                                               institution_runs, rendered_heads)
-from backcheck.lang.names.renderings import (WHOLE_NAME, bead_window, cognate_gloss, is_hashtag, joined_pairs,
-                                             loosely_same, renders, source_span, spaced_runs, temperature_scale,
-                                             translated_parts)
-from backcheck.lang.text import to_latin
+from backcheck.lang.names.institutions import (
+    common_noun_form,
+    dictionary_name,
+    distinctive,
+    institution_adjective,
+    institution_runs,
+    rendered_heads,
+)
+from backcheck.lang.names.renderings import (
+    WHOLE_NAME,
+    bead_window,
+    cognate_gloss,
+    is_hashtag,
+    joined_pairs,
+    loosely_same,
+    renders,
+    source_span,
+    spaced_runs,
+    temperature_scale,
+    translated_parts,
+)
+from backcheck.lang.names.tokens import NOUN_CAPITALISING, Token
+from backcheck.lang.text import fold, to_latin
 
 #: Zipf below which a word of a full name is a name, not a common word the run merely holds.
 _FULL_NAME_WORD_ZIPF = 4.5

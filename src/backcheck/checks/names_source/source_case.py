@@ -9,12 +9,15 @@ from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
 from backcheck.lang.languages import SOUTH_SLAVIC_LATIN
 from backcheck.lang.names import source_case as cases
-from backcheck.lang.names.correspondence import Token, correspondence, exonyms, fold, is_common_word
-from backcheck.lang.names.renderings import bead_window, spaced_runs
+from backcheck.lang.names.common_words import is_common_word
+from backcheck.lang.names.correspondence import correspondence
+from backcheck.lang.names.exonyms import ExonymTable, exonyms
 from backcheck.lang.names.orthography import ending_changed, with_fleeting_vowel
+from backcheck.lang.names.renderings import bead_window, spaced_runs
+from backcheck.lang.names.tokens import Token
 from backcheck.lang.sh import grammar
 from backcheck.lang.sh.morphology import candidate_bases
-from backcheck.lang.text import to_latin
+from backcheck.lang.text import fold, to_latin
 
 #: A source form this many times in one article, never with another ending, is the name itself:
 #: a declined form is one case of several, which its sentences rarely all share (al-Moualem).
@@ -28,7 +31,7 @@ class _Article:
     """What the check reads of the whole article, besides the sentence pair at hand."""
 
     items: list
-    table: object
+    table: ExonymTable
     lang: str
     latin: str  #: the source's Latin view
     text: str  #: the English
@@ -84,7 +87,7 @@ class NameSourceCase(Check):
             for t in group for s in run)]
         found = [c for c in copies if c is not None]
         agreeing = len(found) > 1 and cases.agrees_with_title(latin, found)
-        for t, kind, copied in zip(group, kinds, copies):
+        for t, kind, copied in zip(group, kinds, copies, strict=True):
             stem = cases.oblique_stem(t, window, kind, article.lang) if copied is None else None
             if stem is not None:
                 nominative = with_fleeting_vowel(stem, article.lang)

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang.languages import SOUTH_SLAVIC_LATIN
-from backcheck.lang.names.correspondence import SLAVIC_LETTERS, correspondence, exonyms, fold, phonetic_key
+from backcheck.lang.names.correspondence import correspondence
+from backcheck.lang.names.exonyms import exonyms
+from backcheck.lang.names.orthography import (
+    LANGUAGE_NAMES,
+    anglicised,
+    ending_changed,
+    misspelling,
+    slavic_respelling,
+    slavic_runs,
+)
+from backcheck.lang.names.phonetic import SLAVIC_LETTERS, phonetic_key
 from backcheck.lang.names.renderings import bead_window, source_span
-from backcheck.lang.names.orthography import (LANGUAGE_NAMES, anglicised, ending_changed, misspelling, slavic_respelling,
-                                           slavic_runs)
-from backcheck.lang.text import to_latin
+from backcheck.lang.text import fold, to_latin
+
 
 @register
 class NameTransliterated(Check):

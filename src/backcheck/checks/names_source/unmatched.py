@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
 from backcheck.lang.glosses import abbreviates, linked
-from backcheck.lang.names.abbreviations import (abbreviation_of, compound_abbreviation, initialisms, is_acronym,
-                                                spelled_out, title_abbreviation)
-from backcheck.lang.names.correspondence import Token, calendar_words, correspondence, exonyms, is_common_word, unit_codes
-from backcheck.lang.names.renderings import (WHOLE_NAME, bead_window, cognate_gloss, is_hashtag, joined_pairs,
-                                             loosely_same, spaced_runs, temperature_scale, title_case,
-                                             translated_parts)
+from backcheck.lang.names.abbreviations import (
+    abbreviation_of,
+    compound_abbreviation,
+    initialisms,
+    is_acronym,
+    spelled_out,
+    title_abbreviation,
+)
+from backcheck.lang.names.common_words import is_common_word
+from backcheck.lang.names.correspondence import correspondence
+from backcheck.lang.names.exonyms import calendar_words, exonyms, unit_codes
+from backcheck.lang.names.renderings import (
+    WHOLE_NAME,
+    bead_window,
+    cognate_gloss,
+    is_hashtag,
+    joined_pairs,
+    loosely_same,
+    spaced_runs,
+    temperature_scale,
+    title_case,
+    translated_parts,
+)
+from backcheck.lang.names.tokens import Token
 from backcheck.lang.text import to_latin
 
 #: wordfreq Zipf from which an acronym is a word English writes in lower case too (GDP / gdp):
@@ -20,7 +39,7 @@ from backcheck.lang.text import to_latin
 _COMMON_ACRONYM_ZIPF = 3.5
 
 def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
-                     source_text: str | None = None, own: list[Token] = ()) -> list[Token]:
+                     source_text: str | None = None, own: Sequence[Token] = ()) -> list[Token]:
     """The words of a capitalised run that are names and match nothing in the source.
 
     Acronyms and words English writes only capitalised are names. A common word ("President",

@@ -12,8 +12,10 @@ import re
 from functools import lru_cache
 
 from backcheck.lang.glosses import linked, translations
-from backcheck.lang.names.correspondence import Token, fold
 from backcheck.lang.names.frequency import COMMON_WORD_ZIPF
+from backcheck.lang.names.tokens import Token
+from backcheck.lang.text import fold
+
 
 @lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
@@ -43,7 +45,7 @@ def spelled_out(acronym: str, source: list[Token], lang: str) -> bool:
     letters = acronym.lower()
     if len(letters) < 3:
         return False
-    for i, first in enumerate(source):
+    for i, _first in enumerate(source):
         k, j = 0, i
         while k < len(letters) and j < len(source):
             if any(e.startswith(letters[k]) for e in translations(source[j].text, lang)):

@@ -15,11 +15,14 @@ from backcheck.lang import lexicon
 from backcheck.lang.glosses import known_word, linked
 from backcheck.lang.languages import SOUTH_SLAVIC_LATIN
 from backcheck.lang.names.abbreviations import is_acronym
-from backcheck.lang.names.correspondence import Token, correspondence, fold, is_common_word
+from backcheck.lang.names.common_words import is_common_word
+from backcheck.lang.names.correspondence import correspondence
 from backcheck.lang.names.frequency import COMMON_WORD_ZIPF, KNOWN_SOURCE_WORD, SHARED_NAME_MARGIN
 from backcheck.lang.names.orthography import without_glide
+from backcheck.lang.names.tokens import Token
 from backcheck.lang.sh import grammar
 from backcheck.lang.sh.morphology import candidate_bases
+from backcheck.lang.text import fold
 
 #: Zipf from which another case form of a word is a common noun of the source language.
 _COMMON_NOUN_ZIPF = 3.5
@@ -171,7 +174,7 @@ def rendered_heads(tokens: list[Token], text: str, table, english: list[Token]) 
     Ministerstwo Zdrowia / Health Ministry): the name was translated, freely. Places and
     acronyms are names still."""
     out: set[int] = set()
-    for head, nxt in zip(tokens, tokens[1:]):
+    for head, nxt in zip(tokens, tokens[1:], strict=False):
         if (head.capitalised and not head.initial and not nxt.capitalised and text[head.end:nxt.start] == " "
                 and not is_acronym(head.text) and not table.source_word(head.folded) and head.zipf >= KNOWN_SOURCE_WORD
                 and any(e.capitalised and not e.initial and linked(e.text, nxt.text, table.lang) for e in english)):

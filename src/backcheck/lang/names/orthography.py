@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 
 from backcheck.lang import lexicon
-from backcheck.lang.names.correspondence import SHORT_CASE_ENDINGS, Token, fold, foreign_readings, respelled
+from backcheck.lang.names.correspondence import SHORT_CASE_ENDINGS
+from backcheck.lang.names.phonetic import foreign_readings, respelled
 from backcheck.lang.names.renderings import spaced_runs
+from backcheck.lang.names.tokens import Token
 from backcheck.lang.sh import grammar
 from backcheck.lang.sh.morphology import candidate_bases
+from backcheck.lang.text import fold
 
 #: wordfreq Zipf from which an English spelling is a word English writes, not a misspelling.
 _ENGLISH_WORD_ZIPF = 2.5

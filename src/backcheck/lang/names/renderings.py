@@ -8,9 +8,12 @@ from __future__ import annotations
 from backcheck.lang.glosses import linked, translations
 from backcheck.lang.names.abbreviations import is_acronym
 from backcheck.lang.names.beads import Bead
-from backcheck.lang.names.correspondence import (Token, _common_prefix, correspondence, is_common_word,
-                                                 temperature_words)
+from backcheck.lang.names.common_words import is_common_word
+from backcheck.lang.names.correspondence import correspondence
+from backcheck.lang.names.exonyms import temperature_words
 from backcheck.lang.names.frequency import KNOWN_SOURCE_WORD
+from backcheck.lang.names.phonetic import _common_prefix
+from backcheck.lang.names.tokens import Token
 from backcheck.lang.text import to_latin
 
 #: Similarity (difflib ratio) from which two names beginning alike are one name (Texas / Tehase).
@@ -46,7 +49,7 @@ def joined_pairs(tokens: list[Token], text: str, capitalised_only: bool = True) 
     """Each pair of adjacent words written as one, as Serbian writes some two-word names
     (New York / Njujork, Los Angeles / Losanđeles) and German compounds (tie break / Tiebreak)."""
     return [Token(a.text + b.text.lower(), a.start, b.end, a.capitalised, a.initial, True)
-            for a, b in zip(tokens, tokens[1:])
+            for a, b in zip(tokens, tokens[1:], strict=False)
             if (a.capitalised and b.capitalised or not capitalised_only) and text[a.end:b.start] in (" ", "-")]
 
 

@@ -12,11 +12,14 @@ import re
 
 from backcheck.lang import lexicon
 from backcheck.lang.glosses import known_word
-from backcheck.lang.names.correspondence import SHORT_CASE_ENDINGS, Token, correspondence, fold, phonetic_key
+from backcheck.lang.names.correspondence import SHORT_CASE_ENDINGS, correspondence
 from backcheck.lang.names.frequency import KNOWN_SOURCE_WORD
 from backcheck.lang.names.orthography import FLEETING_VOWEL, ending_changed, with_fleeting_vowel
+from backcheck.lang.names.phonetic import phonetic_key
+from backcheck.lang.names.tokens import Token
 from backcheck.lang.sh import grammar
 from backcheck.lang.sh.morphology import candidate_bases
+from backcheck.lang.text import fold
 
 #: Zipf points by which a title in -a may be rarer than its stem and still be the stem's oblique case.
 _TITLE_STEM_MARGIN = 0.5
