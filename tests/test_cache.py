@@ -121,12 +121,21 @@ def test_cache_commands(tmp_path):
     assert "entries: 0" in runner.invoke(app, ["cache", "stats", "--cache", str(path)]).stdout
 
 
-def test_cache_stats_on_a_damaged_file_warns(tmp_path):
+@pytest.mark.parametrize("command", ["stats", "clear"])
+def test_cache_commands_refuse_a_file_that_is_not_a_cache_and_leave_it_alone(tmp_path, command):
     path = tmp_path / "c.sqlite3"
     path.write_bytes(b"garbage" * 300)
-    result = CliRunner().invoke(app, ["cache", "stats", "--cache", str(path)])
-    assert result.exit_code == 0
-    assert "warning" in result.stderr and "entries: 0" in result.stdout
+    result = CliRunner().invoke(app, ["cache", command, "--cache", str(path)])
+    assert result.exit_code == 3
+    assert "not a backcheck translation cache" in result.stderr
+    assert path.read_bytes() == b"garbage" * 300 and sorted(p.name for p in tmp_path.iterdir()) == ["c.sqlite3"]
+
+
+@pytest.mark.parametrize("command", ["stats", "clear"])
+def test_cache_commands_on_a_directory_exit_3(tmp_path, command):
+    result = CliRunner().invoke(app, ["cache", command, "--cache", str(tmp_path)])
+    assert result.exit_code == 3
+    assert "is not a file" in result.stderr
 
 
 class _Echo:

@@ -289,3 +289,108 @@ def test_worker_count_is_capped_by_documents_and_cpus():
     assert worker_count(100000, 3) == min(3, os.cpu_count() or 1)
     assert worker_count(100000, 100000) == (os.cpu_count() or 1)
     assert worker_count(4, 0) == 1
+
+
+# -- 5. HTML paragraphs with invisible characters --------------------------------------------------
+
+_PAGE = """<html><head><title>Council</title></head><body><article><h1>Council approves the budget</h1>
+<p>The city council of Pljevlja approved the budget on Tuesday after a long debate.</p>
+<p>{middle}</p>
+<p>The opposition said it would appeal against the decision in court next week.</p></article></body></html>"""
+
+
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\u200d", "\u200f", "\u202e", "\ufeff", "\u2060",
+                                       "&#7;", "&shy;"])
+def test_a_paragraph_with_an_invisible_character_is_kept(invisible):
+    from backcheck.formats.article import from_text
+
+    middle = f"The mayor said the bud{invisible}get was balanced and fair to every district."
+    doc = from_text(_PAGE.format(middle=middle), path="page.html")
+    assert "The mayor said the bud" in doc.text
+    assert len(doc.article_sentences) == 4
+    assert doc.notes == []
+
+
+# -- 6. a damaged model ----------------------------------------------------------------------------
+
+def test_a_same_size_damaged_model_is_refused_at_load(tmp_path, monkeypatch):
+    import shutil
+
+    from backcheck.engines.ct2 import CT2Engine
+
+    monkeypatch.setenv("BACKCHECK_CACHE", str(tmp_path / "cache" / "cache.sqlite3"))
+    model = tmp_path / "tiny"
+    shutil.copytree(TINY, model)
+    CT2Engine(model)  # intact: loads, and its verification is recorded
+    weights = model / "model.bin"
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    weights.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="does not match its recorded SHA-256"):
+        CT2Engine(model)
+    shutil.copy2(TINY / "model.bin", weights)  # repaired
+    assert CT2Engine(model).signature()["verified"] == "sha256"
+
+
+# -- 10. tracebacks exit 1 -------------------------------------------------------------------------
+
+def test_jsonl_nested_very_deep_is_an_input_error(tmp_path):
+    path = tmp_path / "pairs.jsonl"
+    path.write_text('{"source": "Vijeće je zasjedalo.", "target": ' + "[" * 100000 + "]" * 100000 + "}\n")
+    result = invoke("check", path)
+    assert result.exit_code == ExitCode.INPUT
+    assert "nested too deeply" in result.stderr
+
+
+def test_a_lone_surrogate_in_jsonl_renders_as_html(tmp_path):
+    path = tmp_path / "pairs.jsonl"
+    path.write_text('{"source": "Vijeće je u utorak usvojilo budžet.", '
+                    '"target": "The council adopted the \\ud800 budget on Tuesday."}\n')
+    result = invoke("check", path, "--format", "html")
+    assert result.exit_code in (ExitCode.OK, ExitCode.FLAGGED)
+    assert "\ufffd" in result.stdout
+
+
+def test_an_unknown_engine_is_a_usage_error(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("The minister said nothing.\n")
+    result = invoke("check", article, "--engine", "google")
+    assert result.exit_code == ExitCode.USAGE
+
+
+def test_an_unexpected_exception_exits_70_in_one_line(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    article = tmp_path / "article.txt"
+    article.write_text("The minister said nothing.\n")
+    code = ("import sys, backcheck.pipeline.check as p\n"
+            "def boom(*a, **k): raise RuntimeError('boom')\n"
+            "p.check = boom\n"
+            "from backcheck.cli.app import main\n"
+            f"sys.argv = ['backcheck', 'check', {str(article)!r}]\n"
+            "main()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == ExitCode.INTERNAL == 70
+    assert done.stderr.count("\n") == 1 and "internal error: RuntimeError: boom" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+# -- 11. terminal escape injection -----------------------------------------------------------------
+
+def test_control_and_bidi_characters_are_escaped_in_the_text_and_github_reports(tmp_path):
+    article = tmp_path / "article\x1b]0;pwned\x07.txt"
+    article.write_text("The \x1b]52;c;ZXZpbA==\x07 minister met Hornovaa\u202e in the capital.\r\n"
+                       "Disclaimer: the translations are mostly done through AI translator.\n")
+    for fmt in ("text", "github"):
+        result = invoke("check", article, "--format", fmt)
+        assert result.exit_code in (ExitCode.OK, ExitCode.FLAGGED)
+        for raw in ("\x1b", "\x07", "\u202e"):
+            assert raw not in result.stdout and raw not in result.stderr
+    assert "\\x1b" in invoke("check", article, "--format", "text").stdout
+
+
+def test_safe_shows_every_control_character():
+    from backcheck.render.safe import safe
+
+    assert safe("a\x1b[2Jb\rc\u202ed\te") == "a\\x1b[2Jb\\x0dc\\u202ed\te"

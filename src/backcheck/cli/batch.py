@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from backcheck.cli.common import Severity, check_format, emit, fail
+from backcheck.cli.common import check_engine, Severity, check_format, emit, fail
 from backcheck.errors import BackcheckError, ExitCode
 
 baseline_app = typer.Typer(help="Accepted findings, so CI fails only on new ones.", no_args_is_help=True,
@@ -17,7 +17,7 @@ baseline_app = typer.Typer(help="Accepted findings, so CI fails only on new ones
 ConfigFile = Annotated[Optional[Path], typer.Option(
     "--config", help="Configuration file (default: backcheck.toml, or [tool.backcheck] in pyproject.toml, here).")]
 SourceLang = Annotated[Optional[str], typer.Option("--source-lang", help="Language of the sources: sr, hr, bs, cnr.")]
-Engine = Annotated[Optional[str], typer.Option("--engine", help="Back-translation engine: auto, ct2, apertium or none [default: none].")]
+Engine = Annotated[Optional[str], typer.Option("--engine", callback=check_engine, help="Back-translation engine: auto, ct2, apertium or none [default: none].")]
 
 
 def batch(

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from backcheck.cli.common import Severity, check_format, emit, fail
+from backcheck.cli.common import check_engine, Severity, check_format, emit, fail
 from backcheck.errors import BackcheckError, ExitCode
 
 
@@ -20,7 +20,7 @@ def check(
                                      help="Report format: text, json, ... (see the README).")] = "text",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically).")] = None,
     fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help="Exit 1 when a flag is at or above this severity [default: major].")] = None,
-    engine: Annotated[Optional[str], typer.Option("--engine", help="Back-translation engine: auto (an installed neural model, else Apertium, else none), ct2, apertium or none [default: auto].")] = None,
+    engine: Annotated[Optional[str], typer.Option("--engine", callback=check_engine, help="Back-translation engine: auto (an installed neural model, else Apertium, else none), ct2, apertium or none [default: auto].")] = None,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", min=1, help="Refuse input files larger than this many bytes [default: 10 MB].")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: backcheck.toml, or [tool.backcheck] in pyproject.toml, in the working directory).")] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Drop findings accepted in this baseline (`backcheck baseline create`).")] = None,

@@ -14,6 +14,7 @@ from typing import NoReturn, Optional
 import typer
 
 from backcheck.errors import BackcheckError
+from backcheck.render.safe import safe
 
 
 class Severity(str, Enum):
@@ -23,7 +24,7 @@ class Severity(str, Enum):
 
 
 def fail(exc: BackcheckError) -> NoReturn:
-    typer.echo(f"backcheck: error: {exc}", err=True)
+    typer.echo(f"backcheck: error: {safe(str(exc))}", err=True)
     raise typer.Exit(int(exc.exit_code))
 
 
@@ -42,4 +43,13 @@ def check_format(value: str) -> str:
 
     if value not in FORMATS:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(FORMATS)}")
+    return value
+
+
+def check_engine(value: Optional[str]) -> Optional[str]:
+    """``--engine`` is one of the engines: anything else is a usage error (exit 2)."""
+    from backcheck.engines import ENGINES
+
+    if value is not None and value not in ENGINES:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(ENGINES)}")
     return value

@@ -158,10 +158,11 @@ def cache_stats(cache: CachePath = None) -> None:
     """Entries and size of the translation cache, per engine signature."""
     from backcheck.engines.cache import TranslationCache
 
-    with TranslationCache(cache) as store:
-        stats = store.stats()
-        for warning in store.warnings:
-            typer.echo(f"backcheck: warning: {warning}", err=True)
+    try:
+        with TranslationCache(cache) as store:
+            stats = store.stats()
+    except BackcheckError as exc:
+        fail(exc)
     typer.echo(f"cache: {stats.path}\nentries: {stats.entries}\nsize: {stats.size_bytes} bytes")
     for signature, count in stats.by_signature.items():
         typer.echo(f"  {count:8}  {signature}")
@@ -172,8 +173,9 @@ def cache_clear(cache: CachePath = None) -> None:
     """Delete every cached translation."""
     from backcheck.engines.cache import TranslationCache
 
-    with TranslationCache(cache) as store:
-        removed = store.clear()
-        for warning in store.warnings:
-            typer.echo(f"backcheck: warning: {warning}", err=True)
+    try:
+        with TranslationCache(cache) as store:
+            removed = store.clear()
+    except BackcheckError as exc:
+        fail(exc)
     typer.echo(f"removed {removed} cached translations from {store.path}")

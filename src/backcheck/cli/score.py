@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from backcheck.cli.common import emit, fail
+from backcheck.cli.common import check_engine, emit, fail
 from backcheck.errors import BackcheckError, ExitCode
 
 
@@ -17,7 +17,7 @@ def score(
     translation: Annotated[Path, typer.Option("--translation", "-t", help="The English translation, paired with the source.")],
     reference: Annotated[Optional[Path], typer.Option("--reference", "-r", help="A reference translation: also report chrF++, chrF, BLEU and TER against it.")] = None,
     source_lang: Annotated[Optional[str], typer.Option("--source-lang", help="Language of the source: sr, hr, bs, cnr (default: detected).")] = None,
-    engine: Annotated[str, typer.Option("--engine", help="Back-translation engine: auto, ct2, apertium or none.")] = "auto",
+    engine: Annotated[str, typer.Option("--engine", callback=check_engine, help="Back-translation engine: auto, ct2, apertium or none.")] = "auto",
     documents: Annotated[bool, typer.Option("--documents", help="Read the files as articles and align their sentences (default: line n pairs with line n).")] = False,
     min_fidelity: Annotated[Optional[float], typer.Option("--min-fidelity", help="Exit 1 when the mean fidelity (0-100) is below this.")] = None,
     segments: Annotated[bool, typer.Option("--segments/--no-segments", help="Include per-segment scores in the JSON.")] = True,

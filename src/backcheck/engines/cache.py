@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from backcheck.errors import InputError
 from backcheck.paths import cache_path
 from backcheck.engines.base import Translation
 
@@ -182,24 +183,44 @@ class TranslationCache:
         with _transaction(conn):
             conn.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
-    def stats(self) -> CacheStats:
+    def _existing(self) -> bool:
+        """Whether there is a cache file; InputError when the path is something else."""
         if not self.path.exists():
+            return False
+        if not self.path.is_file():
+            raise InputError(f"{self.path}: is not a file; --cache names the translation cache file")
+        return True
+
+    def stats(self) -> CacheStats:
+        """Entries per engine signature. Read-only: a file that is not a cache is reported, never
+        moved aside or changed."""
+        if not self._existing():
             return CacheStats(self.path, 0, 0)
-        conn = self._connect()
-        by_sig = dict(conn.execute(
-            "SELECT signature, COUNT(*) FROM translations GROUP BY signature ORDER BY 2 DESC").fetchall())
+        try:
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+            try:
+                by_sig = dict(conn.execute(
+                    "SELECT signature, COUNT(*) FROM translations GROUP BY signature ORDER BY 2 DESC").fetchall())
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"{self.path}: not a backcheck translation cache ({exc})") from None
         size = sum(Path(str(self.path) + s).stat().st_size for s in ("", "-wal")
                    if Path(str(self.path) + s).exists())
         return CacheStats(self.path, sum(by_sig.values()), size, by_sig)
 
     def clear(self) -> int:
-        """Delete every entry; returns how many there were."""
-        if not self.path.exists():
+        """Delete every entry; returns how many there were. A file that is not a cache is refused."""
+        if not self._existing():
             return 0
-        conn = self._connect()
-        with _transaction(conn):
-            n = conn.execute("DELETE FROM translations").rowcount
-        conn.execute("VACUUM")
+        self.stats()  # refuses, read-only, a file that is not a cache before anything is written
+        try:
+            conn = self._connect()
+            with _transaction(conn):
+                n = conn.execute("DELETE FROM translations").rowcount
+            conn.execute("VACUUM")
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"{self.path}: cannot clear the translation cache ({exc})") from None
         return n
 
 

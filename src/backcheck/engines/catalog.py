@@ -169,6 +169,62 @@ def open_model(path: str | os.PathLike) -> InstalledModel:
     return InstalledModel(path, manifest)
 
 
+def _verified_store() -> Path:
+    from backcheck.paths import cache_path
+
+    return cache_path().parent / "verified-models.json"
+
+
+def _stat_key(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev]
+
+
+def verify_at_load(model: InstalledModel) -> None:
+    """Raise ModelError when a file of ``model`` no longer has its recorded SHA-256.
+
+    A damaged ``model.bin`` of the right size loads and translates garbage; its output must never
+    reach a report or the translation cache. Hashing a few hundred MB at every start would cost
+    seconds, so a file whose size, mtime, inode and device are as when it was last verified is
+    trusted (the record lives beside the translation cache; any write to the file changes its
+    mtime)."""
+    store = _verified_store()
+    try:
+        known = json.loads(store.read_text(encoding="utf-8"))
+        if not isinstance(known, dict):
+            known = {}
+    except (OSError, ValueError):
+        known = {}
+    changed = False
+    for name, info in model.manifest.files.items():
+        path = (model.path / name).resolve()
+        entry = known.get(str(path))
+        key = _stat_key(path)
+        if isinstance(entry, dict) and entry.get("stat") == key and entry.get("sha256") == info.get("sha256"):
+            continue
+        if _sha256(path) != info.get("sha256"):
+            raise ModelError(f"model {model.path}: {name} does not match its recorded SHA-256 (damaged or "
+                             f"replaced); reinstall it (`backcheck models install {model.manifest.name} --force`)")
+        known[str(path)] = {"stat": key, "sha256": info.get("sha256")}
+        changed = True
+    if changed:
+        _write_record(store, known)
+
+
+def _write_record(store: Path, known: dict[str, Any]) -> None:
+    """Best effort: a read-only cache directory only means hashing again next time."""
+    tmp = None
+    try:
+        store.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".verified.", dir=store.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(known, fh)
+        os.replace(tmp, store)
+    except OSError:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
 def verify(path: str | os.PathLike) -> list[str]:
     """Every problem with one model directory (empty list: good), checksums included."""
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from backcheck.errors import EngineError, ModelError
-from backcheck.engines.catalog import InstalledModel, canonical_lang, open_model
+from backcheck.engines.catalog import InstalledModel, canonical_lang, open_model, verify_at_load
 from backcheck.engines.base import TokenScores, Translation
 
 
@@ -32,6 +32,7 @@ class CT2Engine:
         import sentencepiece as spm
 
         self.model = model if isinstance(model, InstalledModel) else open_model(model)
+        verify_at_load(self.model)  # a damaged model must not translate (nor fill the cache)
         manifest = self.model.manifest
         if device == "auto":
             device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
@@ -129,6 +130,8 @@ class CT2Engine:
                 for pieces, r in zip(target_pieces, results)]
 
     def signature(self) -> dict[str, Any]:
+        # The checksum was verified against the file at load: it names the weights that ran.
         return {"name": self.name, "model": self.model.name, "checksum": self.model.manifest.checksum()[:16],
+                "verified": "sha256",
                 "compute_type": self.compute_type, "beam": self.beam_size, "device": self.device,
                 **{f"decode.{k}": v for k, v in sorted(self.decoding_options.items())}, **self._versions}

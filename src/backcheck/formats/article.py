@@ -158,12 +158,14 @@ def from_text(original: str, path: str = "<text>", lang: str = "en", encoding: s
     if fmt == "html":
         from backcheck.formats.html import extract
 
-        textmap, blocks = extract(original, path)
+        textmap, blocks, notes = extract(original, path)
     else:
         textmap = TextMap.normalise(original)
-        blocks = _line_blocks(textmap.text, markdown=fmt == "markdown")
+        blocks, notes = _line_blocks(textmap.text, markdown=fmt == "markdown"), []
     if not any(textmap.text[s:e].strip() for s, e, _ in blocks):
         from backcheck.errors import InputError
 
         raise InputError(f"{path}: no article text found")
-    return build_document(path, textmap, lang, blocks, encoding, fmt)
+    doc = build_document(path, textmap, lang, blocks, encoding, fmt)
+    doc.notes.extend(notes)
+    return doc

@@ -282,6 +282,9 @@ _C_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", 
 _JSON_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f"}
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _quoted(text: str, pos: int, escapes: dict[str, str], json_unicode: bool = False) -> tuple[list[Piece], int]:
     """Pieces of the quoted string whose opening quote is at ``pos``; and the offset after it."""
     pieces: list[Piece] = []
@@ -297,7 +300,8 @@ def _quoted(text: str, pos: int, escapes: dict[str, str], json_unicode: bool = F
                 if re.fullmatch(r"\\u[dD][89abAB][0-9a-fA-F]{2}", token) and re.fullmatch(
                         r"\\u[dD][c-fC-F][0-9a-fA-F]{2}", text[i + 6:i + 12]):
                     token = text[i:i + 12]
-                pieces.append((json.loads(f'"{token}"'), i, i + len(token)))
+                # a lone surrogate (\ud800 without its pair) cannot be written out as UTF-8: read it as U+FFFD
+                pieces.append((_LONE_SURROGATE.sub("\ufffd", json.loads(f'"{token}"')), i, i + len(token)))
                 i += len(token)
             else:
                 pieces.append((escapes.get(esc, esc), i, i + 2))
@@ -411,6 +415,8 @@ def _read_jsonl(path: Path, text: str) -> list[Segment]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}:{number}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+        except RecursionError:  # a line nested thousands of levels deep is no segment pair
+            raise InputError(f"{path}:{number}: JSON nested too deeply") from None
         if not isinstance(record, dict) or not isinstance(record.get("target"), str):
             raise InputError(f"{path}:{number}: expected an object with a \"target\" string")
         sides = {}

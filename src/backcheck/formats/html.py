@@ -11,6 +11,7 @@ figure caption).
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import unescape
 from html.parser import HTMLParser
 
@@ -118,12 +119,25 @@ def _collapse(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return merged
 
 
+#: Characters that do not show: format characters (soft hyphen, zero-width space and joiners,
+#: bidi marks and overrides, BOM, word joiner) and C0/C1 controls other than white space. Pages
+#: carry them; trafilatura's output drops or keeps them differently from the page, so both sides
+#: are compared without them.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+                        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Control characters written as character references (&#7;, &#x1b;) are as invisible, and make
+#: trafilatura discard the whole page: they are blanked before it reads the page.
+_CONTROL_REF = re.compile(r"&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9])|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F]));?")
+
+
 def _key(text: str) -> str:
-    return _WS.sub(" ", text).strip().casefold()
+    """The comparable form of a block: visible characters, one space between words, NFC, case-folded."""
+    return unicodedata.normalize("NFC", _WS.sub(" ", _INVISIBLE.sub("", text))).strip().casefold()
 
 
-def extract(source: str, name: str = "<html>") -> tuple[TextMap, list[tuple[int, int, str | None]]]:
-    """Normalised article text, its offset map into ``source``, and its blocks."""
+def extract(source: str, name: str = "<html>") -> tuple[TextMap, list[tuple[int, int, str | None]], list[str]]:
+    """Normalised article text, its offset map into ``source``, its blocks, and a note for each
+    extracted paragraph that could not be placed in the page."""
     import trafilatura
 
     walker = _Walker(source)
@@ -133,8 +147,8 @@ def extract(source: str, name: str = "<html>") -> tuple[TextMap, list[tuple[int,
     except Exception as exc:  # the tokenizer is lenient; this is a truly broken page
         raise InputError(f"{name}: cannot parse HTML ({exc})") from None
     walker._close_block()
-    extracted = trafilatura.extract(source, include_comments=False, include_tables=False,
-                                    favor_recall=True, deduplicate=False) or ""
+    extracted = trafilatura.extract(_CONTROL_REF.sub("", _INVISIBLE.sub("", source)), include_comments=False,
+                                    include_tables=False, favor_recall=True, deduplicate=False) or ""
     article_key = _key(extracted)
     pieces: list[tuple[str, int, int]] = []
     block_pieces: list[tuple[int, int, str]] = []  # first and end piece index, kind hint
@@ -165,4 +179,19 @@ def extract(source: str, name: str = "<html>") -> tuple[TextMap, list[tuple[int,
         raise InputError(f"{name}: no article text found in the HTML page")
     textmap = TextMap.from_pieces(source, pieces)
     starts = textmap.piece_starts
-    return textmap, [(starts[a], starts[b], hint) for a, b, hint in block_pieces]
+    notes = _unplaced(extracted, [_key(textmap.text[starts[a]:starts[b]]) for a, b, _ in block_pieces], name)
+    return textmap, [(starts[a], starts[b], hint) for a, b, hint in block_pieces], notes
+
+
+def _unplaced(extracted: str, kept: list[str], name: str) -> list[str]:
+    """A note for each paragraph the extractor found that no kept block of the page holds: it is
+    reported, not lost silently."""
+    text = " ".join(kept)
+    notes = []
+    for line in extracted.splitlines():
+        key = _key(line)
+        if len(key) >= 20 and key not in text:
+            shown = _WS.sub(" ", _INVISIBLE.sub("", line)).strip()
+            notes.append(f"{name}: a paragraph of the page could not be placed in the article and is not "
+                         f"checked: «{shown[:60]}{'…' if len(shown) > 60 else ''}»")
+    return notes

@@ -4,13 +4,15 @@ the pull request's diff. Major and critical flags are errors, minor ones warning
 from __future__ import annotations
 
 from backcheck.model.report import span_end
+from backcheck.render.safe import safe
 
 _LEVEL = {"minor": "warning", "major": "error", "critical": "error"}
 
 
 def _escape_data(text: str) -> str:
-    """The message part: GitHub unescapes %25, %0D and %0A (``%`` first, so escapes survive)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message part: GitHub unescapes %25, %0D and %0A (``%`` first, so escapes survive); any
+    other control character (an escape sequence in the article) is shown, not sent to the log."""
+    return safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

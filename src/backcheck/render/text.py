@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from backcheck.render.safe import safe
+
 _COLOURS = {"minor": "\033[36m", "major": "\033[33m", "critical": "\033[31m"}
 _RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"
 
 
 def _mark(line: str, start: int, end: int, severity: str, colour: bool) -> str:
+    before, span, after = safe(line[:start]), safe(line[start:end]), safe(line[end:])
     if colour:
-        return f"{line[:start]}{_BOLD}{_COLOURS[severity]}{line[start:end]}{_RESET}{line[end:]}"
-    return f"{line[:start]}[[{line[start:end]}]]{line[end:]}"
+        return f"{before}{_BOLD}{_COLOURS[severity]}{span}{_RESET}{after}"
+    return f"{before}[[{span}]]{after}"
 
 
 def _context(original: str, span) -> tuple[str, int, int]:
@@ -59,13 +62,14 @@ def render(report, colour: bool = False, **_options) -> str:
     out: list[str] = []
     for doc in report.documents:
         original = doc.original_text
-        header = f"{doc.path}" + (f"  (source: {doc.source_path}, {doc.source_lang})" if doc.source_path else "")
+        path = safe(str(doc.path))
+        header = path + (f"  (source: {safe(str(doc.source_path))}, {doc.source_lang})" if doc.source_path else "")
         out.append(f"{_BOLD if colour else ''}{header}{_RESET if colour else ''}")
         engine = doc.engine["name"] if doc.engine else "none"
         out.append(f"  engine: {engine}; sentences: {doc.sentences}; encoding: {doc.encoding}"
                    + ("; machine-translation disclaimer: yes" if doc.machine_translation_disclaimer else ""))
         for note in doc.notes:
-            out.append(f"  note: {note}")
+            out.append(f"  note: {safe(note)}")
         if doc.scores:
             out.extend(_scores(doc.scores, doc.sentence_scores))
         by_line = defaultdict(list)
@@ -75,14 +79,14 @@ def render(report, colour: bool = False, **_options) -> str:
             out.append("")
             for flag in by_line[line]:
                 sev = f"{_COLOURS[flag.severity]}{flag.severity}{_RESET}" if colour else flag.severity
-                out.append(f"  {doc.path}:{flag.span.line}:{flag.span.column}: {sev} [{flag.check}] {flag.message}")
+                out.append(f"  {path}:{flag.span.line}:{flag.span.column}: {sev} [{flag.check}] {safe(flag.message)}")
                 if original is not None:
                     ctx, a, b = _context(original, flag.span)
                     out.append("      " + _mark(ctx, a, b, flag.severity, colour))
                 if flag.source_span:
-                    out.append(f"      source {flag.source_span.line}:{flag.source_span.column}: {flag.source_span.text}")
+                    out.append(f"      source {flag.source_span.line}:{flag.source_span.column}: {safe(flag.source_span.text)}")
                 if flag.suggestion:
-                    out.append(f"      suggestion: {flag.suggestion}")
+                    out.append(f"      suggestion: {safe(flag.suggestion)}")
         counts = doc.counts()
         out.append("")
         out.append(f"  {len(doc.flags)} flag(s): {counts['critical']} critical, {counts['major']} major, "
