@@ -35,9 +35,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from backcheck.lang.names.exonyms import _stem
 from backcheck.lang.languages import family
-from backcheck.lang.text import fold
+from backcheck.lang.text import case_stem, fold
 from backcheck.lang.text import has_cyrillic, to_latin
 
 DEFAULT_DIR = Path("/usr/share/dictd")
@@ -111,7 +110,7 @@ def stem(word: str) -> str:
     """A source word as the index keeps it: Latin, folded, without final vowels (Veličanstvo →
     velicanstv), the stem the name checks use; Russian and Bulgarian words in the Latin view
     the name checks read."""
-    return _stem(fold(to_latin(word).text if has_cyrillic(word) else word))
+    return case_stem(fold(to_latin(word).text if has_cyrillic(word) else word))
 
 
 def _stems(word: str, lang: str) -> set[str]:

@@ -109,3 +109,9 @@ def fold(word: str, lang: str = "") -> str:
         w = to_latin(w).text
     w = w.translate(_FOLD_SPECIAL)
     return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+
+
+def case_stem(folded: str) -> str:
+    """A name without its final vowels (and j): what its case forms begin with (Srbij-a, Srbij-i)."""
+    stem = folded.rstrip("aeiouyj")
+    return stem if len(stem) >= 3 else folded

@@ -11,18 +11,12 @@ from backcheck.lang import lexicon
 from backcheck.lang.languages import cldr_locales, wordfreq_code
 from backcheck.lang.names.phonetic import _common_prefix
 from backcheck.lang.names.tokens import wordfreq_languages
-from backcheck.lang.text import fold, to_latin
+from backcheck.lang.text import case_stem, fold, to_latin
 
 _TOKEN = re.compile(r"[^\W\d_]+")
 #: A word of a longer name this frequent in the source language (Zipf) is a common word there
 #: (Države, Republika), not a sign that the word is a name.
 _COMMON_NAME_WORD_ZIPF = 4.0
-
-
-def _stem(folded: str) -> str:
-    """A name without its final vowels: what its case forms begin with (Srbij-a, Srbij-i)."""
-    stem = folded.rstrip("aeiouyj")
-    return stem if len(stem) >= 3 else folded
 
 
 #: The Slavic suffix of adjectives of place and language (švedski, španjolski, škotski); the
@@ -33,7 +27,7 @@ _PLACE_ADJECTIVE = re.compile(r"(?:sk|ck|šk|čk)$")
 def _stems(folded: str) -> set[str]:
     """The stem of a source name, and for an adjective of place also the shorter stem its
     nouns of nationality share (švedsk → šved, matching Šveđanina)."""
-    stem = _stem(folded)
+    stem = case_stem(folded)
     short = _PLACE_ADJECTIVE.sub("", stem)
     return {stem, short} if short != stem and len(short) >= 4 else {stem}
 
@@ -90,10 +84,10 @@ class ExonymTable:
         for k, v in loc.currencies.items():
             if v:
                 # "US-Dollar", "доллар США": an acronym inside a currency's name is the unit's
-                self.currency_names.add(tuple(_stem(fold(w)) for w in _TOKEN.findall(to_latin(v).text)))
+                self.currency_names.add(tuple(case_stem(fold(w)) for w in _TOKEN.findall(to_latin(v).text)))
             if len(k) == 3 and v:
                 self.by_english.setdefault(fold(k), set()).update(
-                    _stem(fold(w)) for w in _TOKEN.findall(to_latin(v).text) if len(w) > 3)
+                    case_stem(fold(w)) for w in _TOKEN.findall(to_latin(v).text) if len(w) > 3)
 
     def _calendar_pairs(self, loc, en) -> list[tuple[str, str]]:
         """(English, source) names of days and months; the source's wide names are also kept as
@@ -106,7 +100,7 @@ class ExonymTable:
                 for k, v in loc.months[ctx][width].items():
                     pairs.append((en.months["format"][width][k], v))
                 if width == "wide":
-                    self._calendar.update(_stem(fold(to_latin(v).text)) for table in (loc.days, loc.months)
+                    self._calendar.update(case_stem(fold(to_latin(v).text)) for table in (loc.days, loc.months)
                                           for v in table[ctx][width].values())
         return pairs
 
@@ -125,7 +119,7 @@ class ExonymTable:
         if len(src_words) == 1:
             self._source_exact.add(fold(src_words[0]))
         self._source.update(
-            _stem(fold(w)) for w in src_words
+            case_stem(fold(w)) for w in src_words
             if len(w) > 3 and (len(src_words) == 1 or (
                 w[0].isupper() and (wf not in wordfreq_languages() or lexicon.zipf(w.lower(), wf) < _COMMON_NAME_WORD_ZIPF))))
         if len(en_words) > 1:
@@ -246,7 +240,7 @@ def city_names() -> dict[str, frozenset[str]]:
                 alt = to_latin(alt).text
             elif not _LATIN_WORD.fullmatch(alt):
                 continue
-            stems.add(_stem(fold(alt)))
+            stems.add(case_stem(fold(alt)))
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -324,7 +318,7 @@ def temperature_words(lang: str) -> frozenset[str]:
             for width in ("long", "short"):
                 for pattern in (forms.get(width) or {}).values():
                     if isinstance(pattern, str):
-                        out.update(_stem(fold(to_latin(w).text)) for w in _TOKEN.findall(pattern)
+                        out.update(case_stem(fold(to_latin(w).text)) for w in _TOKEN.findall(pattern)
                                    if w[0].isupper() and len(w) > 3)
     return frozenset(out)
 
