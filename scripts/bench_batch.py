@@ -32,26 +32,62 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-FIRST = ["Ana", "Marko", "Jelena", "Nikola", "Ivana", "Dragan", "Milica", "Stefan", "Vesna", "Goran",
-         "Tamara", "Zoran", "Lejla", "Emir", "Mirela", "Dario"]
-LAST = ["Kovač", "Petrović", "Jurić", "Babić", "Marić", "Hadžić", "Novak", "Vuković", "Knežević", "Lukić",
-        "Popović", "Tomić", "Begić", "Radić"]
+FIRST = [
+    "Ana",
+    "Marko",
+    "Jelena",
+    "Nikola",
+    "Ivana",
+    "Dragan",
+    "Milica",
+    "Stefan",
+    "Vesna",
+    "Goran",
+    "Tamara",
+    "Zoran",
+    "Lejla",
+    "Emir",
+    "Mirela",
+    "Dario",
+]
+LAST = [
+    "Kovač",
+    "Petrović",
+    "Jurić",
+    "Babić",
+    "Marić",
+    "Hadžić",
+    "Novak",
+    "Vuković",
+    "Knežević",
+    "Lukić",
+    "Popović",
+    "Tomić",
+    "Begić",
+    "Radić",
+]
 PLACES = ["Podgorica", "Zagreb", "Sarajevo", "Belgrade", "Split", "Novi Sad", "Mostar", "Nikšić", "Tuzla", "Osijek"]
 TOPICS = ["budget", "highway", "hospital", "railway", "water supply", "school reform", "port", "airport"]
 TEMPLATES = [
-    ("{Topic} plan approved in {place}\n\n"
-     "The city council of {place} on {day} approved a {topic} plan worth {amount} million euros. "
-     "Mayor {first} {last} said work would begin in {month}.\n\n"
-     "\"This is the largest investment in the last {years} years,\" {last}{case} told reporters. "
-     "Opposition councillor {first2} {last2} voted against the plan.\n"),
-    ("Minister {first} {last} visits {place}\n\n"
-     "Minister {first} {last} met local officials in {place} on {day} to discuss the {topic}. "
-     "About {people} people attended the meeting, according to the organisers.\n\n"
-     "The minister later travelled to Kiev for talks with {first2} {last2}.\n"),
-    ("Protest over {topic} in {place}\n\n"
-     "Around {people} citizens gathered in {place} on {day} to protest against the {topic} project. "
-     "They were addressed by activist {first} {last}, who said the costs had risen to {amount} million euros.\n\n"
-     "Police said the gathering was peaceful. {first2} {last2}{case} said talks would continue in {month}.\n"),
+    (
+        "{Topic} plan approved in {place}\n\n"
+        "The city council of {place} on {day} approved a {topic} plan worth {amount} million euros. "
+        "Mayor {first} {last} said work would begin in {month}.\n\n"
+        '"This is the largest investment in the last {years} years," {last}{case} told reporters. '
+        "Opposition councillor {first2} {last2} voted against the plan.\n"
+    ),
+    (
+        "Minister {first} {last} visits {place}\n\n"
+        "Minister {first} {last} met local officials in {place} on {day} to discuss the {topic}. "
+        "About {people} people attended the meeting, according to the organisers.\n\n"
+        "The minister later travelled to Kiev for talks with {first2} {last2}.\n"
+    ),
+    (
+        "Protest over {topic} in {place}\n\n"
+        "Around {people} citizens gathered in {place} on {day} to protest against the {topic} project. "
+        "They were addressed by activist {first} {last}, who said the costs had risen to {amount} million euros.\n\n"
+        "Police said the gathering was peaceful. {first2} {last2}{case} said talks would continue in {month}.\n"
+    ),
 ]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 MONTHS = ["March", "April", "May", "June", "September", "October"]
@@ -64,10 +100,18 @@ def generate(directory: Path, count: int, seed: int = 7) -> None:
     for i in range(count):
         template = TEMPLATES[i % len(TEMPLATES)]
         values = {
-            "first": rng.choice(FIRST), "last": rng.choice(LAST), "first2": rng.choice(FIRST),
-            "last2": rng.choice(LAST), "place": rng.choice(PLACES), "topic": rng.choice(TOPICS),
-            "day": rng.choice(DAYS), "month": rng.choice(MONTHS), "amount": f"{rng.randint(2, 400)}.{rng.randint(1, 9)}",
-            "years": rng.randint(5, 40), "people": rng.randint(3, 90) * 100, "case": rng.choice(CASES),
+            "first": rng.choice(FIRST),
+            "last": rng.choice(LAST),
+            "first2": rng.choice(FIRST),
+            "last2": rng.choice(LAST),
+            "place": rng.choice(PLACES),
+            "topic": rng.choice(TOPICS),
+            "day": rng.choice(DAYS),
+            "month": rng.choice(MONTHS),
+            "amount": f"{rng.randint(2, 400)}.{rng.randint(1, 9)}",
+            "years": rng.randint(5, 40),
+            "people": rng.randint(3, 90) * 100,
+            "case": rng.choice(CASES),
         }
         values["Topic"] = values["topic"].capitalize()
         sub = directory / f"desk{i % 10}"
@@ -99,8 +143,17 @@ def resume_test(corpus: Path, work: Path, jobs: int) -> tuple[int, int, int, int
     """Kill a CLI batch run once part of the documents are journalled; rerun; count skipped."""
     out = work / "resume-out"
     state = out / ".backcheck-batch.sqlite"
-    cmd = [str(ROOT / ".venv" / "bin" / "backcheck"), "batch", str(corpus), "--output-dir", str(out),
-           "--jobs", str(jobs), "--engine", "none"]
+    cmd = [
+        str(ROOT / ".venv" / "bin" / "backcheck"),
+        "batch",
+        str(corpus),
+        "--output-dir",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "--engine",
+        "none",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     done_at_kill = 0
     while proc.poll() is None:
@@ -131,8 +184,8 @@ def main() -> None:
     parser.add_argument("--engine", default="auto")
     args = parser.parse_args()
 
-    from backcheck.pipeline import batch
     from backcheck.config import Config
+    from backcheck.pipeline import batch
 
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         work = Path(tmp)
@@ -156,11 +209,15 @@ def main() -> None:
         for row in rows:
             print(f"| {row[0]:34} | {row[1]:8} | {row[2]:>11} | {row[3]:>6} |")
         if not engine:
-            print(f"\n(no engine available for --engine {args.engine}: model-free runs only; install "
-                  "apertium-hbs-eng or a model to measure engine throughput with a cold and a warm cache)")
+            print(
+                f"\n(no engine available for --engine {args.engine}: model-free runs only; install "
+                "apertium-hbs-eng or a model to measure engine throughput with a cold and a warm cache)"
+            )
         killed_at, journalled, skipped, checked = resume_test(corpus, work, args.jobs)
-        print(f"\nresume: killed with {killed_at} documents journalled ({journalled} after the kill); "
-              f"the rerun skipped {skipped} and checked {checked} (total {skipped + checked}/{len(items)})")
+        print(
+            f"\nresume: killed with {killed_at} documents journalled ({journalled} after the kill); "
+            f"the rerun skipped {skipped} and checked {checked} (total {skipped + checked}/{len(items)})"
+        )
 
 
 if __name__ == "__main__":

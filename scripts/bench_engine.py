@@ -46,10 +46,13 @@ def larger_set(n: int) -> tuple[list[str], str]:
         if len(lines) >= n:
             return lines[:n], f"NTREX-128 English, first {n} lines"
     rng = random.Random(7)
-    words = ("the government minister said on Monday that new elections would be held after police "
-             "confirmed 15 people were arrested in the capital while parliament rejected budget").split()
-    return [" ".join(rng.choices(words, k=rng.randint(8, 30))).capitalize() + "." for _ in range(n)], \
-        f"{n} generated sentences"
+    words = (
+        "the government minister said on Monday that new elections would be held after police "
+        "confirmed 15 people were arrested in the capital while parliament rejected budget"
+    ).split()
+    return [
+        " ".join(rng.choices(words, k=rng.randint(8, 30))).capitalize() + "." for _ in range(n)
+    ], f"{n} generated sentences"
 
 
 def train_spm(lines: list[str]) -> bytes:
@@ -58,9 +61,18 @@ def train_spm(lines: list[str]) -> bytes:
     import sentencepiece as spm
 
     model = io.BytesIO()
-    spm.SentencePieceTrainer.train(sentence_iterator=iter(lines), model_writer=model, vocab_size=SPM_VOCAB,
-                                   hard_vocab_limit=False, user_defined_symbols=LABELS, bos_id=-1, eos_id=0,
-                                   unk_id=1, num_threads=os.cpu_count(), minloglevel=2)
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(lines),
+        model_writer=model,
+        vocab_size=SPM_VOCAB,
+        hard_vocab_limit=False,
+        user_defined_symbols=LABELS,
+        bos_id=-1,
+        eos_id=0,
+        unk_id=1,
+        num_threads=os.cpu_count(),
+        minloglevel=2,
+    )
     return model.getvalue()
 
 
@@ -81,11 +93,19 @@ def random_transformer_base(vocab: int, seed: int = 1) -> dict[str, np.ndarray]:
 
 
 MARIAN_CONFIG = {
-    "type": "transformer", "enc-depth": LAYERS, "dec-depth": LAYERS, "transformer-heads": HEADS,
-    "transformer-ffn-activation": "relu", "transformer-preprocess": "", "transformer-postprocess": "dan",
-    "transformer-postprocess-emb": "d", "transformer-postprocess-top": "",
-    "transformer-decoder-autoreg": "self-attention", "transformer-no-projection": False,
-    "transformer-guided-alignment-layer": "last", "tied-embeddings-all": True,
+    "type": "transformer",
+    "enc-depth": LAYERS,
+    "dec-depth": LAYERS,
+    "transformer-heads": HEADS,
+    "transformer-ffn-activation": "relu",
+    "transformer-preprocess": "",
+    "transformer-postprocess": "dan",
+    "transformer-postprocess-emb": "d",
+    "transformer-postprocess-top": "",
+    "transformer-decoder-autoreg": "self-attention",
+    "transformer-no-projection": False,
+    "transformer-guided-alignment-layer": "last",
+    "tied-embeddings-all": True,
 }
 
 
@@ -99,8 +119,14 @@ def build_model(workdir: Path, lines: list[str]) -> Path:
     pieces = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
     vocabulary = pieces + [f"<extra_{i}>" for i in range(VOCAB - len(pieces))]  # 32k like OPUS-MT
     marian = save_marian_dir(workdir / "marian", random_transformer_base(VOCAB), MARIAN_CONFIG, vocabulary, spm_bytes)
-    model = convert(marian, workdir / "models" / "bench-base", quantization="int8", name="bench-base",
-                    source_langs=["en"], origin="scripts/bench_engine.py (random weights)")
+    model = convert(
+        marian,
+        workdir / "models" / "bench-base",
+        quantization="int8",
+        name="bench-base",
+        source_langs=["en"],
+        origin="scripts/bench_engine.py (random weights)",
+    )
     return model.path
 
 
@@ -148,23 +174,39 @@ def transformers_baseline(sp, length, beam, threads):
         return None
 
     torch.set_num_threads(threads)
-    config = MarianConfig(vocab_size=VOCAB, d_model=D_MODEL, encoder_layers=LAYERS, decoder_layers=LAYERS,
-                          encoder_attention_heads=HEADS, decoder_attention_heads=HEADS, encoder_ffn_dim=FFN,
-                          decoder_ffn_dim=FFN, activation_function="relu", pad_token_id=VOCAB - 1,
-                          eos_token_id=0, decoder_start_token_id=VOCAB - 1, max_position_embeddings=512)
+    config = MarianConfig(
+        vocab_size=VOCAB,
+        d_model=D_MODEL,
+        encoder_layers=LAYERS,
+        decoder_layers=LAYERS,
+        encoder_attention_heads=HEADS,
+        decoder_attention_heads=HEADS,
+        encoder_ffn_dim=FFN,
+        decoder_ffn_dim=FFN,
+        activation_function="relu",
+        pad_token_id=VOCAB - 1,
+        eos_token_id=0,
+        decoder_start_token_id=VOCAB - 1,
+        max_position_embeddings=512,
+    )
     model = MarianMTModel(config).eval()
 
     def run(chunk):
         produced = 0
         with torch.inference_mode():
             for i in range(0, len(chunk), 32):
-                batch = [[LABELS[0]] + p + ["</s>"] for p in sp.encode(chunk[i:i + 32], out_type=str)]
+                batch = [[LABELS[0]] + p + ["</s>"] for p in sp.encode(chunk[i : i + 32], out_type=str)]
                 ids = [[sp.piece_to_id(t) for t in row] for row in batch]
                 width = max(map(len, ids))
                 input_ids = torch.tensor([row + [VOCAB - 1] * (width - len(row)) for row in ids])
                 mask = (input_ids != VOCAB - 1).long()
-                out = model.generate(input_ids=input_ids, attention_mask=mask, num_beams=beam,
-                                     min_new_tokens=length, max_new_tokens=length)
+                out = model.generate(
+                    input_ids=input_ids,
+                    attention_mask=mask,
+                    num_beams=beam,
+                    min_new_tokens=length,
+                    max_new_tokens=length,
+                )
                 produced += int((out[:, 1:] != VOCAB - 1).sum())
         return produced
 
@@ -184,8 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     import sentencepiece as spm
 
     from backcheck.engines.cache import CachedEngine, TranslationCache
-    from backcheck.formats.article import load
     from backcheck.engines.ct2 import CT2Engine
+    from backcheck.formats.article import load
 
     article = [s.text for s in load(str(SAMPLE), lang="en").article_sentences]
     bulk, bulk_name = larger_set(args.sentences)
@@ -196,13 +238,25 @@ def main(argv: list[str] | None = None) -> int:
         model_dir = build_model(Path(tmp), bulk + article)
         build_s = time.perf_counter() - started
         size_mb = sum(p.stat().st_size for p in model_dir.iterdir()) / 1e6
-        options = dict(beam_size=args.beam, max_batch_size=4096, batch_type="tokens",
-                       min_decoding_length=args.length, max_decoding_length=args.length)
-        raw = ctranslate2.Translator(str(model_dir), device="cpu", compute_type="int8",
-                                     inter_threads=1, intra_threads=args.threads)
+        options = dict(
+            beam_size=args.beam,
+            max_batch_size=4096,
+            batch_type="tokens",
+            min_decoding_length=args.length,
+            max_decoding_length=args.length,
+        )
+        raw = ctranslate2.Translator(
+            str(model_dir), device="cpu", compute_type="int8", inter_threads=1, intra_threads=args.threads
+        )
         sp = spm.SentencePieceProcessor(model_file=str(model_dir / "source.spm"))
-        engine = CT2Engine(model_dir, beam_size=args.beam, intra_threads=args.threads, max_batch_tokens=4096,
-                           max_decoding_length=args.length, decoding_options={"min_decoding_length": args.length})
+        engine = CT2Engine(
+            model_dir,
+            beam_size=args.beam,
+            intra_threads=args.threads,
+            max_batch_tokens=4096,
+            max_decoding_length=args.length,
+            decoding_options={"min_decoding_length": args.length},
+        )
         engine.translate(article[:2], "en", "sr")  # warm-up: first-call allocations
         hf_run = transformers_baseline(sp, args.length, args.beam, args.threads)
         for set_name, sentences in sets:
@@ -215,8 +269,11 @@ def main(argv: list[str] | None = None) -> int:
             def run_engine(chunk, e=engine):
                 return sum(len(t.tokens) for t in e.translate(chunk, "en", "sr"))
 
-            systems = {"raw CTranslate2 translate_batch": run_raw, "backcheck CT2Engine": run_engine,
-                       "CT2Engine + cache, cold": lambda chunk: run_engine(chunk, cached)}
+            systems = {
+                "raw CTranslate2 translate_batch": run_raw,
+                "backcheck CT2Engine": run_engine,
+                "CT2Engine + cache, cold": lambda chunk: run_engine(chunk, cached),
+            }
             if hf_run is not None:
                 systems[HF_NAME] = hf_run
             totals = {name: [0, 0.0, 0.0] for name in systems}
@@ -228,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
                 order = order[1:] + order[:1]
                 for name in order:
                     fn = systems[name]
-                    produced, seconds, peak = timed(lambda: fn(sentences[i:i + args.chunk]))
+                    produced, seconds, peak = timed(lambda: fn(sentences[i : i + args.chunk]))
                     total = totals[name]
                     total[0], total[1], total[2] = total[0] + produced, total[1] + seconds, max(total[2], peak)
             totals["CT2Engine + cache, warm rerun"] = list(timed(lambda: run_engine(sentences, cached)))
@@ -236,13 +293,19 @@ def main(argv: list[str] | None = None) -> int:
             if hf_run is None:
                 rows.append((set_name, len(sentences), HF_NAME, None, None, None))
 
-    print(f"model: transformer-base {LAYERS}+{LAYERS}, d_model {D_MODEL}, {HEADS} heads, FFN {FFN}, "
-          f"vocabulary {VOCAB}, random weights, int8 ({size_mb:.0f} MB on disk, built in {build_s:.0f} s)")
-    print(f"settings: beam {args.beam}, output length fixed at {args.length} tokens, {args.threads} threads, "
-          f"ctranslate2 {ctranslate2.__version__}, CPU cores {os.cpu_count()}")
+    print(
+        f"model: transformer-base {LAYERS}+{LAYERS}, d_model {D_MODEL}, {HEADS} heads, FFN {FFN}, "
+        f"vocabulary {VOCAB}, random weights, int8 ({size_mb:.0f} MB on disk, built in {build_s:.0f} s)"
+    )
+    print(
+        f"settings: beam {args.beam}, output length fixed at {args.length} tokens, {args.threads} threads, "
+        f"ctranslate2 {ctranslate2.__version__}, CPU cores {os.cpu_count()}"
+    )
     print()
-    print(f"| {'set':36} | {'sent.':>5} | {'system':36} | {'tokens':>7} | {'seconds':>8} | {'tokens/s':>9} "
-          f"| {'vs raw':>7} | {'peak RSS MiB':>12} |")
+    print(
+        f"| {'set':36} | {'sent.':>5} | {'system':36} | {'tokens':>7} | {'seconds':>8} | {'tokens/s':>9} "
+        f"| {'vs raw':>7} | {'peak RSS MiB':>12} |"
+    )
     print(f"|{'-' * 38}|{'-' * 7}|{'-' * 38}|{'-' * 9}|{'-' * 10}|{'-' * 11}|{'-' * 9}|{'-' * 14}|")
     raw_rate = {}
     for set_name, n, system, produced, seconds, peak in rows:
@@ -251,17 +314,24 @@ def main(argv: list[str] | None = None) -> int:
             continue
         rate = produced / seconds
         raw_rate.setdefault(set_name, rate)
-        print(f"| {set_name:36} | {n:5} | {system:36} | {produced:7} | {seconds:8.3f} | {rate:9.1f} "
-              f"| {rate / raw_rate[set_name]:6.2f}x | {peak:12.0f} |")
+        print(
+            f"| {set_name:36} | {n:5} | {system:36} | {produced:7} | {seconds:8.3f} | {rate:9.1f} "
+            f"| {rate / raw_rate[set_name]:6.2f}x | {peak:12.0f} |"
+        )
     print()
     for set_name, _ in sets:
         by = {system: seconds for s, _, system, _, seconds, _ in rows if s == set_name and seconds}
         ratio = by["backcheck CT2Engine"] and by["raw CTranslate2 translate_batch"] / by["backcheck CT2Engine"]
         speedup = by["CT2Engine + cache, cold"] / by["CT2Engine + cache, warm rerun"]
-        print(f"{set_name}: engine/raw throughput {ratio:.2f} (target >= 0.90); "
-              f"warm cache {speedup:.0f}x faster than cold (target >= 20x)"
-              + (f"; engine {by[HF_NAME] / by['backcheck CT2Engine']:.1f}x faster than transformers (target >= 3x)"
-                 if HF_NAME in by else ""))
+        print(
+            f"{set_name}: engine/raw throughput {ratio:.2f} (target >= 0.90); "
+            f"warm cache {speedup:.0f}x faster than cold (target >= 20x)"
+            + (
+                f"; engine {by[HF_NAME] / by['backcheck CT2Engine']:.1f}x faster than transformers (target >= 3x)"
+                if HF_NAME in by
+                else ""
+            )
+        )
     return 0
 
 

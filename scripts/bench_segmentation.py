@@ -21,9 +21,9 @@ from backcheck.pipeline.check import Job, run_checks
 #: Sentences of our own, repeated into one paragraph (no line break anywhere).
 UNITS = {
     "en": "The minister said on Tuesday that talks in Geneva would resume on March 3. Dr. Marko Ilić, "
-          "an adviser, disagreed and noted that 1.5 million people had signed the petition! ",
+    "an adviser, disagreed and noted that 1.5 million people had signed the petition! ",
     "sr": "Ministar je u utorak rekao da će se pregovori u Ženevi nastaviti 3. marta. Dr Marko Ilić, "
-          "savjetnik, nije se složio i naveo da je peticiju potpisalo 1,5 miliona ljudi! ",
+    "savjetnik, nije se složio i naveo da je peticiju potpisalo 1,5 miliona ljudi! ",
 }
 
 
@@ -45,9 +45,14 @@ def main() -> int:
     parser.add_argument("--checks", action="store_true", help="also run every model-free check (English only)")
     args = parser.parse_args()
     split_sentences(UNITS[args.lang], args.lang)  # load the segmenter untimed
-    print(f"| {'KB':>5} | {'sentences':>9} | {'segment CPU s':>13} | {'wall s':>7} | {'CPU ms/KB':>9} |"
-          + (f" {'check CPU s':>11} | {'wall s':>7} | {'CPU ms/KB':>9} |" if args.checks else ""))
-    print("|------:|----------:|--------------:|--------:|----------:|" + ("------------:|--------:|----------:|" if args.checks else ""))
+    print(
+        f"| {'KB':>5} | {'sentences':>9} | {'segment CPU s':>13} | {'wall s':>7} | {'CPU ms/KB':>9} |"
+        + (f" {'check CPU s':>11} | {'wall s':>7} | {'CPU ms/KB':>9} |" if args.checks else "")
+    )
+    print(
+        "|------:|----------:|--------------:|--------:|----------:|"
+        + ("------------:|--------:|----------:|" if args.checks else "")
+    )
     for kb in (int(x) for x in args.sizes.split(",")):
         text = paragraph(args.lang, kb)
         spans, cpu, wall = timed(lambda: split_sentences(text, args.lang))

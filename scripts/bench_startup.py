@@ -39,14 +39,19 @@ def main() -> None:
     rows = [
         ("backcheck --help", [exe, "--help"], 0.5),
         ("backcheck check SAMPLE --engine none", [exe, "check", str(SAMPLE), "--engine", "none"], 2.0),
-        ("backcheck check SAMPLE --engine none --format json",
-         [exe, "check", str(SAMPLE), "--engine", "none", "--format", "json"], 2.0),
+        (
+            "backcheck check SAMPLE --engine none --format json",
+            [exe, "check", str(SAMPLE), "--engine", "none", "--format", "json"],
+            2.0,
+        ),
     ]
     print(f"{'command':<52} {'median s':>9} {'min s':>7} {'max s':>7} {'target s':>9}  ok")
     for label, cmd, target in rows:
         t = time_command(cmd, args.runs)
         med = statistics.median(t)
-        print(f"{label:<52} {med:>9.3f} {min(t):>7.3f} {max(t):>7.3f} {target:>9.1f}  {'yes' if med < target else 'NO'}")
+        print(
+            f"{label:<52} {med:>9.3f} {min(t):>7.3f} {max(t):>7.3f} {target:>9.1f}  {'yes' if med < target else 'NO'}"
+        )
     print(f"\n{args.runs} runs each, fresh interpreter per run, python {sys.version.split()[0]}")
 
 

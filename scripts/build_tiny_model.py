@@ -39,22 +39,69 @@ CODE_DIM = 32  #: width of the random ±1 position codes
 VOCAB_SIZE = 120
 SEED = 20240420
 
-_SUBJECTS = ["The minister", "The government", "Police", "The mayor", "Parliament", "The court",
-             "Vlada", "Ministar", "Policija", "Sud", "Skupština", "Gradonačelnik"]
-_VERBS = ["said", "announced", "denied", "confirmed", "rejected", "je rekao", "je saopštila",
-          "je potvrdio", "nije potvrdio", "je odbila"]
-_OBJECTS = ["the budget", "new elections", "the report", "a reform", "the agreement",
-            "budžet", "nove izbore", "izvještaj", "reformu", "sporazum", "čak 20 ljudi", "đake"]
-_TAILS = ["on Monday", "in 2023", "last week", "after the vote", "u ponedjeljak", "prošle sedmice",
-          "nakon glasanja", "u Beogradu", "in Zagreb", "u Sarajevu", "with 15 votes", "sa 1,5 miliona eura"]
+_SUBJECTS = [
+    "The minister",
+    "The government",
+    "Police",
+    "The mayor",
+    "Parliament",
+    "The court",
+    "Vlada",
+    "Ministar",
+    "Policija",
+    "Sud",
+    "Skupština",
+    "Gradonačelnik",
+]
+_VERBS = [
+    "said",
+    "announced",
+    "denied",
+    "confirmed",
+    "rejected",
+    "je rekao",
+    "je saopštila",
+    "je potvrdio",
+    "nije potvrdio",
+    "je odbila",
+]
+_OBJECTS = [
+    "the budget",
+    "new elections",
+    "the report",
+    "a reform",
+    "the agreement",
+    "budžet",
+    "nove izbore",
+    "izvještaj",
+    "reformu",
+    "sporazum",
+    "čak 20 ljudi",
+    "đake",
+]
+_TAILS = [
+    "on Monday",
+    "in 2023",
+    "last week",
+    "after the vote",
+    "u ponedjeljak",
+    "prošle sedmice",
+    "nakon glasanja",
+    "u Beogradu",
+    "in Zagreb",
+    "u Sarajevu",
+    "with 15 votes",
+    "sa 1,5 miliona eura",
+]
 _EXTRA = "0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz ČĆŠŽĐ čćšžđ .,:;!?%\"'()-"
 
 
 def generate_lines(n: int = 400, seed: int = SEED) -> list[str]:
     """News-like lines plus one line per character class, so every character gets a piece."""
     rng = random.Random(seed)
-    lines = [f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {rng.choice(_OBJECTS)} {rng.choice(_TAILS)}."
-             for _ in range(n)]
+    lines = [
+        f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {rng.choice(_OBJECTS)} {rng.choice(_TAILS)}." for _ in range(n)
+    ]
     return lines + _EXTRA.split(" ")
 
 
@@ -63,11 +110,19 @@ def train_sentencepiece(lines: list[str]) -> bytes:
 
     model = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(lines), model_writer=model, vocab_size=VOCAB_SIZE,
-        hard_vocab_limit=False, user_defined_symbols=LABELS, character_coverage=1.0,
-        normalization_rule_name="identity", num_threads=1, minloglevel=2,
+        sentence_iterator=iter(lines),
+        model_writer=model,
+        vocab_size=VOCAB_SIZE,
+        hard_vocab_limit=False,
+        user_defined_symbols=LABELS,
+        character_coverage=1.0,
+        normalization_rule_name="identity",
+        num_threads=1,
+        minloglevel=2,
         # OPUS-MT vocabularies start with </s>, <unk>; no <s> (Marian starts decoding from zeros)
-        bos_id=-1, eos_id=0, unk_id=1,
+        bos_id=-1,
+        eos_id=0,
+        unk_id=1,
     )
     return model.getvalue()
 
@@ -134,11 +189,19 @@ def add_feed_forward(w: dict[str, np.ndarray], prefix: str, w1, w2) -> None:
 
 
 MARIAN_CONFIG = {
-    "type": "transformer", "enc-depth": 1, "dec-depth": 1, "transformer-heads": 1,
-    "transformer-ffn-activation": "relu", "transformer-preprocess": "", "transformer-postprocess": "dan",
-    "transformer-postprocess-emb": "d", "transformer-postprocess-top": "",
-    "transformer-decoder-autoreg": "self-attention", "transformer-no-projection": False,
-    "transformer-guided-alignment-layer": "last", "tied-embeddings-all": True,
+    "type": "transformer",
+    "enc-depth": 1,
+    "dec-depth": 1,
+    "transformer-heads": 1,
+    "transformer-ffn-activation": "relu",
+    "transformer-preprocess": "",
+    "transformer-postprocess": "dan",
+    "transformer-postprocess-emb": "d",
+    "transformer-postprocess-top": "",
+    "transformer-decoder-autoreg": "self-attention",
+    "transformer-no-projection": False,
+    "transformer-guided-alignment-layer": "last",
+    "tied-embeddings-all": True,
 }
 
 
@@ -152,8 +215,9 @@ def write_marian_dir(out: Path, seed: int = SEED) -> Path:
     return save_marian_dir(out, copy_model_weights(len(pieces), seed), MARIAN_CONFIG, pieces, spm_bytes)
 
 
-def save_marian_dir(out: Path, weights: dict[str, np.ndarray], config: dict, vocabulary: list[str],
-                    spm_bytes: bytes) -> Path:
+def save_marian_dir(
+    out: Path, weights: dict[str, np.ndarray], config: dict, vocabulary: list[str], spm_bytes: bytes
+) -> Path:
     """``model.npz`` (config embedded as Marian does), ``vocab.yml``, ``decoder.yml`` and the
     SentencePiece model as both ``source.spm`` and ``target.spm``."""
     out.mkdir(parents=True, exist_ok=True)
@@ -164,9 +228,17 @@ def save_marian_dir(out: Path, weights: dict[str, np.ndarray], config: dict, voc
             f.write(f"{_yaml_key(piece)}: {i}\n")
     packed = yaml.safe_dump(config).encode() + b"\0"
     np.savez(out / "model.npz", **weights, **{"special:model.yml": np.frombuffer(packed, dtype=np.int8)})
-    (out / "decoder.yml").write_text(yaml.safe_dump({
-        "models": ["model.npz"], "vocabs": ["opus.spm.vocab.yml", "opus.spm.vocab.yml"],
-        "beam-size": 1, "normalize": 1}), encoding="utf-8")
+    (out / "decoder.yml").write_text(
+        yaml.safe_dump(
+            {
+                "models": ["model.npz"],
+                "vocabs": ["opus.spm.vocab.yml", "opus.spm.vocab.yml"],
+                "beam-size": 1,
+                "normalize": 1,
+            }
+        ),
+        encoding="utf-8",
+    )
     return out
 
 
@@ -192,8 +264,14 @@ def main(argv: list[str] | None = None) -> int:
         marian = write_marian_dir(Path(tmp) / "marian")
         if args.out.exists():
             shutil.rmtree(args.out)
-        convert(marian, args.out, quantization="int8", name="tiny-copy-en-sh", source_langs=["en"],
-                origin="scripts/build_tiny_model.py (constructed copy model, for tests)")
+        convert(
+            marian,
+            args.out,
+            quantization="int8",
+            name="tiny-copy-en-sh",
+            source_langs=["en"],
+            origin="scripts/build_tiny_model.py (constructed copy model, for tests)",
+        )
     size = sum(p.stat().st_size for p in args.out.iterdir())
     print(f"tiny model written to {args.out} ({size} bytes)", file=sys.stderr)
     return 0

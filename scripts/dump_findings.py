@@ -22,9 +22,24 @@ from evaluate import DEMETR_EXPECTED, DEMETR_LANGS, EVAL, NON_ALPHABETIC, NTREX_
 
 def _line(flag) -> str:
     src = flag.source_span
-    return json.dumps([flag.check, flag.category, flag.severity, flag.span.start, flag.span.end, flag.span.text,
-                       flag.message, flag.suggestion, src and (src.start, src.end, src.text), flag.sentence,
-                       flag.evidence], ensure_ascii=False, sort_keys=True, default=repr)
+    return json.dumps(
+        [
+            flag.check,
+            flag.category,
+            flag.severity,
+            flag.span.start,
+            flag.span.end,
+            flag.span.text,
+            flag.message,
+            flag.suggestion,
+            src and (src.start, src.end, src.text),
+            flag.sentence,
+            flag.evidence,
+        ],
+        ensure_ascii=False,
+        sort_keys=True,
+        default=repr,
+    )
 
 
 def main() -> int:

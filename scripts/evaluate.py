@@ -27,14 +27,24 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from backcheck.pipeline.check import Job, run_checks
 from backcheck.config import Config
 from backcheck.formats.article import from_text
+from backcheck.pipeline.check import Job, run_checks
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 
-DEMETR_LANGS = {"polish": "pl", "czech": "cs", "russian": "ru", "german": "de", "french": "fr",
-                "italian": "it", "spanish": "es", "japanese": "ja", "chinese_simple": "zh", "hindi": "hi"}
+DEMETR_LANGS = {
+    "polish": "pl",
+    "czech": "cs",
+    "russian": "ru",
+    "german": "de",
+    "french": "fr",
+    "italian": "it",
+    "spanish": "es",
+    "japanese": "ja",
+    "chinese_simple": "zh",
+    "hindi": "hi",
+}
 NON_ALPHABETIC = {"ja", "zh", "hi"}
 #: DEMETR perturbation -> flag categories that count as detecting it
 DEMETR_EXPECTED = {
@@ -49,16 +59,23 @@ DEMETR_EXPECTED = {
     "critical_id23_noun_removed": {"omission"},
     "critical_id24_subj_removed": {"omission"},
 }
-TARGETS = {"critical_id9_ne_replaced": 0.90, "critical_id25_ne_removed": 0.80,
-           "critical_id10_numbers_replaced": 0.95, "critical_id4_codemix": 0.85, "critical_id8_negation": 0.80}
+TARGETS = {
+    "critical_id9_ne_replaced": 0.90,
+    "critical_id25_ne_removed": 0.80,
+    "critical_id10_numbers_replaced": 0.95,
+    "critical_id4_codemix": 0.85,
+    "critical_id8_negation": 0.80,
+}
 NTREX_LANGS = {"hrv": "hr", "srp-Latn": "sr", "srp-Cyrl": "sr", "bos": "bs"}
 
 CONFIG = Config()
 
 
 #: A pair of the script's own, run untimed to load a language's resources.
-_WARM_UP = ("Vlada je u ponedjeljak objavila da će Marko Horvat voditi pregovore u Bruxellesu 3. svibnja.",
-            "The government announced on Monday that Marko Horvat will lead the talks in Brussels on May 3.")
+_WARM_UP = (
+    "Vlada je u ponedjeljak objavila da će Marko Horvat voditi pregovore u Bruxellesu 3. svibnja.",
+    "The government announced on Monday that Marko Horvat will lead the talks in Brussels on May 3.",
+)
 
 
 class Meter:
@@ -105,6 +122,7 @@ def table(title: str, header: list[str], rows: list[list]) -> None:
 
 # --- DEMETR ----------------------------------------------------------------------------------
 
+
 def demetr(limit: int | None, with_cjk: bool = False) -> None:
     meter = Meter()
     clean: dict[tuple[int, str], set[str]] = {}  # (id, which) -> flagged categories
@@ -133,13 +151,26 @@ def demetr(limit: int | None, with_cjk: bool = False) -> None:
     rows = []
     for (name, group), (hits, n, ff, cn) in sorted(results.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         target = TARGETS.get(name)
-        rows.append([name, group, n, pct(hits / n), f"≥{pct(target).strip()}" if target else "",
-                     pct(ff / cn), "≤3.0%" if target else ""])
-    table(f"DEMETR (source given; {meter.pairs} pairs, {meter.rate:.0f} pairs/s)",
-          ["perturbation", "sources", "items", "recall", "target", "false flags (mt+eng)", "target"], rows)
+        rows.append(
+            [
+                name,
+                group,
+                n,
+                pct(hits / n),
+                f"≥{pct(target).strip()}" if target else "",
+                pct(ff / cn),
+                "≤3.0%" if target else "",
+            ]
+        )
+    table(
+        f"DEMETR (source given; {meter.pairs} pairs, {meter.rate:.0f} pairs/s)",
+        ["perturbation", "sources", "items", "recall", "target", "false flags (mt+eng)", "target"],
+        rows,
+    )
 
 
 # --- NTREX -----------------------------------------------------------------------------------
+
 
 def _ntrex_docs(limit: int | None):
     base = EVAL / "ntrex128_bcms"
@@ -168,16 +199,38 @@ def ntrex_reversed(limit: int | None) -> None:
                 counts[f.category] += 1
                 by_check[f.check] += 1
         per100 = {c: 100 * counts[c] / meter.pairs for c in watched}
-        rows.append([f"{code} → en", meter.pairs, *(f"{per100[c]:.2f}" for c in watched),
-                     f"{sum(per100.values()):.2f}", f"{meter.rate:.0f}",
-                     ", ".join(f"{k}:{v}" for k, v in by_check.most_common(6))])
-    table("NTREX-128 reversed (BCMS source, English original): flags per 100 sentences (target ≤ 2 in total)",
-          ["pair", "sentences", "name", "number", "untranslated", "total", "pairs/s", "flags by check"], rows)
+        rows.append(
+            [
+                f"{code} → en",
+                meter.pairs,
+                *(f"{per100[c]:.2f}" for c in watched),
+                f"{sum(per100.values()):.2f}",
+                f"{meter.rate:.0f}",
+                ", ".join(f"{k}:{v}" for k, v in by_check.most_common(6)),
+            ]
+        )
+    table(
+        "NTREX-128 reversed (BCMS source, English original): flags per 100 sentences (target ≤ 2 in total)",
+        ["pair", "sentences", "name", "number", "untranslated", "total", "pairs/s", "flags by check"],
+        rows,
+    )
 
 
 _AUX = re.compile(r"\b(is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b(?! not\b)")
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _perturb(kind: str, src: str, en: str, lang: str, rng: random.Random) -> str | None:
@@ -195,7 +248,7 @@ def _perturb(kind: str, src: str, en: str, lang: str, rng: random.Random) -> str
                 continue
             for s in stoks:
                 if s.name and correspondence(t, s, table_) == "case" and not s.text.isupper():
-                    return en[:t.start] + s.text + en[t.end:]
+                    return en[: t.start] + s.text + en[t.end :]
         return None
     if kind == "changed number":
         nums = list(re.finditer(r"\b\d+\b", en))
@@ -204,21 +257,20 @@ def _perturb(kind: str, src: str, en: str, lang: str, rng: random.Random) -> str
         m = rng.choice(nums)
         value = int(m.group())
         new = str(value + rng.choice([1, 2, 3, 10]) if value < 1000 else value * 10)
-        return en[:m.start()] + new + en[m.end():]
+        return en[: m.start()] + new + en[m.end() :]
     if kind == "changed date":
         months = [m for m in re.finditer(r"\b(" + "|".join(_MONTHS) + r")\b", en)]
         if not months:
             return None
         m = rng.choice(months)
         other = rng.choice([x for x in _MONTHS if x != m.group()])
-        return en[:m.start()] + other + en[m.end():]
+        return en[: m.start()] + other + en[m.end() :]
     if kind == "dropped clause":
-        clauses = [m for m in re.finditer(r",[^,]+(?=,|\.$)", en)
-                   if re.search(r"\d|\s[A-Z][a-z]", m.group())]
+        clauses = [m for m in re.finditer(r",[^,]+(?=,|\.$)", en) if re.search(r"\d|\s[A-Z][a-z]", m.group())]
         if not clauses:
             return None
         m = rng.choice(clauses)
-        return en[:m.start()] + en[m.end():]
+        return en[: m.start()] + en[m.end() :]
     if kind == "untranslated phrase":
         src_words = re.findall(r"\b[^\W\d_]{4,}\b", to_latin(src).text)
         src_words = [w for w in src_words if w.islower()]
@@ -227,19 +279,24 @@ def _perturb(kind: str, src: str, en: str, lang: str, rng: random.Random) -> str
             return None
         i = rng.randrange(len(src_words) - 1)
         j = rng.randrange(len(en_words) - 1)
-        return en[:en_words[j].start()] + " ".join(src_words[i:i + 2]) + en[en_words[j + 1].end():]
+        return en[: en_words[j].start()] + " ".join(src_words[i : i + 2]) + en[en_words[j + 1].end() :]
     if kind == "negated verb":
         aux = list(_AUX.finditer(en))
         if not aux:
             return None
         m = rng.choice(aux)
-        return en[:m.end()] + " not" + en[m.end():]
+        return en[: m.end()] + " not" + en[m.end() :]
     raise ValueError(kind)
 
 
-PERTURBATIONS = {"inflected surname": {"name"}, "changed number": {"number"}, "changed date": {"number"},
-                 "dropped clause": {"omission", "name", "number"}, "untranslated phrase": {"untranslated"},
-                 "negated verb": {"mistranslation"}}
+PERTURBATIONS = {
+    "inflected surname": {"name"},
+    "changed number": {"number"},
+    "changed date": {"number"},
+    "dropped clause": {"omission", "name", "number"},
+    "untranslated phrase": {"untranslated"},
+    "negated verb": {"mistranslation"},
+}
 
 
 def ntrex_perturbed(limit: int | None) -> None:
@@ -266,16 +323,22 @@ def ntrex_perturbed(limit: int | None) -> None:
                 hits += bool(categories(meter.run(src, bad, lang)) & expected)
                 clean_flags += bool(categories(meter.run(src, en, lang)) & expected)
         rows.append([kind, n, pct(hits / n) if n else "-", "≥90.0%", pct(clean_flags / n) if n else "-"])
-    table(f"NTREX-128 with controlled perturbations of the English side ({meter.rate:.0f} pairs/s)",
-          ["perturbation", "items", "recall", "target", "clean flagged"], rows)
+    table(
+        f"NTREX-128 with controlled perturbations of the English side ({meter.rate:.0f} pairs/s)",
+        ["perturbation", "items", "recall", "target", "clean flagged"],
+        rows,
+    )
 
 
 # --- ParlaMint -------------------------------------------------------------------------------
 
+
 def _parlamint_items():
     base = EVAL / "parlamint_mt_hr-sl_en"
-    for fname, lang in (("DERIVED_HR__MT-models-comparison-Croatian.tsv", "hr"),
-                        ("DERIVED_SL__Parlamint-MT-comparison.tsv", "sl")):
+    for fname, lang in (
+        ("DERIVED_HR__MT-models-comparison-Croatian.tsv", "hr"),
+        ("DERIVED_SL__Parlamint-MT-comparison.tsv", "sl"),
+    ):
         with open(base / fname, newline="") as fh:
             rows = list(csv.reader(fh, delimiter="\t"))
         header = rows[0]
@@ -310,21 +373,36 @@ def parlamint(limit: int | None) -> None:
         else:
             s[2] += flagged
             s[3] += 1
-    rows = [[f"{lang} → en", n, pct(h / n) if n else "-", "≥70%", cn, pct(ff / cn) if cn else "-", "≤5%"]
-            for lang, (h, n, ff, cn) in sorted(stats.items())]
-    table(f"ParlaMint proper names ({meter.rate:.0f} pairs/s)",
-          ["pair", "wrong-name items", "recall", "aim", "correct items", "false flags", "aim"], rows)
+    rows = [
+        [f"{lang} → en", n, pct(h / n) if n else "-", "≥70%", cn, pct(ff / cn) if cn else "-", "≤5%"]
+        for lang, (h, n, ff, cn) in sorted(stats.items())
+    ]
+    table(
+        f"ParlaMint proper names ({meter.rate:.0f} pairs/s)",
+        ["pair", "wrong-name items", "recall", "aim", "correct items", "false flags", "aim"],
+        rows,
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, default=None,
-                        help="items per language and perturbation (DEMETR, NTREX perturbed), documents "
-                             "(NTREX reversed) or items per language (ParlaMint)")
-    parser.add_argument("--with-cjk", action="store_true",
-                        help="also run DEMETR's ja/zh/hi sources (needs wordfreq's jieba/mecab extras)")
-    parser.add_argument("--sets", default="demetr,ntrex,perturbed,parlamint",
-                        help="comma-separated: demetr, ntrex, perturbed, parlamint")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="items per language and perturbation (DEMETR, NTREX perturbed), documents "
+        "(NTREX reversed) or items per language (ParlaMint)",
+    )
+    parser.add_argument(
+        "--with-cjk",
+        action="store_true",
+        help="also run DEMETR's ja/zh/hi sources (needs wordfreq's jieba/mecab extras)",
+    )
+    parser.add_argument(
+        "--sets",
+        default="demetr,ntrex,perturbed,parlamint",
+        help="comma-separated: demetr, ntrex, perturbed, parlamint",
+    )
     args = parser.parse_args()
     if not EVAL.is_dir():
         print(f"evaluation data not found at {EVAL}", file=sys.stderr)

@@ -46,8 +46,14 @@ CALIBRATION = ROOT / "src" / "backcheck" / "data" / fidelity.CALIBRATION_FILE
 PLOT = ROOT / "docs" / "img" / "fidelity_roc.png"
 #: Source languages, one per document (chosen by the document's hash): file suffix, ISO code.
 LANGS = [("srp-Latn", "sr"), ("hrv", "hr"), ("bos", "bs")]
-PERTURBATIONS = ("name_inflected", "number_changed", "negation_flipped", "clause_dropped",
-                 "clause_added", "sentence_replaced")
+PERTURBATIONS = (
+    "name_inflected",
+    "number_changed",
+    "negation_flipped",
+    "clause_dropped",
+    "clause_added",
+    "sentence_replaced",
+)
 SEED = 13
 
 
@@ -70,10 +76,52 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CLAUSE_CUT = re.compile(r",\s+|;\s+|\s+(?=(?:and|but|which|who|while|after|because|when)\s)")
 #: South Slavic case endings an MT system copies along with a name.
 _ENDINGS = ("a", "u", "om", "e", "ova", "ov")
-_FUNCTION = {"The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I", "Mr", "Mrs",
-             "Ms", "Dr", "This", "That", "There", "His", "Her", "Their", "Its", "Our", "If", "As", "For", "Of",
-             "To", "By", "With", "From", "After", "When", "While", "Monday", "Tuesday", "Wednesday", "Thursday",
-             "Friday", "Saturday", "Sunday"}
+_FUNCTION = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "This",
+    "That",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "If",
+    "As",
+    "For",
+    "Of",
+    "To",
+    "By",
+    "With",
+    "From",
+    "After",
+    "When",
+    "While",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+}
 
 
 def edit_size(clean: str, perturbed: str) -> float:
@@ -96,7 +144,7 @@ def perturb(kind: str, sentence: str, rng: random.Random, same_doc: list[str], o
         if not names:
             return None
         m = rng.choice(names)
-        return sentence[:m.end()] + rng.choice(_ENDINGS) + sentence[m.end():]
+        return sentence[: m.end()] + rng.choice(_ENDINGS) + sentence[m.end() :]
     if kind == "number_changed":
         numbers = list(_NUMBER.finditer(sentence))
         if not numbers:
@@ -104,36 +152,39 @@ def perturb(kind: str, sentence: str, rng: random.Random, same_doc: list[str], o
         m = rng.choice(numbers)
         digits = m.group()
         pos = max(i for i, c in enumerate(digits) if c.isdigit())
-        new = digits[:pos] + str((int(digits[pos]) + rng.randint(1, 8)) % 10) + digits[pos + 1:]
+        new = digits[:pos] + str((int(digits[pos]) + rng.randint(1, 8)) % 10) + digits[pos + 1 :]
         if rng.random() < 0.5 and len(digits) <= 3:
             new = digits + "0"
-        return sentence[:m.start()] + new + sentence[m.end():]
+        return sentence[: m.start()] + new + sentence[m.end() :]
     if kind == "negation_flipped":
         neg = _NEG.search(sentence)
         if neg:
-            return sentence[:neg.start()] + sentence[neg.end():]
+            return sentence[: neg.start()] + sentence[neg.end() :]
         aux = _AUX.search(sentence)
         if not aux:
             return None
-        return sentence[:aux.end()] + " not" + sentence[aux.end():]
+        return sentence[: aux.end()] + " not" + sentence[aux.end() :]
     if kind == "clause_dropped":
         cuts = [0] + [m.start() for m in _CLAUSE_CUT.finditer(sentence)] + [len(sentence)]
         if len(cuts) < 3:
             return None
         i = rng.randrange(1, len(cuts) - 1)
-        out = sentence[:cuts[i]] + sentence[cuts[i + 1]:]
+        out = sentence[: cuts[i]] + sentence[cuts[i + 1] :]
         return out if len(out.split()) >= 3 else None
     if kind == "clause_added":
         donor = rng.choice(other_docs)
         parts = [p for p in _CLAUSE_CUT.split(donor) if len(p.split()) >= 4]
         if not parts:
             return None
-        clause = re.sub(r"(?i)^(and|but|which|who|while|after|because|when)\s+", "",
-                        parts[rng.randrange(len(parts))].strip().strip(".!?\"'”’»"))
+        clause = re.sub(
+            r"(?i)^(and|but|which|who|while|after|because|when)\s+",
+            "",
+            parts[rng.randrange(len(parts))].strip().strip(".!?\"'”’»"),
+        )
         clause = clause[0].lower() + clause[1:] if clause[1:2].islower() else clause
         body = sentence.rstrip()
         end = re.search(r"[.!?\"'”’»)]*$", body).group()
-        return body[:len(body) - len(end)] + ", and " + clause + (end or ".")
+        return body[: len(body) - len(end)] + ", and " + clause + (end or ".")
     if kind == "sentence_replaced":
         others = [s for s in same_doc if s != sentence]
         return rng.choice(others) if others else None
@@ -143,8 +194,9 @@ def perturb(kind: str, sentence: str, rng: random.Random, same_doc: list[str], o
 def load_items(split: str, per_split: int) -> list[Item]:
     english = (DATA / "newstest2019-src.eng.txt").read_text("utf-8").splitlines()
     doc_ids = (DATA / "DOCUMENT_IDS.tsv").read_text("utf-8").splitlines()
-    sources = {code: (DATA / f"newstest2019-ref.{suffix}.txt").read_text("utf-8").splitlines()
-               for suffix, code in LANGS}
+    sources = {
+        code: (DATA / f"newstest2019-ref.{suffix}.txt").read_text("utf-8").splitlines() for suffix, code in LANGS
+    }
     by_doc = defaultdict(list)
     for i, d in enumerate(doc_ids):
         by_doc[d.split("\t")[0]].append(i)
@@ -175,6 +227,7 @@ def load_items(split: str, per_split: int) -> list[Item]:
 
 # --- engine runs, cached ---------------------------------------------------------------------
 
+
 class Engines:
     """The engines of one kind for each direction, through backcheck's translation cache (kept in
     .backcheck-cache/ so reruns skip decoding); None where that direction has no model."""
@@ -188,8 +241,9 @@ class Engines:
         for lang in sorted({code for _, code in LANGS}):
             for src, tgt in (("en", lang), (lang, "en")):
                 try:
-                    self.by_direction[src, tgt] = resolve(name, src, tgt,
-                                                          cache_path=CACHE / "evaluate_fidelity.sqlite3")
+                    self.by_direction[src, tgt] = resolve(
+                        name, src, tgt, cache_path=CACHE / "evaluate_fidelity.sqlite3"
+                    )
                 except EngineError as exc:
                     print(f"engine {name} {src}→{tgt}: not available ({exc})", file=sys.stderr)
                     self.by_direction[src, tgt] = None
@@ -233,8 +287,10 @@ def run_engine(engines: Engines, items: list[Item]) -> dict:
             out["bt"][k], out["rt"][k] = bt, rt
         runs = [("src|en", forced, forward, (english, sources, "en", lang))]
         if reverse is not None:
-            runs += [("en|src", forced, reverse, (sources, english, lang, "en")),
-                     ("en|bt", forced_rt, reverse, (bts, english, lang, "en"))]
+            runs += [
+                ("en|src", forced, reverse, (sources, english, lang, "en")),
+                ("en|bt", forced_rt, reverse, (bts, english, lang, "en")),
+            ]
         for direction, table, engine, args in runs:
             scores = engine.score(*args)
             if scores is not None:
@@ -246,6 +302,7 @@ def run_engine(engines: Engines, items: list[Item]) -> dict:
 
 
 # --- fitting ---------------------------------------------------------------------------------
+
 
 def raw_features(items: list[Item], run: dict, mode: str, stats: dict) -> list[dict[str, float]]:
     m = fidelity.metrics()
@@ -265,9 +322,13 @@ def raw_features(items: list[Item], run: dict, mode: str, stats: dict) -> list[d
 
 
 def length_stats(items: list[Item], run: dict, mode: str) -> dict[str, float]:
-    ratios = [math.log((len(it.english) + 1) / (len(it.source) + 1)) if mode == fidelity.SOURCE
-              else math.log((len(run["rt"][k]) + 1) / (len(it.english) + 1))
-              for k, it in enumerate(items) if it.kind == "clean"]
+    ratios = [
+        math.log((len(it.english) + 1) / (len(it.source) + 1))
+        if mode == fidelity.SOURCE
+        else math.log((len(run["rt"][k]) + 1) / (len(it.english) + 1))
+        for k, it in enumerate(items)
+        if it.kind == "clean"
+    ]
     return {"mu": round(float(np.mean(ratios)), 5), "sigma": round(float(np.std(ratios)) or 1.0, 5)}
 
 
@@ -317,21 +378,29 @@ def fit(items: list[Item], run: dict, mode: str) -> dict:
     fitted = 100.0 / (1.0 + np.exp(-(intercept + ((X - mean) / scale) @ coef)))
     # the default low-fidelity threshold: 5% of the clean fit pairs fall below it
     min_fidelity = round(float(np.percentile(fitted[y == 1], 5)), 1)
-    model = {"features": names, "mean": [round(float(v), 6) for v in mean],
-             "scale": [round(float(v), 6) for v in scale], "coef": [round(float(v), 6) for v in coef],
-             "intercept": round(intercept, 6), "length": stats, "min_fidelity": min_fidelity,
-             "pairs": len(items), "clean": int(y.sum())}
+    model = {
+        "features": names,
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "coef": [round(float(v), 6) for v in coef],
+        "intercept": round(intercept, 6),
+        "length": stats,
+        "min_fidelity": min_fidelity,
+        "pairs": len(items),
+        "clean": int(y.sum()),
+    }
     return model
 
 
 # --- evaluation ------------------------------------------------------------------------------
+
 
 def roc_auc(pos: list[float], neg: list[float]) -> float:
     """P(score of a clean pair > score of a perturbed pair), ties counting half (Mann-Whitney)."""
     if not pos or not neg:
         return float("nan")
     ranks = rankdata(np.array(pos + neg))
-    return float((ranks[:len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+    return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
 
 
 def rankdata(x: np.ndarray) -> np.ndarray:
@@ -360,10 +429,10 @@ def roc_curve(pos: list[float], neg: list[float]) -> tuple[np.ndarray, np.ndarra
 
 def model_free_flags(items: list[Item]) -> list[bool]:
     """Whether the model-free checks (every registered check except the fidelity ones) flag the pair."""
-    from backcheck.lang.align import AlignedPair
-    from backcheck.pipeline.check import Job, run_checks
     from backcheck.config import Config
     from backcheck.formats.article import from_text
+    from backcheck.lang.align import AlignedPair
+    from backcheck.pipeline.check import Job, run_checks
 
     config = Config()
     out = []
@@ -430,9 +499,11 @@ def main() -> None:
     fit_items = load_items("fit", args.per_split)
     eval_items = load_items("eval", args.per_split)
     assert not {it.doc for it in fit_items} & {it.doc for it in eval_items}
-    print(f"NTREX-128 reversed: fit split {sum(it.kind == 'clean' for it in fit_items)} sentences "
-          f"({len(fit_items)} pairs), eval split {sum(it.kind == 'clean' for it in eval_items)} sentences "
-          f"({len(eval_items)} pairs); the two splits share no document")
+    print(
+        f"NTREX-128 reversed: fit split {sum(it.kind == 'clean' for it in fit_items)} sentences "
+        f"({len(fit_items)} pairs), eval split {sum(it.kind == 'clean' for it in eval_items)} sentences "
+        f"({len(eval_items)} pairs); the two splits share no document"
+    )
 
     curves: dict[str, dict[str, tuple]] = {}
     summary: dict[str, tuple[dict, dict]] = {}
@@ -444,10 +515,12 @@ def main() -> None:
             cal = json.loads(CALIBRATION.read_text("utf-8")) if CALIBRATION.exists() else {"models": {}}
             cal["fitted_by"] = "scripts/evaluate_fidelity.py --fit"
             cal["data"] = "NTREX-128 reversed (BCMS source, English translation), fit half of the documents, perturbed"
-            cal["method"] = ("weighted L2 logistic regression (clean vs perturbed, classes weighted equally) on "
-                             "standardised features; features whose coefficient has the wrong sign are dropped "
-                             "and the rest refitted; fidelity = 100 * P(clean); min_fidelity = 5th percentile "
-                             "of clean fit pairs; length = mean/sd of log length ratio on clean fit pairs")
+            cal["method"] = (
+                "weighted L2 logistic regression (clean vs perturbed, classes weighted equally) on "
+                "standardised features; features whose coefficient has the wrong sign are dropped "
+                "and the rest refitted; fidelity = 100 * P(clean); min_fidelity = 5th percentile "
+                "of clean fit pairs; length = mean/sd of log length ratio on clean fit pairs"
+            )
             for mode in engine.modes:
                 cal["models"][f"{name}:{mode}"] = fit(fit_items, fit_run, mode)
             CALIBRATION.parent.mkdir(parents=True, exist_ok=True)
@@ -457,22 +530,28 @@ def main() -> None:
         run = run_engine(engine, eval_items)
         for mode in engine.modes:
             t1 = time.perf_counter()
-            pairs = [fidelity.Pair((0,), (0,), it.english, it.source if mode == fidelity.SOURCE else it.english)
-                     for it in eval_items]
+            pairs = [
+                fidelity.Pair((0,), (0,), it.english, it.source if mode == fidelity.SOURCE else it.english)
+                for it in eval_items
+            ]
             forced = run["forced"] if mode == fidelity.SOURCE else run["forced_rt"]
             hyps = run["bt"] if mode == fidelity.SOURCE else run["rt"]
             result = fidelity.score_pairs(pairs, hyps, mode, name, forced)
             t_score = time.perf_counter() - t1
-            title = (f"engine {name}, mode {mode} ({'source given' if mode == fidelity.SOURCE else 'no source'}); "
-                     f"calibration {result.signature.split('|')[1]}")
+            title = (
+                f"engine {name}, mode {mode} ({'source given' if mode == fidelity.SOURCE else 'no source'}); "
+                f"calibration {result.signature.split('|')[1]}"
+            )
             chrf = [s.metrics["chrf++"] for s in result.sentences]
             if result.document["calibrated"]:
                 scores = [s.fidelity for s in result.sentences]
                 aucs = table(eval_items, scores, title + ": fidelity")
                 chrf_aucs = table(eval_items, chrf, title + ": chrF++ alone, for comparison")
             else:
-                print(f"\n{title}: no feature separated clean from perturbed pairs in the fit split, so no "
-                      "fidelity is reported in this mode; the raw metric:")
+                print(
+                    f"\n{title}: no feature separated clean from perturbed pairs in the fit split, so no "
+                    "fidelity is reported in this mode; the raw metric:"
+                )
                 scores = chrf
                 aucs = chrf_aucs = table(eval_items, chrf, title + ": chrF++ of the round trip against the English")
             summary[f"{name}, {mode}"] = (aucs, chrf_aucs)
@@ -486,16 +565,20 @@ def main() -> None:
                 curves[label][kind] = (fpr, tpr, aucs[kind])
             if mode == fidelity.SOURCE and checks_flags is not None:
                 report_added_value(eval_items, scores, checks_flags, result.min_fidelity)
-        print(f"\nengine {name}: back-translation {engine.time_per_sentence(eval_items):.1f} ms per sentence "
-              f"(100 sentences, uncached); this run {run['seconds']:.1f} s for {len(eval_items)} pairs "
-              "(back-translation, round trip, forced decoding; cached translations are reused)")
+        print(
+            f"\nengine {name}: back-translation {engine.time_per_sentence(eval_items):.1f} ms per sentence "
+            f"(100 sentences, uncached); this run {run['seconds']:.1f} s for {len(eval_items)} pairs "
+            "(back-translation, round trip, forced decoding; cached translations are reused)"
+        )
     if summary:
         print("\nROC AUC, clean vs perturbed (eval split): fidelity, with chrF++ alone in brackets")
         print("| perturbation | " + " | ".join(summary) + " |")
         print("|---|" + "---|" * len(summary))
         for kind in PERTURBATIONS + ("all",):
-            cells = [f"{aucs[kind]:.3f}" + (f" ({chrf_aucs[kind]:.3f})" if aucs is not chrf_aucs else " (chrF++ only)")
-                     for aucs, chrf_aucs in summary.values()]
+            cells = [
+                f"{aucs[kind]:.3f}" + (f" ({chrf_aucs[kind]:.3f})" if aucs is not chrf_aucs else " (chrF++ only)")
+                for aucs, chrf_aucs in summary.values()
+            ]
             print(f"| {kind} | " + " | ".join(cells) + " |")
     if curves and not args.no_plot:
         plot(curves, PLOT)

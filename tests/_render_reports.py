@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from backcheck.lang.align import AlignedPair
-from backcheck.pipeline.check import check
 from backcheck.checks import all_checks
 from backcheck.checks.base import Finding
 from backcheck.config import Config
 from backcheck.formats.article import from_text
+from backcheck.lang.align import AlignedPair
 from backcheck.model.report import DocumentReport, Report
+from backcheck.pipeline.check import check
 from backcheck.pipeline.decide import decide
 
 ARTICLE = """Podgorica council approves new budget
@@ -38,8 +38,16 @@ Jedan odbornik pročitao je objavu prije glasanja.
 SIGNATURE = "backcheck:test|checks:fixed|fail_on:major|engine:none"
 
 
-def _finding(doc, check_id: str, text: str, message: str, suggestion: str | None = None,
-             occurrence: int = 0, extend: int = 0, **evidence) -> Finding:
+def _finding(
+    doc,
+    check_id: str,
+    text: str,
+    message: str,
+    suggestion: str | None = None,
+    occurrence: int = 0,
+    extend: int = 0,
+    **evidence,
+) -> Finding:
     start = doc.text.index(text)
     for _ in range(occurrence):
         start = doc.text.index(text, start + 1)
@@ -51,14 +59,29 @@ def synthetic_report(with_source: bool = False, path: str = "news/council.txt") 
     source = from_text(SOURCE, path="news/council.cnr.txt", lang="cnr") if with_source else None
     # Only the checks of the foundation are used, with severities set here, so these reports do
     # not change when checks are added.
-    config = Config(fail_on="major", severities={"boilerplate.residue": "critical", "disclaimer": "major"},
-                    origins={"fail_on": "cli"})
+    config = Config(
+        fail_on="major",
+        severities={"boilerplate.residue": "critical", "disclaimer": "major"},
+        origins={"fail_on": "cli"},
+    )
     findings = [
-        _finding(doc, "name.inflected", "Kovačeva", '"Kovačeva" is "Kovač" with a case ending', "Kovač",
-                 form="Kovačeva", lemma="Kovač"),
+        _finding(
+            doc,
+            "name.inflected",
+            "Kovačeva",
+            '"Kovačeva" is "Kovač" with a case ending',
+            "Kovač",
+            form="Kovačeva",
+            lemma="Kovač",
+        ),
         # overlaps the flag above and runs past it: marks must not cross-nest
-        _finding(doc, "name.inconsistent", "Kovačeva said", "one name spelled two ways: 50%, or more, of: "
-                 "readers\nnotice", "Kovač"),
+        _finding(
+            doc,
+            "name.inconsistent",
+            "Kovačeva said",
+            "one name spelled two ways: 50%, or more, of: readers\nnotice",
+            "Kovač",
+        ),
         _finding(doc, "boilerplate.residue", "<script>", "markup copied from the page", "remove"),
         # crosses a paragraph break: a span over two lines and two blocks
         _finding(doc, "disclaimer", "Vujović said.", "a translation note runs into the article", extend=19),
@@ -73,12 +96,24 @@ def synthetic_report(with_source: bool = False, path: str = "news/council.txt") 
         alignment.append(AlignedPair((len(source.sentences) - 1,), (), 0.4))
         alignment += [AlignedPair((), (j,), 0.3) for j in range(len(source.sentences) - 1, len(doc.sentences))]
     document_report = DocumentReport(
-        path=doc.path, source_path=source.path if source else None, source_lang="cnr" if source else None,
-        target_lang="en", machine_translation_disclaimer=False, engine=None, scores={"chrF": 61.5},
-        flags=flags, notes=["back-translation skipped (engine: none)"], sentences=len(doc.sentences),
+        path=doc.path,
+        source_path=source.path if source else None,
+        source_lang="cnr" if source else None,
+        target_lang="en",
+        machine_translation_disclaimer=False,
+        engine=None,
+        scores={"chrF": 61.5},
+        flags=flags,
+        notes=["back-translation skipped (engine: none)"],
+        sentences=len(doc.sentences),
         sentence_scores=[{"index": s.index, "fidelity": 95 - 22 * s.index} for s in doc.sentences]
-        if with_source else [],
-        original_text=ARTICLE, document=doc, source_document=source, alignment=alignment)
+        if with_source
+        else [],
+        original_text=ARTICLE,
+        document=doc,
+        source_document=source,
+        alignment=alignment,
+    )
     return Report([document_report], config, SIGNATURE)
 
 

@@ -3,10 +3,10 @@ alignment, so that these tests do not depend on the aligner."""
 
 from __future__ import annotations
 
-from backcheck.lang.align import AlignedPair
 from backcheck.checks import CheckContext, all_checks
 from backcheck.config import Config
 from backcheck.formats.article import from_text
+from backcheck.lang.align import AlignedPair
 
 
 def findings(check_id, source, english, lang="sr", alignment="1-1"):
@@ -24,4 +24,4 @@ def findings(check_id, source, english, lang="sr", alignment="1-1"):
     else:
         beads = [AlignedPair(tuple(s), tuple(t)) for s, t in alignment]
     ctx = CheckContext(document=tgt, config=Config(), source=src, alignment=beads)
-    return [(tgt.text[f.start:f.end], f) for f in all_checks()[check_id]().run(ctx)]
+    return [(tgt.text[f.start : f.end], f) for f in all_checks()[check_id]().run(ctx)]

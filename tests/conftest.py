@@ -105,8 +105,9 @@ def _test_dictd(tmp_path_factory) -> Path:
     write_dictd(directory, "hrv-eng", TEST_DICTIONARY)
     write_dictd(directory, "deu-eng", TEST_GERMAN)
     write_dictd(directory, "spa-eng", {"federal": ["federal"], "investigación": ["investigation"]})
-    write_dictd(directory, "eng-rus", {"culture": ["культура"], "ministry": ["министерство"],
-                                       "navy": ["военно-морской флот"]})
+    write_dictd(
+        directory, "eng-rus", {"culture": ["культура"], "ministry": ["министерство"], "navy": ["военно-морской флот"]}
+    )
     return directory
 
 

@@ -7,17 +7,19 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.pipeline import baseline
-from backcheck.pipeline.check import check
 from backcheck.cli.app import app
 from backcheck.config import Config
 from backcheck.errors import InputError
+from backcheck.pipeline import baseline
+from backcheck.pipeline.check import check
 
 runner = CliRunner()
 
-ARTICLE = ("Ministers meet in Kiev\n\n"
-           "Foreign ministers met in Kiev on Tuesday to discuss grain exports.\n\n"
-           "The talks will continue next week, officials said.\n")
+ARTICLE = (
+    "Ministers meet in Kiev\n\n"
+    "Foreign ministers met in Kiev on Tuesday to discuss grain exports.\n\n"
+    "The talks will continue next week, officials said.\n"
+)
 GLOSSARY = Config(glossary={"Kiev": "Kyiv"})
 
 
@@ -38,14 +40,17 @@ def test_accepted_findings_are_dropped_and_counted(write, tmp_path):
     assert int(report.exit_code()) == 0
 
 
-@pytest.mark.parametrize("edit, new_flags", [
-    # a paragraph added above moves every offset; the accepted findings stay accepted
-    (lambda t: t.replace("Foreign ministers", "Markets were calm.\n\nForeign ministers"), 0),
-    # the same finding in a new sentence is new
-    (lambda t: t + "\nA second round in Kiev is planned for May.\n", 1),
-    # an edited sentence is reviewed again: its findings are new, the headline's stays accepted
-    (lambda t: t.replace("in Kiev on Tuesday", "in Kiev and Kiev on Tuesday"), 2),
-])
+@pytest.mark.parametrize(
+    "edit, new_flags",
+    [
+        # a paragraph added above moves every offset; the accepted findings stay accepted
+        (lambda t: t.replace("Foreign ministers", "Markets were calm.\n\nForeign ministers"), 0),
+        # the same finding in a new sentence is new
+        (lambda t: t + "\nA second round in Kiev is planned for May.\n", 1),
+        # an edited sentence is reviewed again: its findings are new, the headline's stays accepted
+        (lambda t: t.replace("in Kiev on Tuesday", "in Kiev and Kiev on Tuesday"), 2),
+    ],
+)
 def test_only_new_findings_survive_an_edit(write, tmp_path, edit, new_flags):
     article = write("a.txt", ARTICLE)
     path = _write_baseline(tmp_path, check(str(article), config=GLOSSARY))
@@ -71,8 +76,10 @@ def test_baseline_from_a_jsonl_report_matches_one_from_files(write, tmp_path, mo
     assert result.exit_code == 0, result.stderr  # minor flags do not fail at the default "major"
     assert runner.invoke(app, ["baseline", "create", "report.jsonl", "-o", "from-report.json"]).exit_code == 0
     assert runner.invoke(app, ["baseline", "create", str(article), "-o", "from-files.json"]).exit_code == 0
-    fingerprints = [sorted(e["fingerprint"] for e in json.loads((tmp_path / name).read_text())["findings"])
-                    for name in ("from-report.json", "from-files.json")]
+    fingerprints = [
+        sorted(e["fingerprint"] for e in json.loads((tmp_path / name).read_text())["findings"])
+        for name in ("from-report.json", "from-files.json")
+    ]
     assert fingerprints[0] == fingerprints[1] and len(fingerprints[0]) == 2
 
 
@@ -91,11 +98,14 @@ def test_ci_fails_only_on_new_findings(write, tmp_path, monkeypatch):
     assert "The next round is in [[Kiev]]" in result.stdout
 
 
-@pytest.mark.parametrize("content, message", [
-    ("{not json", r"bad.json:1: invalid baseline JSON"),
-    ('{"schema": "something-else", "findings": []}', "not a backcheck-baseline/1 file"),
-    ('{"schema": "backcheck-baseline/1", "findings": [{"check": "x"}]}', "no fingerprint"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{not json", r"bad.json:1: invalid baseline JSON"),
+        ('{"schema": "something-else", "findings": []}', "not a backcheck-baseline/1 file"),
+        ('{"schema": "backcheck-baseline/1", "findings": [{"check": "x"}]}', "no fingerprint"),
+    ],
+)
 def test_bad_baseline_is_an_input_error(write, sample_path, content, message):
     path = write("bad.json", content)
     with pytest.raises(InputError, match=message):
@@ -105,7 +115,14 @@ def test_bad_baseline_is_an_input_error(write, sample_path, content, message):
 
 
 def test_report_without_fingerprints_is_refused(write):
-    path = write("r.json", json.dumps({"schema": "backcheck-report/1", "documents": [
-        {"path": "a.txt", "flags": [{"check": "style.glossary", "span": {"line": 1}}]}]}))
+    path = write(
+        "r.json",
+        json.dumps(
+            {
+                "schema": "backcheck-report/1",
+                "documents": [{"path": "a.txt", "flags": [{"check": "style.glossary", "span": {"line": 1}}]}],
+            }
+        ),
+    )
     with pytest.raises(InputError, match="without a fingerprint"):
         baseline.entries_from_report_file(path)

@@ -8,22 +8,28 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.pipeline import batch
 from backcheck.cli.app import app
 from backcheck.config import Config
 from backcheck.errors import InputError
+from backcheck.pipeline import batch
 
 runner = CliRunner()
 
 ARTICLES = {
-    "politics/budget.txt": ("Parliament adopts budget\n\nThe parliament adopted the budget on Thursday. "
-                            "Finance Minister Ana Petrović said the deficit would fall.\n"),
-    "politics/budget.sr.txt": ("Skupština usvojila budžet\n\nSkupština je u četvrtak usvojila budžet. "
-                               "Ministarka finansija Ana Petrović rekla je da će deficit pasti.\n"),
-    "world/talks.txt": ("Talks resume in Kiev\n\nDiplomats met in Kiev on Monday, "
-                        "spokeswoman Maria Novak told reporters.\n"),
-    "world/floods.md": ("# Floods close roads\n\nHeavy rain closed three roads near the border on Sunday, "
-                        "police said.\n"),
+    "politics/budget.txt": (
+        "Parliament adopts budget\n\nThe parliament adopted the budget on Thursday. "
+        "Finance Minister Ana Petrović said the deficit would fall.\n"
+    ),
+    "politics/budget.sr.txt": (
+        "Skupština usvojila budžet\n\nSkupština je u četvrtak usvojila budžet. "
+        "Ministarka finansija Ana Petrović rekla je da će deficit pasti.\n"
+    ),
+    "world/talks.txt": (
+        "Talks resume in Kiev\n\nDiplomats met in Kiev on Monday, spokeswoman Maria Novak told reporters.\n"
+    ),
+    "world/floods.md": (
+        "# Floods close roads\n\nHeavy rain closed three roads near the border on Sunday, police said.\n"
+    ),
     "notes.csv": "not,an,article\n",
 }
 GLOSSARY = Config(glossary={"Kiev": "Kyiv"}, fail_on="minor")
@@ -46,16 +52,31 @@ def test_directory_pairs_sources_by_language_suffix(corpus):
     assert items["world/talks.txt"].source is None
 
 
-@pytest.mark.parametrize("name, content, line, message", [
-    ("m.csv", "translation,source,source_lang\nworld/talks.txt,,sr\nworld/missing.txt,,hr\n", 3,
-     "translation file 'world/missing.txt' not found"),
-    ("m.csv", "translation,source,source_lang\nworld/talks.txt,world/talks.hr.txt,hr\n", 2,
-     "source file 'world/talks.hr.txt' not found"),
-    ("m.csv", "file,lang\nworld/talks.txt,sr\n", 1, "'translation' column"),
-    ("m.jsonl", '{"translation": "world/talks.txt"}\n\n{"translation": "gone.txt", "source_lang": "sr"}\n', 3,
-     "translation file 'gone.txt' not found"),
-    ("m.jsonl", '{"translation": "world/talks.txt", "source_lang": "de"}\n', 1, "source_lang 'de'"),
-])
+@pytest.mark.parametrize(
+    "name, content, line, message",
+    [
+        (
+            "m.csv",
+            "translation,source,source_lang\nworld/talks.txt,,sr\nworld/missing.txt,,hr\n",
+            3,
+            "translation file 'world/missing.txt' not found",
+        ),
+        (
+            "m.csv",
+            "translation,source,source_lang\nworld/talks.txt,world/talks.hr.txt,hr\n",
+            2,
+            "source file 'world/talks.hr.txt' not found",
+        ),
+        ("m.csv", "file,lang\nworld/talks.txt,sr\n", 1, "'translation' column"),
+        (
+            "m.jsonl",
+            '{"translation": "world/talks.txt"}\n\n{"translation": "gone.txt", "source_lang": "sr"}\n',
+            3,
+            "translation file 'gone.txt' not found",
+        ),
+        ("m.jsonl", '{"translation": "world/talks.txt", "source_lang": "de"}\n', 1, "source_lang 'de'"),
+    ],
+)
 def test_manifest_problems_name_file_and_line(corpus, name, content, line, message):
     manifest = corpus / name
     manifest.write_text(content)
@@ -68,7 +89,9 @@ def test_manifest_problems_name_file_and_line(corpus, name, content, line, messa
 
 def test_manifest_rows_resolve_against_the_manifest(corpus):
     manifest = corpus / "list.jsonl"
-    manifest.write_text('{"translation": "politics/budget.txt", "source": "politics/budget.sr.txt", "source_lang": "sr"}\n')
+    manifest.write_text(
+        '{"translation": "politics/budget.txt", "source": "politics/budget.sr.txt", "source_lang": "sr"}\n'
+    )
     [item] = batch.discover([manifest])
     assert item.translation == str(corpus / "politics/budget.txt") and item.where == f"{manifest}:1"
 
@@ -77,8 +100,9 @@ def test_parallel_workers_give_the_same_report(corpus):
     items = batch.discover([corpus])
     serial = batch.run(items, GLOSSARY, jobs=1)
     parallel = batch.run(items, GLOSSARY, jobs=2)
-    assert [(d.path, [f.fingerprint() for f in d.flags]) for d in serial.report.documents] == \
-           [(d.path, [f.fingerprint() for f in d.flags]) for d in parallel.report.documents]
+    assert [(d.path, [f.fingerprint() for f in d.flags]) for d in serial.report.documents] == [
+        (d.path, [f.fingerprint() for f in d.flags]) for d in parallel.report.documents
+    ]
     assert any(f.check == "style.glossary" for f in serial.report.flags)
     assert parallel.checked == 3 and not parallel.errors
 
@@ -143,7 +167,10 @@ def test_cli_writes_reports_per_document_summary_and_no_bar_without_tty(corpus, 
     result = runner.invoke(app, ["batch", str(corpus), "--output-dir", str(out), "--jobs", "2"])
     assert result.exit_code == 1
     report = json.loads((out / "world/talks.txt.json").read_text())
-    assert [f["span"]["text"] for f in report["documents"][0]["flags"] if f["check"] == "style.glossary"] == ["Kiev", "Kiev"]
+    assert [f["span"]["text"] for f in report["documents"][0]["flags"] if f["check"] == "style.glossary"] == [
+        "Kiev",
+        "Kiev",
+    ]
     assert (out / "politics/budget.txt.json").is_file() and (out / batch.STATE_FILE).is_file()
     assert "checking" not in result.stderr  # no progress bar: stderr is not a terminal
     assert "documents: 3 (3 checked, 0 already done)" in result.stderr
@@ -158,8 +185,19 @@ def test_cli_combined_report_with_baseline(corpus, tmp_path, monkeypatch):
     first = runner.invoke(app, ["batch", str(corpus), "--format", "jsonl", "--output", "all.jsonl"])
     assert first.exit_code == 1
     assert runner.invoke(app, ["baseline", "create", "all.jsonl", "-o", "base.json"]).exit_code == 0
-    second = runner.invoke(app, ["batch", str(corpus), "--baseline", "base.json", "--output", "all.json",
-                                       "--state", str(tmp_path / "other.sqlite")])
+    second = runner.invoke(
+        app,
+        [
+            "batch",
+            str(corpus),
+            "--baseline",
+            "base.json",
+            "--output",
+            "all.json",
+            "--state",
+            str(tmp_path / "other.sqlite"),
+        ],
+    )
     assert second.exit_code == 0, second.stderr
     combined = json.loads((tmp_path / "all.json").read_text())
     assert len(combined["documents"]) == 3 and not any(d["flags"] for d in combined["documents"])

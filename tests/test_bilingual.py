@@ -8,11 +8,11 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.pipeline.check import check, load_job
 from backcheck.cli.app import app
 from backcheck.config import Config
 from backcheck.errors import InputError
 from backcheck.formats.bilingual import load_pair
+from backcheck.pipeline.check import check, load_job
 
 XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
@@ -58,7 +58,7 @@ TMX = """<?xml version="1.0" encoding="UTF-8"?>
 </tmx>
 """
 
-PO = r'''msgid ""
+PO = r"""msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\n"
 "Language: en\n"
@@ -75,27 +75,55 @@ msgstr ""
 
 #~ msgid "Stari red."
 #~ msgstr "An old line."
-'''
+"""
 
-TSV = ("id\tsource\ttarget\n"
-       "p1\tPolicija je uhapsila dvojicu osumnjičenih.\tPolice arrested two suspects.\n"
-       "p2\tIstraga je u toku.\tThe investigation is ongoing.\n")
+TSV = (
+    "id\tsource\ttarget\n"
+    "p1\tPolicija je uhapsila dvojicu osumnjičenih.\tPolice arrested two suspects.\n"
+    "p2\tIstraga je u toku.\tThe investigation is ongoing.\n"
+)
 
-JSONL = ('{"id": "a1", "source": "Cijene goriva rastu.", "target": "Fuel prices are rising."}\n'
-         '{"id": "a2", "source": "Vlada razmatra mjere.", "target": "The government is weighing \\"new\\" measures \\u2014 again."}\n')
+JSONL = (
+    '{"id": "a1", "source": "Cijene goriva rastu.", "target": "Fuel prices are rising."}\n'
+    '{"id": "a2", "source": "Vlada razmatra mjere.", "target": "The government is weighing \\"new\\" measures \\u2014 again."}\n'
+)
 
 
-@pytest.mark.parametrize("name, content, ids, lang, target_text", [
-    ("a.xlf", XLIFF12, ["vijest.txt::t1", "vijest.txt::t2"], "hr",
-     "The government adopted the budget on Thursday.\n\nMinister Ana Kovač said the deficit would fall & debt would shrink."),
-    ("b.xliff", XLIFF20, ["u1::s1", "u2::s2"], "sr",
-     "The prime minister travelled to Brussels <today>.\n\nThe meeting lasts two days\u2019."),
-    ("c.tmx", TMX, ["42", "43"], "bs", "Floods closed three roads near Tuzla.\n\nSchools are open as usual."),
-    ("d.po", PO, ["Gradonačelnik je najavio novi most.", 'lead::Radovi počinju "odmah".'], None,
-     'The mayor announced a new bridge.\n\nWorks begin "immediately".'),
-    ("e.tsv", TSV, ["p1", "p2"], None, "Police arrested two suspects.\n\nThe investigation is ongoing."),
-    ("f.jsonl", JSONL, ["a1", "a2"], None, 'Fuel prices are rising.\n\nThe government is weighing "new" measures \u2014 again.'),
-])
+@pytest.mark.parametrize(
+    "name, content, ids, lang, target_text",
+    [
+        (
+            "a.xlf",
+            XLIFF12,
+            ["vijest.txt::t1", "vijest.txt::t2"],
+            "hr",
+            "The government adopted the budget on Thursday.\n\nMinister Ana Kovač said the deficit would fall & debt would shrink.",
+        ),
+        (
+            "b.xliff",
+            XLIFF20,
+            ["u1::s1", "u2::s2"],
+            "sr",
+            "The prime minister travelled to Brussels <today>.\n\nThe meeting lasts two days\u2019.",
+        ),
+        ("c.tmx", TMX, ["42", "43"], "bs", "Floods closed three roads near Tuzla.\n\nSchools are open as usual."),
+        (
+            "d.po",
+            PO,
+            ["Gradonačelnik je najavio novi most.", 'lead::Radovi počinju "odmah".'],
+            None,
+            'The mayor announced a new bridge.\n\nWorks begin "immediately".',
+        ),
+        ("e.tsv", TSV, ["p1", "p2"], None, "Police arrested two suspects.\n\nThe investigation is ongoing."),
+        (
+            "f.jsonl",
+            JSONL,
+            ["a1", "a2"],
+            None,
+            'Fuel prices are rising.\n\nThe government is weighing "new" measures \u2014 again.',
+        ),
+    ],
+)
 def test_each_format_reads_segments_ids_and_languages(write, name, content, ids, lang, target_text):
     target, source = load_pair(write(name, content))
     assert target.text == target_text
@@ -106,24 +134,27 @@ def test_each_format_reads_segments_ids_and_languages(write, name, content, ids,
     assert target.lang == "en"
 
 
-@pytest.mark.parametrize("name, content, word, raw", [
-    # the span of a word maps to its exact place in the file, entity or escape included
-    ("a.xlf", XLIFF12, "debt", "debt"),
-    ("a.xlf", XLIFF12, "&", "&amp;"),
-    ("b.xliff", XLIFF20, "<today>", "&lt;today&gt;"),
-    ("c.tmx", TMX, "open", "open"),
-    ("d.po", PO, '"immediately".', '\\"immediately\\".'),
-    ("f.jsonl", JSONL, '"new"', '\\"new\\"'),
-    ("f.jsonl", JSONL, "\u2014", "\\u2014"),
-    ("e.tsv", TSV, "investigation", "investigation"),
-])
+@pytest.mark.parametrize(
+    "name, content, word, raw",
+    [
+        # the span of a word maps to its exact place in the file, entity or escape included
+        ("a.xlf", XLIFF12, "debt", "debt"),
+        ("a.xlf", XLIFF12, "&", "&amp;"),
+        ("b.xliff", XLIFF20, "<today>", "&lt;today&gt;"),
+        ("c.tmx", TMX, "open", "open"),
+        ("d.po", PO, '"immediately".', '\\"immediately\\".'),
+        ("f.jsonl", JSONL, '"new"', '\\"new\\"'),
+        ("f.jsonl", JSONL, "\u2014", "\\u2014"),
+        ("e.tsv", TSV, "investigation", "investigation"),
+    ],
+)
 def test_spans_point_into_the_bilingual_file(write, name, content, word, raw):
     target, _ = load_pair(write(name, content))
     start = target.text.index(word)
     span = target.span(start, start + len(word))
     assert span.text == raw
     line = content.splitlines()[span.line - 1]
-    assert line[span.column - 1:].startswith(raw)
+    assert line[span.column - 1 :].startswith(raw)
 
 
 def test_untranslated_units_and_obsolete_entries_are_left_out(write):
@@ -133,13 +164,22 @@ def test_untranslated_units_and_obsolete_entries_are_left_out(write):
     assert "old line" not in target.text
 
 
-@pytest.mark.parametrize("name, content, line", [
-    ("broken.xlf", XLIFF12.replace("</target>\n   </trans-unit>\n   <trans-unit id=\"t3\">", "\n   </trans-unit>\n   <trans-unit id=\"t3\">"), 12),
-    ("broken.tmx", TMX.replace("</seg></tuv></tu>\n  <tu tuid=\"43\">", "</tuv></tu>\n  <tu tuid=\"43\">"), 5),
-    ("broken.po", PO.replace('msgstr "The mayor announced a new bridge."', 'msgstr "The mayor announced'), 8),
-    ("broken.tsv", TSV + "p3\tonly one column\n", 4),
-    ("broken.jsonl", JSONL + '{"id": "a3", "target": "unterminated}\n', 3),
-])
+@pytest.mark.parametrize(
+    "name, content, line",
+    [
+        (
+            "broken.xlf",
+            XLIFF12.replace(
+                '</target>\n   </trans-unit>\n   <trans-unit id="t3">', '\n   </trans-unit>\n   <trans-unit id="t3">'
+            ),
+            12,
+        ),
+        ("broken.tmx", TMX.replace('</seg></tuv></tu>\n  <tu tuid="43">', '</tuv></tu>\n  <tu tuid="43">'), 5),
+        ("broken.po", PO.replace('msgstr "The mayor announced a new bridge."', 'msgstr "The mayor announced'), 8),
+        ("broken.tsv", TSV + "p3\tonly one column\n", 4),
+        ("broken.jsonl", JSONL + '{"id": "a3", "target": "unterminated}\n', 3),
+    ],
+)
 def test_broken_files_name_the_file_and_line(write, name, content, line):
     path = write(name, content)
     with pytest.raises(InputError, match=rf"{path.name}:{line}\b"):
@@ -158,7 +198,7 @@ def test_flags_carry_segment_id_and_file_position(write):
     flag = flags[0]
     assert flag.evidence["segment"] == "vijest.txt::t2"
     assert flag.span.text == "Kovačeva"
-    assert xliff.splitlines()[flag.span.line - 1][flag.span.column - 1:].startswith("Kovačeva")
+    assert xliff.splitlines()[flag.span.line - 1][flag.span.column - 1 :].startswith("Kovačeva")
     assert report.documents[0].source_lang == "hr"
 
 

@@ -10,17 +10,20 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.engines import cache as cache_module
-from backcheck.engines.cache import TranslationCache
 from backcheck.cli.app import app
+from backcheck.engines import cache as cache_module
 from backcheck.engines.base import Translation
+from backcheck.engines.cache import TranslationCache
 
 SIG = "name:ct2|model:opus-mt-tc-base-en-sh|checksum:0123456789abcdef|beam:2"
 
 PAIRS = [
-    ("The minister resigned on Friday.", Translation("Ministar je podnio ostavku u petak.", ("▁Ministar", "▁je"), -0.41)),
+    (
+        "The minister resigned on Friday.",
+        Translation("Ministar je podnio ostavku u petak.", ("▁Ministar", "▁je"), -0.41),
+    ),
     ("Prices rose by 3.5 percent.", Translation("Cijene su porasle za 3,5 odsto.", (), None)),
-    ("\"We will not give up,\" she said.", Translation("\"Nećemo odustati\", rekla je.", ("▁\"",), -0.9)),
+    ('"We will not give up," she said.', Translation('"Nećemo odustati", rekla je.', ('▁"',), -0.9)),
 ]
 
 
@@ -68,21 +71,33 @@ print(len(store.warnings))
 
 def test_two_processes_write_at_once(tmp_path):
     path = tmp_path / "shared.sqlite3"
-    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, str(path), name, "150"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for name in "AB"]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(path), name, "150"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in "AB"
+    ]
     outputs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outputs
     assert [out.strip() for out, _ in outputs] == ["0", "0"]  # nobody saw a damaged file
     with TranslationCache(path) as store:
         assert store.stats().entries == 300
-        assert store.get_many("sig", "en>sr", ["Writer B sentence 149."])["Writer B sentence 149."].text \
+        assert (
+            store.get_many("sig", "en>sr", ["Writer B sentence 149."])["Writer B sentence 149."].text
             == "WRITER B SENTENCE 149."
+        )
 
 
-@pytest.mark.parametrize("damage", [
-    b"this is not a database at all" * 100,
-    b"SQLite format 3\x00" + b"\xff" * 4000,  # a valid header over garbage pages
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"this is not a database at all" * 100,
+        b"SQLite format 3\x00" + b"\xff" * 4000,  # a valid header over garbage pages
+    ],
+)
 def test_corrupt_file_is_moved_aside_and_rebuilt(tmp_path, damage):
     path = tmp_path / "c.sqlite3"
     path.write_bytes(damage)

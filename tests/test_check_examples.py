@@ -29,8 +29,15 @@ CHECKS = all_checks()
 SOURCE_ENGINE = "apertium"
 #: Round trips are scored as this engine, under ROUND_TRIP_MODEL.
 ROUND_TRIP_ENGINE = "example"
-ROUND_TRIP_MODEL = {"features": ["chrf++"], "mean": [60.0], "scale": [15.0], "coef": [1.5], "intercept": 0.0,
-                    "length": {"mu": 0.0, "sigma": 0.1}, "min_fidelity": 40.0}
+ROUND_TRIP_MODEL = {
+    "features": ["chrf++"],
+    "mean": [60.0],
+    "scale": [15.0],
+    "coef": [1.5],
+    "intercept": 0.0,
+    "length": {"mu": 0.0, "sigma": 0.1},
+    "min_fidelity": 40.0,
+}
 
 
 class ReplayEngine:
@@ -53,8 +60,7 @@ class ReplayEngine:
 def run_example(example: Example, monkeypatch) -> list:
     """The flags of every check on the example, as the pipeline computes them."""
     doc = from_text(example.english, path="example.txt", lang="en")
-    src = (from_text(example.source, path="source.txt", lang=example.source_lang)
-           if example.source is not None else None)
+    src = from_text(example.source, path="source.txt", lang=example.source_lang) if example.source is not None else None
     job = Job(doc, src)
     config = Config(**example.config)
     if example.needs != "engine":
@@ -92,7 +98,8 @@ def test_example_runs_as_documented(check_id, example, monkeypatch):
     found = [(f.span.text, f.suggestion) for f in run_example(example, monkeypatch) if f.check == check_id]
     if example.positive:
         assert (example.flags, example.suggestion) in found, (
-            f"{check_id} should flag {example.flags!r} (suggestion {example.suggestion!r}); it flagged {found}")
+            f"{check_id} should flag {example.flags!r} (suggestion {example.suggestion!r}); it flagged {found}"
+        )
     else:
         assert found == [], f"{check_id} should not flag this near-miss; it flagged {found}"
 
@@ -114,7 +121,7 @@ def test_examples_carry_what_their_check_needs():
             if cls.requires_source:
                 assert example.source is not None, f"{check_id} needs a source; an example has none"
             if check_id.startswith("fidelity."):
-                assert example.needs == "engine", f"{check_id} reads engine scores: mark its examples needs = \"engine\""
+                assert example.needs == "engine", f'{check_id} reads engine scores: mark its examples needs = "engine"'
 
 
 def test_bad_example_is_refused():

@@ -14,8 +14,10 @@ from backcheck.errors import ExitCode
 
 runner = CliRunner()
 
-CLEAN = ("Parliament adopts budget\n\nThe parliament adopted the budget for next year on Thursday. "
-         "Finance Minister Ana Petrović said the deficit would fall.\n")
+CLEAN = (
+    "Parliament adopts budget\n\nThe parliament adopted the budget for next year on Thursday. "
+    "Finance Minister Ana Petrović said the deficit would fall.\n"
+)
 
 
 def invoke(*args):
@@ -23,7 +25,13 @@ def invoke(*args):
 
 
 def test_exit_code_constants_are_the_documented_contract():
-    assert [int(c) for c in (ExitCode.OK, ExitCode.FLAGGED, ExitCode.USAGE, ExitCode.INPUT, ExitCode.ENGINE)] == [0, 1, 2, 3, 4]
+    assert [int(c) for c in (ExitCode.OK, ExitCode.FLAGGED, ExitCode.USAGE, ExitCode.INPUT, ExitCode.ENGINE)] == [
+        0,
+        1,
+        2,
+        3,
+        4,
+    ]
 
 
 def test_sample_article_is_flagged_with_exit_1(sample_path):
@@ -43,17 +51,19 @@ def test_sample_json_report(sample_path):
     assert doc["machine_translation_disclaimer"] is True
     majors = [f for f in doc["flags"] if f["severity"] == "major"]
     assert [(f["check"], f["category"], f["span"]["text"], f["suggestion"]) for f in majors] == [
-        ("name.inflected", "name", "Hornova", "Horn")]
+        ("name.inflected", "name", "Hornova", "Horn")
+    ]
     text = sample_path.read_text(encoding="utf-8")
     span = majors[0]["span"]
-    assert text[span["start"]:span["end"]] == "Hornova"
-    assert text.splitlines()[span["line"] - 1][span["column"] - 1:].startswith("Hornova")
+    assert text[span["start"] : span["end"]] == "Hornova"
+    assert text.splitlines()[span["line"] - 1][span["column"] - 1 :].startswith("Hornova")
     residue = {f["span"]["text"] for f in doc["flags"] if f["check"] == "boilerplate.residue"}
     assert {"2325 views 0 comment(s)", "Bonus video:"} <= residue
 
 
-@pytest.mark.parametrize("fail_on, code", [("critical", ExitCode.OK), ("major", ExitCode.FLAGGED),
-                                           ("minor", ExitCode.FLAGGED)])
+@pytest.mark.parametrize(
+    "fail_on, code", [("critical", ExitCode.OK), ("major", ExitCode.FLAGGED), ("minor", ExitCode.FLAGGED)]
+)
 def test_fail_on_threshold(sample_path, fail_on, code):
     assert invoke("check", sample_path, "--fail-on", fail_on, "--engine", "none").exit_code == code
 
@@ -70,12 +80,15 @@ def test_usage_error_exits_2(sample_path):
     assert invoke("explain", "no.such.check").exit_code == ExitCode.USAGE
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("empty.txt", b"", "file is empty"),
-    ("blank.txt", b"  \n\n \n", "file is empty"),
-    ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01", "binary file"),
-    ("tabs.txt", bytes(range(1, 9)) * 50, "binary file"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("blank.txt", b"  \n\n \n", "file is empty"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01", "binary file"),
+        ("tabs.txt", bytes(range(1, 9)) * 50, "binary file"),
+    ],
+)
 def test_bad_input_exits_3_with_one_line(write, name, content, message):
     result = invoke("check", write(name, content), "--engine", "none")
     assert result.exit_code == ExitCode.INPUT
@@ -136,15 +149,19 @@ def test_checks_and_explain_document_every_check():
 def test_explain_prints_a_structured_example_in_full():
     result = invoke("explain", "name.transliterated")
     assert result.exit_code == 0
-    assert ("source (Serbian): Otvaranju novog bolničkog krila prisustvovao je i ministar zdravlja Zoran Petković.\n"
-            "   English: Health Minister Zoran Petkovic also attended the opening of the new hospital wing.\n"
-            "   flags: «Petkovic» → Petković\n"
-            "   note: ") in result.stdout
+    assert (
+        "source (Serbian): Otvaranju novog bolničkog krila prisustvovao je i ministar zdravlja Zoran Petković.\n"
+        "   English: Health Minister Zoran Petkovic also attended the opening of the new hospital wing.\n"
+        "   flags: «Petkovic» → Petković\n"
+        "   note: "
+    ) in result.stdout
 
 
 def test_help_does_not_import_heavy_libraries():
-    code = ("import sys; from backcheck.cli.app import app; "
-            "heavy = {'ctranslate2', 'sentencepiece', 'sacrebleu', 'trafilatura', 'pysbd', 'wordfreq', 'translate', "
-            "'lingua', 'numpy'}; print(sorted(heavy & set(sys.modules)))")
+    code = (
+        "import sys; from backcheck.cli.app import app; "
+        "heavy = {'ctranslate2', 'sentencepiece', 'sacrebleu', 'trafilatura', 'pysbd', 'wordfreq', 'translate', "
+        "'lingua', 'numpy'}; print(sorted(heavy & set(sys.modules)))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -7,12 +7,12 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.pipeline.check import Job, run_checks
 from backcheck.cli.app import app
 from backcheck.config import Config
-from backcheck.pipeline.configure import key_line, resolve
-from backcheck.formats.article import from_text
 from backcheck.errors import ConfigError
+from backcheck.formats.article import from_text
+from backcheck.pipeline.check import Job, run_checks
+from backcheck.pipeline.configure import key_line, resolve
 
 PYPROJECT = """[project]
 name = "newsroom"
@@ -54,13 +54,16 @@ def test_pyproject_without_table_is_ignored(tmp_path):
     assert resolve({}, tmp_path, environ={}).origins == {"fail_on": "default", "engine": "default"}
 
 
-@pytest.mark.parametrize("env, file, cli, expected, origin", [
-    ({}, None, {}, "major", "default"),
-    ({"BACKCHECK_FAIL_ON": "critical"}, None, {}, "critical", "env BACKCHECK_FAIL_ON"),
-    ({"BACKCHECK_FAIL_ON": "critical"}, 'fail_on = "minor"\n', {}, "minor", "FILE:1"),
-    ({"BACKCHECK_FAIL_ON": "critical"}, 'fail_on = "minor"\n', {"fail_on": "major"}, "major", "cli"),
-    ({}, None, {"fail_on": None}, "major", "default"),  # an option not given does not count
-])
+@pytest.mark.parametrize(
+    "env, file, cli, expected, origin",
+    [
+        ({}, None, {}, "major", "default"),
+        ({"BACKCHECK_FAIL_ON": "critical"}, None, {}, "critical", "env BACKCHECK_FAIL_ON"),
+        ({"BACKCHECK_FAIL_ON": "critical"}, 'fail_on = "minor"\n', {}, "minor", "FILE:1"),
+        ({"BACKCHECK_FAIL_ON": "critical"}, 'fail_on = "minor"\n', {"fail_on": "major"}, "major", "cli"),
+        ({}, None, {"fail_on": None}, "major", "default"),  # an option not given does not count
+    ],
+)
 def test_precedence_cli_over_file_over_env_over_defaults(tmp_path, env, file, cli, expected, origin):
     if file:
         (tmp_path / "backcheck.toml").write_text(file)
@@ -71,8 +74,11 @@ def test_precedence_cli_over_file_over_env_over_defaults(tmp_path, env, file, cl
 
 def test_tables_merge_entry_by_entry_across_sources(tmp_path):
     (tmp_path / "backcheck.toml").write_text('[severities]\n"name.inflected" = "minor"\n')
-    env = {"BACKCHECK_SEVERITIES": "name.inflected=critical,boilerplate.residue=major",
-           "BACKCHECK_THRESHOLDS": "omission_ratio=0.4", "BACKCHECK_DISABLED": "disclaimer"}
+    env = {
+        "BACKCHECK_SEVERITIES": "name.inflected=critical,boilerplate.residue=major",
+        "BACKCHECK_THRESHOLDS": "omission_ratio=0.4",
+        "BACKCHECK_DISABLED": "disclaimer",
+    }
     config = resolve({}, tmp_path, environ=env)
     assert config.severities == {"name.inflected": "minor", "boilerplate.residue": "major"}
     assert config.thresholds == {"omission_ratio": 0.4}
@@ -80,21 +86,26 @@ def test_tables_merge_entry_by_entry_across_sources(tmp_path):
     assert config.origins["severities.boilerplate.residue"] == "env BACKCHECK_SEVERITIES"
 
 
-@pytest.mark.parametrize("content, line, message", [
-    ('fail_on = "minor"\nfial_on = "major"\n', 2, "unknown key 'fial_on'"),
-    ('fail_on = 3\n', 1, "expected a string"),
-    ('engine = "google"\n', 1, "'google' is not one of"),
-    ('# newsroom settings\n\n[severities]\n"name.inflected" = "fatal"\n', 4, "'fatal' is not one of"),
-    ('[severities]\n"name.nonexistent" = "minor"\n', 2, "unknown check"),
-    ('disabled = "disclaimer"\n', 1, "expected a list of check ids"),
-    ('[thresholds]\nomission_ratio = "high"\n', 2, "expected a number"),
-    ('glossary = ["Kiev", "Kyiv"]\n', 1, "preferred"),
-    ('fail_on = "minor\n', 1, "invalid TOML"),
-])
+@pytest.mark.parametrize(
+    "content, line, message",
+    [
+        ('fail_on = "minor"\nfial_on = "major"\n', 2, "unknown key 'fial_on'"),
+        ("fail_on = 3\n", 1, "expected a string"),
+        ('engine = "google"\n', 1, "'google' is not one of"),
+        ('# newsroom settings\n\n[severities]\n"name.inflected" = "fatal"\n', 4, "'fatal' is not one of"),
+        ('[severities]\n"name.nonexistent" = "minor"\n', 2, "unknown check"),
+        ('disabled = "disclaimer"\n', 1, "expected a list of check ids"),
+        ('[thresholds]\nomission_ratio = "high"\n', 2, "expected a number"),
+        ('glossary = ["Kiev", "Kyiv"]\n', 1, "preferred"),
+        ('fail_on = "minor\n', 1, "invalid TOML"),
+    ],
+)
 def test_bad_file_names_file_and_line(tmp_path, content, line, message):
     path = tmp_path / "backcheck.toml"
     path.write_text(content)
-    with pytest.raises(ConfigError, match=rf"backcheck.toml:{line}\b.*{message}|backcheck.toml: invalid TOML.*line {line}"):
+    with pytest.raises(
+        ConfigError, match=rf"backcheck.toml:{line}\b.*{message}|backcheck.toml: invalid TOML.*line {line}"
+    ):
         resolve({}, tmp_path, environ={})
 
 
@@ -106,12 +117,15 @@ def test_bad_config_file_exits_3_with_the_line(tmp_path, sample_path):
     assert f"{path}:3: unknown key 'severity'" in result.stderr
 
 
-@pytest.mark.parametrize("var, value", [
-    ("BACKCHECK_FAIL_ON", "severe"),
-    ("BACKCHECK_SEVERITIES", "name.inflected"),
-    ("BACKCHECK_THRESHOLDS", "omission_ratio=high"),
-    ("BACKCHECK_ENABLED", "name.nonexistent"),
-])
+@pytest.mark.parametrize(
+    "var, value",
+    [
+        ("BACKCHECK_FAIL_ON", "severe"),
+        ("BACKCHECK_SEVERITIES", "name.inflected"),
+        ("BACKCHECK_THRESHOLDS", "omission_ratio=high"),
+        ("BACKCHECK_ENABLED", "name.nonexistent"),
+    ],
+)
 def test_bad_environment_names_the_variable(tmp_path, var, value):
     with pytest.raises(ConfigError, match=var):
         resolve({}, tmp_path, environ={var: value})
@@ -122,13 +136,16 @@ def test_missing_config_file_is_an_error(tmp_path):
         resolve({}, tmp_path, tmp_path / "nope.toml", environ={})
 
 
-@pytest.mark.parametrize("wanted, line", [
-    (["tool", "backcheck", "engine"], 6),
-    (["tool", "backcheck", "severities"], 10),
-    (["tool", "backcheck", "severities", "name.inflected"], 11),
-    (["tool", "backcheck", "glossary", "Kiev"], 14),
-    (["tool", "backcheck", "thresholds"], None),
-])
+@pytest.mark.parametrize(
+    "wanted, line",
+    [
+        (["tool", "backcheck", "engine"], 6),
+        (["tool", "backcheck", "severities"], 10),
+        (["tool", "backcheck", "severities", "name.inflected"], 11),
+        (["tool", "backcheck", "glossary", "Kiev"], 14),
+        (["tool", "backcheck", "thresholds"], None),
+    ],
+)
 def test_key_line_finds_dotted_keys_and_tables(wanted, line):
     assert key_line(PYPROJECT, wanted) == line
 
@@ -150,14 +167,17 @@ def _flags(text: str, config: Config, check: str | None = None):
     return [f for f in flags if check is None or f.check == check]
 
 
-@pytest.mark.parametrize("sentence, flagged, suggestion", [
-    ("Talks on a ceasefire resumed in Kiev on Monday.", "Kiev", "Kyiv"),
-    ("Kiev's mayor said the shelters were open.", "Kiev", "Kyiv"),
-    ("Officials in Kyiv said the talks had resumed.", None, None),
-    ("The Kievan Rus period is taught in schools.", None, None),  # a different word
-    ("The court ruled that the judgement was final.", "judgement", "judgment"),
-    ("Judgement was delivered on Tuesday.", "Judgement", "Judgment"),
-])
+@pytest.mark.parametrize(
+    "sentence, flagged, suggestion",
+    [
+        ("Talks on a ceasefire resumed in Kiev on Monday.", "Kiev", "Kyiv"),
+        ("Kiev's mayor said the shelters were open.", "Kiev", "Kyiv"),
+        ("Officials in Kyiv said the talks had resumed.", None, None),
+        ("The Kievan Rus period is taught in schools.", None, None),  # a different word
+        ("The court ruled that the judgement was final.", "judgement", "judgment"),
+        ("Judgement was delivered on Tuesday.", "Judgement", "Judgment"),
+    ],
+)
 def test_glossary_flags_the_non_preferred_spelling(sentence, flagged, suggestion):
     config = Config(glossary={"Kiev": "Kyiv", "judgement": "judgment"})
     flags = _flags(f"Headline\n\n{sentence}\n", config, "style.glossary")
@@ -166,14 +186,16 @@ def test_glossary_flags_the_non_preferred_spelling(sentence, flagged, suggestion
         assert flags[0].suggestion == suggestion and flags[0].category == "style"
 
 
-@pytest.mark.parametrize("never_flag, kept", [
-    ([], True),
-    (["Hornova"], False),
-    (["hornova"], False),  # case does not matter
-    (["Horn"], True),  # a part of the flagged word does not suppress it
-])
+@pytest.mark.parametrize(
+    "never_flag, kept",
+    [
+        ([], True),
+        (["Hornova"], False),
+        (["hornova"], False),  # case does not matter
+        (["Horn"], True),  # a part of the flagged word does not suppress it
+    ],
+)
 def test_never_flag_suppresses_flags_on_accepted_names(never_flag, kept):
-    text = ("Spokeswoman Emily Horn spoke on Monday.\n\n"
-            "The talks were useful, Hornova told reporters in Washington.\n")
+    text = "Spokeswoman Emily Horn spoke on Monday.\n\nThe talks were useful, Hornova told reporters in Washington.\n"
     flags = _flags(text, Config(never_flag=never_flag), "name.inflected")
     assert any(f.span.text == "Hornova" for f in flags) == kept

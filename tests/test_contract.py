@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import json
 
-from backcheck.pipeline.check import check
 from backcheck.config import Config
+from backcheck.pipeline.check import check
 from backcheck.render import render
 
 TOP = {"schema", "tool", "signature", "config", "documents"}
-DOCUMENT = {"path", "source_path", "source_lang", "target_lang", "encoding", "machine_translation_disclaimer",
-            "engine", "scores", "sentences", "notes", "summary", "flags"}
+DOCUMENT = {
+    "path",
+    "source_path",
+    "source_lang",
+    "target_lang",
+    "encoding",
+    "machine_translation_disclaimer",
+    "engine",
+    "scores",
+    "sentences",
+    "notes",
+    "summary",
+    "flags",
+}
 FLAG = {"check", "category", "severity", "message", "suggestion", "span", "source_span", "evidence"}
 SPAN = {"start", "end", "line", "column", "text"}
 
@@ -29,5 +41,14 @@ def test_report_envelope_keys(sample_path):
         assert FLAG <= set(flag)
         assert set(flag["span"]) == SPAN
         assert flag["severity"] in {"minor", "major", "critical"}
-        assert flag["category"] in {"name", "number", "untranslated", "omission", "addition", "mistranslation",
-                                    "quote", "boilerplate", "style"}
+        assert flag["category"] in {
+            "name",
+            "number",
+            "untranslated",
+            "omission",
+            "addition",
+            "mistranslation",
+            "quote",
+            "boilerplate",
+            "style",
+        }

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from backcheck.model.document import BOILERPLATE, CAPTION, DISCLAIMER, LEAD, PARAGRAPH, TITLE
-
-from backcheck.formats.article import from_text, is_disclaimer, load
 from backcheck.errors import InputError
+from backcheck.formats.article import from_text, is_disclaimer, load
 from backcheck.formats.encoding import decode
 from backcheck.lang.segment import split_sentences
+from backcheck.model.document import BOILERPLATE, CAPTION, DISCLAIMER, LEAD, PARAGRAPH, TITLE
 from backcheck.model.textmap import TextMap
 
 BCMS = "Ministar Šefik Džaferović posjetio je Žabljak i Đakovicu, rekao je čelnik opštine."
@@ -30,10 +28,13 @@ def test_decode_windows_1251_cyrillic():
     assert decode(text.encode("cp1251"))[0] == text
 
 
-@pytest.mark.parametrize("data, problem", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
-    (bytes(range(1, 32)) * 20, "binary"),
-])
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (bytes(range(1, 32)) * 20, "binary"),
+    ],
+)
 def test_decode_rejects_binary(data, problem):
     with pytest.raises(InputError, match=problem):
         decode(data, "x.bin")
@@ -82,44 +83,60 @@ def test_structure_of_a_news_page():
     doc = from_text(ARTICLE, path="a.txt")
     kinds = [(b.kind, b.reason) for b in doc.blocks]
     assert kinds == [
-        (TITLE, None), (LEAD, None), (BOILERPLATE, "view/comment counter"), (CAPTION, None),
-        (BOILERPLATE, "repeated caption"), (DISCLAIMER, None), (PARAGRAPH, None), (PARAGRAPH, None),
-        (BOILERPLATE, "share buttons"), (BOILERPLATE, "video promo"),
+        (TITLE, None),
+        (LEAD, None),
+        (BOILERPLATE, "view/comment counter"),
+        (CAPTION, None),
+        (BOILERPLATE, "repeated caption"),
+        (DISCLAIMER, None),
+        (PARAGRAPH, None),
+        (PARAGRAPH, None),
+        (BOILERPLATE, "share buttons"),
+        (BOILERPLATE, "video promo"),
     ]
     scored = [s.text for s in doc.article_sentences]
     assert "1520 views 3 comment(s)" not in scored
     assert "Finance Minister Ana Petrović said the deficit would fall to 2.5 percent." in scored
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("Disclaimer: The translations are mostly done through AI translator and might not be 100% accurate.", True),
-    ("This article was translated automatically with machine translation.", True),
-    ("Translated with the help of an AI tool; errors are possible.", True),
-    ("Napomena: prevod je urađen uz pomoć vještačke inteligencije.", True),
-    ("The translator of the novel received the award on Monday.", False),
-    ("The machine failed at the factory on Monday.", False),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Disclaimer: The translations are mostly done through AI translator and might not be 100% accurate.", True),
+        ("This article was translated automatically with machine translation.", True),
+        ("Translated with the help of an AI tool; errors are possible.", True),
+        ("Napomena: prevod je urađen uz pomoć vještačke inteligencije.", True),
+        ("The translator of the novel received the award on Monday.", False),
+        ("The machine failed at the factory on Monday.", False),
+    ],
+)
 def test_disclaimer_variants(line, expected):
     assert is_disclaimer(line) is expected
 
 
 def test_markdown_headings_and_wrapped_paragraphs():
-    md = "# Ministers meet in Skopje\n\nThe two ministers met\non Friday to discuss the border.\n\n- a list item here.\n"
+    md = (
+        "# Ministers meet in Skopje\n\nThe two ministers met\non Friday to discuss the border.\n\n- a list item here.\n"
+    )
     doc = from_text(md, path="a.md")
     assert doc.blocks[0].kind == TITLE
-    assert doc.text[doc.blocks[0].start:doc.blocks[0].end] == "Ministers meet in Skopje"
-    assert doc.text[doc.blocks[1].start:doc.blocks[1].end] == "The two ministers met\non Friday to discuss the border."
+    assert doc.text[doc.blocks[0].start : doc.blocks[0].end] == "Ministers meet in Skopje"
+    assert (
+        doc.text[doc.blocks[1].start : doc.blocks[1].end] == "The two ministers met\non Friday to discuss the border."
+    )
 
 
 def test_html_article_extraction_keeps_offsets(write):
-    html = ("<!DOCTYPE html><html><head><title>Site</title><script>var ads = 1;</script></head><body>"
-            "<nav><a href='/'>Home</a> <a href='/sport'>Sport</a></nav><article>"
-            "<h1>Mayor &amp; council agree on bus fares</h1>\n"
-            "<p>The city council of Nikšić agreed on Monday to cut bus fares by a third from March.</p>\n"
-            "<figure><figcaption>Photo: City of Nikšić</figcaption></figure>\n"
-            "<p>&bdquo;This is a fair deal,&ldquo; the mayor told reporters after the session, "
-            "adding that the subsidy would cost 400,000 euros a year.</p>"
-            "</article><footer>All rights reserved</footer></body></html>")
+    html = (
+        "<!DOCTYPE html><html><head><title>Site</title><script>var ads = 1;</script></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/sport'>Sport</a></nav><article>"
+        "<h1>Mayor &amp; council agree on bus fares</h1>\n"
+        "<p>The city council of Nikšić agreed on Monday to cut bus fares by a third from March.</p>\n"
+        "<figure><figcaption>Photo: City of Nikšić</figcaption></figure>\n"
+        "<p>&bdquo;This is a fair deal,&ldquo; the mayor told reporters after the session, "
+        "adding that the subsidy would cost 400,000 euros a year.</p>"
+        "</article><footer>All rights reserved</footer></body></html>"
+    )
     path = write("page.html", html)
     doc = load(path)
     kinds = [b.kind for b in doc.blocks]
@@ -128,20 +145,23 @@ def test_html_article_extraction_keeps_offsets(write):
     start = doc.text.index("Mayor & council")
     span = doc.span(start, start + len("Mayor & council"))
     assert span.text == "Mayor &amp; council"
-    assert html[span.start:span.end] == span.text
+    assert html[span.start : span.end] == span.text
     start = doc.text.index("Nikšić")
-    assert html[doc.span(start, start + 6).start:doc.span(start, start + 6).end] == "Nikšić"
+    assert html[doc.span(start, start + 6).start : doc.span(start, start + 6).end] == "Nikšić"
 
 
-@pytest.mark.parametrize("lang, text, expected", [
-    ("en", "Mr. Jones met Dr. Smith in the U.S. capital on Jan. 5. They agreed.", 2),
-    ("en", '"We will not give up," she said. The vote is on Monday.', 2),
-    ("sr", "Predsjednik dr. Marković je 11. juna rekao da će se sastati s ministrom. Sastanak je zakazan.", 2),
-    ("hr", "Sjednica je održana 3. ožujka 2023. u Zagrebu. Vijećnici su glasovali.", 2),
-    # an ordinal's full stop before a lower-case word ends no sentence
-    ("pl", "Reprezentacja spadła w rankingu z 18. na 21. miejsce. Trener nie skomentował wyniku.", 2),
-])
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("en", "Mr. Jones met Dr. Smith in the U.S. capital on Jan. 5. They agreed.", 2),
+        ("en", '"We will not give up," she said. The vote is on Monday.', 2),
+        ("sr", "Predsjednik dr. Marković je 11. juna rekao da će se sastati s ministrom. Sastanak je zakazan.", 2),
+        ("hr", "Sjednica je održana 3. ožujka 2023. u Zagrebu. Vijećnici su glasovali.", 2),
+        # an ordinal's full stop before a lower-case word ends no sentence
+        ("pl", "Reprezentacja spadła w rankingu z 18. na 21. miejsce. Trener nie skomentował wyniku.", 2),
+    ],
+)
 def test_sentence_segmentation(lang, text, expected):
     spans = split_sentences(text, lang)
     assert len(spans) == expected
-    assert text[spans[0][0]:spans[0][1]].startswith(text[:10])
+    assert text[spans[0][0] : spans[0][1]].startswith(text[:10])

@@ -14,7 +14,8 @@ from backcheck.errors import EngineError
 
 needs_apertium = pytest.mark.skipif(
     not apertium.available("en", "sr"),
-    reason="apertium with apertium-hbs-eng is not installed (`apt-get install apertium-hbs-eng`; .ci/run does it)")
+    reason="apertium with apertium-hbs-eng is not installed (`apt-get install apertium-hbs-eng`; .ci/run does it)",
+)
 
 SENTENCES = [
     "The government announced new elections on Monday.",
@@ -25,8 +26,16 @@ SENTENCES = [
 
 
 @needs_apertium
-@pytest.mark.parametrize("lang,mode", [("sr", "eng-hbs_SR"), ("hr", "eng-hbs_HR"), ("bs", "eng-hbs_BS"),
-                                       ("cnr", "eng-hbs_SR"), ("sr-Latn", "eng-hbs_SR")])
+@pytest.mark.parametrize(
+    "lang,mode",
+    [
+        ("sr", "eng-hbs_SR"),
+        ("hr", "eng-hbs_HR"),
+        ("bs", "eng-hbs_BS"),
+        ("cnr", "eng-hbs_SR"),
+        ("sr-Latn", "eng-hbs_SR"),
+    ],
+)
 def test_modes_per_language(lang, mode):
     assert ApertiumEngine().mode("en", lang) == mode
 

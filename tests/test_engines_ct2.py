@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from backcheck.engines.cache import CachedEngine, TranslationCache
 from backcheck.engines.base import Engine
+from backcheck.engines.cache import CachedEngine, TranslationCache
 from backcheck.engines.ct2 import CT2Engine
 from backcheck.errors import EngineError, ExitCode, ModelError
 
@@ -67,11 +67,14 @@ def test_empty_sentences_are_not_sent_to_the_model(engine):
     assert [t.text for t in out] == ["", "Sud je odbio.", ""]
 
 
-@pytest.mark.parametrize("faithful,changed", [
-    ("The minister said 15 people were hurt.", "The minister said 51 people were hurt."),
-    ("Vlada je odbila budžet.", "Vlada nije odbila budžet."),
-    ("Police confirmed the report on Monday.", "Police denied the report on Monday."),
-])
+@pytest.mark.parametrize(
+    "faithful,changed",
+    [
+        ("The minister said 15 people were hurt.", "The minister said 51 people were hurt."),
+        ("Vlada je odbila budžet.", "Vlada nije odbila budžet."),
+        ("Police confirmed the report on Monday.", "Police denied the report on Monday."),
+    ],
+)
 def test_forced_decoding_prefers_the_faithful_target(engine, faithful, changed):
     good, bad = engine.score([faithful, faithful], [faithful, changed], "en", "sr")
     assert good.tokens[-1] == "</s>" and len(good.log_probs) == len(good.tokens)
@@ -171,8 +174,13 @@ def test_multilingual_models_use_language_tokens_and_drop_the_prefix(tmp_path):
     source pieces without the first one: the prefix itself must not reach the text."""
     model = shutil.copytree(TINY, tmp_path / "multi")
     manifest = json.loads((model / "backcheck-model.json").read_text())
-    manifest.update(kind="m2m100", labels={}, source_langs=["en", "hr"], target_langs=["en", "hr"],
-                    lang_tokens={"en": ">>bos_Latn<<", "hr": ">>hrv<<"})
+    manifest.update(
+        kind="m2m100",
+        labels={},
+        source_langs=["en", "hr"],
+        target_langs=["en", "hr"],
+        lang_tokens={"en": ">>bos_Latn<<", "hr": ">>hrv<<"},
+    )
     (model / "backcheck-model.json").write_text(json.dumps(manifest))
     engine = CT2Engine(model, beam_size=1)
     sentence = "Sud je odbio žalbu."

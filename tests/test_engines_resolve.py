@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.pipeline import check as api
-from backcheck.engines.cache import CachedEngine
 from backcheck.cli.app import app
 from backcheck.engines import apertium, resolve
 from backcheck.engines.apertium import ApertiumEngine
+from backcheck.engines.cache import CachedEngine
 from backcheck.engines.ct2 import CT2Engine
 from backcheck.errors import ConfigError, EngineError, ExitCode, ModelError
+from backcheck.pipeline import check as api
 
 TINY = Path(__file__).parent / "fixtures" / "tiny_model"
 
@@ -88,8 +88,13 @@ def test_check_jobs_back_translates_all_jobs_in_one_call(write, models, monkeypa
     monkeypatch.setattr(CT2Engine, "translate", spy)
     seen = []
     real_run = api.run_checks
-    monkeypatch.setattr(api, "run_checks", lambda job, config, backtranslations=None, **kw:
-                        seen.append(backtranslations) or real_run(job, config, backtranslations, **kw))
+    monkeypatch.setattr(
+        api,
+        "run_checks",
+        lambda job, config, backtranslations=None, **kw: (
+            seen.append(backtranslations) or real_run(job, config, backtranslations, **kw)
+        ),
+    )
     report = api.check_jobs(_jobs(write), engine="ct2", models_dir=str(models), use_cache=False)
     assert len(calls) == 1 and calls[0][1:] == ("en", "sr")
     assert len(calls[0][0]) == len(set(calls[0][0]))  # the two identical articles share one translation
@@ -111,8 +116,9 @@ def test_without_an_engine_the_report_says_so_in_one_line(write):
 def test_cli_check_with_ct2_and_models_dir(write, models):
     path = write("article.txt", ARTICLE)
     runner = CliRunner()
-    result = runner.invoke(app, ["check", str(path), "--engine", "ct2", "--models-dir", str(models),
-                                 "--format", "json", "--no-cache"])
+    result = runner.invoke(
+        app, ["check", str(path), "--engine", "ct2", "--models-dir", str(models), "--format", "json", "--no-cache"]
+    )
     assert result.exit_code in (0, 1), result.output
     assert json.loads(result.stdout)["documents"][0]["engine"]["name"] == "ct2"
     text = runner.invoke(app, ["check", str(path), "--engine", "ct2", "--models-dir", str(models)])
@@ -121,8 +127,9 @@ def test_cli_check_with_ct2_and_models_dir(write, models):
 
 def test_cli_check_with_a_broken_model_exits_4_naming_the_file(write, models):
     (models / "tiny-copy-en-sh" / "model.bin").unlink()
-    result = CliRunner().invoke(app, ["check", str(write("a.txt", ARTICLE)), "--engine", "ct2",
-                                      "--models-dir", str(models)])
+    result = CliRunner().invoke(
+        app, ["check", str(write("a.txt", ARTICLE)), "--engine", "ct2", "--models-dir", str(models)]
+    )
     assert result.exit_code == ExitCode.ENGINE
     assert "missing model.bin" in result.stderr
 

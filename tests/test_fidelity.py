@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from backcheck.scoring import fidelity
+from backcheck.config import Config
+from backcheck.engines.base import Engine, TokenScores, Translation
+from backcheck.formats.article import from_text
 from backcheck.lang.align import AlignedPair
 from backcheck.pipeline.check import Job, run_checks
-from backcheck.config import Config
-from backcheck.formats.article import from_text
-from backcheck.engines.base import Engine, TokenScores, Translation
+from backcheck.scoring import fidelity
 
 # --- sacrebleu metrics against values computed by hand -------------------------------------------
 
@@ -53,13 +53,23 @@ def test_signature_names_every_metric_and_offline_tokenisers():
 
 # --- forced-decoding evidence ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, pieces, expected", [
-    ("The minister resigned.", ["▁The", "▁minis", "ter", "▁resigned", ".", "</s>"],
-     [(0, 3), (4, 9), (9, 12), (13, 21), (21, 22), None]),
-    # a piece SentencePiece normalised (… → ...) is skipped and the next one resynchronises
-    ("Wait… then 40 votes", ["▁Wait", "...", "▁then", "▁40", "▁votes"],
-     [(0, 4), None, (6, 10), (11, 13), (14, 19)]),
-])
+
+@pytest.mark.parametrize(
+    "text, pieces, expected",
+    [
+        (
+            "The minister resigned.",
+            ["▁The", "▁minis", "ter", "▁resigned", ".", "</s>"],
+            [(0, 3), (4, 9), (9, 12), (13, 21), (21, 22), None],
+        ),
+        # a piece SentencePiece normalised (… → ...) is skipped and the next one resynchronises
+        (
+            "Wait… then 40 votes",
+            ["▁Wait", "...", "▁then", "▁40", "▁votes"],
+            [(0, 4), None, (6, 10), (11, 13), (14, 19)],
+        ),
+    ],
+)
 def test_piece_offsets(text, pieces, expected):
     assert fidelity.piece_offsets(text, pieces) == expected
 
@@ -69,11 +79,14 @@ def test_weak_words_join_pieces_and_shift_offsets():
     pieces = ["▁Police", "▁arrest", "ed", "▁40", "▁protest", "ers", ".", "</s>"]
     log_probs = [-0.2, -0.1, -6.5, -9.0, -0.3, -0.4, -0.1, -0.05]
     weak = fidelity.weak_words(text, 100, pieces, log_probs, limit=2)
-    assert weak == [{"start": 116, "end": 118, "log_prob": -9.0, "text": "40"},
-                    {"start": 107, "end": 115, "log_prob": -6.5, "text": "arrested"}]
+    assert weak == [
+        {"start": 116, "end": 118, "log_prob": -9.0, "text": "40"},
+        {"start": 107, "end": 115, "log_prob": -6.5, "text": "arrested"},
+    ]
 
 
 # --- calibration and aggregates ------------------------------------------------------------------
+
 
 def test_calibration_is_fitted_and_monotone_in_similarity():
     key, model = fidelity.choose_model("apertium", fidelity.SOURCE, fidelity.feature_names([]))
@@ -97,12 +110,12 @@ def test_bootstrap_interval_is_reproducible_and_brackets_the_mean():
 
 # --- a fake engine with a fixed phrase table ---------------------------------------------------------
 
-SOURCE_TEXT = ("Vlada je u utorak usvojila budžet za narednu godinu. "
-               "Ministar finansija je rekao da će porezi ostati isti.")
+SOURCE_TEXT = (
+    "Vlada je u utorak usvojila budžet za narednu godinu. Ministar finansija je rekao da će porezi ostati isti."
+)
 BACK = {
     "The government adopted next year's budget on Tuesday.": "Vlada je u utorak usvojila budžet za narednu godinu.",
-    "The finance minister said that taxes would remain the same.":
-        "Ministar finansija je rekao da će porezi ostati isti.",
+    "The finance minister said that taxes would remain the same.": "Ministar finansija je rekao da će porezi ostati isti.",
     # unfaithful: negation flipped and the subject replaced
     "The opposition said that taxes would not remain the same.": "Opozicija je rekla da porezi neće ostati isti.",
 }
@@ -130,8 +143,13 @@ class FakeEngine:
         out = []
         for target in targets:
             pieces = ["▁" + w for w in target.split()] + ["</s>"]
-            out.append(TokenScores(tuple(pieces), tuple(-0.3 if p[1:].lower() in known and p[1:] != "opposition"
-                                                        else -7.0 for p in pieces[:-1]) + (-0.1,)))
+            out.append(
+                TokenScores(
+                    tuple(pieces),
+                    tuple(-0.3 if p[1:].lower() in known and p[1:] != "opposition" else -7.0 for p in pieces[:-1])
+                    + (-0.1,),
+                )
+            )
         return out
 
     def signature(self):
@@ -150,8 +168,12 @@ def _docs(english: str):
     return doc, src, alignment, backs
 
 
-FAITHFUL = "The government adopted next year's budget on Tuesday. The finance minister said that taxes would remain the same."
-UNFAITHFUL = "The government adopted next year's budget on Tuesday. The opposition said that taxes would not remain the same."
+FAITHFUL = (
+    "The government adopted next year's budget on Tuesday. The finance minister said that taxes would remain the same."
+)
+UNFAITHFUL = (
+    "The government adopted next year's budget on Tuesday. The opposition said that taxes would not remain the same."
+)
 
 
 def test_with_source_scores_each_pair_and_the_document():
@@ -188,6 +210,7 @@ def test_without_source_is_a_labelled_round_trip():
 
 
 # --- the checks that read the scores ---------------------------------------------------------------
+
 
 def _scored(english: str, can_score: bool = True):
     doc, src, alignment, backs = _docs(english)
@@ -229,13 +252,19 @@ def test_min_fidelity_threshold_is_configurable():
     assert len(_flags(FAITHFUL, Config(thresholds={"min_fidelity": 101.0}))) == 2
 
 
-@pytest.mark.parametrize("english, category", [
-    # the second sentence keeps only its first words: far shorter than its source
-    ("The government adopted next year's budget on Tuesday. The minister spoke.", "omission"),
-    ("The government adopted next year's budget on Tuesday. The finance minister said that taxes would remain "
-     "the same, although the central bank warned that inflation, which rose sharply in the spring, could force "
-     "the cabinet to raise excise duties on fuel and tobacco before the end of the year.", "addition"),
-])
+@pytest.mark.parametrize(
+    "english, category",
+    [
+        # the second sentence keeps only its first words: far shorter than its source
+        ("The government adopted next year's budget on Tuesday. The minister spoke.", "omission"),
+        (
+            "The government adopted next year's budget on Tuesday. The finance minister said that taxes would remain "
+            "the same, although the central bank warned that inflation, which rose sharply in the spring, could force "
+            "the cabinet to raise excise duties on fuel and tobacco before the end of the year.",
+            "addition",
+        ),
+    ],
+)
 def test_length_says_omission_or_addition(english, category):
     flags = _flags(english, can_score=False)
     assert [f.category for f in flags] == [category]
@@ -245,15 +274,26 @@ def test_length_says_omission_or_addition(english, category):
 def round_trip_calibration(monkeypatch):
     """A round-trip calibration for the fake engine (the shipped one may hold no evidence)."""
     shipped = fidelity.calibration()
-    model = {"features": ["chrf++"], "mean": [60.0], "scale": [15.0], "coef": [1.5], "intercept": 0.0,
-             "length": {"mu": 0.0, "sigma": 0.1}, "min_fidelity": 40.0}
+    model = {
+        "features": ["chrf++"],
+        "mean": [60.0],
+        "scale": [15.0],
+        "coef": [1.5],
+        "intercept": 0.0,
+        "length": {"mu": 0.0, "sigma": 0.1},
+        "min_fidelity": 40.0,
+    }
     patched = {**shipped, "models": {**shipped["models"], "fake:round-trip": model}}
     monkeypatch.setattr(fidelity, "calibration", lambda: patched)
 
 
 def test_round_trip_flags_are_minor_and_labelled(round_trip_calibration):
-    doc = from_text("The opposition said that taxes would not remain the same. The finance minister said that "
-                    "taxes would remain the same.", path="en.txt", lang="en")
+    doc = from_text(
+        "The opposition said that taxes would not remain the same. The finance minister said that "
+        "taxes would remain the same.",
+        path="en.txt",
+        lang="en",
+    )
     engine = FakeEngine(can_score=False)
     # the first round trip loses the subject and the negation; the second comes back intact
     backs = {0: "Rekla je da su porezi isti.", 1: BACK["The finance minister said that taxes would remain the same."]}
@@ -267,10 +307,18 @@ def test_round_trip_flags_are_minor_and_labelled(round_trip_calibration):
 
 def test_a_mode_without_evidence_reports_metrics_but_no_fidelity(monkeypatch):
     shipped = fidelity.calibration()
-    empty = {"features": [], "mean": [], "scale": [], "coef": [], "intercept": 0.0,
-             "length": {"mu": 0.0, "sigma": 0.1}, "min_fidelity": 50.0}
-    monkeypatch.setattr(fidelity, "calibration",
-                        lambda: {**shipped, "models": {**shipped["models"], "fake:round-trip": empty}})
+    empty = {
+        "features": [],
+        "mean": [],
+        "scale": [],
+        "coef": [],
+        "intercept": 0.0,
+        "length": {"mu": 0.0, "sigma": 0.1},
+        "min_fidelity": 50.0,
+    }
+    monkeypatch.setattr(
+        fidelity, "calibration", lambda: {**shipped, "models": {**shipped["models"], "fake:round-trip": empty}}
+    )
     doc = from_text(FAITHFUL, path="en.txt", lang="en")
     engine = FakeEngine(can_score=False)
     scores = fidelity.score_document(doc, {s.index: BACK[s.text] for s in doc.sentences}, engine, engine, lang="sr")
@@ -295,12 +343,16 @@ def test_tiny_model_scores_are_deterministic_and_prefer_the_faithful_source():
     from backcheck.engines.ct2 import CT2Engine
 
     engine = CT2Engine(TINY, beam_size=1)
-    english = ["The minister said on Monday that 15 people were hurt in the fire.",
-               "Parliament rejected the budget after the vote."]
+    english = [
+        "The minister said on Monday that 15 people were hurt in the fire.",
+        "Parliament rejected the budget after the vote.",
+    ]
     # the copy model renders each piece as itself, so the faithful "source" is the English itself
     faithful = [fidelity.Pair((i,), (i,), e, e) for i, e in enumerate(english)]
-    changed = [fidelity.Pair((0,), (0,), english[0], english[0].replace("15", "51")),
-               fidelity.Pair((1,), (1,), english[1], english[1].replace("rejected", "adopted"))]
+    changed = [
+        fidelity.Pair((0,), (0,), english[0], english[0].replace("15", "51")),
+        fidelity.Pair((1,), (1,), english[1], english[1].replace("rejected", "adopted")),
+    ]
     bts = [t.text for t in engine.translate(english, "en", "hr")]
     runs = [fidelity.score_with_source(faithful, bts, engine, None, "hr") for _ in range(2)]
     assert [s.to_dict() for s in runs[0].sentences] == [s.to_dict() for s in runs[1].sentences]

@@ -74,8 +74,10 @@ def test_translated_capitalised_words_link(english, source):
 
 
 def test_mueller_entries_keep_the_translations_not_the_examples(tmp_path):
-    body = ("queen\n   [kwi:n]\n   1. _n.\n      1) королева; Q's head марка с головой королевы\n"
-            "      2) богиня, царица; queen of beauty королева красоты\n")
+    body = (
+        "queen\n   [kwi:n]\n   1. _n.\n      1) королева; Q's head марка с головой королевы\n"
+        "      2) богиня, царица; queen of beauty королева красоты\n"
+    )
     milky = "milky\n   [mIlkI] _a. молочный; M. Way _астр. Млечный Путь\n"
     write_dictd(tmp_path, "mueller", {"queen": body, "milky": milky})
     for ext in ("index", "dict.dz"):

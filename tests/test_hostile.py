@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.engines import catalog as models
 from backcheck.cli.app import app
+from backcheck.engines import catalog as models
 from backcheck.errors import ExitCode, ModelError, OutputError
 from backcheck.formats.output import write_atomic
 
@@ -27,6 +27,7 @@ def invoke(*args):
 
 
 # -- 1. --output replaces whatever is at the path -------------------------------------------------
+
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="making a character device needs root")
 def test_output_to_a_character_device_writes_into_it(tmp_path):
@@ -101,6 +102,7 @@ def test_check_to_a_directory_exits_3_with_one_line(tmp_path):
 
 
 # -- 2. models convert --force / models remove delete outside the models folder --------------------
+
 
 @pytest.fixture
 def models_dir(tmp_path) -> Path:
@@ -177,6 +179,7 @@ def test_remove_deletes_an_installed_model(models_dir):
 
 # -- 3. quadratic segmentation --------------------------------------------------------------------
 
+
 def test_a_long_paragraph_is_segmented_in_pieces_with_the_same_sentences():
     from backcheck.lang.segment import CHUNK_CHARS, _chunks, split_sentences
 
@@ -187,7 +190,9 @@ def test_a_long_paragraph_is_segmented_in_pieces_with_the_same_sentences():
     assert all(len(p) <= CHUNK_CHARS for _, p in pieces)
     spans = split_sentences(text, "en")
     assert [text[a:b].strip() for a, b in spans][:4] == [
-        "The council met on Friday in Tivat.", "Dr. Ana Kovač said the budget was 3.5 million euros!"] * 2
+        "The council met on Friday in Tivat.",
+        "Dr. Ana Kovač said the budget was 3.5 million euros!",
+    ] * 2
     assert len(spans) == 2 * text.count("Tivat.")
     assert all(a < b <= c for (a, b), (c, _) in zip(spans, spans[1:]))
 
@@ -200,6 +205,7 @@ def test_a_paragraph_without_any_space_is_cut_at_the_limit():
 
 
 # -- 4. non-regular files and size limits ---------------------------------------------------------
+
 
 def test_a_fifo_as_the_article_is_refused_at_once(tmp_path):
     fifo = tmp_path / "article.txt"
@@ -243,6 +249,7 @@ def test_max_bytes_must_be_positive(tmp_path, value):
 
 # -- 9. one bad byte in a UTF-8 file --------------------------------------------------------------
 
+
 def test_utf8_with_one_bad_byte_stays_utf8_with_a_note(tmp_path):
     from backcheck.formats.article import load
 
@@ -266,6 +273,7 @@ def test_a_windows_1250_file_is_still_read_as_windows_1250():
 
 # -- 7. batch resume keyed on what decides the results ------------------------------------------
 
+
 def test_run_key_changes_with_the_baseline_content_and_the_engine(tmp_path):
     from backcheck.config import Config
     from backcheck.pipeline.batch import run_key
@@ -283,6 +291,7 @@ def test_run_key_changes_with_the_baseline_content_and_the_engine(tmp_path):
 
 # -- 8. --jobs unbounded ---------------------------------------------------------------------------
 
+
 def test_worker_count_is_capped_by_documents_and_cpus():
     from backcheck.pipeline.batch import worker_count
 
@@ -299,8 +308,9 @@ _PAGE = """<html><head><title>Council</title></head><body><article><h1>Council a
 <p>The opposition said it would appeal against the decision in court next week.</p></article></body></html>"""
 
 
-@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\u200d", "\u200f", "\u202e", "\ufeff", "\u2060",
-                                       "&#7;", "&shy;"])
+@pytest.mark.parametrize(
+    "invisible", ["\u00ad", "\u200b", "\u200d", "\u200f", "\u202e", "\ufeff", "\u2060", "&#7;", "&shy;"]
+)
 def test_a_paragraph_with_an_invisible_character_is_kept(invisible):
     from backcheck.formats.article import from_text
 
@@ -312,6 +322,7 @@ def test_a_paragraph_with_an_invisible_character_is_kept(invisible):
 
 
 # -- 6. a damaged model ----------------------------------------------------------------------------
+
 
 def test_a_same_size_damaged_model_is_refused_at_load(tmp_path, monkeypatch):
     import shutil
@@ -334,6 +345,7 @@ def test_a_same_size_damaged_model_is_refused_at_load(tmp_path, monkeypatch):
 
 # -- 10. tracebacks exit 1 -------------------------------------------------------------------------
 
+
 def test_jsonl_nested_very_deep_is_an_input_error(tmp_path):
     path = tmp_path / "pairs.jsonl"
     path.write_text('{"source": "Vijeće je zasjedalo.", "target": ' + "[" * 100000 + "]" * 100000 + "}\n")
@@ -344,8 +356,10 @@ def test_jsonl_nested_very_deep_is_an_input_error(tmp_path):
 
 def test_a_lone_surrogate_in_jsonl_renders_as_html(tmp_path):
     path = tmp_path / "pairs.jsonl"
-    path.write_text('{"source": "Vijeće je u utorak usvojilo budžet.", '
-                    '"target": "The council adopted the \\ud800 budget on Tuesday."}\n')
+    path.write_text(
+        '{"source": "Vijeće je u utorak usvojilo budžet.", '
+        '"target": "The council adopted the \\ud800 budget on Tuesday."}\n'
+    )
     result = invoke("check", path, "--format", "html")
     assert result.exit_code in (ExitCode.OK, ExitCode.FLAGGED)
     assert "\ufffd" in result.stdout
@@ -364,12 +378,14 @@ def test_an_unexpected_exception_exits_70_in_one_line(tmp_path, monkeypatch):
 
     article = tmp_path / "article.txt"
     article.write_text("The minister said nothing.\n")
-    code = ("import sys, backcheck.pipeline.check as p\n"
-            "def boom(*a, **k): raise RuntimeError('boom')\n"
-            "p.check = boom\n"
-            "from backcheck.cli.app import main\n"
-            f"sys.argv = ['backcheck', 'check', {str(article)!r}]\n"
-            "main()\n")
+    code = (
+        "import sys, backcheck.pipeline.check as p\n"
+        "def boom(*a, **k): raise RuntimeError('boom')\n"
+        "p.check = boom\n"
+        "from backcheck.cli.app import main\n"
+        f"sys.argv = ['backcheck', 'check', {str(article)!r}]\n"
+        "main()\n"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == ExitCode.INTERNAL == 70
     assert done.stderr.count("\n") == 1 and "internal error: RuntimeError: boom" in done.stderr
@@ -378,10 +394,13 @@ def test_an_unexpected_exception_exits_70_in_one_line(tmp_path, monkeypatch):
 
 # -- 11. terminal escape injection -----------------------------------------------------------------
 
+
 def test_control_and_bidi_characters_are_escaped_in_the_text_and_github_reports(tmp_path):
     article = tmp_path / "article\x1b]0;pwned\x07.txt"
-    article.write_text("The \x1b]52;c;ZXZpbA==\x07 minister met Hornovaa\u202e in the capital.\r\n"
-                       "Disclaimer: the translations are mostly done through AI translator.\n")
+    article.write_text(
+        "The \x1b]52;c;ZXZpbA==\x07 minister met Hornovaa\u202e in the capital.\r\n"
+        "Disclaimer: the translations are mostly done through AI translator.\n"
+    )
     for fmt in ("text", "github"):
         result = invoke("check", article, "--format", fmt)
         assert result.exit_code in (ExitCode.OK, ExitCode.FLAGGED)

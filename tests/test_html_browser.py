@@ -22,8 +22,9 @@ from backcheck.cli.app import app
 SAMPLE = Path(__file__).resolve().parents[1] / "seeds" / "000_349c8de6d9ab456e.txt"
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None,
-                                reason="chromium is not installed (apt-get install chromium; .ci/run does)")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="chromium is not installed (apt-get install chromium; .ci/run does)"
+)
 
 # Sets, on every mark, the colour the browser actually paints behind it and whether it has a box.
 PROBE = """<script>
@@ -38,10 +39,22 @@ document.body.dataset.probe = "ran";
 
 def _chromium(tmp_path: Path, *args: str) -> str:
     result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
-         f"--user-data-dir={tmp_path / 'profile'}", *args],
-        capture_output=True, text=True, timeout=120)
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
 
@@ -64,7 +77,7 @@ class _Marks(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag in self._in:
-            del self._in[len(self._in) - 1 - self._in[::-1].index(tag):]
+            del self._in[len(self._in) - 1 - self._in[::-1].index(tag) :]
 
     def handle_data(self, data):
         if "mark" in self._in:
@@ -83,7 +96,7 @@ def _report(tmp_path: Path, article: Path) -> Path:
 def _css_colour(report: Path, variable: str) -> str:
     """A ``#rrggbb`` custom property of the report's stylesheet, as getComputedStyle writes it."""
     match = re.search(re.escape(variable) + r":#([0-9a-f]{6})", report.read_text(encoding="utf-8"))
-    r, g, b = (int(match.group(1)[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(match.group(1)[i : i + 2], 16) for i in (0, 2, 4))
     return f"rgb({r}, {g}, {b})"
 
 
@@ -92,7 +105,7 @@ def _probed_dom(tmp_path: Path, report: Path) -> _Marks:
     # drops that one meta element, and nothing else changes.
     html = report.read_text(encoding="utf-8")
     start = html.index('<meta http-equiv="Content-Security-Policy"')
-    html = html[:start] + html[html.index(">", start) + 1:]
+    html = html[:start] + html[html.index(">", start) + 1 :]
     probed = tmp_path / "probed.html"
     probed.write_text(html.replace("</body>", PROBE + "</body>"), encoding="utf-8")
     dom = _Marks()
@@ -129,7 +142,9 @@ def test_article_markup_stays_text_in_the_browser(tmp_path):
     article = tmp_path / "hostile.txt"
     article.write_text(
         "Council debate\n\nA post said <script>document.title='pwned'</script> and "
-        "<img src=x onerror=\"document.title='pwned'\"> before the vote, Kovač said.\n", encoding="utf-8")
+        "<img src=x onerror=\"document.title='pwned'\"> before the vote, Kovač said.\n",
+        encoding="utf-8",
+    )
     report = _report(tmp_path, article)
     dom = _Marks()
     dumped = _chromium(tmp_path, "--dump-dom", report.as_uri())

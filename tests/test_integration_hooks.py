@@ -19,8 +19,10 @@ from backcheck.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-CLEAN = ("Parliament adopts budget\n\nThe parliament adopted the budget for next year on Thursday. "
-         "Finance Minister Ana Petrović said the deficit would fall.\n")
+CLEAN = (
+    "Parliament adopts budget\n\nThe parliament adopted the budget for next year on Thursday. "
+    "Finance Minister Ana Petrović said the deficit would fall.\n"
+)
 
 
 def _hook() -> dict:
@@ -37,9 +39,19 @@ def test_hook_definition_is_complete():
 
 
 def _git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+    subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+        },
+    )
 
 
 @pytest.fixture
@@ -61,10 +73,19 @@ def repo(tmp_path):
 
 def _pre_commit(repo: Path, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
     _git(repo, "add", "-A")
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-           "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
-    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files", *extra], cwd=repo, env=env,
-                          capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files", *extra],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_pre_commit_blocks_a_flagged_article_and_passes_a_clean_one(repo, tmp_path, sample_path):
@@ -83,8 +104,12 @@ def test_pre_commit_blocks_a_flagged_article_and_passes_a_clean_one(repo, tmp_pa
 
 def test_pre_commit_hook_respects_the_repository_baseline(repo, tmp_path, sample_path):
     shutil.copy(sample_path, repo / "articles" / "talks.txt")
-    subprocess.run([str(BIN / "backcheck"), "baseline", "create", "articles/talks.txt", "-o", "baseline.json"],
-                   cwd=repo, check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "backcheck"), "baseline", "create", "articles/talks.txt", "-o", "baseline.json"],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
     (repo / "backcheck.toml").write_text('baseline = "baseline.json"\n')
     result = _pre_commit(repo, tmp_path, "--verbose")  # pre-commit shows a passing hook's output only then
     assert result.returncode == 0, result.stdout
@@ -117,7 +142,10 @@ def test_workflow_commands_exist_and_run(tmp_path, sample_path, monkeypatch):
         (tmp_path / "articles").mkdir(exist_ok=True)
         shutil.copy(sample_path, tmp_path / "articles" / "talks.txt")
         (tmp_path / "articles" / "budget.txt").write_text(CLEAN)
-        assert runner.invoke(app, ["baseline", "create", "articles/talks.txt", "-o", "backcheck-baseline.json"]).exit_code == 0
+        assert (
+            runner.invoke(app, ["baseline", "create", "articles/talks.txt", "-o", "backcheck-baseline.json"]).exit_code
+            == 0
+        )
         args = [("none" if prev == "--engine" else a) for prev, a in zip([""] + argv, argv)][1:]
         result = runner.invoke(app, args)
         assert result.exit_code == 0, result.stderr

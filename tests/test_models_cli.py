@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.engines import catalog as models
 from backcheck.cli.app import app
+from backcheck.engines import catalog as models
 from backcheck.engines.ct2 import CT2Engine
 from backcheck.errors import ExitCode
 
@@ -49,11 +49,14 @@ def test_models_list_shows_catalogue_and_installed(models_dir):
     assert "tiny-copy-en-sh" in result.stdout and "installed" in result.stdout
 
 
-@pytest.mark.parametrize("env,flag,expected", [
-    ({"BACKCHECK_MODELS": "/srv/models"}, None, "/srv/models"),
-    ({"BACKCHECK_MODELS": "/srv/models"}, "/opt/m", "/opt/m"),
-    ({}, None, str(ROOT / "models")),
-])
+@pytest.mark.parametrize(
+    "env,flag,expected",
+    [
+        ({"BACKCHECK_MODELS": "/srv/models"}, None, "/srv/models"),
+        ({"BACKCHECK_MODELS": "/srv/models"}, "/opt/m", "/opt/m"),
+        ({}, None, str(ROOT / "models")),
+    ],
+)
 def test_models_directory_precedence(monkeypatch, env, flag, expected):
     monkeypatch.delenv("BACKCHECK_MODELS", raising=False)
     for key, value in env.items():
@@ -74,7 +77,10 @@ def test_install_offline_fails_fast_with_instructions(tmp_path, monkeypatch):
     message = result.stderr
     assert "tried https://object.pouta.csc.fi/Tatoeba-MT-models/eng-hbs/opus+bt-2021-04-20.zip" in message
     assert "curl -L -o opus-mt-tc-base-en-sh.zip" in message
-    assert f"backcheck models convert opus-mt-tc-base-en-sh-marian --name opus-mt-tc-base-en-sh --models-dir {tmp_path}" in message
+    assert (
+        f"backcheck models convert opus-mt-tc-base-en-sh-marian --name opus-mt-tc-base-en-sh --models-dir {tmp_path}"
+        in message
+    )
     assert not (tmp_path / "opus-mt-tc-base-en-sh").exists()  # nothing half-installed
 
 
@@ -92,8 +98,11 @@ def test_install_unknown_model(tmp_path):
 def test_install_downloads_converts_and_records_checksums(tmp_path, monkeypatch):
     """The network is replaced by a local zip of a Marian model: everything after it is real."""
     marian = tmp_path / "marian" / "eng-hbs"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_tiny_model.py"), "--marian", str(marian)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_tiny_model.py"), "--marian", str(marian)],
+        check=True,
+        capture_output=True,
+    )
     archive = shutil.make_archive(str(tmp_path / "release"), "zip", tmp_path / "marian")
     progress = []
 
@@ -116,8 +125,11 @@ def test_install_downloads_converts_and_records_checksums(tmp_path, monkeypatch)
 
 def test_convert_a_marian_directory(tmp_path):
     marian = tmp_path / "eng-hbs"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_tiny_model.py"), "--marian", str(marian)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_tiny_model.py"), "--marian", str(marian)],
+        check=True,
+        capture_output=True,
+    )
     out = tmp_path / "models"
     result = invoke("models", "convert", marian, "--name", "mine", "--src", "en", "--models-dir", out)
     assert result.exit_code == 0, result.output

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from backcheck.pipeline.check import Job, run_checks
 from backcheck.config import Config
 from backcheck.formats.article import from_text
 from backcheck.lang.sh.morphology import candidate_bases
+from backcheck.pipeline.check import Job, run_checks
 
 
 def flags_of(text: str, check: str):
@@ -15,46 +15,61 @@ def flags_of(text: str, check: str):
     return [f for f in run_checks(Job(doc), Config()) if f.check == check]
 
 
-@pytest.mark.parametrize("text, word, suggestion", [
-    # base form introduced with a first name, case form later (possessive/feminine -ova)
-    ("Budget talks resume\n\nThe ministry quoted spokeswoman Laura Fischer on Monday. "
-     '"We expect an agreement before the summer," Fischerova said.', "Fischerova", "Fischer"),
-    # instrumental -om after a preposition the MT copied
-    ("Chancellor Olaf Brandt arrived in Podgorica on Tuesday. The talks with Brandtom lasted two hours.",
-     "Brandtom", "Brandt"),
-    # genitive -a of a consonant stem
-    ("Senator Mark Collins visited the flooded villages. The visit of Collinsa was brief.", "Collinsa", "Collins"),
-    # feminine surname in the dative/locative -ovoj, base written as -ova
-    ("Ambassador Elena Petrova presented her credentials. The president thanked Petrovoj for the support.",
-     "Petrovoj", "Petrova"),
-    # no base form in the article: the lexicon knows the stem as a name
-    ("The Kremlin said on Friday that Putina would not attend the summit.", "Putina", "Putin"),
-])
+@pytest.mark.parametrize(
+    "text, word, suggestion",
+    [
+        # base form introduced with a first name, case form later (possessive/feminine -ova)
+        (
+            "Budget talks resume\n\nThe ministry quoted spokeswoman Laura Fischer on Monday. "
+            '"We expect an agreement before the summer," Fischerova said.',
+            "Fischerova",
+            "Fischer",
+        ),
+        # instrumental -om after a preposition the MT copied
+        (
+            "Chancellor Olaf Brandt arrived in Podgorica on Tuesday. The talks with Brandtom lasted two hours.",
+            "Brandtom",
+            "Brandt",
+        ),
+        # genitive -a of a consonant stem
+        ("Senator Mark Collins visited the flooded villages. The visit of Collinsa was brief.", "Collinsa", "Collins"),
+        # feminine surname in the dative/locative -ovoj, base written as -ova
+        (
+            "Ambassador Elena Petrova presented her credentials. The president thanked Petrovoj for the support.",
+            "Petrovoj",
+            "Petrova",
+        ),
+        # no base form in the article: the lexicon knows the stem as a name
+        ("The Kremlin said on Friday that Putina would not attend the summit.", "Putina", "Putin"),
+    ],
+)
 def test_name_inflected_flags_case_forms(text, word, suggestion):
     flags = flags_of(text, "name.inflected")
     assert [(f.span.text, f.suggestion, f.severity, f.category) for f in flags] == [(word, suggestion, "major", "name")]
 
 
-@pytest.mark.parametrize("text", [
-    # a feminine surname whose nominative ends in -ova, introduced in full
-    "Foreign Ministry spokeswoman Maria Zakharova spoke on Thursday. Zakharova said the talks were useful. "
-    "Her deputy Pavel Zakharov did not comment.",
-    # Balkan names written with diacritics
-    "Prime Minister Dritan Abazović met the delegation. Abazović said the reform would pass.",
-    # legitimate English forms built on names
-    "Serbia and Serbian officials met Croatian and Bosnian ministers. Americans and Russians watched.",
-    # a first name that is an -a form of another first name
-    "Ivan Horvat and his sister Ivana Horvat opened the exhibition. Ivana spoke first.",
-    # English words that end like Slavic suffixes
-    "The Roma community in Europe met in Vienna. Marina Kovač chaired the meeting in Jordan.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a feminine surname whose nominative ends in -ova, introduced in full
+        "Foreign Ministry spokeswoman Maria Zakharova spoke on Thursday. Zakharova said the talks were useful. "
+        "Her deputy Pavel Zakharov did not comment.",
+        # Balkan names written with diacritics
+        "Prime Minister Dritan Abazović met the delegation. Abazović said the reform would pass.",
+        # legitimate English forms built on names
+        "Serbia and Serbian officials met Croatian and Bosnian ministers. Americans and Russians watched.",
+        # a first name that is an -a form of another first name
+        "Ivan Horvat and his sister Ivana Horvat opened the exhibition. Ivana spoke first.",
+        # English words that end like Slavic suffixes
+        "The Roma community in Europe met in Vienna. Marina Kovač chaired the meeting in Jordan.",
+    ],
+)
 def test_name_inflected_leaves_nominatives_alone(text):
     assert flags_of(text, "name.inflected") == []
 
 
 def test_name_inflected_flags_case_form_next_to_first_name_when_base_also_appears():
-    text = ("The statement by Emma Stone was published on Monday. Reporters later asked Emma Stoneova "
-            "about the delay.")
+    text = "The statement by Emma Stone was published on Monday. Reporters later asked Emma Stoneova about the delay."
     flags = flags_of(text, "name.inflected")
     assert [(f.span.text, f.suggestion) for f in flags] == [("Stoneova", "Stone")]
 
@@ -65,50 +80,68 @@ def test_candidate_bases_come_from_the_grammar():
     assert candidate_bases("Ana") == ()  # stem too short to be a name
 
 
-@pytest.mark.parametrize("text, flagged, suggestion", [
-    ("Officials in Kyiv said the convoy left Kyiv at dawn. Later Kiev confirmed it.", "Kiev", "Kyiv"),
-    ("President Zelenskyy spoke in Brussels. Zelenskyy thanked allies. Zelensky left after the meeting.",
-     "Zelensky", "Zelenskyy"),
-    ("The mayor of Podgorica met investors. Podgorica will host the fair, and Podgoritsa will pay for it.",
-     "Podgoritsa", "Podgorica"),
-    # letter case inside a name is a second spelling even of a common surname
-    ("Coach Ross Macpherson praised the defence. Macpherson said MacPherson's rivals were tired.",
-     "MacPherson", "Macpherson"),
-])
+@pytest.mark.parametrize(
+    "text, flagged, suggestion",
+    [
+        ("Officials in Kyiv said the convoy left Kyiv at dawn. Later Kiev confirmed it.", "Kiev", "Kyiv"),
+        (
+            "President Zelenskyy spoke in Brussels. Zelenskyy thanked allies. Zelensky left after the meeting.",
+            "Zelensky",
+            "Zelenskyy",
+        ),
+        (
+            "The mayor of Podgorica met investors. Podgorica will host the fair, and Podgoritsa will pay for it.",
+            "Podgoritsa",
+            "Podgorica",
+        ),
+        # letter case inside a name is a second spelling even of a common surname
+        (
+            "Coach Ross Macpherson praised the defence. Macpherson said MacPherson's rivals were tired.",
+            "MacPherson",
+            "Macpherson",
+        ),
+    ],
+)
 def test_name_inconsistent_flags_the_rarer_spelling(text, flagged, suggestion):
     flags = flags_of(text, "name.inconsistent")
     assert [(f.span.text, f.suggestion, f.severity) for f in flags] == [(flagged, suggestion, "minor")]
 
 
-@pytest.mark.parametrize("text", [
-    "Ministers from Iran and Iraq met in Vienna. Iran proposed a new round.",
-    "Officials from Austria and Australia signed the deal in Canberra.",
-    "Serbia signed the deal. Serbian officials said Serbia would pay.",
-    "Milan Jovanović met Ana Molina in Madrid.",
-    # two established names, not two spellings of one
-    "Alan Smith coached the side. Allan Jones, the captain, said Alan had built a team.",
-    "Davis scored twice. Davies saved a penalty, and Davis added a third.",
-    # a country and its adjective
-    "German officials said Germany would pay. Germany agreed.",
-    # a consonant repeated across a vowel is a second sound
-    "Kieran Trippier crossed and Kiernan headed wide. Kiernan was booked.",
-    # a headline's capitalised common words
-    "Love Island star quits. Live updates follow as Love Island returns.",
-    # one first name in two people's own romanisations, each with their own surname
-    "Vladimir Putin spoke to Volodymyr Zelensky by phone, and Vladimir Putin later called it useful.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers from Iran and Iraq met in Vienna. Iran proposed a new round.",
+        "Officials from Austria and Australia signed the deal in Canberra.",
+        "Serbia signed the deal. Serbian officials said Serbia would pay.",
+        "Milan Jovanović met Ana Molina in Madrid.",
+        # two established names, not two spellings of one
+        "Alan Smith coached the side. Allan Jones, the captain, said Alan had built a team.",
+        "Davis scored twice. Davies saved a penalty, and Davis added a third.",
+        # a country and its adjective
+        "German officials said Germany would pay. Germany agreed.",
+        # a consonant repeated across a vowel is a second sound
+        "Kieran Trippier crossed and Kiernan headed wide. Kiernan was booked.",
+        # a headline's capitalised common words
+        "Love Island star quits. Live updates follow as Love Island returns.",
+        # one first name in two people's own romanisations, each with their own surname
+        "Vladimir Putin spoke to Volodymyr Zelensky by phone, and Vladimir Putin later called it useful.",
+    ],
+)
 def test_name_inconsistent_negatives(text):
     assert flags_of(text, "name.inconsistent") == []
 
 
-@pytest.mark.parametrize("text", [
-    "The IRNA agency reports that Iran rejected the proposal. Iran confirmed it. Iran said more.",
-    "The Mosasaurus was the largest predator. Other Mosasaurs feared it. The Mosasaurus hunted at night.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The IRNA agency reports that Iran rejected the proposal. Iran confirmed it. Iran said more.",
+        "The Mosasaurus was the largest predator. Other Mosasaurs feared it. The Mosasaurus hunted at night.",
+    ],
+)
 def test_an_acronym_and_a_plural_are_not_second_spellings(text):
-    from backcheck.pipeline.check import Job, run_checks
     from backcheck.config import Config
     from backcheck.formats.article import from_text
+    from backcheck.pipeline.check import Job, run_checks
 
     flags = run_checks(Job(from_text(text, lang="en"), None), Config())
     assert not [f for f in flags if f.check == "name.inconsistent"]

@@ -2,82 +2,126 @@
 
 import pytest
 
+from _source_checks import findings
 from backcheck.checks.negation import polarity
 
-from _source_checks import findings
 
-
-@pytest.mark.parametrize("text, lang, hard", [
-    ("Vlada ne podržava prijedlog.", "bs", 1),
-    ("Niko nikada nije ništa rekao o tome.", "sr", 1),          # negative concord: one negation
-    ("Nitko nije došao, a ništa nije ni rečeno.", "hr", 2),    # two clauses, two negations
-    ("Ni ministar ni premijer nisu komentarisali odluku.", "sr", 1),
-    ("Ministar nije želio komentirati.", "hr", 1),
-    ("Министар није желео да коментарише.", "sr", 1),
-    ("Nobody has ever said anything about it.", "en", 1),
-    ("The minister did not comment and nobody asked.", "en", 2),   # no concord in English
-    ("Nobody could not believe it.", "en", 2),
-    ("The minister didn't comment, and nobody asked.", "en", 2),
-    ("Neither the minister nor the premier commented.", "en", 1),
-    ("The government supports the proposal.", "en", 0),
-    ("Sjednica će trajati dok se ne usvoji budžet.", "bs", 0),   # "dok ... ne" is "until"
-    ("The deal is No. 5 on the agenda.", "en", 0),
-])
+@pytest.mark.parametrize(
+    "text, lang, hard",
+    [
+        ("Vlada ne podržava prijedlog.", "bs", 1),
+        ("Niko nikada nije ništa rekao o tome.", "sr", 1),  # negative concord: one negation
+        ("Nitko nije došao, a ništa nije ni rečeno.", "hr", 2),  # two clauses, two negations
+        ("Ni ministar ni premijer nisu komentarisali odluku.", "sr", 1),
+        ("Ministar nije želio komentirati.", "hr", 1),
+        ("Министар није желео да коментарише.", "sr", 1),
+        ("Nobody has ever said anything about it.", "en", 1),
+        ("The minister did not comment and nobody asked.", "en", 2),  # no concord in English
+        ("Nobody could not believe it.", "en", 2),
+        ("The minister didn't comment, and nobody asked.", "en", 2),
+        ("Neither the minister nor the premier commented.", "en", 1),
+        ("The government supports the proposal.", "en", 0),
+        ("Sjednica će trajati dok se ne usvoji budžet.", "bs", 0),  # "dok ... ne" is "until"
+        ("The deal is No. 5 on the agenda.", "en", 0),
+    ],
+)
 def test_negations_per_clause(text, lang, hard):
     assert polarity(text, lang).hard == hard
 
 
-@pytest.mark.parametrize("source, english, lang", [
-    ("Vlada ne podržava prijedlog zakona o izborima.",
-     "The government does not support the election bill.", "hr"),
-    ("Ministar je odbio da komentariše navode opozicije.",
-     "The minister refused to comment on the opposition's claims.", "sr"),
-    ("Premijer je odbio komentirati optužbe.", "The prime minister declined to comment on the accusations.", "hr"),
-    ("Portparol nije želio komentarisati odluku suda.", "The spokesman refused to comment on the court ruling.", "bs"),
-    ("Niko od zvaničnika nije se pojavio na sjednici.", "None of the officials appeared at the session.", "bs"),
-    ("Sjednica je održana bez prisustva opozicije.", "The session was held without the opposition.", "sr"),
-    ("Sjednica je održana bez opozicije.", "The session was held in the opposition's absence.", "sr"),
-    ("Uzrok požara još nije poznat.", "The cause of the fire is still unknown.", "hr"),
-    ("Policija nije pronašla nikakve tragove.", "Police found no traces.", "sr"),
-    ("Predsjednik je negirao da je znao za plan.", "The president denied knowing about the plan.", "bs"),
-    ("Pregovori će trajati dok se ne postigne dogovor.", "Talks will continue until an agreement is reached.", "hr"),
-    ("Vlada podržava prijedlog.", "The government supports the proposal.", "sr"),
-])
+@pytest.mark.parametrize(
+    "source, english, lang",
+    [
+        ("Vlada ne podržava prijedlog zakona o izborima.", "The government does not support the election bill.", "hr"),
+        (
+            "Ministar je odbio da komentariše navode opozicije.",
+            "The minister refused to comment on the opposition's claims.",
+            "sr",
+        ),
+        ("Premijer je odbio komentirati optužbe.", "The prime minister declined to comment on the accusations.", "hr"),
+        (
+            "Portparol nije želio komentarisati odluku suda.",
+            "The spokesman refused to comment on the court ruling.",
+            "bs",
+        ),
+        ("Niko od zvaničnika nije se pojavio na sjednici.", "None of the officials appeared at the session.", "bs"),
+        ("Sjednica je održana bez prisustva opozicije.", "The session was held without the opposition.", "sr"),
+        ("Sjednica je održana bez opozicije.", "The session was held in the opposition's absence.", "sr"),
+        ("Uzrok požara još nije poznat.", "The cause of the fire is still unknown.", "hr"),
+        ("Policija nije pronašla nikakve tragove.", "Police found no traces.", "sr"),
+        ("Predsjednik je negirao da je znao za plan.", "The president denied knowing about the plan.", "bs"),
+        (
+            "Pregovori će trajati dok se ne postigne dogovor.",
+            "Talks will continue until an agreement is reached.",
+            "hr",
+        ),
+        ("Vlada podržava prijedlog.", "The government supports the proposal.", "sr"),
+    ],
+)
 def test_correct_translations_are_not_flagged(source, english, lang):
     assert findings("mistranslation.negation", source, english, lang) == []
 
 
-@pytest.mark.parametrize("source, english, lang, flagged", [
-    ("Vlada ne podržava prijedlog.", "The government supports the proposal.", "hr",
-     "The government supports the proposal."),
-    ("Vlada podržava prijedlog.", "The government does not support the proposal.", "hr", "not"),
-    ("Ministar nije potpisao ugovor.", "The minister signed the contract.", "sr", "The minister signed the contract."),
-    ("Опозиција неће учествовати на изборима.", "The opposition will take part in the elections.", "sr",
-     "The opposition will take part in the elections."),
-    ("Tužilaštvo je podiglo optužnicu.", "The prosecution never filed an indictment.", "bs", "never"),
-    ("Odluka je donesena jednoglasno.", "The decision wasn't unanimous.", "hr", "wasn't"),
-])
+@pytest.mark.parametrize(
+    "source, english, lang, flagged",
+    [
+        (
+            "Vlada ne podržava prijedlog.",
+            "The government supports the proposal.",
+            "hr",
+            "The government supports the proposal.",
+        ),
+        ("Vlada podržava prijedlog.", "The government does not support the proposal.", "hr", "not"),
+        (
+            "Ministar nije potpisao ugovor.",
+            "The minister signed the contract.",
+            "sr",
+            "The minister signed the contract.",
+        ),
+        (
+            "Опозиција неће учествовати на изборима.",
+            "The opposition will take part in the elections.",
+            "sr",
+            "The opposition will take part in the elections.",
+        ),
+        ("Tužilaštvo je podiglo optužnicu.", "The prosecution never filed an indictment.", "bs", "never"),
+        ("Odluka je donesena jednoglasno.", "The decision wasn't unanimous.", "hr", "wasn't"),
+    ],
+)
 def test_flipped_polarity_is_flagged(source, english, lang, flagged):
     found = findings("mistranslation.negation", source, english, lang)
     assert [text for text, _ in found] == [flagged]
     assert found[0][1].source_start is not None
 
 
-@pytest.mark.parametrize("source, lang, english", [
-    ("Die Regierung unterstützt den Vorschlag nicht.", "de", "The government supports the proposal."),
-    ("Le gouvernement ne soutient pas la proposition.", "fr", "The government supports the proposal."),
-    ("El gobierno no apoya la propuesta.", "es", "The government supports the proposal."),
-    ("Rząd nie popiera propozycji.", "pl", "The government supports the proposal."),
-    ("Правительство не поддерживает предложение.", "ru", "The government supports the proposal."),
-])
+@pytest.mark.parametrize(
+    "source, lang, english",
+    [
+        ("Die Regierung unterstützt den Vorschlag nicht.", "de", "The government supports the proposal."),
+        ("Le gouvernement ne soutient pas la proposition.", "fr", "The government supports the proposal."),
+        ("El gobierno no apoya la propuesta.", "es", "The government supports the proposal."),
+        ("Rząd nie popiera propozycji.", "pl", "The government supports the proposal."),
+        ("Правительство не поддерживает предложение.", "ru", "The government supports the proposal."),
+    ],
+)
 def test_other_source_languages(source, lang, english):
     assert len(findings("mistranslation.negation", source, english, lang)) == 1
 
 
 def test_unknown_source_language_is_skipped():
-    assert findings("mistranslation.negation", "政府不支持该提案。", "The government supports the proposal.", "zh") == []
+    assert (
+        findings("mistranslation.negation", "政府不支持该提案。", "The government supports the proposal.", "zh") == []
+    )
 
 
 def test_skipped_without_alignment():
-    assert findings("mistranslation.negation", "Vlada ne podržava prijedlog.",
-                    "The government supports the proposal.", "hr", alignment=None) == []
+    assert (
+        findings(
+            "mistranslation.negation",
+            "Vlada ne podržava prijedlog.",
+            "The government supports the proposal.",
+            "hr",
+            alignment=None,
+        )
+        == []
+    )

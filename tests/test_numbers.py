@@ -3,9 +3,8 @@ number checks against the source."""
 
 import pytest
 
-from backcheck.lang.numbers import extract, matches, parse_digits
-
 from _source_checks import findings
+from backcheck.lang.numbers import extract, matches, parse_digits
 
 NUMBER_CHECKS = ("number.mismatch", "number.missing")
 
@@ -14,84 +13,106 @@ def _values(text, lang):
     return [sorted(q.values, key=str) for q in extract(text, lang)]
 
 
-@pytest.mark.parametrize("digits, lang, first, other", [
-    ("1.500", "sr", 1500.0, 1.5),      # thousands dot in BCMS
-    ("1,500", "en", 1500.0, 1.5),      # thousands comma in English
-    ("1,500", "hr", 1.5, 1500.0),      # a decimal comma in Croatian
-    ("1.500", "en", 1.5, 1500.0),
-])
+@pytest.mark.parametrize(
+    "digits, lang, first, other",
+    [
+        ("1.500", "sr", 1500.0, 1.5),  # thousands dot in BCMS
+        ("1,500", "en", 1500.0, 1.5),  # thousands comma in English
+        ("1,500", "hr", 1.5, 1500.0),  # a decimal comma in Croatian
+        ("1.500", "en", 1.5, 1500.0),
+    ],
+)
 def test_ambiguous_grouping_keeps_both_readings_own_convention_first(digits, lang, first, other):
     assert parse_digits(digits, lang) == [first, other]
 
 
-@pytest.mark.parametrize("digits, lang, value", [
-    ("7,4", "sr", 7.4), ("2.3", "en", 2.3), ("1.250.000", "bs", 1250000.0),
-    ("1,250,000", "en", 1250000.0), ("1.250,75", "hr", 1250.75), ("1,250.75", "en", 1250.75),
-])
+@pytest.mark.parametrize(
+    "digits, lang, value",
+    [
+        ("7,4", "sr", 7.4),
+        ("2.3", "en", 2.3),
+        ("1.250.000", "bs", 1250000.0),
+        ("1,250,000", "en", 1250000.0),
+        ("1.250,75", "hr", 1250.75),
+        ("1,250.75", "en", 1250.75),
+    ],
+)
 def test_unambiguous_numbers(digits, lang, value):
     assert parse_digits(digits, lang) == [value]
 
 
-@pytest.mark.parametrize("text, lang, kind, value", [
-    ("Država je izdvojila 1,5 miliona eura.", "sr", "amount", 1_500_000.0),
-    ("Vlada je izdvojila 2 milijarde dinara.", "sr", "amount", 2_000_000_000.0),
-    ("Troškovi su porasli za 20 tisuća kuna.", "hr", "amount", 20_000.0),
-    ("Inflacija je iznosila 7,4 odsto.", "sr", "percent", 7.4),
-    ("Nezaposlenost je pala na 11,2 posto.", "hr", "percent", 11.2),
-    ("Инфлација је износила 7,4 одсто.", "sr", "percent", 7.4),
-    ("The fund grew by 3.5 billion dollars.", "en", "amount", 3_500_000_000.0),
-    ("Turnout was 48.3 per cent.", "en", "percent", 48.3),
-    ("Dvije trećine zastupnika glasalo je za.", "hr", "count", round(2 / 3, 9)),
-    ("Two thirds of the deputies voted in favour.", "en", "count", round(2 / 3, 9)),
-    ("Na skupu je bilo dvadeset pet hiljada ljudi.", "sr", "amount", 25_000.0),
-    ("Pola stanovnika nema pristup vodi.", "bs", "count", 0.5),
-    ("Uhapšeno je trinaestogodišnje dijete.", "bs", "count", 13.0),
-])
+@pytest.mark.parametrize(
+    "text, lang, kind, value",
+    [
+        ("Država je izdvojila 1,5 miliona eura.", "sr", "amount", 1_500_000.0),
+        ("Vlada je izdvojila 2 milijarde dinara.", "sr", "amount", 2_000_000_000.0),
+        ("Troškovi su porasli za 20 tisuća kuna.", "hr", "amount", 20_000.0),
+        ("Inflacija je iznosila 7,4 odsto.", "sr", "percent", 7.4),
+        ("Nezaposlenost je pala na 11,2 posto.", "hr", "percent", 11.2),
+        ("Инфлација је износила 7,4 одсто.", "sr", "percent", 7.4),
+        ("The fund grew by 3.5 billion dollars.", "en", "amount", 3_500_000_000.0),
+        ("Turnout was 48.3 per cent.", "en", "percent", 48.3),
+        ("Dvije trećine zastupnika glasalo je za.", "hr", "count", round(2 / 3, 9)),
+        ("Two thirds of the deputies voted in favour.", "en", "count", round(2 / 3, 9)),
+        ("Na skupu je bilo dvadeset pet hiljada ljudi.", "sr", "amount", 25_000.0),
+        ("Pola stanovnika nema pristup vodi.", "bs", "count", 0.5),
+        ("Uhapšeno je trinaestogodišnje dijete.", "bs", "count", 13.0),
+    ],
+)
 def test_extracts_value_and_kind(text, lang, kind, value):
     quantities = extract(text, lang)
     assert any(q.kind == kind and ("n", value) in q.values for q in quantities), quantities
 
 
-@pytest.mark.parametrize("text, lang, day, month", [
-    ("Sjednica je zakazana za 11. juna.", "sr", 11, 6),
-    ("Sjednica je zakazana za 11. lipnja.", "hr", 11, 6),
-    ("Седница је заказана за 11. јуна.", "sr", 11, 6),
-    ("Izbori su održani 3. siječnja 2021.", "hr", 3, 1),
-    ("Protest je počeo 24. septembra.", "bs", 24, 9),
-    ("Rok ističe 30.9.2024.", "sr", 30, 9),
-    ("The session is scheduled for June 11.", "en", 11, 6),
-    ("The elections were held on 3 January 2021.", "en", 3, 1),
-])
+@pytest.mark.parametrize(
+    "text, lang, day, month",
+    [
+        ("Sjednica je zakazana za 11. juna.", "sr", 11, 6),
+        ("Sjednica je zakazana za 11. lipnja.", "hr", 11, 6),
+        ("Седница је заказана за 11. јуна.", "sr", 11, 6),
+        ("Izbori su održani 3. siječnja 2021.", "hr", 3, 1),
+        ("Protest je počeo 24. septembra.", "bs", 24, 9),
+        ("Rok ističe 30.9.2024.", "sr", 30, 9),
+        ("The session is scheduled for June 11.", "en", 11, 6),
+        ("The elections were held on 3 January 2021.", "en", 3, 1),
+    ],
+)
 def test_dates_give_day_and_month(text, lang, day, month):
     quantities = extract(text, lang)
     assert any(("month", float(month)) in q.values for q in quantities)
     assert any(q.kind == "date" and ("n", float(day)) in q.values for q in quantities)
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("Sastanak je zakazan za ponedjeljak.", "bs"),
-    ("Ministar je u utorak posjetio Mostar.", "hr"),
-    ("Ona je rekla šta misli o tome.", "sr"),
-    ("Nakon što je vlada pala, ništa se nije promijenilo.", "bs"),  # "što" is not "sto" (100)
-    ("Kolovoze su zatvorili zbog radova.", "sr"),  # Serbian "kolovoz" is a roadway, not August
-    ("The minister may resign on Monday.", "en"),  # "may" the verb, "Monday" the weekday
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Sastanak je zakazan za ponedjeljak.", "bs"),
+        ("Ministar je u utorak posjetio Mostar.", "hr"),
+        ("Ona je rekla šta misli o tome.", "sr"),
+        ("Nakon što je vlada pala, ništa se nije promijenilo.", "bs"),  # "što" is not "sto" (100)
+        ("Kolovoze su zatvorili zbog radova.", "sr"),  # Serbian "kolovoz" is a roadway, not August
+        ("The minister may resign on Monday.", "en"),  # "may" the verb, "Monday" the weekday
+    ],
+)
 def test_words_that_are_not_numbers(text, lang):
     assert extract(text, lang) == []
 
 
-@pytest.mark.parametrize("source, source_lang, english", [
-    ("rast od 1,5 miliona eura", "sr", "growth of 1.5 million euros"),
-    ("7,4 odsto", "sr", "7.4 percent"),
-    ("oko 1.500 ljudi", "bs", "about 1,500 people"),
-    ("dvije trećine birača", "hr", "two thirds of voters"),
-    ("50 posto glasova", "hr", "half of the votes"),
-    ("valovi visoki do 6 metara", "hr", "waves up to 20 feet high"),
-    ("temperatura od 27 stupnjeva", "hr", "temperatures of 80 degrees"),
-    ("u 15 časova", "sr", "at 3 p.m."),
-    ("u 7.55 ujutro", "sr", "at 7.55am"),
-    ("XIX vijek", "bs", "the 19th century"),
-])
+@pytest.mark.parametrize(
+    "source, source_lang, english",
+    [
+        ("rast od 1,5 miliona eura", "sr", "growth of 1.5 million euros"),
+        ("7,4 odsto", "sr", "7.4 percent"),
+        ("oko 1.500 ljudi", "bs", "about 1,500 people"),
+        ("dvije trećine birača", "hr", "two thirds of voters"),
+        ("50 posto glasova", "hr", "half of the votes"),
+        ("valovi visoki do 6 metara", "hr", "waves up to 20 feet high"),
+        ("temperatura od 27 stupnjeva", "hr", "temperatures of 80 degrees"),
+        ("u 15 časova", "sr", "at 3 p.m."),
+        ("u 7.55 ujutro", "sr", "at 7.55am"),
+        ("XIX vijek", "bs", "the 19th century"),
+    ],
+)
 def test_locale_conversions_match(source, source_lang, english):
     src, tgt = extract(source, source_lang), extract(english, "en")
     assert src and tgt
@@ -101,43 +122,70 @@ def test_locale_conversions_match(source, source_lang, english):
 # --- the checks --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("source, english, lang", [
-    ("Vlada je za obnovu škola izdvojila 1,5 miliona eura.",
-     "The government set aside 1.5 million euros for the renovation of schools.", "sr"),
-    ("Inflacija je u maju iznosila 7,4 odsto.", "Inflation stood at 7.4 percent in May.", "sr"),
-    ("Sjednica Vijeća sigurnosti zakazana je za 11. juna.",
-     "The Security Council session is scheduled for June 11.", "bs"),
-    ("Dvije trećine zastupnika podržalo je prijedlog zakona.",
-     "Two thirds of the deputies supported the bill.", "hr"),
-    ("Na prosvjedu je bilo oko 1.500 ljudi, a policija je privela trojicu.",
-     "About 1,500 people attended the protest, and police detained three.", "hr"),
-    ("Изборе је расписао 3. марта 2024. године.", "He called the elections on March 3, 2024.", "sr"),
-    ("Troškovi projekta premašili su 20 tisuća kuna.", "The cost of the project exceeded 20,000 kuna.", "hr"),
-    ("Jedan muškarac je povrijeđen u nesreći.", "A man was injured in the accident.", "bs"),
-    ("Sastanak je zakazan za ponedjeljak u 10 sati.", "The meeting is set for Monday at 10 a.m.", "bs"),
-    ("Jaz između dve zemlje mogao bi da se produbi.", "The rift between the countries could deepen.", "sr"),
-    ("Milioni su napustili svoje domove.", "Millions have fled their homes.", "bs"),
-    ("Vijeće je nakon junskog sastanka objavilo odluku.", "The council announced its decision after June's meeting.", "hr"),
-    # "a third" before a noun is an ordinal, before "of" a fraction
-    ("Bio je to treći poraz momčadi ove sezone.", "It was a third defeat for the team this season.", "hr"),
-    ("Trećina birača nije izašla na izbore.", "A third of the voters did not turn out.", "hr"),
-])
+@pytest.mark.parametrize(
+    "source, english, lang",
+    [
+        (
+            "Vlada je za obnovu škola izdvojila 1,5 miliona eura.",
+            "The government set aside 1.5 million euros for the renovation of schools.",
+            "sr",
+        ),
+        ("Inflacija je u maju iznosila 7,4 odsto.", "Inflation stood at 7.4 percent in May.", "sr"),
+        (
+            "Sjednica Vijeća sigurnosti zakazana je za 11. juna.",
+            "The Security Council session is scheduled for June 11.",
+            "bs",
+        ),
+        (
+            "Dvije trećine zastupnika podržalo je prijedlog zakona.",
+            "Two thirds of the deputies supported the bill.",
+            "hr",
+        ),
+        (
+            "Na prosvjedu je bilo oko 1.500 ljudi, a policija je privela trojicu.",
+            "About 1,500 people attended the protest, and police detained three.",
+            "hr",
+        ),
+        ("Изборе је расписао 3. марта 2024. године.", "He called the elections on March 3, 2024.", "sr"),
+        ("Troškovi projekta premašili su 20 tisuća kuna.", "The cost of the project exceeded 20,000 kuna.", "hr"),
+        ("Jedan muškarac je povrijeđen u nesreći.", "A man was injured in the accident.", "bs"),
+        ("Sastanak je zakazan za ponedjeljak u 10 sati.", "The meeting is set for Monday at 10 a.m.", "bs"),
+        ("Jaz između dve zemlje mogao bi da se produbi.", "The rift between the countries could deepen.", "sr"),
+        ("Milioni su napustili svoje domove.", "Millions have fled their homes.", "bs"),
+        (
+            "Vijeće je nakon junskog sastanka objavilo odluku.",
+            "The council announced its decision after June's meeting.",
+            "hr",
+        ),
+        # "a third" before a noun is an ordinal, before "of" a fraction
+        ("Bio je to treći poraz momčadi ove sezone.", "It was a third defeat for the team this season.", "hr"),
+        ("Trećina birača nije izašla na izbore.", "A third of the voters did not turn out.", "hr"),
+    ],
+)
 def test_correct_translations_are_not_flagged(source, english, lang):
     for check in NUMBER_CHECKS:
         assert findings(check, source, english, lang) == []
 
 
-@pytest.mark.parametrize("source, english, lang, flagged, kind", [
-    ("Inflacija je iznosila 7,4 odsto.", "Inflation stood at 4.7 percent.", "sr", "4.7 percent", "percent"),
-    ("Sjednica je zakazana za 11. juna.", "The session is scheduled for July 11.", "bs", "July", "date"),
-    ("Sjednica je zakazana za 11. juna.", "The session is scheduled for June 12.", "bs", "12", "date"),
-    ("Na protestu je bilo oko 1.500 ljudi.", "About 15,000 people attended the protest.", "sr", "15,000", "count"),
-    ("Vlada je izdvojila 1,5 miliona eura.", "The government set aside 15 million euros.", "sr",
-     "15 million", "amount"),
-    ("Zakon je usvojen 2019. godine.", "The law was passed in 2018.", "hr", "2018", "year"),
-    ("Uhapšena su trojica osumnjičenih.", "Four suspects were arrested.", "bs", "Four", "count"),
-    ("Uhapšena su dvojica osumnjičenih.", "Three suspects were arrested.", "bs", "Three", "count"),
-])
+@pytest.mark.parametrize(
+    "source, english, lang, flagged, kind",
+    [
+        ("Inflacija je iznosila 7,4 odsto.", "Inflation stood at 4.7 percent.", "sr", "4.7 percent", "percent"),
+        ("Sjednica je zakazana za 11. juna.", "The session is scheduled for July 11.", "bs", "July", "date"),
+        ("Sjednica je zakazana za 11. juna.", "The session is scheduled for June 12.", "bs", "12", "date"),
+        ("Na protestu je bilo oko 1.500 ljudi.", "About 15,000 people attended the protest.", "sr", "15,000", "count"),
+        (
+            "Vlada je izdvojila 1,5 miliona eura.",
+            "The government set aside 15 million euros.",
+            "sr",
+            "15 million",
+            "amount",
+        ),
+        ("Zakon je usvojen 2019. godine.", "The law was passed in 2018.", "hr", "2018", "year"),
+        ("Uhapšena su trojica osumnjičenih.", "Four suspects were arrested.", "bs", "Four", "count"),
+        ("Uhapšena su dvojica osumnjičenih.", "Three suspects were arrested.", "bs", "Three", "count"),
+    ],
+)
 def test_changed_values_are_mismatches_with_their_kind(source, english, lang, flagged, kind):
     found = findings("number.mismatch", source, english, lang)
     assert [text for text, _ in found] == [flagged]
@@ -157,7 +205,7 @@ def test_dropped_value_is_missing_and_points_at_the_source():
     found = findings("number.missing", source, "The project was completed on Friday.", "bs")
     assert len(found) == 1
     finding = found[0][1]
-    assert source[finding.source_start:finding.source_end] == "3,2 miliona"
+    assert source[finding.source_start : finding.source_end] == "3,2 miliona"
     assert finding.evidence["kind"] == "amount"
 
 
@@ -168,42 +216,63 @@ def test_checks_are_skipped_without_alignment():
 
 def test_omitted_sentence_is_not_a_number_finding():
     # a 1-0 bead belongs to the omission check
-    found = findings("number.missing", "Cijena je 5 eura. Prodaja raste.", "Sales are rising.", "bs",
-                     alignment=[((0,), ()), ((1,), (0,))])
+    found = findings(
+        "number.missing",
+        "Cijena je 5 eura. Prodaja raste.",
+        "Sales are rising.",
+        "bs",
+        alignment=[((0,), ()), ((1,), (0,))],
+    )
     assert found == []
 
 
-@pytest.mark.parametrize("source, lang, english, flagged", [
-    # BCMS months are read in every form (cases, "junski"), so an added English month is a change
-    ("Nakon junskog sastanka u Singapuru pregovori su zastali.", "sr",
-     "After the January meeting in Singapore, talks stalled.", ["January"]),
-    ("Odluka je donesena prošlog mjeseca.", "bs", "The decision was taken in March.", ["March"]),
-    # a Polish month adjective is not read, so a month without a missing partner is not judged
-    ("Po wrześniowym spotkaniu rozmowy utknęły.", "pl", "After the September meeting, talks stalled.", []),
-])
+@pytest.mark.parametrize(
+    "source, lang, english, flagged",
+    [
+        # BCMS months are read in every form (cases, "junski"), so an added English month is a change
+        (
+            "Nakon junskog sastanka u Singapuru pregovori su zastali.",
+            "sr",
+            "After the January meeting in Singapore, talks stalled.",
+            ["January"],
+        ),
+        ("Odluka je donesena prošlog mjeseca.", "bs", "The decision was taken in March.", ["March"]),
+        # a Polish month adjective is not read, so a month without a missing partner is not judged
+        ("Po wrześniowym spotkaniu rozmowy utknęły.", "pl", "After the September meeting, talks stalled.", []),
+    ],
+)
 def test_months_added_in_english(source, lang, english, flagged):
     assert [text for text, _ in findings("number.mismatch", source, english, lang)] == flagged
 
 
 def test_a_number_inside_an_english_word_accounts_for_the_source_number():
     # "fourballs": a golf format of four balls, which the source writes "četiri lopte"
-    assert not findings("number.missing", "Evropljani su dobili igru sa četiri lopte.", "The Europeans won the fourballs.", "hr")
+    assert not findings(
+        "number.missing", "Evropljani su dobili igru sa četiri lopte.", "The Europeans won the fourballs.", "hr"
+    )
     # a word that merely begins like a number word counts nothing: the missing 10 is reported
     assert findings("number.missing", "Deset stanara se iselilo.", "The tenant moved out.", "hr")
 
 
 def test_the_inches_of_a_height_are_part_of_it():
     # 6-foot-6 is 1.98 m; its second 6 is not a count of its own
-    assert not findings("number.mismatch", "Košarkaš visok 1,98 metara odrastao je u Baton Ružu.",
-                        "The 6-foot-6 forward grew up in Baton Rouge.", "hr")
+    assert not findings(
+        "number.mismatch",
+        "Košarkaš visok 1,98 metara odrastao je u Baton Ružu.",
+        "The 6-foot-6 forward grew up in Baton Rouge.",
+        "hr",
+    )
 
 
-@pytest.mark.parametrize("source, english", [
-    # "4 sata" (genitive of "sat", hour) is a time of day, as "04:00" is
-    ("Mladić je pronađen u subotu oko 4 sata ujutro.", "The boy was found at about 04:00 on Saturday."),
-    # the number of a code counts on its own: the G7 are seven countries
-    ("Na sastanku 7 najrazvijenijih zemalja razgovaralo se o trgovini.", "Trade was discussed at the G7 meeting."),
-])
+@pytest.mark.parametrize(
+    "source, english",
+    [
+        # "4 sata" (genitive of "sat", hour) is a time of day, as "04:00" is
+        ("Mladić je pronađen u subotu oko 4 sata ujutro.", "The boy was found at about 04:00 on Saturday."),
+        # the number of a code counts on its own: the G7 are seven countries
+        ("Na sastanku 7 najrazvijenijih zemalja razgovaralo se o trgovini.", "Trade was discussed at the G7 meeting."),
+    ],
+)
 def test_hours_and_numbered_codes_match_their_source(source, english):
     assert not findings("number.mismatch", source, english, "hr")
     assert not findings("number.missing", source, english, "hr")
@@ -217,48 +286,67 @@ def test_a_span_of_years_written_short():
 # --- renderings a translator uses without the same digits ---------------------------------------
 
 
-@pytest.mark.parametrize("source, english, lang", [
-    # a season written with a two-digit year
-    ("Modna kuća predstavila je kolekciju za proljeće i ljeto 2025. u Milanu.",
-     "The fashion house showed its SS25 collection in Milan.", "hr"),
-    # a number word right after a number with its scale word
-    ("Članstvo je naraslo na 2,1 milijun s 1,8 milijuna prije pet godina.",
-     "Membership rose to 2.1 million from 1.8 million five years ago.", "hr"),
-    # a mixed fraction
-    ("Bacač je ove sezone odigrao 180 i dvotrećinske izmjene.",
-     "The pitcher has thrown 180 2/3 innings this season.", "hr"),
-    # a unit with the article, converted
-    ("Nesreća se dogodila oko 1,5 km od škole.", "The crash happened about a mile from the school.", "sr"),
-    # a temperature in Fahrenheit without its unit
-    ("Na jugu zemlje očekuje se do 32 stepena.", "Highs in the 90s are expected in the south.", "sr"),
-    # a quarter of an hour
-    ("Domaćin je poveo u 15. minuti.", "The hosts went ahead a quarter of an hour into the match.", "hr"),
-    # a multiplicative compound and a compound with a number
-    ("Eksplozija je bila tristostruko jača.", "The blast was 300 times stronger.", "hr"),
-    # an ordinal word and a code with a number
-    ("Spomenik je podignut žrtvama Prvog svjetskog rata.", "The memorial honours the victims of WW1.", "hr"),
-    ("Spomenik je podignut žrtvama I svjetskog rata.", "The memorial honours the victims of WW1.", "hr"),
-    # a month capitalised against the rule after a preposition of time
-    ("Izbori će biti održani u Novembru.", "The election will be held in November.", "sr"),
-    # "biennial" and a two-year compound
-    ("Ovo je dvogodišnji festival.", "This is a biennial festival.", "hr"),
-    # a game clock in words
-    ("Izjednačio je u 12. minuti i 45. sekundi.", "He equalised on 12:45.", "sr"),
-    ("Izjednačio je u 31. minuti i 8. sekundi.", "He equalised on 31:08.", "sr"),
-    # seven days are a week
-    ("Glasanje je odgođeno za sedam dana.", "The vote was postponed for a week.", "bs"),
-])
+@pytest.mark.parametrize(
+    "source, english, lang",
+    [
+        # a season written with a two-digit year
+        (
+            "Modna kuća predstavila je kolekciju za proljeće i ljeto 2025. u Milanu.",
+            "The fashion house showed its SS25 collection in Milan.",
+            "hr",
+        ),
+        # a number word right after a number with its scale word
+        (
+            "Članstvo je naraslo na 2,1 milijun s 1,8 milijuna prije pet godina.",
+            "Membership rose to 2.1 million from 1.8 million five years ago.",
+            "hr",
+        ),
+        # a mixed fraction
+        (
+            "Bacač je ove sezone odigrao 180 i dvotrećinske izmjene.",
+            "The pitcher has thrown 180 2/3 innings this season.",
+            "hr",
+        ),
+        # a unit with the article, converted
+        ("Nesreća se dogodila oko 1,5 km od škole.", "The crash happened about a mile from the school.", "sr"),
+        # a temperature in Fahrenheit without its unit
+        ("Na jugu zemlje očekuje se do 32 stepena.", "Highs in the 90s are expected in the south.", "sr"),
+        # a quarter of an hour
+        ("Domaćin je poveo u 15. minuti.", "The hosts went ahead a quarter of an hour into the match.", "hr"),
+        # a multiplicative compound and a compound with a number
+        ("Eksplozija je bila tristostruko jača.", "The blast was 300 times stronger.", "hr"),
+        # an ordinal word and a code with a number
+        ("Spomenik je podignut žrtvama Prvog svjetskog rata.", "The memorial honours the victims of WW1.", "hr"),
+        ("Spomenik je podignut žrtvama I svjetskog rata.", "The memorial honours the victims of WW1.", "hr"),
+        # a month capitalised against the rule after a preposition of time
+        ("Izbori će biti održani u Novembru.", "The election will be held in November.", "sr"),
+        # "biennial" and a two-year compound
+        ("Ovo je dvogodišnji festival.", "This is a biennial festival.", "hr"),
+        # a game clock in words
+        ("Izjednačio je u 12. minuti i 45. sekundi.", "He equalised on 12:45.", "sr"),
+        ("Izjednačio je u 31. minuti i 8. sekundi.", "He equalised on 31:08.", "sr"),
+        # seven days are a week
+        ("Glasanje je odgođeno za sedam dana.", "The vote was postponed for a week.", "bs"),
+    ],
+)
 def test_renderings_without_the_same_digits_are_not_flagged(source, english, lang):
     for check in NUMBER_CHECKS:
         assert findings(check, source, english, lang) == []
 
 
-@pytest.mark.parametrize("source, english, lang, flagged", [
-    ("Modna kuća predstavila je kolekciju za proljeće i ljeto 2025. u Milanu.",
-     "The fashion house showed its SS24 collection in Milan.", "hr", "SS24"),
-    ("Na jugu zemlje očekuje se do 22 stepena.", "Highs in the 90s are expected in the south.", "sr", "90s"),
-    ("Izjednačio je u 12. minuti i 15. sekundi.", "He equalised on 12:45.", "sr", "12:45"),
-])
+@pytest.mark.parametrize(
+    "source, english, lang, flagged",
+    [
+        (
+            "Modna kuća predstavila je kolekciju za proljeće i ljeto 2025. u Milanu.",
+            "The fashion house showed its SS24 collection in Milan.",
+            "hr",
+            "SS24",
+        ),
+        ("Na jugu zemlje očekuje se do 22 stepena.", "Highs in the 90s are expected in the south.", "sr", "90s"),
+        ("Izjednačio je u 12. minuti i 15. sekundi.", "He equalised on 12:45.", "sr", "12:45"),
+    ],
+)
 def test_the_same_renderings_with_another_value_are_flagged(source, english, lang, flagged):
     assert [text for text, _ in findings("number.mismatch", source, english, lang)] == [flagged]
 
@@ -266,7 +354,7 @@ def test_the_same_renderings_with_another_value_are_flagged(source, english, lan
 def test_a_unit_with_the_article_does_not_cover_another_distance():
     source = "Nesreća se dogodila oko 5 km od škole."
     found = findings("number.missing", source, "The crash happened about a mile from the school.", "sr")
-    assert [source[f.source_start:f.source_end] for _, f in found] == ["5"]
+    assert [source[f.source_start : f.source_end] for _, f in found] == ["5"]
 
 
 def test_a_compound_with_a_number_supports_one():

@@ -7,23 +7,23 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
-from _render_reports import synthetic_report
 
+from _render_reports import synthetic_report
 from backcheck.config import Config
+from backcheck.model.report import DocumentReport, Report
 from backcheck.render import render
 from backcheck.render.github import _escape_data, _escape_property
-from backcheck.model.report import DocumentReport, Report
 
 
 def _two_documents(fail_on: str = "major") -> Report:
     flagged = synthetic_report(path="news/council.txt").documents[0]
     clean = synthetic_report(path="news/sport.txt").documents[0]
     clean.flags = [f for f in clean.flags if f.severity == "minor"]
-    return Report([flagged, clean], Config(fail_on=fail_on, severities=synthetic_report().config.severities),
-                  "sig")
+    return Report([flagged, clean], Config(fail_on=fail_on, severities=synthetic_report().config.severities), "sig")
 
 
 # --- JUnit -------------------------------------------------------------------------------------
+
 
 def test_junit_one_case_per_document_failures_carry_flags():
     root = ET.fromstring(render(_two_documents(), "junit"))
@@ -59,12 +59,16 @@ def test_junit_stays_well_formed_with_control_characters():
 
 # --- GitHub ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("raw, data, prop", [
-    ("50% of votes", "50%25 of votes", "50%25 of votes"),
-    ("line one\nline two\r", "line one%0Aline two%0D", "line one%0Aline two%0D"),
-    ("Zagreb, Split: both", "Zagreb, Split: both", "Zagreb%2C Split%3A both"),
-    ("%0A literally", "%250A literally", "%250A literally"),
-])
+
+@pytest.mark.parametrize(
+    "raw, data, prop",
+    [
+        ("50% of votes", "50%25 of votes", "50%25 of votes"),
+        ("line one\nline two\r", "line one%0Aline two%0D", "line one%0Aline two%0D"),
+        ("Zagreb, Split: both", "Zagreb, Split: both", "Zagreb%2C Split%3A both"),
+        ("%0A literally", "%250A literally", "%250A literally"),
+    ],
+)
 def test_github_escaping(raw, data, prop):
     assert _escape_data(raw) == data
     assert _escape_property(raw) == prop
@@ -76,7 +80,8 @@ def test_github_annotations():
     by_check = {line.split("title=backcheck ")[1].split(" ")[0]: line for line in lines}
     assert by_check["name.inflected"] == (
         "::error file=news/council.txt,line=5,col=127,endColumn=134,"
-        'title=backcheck name.inflected (major)::"Kovačeva" is "Kovač" with a case ending (suggestion: Kovač)')
+        'title=backcheck name.inflected (major)::"Kovačeva" is "Kovač" with a case ending (suggestion: Kovač)'
+    )
     assert by_check["name.inconsistent"].startswith("::warning ")
     assert "50%25, or more, of: readers%0Anotice" in by_check["name.inconsistent"]
     assert by_check["boilerplate.residue"].startswith("::error ")
@@ -90,6 +95,7 @@ def test_github_escapes_paths():
 
 
 # --- GitLab ------------------------------------------------------------------------------------
+
 
 def test_gitlab_code_quality_fields():
     issues = json.loads(render(_two_documents(), "gitlab"))
@@ -112,6 +118,7 @@ def test_gitlab_empty_report_is_an_empty_list():
 
 
 # --- JSON Lines --------------------------------------------------------------------------------
+
 
 def test_jsonl_one_flag_per_line_with_its_path():
     report = _two_documents()

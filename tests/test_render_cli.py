@@ -6,9 +6,9 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from _render_reports import ARTICLE
 from typer.testing import CliRunner
 
+from _render_reports import ARTICLE
 from backcheck.cli.app import app
 from backcheck.render import FORMATS
 
@@ -39,10 +39,15 @@ def test_clean_article_exits_zero(tmp_path, fmt):
     assert result.exit_code == 0, result.output
 
 
-@pytest.mark.parametrize("fmt, parse", [
-    ("sarif", json.loads), ("gitlab", json.loads), ("junit", ET.fromstring),
-    ("html", lambda s: s.index("<mark")),
-])
+@pytest.mark.parametrize(
+    "fmt, parse",
+    [
+        ("sarif", json.loads),
+        ("gitlab", json.loads),
+        ("junit", ET.fromstring),
+        ("html", lambda s: s.index("<mark")),
+    ],
+)
 def test_output_file_holds_the_report(article, tmp_path, fmt, parse):
     out = tmp_path / f"report.{fmt}"
     result = runner.invoke(app, ["check", str(article), "--format", fmt, "--output", str(out)])

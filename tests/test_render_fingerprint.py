@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from _render_reports import synthetic_report
 
+from _render_reports import synthetic_report
 from backcheck.checks import all_checks
 from backcheck.checks.base import Finding
 from backcheck.config import Config
@@ -25,12 +25,15 @@ def _flags(text: str, word: str, check_id: str = "name.inflected", occurrences: 
 BASE = "The minister met Petrovića in Belgrade on Monday.\n\nTalks will resume next week."
 
 
-@pytest.mark.parametrize("other, same", [
-    ("A new first paragraph.\n\n" + BASE, True),                      # offsets move
-    (BASE.replace("Monday.", "Monday.  "), True),                      # trailing spaces
-    (BASE.replace("Talks will resume", "Negotiators will meet"), True),  # another sentence changes
-    (BASE.replace("in Belgrade", "in Novi Sad"), False),                # the flagged sentence changes
-])
+@pytest.mark.parametrize(
+    "other, same",
+    [
+        ("A new first paragraph.\n\n" + BASE, True),  # offsets move
+        (BASE.replace("Monday.", "Monday.  "), True),  # trailing spaces
+        (BASE.replace("Talks will resume", "Negotiators will meet"), True),  # another sentence changes
+        (BASE.replace("in Belgrade", "in Novi Sad"), False),  # the flagged sentence changes
+    ],
+)
 def test_fingerprint_depends_on_the_sentence_not_the_offsets(other, same):
     assert (_flags(BASE, "Petrovića")[0].fingerprint() == _flags(other, "Petrovića")[0].fingerprint()) is same
 

@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 
 import pytest
-from _render_reports import synthetic_report
 
+from _render_reports import synthetic_report
 from backcheck.render import render
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -47,5 +47,5 @@ def test_golden(name):
         path.write_text(produced, encoding="utf-8")
     assert path.exists(), f"{path} missing: run with BACKCHECK_UPDATE_GOLDEN=1 to create it"
     assert produced == path.read_text(encoding="utf-8"), (
-        f"{name} differs from its golden file; if the change is intended, "
-        "regenerate with BACKCHECK_UPDATE_GOLDEN=1")
+        f"{name} differs from its golden file; if the change is intended, regenerate with BACKCHECK_UPDATE_GOLDEN=1"
+    )

@@ -8,10 +8,10 @@ from html import unescape
 from html.parser import HTMLParser
 
 import pytest
-from _render_reports import ARTICLE, checked_report, synthetic_report
 
-from backcheck.render import render
+from _render_reports import ARTICLE, checked_report, synthetic_report
 from backcheck.model.report import DocumentReport, Report
+from backcheck.render import render
 
 _VOID = {"meta", "br", "hr", "img", "input", "link"}
 
@@ -85,11 +85,14 @@ def test_every_flag_is_marked_with_its_severity_and_check():
             assert all(f"sev-{flag.severity}" in a["class"] for a in worst)
 
 
-@pytest.mark.parametrize("check_id, text", [
-    ("name.inflected", "Kovačeva"),
-    ("name.inconsistent", "Kovačeva said"),
-    ("boilerplate.residue", "<script>"),
-])
+@pytest.mark.parametrize(
+    "check_id, text",
+    [
+        ("name.inflected", "Kovačeva"),
+        ("name.inconsistent", "Kovačeva said"),
+        ("boilerplate.residue", "<script>"),
+    ],
+)
 def test_marks_cover_exactly_the_flagged_text(check_id, text):
     report = synthetic_report()
     number = next(n for n, f in enumerate(report.flags, start=1) if f.check == check_id)
@@ -180,9 +183,11 @@ def test_real_pipeline_marks_an_inflected_name(tmp_path):
 
 
 def test_html_article_is_shown_as_its_text_not_its_markup(tmp_path):
-    page = ("<!doctype html><html><body><article><h1>Council approves budget</h1>\n"
-            "<p>Finance secretary Dragana Kovač said spending &amp; hiring rise. "
-            '"The money is there," <b>Kovačeva</b> said.</p></article></body></html>\n')
+    page = (
+        "<!doctype html><html><body><article><h1>Council approves budget</h1>\n"
+        "<p>Finance secretary Dragana Kovač said spending &amp; hiring rise. "
+        '"The money is there," <b>Kovačeva</b> said.</p></article></body></html>\n'
+    )
     report = checked_report(tmp_path, page, "article.html")
     html = render(report, "html")
     assert "&lt;b&gt;" not in html and "&lt;p&gt;" not in html

@@ -8,8 +8,8 @@ from importlib import resources
 
 import jsonschema
 import pytest
-from _render_reports import ARTICLE, checked_report, synthetic_report
 
+from _render_reports import ARTICLE, checked_report, synthetic_report
 from backcheck.checks import all_checks
 from backcheck.render import render
 from backcheck.render.sarif import FINGERPRINT_KEY
@@ -70,14 +70,15 @@ def test_regions_point_into_the_original_file():
     for result in results:
         region = result["locations"][0]["physicalLocation"]["region"]
         start, length = region["charOffset"], region["charLength"]
-        assert ARTICLE[start:start + length] == region["snippet"]["text"]
-        assert lines[region["startLine"] - 1][region["startColumn"] - 1:].startswith(
-            region["snippet"]["text"].split("\n")[0])
+        assert ARTICLE[start : start + length] == region["snippet"]["text"]
+        assert lines[region["startLine"] - 1][region["startColumn"] - 1 :].startswith(
+            region["snippet"]["text"].split("\n")[0]
+        )
         if region["startLine"] == region["endLine"]:
             assert region["endColumn"] - region["startColumn"] == length
     crossing = next(r for r in results if r["ruleId"] == "disclaimer")["locations"][0]["physicalLocation"]["region"]
     assert crossing["endLine"] == crossing["startLine"] + 2
-    assert lines[crossing["endLine"] - 1][:crossing["endColumn"] - 1] == "Finance secretary"
+    assert lines[crossing["endLine"] - 1][: crossing["endColumn"] - 1] == "Finance secretary"
 
 
 def test_fingerprints_survive_an_edit_elsewhere_in_the_article(tmp_path):
@@ -86,8 +87,9 @@ def test_fingerprints_survive_an_edit_elsewhere_in_the_article(tmp_path):
     second = _sarif(checked_report(tmp_path, edited))["runs"][0]["results"]
 
     def key(results):
-        return {r["partialFingerprints"][FINGERPRINT_KEY]: r["locations"][0]["physicalLocation"]["region"]
-                for r in results}
+        return {
+            r["partialFingerprints"][FINGERPRINT_KEY]: r["locations"][0]["physicalLocation"]["region"] for r in results
+        }
 
     before, after = key(first), key(second)
     assert before and set(before) == set(after)

@@ -14,12 +14,16 @@ from backcheck.engines.base import Translation
 
 runner = CliRunner()
 
-SOURCE = ["Vlada je u utorak usvojila budžet za narednu godinu.",
-          "Ministar finansija je rekao da će porezi ostati isti.",
-          "Policija je uhapsila dvojicu osumnjičenih u Nikšiću."]
-ENGLISH = ["The government adopted next year's budget on Tuesday.",
-           "The finance minister said that taxes would remain the same.",
-           "Police arrested two suspects in Nikšić."]
+SOURCE = [
+    "Vlada je u utorak usvojila budžet za narednu godinu.",
+    "Ministar finansija je rekao da će porezi ostati isti.",
+    "Policija je uhapsila dvojicu osumnjičenih u Nikšiću.",
+]
+ENGLISH = [
+    "The government adopted next year's budget on Tuesday.",
+    "The finance minister said that taxes would remain the same.",
+    "Police arrested two suspects in Nikšić.",
+]
 
 
 class PhraseEngine:
@@ -40,14 +44,16 @@ class PhraseEngine:
 
 @pytest.fixture
 def phrase_engine(monkeypatch):
-    monkeypatch.setattr(backcheck.engines, "resolve",
-                        lambda name, src, tgt, **_: None if name == "none" else PhraseEngine())
+    monkeypatch.setattr(
+        backcheck.engines, "resolve", lambda name, src, tgt, **_: None if name == "none" else PhraseEngine()
+    )
 
 
 @pytest.fixture
 def files(write):
     def _files(english=ENGLISH, source=SOURCE):
         return str(write("src.txt", "\n".join(source) + "\n")), str(write("hyp.txt", "\n".join(english) + "\n"))
+
     return _files
 
 
@@ -70,8 +76,9 @@ def test_lines_are_scored_with_signatures(phrase_engine, files):
 @pytest.mark.parametrize("gate, code, passed", [("0", 0, True), ("100.5", 1, False)])
 def test_min_fidelity_gates_the_exit_code(phrase_engine, files, gate, code, passed):
     src, hyp = files()
-    result = invoke("--source", src, "--translation", hyp, "--source-lang", "sr", "--min-fidelity", gate,
-                    "--no-segments")
+    result = invoke(
+        "--source", src, "--translation", hyp, "--source-lang", "sr", "--min-fidelity", gate, "--no-segments"
+    )
     assert result.exit_code == code
     data = json.loads(result.stdout)
     assert data["gate"] == {"min_fidelity": float(gate), "passed": passed} and "segments" not in data
@@ -95,8 +102,9 @@ def test_no_engine_exits_4_unless_only_a_reference_is_scored(phrase_engine, file
     result = invoke("--source", src, "--translation", hyp, "--source-lang", "sr", "--engine", "none")
     assert result.exit_code == 4 and "needs a back-translation engine" in result.stderr
     ref = str(write("ref.txt", "\n".join(ENGLISH) + "\n"))
-    result = invoke("--source", src, "--translation", hyp, "--reference", ref, "--source-lang", "sr",
-                    "--engine", "none")
+    result = invoke(
+        "--source", src, "--translation", hyp, "--reference", ref, "--source-lang", "sr", "--engine", "none"
+    )
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["reference"]["chrf++"] == 100.0 and data["reference"]["ter"] == 0.0 and "fidelity" not in data
@@ -105,8 +113,7 @@ def test_no_engine_exits_4_unless_only_a_reference_is_scored(phrase_engine, file
 @pytest.mark.skipif(shutil.which("apertium") is None, reason="apertium-hbs-eng is not installed")
 def test_lines_with_apertium(files):
     src, hyp = files()
-    result = invoke("--source", src, "--translation", hyp, "--source-lang", "hr", "--engine", "apertium",
-                    "--no-cache")
+    result = invoke("--source", src, "--translation", hyp, "--source-lang", "hr", "--engine", "apertium", "--no-cache")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["engine"]["name"] == "apertium" and "calibration:apertium:source@" in data["signature"]

@@ -2,9 +2,9 @@
 
 import pytest
 
-from backcheck.pipeline.check import Job, run_checks
 from backcheck.config import Config
 from backcheck.formats.article import from_text
+from backcheck.pipeline.check import Job, run_checks
 
 
 def _untranslated(english, source=None, lang="sr"):
@@ -13,14 +13,26 @@ def _untranslated(english, source=None, lang="sr"):
     return [f.span.text for f in flags if f.check == "untranslated"]
 
 
-@pytest.mark.parametrize("source, english, expected", [
-    ("Ministar je rekao da je odluka konačna i da se neće mijenjati.",
-     "The minister said the odluka was final and would not be changed.", ["odluka"]),
-    ("Skupština je usvojila izmjene zakona o javnim nabavkama.",
-     "The assembly adopted izmjene zakona on public procurement.", ["izmjene zakona"]),
-    ("Die Regierung hat das Gesetz bereits gestern verabschiedet.",
-     "The government bereits passed the law yesterday.", ["bereits"]),
-])
+@pytest.mark.parametrize(
+    "source, english, expected",
+    [
+        (
+            "Ministar je rekao da je odluka konačna i da se neće mijenjati.",
+            "The minister said the odluka was final and would not be changed.",
+            ["odluka"],
+        ),
+        (
+            "Skupština je usvojila izmjene zakona o javnim nabavkama.",
+            "The assembly adopted izmjene zakona on public procurement.",
+            ["izmjene zakona"],
+        ),
+        (
+            "Die Regierung hat das Gesetz bereits gestern verabschiedet.",
+            "The government bereits passed the law yesterday.",
+            ["bereits"],
+        ),
+    ],
+)
 def test_source_words_left_in_english(source, english, expected):
     assert _untranslated(english, source, "de" if "Regierung" in source else "hr") == expected
 
@@ -40,14 +52,23 @@ def test_a_quotation_in_a_third_language_kept_by_both_is_not_untranslated():
     assert _untranslated(quote, quote, "hr") == []
 
 
-@pytest.mark.parametrize("source, english", [
-    ("Ministar Nikola Marković rekao je da je Sarajevo spremno za samit.",
-     "Minister Nikola Marković said Sarajevo was ready for the summit."),
-    ("Kompanija Telekom Srbija objavila je rezultate za 2023. godinu.",
-     "Telekom Srbija published its results for 2023."),
-    ("Izvoz je porastao za 7,4 odsto u odnosu na prošlu godinu.",
-     "Exports rose by 7.4 percent compared with last year."),
-])
+@pytest.mark.parametrize(
+    "source, english",
+    [
+        (
+            "Ministar Nikola Marković rekao je da je Sarajevo spremno za samit.",
+            "Minister Nikola Marković said Sarajevo was ready for the summit.",
+        ),
+        (
+            "Kompanija Telekom Srbija objavila je rezultate za 2023. godinu.",
+            "Telekom Srbija published its results for 2023.",
+        ),
+        (
+            "Izvoz je porastao za 7,4 odsto u odnosu na prošlu godinu.",
+            "Exports rose by 7.4 percent compared with last year.",
+        ),
+    ],
+)
 def test_names_and_correct_translations_are_not_flagged(source, english):
     assert _untranslated(english, source, "sr") == []
 
@@ -60,15 +81,19 @@ def test_without_source_common_serbo_croatian_words_are_flagged():
 def test_a_subject_capitalised_on_both_sides_is_a_name():
     # "Ako" is a name here, though "ako" (if) is a word of the source language
     source = "„Ako je zvao svaki dan i pitao kad se vraćamo“, rekla je njegova sestra."
-    english = "\"Ako was calling every day to ask when we were coming back,\" said his sister."
+    english = '"Ako was calling every day to ask when we were coming back," said his sister.'
     assert _untranslated(english, source, "sr") == []
 
 
 def test_a_sentence_a_cyrillic_source_writes_in_latin_letters_is_kept_foreign():
-    source = ("Домаћини су после тешке утакмице поново славили пред својим навијачима у суботу увече.\n"
-              "Champions League: Celtic 3-0 Rangers")
-    english = ("The hosts celebrated again in front of their fans on Saturday evening after a hard game.\n"
-               "Champions League: Celtic 3-0 Rangers")
+    source = (
+        "Домаћини су после тешке утакмице поново славили пред својим навијачима у суботу увече.\n"
+        "Champions League: Celtic 3-0 Rangers"
+    )
+    english = (
+        "The hosts celebrated again in front of their fans on Saturday evening after a hard game.\n"
+        "Champions League: Celtic 3-0 Rangers"
+    )
     assert _untranslated(english, source, "sr") == []
     # in a Latin-script source the same identity is a sentence left untranslated
     latin = "Vlada je usvojila novi zakon o porezima na imovinu."

@@ -7,13 +7,13 @@ this package is cheap.
 
 from __future__ import annotations
 
-from backcheck.version import __version__
-
 from typing import TYPE_CHECKING, Any
 
+from backcheck.version import __version__
+
 if TYPE_CHECKING:  # pragma: no cover
-    from backcheck.pipeline.check import check
     from backcheck.model.report import Report
+    from backcheck.pipeline.check import check
 
 __all__ = ["__version__", "check", "Report"]
 

@@ -16,8 +16,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from backcheck.config import Config
     from backcheck.lang.align import AlignedPair, SourceAgreement
     from backcheck.lang.names.beads import Bead
-    from backcheck.lang.names.tokens import Token
     from backcheck.lang.names.inventory import NameInventory
+    from backcheck.lang.names.tokens import Token
     from backcheck.model.document import Document, Sentence
     from backcheck.scoring.fidelity import FidelityResult
 
@@ -58,8 +58,10 @@ class Analysis:
         document-level flag (``source.mismatch``), not a flag per sentence."""
         if self.alignment is None or self.source is None or not self.agreement.matches:
             return []
-        return [(pair, [self.source.sentences[i] for i in pair.source],
-                 [self.document.sentences[i] for i in pair.target]) for pair in self.alignment]
+        return [
+            (pair, [self.source.sentences[i] for i in pair.source], [self.document.sentences[i] for i in pair.target])
+            for pair in self.alignment
+        ]
 
     @cached_property
     def name_inventory(self) -> NameInventory:

@@ -16,10 +16,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from backcheck.model.findings import SEVERITIES
 from backcheck.engines import ENGINES
 from backcheck.errors import ConfigError
 from backcheck.lang.languages import BCMS
+from backcheck.model.findings import SEVERITIES
 
 DEFAULT_FAIL_ON = "major"
 DEFAULT_ENGINE = "auto"
@@ -39,36 +39,70 @@ class Threshold:
     provenance: str  #: the script that fitted it and the data it was fitted on
 
 
-THRESHOLDS: dict[str, Threshold] = {t.name: t for t in (
-    Threshold("omission_ratio", 0.5, "content letters, English / source",
-              "an aligned pair whose English keeps less than this share of the source's content is an omission",
-              "scripts/calibrate_omission.py: 0.5th percentile of 7,000 clean NTREX-128 reversed pairs "
-              "(hr, sr-Latn, sr-Cyrl, bs; median 0.88); fitted before the tune/test split existed"),
-    Threshold("addition_ratio", 1.4, "content letters, English / source",
-              "an aligned pair whose English has more than this share of the source's content is an addition",
-              "scripts/calibrate_omission.py: 99.5th percentile of the same clean pairs is 1.28"),
-    Threshold("clause_omission_ratio", 0.7, "content letters, English / source",
-              "a pair below this ratio whose missing part carries all of a clause's names and numbers "
-              "is a dropped clause",
-              "scripts/calibrate_omission.py on NTREX-128 reversed (7,988 pairs): 1.78% of clean pairs flagged"),
-    Threshold("clause_rest_ratio", 1.1, "content letters, English / rest of the source",
-              "with the dropped clause removed, the rest of the source must match the English this well",
-              "scripts/calibrate_omission.py, fitted together with clause_omission_ratio"),
-    Threshold("min_fidelity", None, "calibrated fidelity, 0-100",
-              "a sentence whose back-translation scores below this is flagged fidelity.low",
-              "scripts/evaluate_fidelity.py: per engine, the score below which 5% of clean pairs fall"),
-    Threshold("min_round_trip_fidelity", None, "calibrated fidelity, 0-100",
-              "the same for a round trip (no source given): fidelity.round_trip",
-              "scripts/evaluate_fidelity.py, round-trip calibration per engine"),
-    Threshold("fidelity_length_z", 2.0, "|z| of the length ratio",
-              "beyond this a low-fidelity pair is called an omission (short) or an addition (long)",
-              "two standard deviations of the length model in data/fidelity_calibration.json (a convention, "
-              "not fitted)"),
-    Threshold("fidelity_token_logprob", -5.0, "log-probability",
-              "a word whose least likely piece scores at or below this under forced decoding (about 1 in "
-              "150) is unsupported and narrows a fidelity span",
-              "chosen by hand on the tiny test model and OPUS-MT output (not fitted)"),
-)}
+THRESHOLDS: dict[str, Threshold] = {
+    t.name: t
+    for t in (
+        Threshold(
+            "omission_ratio",
+            0.5,
+            "content letters, English / source",
+            "an aligned pair whose English keeps less than this share of the source's content is an omission",
+            "scripts/calibrate_omission.py: 0.5th percentile of 7,000 clean NTREX-128 reversed pairs "
+            "(hr, sr-Latn, sr-Cyrl, bs; median 0.88); fitted before the tune/test split existed",
+        ),
+        Threshold(
+            "addition_ratio",
+            1.4,
+            "content letters, English / source",
+            "an aligned pair whose English has more than this share of the source's content is an addition",
+            "scripts/calibrate_omission.py: 99.5th percentile of the same clean pairs is 1.28",
+        ),
+        Threshold(
+            "clause_omission_ratio",
+            0.7,
+            "content letters, English / source",
+            "a pair below this ratio whose missing part carries all of a clause's names and numbers "
+            "is a dropped clause",
+            "scripts/calibrate_omission.py on NTREX-128 reversed (7,988 pairs): 1.78% of clean pairs flagged",
+        ),
+        Threshold(
+            "clause_rest_ratio",
+            1.1,
+            "content letters, English / rest of the source",
+            "with the dropped clause removed, the rest of the source must match the English this well",
+            "scripts/calibrate_omission.py, fitted together with clause_omission_ratio",
+        ),
+        Threshold(
+            "min_fidelity",
+            None,
+            "calibrated fidelity, 0-100",
+            "a sentence whose back-translation scores below this is flagged fidelity.low",
+            "scripts/evaluate_fidelity.py: per engine, the score below which 5% of clean pairs fall",
+        ),
+        Threshold(
+            "min_round_trip_fidelity",
+            None,
+            "calibrated fidelity, 0-100",
+            "the same for a round trip (no source given): fidelity.round_trip",
+            "scripts/evaluate_fidelity.py, round-trip calibration per engine",
+        ),
+        Threshold(
+            "fidelity_length_z",
+            2.0,
+            "|z| of the length ratio",
+            "beyond this a low-fidelity pair is called an omission (short) or an addition (long)",
+            "two standard deviations of the length model in data/fidelity_calibration.json (a convention, not fitted)",
+        ),
+        Threshold(
+            "fidelity_token_logprob",
+            -5.0,
+            "log-probability",
+            "a word whose least likely piece scores at or below this under forced decoding (about 1 in "
+            "150) is unsupported and narrows a fidelity span",
+            "chosen by hand on the tiny test model and OPUS-MT output (not fitted)",
+        ),
+    )
+}
 
 
 @dataclass

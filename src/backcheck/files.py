@@ -34,8 +34,15 @@ def regular_file(path: str | os.PathLike[str], what: str = "file") -> Path:
     if stat.S_ISDIR(st.st_mode):
         raise InputError(f"{p}: is a directory, not a {what}")
     if not stat.S_ISREG(st.st_mode):
-        kind = ("a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
-                else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+        kind = (
+            "a FIFO"
+            if stat.S_ISFIFO(st.st_mode)
+            else "a device"
+            if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(st.st_mode)
+            else "not a regular file"
+        )
         raise InputError(f"{p}: is {kind}, not a regular {what}")
     return p
 
@@ -86,5 +93,7 @@ def digest(path: str | os.PathLike[str], max_bytes: int) -> str:
 
 
 def _too_big(path: Path, size: int, limit: int) -> str:
-    return (f"{path}: file is {size / 1e6:.1f} MB or more, over the {limit / 1e6:.0f} MB limit "
-            f"(set --max-bytes to raise it)")
+    return (
+        f"{path}: file is {size / 1e6:.1f} MB or more, over the {limit / 1e6:.0f} MB limit "
+        f"(set --max-bytes to raise it)"
+    )

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from backcheck.checks.base import CATEGORIES, REGISTRY, SEVERITIES, Check, CheckContext, Finding, register
-
 # Each module registers its checks on import (the modules are light: no heavy libraries).
-from backcheck.checks import boilerplate, names  # noqa: E402,F401
-from backcheck.checks import glossary  # noqa: E402,F401
-from backcheck.checks import fidelity  # noqa: E402,F401
-from backcheck.checks import source, names_source, untranslated  # noqa: E402,F401
-from backcheck.checks import negation, numbers, omission, quotes  # noqa: E402,F401
+from backcheck.checks import (  # noqa: E402,F401  # noqa: E402,F401  # noqa: E402,F401
+    boilerplate,
+    fidelity,  # noqa: E402,F401
+    glossary,  # noqa: E402,F401
+    names,
+    names_source,
+    negation,
+    numbers,
+    omission,
+    quotes,
+    source,
+    untranslated,
+)
+from backcheck.checks.base import CATEGORIES, REGISTRY, SEVERITIES, Check, CheckContext, Finding, register
 
 
 def all_checks() -> dict[str, type[Check]]:

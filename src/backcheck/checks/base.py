@@ -15,8 +15,17 @@ from typing import ClassVar
 from backcheck.analysis import Analysis
 from backcheck.model.findings import CATEGORIES, SEVERITIES, SEVERITY_WEIGHT, Finding
 
-__all__ = ["CATEGORIES", "SEVERITIES", "SEVERITY_WEIGHT", "Analysis", "Check", "CheckContext", "Finding", "REGISTRY",
-           "register"]
+__all__ = [
+    "CATEGORIES",
+    "SEVERITIES",
+    "SEVERITY_WEIGHT",
+    "Analysis",
+    "Check",
+    "CheckContext",
+    "Finding",
+    "REGISTRY",
+    "register",
+]
 
 
 class Check:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from backcheck.model.document import BOILERPLATE, DISCLAIMER
 from backcheck.checks.base import Check, Finding, register
+from backcheck.model.document import BOILERPLATE, DISCLAIMER
 
 
 @register
@@ -22,9 +22,14 @@ class BoilerplateResidue(Check):
         doc = ctx.document
         for block in doc.blocks:
             if block.kind == BOILERPLATE:
-                yield Finding(self.id, block.start, block.end,
-                              f"page residue ({block.reason}), not article text; excluded from scoring",
-                              suggestion="remove", evidence={"reason": block.reason})
+                yield Finding(
+                    self.id,
+                    block.start,
+                    block.end,
+                    f"page residue ({block.reason}), not article text; excluded from scoring",
+                    suggestion="remove",
+                    evidence={"reason": block.reason},
+                )
 
 
 @register
@@ -42,6 +47,10 @@ class Disclaimer(Check):
     def run(self, ctx):
         for block in ctx.document.blocks:
             if block.kind == DISCLAIMER:
-                yield Finding(self.id, block.start, block.end,
-                              "machine-translation disclaimer: the article says it was machine translated",
-                              evidence={"machine_translation_disclaimer": True})
+                yield Finding(
+                    self.id,
+                    block.start,
+                    block.end,
+                    "machine-translation disclaimer: the article says it was machine translated",
+                    evidence={"machine_translation_disclaimer": True},
+                )

@@ -20,8 +20,18 @@ SOURCE_LANGS = ("sr", "hr", "bs", "cnr")
 #: scores; the example then carries the engine's output (``backtranslation``, ``round_trip``).
 NEEDS = ("engine",)
 
-_KEYS = {"english", "source", "source_lang", "flags", "suggestion", "note", "config", "needs",
-         "backtranslation", "round_trip"}
+_KEYS = {
+    "english",
+    "source",
+    "source_lang",
+    "flags",
+    "suggestion",
+    "note",
+    "config",
+    "needs",
+    "backtranslation",
+    "round_trip",
+}
 
 
 @dataclass(frozen=True)
@@ -59,10 +69,17 @@ def _example(check_id: str, n: int, entry: dict[str, Any]) -> Example:
     if not isinstance(entry.get("note"), str) or not entry["note"].strip() or "\n" in entry["note"]:
         raise ValueError(f"{where}: the note must be one line")
     example = Example(
-        english=entry["english"], source=entry.get("source"), source_lang=entry.get("source_lang", "sr"),
-        flags=entry.get("flags"), suggestion=entry.get("suggestion"), note=entry["note"],
-        config=dict(entry.get("config", {})), needs=entry.get("needs"),
-        backtranslation=tuple(entry.get("backtranslation", ())), round_trip=tuple(entry.get("round_trip", ())))
+        english=entry["english"],
+        source=entry.get("source"),
+        source_lang=entry.get("source_lang", "sr"),
+        flags=entry.get("flags"),
+        suggestion=entry.get("suggestion"),
+        note=entry["note"],
+        config=dict(entry.get("config", {})),
+        needs=entry.get("needs"),
+        backtranslation=tuple(entry.get("backtranslation", ())),
+        round_trip=tuple(entry.get("round_trip", ())),
+    )
     if example.source_lang not in SOURCE_LANGS:
         raise ValueError(f"{where}: source_lang {example.source_lang!r} is not one of {', '.join(SOURCE_LANGS)}")
     if example.flags is not None and example.flags not in example.english:
@@ -73,11 +90,11 @@ def _example(check_id: str, n: int, entry: dict[str, Any]) -> Example:
         raise ValueError(f"{where}: needs {example.needs!r} is not one of {', '.join(NEEDS)}")
     if example.needs == "engine":
         if not example.backtranslation:
-            raise ValueError(f"{where}: needs = \"engine\" without a backtranslation")
+            raise ValueError(f'{where}: needs = "engine" without a backtranslation')
         if example.source is None and len(example.round_trip) != len(example.backtranslation):
             raise ValueError(f"{where}: a round trip (no source) needs one round_trip per backtranslation")
     elif example.backtranslation or example.round_trip:
-        raise ValueError(f"{where}: backtranslation or round_trip without needs = \"engine\"")
+        raise ValueError(f'{where}: backtranslation or round_trip without needs = "engine"')
     return example
 
 
@@ -89,7 +106,7 @@ def all_examples() -> dict[str, tuple[Example, ...]]:
     out = {}
     for check_id, entries in data.items():
         if not isinstance(entries, list):
-            raise ValueError(f"{EXAMPLES_FILE}: {check_id} must be an array of tables ([[\"{check_id}\"]])")
+            raise ValueError(f'{EXAMPLES_FILE}: {check_id} must be an array of tables ([["{check_id}"]])')
         out[check_id] = tuple(_example(check_id, n, entry) for n, entry in enumerate(entries, 1))
     return out
 

@@ -6,8 +6,8 @@ read from ``CheckContext.scores``; these checks only decide which sentences to f
 
 from __future__ import annotations
 
-from backcheck.scoring.fidelity import ROUND_TRIP, SOURCE, THRESHOLD_NAMES
 from backcheck.checks.base import Check, CheckContext, Finding, register
+from backcheck.scoring.fidelity import ROUND_TRIP, SOURCE, THRESHOLD_NAMES
 
 #: |z| of the English/source length ratio beyond which a low-fidelity pair is called an
 #: omission (short) or an addition (long) rather than a mistranslation.
@@ -46,14 +46,23 @@ def _low_fidelity(check: Check, ctx: CheckContext, mode: str):
             source_start = ctx.source.sentences[score.source[0]].start
             source_end = ctx.source.sentences[score.source[-1]].end
         yield Finding(
-            check.id, start, end,
+            check.id,
+            start,
+            end,
             f"low fidelity {score.fidelity:.0f}/100 (below {threshold:g}): {what}"
             + (f"; least supported: {', '.join(repr(w['text']) for w in weak)}" if weak else ""),
-            source_start=source_start, source_end=source_end, category=category,
-            evidence={"fidelity": round(score.fidelity, 2), "threshold": threshold, "mode": mode,
-                      **{k: score.metrics[k] for k in ("chrf++", "bleu", "ter")},
-                      "length_z": round(score.length_z, 3), "backtranslation": score.backtranslation,
-                      "weak_words": weak},
+            source_start=source_start,
+            source_end=source_end,
+            category=category,
+            evidence={
+                "fidelity": round(score.fidelity, 2),
+                "threshold": threshold,
+                "mode": mode,
+                **{k: score.metrics[k] for k in ("chrf++", "bleu", "ter")},
+                "length_z": round(score.length_z, 3),
+                "backtranslation": score.backtranslation,
+                "weak_words": weak,
+            },
         )
 
 
@@ -71,8 +80,10 @@ class LowFidelity(Check):
     category = "mistranslation"
     severity = "major"
     requires_source = True
-    example = ('source "Sjednica je trajala osam sati.", English "The session lasted eight hours, and police '
-               'arrested three protesters outside."  →  the sentence (addition: far longer than its source)')
+    example = (
+        'source "Sjednica je trajala osam sati.", English "The session lasted eight hours, and police '
+        'arrested three protesters outside."  →  the sentence (addition: far longer than its source)'
+    )
 
     def run(self, ctx):
         yield from _low_fidelity(self, ctx, SOURCE)
@@ -88,8 +99,9 @@ class LowRoundTripFidelity(Check):
     id = "fidelity.round_trip"
     category = "mistranslation"
     severity = "minor"
-    example = ('"The minister said that the the deal was was off"  →  the sentence (round-trip fidelity '
-               "below the threshold)")
+    example = (
+        '"The minister said that the the deal was was off"  →  the sentence (round-trip fidelity below the threshold)'
+    )
 
     def run(self, ctx):
         yield from _low_fidelity(self, ctx, ROUND_TRIP)

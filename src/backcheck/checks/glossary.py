@@ -35,9 +35,14 @@ class GlossarySpelling(Check):
                 preferred = _match_case(m.group(), glossary[term])
                 if m.group() == preferred:
                     continue
-                yield Finding(self.id, sentence.start + m.start(), sentence.start + m.end(),
-                              f"glossary: use {preferred!r} instead of {m.group()!r}",
-                              suggestion=preferred, evidence={"glossary_entry": term, "preferred": glossary[term]})
+                yield Finding(
+                    self.id,
+                    sentence.start + m.start(),
+                    sentence.start + m.end(),
+                    f"glossary: use {preferred!r} instead of {m.group()!r}",
+                    suggestion=preferred,
+                    evidence={"glossary_entry": term, "preferred": glossary[term]},
+                )
 
 
 def _key(term: str) -> str:

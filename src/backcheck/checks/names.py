@@ -6,10 +6,10 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 
-from backcheck.lang import lexicon
-from backcheck.lang.text import fold
-from backcheck.lang.sh.morphology import ENDINGS, candidate_bases
 from backcheck.checks.base import Check, Finding, register
+from backcheck.lang import lexicon
+from backcheck.lang.sh.morphology import ENDINGS, candidate_bases
+from backcheck.lang.text import fold
 
 
 @register
@@ -34,8 +34,9 @@ class NameInflected(Check):
                 continue
             candidates = [c for c in candidate_bases(word) if c[0] != word]
             in_article = [c for c in candidates if inv.is_name_like(c[0])]
-            from_lexicon = [c for c in candidates
-                            if len(c[0]) >= 4 and lexicon.zipf(c[0].lower()) >= lexicon.KNOWN_ZIPF]
+            from_lexicon = [
+                c for c in candidates if len(c[0]) >= 4 and lexicon.zipf(c[0].lower()) >= lexicon.KNOWN_ZIPF
+            ]
             best = in_article[0] if in_article else (from_lexicon[0] if from_lexicon else None)
             if best is None:
                 continue
@@ -45,12 +46,18 @@ class NameInflected(Check):
             basis = "the article writes the name as" if in_article else "English text knows the name"
             for occ in occurrences:
                 yield Finding(
-                    self.id, occ.start, occ.end,
+                    self.id,
+                    occ.start,
+                    occ.end,
                     f'"{word}" looks like the name "{base}" with the South Slavic ending -{ending} '
-                    f"({meaning}); {basis} \"{base}\"",
+                    f'({meaning}); {basis} "{base}"',
                     suggestion=base,
-                    evidence={"base": base, "ending": ending, "basis": "article" if in_article else "lexicon",
-                              "english_zipf": round(lexicon.zipf(word.lower()), 2)},
+                    evidence={
+                        "base": base,
+                        "ending": ending,
+                        "basis": "article" if in_article else "lexicon",
+                        "english_zipf": round(lexicon.zipf(word.lower()), 2),
+                    },
                 )
 
 
@@ -62,7 +69,7 @@ def _derived(longer: str, shorter: str) -> bool:
     """Is ``longer`` ``shorter`` plus an English or South Slavic ending (not a second spelling)?"""
     if not longer.lower().startswith(shorter.lower()):
         return False
-    rest = longer[len(shorter):].lower()
+    rest = longer[len(shorter) :].lower()
     return rest in _ENGLISH_DERIVATIONS or any(rest == e for e, _ in ENDINGS)
 
 
@@ -79,8 +86,18 @@ def _skeleton(word: str) -> str:
     consonant repeated across a vowel is two sounds (Kieran is not Kiernan, Yuan not Yunnan).
     """
     s = _spelling_key(word)
-    for a, b in (("kh", "h"), ("ch", "h"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("ck", "k"),
-                 ("q", "k"), ("x", "ks"), ("w", "v"), ("j", "i")):
+    for a, b in (
+        ("kh", "h"),
+        ("ch", "h"),
+        ("ts", "c"),
+        ("tz", "c"),
+        ("ph", "f"),
+        ("ck", "k"),
+        ("q", "k"),
+        ("x", "ks"),
+        ("w", "v"),
+        ("j", "i"),
+    ):
         s = s.replace(a, b)
     s = re.sub(r"(.)\1+", r"\1", s)
     # the first letter stays, vowel or not, to separate Iran from Ran
@@ -110,7 +127,7 @@ def _plural_of(plural: str, singular: str) -> bool:
     p, s = plural.lower(), singular.lower()
     if not p.endswith("s") or len(s) < 4:
         return False
-    return p[:-1] == s or any(s.endswith(cut) and p[:-1] == s[:-len(cut)] for cut in ("us", "um", "on", "a", "es"))
+    return p[:-1] == s or any(s.endswith(cut) and p[:-1] == s[: -len(cut)] for cut in ("us", "um", "on", "a", "es"))
 
 
 _NEXT_NAME = re.compile(r"\s+([A-Z][\w'-]+)")
@@ -172,12 +189,17 @@ class NameInconsistent(Check):
                     continue  # first names of two people (Vladimir Putin, Volodymyr Zelensky)
                 if SequenceMatcher(None, _spelling_key(rare), _spelling_key(common)).ratio() < 0.75:
                     continue  # same consonants, different names (Milan, Molina)
-                if _spelling_key(rare) != _spelling_key(common) and (_established(rare) and _established(common)
-                                                     or _common_word(rare) or _common_word(common)):
+                if _spelling_key(rare) != _spelling_key(common) and (
+                    _established(rare) and _established(common) or _common_word(rare) or _common_word(common)
+                ):
                     continue  # two words English uses in their own right (Alan / Allan, Live / Love)
                 for occ in inv.occurrences[rare]:
-                    yield Finding(self.id, occ.start, occ.end,
-                                  f'"{rare}" and "{common}" look like two spellings of one name; '
-                                  f'the article uses "{common}" more often',
-                                  suggestion=common,
-                                  evidence={"forms": dict(counts), "skeleton": _skeleton(rare)})
+                    yield Finding(
+                        self.id,
+                        occ.start,
+                        occ.end,
+                        f'"{rare}" and "{common}" look like two spellings of one name; '
+                        f'the article uses "{common}" more often',
+                        suggestion=common,
+                        evidence={"forms": dict(counts), "skeleton": _skeleton(rare)},
+                    )

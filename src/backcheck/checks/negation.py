@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from backcheck.lang.languages import family as language_family
-from backcheck.lang import lexicon
-from backcheck.lang.text import fold
 from backcheck.checks.base import Check, Finding, register
+from backcheck.lang import lexicon
+from backcheck.lang.languages import family as language_family
+from backcheck.lang.text import fold
 
 # Per language: verbal negators (each one negates its clause), n-words (negative pronouns and
 # adverbs: in a clause that has a verbal negator they are concord, not a second negation),
@@ -21,16 +21,16 @@ _SPEC = {
         verbal="not never cannot",
         nwords="no none nobody nothing nowhere neither nor",
         flexible="without until till unless barely hardly scarcely rarely seldom unable absent absence lack "
-                 "lacks lacked lacking instead rather missed misses missing yet non",
+        "lacks lacked lacking instead rather missed misses missing yet non",
         stems="refus deni deny reject fail declin avoid prevent ignor disagree disapprov forbid forbad ban "
-              "stop ceas quit",
+        "stop ceas quit",
     ),
     "sh": dict(
         verbal="ne nije nisu nisam nisi nismo niste nece necu neces necemo necete nema nemaju nemam "
-               "nemamo nemas nemate nemoj nemojte nemojmo",
+        "nemamo nemas nemate nemoj nemojte nemojmo",
         nwords="nikad nikada nikako nista nicega nicim nicemu niko nitko nikoga nikog nikome nikom nikim "
-               "nijedan nijedna nijedno nijednog nijednu nijednom nijednoj nijednih nigdje nigde nimalo "
-               "nikakav nikakva nikakvo nikakvog nikakve nikakvih nikakvu nikakvim nikuda nikud",
+        "nijedan nijedna nijedno nijednog nijednu nijednom nijednoj nijednih nigdje nigde nimalo "
+        "nikakav nikakva nikakvo nikakvog nikakve nikakvih nikakvu nikakvim nikuda nikud",
         # "ni" and "niti" negate with a verb ("nije ni pokušao"); alone they often mean "even".
         flexible="ni niti bez tek jedva umjesto umesto retko rijetko",
         stems="odbi negir propust ospor uskrat sprijec sprec zabran protivi protivl usprotiv odbac presta",
@@ -39,8 +39,7 @@ _SPEC = {
     ),
     "de": dict(
         verbal="nicht nie niemals",
-        nwords="kein keine keinen keinem keiner keines niemand niemanden niemandem nichts weder nirgends "
-               "nirgendwo",
+        nwords="kein keine keinen keinem keiner keines niemand niemanden niemandem nichts weder nirgends nirgendwo",
         flexible="ohne kaum erst",
         stems="verweiger ablehn lehnte bestritt bestreit",
         prefix="un",
@@ -74,7 +73,7 @@ _SPEC = {
     ),
     "cs": dict(
         verbal="ne neni nema nemaji nebyl nebyla nebylo nebyli nebude nebudou nechce nechteji nelze "
-               "nemuze nemohl nemohla nemohou nesmi nevi nejsou nejsem",
+        "nemuze nemohl nemohla nemohou nesmi nevi nejsou nejsem",
         nwords="nikdy nikdo nic niceho nikoho zadny zadna zadne zadneho ani nikde",
         flexible="bez",
         stems="odmit poprel popira",
@@ -100,15 +99,20 @@ class _Lexicon:
     not_prefix: tuple
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lexicon(family: str) -> _Lexicon | None:
     spec = _SPEC.get(family)
     if spec is None:
         return None
     words = lambda key: frozenset(fold(w, family) for w in spec.get(key, "").split())  # noqa: E731
-    return _Lexicon(words("verbal"), words("nwords"), words("flexible"),
-                    tuple(fold(w, family) for w in spec.get("stems", "").split()),
-                    spec.get("prefix", ""), tuple(spec.get("not_prefix", "").split()))
+    return _Lexicon(
+        words("verbal"),
+        words("nwords"),
+        words("flexible"),
+        tuple(fold(w, family) for w in spec.get("stems", "").split()),
+        spec.get("prefix", ""),
+        tuple(spec.get("not_prefix", "").split()),
+    )
 
 
 def supports(lang: str) -> bool:
@@ -119,8 +123,11 @@ def supports(lang: str) -> bool:
 #: što nije" (almost), "a da ne" (without), "X, a ne Y" (rather than Y), "not least", "whether
 #: or not", "тем не менее" (nevertheless). The named groups are the negators.
 _IDIOM = {
-    "sh": re.compile(r"\bdok\b(?:\s+\S+){0,4}?\s+(?P<neg>ne)\b|\bsamo\s+što\s+(?P<neg2>nije|ne|nisu)\b"
-                     r"|\ba\s+da\s+(?P<neg3>ne)\b|\ba\s+(?P<neg4>ne)\b", re.I),
+    "sh": re.compile(
+        r"\bdok\b(?:\s+\S+){0,4}?\s+(?P<neg>ne)\b|\bsamo\s+što\s+(?P<neg2>nije|ne|nisu)\b"
+        r"|\ba\s+da\s+(?P<neg3>ne)\b|\ba\s+(?P<neg4>ne)\b",
+        re.I,
+    ),
     "en": re.compile(r"\b(?P<neg>not)\s+least\b|\bor\s+(?P<neg2>not)\b", re.I),
     "ru": re.compile(r"\bтем\s+(?P<neg>не)\s+менее\b", re.I),
 }
@@ -146,13 +153,13 @@ class Polarity:
 
 
 def _english_negative_word(word: str) -> bool:
-    """"unknown", "nonexistent", "intolerant": a negative prefix before an English word."""
+    """ "unknown", "nonexistent", "intolerant": a negative prefix before an English word."""
 
     # in-/im-/il-/ir- begin many words that are not negations (inform, impress), so the rest
     # must be longer and commoner than after un-/non-.
     for prefixes, min_len, min_zipf in ((("un", "non"), 4, 3.0), (("in", "im", "il", "ir"), 5, 3.5)):
         for prefix in prefixes:
-            rest = word[len(prefix):].lstrip("-")
+            rest = word[len(prefix) :].lstrip("-")
             if word.startswith(prefix) and len(rest) >= min_len and lexicon.zipf(rest) >= min_zipf:
                 return True
     return False
@@ -184,8 +191,12 @@ def _classify(token: str, family: str, lex: _Lexicon) -> str | None:
     if key in lex.flexible or any(key.startswith(s) for s in lex.stems):
         return "flexible"
     if token == low and len(key) >= 5:
-        if lex.prefix and key.startswith(lex.prefix) and not key.startswith(lex.not_prefix) \
-                and _negated_word(low[len(lex.prefix):], family):
+        if (
+            lex.prefix
+            and key.startswith(lex.prefix)
+            and not key.startswith(lex.not_prefix)
+            and _negated_word(low[len(lex.prefix) :], family)
+        ):
             return "flexible"
         if family == "en" and _english_negative_word(key):
             return "flexible"
@@ -215,15 +226,19 @@ def polarity(text: str, lang: str, offset: int = 0) -> Polarity | None:
         idioms = _idiomatic(clause, family)
         for m in _TOKEN.finditer(clause):
             token = m.group()
-            if family == "en" and token == "No" and re.match(r"\.?\s*\d", clause[m.end():]):
+            if family == "en" and token == "No" and re.match(r"\.?\s*\d", clause[m.end() :]):
                 continue  # "No. 5"
             kind = _classify(token, family, lex)
             if kind is None:
                 continue
             if kind == "verbal" and m.start() in idioms:
                 kind = "flexible"
-            if family == "en" and kind == "nword" and token.lower() == "no" and re.match(
-                    r"\s+(less|more|fewer|later|sooner|earlier)\b", clause[m.end():]):
+            if (
+                family == "en"
+                and kind == "nword"
+                and token.lower() == "no"
+                and re.match(r"\s+(less|more|fewer|later|sooner|earlier)\b", clause[m.end() :])
+            ):
                 kind = "flexible"  # "no less than" restates an amount
             span = (offset + start + m.start(), offset + start + m.end(), token)
             if kind == "verbal":
@@ -258,7 +273,7 @@ class NegationMismatch(Check):
     example = 'source "Vlada ne podržava prijedlog"  →  "The government supports the proposal"'
 
     def run(self, ctx):
-        for pair, src, tgt in ctx.aligned_pairs:
+        for _pair, src, tgt in ctx.aligned_pairs:
             if not src or not tgt:
                 continue
             sp = _sentences_polarity(src, ctx.source.lang)
@@ -270,25 +285,40 @@ class NegationMismatch(Check):
             paired = min(sp.flexible, tp.flexible)
             s_lo, s_hi = sp.hard, sp.hard + sp.flexible - paired
             t_lo, t_hi = tp.hard, tp.hard + tp.flexible - paired
-            evidence = {"source_negations": sp.hard, "target_negations": tp.hard,
-                        "source_cues": [c[2] for c in sp.cues], "target_cues": [c[2] for c in tp.cues]}
+            evidence = {
+                "source_negations": sp.hard,
+                "target_negations": tp.hard,
+                "source_cues": [c[2] for c in sp.cues],
+                "target_cues": [c[2] for c in tp.cues],
+            }
             if t_lo > s_hi:
                 extra = [c for c in tp.cues if c[3] == "hard"][-1]
-                yield Finding(self.id, extra[0], extra[1],
-                              f'"{extra[2]}" negates the English, but the source sentence is not negated '
-                              f"({sp.hard} negation(s) in the source, {tp.hard} in the translation)",
-                              source_start=src[0].start, source_end=src[-1].end, evidence=evidence)
+                yield Finding(
+                    self.id,
+                    extra[0],
+                    extra[1],
+                    f'"{extra[2]}" negates the English, but the source sentence is not negated '
+                    f"({sp.hard} negation(s) in the source, {tp.hard} in the translation)",
+                    source_start=src[0].start,
+                    source_end=src[-1].end,
+                    evidence=evidence,
+                )
             elif s_lo > t_hi:
                 cue = [c for c in sp.cues if c[3] == "hard"][0]
-                yield Finding(self.id, tgt[0].start, tgt[-1].end,
-                              f'the source is negated ("{cue[2]}") but the English is not '
-                              f"({sp.hard} negation(s) in the source, {tp.hard} in the translation)",
-                              source_start=cue[0], source_end=cue[1], evidence=evidence)
+                yield Finding(
+                    self.id,
+                    tgt[0].start,
+                    tgt[-1].end,
+                    f'the source is negated ("{cue[2]}") but the English is not '
+                    f"({sp.hard} negation(s) in the source, {tp.hard} in the translation)",
+                    source_start=cue[0],
+                    source_end=cue[1],
+                    evidence=evidence,
+                )
 
 
 def _sentences_polarity(sentences, lang) -> Polarity | None:
     parts = [polarity(s.text, lang, s.start) for s in sentences]
     if any(p is None for p in parts):
         return None
-    return Polarity(sum(p.hard for p in parts), sum(p.flexible for p in parts),
-                    tuple(c for p in parts for c in p.cues))
+    return Polarity(sum(p.hard for p in parts), sum(p.flexible for p in parts), tuple(c for p in parts for c in p.cues))

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-
-from backcheck.lang.numbers import Quantity
 from backcheck.checks.base import Check, Finding, register
+from backcheck.lang.numbers import Quantity
 
 #: Which kind a mismatch is reported as when the two sides disagree (the more specific wins).
 _KIND_ORDER = ("date", "percent", "amount", "year", "time", "count")
@@ -35,18 +34,34 @@ class NumberMismatch(Check):
                 if t is None:
                     continue
                 kind = _kind(t, s) if s else _kind(t)
-                evidence = {"kind": kind, "target_value": t.display, "target_text": t.text,
-                            "source_value": s.display if s else None, "source_text": s.text if s else None}
+                evidence = {
+                    "kind": kind,
+                    "target_value": t.display,
+                    "target_text": t.text,
+                    "source_value": s.display if s else None,
+                    "source_text": s.text if s else None,
+                }
                 if s:
-                    yield Finding(self.id, t.start, t.end,
-                                  f'{kind} "{t.text}" differs from the source "{s.text}" ({s.display})',
-                                  suggestion=s.display, source_start=s.start, source_end=s.end,
-                                  evidence=evidence)
+                    yield Finding(
+                        self.id,
+                        t.start,
+                        t.end,
+                        f'{kind} "{t.text}" differs from the source "{s.text}" ({s.display})',
+                        suggestion=s.display,
+                        source_start=s.start,
+                        source_end=s.end,
+                        evidence=evidence,
+                    )
                 else:
-                    yield Finding(self.id, t.start, t.end,
-                                  f'{kind} "{t.text}" has no counterpart in the source sentence',
-                                  source_start=src_sents[0].start, source_end=src_sents[-1].end,
-                                  evidence=evidence)
+                    yield Finding(
+                        self.id,
+                        t.start,
+                        t.end,
+                        f'{kind} "{t.text}" has no counterpart in the source sentence',
+                        source_start=src_sents[0].start,
+                        source_end=src_sents[-1].end,
+                        evidence=evidence,
+                    )
 
 
 @register
@@ -68,7 +83,12 @@ class NumberMissing(Check):
             for s, t in disagreements:
                 if t is not None:
                     continue
-                yield Finding(self.id, tgt_sents[0].start, tgt_sents[-1].end,
-                              f'{s.kind} "{s.text}" ({s.display}) of the source is missing from the translation',
-                              source_start=s.start, source_end=s.end,
-                              evidence={"kind": s.kind, "source_value": s.display, "source_text": s.text})
+                yield Finding(
+                    self.id,
+                    tgt_sents[0].start,
+                    tgt_sents[-1].end,
+                    f'{s.kind} "{s.text}" ({s.display}) of the source is missing from the translation',
+                    source_start=s.start,
+                    source_end=s.end,
+                    evidence={"kind": s.kind, "source_value": s.display, "source_text": s.text},
+                )

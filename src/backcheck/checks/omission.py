@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from backcheck.lang.languages import family as language_family
 from backcheck.checks.base import Check, Finding, register
-from backcheck.lang import lexicon
 from backcheck.config import THRESHOLDS
+from backcheck.lang import lexicon
+from backcheck.lang.languages import family as language_family
 
 #: Bounds of the ratio (content letters of the English) / (content letters of the source) for
 #: an aligned pair. Measured by ``scripts/calibrate_omission.py`` on NTREX-128 reversed (hrv,
@@ -73,7 +73,9 @@ def content_ratio(source_text: str, source_lang: str, target_text: str, target_l
 _CLAUSE_PUNCT = re.compile(r"(?<!\d)[,–]|[,–](?!\d)|[;:()\[\]\"“”„«»—]|\s-\s")
 _SH_CLAUSE_WORD = re.compile(
     r"\s(?=(?:a|ali|te|pa|dok|jer|kad|kada|iako|ako|nego|što|kako|gdje|gde|"
-    r"koj(?:i|a|e|eg|ega|em|emu|im|ima|ih|oj|u))\s)", re.IGNORECASE)
+    r"koj(?:i|a|e|eg|ega|em|emu|im|ima|ih|oj|u))\s)",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=2)
@@ -140,15 +142,20 @@ def unrendered_clauses(source_text: str, source_lang: str, target_text: str) -> 
     en_words = [t for t in english_tokens(target_text, 0, len(target_text)) if t.capitalised]
     en_numbers = [q for q in extract(target_text, "en") if not q.weak]
     # A capitalised word that opens the sentence or a quotation is too often a common word.
-    names = [t for t in source_tokens(latin, 0, len(latin), source_lang, table, view)
-             if t.name and not t.initial]
+    names = [t for t in source_tokens(latin, 0, len(latin), source_lang, table, view) if t.name and not t.initial]
     numbers = [q for q in extract(latin, source_lang) if not q.weak]
     sh = language_family(source_lang) == "sh"
     days = _days(latin, english=False) if sh else []
     en_days = {day for _, day in _days(target_text, english=True)} if sh else set()
     splitter = _SH_CLAUSE_WORD if sh else None
-    cuts = sorted({0, len(latin), *(m.start() for m in _CLAUSE_PUNCT.finditer(latin)),
-                   *((m.start() for m in splitter.finditer(latin)) if splitter else ())})
+    cuts = sorted(
+        {
+            0,
+            len(latin),
+            *(m.start() for m in _CLAUSE_PUNCT.finditer(latin)),
+            *((m.start() for m in splitter.finditer(latin)) if splitter else ()),
+        }
+    )
     missing = []
     for start, end in zip(cuts, cuts[1:]):
         here_names = [t for t in names if start <= t.start < end]
@@ -156,10 +163,15 @@ def unrendered_clauses(source_text: str, source_lang: str, target_text: str) -> 
         here_days = [day for pos, day in days if start <= pos < end]
         if not here_names and not here_numbers and not here_days:
             continue
-        if (any(correspondence(e, t, table) or (t.text.isupper() and e.text.isupper() and len(e.text) > 1)
-                for t in here_names for e in en_words)  # acronyms are translated (SAD / US)
-                or any(_same_number(q, e) for q in here_numbers for e in en_numbers)
-                or any(day in en_days for day in here_days)):
+        if (
+            any(
+                correspondence(e, t, table) or (t.text.isupper() and e.text.isupper() and len(e.text) > 1)
+                for t in here_names
+                for e in en_words
+            )  # acronyms are translated (SAD / US)
+            or any(_same_number(q, e) for q in here_numbers for e in en_numbers)
+            or any(day in en_days for day in here_days)
+        ):
             continue
         start += len(latin[start:end]) - len(latin[start:end].lstrip(" ,;:–—-"))
         a, b = view.original_range(start, end)
@@ -167,9 +179,15 @@ def unrendered_clauses(source_text: str, source_lang: str, target_text: str) -> 
     return missing
 
 
-def dropped_clauses(source_text: str, source_lang: str, target_text: str, source_content: int,
-                    target_content: int, clause_ratio: float = CLAUSE_OMISSION_RATIO,
-                    rest_ratio: float = CLAUSE_REST_RATIO) -> tuple[list[Clause], float]:
+def dropped_clauses(
+    source_text: str,
+    source_lang: str,
+    target_text: str,
+    source_content: int,
+    target_content: int,
+    clause_ratio: float = CLAUSE_OMISSION_RATIO,
+    rest_ratio: float = CLAUSE_REST_RATIO,
+) -> tuple[list[Clause], float]:
     """The unrendered clauses of an aligned pair that its length says were left out (none when
     the English is long enough to render them in other words), and the content ratio of the
     English to the rest of the source. Only for BCMS sources, where the bounds were calibrated
@@ -190,7 +208,7 @@ def dropped_clauses(source_text: str, source_lang: str, target_text: str, source
 def _neighbour(ctx, index: int):
     """The translation sentence next to an omission: the last one aligned before it, else the next."""
     before = [p.target[-1] for p in ctx.alignment[:index] if p.target]
-    after = [p.target[0] for p in ctx.alignment[index + 1:] if p.target]
+    after = [p.target[0] for p in ctx.alignment[index + 1 :] if p.target]
     if before:
         return ctx.document.sentences[before[-1]], "after"
     if after:
@@ -212,8 +230,10 @@ class Omission(Check):
     category = "omission"
     severity = "major"
     requires_source = True
-    example = ('source "…, rekao je ministar Ivan Horvat." / English without "Minister Ivan Horvat said"  →  '
-               'the English sentence, pointing at the source clause')
+    example = (
+        'source "…, rekao je ministar Ivan Horvat." / English without "Minister Ivan Horvat said"  →  '
+        "the English sentence, pointing at the source clause"
+    )
 
     def run(self, ctx):
         for k, (pair, src, tgt) in enumerate(ctx.aligned_pairs):
@@ -222,44 +242,73 @@ class Omission(Check):
                 if anchor is None:
                     continue
                 text = " ".join(s.text for s in src)
-                yield Finding(self.id, anchor.start, anchor.end,
-                              f"{len(src)} source sentence(s) have no translation ({where} this sentence): "
-                              f"\"{text[:120]}{'…' if len(text) > 120 else ''}\"",
-                              source_start=src[0].start, source_end=src[-1].end,
-                              evidence={"bead": pair.kind, "source_sentences": list(pair.source)})
+                yield Finding(
+                    self.id,
+                    anchor.start,
+                    anchor.end,
+                    f"{len(src)} source sentence(s) have no translation ({where} this sentence): "
+                    f'"{text[:120]}{"…" if len(text) > 120 else ""}"',
+                    source_start=src[0].start,
+                    source_end=src[-1].end,
+                    evidence={"bead": pair.kind, "source_sentences": list(pair.source)},
+                )
             elif src and tgt:
                 english = " ".join(t.text for t in tgt)
-                ratio, s_len, t_len = content_ratio(" ".join(s.text for s in src), ctx.source.lang,
-                                                    english, ctx.document.lang)
+                ratio, s_len, t_len = content_ratio(
+                    " ".join(s.text for s in src), ctx.source.lang, english, ctx.document.lang
+                )
                 if s_len < MIN_CONTENT:
                     continue
-                evidence = {"bead": pair.kind, "content_ratio": round(ratio, 3),
-                            "source_content": s_len, "target_content": t_len}
+                evidence = {
+                    "bead": pair.kind,
+                    "content_ratio": round(ratio, 3),
+                    "source_content": s_len,
+                    "target_content": t_len,
+                }
                 if ratio < ctx.config.threshold("omission_ratio"):
-                    yield Finding(self.id, tgt[0].start, tgt[-1].end,
-                                  f"the translation has {ratio:.0%} of the source's content words "
-                                  f"({t_len} vs {s_len} letters): part of the source may be missing",
-                                  source_start=src[0].start, source_end=src[-1].end, evidence=evidence)
+                    yield Finding(
+                        self.id,
+                        tgt[0].start,
+                        tgt[-1].end,
+                        f"the translation has {ratio:.0%} of the source's content words "
+                        f"({t_len} vs {s_len} letters): part of the source may be missing",
+                        source_start=src[0].start,
+                        source_end=src[-1].end,
+                        evidence=evidence,
+                    )
                 else:
                     yield from self._dropped_clause(ctx, src, tgt, english, evidence)
 
     def _dropped_clause(self, ctx, src, tgt, english, evidence):
         base = src[0].start
         clauses, rest = dropped_clauses(
-            ctx.source.text[base:src[-1].end], ctx.source.lang, english, evidence["source_content"],
-            evidence["target_content"], ctx.config.threshold("clause_omission_ratio"),
-            ctx.config.threshold("clause_rest_ratio"))
+            ctx.source.text[base : src[-1].end],
+            ctx.source.lang,
+            english,
+            evidence["source_content"],
+            evidence["target_content"],
+            ctx.config.threshold("clause_omission_ratio"),
+            ctx.config.threshold("clause_rest_ratio"),
+        )
         if not clauses:
             return
         first, last = clauses[0], clauses[-1]
-        dropped = ctx.source.text[base + first.start:base + last.end]
-        yield Finding(self.id, tgt[0].start, tgt[-1].end,
-                      f"none of the names or numbers of \"{dropped[:120]}{'…' if len(dropped) > 120 else ''}\" "
-                      f"is in the translation, which has {evidence['content_ratio']:.0%} of the source's content "
-                      "words: this part of the source may be missing",
-                      source_start=base + first.start, source_end=base + last.end,
-                      evidence={**evidence, "rest_ratio": round(rest, 3),
-                                "clauses": [ctx.source.text[base + c.start:base + c.end] for c in clauses]})
+        dropped = ctx.source.text[base + first.start : base + last.end]
+        yield Finding(
+            self.id,
+            tgt[0].start,
+            tgt[-1].end,
+            f'none of the names or numbers of "{dropped[:120]}{"…" if len(dropped) > 120 else ""}" '
+            f"is in the translation, which has {evidence['content_ratio']:.0%} of the source's content "
+            "words: this part of the source may be missing",
+            source_start=base + first.start,
+            source_end=base + last.end,
+            evidence={
+                **evidence,
+                "rest_ratio": round(rest, 3),
+                "clauses": [ctx.source.text[base + c.start : base + c.end] for c in clauses],
+            },
+        )
 
 
 @register
@@ -279,15 +328,30 @@ class Addition(Check):
         for pair, src, tgt in ctx.aligned_pairs:
             if tgt and not src:
                 for t in tgt:
-                    yield Finding(self.id, t.start, t.end, "this sentence has no counterpart in the source",
-                                  evidence={"bead": pair.kind})
+                    yield Finding(
+                        self.id,
+                        t.start,
+                        t.end,
+                        "this sentence has no counterpart in the source",
+                        evidence={"bead": pair.kind},
+                    )
             elif src and tgt:
-                ratio, s_len, t_len = content_ratio(" ".join(s.text for s in src), ctx.source.lang,
-                                                    " ".join(t.text for t in tgt), ctx.document.lang)
+                ratio, s_len, t_len = content_ratio(
+                    " ".join(s.text for s in src), ctx.source.lang, " ".join(t.text for t in tgt), ctx.document.lang
+                )
                 if s_len >= MIN_CONTENT and ratio > ctx.config.threshold("addition_ratio"):
-                    yield Finding(self.id, tgt[0].start, tgt[-1].end,
-                                  f"the translation has {ratio:.0%} of the source's content words "
-                                  f"({t_len} vs {s_len} letters): it may add content",
-                                  source_start=src[0].start, source_end=src[-1].end,
-                                  evidence={"bead": pair.kind, "content_ratio": round(ratio, 3),
-                                            "source_content": s_len, "target_content": t_len})
+                    yield Finding(
+                        self.id,
+                        tgt[0].start,
+                        tgt[-1].end,
+                        f"the translation has {ratio:.0%} of the source's content words "
+                        f"({t_len} vs {s_len} letters): it may add content",
+                        source_start=src[0].start,
+                        source_end=src[-1].end,
+                        evidence={
+                            "bead": pair.kind,
+                            "content_ratio": round(ratio, 3),
+                            "source_content": s_len,
+                            "target_content": t_len,
+                        },
+                    )

@@ -10,8 +10,10 @@ from backcheck.checks.base import Check, Finding, register
 
 # A quotation between the marks of one convention: „…“ (BCMS, German), »…« and «…», “…”, "…",
 # and British single quotes '…' (an apostrophe between letters, as in "it's", does not close one).
-_QUOTE = re.compile(r"„([^„“”\"\n]+)[“”\"]|»([^»«\n]+)«|«([^«»\n]+)»|“([^“”„\n]+)”|\"([^\"\n]+)\"|"
-                    r"(?<!\w)['‘]((?:[^'‘’\n]|(?<=\w)['’](?=\w))*?[^\s'‘’])['’](?!\w)")
+_QUOTE = re.compile(
+    r"„([^„“”\"\n]+)[“”\"]|»([^»«\n]+)«|«([^«»\n]+)»|“([^“”„\n]+)”|\"([^\"\n]+)\"|"
+    r"(?<!\w)['‘]((?:[^'‘’\n]|(?<=\w)['’](?=\w))*?[^\s'‘’])['’](?!\w)"
+)
 _ANY_MARK = re.compile(r"[\"“”„«»]")
 #: A direct quotation worth counting has a few words; one or two are names or scare quotes.
 MIN_QUOTE_WORDS = 3
@@ -48,14 +50,14 @@ class QuoteMissing(Check):
     category = "quote"
     severity = "minor"
     requires_source = True
-    example = 'source „Nećemo odustati“, rekao je  →  He said they would not give up (quotation lost)'
+    example = "source „Nećemo odustati“, rekao je  →  He said they would not give up (quotation lost)"
 
     def run(self, ctx):
         if ctx.alignment is None or ctx.source is None:
             return
         src_quotes = quotations(ctx.source.text)
         tgt_quotes = quotations(ctx.document.text)
-        for pair, src, tgt in ctx.aligned_pairs:
+        for _pair, src, tgt in ctx.aligned_pairs:
             if not src or not tgt:
                 continue
             s_in = [q for q in src_quotes if src[0].start <= q.start < src[-1].end and q.words >= MIN_QUOTE_WORDS]
@@ -65,12 +67,15 @@ class QuoteMissing(Check):
             if len(s_in) <= len(t_in) or lone_mark:
                 continue
             what = "missing" if not t_in else "merged or missing"
-            yield Finding(self.id, tgt[0].start, tgt[-1].end,
-                          f"the source quotes {len(s_in)} passage(s) here, the translation {len(t_in)}: "
-                          f"a quotation is {what}",
-                          source_start=s_in[0].start, source_end=s_in[-1].end,
-                          evidence={"source_quotes": [q.inner for q in s_in],
-                                    "target_quotes": [q.inner for q in t_in]})
+            yield Finding(
+                self.id,
+                tgt[0].start,
+                tgt[-1].end,
+                f"the source quotes {len(s_in)} passage(s) here, the translation {len(t_in)}: a quotation is {what}",
+                source_start=s_in[0].start,
+                source_end=s_in[-1].end,
+                evidence={"source_quotes": [q.inner for q in s_in], "target_quotes": [q.inner for q in t_in]},
+            )
 
 
 # Balkan marks: „ and ‚ open; “ and ‘ close after them; » « are guillemets in either order.
@@ -89,7 +94,7 @@ class BalkanQuotes(Check):
     id = "style.balkan-quotes"
     category = "style"
     severity = "minor"
-    example = '„We will not give up“, he said  →  „ and “ (suggest “ and ”)'
+    example = "„We will not give up“, he said  →  „ and “ (suggest “ and ”)"
 
     def run(self, ctx):
         text = ctx.document.text
@@ -100,21 +105,31 @@ class BalkanQuotes(Check):
                 marks.append((close, text[close]))
             for at, mark in marks:
                 if mark in "»«":
-                    before = text[at - 1:at]
+                    before = text[at - 1 : at]
                     suggestion = "”" if before and not before.isspace() else "“"
                 else:
                     suggestion = _REPLACEMENT[mark]
-                yield Finding(self.id, at, at + 1, f"source-language quotation mark {mark} in English text",
-                              suggestion=suggestion, evidence={"mark": mark})
+                yield Finding(
+                    self.id,
+                    at,
+                    at + 1,
+                    f"source-language quotation mark {mark} in English text",
+                    suggestion=suggestion,
+                    evidence={"mark": mark},
+                )
 
 
 _TITLE = r"[\"“„»«](?P<title>[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,3})[\"”“«»]"
-_MEDIA = (r"(?:newspapers?|daily|dailies|weekly|magazine|portal|website|web\s?site|site|news\s+agency|agency|"
-          r"broadcaster|television|TV|radio|paper|tabloid|outlet|journal|show|programme|program)")
-_SAYING = (r"(?:reported|reports|wrote|writes|points?\s+out|pointed\s+out|said|says|learned|learns|"
-           r"has\s+learned|has\s+learnt|announced|announces|published|publishes|claims|claimed|states|stated|"
-           r"quotes|quoted|cites|cited|notes|noted|revealed|reveals|found|finds|asked|asks|"
-           r"has\s+reported|has\s+written|has\s+published|unofficially\s+learned)")
+_MEDIA = (
+    r"(?:newspapers?|daily|dailies|weekly|magazine|portal|website|web\s?site|site|news\s+agency|agency|"
+    r"broadcaster|television|TV|radio|paper|tabloid|outlet|journal|show|programme|program)"
+)
+_SAYING = (
+    r"(?:reported|reports|wrote|writes|points?\s+out|pointed\s+out|said|says|learned|learns|"
+    r"has\s+learned|has\s+learnt|announced|announces|published|publishes|claims|claimed|states|stated|"
+    r"quotes|quoted|cites|cited|notes|noted|revealed|reveals|found|finds|asked|asks|"
+    r"has\s+reported|has\s+written|has\s+published|unofficially\s+learned)"
+)
 _NEAR_NAME = re.compile(rf"(?P<the>\b[Tt]he\s+)?(?P<media>\b{_MEDIA}\s+)?{_TITLE}(?P<after>\s+{_SAYING}\b|['’]s\b)?")
 _AFTER_SOURCE = re.compile(rf"\b(?:according\s+to|told)\s+(?:the\s+)?{_TITLE}")
 
@@ -152,6 +167,11 @@ class QuotedPublication(Check):
                     continue
                 seen.add(m.start("title"))
                 title = m.group("title")
-                yield Finding(self.id, m.start("title") - 1, m.end("title") + 1,
-                              f'publication name "{title}" in quotation marks; English italicises it '
-                              "or writes it plainly", suggestion=title, evidence={"title": title})
+                yield Finding(
+                    self.id,
+                    m.start("title") - 1,
+                    m.end("title") + 1,
+                    f'publication name "{title}" in quotation marks; English italicises it or writes it plainly',
+                    suggestion=title,
+                    evidence={"title": title},
+                )

@@ -24,7 +24,10 @@ class SourceMismatch(Check):
         if verdict.matches:
             return
         first = ctx.document.article_sentences[0] if ctx.document.article_sentences else ctx.document.sentences[0]
-        yield Finding(self.id, first.start, first.end,
-                      f"the source does not match this translation: {verdict.reason}; "
-                      "sentence-level source checks were skipped",
-                      evidence={"reason": verdict.reason, "shared_anchors": round(verdict.shared_anchors, 2)})
+        yield Finding(
+            self.id,
+            first.start,
+            first.end,
+            f"the source does not match this translation: {verdict.reason}; sentence-level source checks were skipped",
+            evidence={"reason": verdict.reason, "shared_anchors": round(verdict.shared_anchors, 2)},
+        )

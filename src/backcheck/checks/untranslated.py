@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 
-from backcheck.lang import lexicon
-from backcheck.lang.names.tokens import NOUN_CAPITALISING, english_tokens, tokens, wordfreq_languages
-from backcheck.lang.languages import wordfreq_code
-from backcheck.lang.text import fold
-from backcheck.lang.text import has_cyrillic, to_latin
 from backcheck.checks.base import Check, Finding, register
+from backcheck.lang import lexicon
+from backcheck.lang.languages import wordfreq_code
+from backcheck.lang.names.tokens import NOUN_CAPITALISING, english_tokens, tokens, wordfreq_languages
+from backcheck.lang.text import fold, has_cyrillic, to_latin
 
 #: Letters of scripts English news is not written in (Cyrillic, Greek, Arabic, Hebrew,
 #: Devanagari, CJK, kana, Hangul): any run of them in the English is untranslated text.
-_FOREIGN_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f"
-                             r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+(?:[\s\-]+[\u0370-\u03ff\u0400-\u04ff"
-                             r"\u0590-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)*")
+_FOREIGN_SCRIPT = re.compile(
+    r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f"
+    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+(?:[\s\-]+[\u0370-\u03ff\u0400-\u04ff"
+    r"\u0590-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)*"
+)
 _CJK = {"zh", "ja", "ko"}
 #: A word English practically never writes (Zipf) ...
 _NOT_ENGLISH = 2.0
@@ -70,8 +71,9 @@ class Untranslated(Check):
     def run(self, ctx):
         doc = ctx.document
         for m in _FOREIGN_SCRIPT.finditer(doc.text):
-            yield Finding(self.id, m.start(), m.end(), f'"{m.group()}" is not in the Latin script',
-                          evidence={"reason": "script"})
+            yield Finding(
+                self.id, m.start(), m.end(), f'"{m.group()}" is not in the Latin script', evidence={"reason": "script"}
+            )
         if ctx.source is not None and ctx.alignment:
             yield from self._with_source(ctx)
         else:
@@ -95,13 +97,21 @@ class Untranslated(Check):
                     src_words.setdefault(fold(word), word)
             tgt_text = " ".join(doc.sentences[i].text for i in pair.target)
             start, end = doc.sentences[pair.target[0]].start, doc.sentences[pair.target[-1]].end
-            if len(tgt_text.split()) >= 3 and _same_text(" ".join(src_text), tgt_text) and not _third_language(
-                    tgt_text, source.lang) and not (cyrillic and not any(
-                        has_cyrillic(source.sentences[i].text) for i in pair.source)):
+            if (
+                len(tgt_text.split()) >= 3
+                and _same_text(" ".join(src_text), tgt_text)
+                and not _third_language(tgt_text, source.lang)
+                and not (cyrillic and not any(has_cyrillic(source.sentences[i].text) for i in pair.source))
+            ):
                 # (a Cyrillic source that writes this sentence in Latin letters kept it foreign:
                 # a league table, a title, names)
-                yield Finding(self.id, start, end, "the sentence is identical to its source: not translated",
-                              evidence={"reason": "identical sentence"})
+                yield Finding(
+                    self.id,
+                    start,
+                    end,
+                    "the sentence is identical to its source: not translated",
+                    evidence={"reason": "identical sentence"},
+                )
                 continue
             flagged = []
             for i in pair.target:
@@ -109,12 +119,20 @@ class Untranslated(Check):
                 for t in english_tokens(doc.text, s.start, s.end):
                     if len(t.text) < 3 or t.folded not in src_words:
                         continue
-                    if (t.capitalised and not t.initial and src_words[t.folded][0].isupper()
-                            and source.lang not in NOUN_CAPITALISING):
+                    if (
+                        t.capitalised
+                        and not t.initial
+                        and src_words[t.folded][0].isupper()
+                        and source.lang not in NOUN_CAPITALISING
+                    ):
                         continue  # capitalised on both sides mid-sentence: a name
-                    if (t.capitalised and src_words[t.folded][0].isupper() and source.lang not in NOUN_CAPITALISING
-                            and _ENGLISH_VERB_AFTER.match(doc.text, t.end)
-                            and not re.search(r"\b(?:the|a|an)\s+$", doc.text[max(0, t.start - 6):t.start], re.I)):
+                    if (
+                        t.capitalised
+                        and src_words[t.folded][0].isupper()
+                        and source.lang not in NOUN_CAPITALISING
+                        and _ENGLISH_VERB_AFTER.match(doc.text, t.end)
+                        and not re.search(r"\b(?:the|a|an)\s+$", doc.text[max(0, t.start - 6) : t.start], re.I)
+                    ):
                         # the English sentence's subject, without an article and capitalised on
                         # both sides, in a language that capitalises names only: a name ("Nad said")
                         continue
@@ -148,15 +166,22 @@ class Untranslated(Check):
         """One finding per run of adjacent untranslated words (a phrase left in the source language)."""
         runs: list[list] = []
         for item in flagged:
-            if runs and re.fullmatch(r"[\s,\-]*", text[runs[-1][-1][0].end:item[0].start]):
+            if runs and re.fullmatch(r"[\s,\-]*", text[runs[-1][-1][0].end : item[0].start]):
                 runs[-1].append(item)
             else:
                 runs.append([item])
         for run in runs:
             start, end = run[0][0].start, run[-1][0].end
-            yield Finding(self.id, start, end, f'"{text[start:end]}" looks untranslated ({basis})',
-                          evidence={"reason": basis,
-                                    "zipf": {t.text: {"en": round(ze, 2), "source": round(zs, 2)} for t, ze, zs in run}})
+            yield Finding(
+                self.id,
+                start,
+                end,
+                f'"{text[start:end]}" looks untranslated ({basis})',
+                evidence={
+                    "reason": basis,
+                    "zipf": {t.text: {"en": round(ze, 2), "source": round(zs, 2)} for t, ze, zs in run},
+                },
+            )
 
 
 def _words(text: str) -> list[str]:

@@ -13,8 +13,8 @@ from typing import Annotated
 
 import typer
 
-from backcheck.version import __version__
 from backcheck.cli import batch, check, models, score
+from backcheck.version import __version__
 
 app = typer.Typer(
     name="backcheck",
@@ -34,8 +34,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """Exit codes: 0 no flag at or above --fail-on; 1 flags at or above it; 2 usage error;
     3 input or configuration error; 4 engine or model error."""
@@ -60,8 +61,11 @@ def main() -> None:
         typer.echo("backcheck: interrupted", err=True)
         sys.exit(int(ExitCode.INTERRUPTED))
     except Exception as exc:  # the one boundary for bugs: one line, no traceback, no article text
-        typer.echo(f"backcheck: internal error: {type(exc).__name__}: {exc} "
-                   f"(a bug in backcheck {__version__}; please report it)", err=True)
+        typer.echo(
+            f"backcheck: internal error: {type(exc).__name__}: {exc} "
+            f"(a bug in backcheck {__version__}; please report it)",
+            err=True,
+        )
         sys.exit(int(ExitCode.INTERNAL))
 
 

@@ -8,54 +8,93 @@ from typing import Annotated, Optional
 
 import typer
 
-from backcheck.cli.common import check_engine, Severity, check_format, emit, fail
+from backcheck.cli.common import Severity, check_engine, check_format, emit, fail
 from backcheck.errors import BackcheckError, ExitCode
 
-baseline_app = typer.Typer(help="Accepted findings, so CI fails only on new ones.", no_args_is_help=True,
-                           rich_markup_mode=None)
+baseline_app = typer.Typer(
+    help="Accepted findings, so CI fails only on new ones.", no_args_is_help=True, rich_markup_mode=None
+)
 
-ConfigFile = Annotated[Optional[Path], typer.Option(
-    "--config", help="Configuration file (default: backcheck.toml, or [tool.backcheck] in pyproject.toml, here).")]
+ConfigFile = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--config", help="Configuration file (default: backcheck.toml, or [tool.backcheck] in pyproject.toml, here)."
+    ),
+]
 SourceLang = Annotated[Optional[str], typer.Option("--source-lang", help="Language of the sources: sr, hr, bs, cnr.")]
-Engine = Annotated[Optional[str], typer.Option("--engine", callback=check_engine, help="Back-translation engine: auto, ct2, apertium or none [default: none].")]
+Engine = Annotated[
+    Optional[str],
+    typer.Option(
+        "--engine", callback=check_engine, help="Back-translation engine: auto, ct2, apertium or none [default: none]."
+    ),
+]
 
 
 def batch(
-    targets: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Directories of articles, manifests (.csv or .jsonl with "
-                                                       "columns translation, source, source_lang) or single files.")],
-    output_dir: Annotated[Optional[Path], typer.Option("--output-dir", "-d", help="Write one report per document here (and the resume journal).")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write one combined report to this file.")] = None,
+    targets: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH...",
+            help="Directories of articles, manifests (.csv or .jsonl with "
+            "columns translation, source, source_lang) or single files.",
+        ),
+    ],
+    output_dir: Annotated[
+        Optional[Path],
+        typer.Option("--output-dir", "-d", help="Write one report per document here (and the resume journal)."),
+    ] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write one combined report to this file.")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", callback=check_format, help="Report format.")] = "json",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the model-free work.")] = 1,
-    fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help="Exit 1 when a flag is at or above this severity [default: major].")] = None,
+    fail_on: Annotated[
+        Optional[Severity],
+        typer.Option("--fail-on", help="Exit 1 when a flag is at or above this severity [default: major]."),
+    ] = None,
     engine: Engine = None,
     source_lang: SourceLang = None,
     config_file: ConfigFile = None,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Drop findings accepted in this baseline.")] = None,
-    state: Annotated[Optional[Path], typer.Option("--state", help="Resume journal (default: in --output-dir, or beside --output).")] = None,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="Drop findings accepted in this baseline.")
+    ] = None,
+    state: Annotated[
+        Optional[Path], typer.Option("--state", help="Resume journal (default: in --output-dir, or beside --output).")
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")] = False,
     models_dir: Annotated[Optional[Path], typer.Option("--models-dir", help="Where models are installed.")] = None,
 ) -> None:
     """Check many articles: parallel workers, one engine for all, a summary, resumable after a kill."""
     from contextlib import nullcontext
 
+    from backcheck.formats.output import write_atomic
+    from backcheck.model.report import Report
     from backcheck.pipeline import batch as batchlib
     from backcheck.pipeline.check import signature
     from backcheck.pipeline.configure import resolve
-    from backcheck.formats.output import write_atomic
     from backcheck.render import render
-    from backcheck.model.report import Report
 
     try:
-        config = resolve({"fail_on": fail_on.value if fail_on else None, "engine": engine, "source_lang": source_lang,
-                          "baseline": str(baseline) if baseline else None}, Path.cwd(), config_file)
+        config = resolve(
+            {
+                "fail_on": fail_on.value if fail_on else None,
+                "engine": engine,
+                "source_lang": source_lang,
+                "baseline": str(baseline) if baseline else None,
+            },
+            Path.cwd(),
+            config_file,
+        )
         items = batchlib.discover(targets, exclude=output_dir)
         if output_dir is not None:
             output_dir.mkdir(parents=True, exist_ok=True)
         root = targets[0] if len(targets) == 1 and targets[0].is_dir() else Path.cwd()
         # a bar only for a person watching: a CI log or a pipe gets the summary alone
-        bar = (typer.progressbar(length=len(items), label="checking", file=sys.stderr)
-               if sys.stderr.isatty() else nullcontext())
+        bar = (
+            typer.progressbar(length=len(items), label="checking", file=sys.stderr)
+            if sys.stderr.isatty()
+            else nullcontext()
+        )
 
         def on_document(item, doc, error):
             if output_dir is not None and doc is not None:
@@ -66,9 +105,15 @@ def batch(
                 progress.update(1)
 
         with bar as progress:
-            result = batchlib.run(items, config, jobs=jobs, state=state or batchlib.default_state(output_dir, output),
-                                  use_cache=not no_cache, models_dir=str(models_dir) if models_dir else None,
-                                  on_document=on_document)
+            result = batchlib.run(
+                items,
+                config,
+                jobs=jobs,
+                state=state or batchlib.default_state(output_dir, output),
+                use_cache=not no_cache,
+                models_dir=str(models_dir) if models_dir else None,
+                on_document=on_document,
+            )
         if output is not None or output_dir is None:
             emit(render(result.report, fmt), output)
     except BackcheckError as exc:
@@ -81,18 +126,25 @@ def batch(
 
 @baseline_app.command("create")
 def baseline_create(
-    inputs: Annotated[list[Path], typer.Argument(help="A saved report (--format jsonl, or json with fingerprints), "
-                                                      "or the article / bilingual files to check now.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to write.")] = Path("backcheck-baseline.json"),
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="A saved report (--format jsonl, or json with fingerprints), "
+            "or the article / bilingual files to check now."
+        ),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to write.")] = Path(
+        "backcheck-baseline.json"
+    ),
     source_lang: SourceLang = None,
     config_file: ConfigFile = None,
     engine: Engine = None,
 ) -> None:
     """Accept the current findings: later runs with --baseline report only new ones."""
+    from backcheck.formats.output import write_atomic
     from backcheck.pipeline import baseline as baselib
     from backcheck.pipeline.check import check_jobs, load_job
     from backcheck.pipeline.configure import resolve
-    from backcheck.formats.output import write_atomic
 
     try:
         if len(inputs) == 1 and inputs[0].suffix.lower() in (".json", ".jsonl") and _is_report(inputs[0]):

@@ -8,24 +8,60 @@ from typing import Annotated, Optional
 
 import typer
 
-from backcheck.cli.common import check_engine, Severity, check_format, emit, fail
+from backcheck.cli.common import Severity, check_engine, check_format, emit, fail
 from backcheck.errors import BackcheckError, ExitCode
 
 
 def check(
     file: Annotated[Path, typer.Argument(help="The translated (English) article: .txt, .md or .html.")],
     source: Annotated[Optional[Path], typer.Option("--source", "-s", help="The original article.")] = None,
-    source_lang: Annotated[Optional[str], typer.Option("--source-lang", help="Language of the source: sr, hr, bs, cnr, or auto (detect) [default: auto].")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", callback=check_format,
-                                     help="Report format: text, json, ... (see the README).")] = "text",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically).")] = None,
-    fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help="Exit 1 when a flag is at or above this severity [default: major].")] = None,
-    engine: Annotated[Optional[str], typer.Option("--engine", callback=check_engine, help="Back-translation engine: auto (an installed neural model, else Apertium, else none), ct2, apertium or none [default: auto].")] = None,
-    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", min=1, help="Refuse input files larger than this many bytes [default: 10 MB].")] = None,
-    config_file: Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: backcheck.toml, or [tool.backcheck] in pyproject.toml, in the working directory).")] = None,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Drop findings accepted in this baseline (`backcheck baseline create`).")] = None,
+    source_lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--source-lang", help="Language of the source: sr, hr, bs, cnr, or auto (detect) [default: auto]."
+        ),
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", callback=check_format, help="Report format: text, json, ... (see the README)."),
+    ] = "text",
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically).")
+    ] = None,
+    fail_on: Annotated[
+        Optional[Severity],
+        typer.Option("--fail-on", help="Exit 1 when a flag is at or above this severity [default: major]."),
+    ] = None,
+    engine: Annotated[
+        Optional[str],
+        typer.Option(
+            "--engine",
+            callback=check_engine,
+            help="Back-translation engine: auto (an installed neural model, else Apertium, else none), ct2, apertium or none [default: auto].",
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        Optional[int],
+        typer.Option("--max-bytes", min=1, help="Refuse input files larger than this many bytes [default: 10 MB]."),
+    ] = None,
+    config_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--config",
+            help="Configuration file (default: backcheck.toml, or [tool.backcheck] in pyproject.toml, in the working directory).",
+        ),
+    ] = None,
+    baseline: Annotated[
+        Optional[Path],
+        typer.Option("--baseline", help="Drop findings accepted in this baseline (`backcheck baseline create`)."),
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")] = False,
-    models_dir: Annotated[Optional[Path], typer.Option("--models-dir", help="Where models are installed (default: $BACKCHECK_MODELS, else models/ in a checkout).")] = None,
+    models_dir: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--models-dir", help="Where models are installed (default: $BACKCHECK_MODELS, else models/ in a checkout)."
+        ),
+    ] = None,
 ) -> None:
     """Check one translated article (or a bilingual XLIFF/TMX/PO/TSV/JSONL file) and report suspect spans."""
     from backcheck.pipeline.check import check as run_check
@@ -36,11 +72,26 @@ def check(
         from backcheck.formats.output import refuse_overwriting_inputs
 
         refuse_overwriting_inputs(output, file, source, baseline)
-        config = resolve({"fail_on": fail_on.value if fail_on else None, "engine": engine, "source_lang": source_lang,
-                          "baseline": str(baseline) if baseline else None}, Path.cwd(), config_file)
-        report = run_check(str(file), str(source) if source else None, config.source_lang, config=config,
-                           engine=config.engine, max_bytes=max_bytes,
-                           models_dir=str(models_dir) if models_dir else None, use_cache=not no_cache)
+        config = resolve(
+            {
+                "fail_on": fail_on.value if fail_on else None,
+                "engine": engine,
+                "source_lang": source_lang,
+                "baseline": str(baseline) if baseline else None,
+            },
+            Path.cwd(),
+            config_file,
+        )
+        report = run_check(
+            str(file),
+            str(source) if source else None,
+            config.source_lang,
+            config=config,
+            engine=config.engine,
+            max_bytes=max_bytes,
+            models_dir=str(models_dir) if models_dir else None,
+            use_cache=not no_cache,
+        )
         colour = fmt == "text" and output is None and sys.stdout.isatty()
         emit(render(report, fmt, colour=colour), output)
     except BackcheckError as exc:
@@ -67,8 +118,11 @@ def explain(check_id: Annotated[str, typer.Argument(help="A check id, e.g. name.
         typer.echo(f"backcheck: error: unknown check {check_id!r}; `backcheck checks` lists them", err=True)
         raise typer.Exit(int(ExitCode.USAGE))
     cls = checks[check_id]
-    typer.echo(f"{check_id}  (category {cls.category}, default severity {cls.severity}"
-               + (", needs --source" if cls.requires_source else "") + ")\n")
+    typer.echo(
+        f"{check_id}  (category {cls.category}, default severity {cls.severity}"
+        + (", needs --source" if cls.requires_source else "")
+        + ")\n"
+    )
     typer.echo(cls.doc())
     structured = examples(check_id)
     if not structured:
@@ -83,8 +137,9 @@ def explain(check_id: Annotated[str, typer.Argument(help="A check id, e.g. name.
     for n, ex in enumerate(structured, 1):
         lines = []
         if ex.config:
-            lines.append("config: " + ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}"
-                                                for k, v in ex.config.items()))
+            lines.append(
+                "config: " + ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in ex.config.items())
+            )
         if ex.source is not None:
             lang = LANGUAGES[ex.source_lang].name if ex.source_lang in LANGUAGES else ex.source_lang
             lines.append(f"source ({lang}): {ex.source}")

@@ -10,13 +10,19 @@ import typer
 from backcheck.cli.common import fail
 from backcheck.errors import BackcheckError, ExitCode
 
-models_app = typer.Typer(help="List, install, convert, verify and remove translation models.",
-                         no_args_is_help=True, rich_markup_mode=None)
-cache_app = typer.Typer(help="The translation cache ($BACKCHECK_CACHE, else ~/.cache/backcheck/cache.sqlite3).",
-                        no_args_is_help=True, rich_markup_mode=None)
+models_app = typer.Typer(
+    help="List, install, convert, verify and remove translation models.", no_args_is_help=True, rich_markup_mode=None
+)
+cache_app = typer.Typer(
+    help="The translation cache ($BACKCHECK_CACHE, else ~/.cache/backcheck/cache.sqlite3).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 
-ModelsDir = Annotated[Optional[Path], typer.Option(
-    "--models-dir", help="Models directory (default: $BACKCHECK_MODELS, else models/ in a checkout).")]
+ModelsDir = Annotated[
+    Optional[Path],
+    typer.Option("--models-dir", help="Models directory (default: $BACKCHECK_MODELS, else models/ in a checkout)."),
+]
 
 
 @models_app.command("list")
@@ -34,8 +40,10 @@ def list_models(models_dir: ModelsDir = None) -> None:
     for name, entry in catalog.items():
         state = "installed" if name in installed else "-"
         star = "*" if entry.recommended else " "
-        typer.echo(f"{star} {name:28} {state:9} {'/'.join(entry.source_langs)} → {'/'.join(entry.target_langs)}  "
-                   f"[{entry.kind}, {entry.licence}]")
+        typer.echo(
+            f"{star} {name:28} {state:9} {'/'.join(entry.source_langs)} → {'/'.join(entry.target_langs)}  "
+            f"[{entry.kind}, {entry.licence}]"
+        )
         typer.echo(f"    {entry.description}")
     for name in sorted(installed - set(catalog)):
         typer.echo(f"  {name:28} installed (not in the catalogue)")
@@ -90,11 +98,19 @@ class _Progress:
 
 @models_app.command("convert")
 def convert(
-    path: Annotated[Path, typer.Argument(help="A Marian/OPUS-MT directory (decoder.yml) or a Hugging Face checkpoint.")],
-    name: Annotated[Optional[str], typer.Option("--name", help="Install under this name (a catalogue name takes its languages).")] = None,
+    path: Annotated[
+        Path, typer.Argument(help="A Marian/OPUS-MT directory (decoder.yml) or a Hugging Face checkpoint.")
+    ],
+    name: Annotated[
+        Optional[str], typer.Option("--name", help="Install under this name (a catalogue name takes its languages).")
+    ] = None,
     src: Annotated[Optional[str], typer.Option("--src", help="Source languages, comma-separated (e.g. en).")] = None,
-    tgt: Annotated[Optional[str], typer.Option("--tgt", help="Target languages, comma-separated (e.g. sr,hr,bs).")] = None,
-    quantization: Annotated[str, typer.Option("--quantization", help="int8, int8_float16, float16 or float32.")] = "int8",
+    tgt: Annotated[
+        Optional[str], typer.Option("--tgt", help="Target languages, comma-separated (e.g. sr,hr,bs).")
+    ] = None,
+    quantization: Annotated[
+        str, typer.Option("--quantization", help="int8, int8_float16, float16 or float32.")
+    ] = "int8",
     models_dir: ModelsDir = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing model of that name.")] = False,
 ) -> None:
@@ -104,19 +120,29 @@ def convert(
     try:
         catalog = models.load_catalog()
         target_name = models.check_name(name if name is not None else (path.name or path.resolve().name))
-        model = models.convert(path, models.models_dir(models_dir) / target_name, quantization=quantization,
-                               name=target_name, entry=catalog.get(target_name),
-                               source_langs=src.split(",") if src else None,
-                               target_langs=tgt.split(",") if tgt else None, force=force)
+        model = models.convert(
+            path,
+            models.models_dir(models_dir) / target_name,
+            quantization=quantization,
+            name=target_name,
+            entry=catalog.get(target_name),
+            source_langs=src.split(",") if src else None,
+            target_langs=tgt.split(",") if tgt else None,
+            force=force,
+        )
     except BackcheckError as exc:
         fail(exc)
-    typer.echo(f"converted {path} to {model.path} ({model.manifest.kind}, "
-               f"{'/'.join(model.manifest.source_langs)} → {'/'.join(model.manifest.target_langs)})")
+    typer.echo(
+        f"converted {path} to {model.path} ({model.manifest.kind}, "
+        f"{'/'.join(model.manifest.source_langs)} → {'/'.join(model.manifest.target_langs)})"
+    )
 
 
 @models_app.command("verify")
 def verify(
-    names: Annotated[Optional[list[str]], typer.Argument(help="Model names or directories (default: all installed).")] = None,
+    names: Annotated[
+        Optional[list[str]], typer.Argument(help="Model names or directories (default: all installed).")
+    ] = None,
     models_dir: ModelsDir = None,
 ) -> None:
     """Check installed models: files present, sizes and SHA-256 as recorded. Exit 4 on a problem."""
@@ -150,7 +176,10 @@ def remove(name: Annotated[str, typer.Argument(help="An installed model.")], mod
     typer.echo(f"removed {path}")
 
 
-CachePath = Annotated[Optional[Path], typer.Option("--cache", help="Cache file (default: $BACKCHECK_CACHE, else ~/.cache/backcheck/cache.sqlite3).")]
+CachePath = Annotated[
+    Optional[Path],
+    typer.Option("--cache", help="Cache file (default: $BACKCHECK_CACHE, else ~/.cache/backcheck/cache.sqlite3)."),
+]
 
 
 @cache_app.command("stats")

@@ -15,16 +15,22 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from backcheck.errors import EngineError
-from backcheck.engines.catalog import canonical_lang
 from backcheck.engines.base import TokenScores, Translation
+from backcheck.engines.catalog import canonical_lang
+from backcheck.errors import EngineError
 from backcheck.lang.languages import LANGUAGES
 
 PACKAGE = "apertium-hbs-eng"
 #: (source, target) -> mode, from the languages table (Montenegrin goes through the Serbian mode).
-MODES = {pair: mode for lang in LANGUAGES.values() if lang.apertium and lang.source
-         for pair, mode in (((("en", lang.code)), f"eng-{lang.apertium}"),
-                            ((lang.code, "en"), f"{lang.apertium.split('_')[0]}-eng"))}
+MODES = {
+    pair: mode
+    for lang in LANGUAGES.values()
+    if lang.apertium and lang.source
+    for pair, mode in (
+        ((("en", lang.code)), f"eng-{lang.apertium}"),
+        ((lang.code, "en"), f"{lang.apertium.split('_')[0]}-eng"),
+    )
+}
 TIMEOUT_S = 600
 
 
@@ -45,7 +51,9 @@ def _package_version() -> str:
     if shutil.which("dpkg-query") is None:
         return "unknown"
     try:
-        done = subprocess.run(["dpkg-query", "-W", "-f=${Version}", PACKAGE], capture_output=True, text=True, timeout=30)
+        done = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", PACKAGE], capture_output=True, text=True, timeout=30
+        )
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return done.stdout.strip() or "unknown"
@@ -64,8 +72,10 @@ class ApertiumEngine:
         pair = (canonical_lang(src), canonical_lang(tgt))
         mode = MODES.get(pair)
         if mode is None:
-            raise EngineError(f"Apertium ({PACKAGE}) does not translate {pair[0]} → {pair[1]}; "
-                              f"it knows {', '.join(sorted({f'{s}→{t}' for s, t in MODES}))}")
+            raise EngineError(
+                f"Apertium ({PACKAGE}) does not translate {pair[0]} → {pair[1]}; "
+                f"it knows {', '.join(sorted({f'{s}→{t}' for s, t in MODES}))}"
+            )
         if mode not in installed_modes():
             raise EngineError(f"Apertium mode {mode} is not installed: `apt-get install {PACKAGE}`")
         return mode
@@ -77,8 +87,13 @@ class ApertiumEngine:
         # a line break inside a sentence would split it in two on the way back
         lines = [" ".join(s.split()) for s in sentences]
         try:
-            done = subprocess.run(["apertium", "-u", mode], input="\n".join(lines) + "\n",
-                                  capture_output=True, text=True, timeout=TIMEOUT_S)
+            done = subprocess.run(
+                ["apertium", "-u", mode],
+                input="\n".join(lines) + "\n",
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
+            )
         except (OSError, subprocess.SubprocessError) as exc:
             raise EngineError(f"apertium {mode} failed to run: {exc}") from None
         if done.returncode != 0:

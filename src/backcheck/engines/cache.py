@@ -21,9 +21,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from backcheck.engines.base import Translation
 from backcheck.errors import InputError
 from backcheck.paths import cache_path
-from backcheck.engines.base import Translation
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 30.0
@@ -119,8 +119,9 @@ class TranslationCache:
             part = Path(str(self.path) + suffix)
             if part.exists():
                 os.replace(part, Path(str(aside) + suffix))
-        self.warnings.append(f"translation cache {self.path} was unreadable ({exc}); "
-                             f"moved it to {aside} and started a new one")
+        self.warnings.append(
+            f"translation cache {self.path} was unreadable ({exc}); moved it to {aside} and started a new one"
+        )
         return self._open()
 
     def close(self) -> None:
@@ -158,18 +159,29 @@ class TranslationCache:
         conn = self._connect()
         items = list(keys)
         for i in range(0, len(items), 500):  # stay under SQLite's bound-parameter limit
-            chunk = items[i:i + 500]
+            chunk = items[i : i + 500]
             rows = conn.execute(
-                f"SELECT key, text, tokens, score FROM translations WHERE key IN ({','.join('?' * len(chunk))})",
-                chunk).fetchall()
+                f"SELECT key, text, tokens, score FROM translations WHERE key IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
             for key, text, tokens, score in rows:
                 found[keys[key]] = Translation(text=text, tokens=tuple(json.loads(tokens)), score=score)
         return found
 
     def put_many(self, signature: str, direction: str, pairs: Iterable[tuple[str, Translation]]) -> None:
         now = time.time()
-        rows = [(_key(signature, direction, src), signature, direction, src, t.text,
-                 json.dumps(list(t.tokens), ensure_ascii=False), t.score, now) for src, t in pairs]
+        rows = [
+            (
+                _key(signature, direction, src),
+                signature,
+                direction,
+                src,
+                t.text,
+                json.dumps(list(t.tokens), ensure_ascii=False),
+                t.score,
+                now,
+            )
+            for src, t in pairs
+        ]
         if not rows:
             return
         try:
@@ -199,14 +211,16 @@ class TranslationCache:
         try:
             conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
             try:
-                by_sig = dict(conn.execute(
-                    "SELECT signature, COUNT(*) FROM translations GROUP BY signature ORDER BY 2 DESC").fetchall())
+                by_sig = dict(
+                    conn.execute(
+                        "SELECT signature, COUNT(*) FROM translations GROUP BY signature ORDER BY 2 DESC"
+                    ).fetchall()
+                )
             finally:
                 conn.close()
         except sqlite3.DatabaseError as exc:
             raise InputError(f"{self.path}: not a backcheck translation cache ({exc})") from None
-        size = sum(Path(str(self.path) + s).stat().st_size for s in ("", "-wal")
-                   if Path(str(self.path) + s).exists())
+        size = sum(Path(str(self.path) + s).stat().st_size for s in ("", "-wal") if Path(str(self.path) + s).exists())
         return CacheStats(self.path, sum(by_sig.values()), size, by_sig)
 
     def clear(self) -> int:

@@ -34,10 +34,26 @@ CATALOG = CHECKOUT / "models" / "catalog.toml"
 DOWNLOAD_TIMEOUT_S = 10.0
 
 #: OPUS-MT target labels and the language each selects (read from a model's vocabulary)
-LABEL_LANGS = {">>srp_Latn<<": "sr", ">>srp_Cyrl<<": "sr-Cyrl", ">>hrv<<": "hr", ">>bos_Latn<<": "bs",
-               ">>cnr_Latn<<": "cnr", ">>cnr<<": "cnr", ">>srp<<": "sr", ">>bos<<": "bs"}
-_LANG_ALIASES = {"sr-latn": "sr", "srp": "sr", "sr-cyrl": "sr-Cyrl", "hrv": "hr", "bos": "bs", "me": "cnr",
-                 "cnr-latn": "cnr", "eng": "en"}
+LABEL_LANGS = {
+    ">>srp_Latn<<": "sr",
+    ">>srp_Cyrl<<": "sr-Cyrl",
+    ">>hrv<<": "hr",
+    ">>bos_Latn<<": "bs",
+    ">>cnr_Latn<<": "cnr",
+    ">>cnr<<": "cnr",
+    ">>srp<<": "sr",
+    ">>bos<<": "bs",
+}
+_LANG_ALIASES = {
+    "sr-latn": "sr",
+    "srp": "sr",
+    "sr-cyrl": "sr-Cyrl",
+    "hrv": "hr",
+    "bos": "bs",
+    "me": "cnr",
+    "cnr-latn": "cnr",
+    "eng": "en",
+}
 
 
 def canonical_lang(code: str) -> str:
@@ -152,20 +168,26 @@ def open_model(path: str | os.PathLike) -> InstalledModel:
         raise ModelError(f"model directory {path} does not exist")
     manifest_path = path / MANIFEST
     if not manifest_path.exists():
-        raise ModelError(f"model {path} is incomplete: missing {MANIFEST} "
-                         f"(install it with `backcheck models install` or `backcheck models convert`)")
+        raise ModelError(
+            f"model {path} is incomplete: missing {MANIFEST} "
+            f"(install it with `backcheck models install` or `backcheck models convert`)"
+        )
     try:
         manifest = Manifest(**json.loads(manifest_path.read_text(encoding="utf-8")))
     except (ValueError, TypeError) as exc:
         raise ModelError(f"model {path}: {MANIFEST} is unreadable ({exc})") from None
     missing = [f for f in required_files(manifest) if not (path / f).is_file()]
     if missing:
-        raise ModelError(f"model {path} is incomplete: missing {', '.join(missing)} "
-                         f"(reinstall it with `backcheck models install {manifest.name}`)")
+        raise ModelError(
+            f"model {path} is incomplete: missing {', '.join(missing)} "
+            f"(reinstall it with `backcheck models install {manifest.name}`)"
+        )
     for name, info in manifest.files.items():
         if (path / name).is_file() and (path / name).stat().st_size != info.get("size"):
-            raise ModelError(f"model {path}: {name} has {(path / name).stat().st_size} bytes, "
-                             f"{info.get('size')} were recorded (partial copy?); reinstall it")
+            raise ModelError(
+                f"model {path}: {name} has {(path / name).stat().st_size} bytes, "
+                f"{info.get('size')} were recorded (partial copy?); reinstall it"
+            )
     return InstalledModel(path, manifest)
 
 
@@ -203,8 +225,10 @@ def verify_at_load(model: InstalledModel) -> None:
         if isinstance(entry, dict) and entry.get("stat") == key and entry.get("sha256") == info.get("sha256"):
             continue
         if _sha256(path) != info.get("sha256"):
-            raise ModelError(f"model {model.path}: {name} does not match its recorded SHA-256 (damaged or "
-                             f"replaced); reinstall it (`backcheck models install {model.manifest.name} --force`)")
+            raise ModelError(
+                f"model {model.path}: {name} does not match its recorded SHA-256 (damaged or "
+                f"replaced); reinstall it (`backcheck models install {model.manifest.name} --force`)"
+            )
         known[str(path)] = {"stat": key, "sha256": info.get("sha256")}
         changed = True
     if changed:
@@ -242,8 +266,11 @@ def installed(directory: Path) -> list[Path]:
     """Model directories under ``directory`` (anything holding a model or a manifest)."""
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.iterdir()
-                  if p.is_dir() and any((p / f).exists() for f in (MANIFEST, "model.bin", "config.json")))
+    return sorted(
+        p
+        for p in directory.iterdir()
+        if p.is_dir() and any((p / f).exists() for f in (MANIFEST, "model.bin", "config.json"))
+    )
 
 
 def find_model(directory: Path, src: str, tgt: str) -> InstalledModel | None:
@@ -268,10 +295,19 @@ def find_model(directory: Path, src: str, tgt: str) -> InstalledModel | None:
 
 # -- conversion -----------------------------------------------------------------------------------
 
-def convert(src: str | os.PathLike, out: str | os.PathLike, *, quantization: str = "int8",
-            name: str | None = None, entry: CatalogEntry | None = None,
-            source_langs: list[str] | None = None, target_langs: list[str] | None = None,
-            origin: str = "", force: bool = False) -> InstalledModel:
+
+def convert(
+    src: str | os.PathLike,
+    out: str | os.PathLike,
+    *,
+    quantization: str = "int8",
+    name: str | None = None,
+    entry: CatalogEntry | None = None,
+    source_langs: list[str] | None = None,
+    target_langs: list[str] | None = None,
+    origin: str = "",
+    force: bool = False,
+) -> InstalledModel:
     """Convert a Marian/OPUS-MT directory (``decoder.yml``, ``*.npz``, ``*.spm``) or a Hugging Face
     checkpoint directory to CTranslate2, copy its SentencePiece models and record checksums."""
     import ctranslate2  # noqa: F401  (fail early with a clear error if it is missing)
@@ -284,8 +320,10 @@ def convert(src: str | os.PathLike, out: str | os.PathLike, *, quantization: str
     if exists and not force:
         raise ModelError(f"{out} already exists (remove it first: `backcheck models remove {out.name}`)")
     if exists and not _deletable(out):
-        raise ModelError(f"{out} exists and holds no {MANIFEST}: it is not a model backcheck installed, "
-                         f"so --force will not replace it")
+        raise ModelError(
+            f"{out} exists and holds no {MANIFEST}: it is not a model backcheck installed, "
+            f"so --force will not replace it"
+        )
     if exists and (src.resolve() == out.resolve() or out.resolve() in src.resolve().parents):
         raise ModelError(f"cannot convert {src} onto itself ({out}); convert it under another --name")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -300,10 +338,17 @@ def convert(src: str | os.PathLike, out: str | os.PathLike, *, quantization: str
             kind, spm_files = _convert_transformers(src, tmp, quantization)
         else:
             raise ModelError(f"cannot convert {src}: no decoder.yml (Marian) or config.json (Hugging Face)")
-        manifest = _manifest(tmp, entry.kind if entry else kind, spm_files, name or (entry.name if entry else out.name), entry,
-                             source_langs, target_langs, origin or str(src))
-        (tmp / MANIFEST).write_text(json.dumps(asdict(manifest), indent=2, ensure_ascii=False) + "\n",
-                                    encoding="utf-8")
+        manifest = _manifest(
+            tmp,
+            entry.kind if entry else kind,
+            spm_files,
+            name or (entry.name if entry else out.name),
+            entry,
+            source_langs,
+            target_langs,
+            origin or str(src),
+        )
+        (tmp / MANIFEST).write_text(json.dumps(asdict(manifest), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         if out.exists():
             if not _deletable(out):  # checked above; re-checked right before deleting
                 raise ModelError(f"{out} is no longer a backcheck model; not replacing it")
@@ -341,13 +386,15 @@ def _copy_ct2(src: Path, out: Path) -> tuple[str, list[str]]:
 
 def _convert_transformers(src: Path, out: Path, quantization: str) -> tuple[str, list[str]]:
     try:
-        from ctranslate2.converters import TransformersConverter
-        import transformers  # noqa: F401
         import torch  # noqa: F401
+        import transformers  # noqa: F401
+        from ctranslate2.converters import TransformersConverter
     except ImportError:
-        raise ModelError(f"{src} is a Hugging Face checkpoint; converting it needs `pip install transformers torch`, "
-                         f"or convert it where they are installed: `ct2-transformers-converter --model {src} "
-                         f"--output_dir OUT --quantization {quantization} --copy_files sentencepiece.bpe.model`") from None
+        raise ModelError(
+            f"{src} is a Hugging Face checkpoint; converting it needs `pip install transformers torch`, "
+            f"or convert it where they are installed: `ct2-transformers-converter --model {src} "
+            f"--output_dir OUT --quantization {quantization} --copy_files sentencepiece.bpe.model`"
+        ) from None
     config = json.loads((src / "config.json").read_text(encoding="utf-8"))
     model_type = config.get("model_type", "")
     spm = sorted(p.name for p in src.iterdir() if p.suffix in (".spm", ".model"))
@@ -355,14 +402,24 @@ def _convert_transformers(src: Path, out: Path, quantization: str) -> tuple[str,
         TransformersConverter(str(src), copy_files=spm).convert(str(out), quantization=quantization, force=True)
     except (OSError, ValueError, RuntimeError) as exc:
         raise ModelError(f"converting the Hugging Face model in {src} failed: {exc}") from None
-    kind = {"m2m_100": "m2m100", "marian": "marian"}.get(model_type, "nllb" if "nllb" in str(src).lower() else model_type)
+    kind = {"m2m_100": "m2m100", "marian": "marian"}.get(
+        model_type, "nllb" if "nllb" in str(src).lower() else model_type
+    )
     if kind == "marian":
         return kind, ["source.spm", "target.spm"]
     return kind, spm if len(spm) > 1 else spm * 2
 
 
-def _manifest(out: Path, kind: str, spm_files: list[str], name: str, entry: CatalogEntry | None,
-              source_langs: list[str] | None, target_langs: list[str] | None, origin: str) -> Manifest:
+def _manifest(
+    out: Path,
+    kind: str,
+    spm_files: list[str],
+    name: str,
+    entry: CatalogEntry | None,
+    source_langs: list[str] | None,
+    target_langs: list[str] | None,
+    origin: str,
+) -> Manifest:
     labels = dict(entry.labels) if entry else {}
     if kind == "marian" and not labels:
         vocab = InstalledModel(out, Manifest(name, kind, [], [])).vocabulary("source")
@@ -372,11 +429,19 @@ def _manifest(out: Path, kind: str, spm_files: list[str], name: str, entry: Cata
     if not sources or not targets:
         raise ModelError(f"say which languages {name} translates: --src and --tgt (e.g. --src en --tgt sr,hr,bs)")
     files = {p.name: {"sha256": _sha256(p), "size": p.stat().st_size} for p in sorted(out.iterdir()) if p.is_file()}
-    return Manifest(name=name, kind=kind, source_langs=[canonical_lang(x) for x in sources],
-                    target_langs=[canonical_lang(x) for x in targets], labels=labels,
-                    lang_tokens=dict(entry.lang_tokens) if entry else {},
-                    source_spm=spm_files[0], target_spm=spm_files[-1], origin=origin,
-                    licence=entry.licence if entry else "", files=files)
+    return Manifest(
+        name=name,
+        kind=kind,
+        source_langs=[canonical_lang(x) for x in sources],
+        target_langs=[canonical_lang(x) for x in targets],
+        labels=labels,
+        lang_tokens=dict(entry.lang_tokens) if entry else {},
+        source_spm=spm_files[0],
+        target_spm=spm_files[-1],
+        origin=origin,
+        licence=entry.licence if entry else "",
+        files=files,
+    )
 
 
 # -- install / remove -----------------------------------------------------------------------------
@@ -446,8 +511,13 @@ def offline_instructions(entry: CatalogEntry, directory: Path) -> str:
     )
 
 
-def install(name: str, directory: Path, progress: Progress | None = None, force: bool = False,
-            timeout: float = DOWNLOAD_TIMEOUT_S) -> InstalledModel:
+def install(
+    name: str,
+    directory: Path,
+    progress: Progress | None = None,
+    force: bool = False,
+    timeout: float = DOWNLOAD_TIMEOUT_S,
+) -> InstalledModel:
     """Download a catalogued model, convert it to CTranslate2 (int8) and record its checksums."""
     catalog = load_catalog()
     if name not in catalog:
@@ -459,12 +529,13 @@ def install(name: str, directory: Path, progress: Progress | None = None, force:
     if not entry.marian_url:
         # Hugging Face checkpoints of these models convert only with torch + transformers.
         try:
-            import transformers  # noqa: F401
             import torch  # noqa: F401
+            import transformers  # noqa: F401
         except ImportError:
-            raise ModelError(f"{name} comes as a Hugging Face checkpoint ({entry.hf_repo}); converting it needs "
-                             f"transformers and torch, which are not installed.\n"
-                             + offline_instructions(entry, directory)) from None
+            raise ModelError(
+                f"{name} comes as a Hugging Face checkpoint ({entry.hf_repo}); converting it needs "
+                f"transformers and torch, which are not installed.\n" + offline_instructions(entry, directory)
+            ) from None
         return _install_transformers(entry, target, force)
     directory.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=directory, prefix=f".{name}.") as tmp:
@@ -473,8 +544,10 @@ def install(name: str, directory: Path, progress: Progress | None = None, force:
             download(entry.marian_url, archive, progress, timeout)
         except (urllib.error.URLError, OSError, TimeoutError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise ModelError(f"could not download {name}: tried {entry.marian_url} ({reason}).\n"
-                             + offline_instructions(entry, directory)) from None
+            raise ModelError(
+                f"could not download {name}: tried {entry.marian_url} ({reason}).\n"
+                + offline_instructions(entry, directory)
+            ) from None
         unpacked = Path(tmp) / "marian"
         try:
             with zipfile.ZipFile(archive) as z:
@@ -498,21 +571,32 @@ def _install_transformers(entry: CatalogEntry, target: Path, force: bool) -> Ins
         raise ModelError(f"installing {entry.name} needs `pip install huggingface_hub`") from None
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            path = snapshot_download(entry.hf_repo, local_dir=tmp, allow_patterns=["*.json", "*.model", "*.bin",
-                                                                                   "*.safetensors", "*.spm"])
+            path = snapshot_download(
+                entry.hf_repo, local_dir=tmp, allow_patterns=["*.json", "*.model", "*.bin", "*.safetensors", "*.spm"]
+            )
         except Exception as exc:  # the hub client raises many types; all mean "not downloaded"
-            raise ModelError(f"could not download {entry.hf_repo} from the Hugging Face hub ({exc}).\n"
-                             + offline_instructions(entry, target.parent)) from None
+            raise ModelError(
+                f"could not download {entry.hf_repo} from the Hugging Face hub ({exc}).\n"
+                + offline_instructions(entry, target.parent)
+            ) from None
         return convert(path, target, entry=entry, origin=f"hf://{entry.hf_repo}", force=force)
 
 
 def check_name(name: str) -> str:
     """A model name is one plain path segment: it can never point outside the models directory."""
-    bad = (not name or name in (".", "..") or name.startswith(".") or "\0" in name
-           or any(sep in name for sep in ("/", "\\")) or Path(name).is_absolute())
+    bad = (
+        not name
+        or name in (".", "..")
+        or name.startswith(".")
+        or "\0" in name
+        or any(sep in name for sep in ("/", "\\"))
+        or Path(name).is_absolute()
+    )
     if bad:
-        raise ModelError(f"{name!r} is not a valid model name: use one plain name such as opus-mt-en-zls "
-                         f"(no '/', no leading '.', not empty)")
+        raise ModelError(
+            f"{name!r} is not a valid model name: use one plain name such as opus-mt-en-zls "
+            f"(no '/', no leading '.', not empty)"
+        )
     return name
 
 
@@ -526,7 +610,9 @@ def remove(name: str, directory: Path) -> Path:
     if not target.exists() and not target.is_symlink():
         raise ModelError(f"{name} is not installed in {directory}")
     if not _deletable(target):
-        raise ModelError(f"{target} holds no {MANIFEST}: it is not a model backcheck installed, so it is "
-                         f"left alone (delete it yourself if you are sure)")
+        raise ModelError(
+            f"{target} holds no {MANIFEST}: it is not a model backcheck installed, so it is "
+            f"left alone (delete it yourself if you are sure)"
+        )
     shutil.rmtree(target)
     return target

@@ -9,15 +9,24 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from backcheck.errors import ConfigError, EngineError
-from backcheck.engines.catalog import find_model, models_dir as default_models_dir
 from backcheck.engines.base import Engine
+from backcheck.engines.catalog import find_model
+from backcheck.engines.catalog import models_dir as default_models_dir
+from backcheck.errors import ConfigError, EngineError
 
 ENGINES = ("auto", "ct2", "apertium", "none")
 
 
-def resolve(name: str, src: str = "en", tgt: str = "sr", *, models_dir: str | os.PathLike | None = None,
-            use_cache: bool = True, cache_path: str | os.PathLike | None = None, **ct2_options) -> Engine | None:
+def resolve(
+    name: str,
+    src: str = "en",
+    tgt: str = "sr",
+    *,
+    models_dir: str | os.PathLike | None = None,
+    use_cache: bool = True,
+    cache_path: str | os.PathLike | None = None,
+    **ct2_options,
+) -> Engine | None:
     """The engine called ``name`` for ``src`` → ``tgt``, wrapped in the translation cache unless
     ``use_cache`` is false; None for ``none`` (or ``auto`` with nothing installed)."""
     if name not in ENGINES:
@@ -54,8 +63,10 @@ def _pick(name: str, src: str, tgt: str, directory: Path, ct2_options: dict) -> 
 
             return CT2Engine(model, **{**_environment_options(), **ct2_options})
         if name == "ct2":
-            raise EngineError(f"no CTranslate2 model for {src} → {tgt} in {directory}; install one with "
-                              "`backcheck models install opus-mt-tc-base-en-sh` (see `backcheck models list`)")
+            raise EngineError(
+                f"no CTranslate2 model for {src} → {tgt} in {directory}; install one with "
+                "`backcheck models install opus-mt-tc-base-en-sh` (see `backcheck models list`)"
+            )
     from backcheck.engines import apertium
 
     if name == "apertium" or apertium.available(src, tgt):

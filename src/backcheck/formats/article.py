@@ -11,15 +11,15 @@ import re
 from pathlib import Path
 
 from backcheck.lang.segment import split_sentences
-from backcheck.model.document import (BOILERPLATE, CAPTION, DISCLAIMER, LEAD, PARAGRAPH, TITLE, Block,
-                                      Document, Sentence)
+from backcheck.model.document import BOILERPLATE, CAPTION, DISCLAIMER, LEAD, PARAGRAPH, TITLE, Block, Document, Sentence
 from backcheck.model.textmap import TextMap
-
 
 _MT_WORDS = re.compile(r"\b(translat\w*|prevod\w*|prijevod\w*|превод\w*)", re.I)
 _MACHINE_WORDS = re.compile(
     r"\b(AI|A\.I\.|artificial intelligence|machine|automatic\w*|automated|google translate|deepl|"
-    r"translation tool|translator tool|vještačk\w*|umjetn\w*|veštačk\w*|mašinsk\w*|strojn\w*)\b", re.I)
+    r"translation tool|translator tool|vještačk\w*|umjetn\w*|veštačk\w*|mašinsk\w*|strojn\w*)\b",
+    re.I,
+)
 
 # Page residue: counters, promos, share and related-link lines. Patterns describe the widgets of
 # news CMSes, not any one article.
@@ -28,13 +28,26 @@ _RESIDUE = [
     (re.compile(r"^\d+\s*(comments?|comment\(s\)|komentar[ai]?)\s*$", re.I), "comment counter"),
     (re.compile(r"^(bonus|watch|video|pogledajte)\s*(video)?\s*:?\s*$", re.I), "video promo"),
     (re.compile(r"^bonus video\s*:.*$", re.I), "video promo"),
-    (re.compile(r"^(share|podijeli|podeli|tweet|print|štampaj)(\s+(on|this|article))?\s*[:|]?\s*((facebook|twitter|x|linkedin|whatsapp|viber|email|e-mail)[\s,|]*)*$", re.I), "share buttons"),
-    (re.compile(r"^(related|read (also|more)|see also|more from|pročitajte( još| i)?|vezane vijesti|povezane vesti|tags?|tagovi|oznake)\s*:.*$", re.I), "related links"),
+    (
+        re.compile(
+            r"^(share|podijeli|podeli|tweet|print|štampaj)(\s+(on|this|article))?\s*[:|]?\s*((facebook|twitter|x|linkedin|whatsapp|viber|email|e-mail)[\s,|]*)*$",
+            re.I,
+        ),
+        "share buttons",
+    ),
+    (
+        re.compile(
+            r"^(related|read (also|more)|see also|more from|pročitajte( još| i)?|vezane vijesti|povezane vesti|tags?|tagovi|oznake)\s*:.*$",
+            re.I,
+        ),
+        "related links",
+    ),
     (re.compile(r"^(follow us|pratite nas|subscribe|advertisement|reklama|oglas)\b.*$", re.I), "promotion"),
     (re.compile(r"^(©|\(c\)|copyright)\s.*$", re.I), "copyright line"),
 ]
 _CAPTION = re.compile(
-    r"(^|[,|]\s*|\s)(photo|foto|фото|source|izvor|illustration|ilustracija|screenshot|video)\s*:\s*\S", re.I)
+    r"(^|[,|]\s*|\s)(photo|foto|фото|source|izvor|illustration|ilustracija|screenshot|video)\s*:\s*\S", re.I
+)
 _SENTENCE_END = re.compile(r"[.!?…\"”»)]\s*$")
 
 
@@ -70,8 +83,7 @@ def classify_blocks(texts: list[str], hints: list[str | None] | None = None) -> 
             kinds.append((hint, None))
         elif i == 0 and hint is None and len(stripped) < 200 and not _SENTENCE_END.search(stripped):
             kinds.append((TITLE, None))
-        elif (not body_started and hint is None and kinds and kinds[-1][0] == TITLE
-              and len(stripped) < 400):
+        elif not body_started and hint is None and kinds and kinds[-1][0] == TITLE and len(stripped) < 400:
             kinds.append((LEAD, None))
         else:
             kinds.append((PARAGRAPH, None))
@@ -107,9 +119,14 @@ def _line_blocks(text: str, markdown: bool) -> list[tuple[int, int, str | None]]
                 start += m.end()
             if re.fullmatch(r"[-*_=\s]{3,}", text[start:end]):
                 continue
-        if (blocks and not prev_blank and hint is None and blocks[-1][2] is None
-                and not _SENTENCE_END.search(text[blocks[-1][0]:blocks[-1][1]])
-                and text[start:start + 1].islower()):
+        if (
+            blocks
+            and not prev_blank
+            and hint is None
+            and blocks[-1][2] is None
+            and not _SENTENCE_END.search(text[blocks[-1][0] : blocks[-1][1]])
+            and text[start : start + 1].islower()
+        ):
             blocks[-1][1] = end
         else:
             blocks.append([start, end, hint])
@@ -117,16 +134,18 @@ def _line_blocks(text: str, markdown: bool) -> list[tuple[int, int, str | None]]
     return [tuple(b) for b in blocks]
 
 
-def build_document(path: str, textmap: TextMap, lang: str, blocks: list[tuple[int, int, str | None]],
-                   encoding: str, fmt: str) -> Document:
+def build_document(
+    path: str, textmap: TextMap, lang: str, blocks: list[tuple[int, int, str | None]], encoding: str, fmt: str
+) -> Document:
     text = textmap.text
     kinds = classify_blocks([text[s:e] for s, e, _ in blocks], [h for _, _, h in blocks])
     doc_blocks = [Block(kind, s, e, reason) for (s, e, _), (kind, reason) in zip(blocks, kinds)]
     sentences: list[Sentence] = []
     for bi, block in enumerate(doc_blocks):
-        for s, e in split_sentences(text[block.start:block.end], lang):
-            sentences.append(Sentence(len(sentences), block.start + s, block.start + e, bi,
-                                      text[block.start + s:block.start + e]))
+        for s, e in split_sentences(text[block.start : block.end], lang):
+            sentences.append(
+                Sentence(len(sentences), block.start + s, block.start + e, bi, text[block.start + s : block.start + e])
+            )
     return Document(path, lang, textmap, doc_blocks, sentences, encoding, fmt)
 
 
@@ -151,8 +170,9 @@ def load(path: str, lang: str = "en", max_bytes: int | None = None) -> Document:
     return doc
 
 
-def from_text(original: str, path: str = "<text>", lang: str = "en", encoding: str = "utf-8",
-              fmt: str | None = None) -> Document:
+def from_text(
+    original: str, path: str = "<text>", lang: str = "en", encoding: str = "utf-8", fmt: str | None = None
+) -> Document:
     """Build a Document from already-decoded text (the Python API's entry for strings)."""
     fmt = fmt or detect_format(path, original)
     if fmt == "html":

@@ -16,11 +16,10 @@ from dataclasses import dataclass, field, fields
 from html import unescape
 from pathlib import Path
 
+from backcheck.errors import InputError
+from backcheck.formats.article import build_document
 from backcheck.lang.languages import BCMS
 from backcheck.model.document import PARAGRAPH, Document
-
-from backcheck.formats.article import build_document
-from backcheck.errors import InputError
 from backcheck.model.textmap import TextMap
 
 #: suffix -> format name
@@ -52,8 +51,9 @@ def is_bilingual(path: str | Path) -> bool:
     return Path(path).suffix.lower() in SUFFIXES
 
 
-def load_pair(path: str | Path, source_lang: str | None = None,
-              max_bytes: int | None = None) -> tuple[BilingualDocument, BilingualDocument | None]:
+def load_pair(
+    path: str | Path, source_lang: str | None = None, max_bytes: int | None = None
+) -> tuple[BilingualDocument, BilingualDocument | None]:
     """Read a bilingual file into (translation, source) Documents; the source is None when the
     file holds no source text."""
     from backcheck.files import read_bytes
@@ -89,8 +89,9 @@ def _primary(lang: str | None) -> str | None:
     return primary if primary in BCMS else None
 
 
-def _document(path: str, original: str, segments: list[Segment], side: str, lang: str,
-              encoding: str, fmt: str) -> BilingualDocument:
+def _document(
+    path: str, original: str, segments: list[Segment], side: str, lang: str, encoding: str, fmt: str
+) -> BilingualDocument:
     from backcheck.formats.html import _collapse  # the HTML reader's whitespace folding, shared
 
     pieces: list[Piece] = []
@@ -107,8 +108,7 @@ def _document(path: str, original: str, segments: list[Segment], side: str, lang
         ids.append(segment.id)
     textmap = TextMap.from_pieces(original, pieces)
     starts = textmap.piece_starts
-    doc = build_document(path, textmap, lang, [(starts[a], starts[b], PARAGRAPH) for a, b in ranges],
-                         encoding, fmt)
+    doc = build_document(path, textmap, lang, [(starts[a], starts[b], PARAGRAPH) for a, b in ranges], encoding, fmt)
     return BilingualDocument(**{f.name: getattr(doc, f.name) for f in fields(Document)}, segment_ids=ids)
 
 
@@ -116,10 +116,13 @@ def _document(path: str, original: str, segments: list[Segment], side: str, lang
 
 #: inline elements whose content is native markup (placeholders for code), not translatable text
 _CODE_ELEMENTS = {"ph", "bpt", "ept", "it", "ut", "sub"}
-_TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[(?P<cdata>.*?)\]\]>|<\?.*?\?>"
-                    r"|</(?P<end>[\w:.-]+)\s*>"
-                    r"|<(?P<start>[\w:.-]+)(?P<attrs>(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?P<empty>/?)>"
-                    r"|(?P<entity>&[^;\s<&]{1,32};)|(?P<text>[^<&]+)", re.S)
+_TOKEN = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[(?P<cdata>.*?)\]\]>|<\?.*?\?>"
+    r"|</(?P<end>[\w:.-]+)\s*>"
+    r"|<(?P<start>[\w:.-]+)(?P<attrs>(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?P<empty>/?)>"
+    r"|(?P<entity>&[^;\s<&]{1,32};)|(?P<text>[^<&]+)",
+    re.S,
+)
 
 
 def _local(tag: str) -> str:
@@ -235,15 +238,25 @@ def _read_xliff(path: Path, text: str, data: bytes) -> tuple[list[Segment], str 
     except Exception as exc:  # translate-toolkit raises plain exceptions for a wrong root
         raise InputError(f"{path}: not a valid {kind} file ({exc})") from None
     root = store.document.getroot()
-    declared = root.get("srcLang") if version2 else next(
-        (f.get("source-language") for f in root.iter() if isinstance(f.tag, str)
-         and etree.QName(f).localname == "file"), None)
+    declared = (
+        root.get("srcLang")
+        if version2
+        else next(
+            (
+                f.get("source-language")
+                for f in root.iter()
+                if isinstance(f.tag, str) and etree.QName(f).localname == "file"
+            ),
+            None,
+        )
+    )
     locator = _XmlLocator(text)
     segments = []
     for unit in store.units:
         element = unit.xmlelement  # <trans-unit> (1.2) or <segment> (2.x)
-        sides = _locate_sides(locator, [(side, el) for side in ("source", "target")
-                                         for el in _children(element, side)[:1]])
+        sides = _locate_sides(
+            locator, [(side, el) for side in ("source", "target") for el in _children(element, side)[:1]]
+        )
         segments.append(Segment(unit.getid().replace("\x04", "::"), sides["source"], sides["target"]))
     return segments, declared
 
@@ -265,11 +278,19 @@ def _read_tmx(path: Path, text: str, data: bytes) -> tuple[list[Segment], str | 
     for number, unit in enumerate(store.units, 1):
         tuvs = _children(unit.xmlelement, "tuv")
         lang_of = {id(t): (t.get("{http://www.w3.org/XML/1998/namespace}lang") or t.get("lang") or "") for t in tuvs}
-        source_tuv = next((t for t in tuvs if declared and lang_of[id(t)].lower() == declared.lower()),
-                          tuvs[0] if tuvs else None)
+        source_tuv = next(
+            (t for t in tuvs if declared and lang_of[id(t)].lower() == declared.lower()), tuvs[0] if tuvs else None
+        )
         target_tuv = next((t for t in tuvs if t is not source_tuv), None)
-        pieces = _locate_sides(locator, [(side, seg) for side, tuv in (("source", source_tuv), ("target", target_tuv))
-                                          if tuv is not None for seg in _children(tuv, "seg")[:1]])
+        pieces = _locate_sides(
+            locator,
+            [
+                (side, seg)
+                for side, tuv in (("source", source_tuv), ("target", target_tuv))
+                if tuv is not None
+                for seg in _children(tuv, "seg")[:1]
+            ],
+        )
         if declared is None and source_tuv is not None:
             declared = lang_of[id(source_tuv)]
         segments.append(Segment(unit.getid() or str(number), pieces["source"], pieces["target"]))
@@ -296,10 +317,11 @@ def _quoted(text: str, pos: int, escapes: dict[str, str], json_unicode: bool = F
                 pieces.append((text[run:i], run, i))
             esc = text[i + 1]
             if json_unicode and esc == "u":
-                token = text[i:i + 6]
+                token = text[i : i + 6]
                 if re.fullmatch(r"\\u[dD][89abAB][0-9a-fA-F]{2}", token) and re.fullmatch(
-                        r"\\u[dD][c-fC-F][0-9a-fA-F]{2}", text[i + 6:i + 12]):
-                    token = text[i:i + 12]
+                    r"\\u[dD][c-fC-F][0-9a-fA-F]{2}", text[i + 6 : i + 12]
+                ):
+                    token = text[i : i + 12]
                 # a lone surrogate (\ud800 without its pair) cannot be written out as UTF-8: read it as U+FFFD
                 pieces.append((_LONE_SURROGATE.sub("\ufffd", json.loads(f'"{token}"')), i, i + len(token)))
                 i += len(token)
@@ -327,8 +349,12 @@ def _po_entries(text: str) -> list[dict[str, list[Piece]]]:
         m = re.match(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(?=\")", stripped)
         if m:
             keyword = m.group(1)
-            if keyword in ("msgctxt", "msgid") and (current is None or "msgstr" in current or keyword in current
-                                                    or (keyword == "msgctxt" and "msgid" in current)):
+            if keyword in ("msgctxt", "msgid") and (
+                current is None
+                or "msgstr" in current
+                or keyword in current
+                or (keyword == "msgctxt" and "msgid" in current)
+            ):
                 current = {}
                 entries.append(current)
             quote = offset + m.end()
@@ -354,8 +380,9 @@ def _read_po(path: Path, text: str, data: bytes) -> tuple[list[Segment], str | N
         store = po.pofile.parsestring(data)
     except Exception as exc:  # PoParseError says "... on line N: ..."
         line = re.search(r"\bline (\d+)", str(exc))
-        raise InputError(f"{path}:{line.group(1)}: broken PO file: {exc}" if line
-                         else f"{path}: broken PO file: {exc}") from None
+        raise InputError(
+            f"{path}:{line.group(1)}: broken PO file: {exc}" if line else f"{path}: broken PO file: {exc}"
+        ) from None
     units = [u for u in store.units if not u.isheader() and not u.isobsolete()]
     entries = [e for e in _po_entries(text) if "".join(p[0] for p in e.get("msgid", []))]
     segments = []
@@ -370,6 +397,7 @@ def _read_po(path: Path, text: str, data: bytes) -> tuple[list[Segment], str | N
 
 
 # --- TSV and JSONL segment pairs ------------------------------------------------------------------
+
 
 def _lines(text: str):
     pos = 0
@@ -393,8 +421,10 @@ def _read_tsv(path: Path, text: str) -> list[Segment]:
                 continue
             columns = ["source", "target"] if len(cells) == 2 else ["id", "source", "target"]
         if len(cells) != len(columns):
-            raise InputError(f"{path}:{number}: expected {len(columns)} tab-separated columns "
-                             f"({', '.join(columns)}), found {len(cells)}")
+            raise InputError(
+                f"{path}:{number}: expected {len(columns)} tab-separated columns "
+                f"({', '.join(columns)}), found {len(cells)}"
+            )
         offsets, pos = [], start
         for cell in cells:
             offsets.append((cell, pos, pos + len(cell)))
@@ -418,7 +448,7 @@ def _read_jsonl(path: Path, text: str) -> list[Segment]:
         except RecursionError:  # a line nested thousands of levels deep is no segment pair
             raise InputError(f"{path}:{number}: JSON nested too deeply") from None
         if not isinstance(record, dict) or not isinstance(record.get("target"), str):
-            raise InputError(f"{path}:{number}: expected an object with a \"target\" string")
+            raise InputError(f'{path}:{number}: expected an object with a "target" string')
         sides = {}
         for side in ("source", "target"):
             key = re.search(rf'(?<!\\)"{side}"\s*:\s*"', line)

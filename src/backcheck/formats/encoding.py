@@ -30,9 +30,7 @@ _BCMS_LETTERS = set("čćžšđČĆŽŠĐ") | {chr(c) for c in range(0x0400, 0x0
 
 def _legacy_score(text: str) -> float:
     good = sum(ch in _BCMS_LETTERS for ch in text)
-    bad = sum(
-        (0x80 <= ord(ch) <= 0x9F) or (ch in "¤¦§¨©«¬®°±´µ¶·¸»¼½¾¿×÷ˇ˘˙˝˛Ź") for ch in text
-    )
+    bad = sum((0x80 <= ord(ch) <= 0x9F) or (ch in "¤¦§¨©«¬®°±´µ¶·¸»¼½¾¿×÷ˇ˘˙˝˛Ź") for ch in text)
     return good - 3 * bad
 
 
@@ -59,7 +57,7 @@ def _utf8_repairs(data: bytes) -> tuple[int, int]:
             valid += sum(1 for ch in chunk if ord(ch) > 0x7F)
             break
         except UnicodeDecodeError as exc:
-            valid += sum(1 for ch in data[pos:pos + exc.start].decode("utf-8") if ord(ch) > 0x7F)
+            valid += sum(1 for ch in data[pos : pos + exc.start].decode("utf-8") if ord(ch) > 0x7F)
             invalid += exc.end - exc.start
             pos += exc.end
     return invalid, valid
@@ -81,7 +79,9 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> Decoded:
             try:
                 return Decoded(data.decode(enc), enc)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc} ({exc.reason} at byte {exc.start})") from None
+                raise InputError(
+                    f"{name}: starts with a {enc} byte-order mark but is not valid {enc} ({exc.reason} at byte {exc.start})"
+                ) from None
     if len(data) >= 4:
         even_nuls = data[0::2].count(0) / max(1, len(data[0::2]))
         odd_nuls = data[1::2].count(0) / max(1, len(data[1::2]))
@@ -101,8 +101,10 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> Decoded:
         invalid, valid = _utf8_repairs(data)
         if valid and valid / (valid + invalid) >= UTF8_VALID_SHARE:
             text, encoding = data.decode("utf-8", errors="replace"), "utf-8"
-            notes = (f"{name}: {invalid} byte(s) are not valid UTF-8 (first at byte {first.start}); "
-                     f"they were read as U+FFFD (\ufffd): check the file's encoding",)
+            notes = (
+                f"{name}: {invalid} byte(s) are not valid UTF-8 (first at byte {first.start}); "
+                f"they were read as U+FFFD (\ufffd): check the file's encoding",
+            )
         else:
             text, encoding = _legacy(data, name)
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")

@@ -15,13 +15,43 @@ import unicodedata
 from html import unescape
 from html.parser import HTMLParser
 
-from backcheck.model.document import CAPTION, LEAD, PARAGRAPH, TITLE
 from backcheck.errors import InputError
+from backcheck.model.document import CAPTION, LEAD, PARAGRAPH, TITLE
 from backcheck.model.textmap import TextMap
 
-_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "td",
-               "th", "div", "section", "article", "header", "footer", "dd", "dt", "pre", "caption",
-               "title", "br", "tr", "ul", "ol", "figure", "main", "aside", "nav", "table"}
+_BLOCK_TAGS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "figcaption",
+    "blockquote",
+    "td",
+    "th",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "dd",
+    "dt",
+    "pre",
+    "caption",
+    "title",
+    "br",
+    "tr",
+    "ul",
+    "ol",
+    "figure",
+    "main",
+    "aside",
+    "nav",
+    "table",
+}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form"}
 _WS = re.compile(r"\s+")
 
@@ -123,11 +153,14 @@ def _collapse(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
 #: bidi marks and overrides, BOM, word joiner) and C0/C1 controls other than white space. Pages
 #: carry them; trafilatura's output drops or keeps them differently from the page, so both sides
 #: are compared without them.
-_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-                        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
 #: Control characters written as character references (&#7;, &#x1b;) are as invisible, and make
 #: trafilatura discard the whole page: they are blanked before it reads the page.
-_CONTROL_REF = re.compile(r"&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9])|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F]));?")
+_CONTROL_REF = re.compile(
+    r"&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9])|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F]));?"
+)
 
 
 def _key(text: str) -> str:
@@ -147,8 +180,16 @@ def extract(source: str, name: str = "<html>") -> tuple[TextMap, list[tuple[int,
     except Exception as exc:  # the tokenizer is lenient; this is a truly broken page
         raise InputError(f"{name}: cannot parse HTML ({exc})") from None
     walker._close_block()
-    extracted = trafilatura.extract(_CONTROL_REF.sub("", _INVISIBLE.sub("", source)), include_comments=False,
-                                    include_tables=False, favor_recall=True, deduplicate=False) or ""
+    extracted = (
+        trafilatura.extract(
+            _CONTROL_REF.sub("", _INVISIBLE.sub("", source)),
+            include_comments=False,
+            include_tables=False,
+            favor_recall=True,
+            deduplicate=False,
+        )
+        or ""
+    )
     article_key = _key(extracted)
     pieces: list[tuple[str, int, int]] = []
     block_pieces: list[tuple[int, int, str]] = []  # first and end piece index, kind hint
@@ -179,7 +220,7 @@ def extract(source: str, name: str = "<html>") -> tuple[TextMap, list[tuple[int,
         raise InputError(f"{name}: no article text found in the HTML page")
     textmap = TextMap.from_pieces(source, pieces)
     starts = textmap.piece_starts
-    notes = _unplaced(extracted, [_key(textmap.text[starts[a]:starts[b]]) for a, b, _ in block_pieces], name)
+    notes = _unplaced(extracted, [_key(textmap.text[starts[a] : starts[b]]) for a, b, _ in block_pieces], name)
     return textmap, [(starts[a], starts[b], hint) for a, b, hint in block_pieces], notes
 
 
@@ -192,6 +233,8 @@ def _unplaced(extracted: str, kept: list[str], name: str) -> list[str]:
         key = _key(line)
         if len(key) >= 20 and key not in text:
             shown = _WS.sub(" ", _INVISIBLE.sub("", line)).strip()
-            notes.append(f"{name}: a paragraph of the page could not be placed in the article and is not "
-                         f"checked: «{shown[:60]}{'…' if len(shown) > 60 else ''}»")
+            notes.append(
+                f"{name}: a paragraph of the page could not be placed in the article and is not "
+                f"checked: «{shown[:60]}{'…' if len(shown) > 60 else ''}»"
+            )
     return notes

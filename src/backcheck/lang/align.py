@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from backcheck.lang.names.phonetic import phonetic_key
-from backcheck.lang.text import fold
-from backcheck.lang.text import to_latin
+from backcheck.lang.text import fold, to_latin
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def _features(text: str, english: bool) -> _Features:
     numbers = frozenset(re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(latin))
     names = frozenset(phonetic_key(m.group(), english)[:4] for m in _CAPITAL.finditer(latin))
     folded = fold(latin)
-    grams = Counter(folded[i:i + 3] for i in range(len(folded) - 2))
+    grams = Counter(folded[i : i + 3] for i in range(len(folded) - 2))
     return _Features(len(latin), numbers, names, bool(_QUOTE.search(text)), grams)
 
 
@@ -70,8 +69,13 @@ def _merge(feats: list[_Features], with_grams: bool) -> _Features:
     grams: Counter = Counter()
     for f in feats if with_grams else ():
         grams.update(f.grams)
-    return _Features(sum(f.length for f in feats), frozenset().union(*(f.numbers for f in feats)),
-                     frozenset().union(*(f.names for f in feats)), any(f.quoted for f in feats), grams)
+    return _Features(
+        sum(f.length for f in feats),
+        frozenset().union(*(f.numbers for f in feats)),
+        frozenset().union(*(f.names for f in feats)),
+        any(f.quoted for f in feats),
+        grams,
+    )
 
 
 def _length_cost(src_len: int, tgt_len: int, ratio: float) -> float:
@@ -96,8 +100,7 @@ def _dice(a: Counter, b: Counter) -> float:
     return 2 * sum((a & b).values()) / total if total else 0.0
 
 
-def _bead_cost(src: _Features | None, tgt: _Features | None, prior: float, ratio: float,
-               back: Counter | None) -> float:
+def _bead_cost(src: _Features | None, tgt: _Features | None, prior: float, ratio: float, back: Counter | None) -> float:
     if src is None or tgt is None:
         return prior
     cost = prior + _length_cost(src.length, tgt.length, ratio)
@@ -125,16 +128,18 @@ def align(source_doc, target_doc, backtranslations: dict[int, str] | None = None
     tgt_f = [_features(s.text, english=True) for s in tgt_sents]
     back = None
     if backtranslations:
-        back = [Counter(_features(backtranslations[s.index], english=False).grams)
-                if s.index in backtranslations else None for s in tgt_sents]
+        back = [
+            Counter(_features(backtranslations[s.index], english=False).grams) if s.index in backtranslations else None
+            for s in tgt_sents
+        ]
     n, m = len(src_f), len(tgt_f)
     src_total, tgt_total = sum(f.length for f in src_f), sum(f.length for f in tgt_f)
     # The document's own ratio, shrunk towards 1: omissions lower it and must not be absorbed.
     ratio = (1 + min(max(tgt_total / src_total, 0.6), 1.7)) / 2 if src_total and tgt_total else 1.0
 
     # Features of each run of one or two sentences, computed once for all the cells that use it.
-    src_runs = {(i, di): _merge(src_f[i:i + di], back is not None) for di in (1, 2) for i in range(n - di + 1)}
-    tgt_runs = {(j, dj): _merge(tgt_f[j:j + dj], False) for dj in (1, 2) for j in range(m - dj + 1)}
+    src_runs = {(i, di): _merge(src_f[i : i + di], back is not None) for di in (1, 2) for i in range(n - di + 1)}
+    tgt_runs = {(j, dj): _merge(tgt_f[j : j + dj], False) for dj in (1, 2) for j in range(m - dj + 1)}
 
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -168,9 +173,13 @@ def align(source_doc, target_doc, backtranslations: dict[int, str] | None = None
     i, j = n, m
     while i or j:
         pi, pj, c = step[i][j]
-        pairs.append(AlignedPair(tuple(s.index for s in src_sents[pi:i]),
-                                 tuple(s.index for s in tgt_sents[pj:j]),
-                                 round(1 / (1 + math.exp(c - 2.0)), 3)))
+        pairs.append(
+            AlignedPair(
+                tuple(s.index for s in src_sents[pi:i]),
+                tuple(s.index for s in tgt_sents[pj:j]),
+                round(1 / (1 + math.exp(c - 2.0)), 3),
+            )
+        )
         i, j = pi, pj
     pairs.reverse()
     return pairs
@@ -219,15 +228,23 @@ def assess(source_doc, target_doc, alignment: list[AlignedPair]) -> SourceAgreem
         from backcheck.lang.langid import IDENTIFIABLE, detect, same_language
 
         found = detect(" ".join(s.text for s in _sentences(source_doc)))
-        if (found.confidence >= 0.9 and source_doc.lang in IDENTIFIABLE
-                and not same_language(source_doc.lang, found.lang)):
-            return SourceAgreement(False, f"the source reads as {found.lang} ({found.script}), "
-                                   f"not {source_doc.lang} as declared", 0.0)
+        if (
+            found.confidence >= 0.9
+            and source_doc.lang in IDENTIFIABLE
+            and not same_language(source_doc.lang, found.lang)
+        ):
+            return SourceAgreement(
+                False, f"the source reads as {found.lang} ({found.script}), not {source_doc.lang} as declared", 0.0
+            )
     fewer = min(len(src_anchor), len(tgt_anchor))
     shared = len(src_anchor & tgt_anchor) / fewer if fewer else 1.0
     if (fewer >= _SHORT_MIN_ANCHORS and shared == 0) if short else (fewer >= 4 and shared < 0.2):
-        return SourceAgreement(False, f"the source shares {len(src_anchor & tgt_anchor)} of "
-                               f"{fewer} names and numbers with the translation: another article?", shared)
+        return SourceAgreement(
+            False,
+            f"the source shares {len(src_anchor & tgt_anchor)} of "
+            f"{fewer} names and numbers with the translation: another article?",
+            shared,
+        )
     if not short and src_len and tgt_len and not 0.25 <= tgt_len / src_len <= 4.0:
         return SourceAgreement(False, f"the translation is {tgt_len / src_len:.1f} times as long as the source", shared)
     unaligned = sum(1 for p in alignment if not p.source or not p.target)

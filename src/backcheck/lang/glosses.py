@@ -36,8 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from backcheck.lang.languages import family
-from backcheck.lang.text import case_stem, fold
-from backcheck.lang.text import has_cyrillic, to_latin
+from backcheck.lang.text import case_stem, fold, has_cyrillic, to_latin
 
 DEFAULT_DIR = Path("/usr/share/dictd")
 #: Bump when the way entries are read changes: existing indexes are rebuilt.
@@ -59,11 +58,58 @@ DICTIONARIES: dict[str, tuple[str, ...]] = {
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 #: Words of English translations that say nothing about the headword ("court of law").
-_ENGLISH_STOP = frozenset({
-    "the", "and", "for", "with", "from", "into", "one", "who", "that", "not", "this", "these", "those",
-    "there", "than", "then", "was", "were", "are", "has", "have", "had", "his", "her", "its", "our",
-    "their", "out", "off", "all", "any", "but", "per", "via", "upon", "onto", "over", "under", "about",
-    "such", "what", "which", "when", "where", "how", "why", "own", "some"})
+_ENGLISH_STOP = frozenset(
+    {
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "into",
+        "one",
+        "who",
+        "that",
+        "not",
+        "this",
+        "these",
+        "those",
+        "there",
+        "than",
+        "then",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "out",
+        "off",
+        "all",
+        "any",
+        "but",
+        "per",
+        "via",
+        "upon",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "such",
+        "what",
+        "which",
+        "when",
+        "where",
+        "how",
+        "why",
+        "own",
+        "some",
+    }
+)
 #: Case endings a source word may add to a dictionary stem (Veličanstv-a, Zgromadzeni-a).
 _MAX_ENDING = 5
 
@@ -87,8 +133,13 @@ def read_dictd(index: Path, data: Path) -> list[tuple[str, list[str]]]:
     """Entries of one FreeDict dictionary: (headword, translations)."""
     out = []
     for head, body in _dictd_bodies(index, data):
-        translations = [t.strip() for row in body[1:] if _translation_line(row)
-                        for t in re.split(r"[,;]", _MARKUP.sub(" ", _NUMBERING.sub("", row))) if t.strip()]
+        translations = [
+            t.strip()
+            for row in body[1:]
+            if _translation_line(row)
+            for t in re.split(r"[,;]", _MARKUP.sub(" ", _NUMBERING.sub("", row)))
+            if t.strip()
+        ]
         out.append((head, translations))
     return out
 
@@ -102,8 +153,13 @@ def _translation_line(row: str) -> bool:
     """A line of translations, not a note, a synonym list, a cross-reference or a definition in
     the source language (FreeDict files differ in which they have)."""
     stripped = row.strip()
-    return bool(stripped) and not row[:1].isspace() and not stripped.startswith("(") \
-        and not stripped.endswith(";") and ":" not in stripped[:12]
+    return (
+        bool(stripped)
+        and not row[:1].isspace()
+        and not stripped.startswith("(")
+        and not stripped.endswith(";")
+        and ":" not in stripped[:12]
+    )
 
 
 def stem(word: str) -> str:
@@ -147,9 +203,12 @@ def read_mueller(index: Path, data: Path) -> list[tuple[str, list[str]]]:
             latin = [w for w in words if _LATIN.search(w)]
             if not latin:
                 translations.append(segment.strip())
-            elif len(latin) <= 2 and words[:len(latin)] == latin and \
-                    latin[0].lower().rstrip(".") in (head.lower(), head[:1].lower()):
-                translations.append(" ".join(words[len(latin):]))
+            elif (
+                len(latin) <= 2
+                and words[: len(latin)] == latin
+                and latin[0].lower().rstrip(".") in (head.lower(), head[:1].lower())
+            ):
+                translations.append(" ".join(words[len(latin) :]))
         out.append((head, [t for t in translations if t]))
     return out
 
@@ -161,7 +220,7 @@ def _dictd_bodies(index: Path, data: Path):
         if len(parts) < 3 or parts[0].startswith("00database"):
             continue
         offset, length = _b64(parts[1]), _b64(parts[2])
-        yield parts[0].strip(), blob[offset:offset + length].decode("utf-8", errors="replace").split("\n")
+        yield parts[0].strip(), blob[offset : offset + length].decode("utf-8", errors="replace").split("\n")
 
 
 def _files(name: str, directory: Path) -> tuple[Path, Path]:
@@ -192,8 +251,7 @@ def _pairs(lang: str, directory: Path):
             if not source_first:
                 # An English word translated by several source words is also translated by
                 # their initials (navy / военно-морской флот / ВМФ), kept as "#vmf".
-                stems |= {_INITIALS + initials for t in translations
-                          if len(initials := _initials(t)) >= 2}
+                stems |= {_INITIALS + initials for t in translations if len(initials := _initials(t)) >= 2}
             for e in english:
                 for s in stems:
                     yield e, s
@@ -212,8 +270,10 @@ def _initials(translation: str) -> str:
 
 def _stamp(lang: str, directory: Path) -> str:
     files = [f for name in DICTIONARIES[lang] for f in _files(name, directory)]
-    return "|".join([_FORMAT, str(directory)] + [f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}"
-                                                 for p in files if p.is_file()])
+    return "|".join(
+        [_FORMAT, str(directory)]
+        + [f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in files if p.is_file()]
+    )
 
 
 def _index_path(lang: str) -> Path:
@@ -285,7 +345,7 @@ class Glosses:
             fill(conn)
             return conn
 
-    @lru_cache(maxsize=65536)
+    @lru_cache(maxsize=65536)  # noqa: B019 (one instance per language, kept for the process)
     def stems(self, english: str) -> frozenset[str]:
         """Stems of the source translations of an English word (its plural and possessive
         forms read as the word)."""
@@ -305,7 +365,7 @@ class Glosses:
         rows = self._conn.execute(f"SELECT stem FROM glosses WHERE en IN ({marks})", tuple(forms)).fetchall()
         return frozenset(r[0] for r in rows)
 
-    @lru_cache(maxsize=65536)
+    @lru_cache(maxsize=65536)  # noqa: B019 (one instance per language, kept for the process)
     def knows(self, source: str) -> bool:
         """Is the source word (any case form) a word of the dictionary: a common word, not a name?"""
         if self._conn is None:
@@ -315,17 +375,21 @@ class Glosses:
         if not prefixes:
             return False
         marks = ",".join("?" * len(prefixes))
-        return self._conn.execute(f"SELECT 1 FROM glosses WHERE stem IN ({marks}) LIMIT 1", prefixes).fetchone() is not None
+        return (
+            self._conn.execute(f"SELECT 1 FROM glosses WHERE stem IN ({marks}) LIMIT 1", prefixes).fetchone()
+            is not None
+        )
 
-    @lru_cache(maxsize=65536)
+    @lru_cache(maxsize=65536)  # noqa: B019 (one instance per language, kept for the process)
     def english(self, source: str) -> frozenset[str]:
         """English translations of the source word: of its stem exactly, so that a case form
         finds its lemma (suda ← sud) but not every word that begins like it."""
         if self._conn is None:
             return frozenset()
         lower = source.lower()
-        stems = {stem(source)} | {stem(source[:-len(e)]) for e in _ADJECTIVE_ENDINGS
-                                  if lower.endswith(e) and len(source) - len(e) >= 3}
+        stems = {stem(source)} | {
+            stem(source[: -len(e)]) for e in _ADJECTIVE_ENDINGS if lower.endswith(e) and len(source) - len(e) >= 3
+        }
         marks = ",".join("?" * len(stems))
         rows = self._conn.execute(f"SELECT en FROM glosses WHERE stem IN ({marks})", tuple(stems)).fetchall()
         return frozenset(r[0] for r in rows)
@@ -342,10 +406,14 @@ class Glosses:
             return False
         forms = {fold(source)}
         # An adjective made from a noun in -ik palatalises it: zastupnički ← zastupnik.
-        forms |= {f[:i] + "k" + f[i + 2:] for f in list(forms) if (i := f.rfind("ck")) > 3}
+        forms |= {f[:i] + "k" + f[i + 2 :] for f in list(forms) if (i := f.rfind("ck")) > 3}
         # A three-letter stem (sud, pad) takes a short ending only: Sudom, not Sudbury.
-        return any(fs[:n] in stems for fs in forms for n in range(max(3, len(fs) - _MAX_ENDING), len(fs) + 1)
-                   if n > 3 or len(fs) <= 5)
+        return any(
+            fs[:n] in stems
+            for fs in forms
+            for n in range(max(3, len(fs) - _MAX_ENDING), len(fs) + 1)
+            if n > 3 or len(fs) <= 5
+        )
 
 
 @lru_cache(maxsize=32)

@@ -35,27 +35,30 @@ class Language:
 
 _SH_SCRIPTS = ("Latn", "Cyrl")
 
-LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
-    Language("sr", "Serbian", "sh", "sh", ("sr_Latn", "hr", "bs"), _SH_SCRIPTS, "sr", "hbs_SR"),
-    Language("hr", "Croatian", "sh", "sh", ("hr", "bs", "sr_Latn"), ("Latn",), "hr", "hbs_HR"),
-    Language("bs", "Bosnian", "sh", "sh", ("bs", "hr", "sr_Latn"), ("Latn",), "hr", "hbs_BS"),
-    # Montenegrin: Apertium has no variant of its own; the Serbian one is the closest standard.
-    Language("cnr", "Montenegrin", "sh", "sh", ("sr_Latn", "bs", "hr"), _SH_SCRIPTS, "sr", "hbs_SR"),
-    Language("sh", "Serbo-Croatian", "sh", "sh", ("hr", "bs", "sr_Latn"), _SH_SCRIPTS, "hr", None, source=False),
-    Language("sl", "Slovenian", "sl", "sl", ("sl",)),
-    Language("mk", "Macedonian", "mk", "mk", ("mk",), ("Cyrl",)),
-    Language("bg", "Bulgarian", "bg", "bg", ("bg",), ("Cyrl",)),
-    Language("ru", "Russian", "ru", "ru", ("ru",), ("Cyrl",)),
-    Language("uk", "Ukrainian", "uk", "uk", ("uk",), ("Cyrl",)),
-    Language("pl", "Polish", "pl", "pl", ("pl",)),
-    Language("cs", "Czech", "cs", "cs", ("cs",)),
-    Language("sk", "Slovak", "sk", "sk", ("sk",)),
-    Language("de", "German", "de", "de", ("de",)),
-    Language("fr", "French", "fr", "fr", ("fr",)),
-    Language("it", "Italian", "it", "it", ("it",)),
-    Language("es", "Spanish", "es", "es", ("es",)),
-    Language("en", "English", "en", "en", ("en",), source=False),
-)}
+LANGUAGES: dict[str, Language] = {
+    lang.code: lang
+    for lang in (
+        Language("sr", "Serbian", "sh", "sh", ("sr_Latn", "hr", "bs"), _SH_SCRIPTS, "sr", "hbs_SR"),
+        Language("hr", "Croatian", "sh", "sh", ("hr", "bs", "sr_Latn"), ("Latn",), "hr", "hbs_HR"),
+        Language("bs", "Bosnian", "sh", "sh", ("bs", "hr", "sr_Latn"), ("Latn",), "hr", "hbs_BS"),
+        # Montenegrin: Apertium has no variant of its own; the Serbian one is the closest standard.
+        Language("cnr", "Montenegrin", "sh", "sh", ("sr_Latn", "bs", "hr"), _SH_SCRIPTS, "sr", "hbs_SR"),
+        Language("sh", "Serbo-Croatian", "sh", "sh", ("hr", "bs", "sr_Latn"), _SH_SCRIPTS, "hr", None, source=False),
+        Language("sl", "Slovenian", "sl", "sl", ("sl",)),
+        Language("mk", "Macedonian", "mk", "mk", ("mk",), ("Cyrl",)),
+        Language("bg", "Bulgarian", "bg", "bg", ("bg",), ("Cyrl",)),
+        Language("ru", "Russian", "ru", "ru", ("ru",), ("Cyrl",)),
+        Language("uk", "Ukrainian", "uk", "uk", ("uk",), ("Cyrl",)),
+        Language("pl", "Polish", "pl", "pl", ("pl",)),
+        Language("cs", "Czech", "cs", "cs", ("cs",)),
+        Language("sk", "Slovak", "sk", "sk", ("sk",)),
+        Language("de", "German", "de", "de", ("de",)),
+        Language("fr", "French", "fr", "fr", ("fr",)),
+        Language("it", "Italian", "it", "it", ("it",)),
+        Language("es", "Spanish", "es", "es", ("es",)),
+        Language("en", "English", "en", "en", ("en",), source=False),
+    )
+}
 
 #: Spellings people use for the Serbo-Croatian variants, read as their code.
 ALIASES = {"me": "cnr", "srp": "sr", "hrv": "hr", "bos": "bs", "sr-latn": "sr", "sr_latn": "sr"}
@@ -64,10 +67,10 @@ ALIASES = {"me": "cnr", "srp": "sr", "hrv": "hr", "bos": "bs", "sr-latn": "sr", 
 BCMS: tuple[str, ...] = tuple(code for code, lang in LANGUAGES.items() if lang.family == "sh" and lang.source)
 #: Every code read with Serbo-Croatian resources (the variants, ``sh`` and the aliases).
 SERBO_CROATIAN_CODES: frozenset[str] = frozenset(
-    [code for code, lang in LANGUAGES.items() if lang.family == "sh"] + [a for a, c in ALIASES.items() if c in BCMS])
+    [code for code, lang in LANGUAGES.items() if lang.family == "sh"] + [a for a, c in ALIASES.items() if c in BCMS]
+)
 #: South Slavic languages written in Latin script that decline names (BCMS and Slovenian).
-SOUTH_SLAVIC_LATIN: frozenset[str] = frozenset(
-    code for code, lang in LANGUAGES.items() if lang.family in ("sh", "sl"))
+SOUTH_SLAVIC_LATIN: frozenset[str] = frozenset(code for code, lang in LANGUAGES.items() if lang.family in ("sh", "sl"))
 #: Every language accepted by ``--source-lang`` (besides ``auto``), the BCMS variants first.
 SOURCE_LANGS: tuple[str, ...] = tuple(code for code, lang in LANGUAGES.items() if lang.source)
 

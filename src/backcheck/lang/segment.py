@@ -20,7 +20,6 @@ def reldi_model(lang: str) -> str | None:
     return LANGUAGES[code].segmenter if code in LANGUAGES else None
 
 
-
 @lru_cache(maxsize=4)
 def _pysbd(lang: str):
     import pysbd
@@ -106,7 +105,8 @@ CHUNK_CHARS = 4000
 #: follow a word of one to three characters (Dr., St., Jan., an ordinal "3."), with any closing
 #: quote or bracket, white space and a capital; else at any white space.
 _SENTENCE_BREAK = re.compile(
-    r"(?:(?<!\b\w)(?<!\b\w\w)(?<!\b\w\w\w)\.|[!?…])[\"”»’)\]]*\s+(?=[\"“„«(\[]?[A-ZČĆŠŽĐА-ЯЂЈЉЊЋЏ0-9])")
+    r"(?:(?<!\b\w)(?<!\b\w\w)(?<!\b\w\w\w)\.|[!?…])[\"”»’)\]]*\s+(?=[\"“„«(\[]?[A-ZČĆŠŽĐА-ЯЂЈЉЊЋЏ0-9])"
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -116,11 +116,11 @@ def _chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     start = 0
     while len(text) - start > limit:
-        window = text[start:start + limit]
+        window = text[start : start + limit]
         cut = max((m.end() for m in _SENTENCE_BREAK.finditer(window)), default=0)
         if cut < limit // 4:  # no sentence end in most of the window: cut at white space
             cut = max((m.end() for m in _SPACE.finditer(window)), default=0) or limit
-        out.append((start, text[start:start + cut]))
+        out.append((start, text[start : start + cut]))
         start += cut
     out.append((start, text[start:]))
     return out
@@ -132,8 +132,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     Time grows linearly with the length of ``text``: long paragraphs are segmented piece by piece.
     """
     if len(text) > CHUNK_CHARS:
-        return [(offset + a, offset + b) for offset, piece in _chunks(text)
-                for a, b in _split_piece(piece, lang)]
+        return [(offset + a, offset + b) for offset, piece in _chunks(text) for a, b in _split_piece(piece, lang)]
     return _split_piece(text, lang)
 
 
@@ -156,7 +155,7 @@ def _join_ordinals(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     with a lower-case word."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and _ORDINAL_END.search(text[out[-1][0]:out[-1][1]]) and text[start:start + 1].islower():
+        if out and _ORDINAL_END.search(text[out[-1][0] : out[-1][1]]) and text[start : start + 1].islower():
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))

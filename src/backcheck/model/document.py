@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from backcheck.model.textmap import Span, TextMap
 
 TITLE, LEAD, PARAGRAPH, CAPTION, BOILERPLATE, DISCLAIMER = (
-    "title", "lead", "paragraph", "caption", "boilerplate", "disclaimer")
+    "title",
+    "lead",
+    "paragraph",
+    "caption",
+    "boilerplate",
+    "disclaimer",
+)
 #: Blocks whose sentences are article text (scored and checked); the rest is residue.
 ARTICLE_KINDS = frozenset({TITLE, LEAD, PARAGRAPH, CAPTION})
 

@@ -13,8 +13,17 @@ from typing import Any
 SEVERITIES = ("minor", "major", "critical")
 #: MQM weights, as in COMET's error spans.
 SEVERITY_WEIGHT = {"minor": 1, "major": 5, "critical": 10}
-CATEGORIES = ("name", "number", "untranslated", "omission", "addition", "mistranslation", "quote",
-              "boilerplate", "style")
+CATEGORIES = (
+    "name",
+    "number",
+    "untranslated",
+    "omission",
+    "addition",
+    "mistranslation",
+    "quote",
+    "boilerplate",
+    "style",
+)
 
 
 @dataclass(frozen=True)

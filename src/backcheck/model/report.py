@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from backcheck.version import __version__
-from backcheck.model.findings import SEVERITIES, SEVERITY_WEIGHT
 from backcheck.errors import ExitCode
+from backcheck.model.findings import SEVERITIES, SEVERITY_WEIGHT
 from backcheck.model.textmap import Span
+from backcheck.version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     from backcheck.config import Config
@@ -111,7 +111,7 @@ class DocumentReport:
             seen[base] = seen.get(base, 0) + 1
             fp = base if seen[base] == 1 else f"{base}:{seen[base]}"
             if with_path:
-                fp = hashlib.sha256(f"{self.path}\x1f{fp}".encode("utf-8")).hexdigest()[:32]
+                fp = hashlib.sha256(f"{self.path}\x1f{fp}".encode()).hexdigest()[:32]
             out.append(fp)
         return out
 

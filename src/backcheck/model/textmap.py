@@ -22,8 +22,13 @@ _SPACE = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u3000", "\t"}
 def _kept(ch: str) -> bool:
     """Does :meth:`TextMap.normalise` keep ``ch`` as it is, wherever it stands? (Not a combining
     mark, a CR, a character dropped or unified, nor one NFC changes.)"""
-    return (ch != "\r" and ch not in _DROP and ch not in _SPACE and not unicodedata.combining(ch)
-            and unicodedata.normalize("NFC", ch) == ch)
+    return (
+        ch != "\r"
+        and ch not in _DROP
+        and ch not in _SPACE
+        and not unicodedata.combining(ch)
+        and unicodedata.normalize("NFC", ch) == ch
+    )
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class TextMap:
         self._newlines = [i for i, ch in enumerate(original) if ch == "\n"]
 
     @classmethod
-    def normalise(cls, original: str) -> "TextMap":
+    def normalise(cls, original: str) -> TextMap:
         """Normalise ``original`` chunk by chunk (a base character with its combining marks)."""
         if all(_kept(c) for c in set(original)):
             # Every character is a chunk of its own and stays as it is (most texts): the identity.
@@ -86,7 +91,7 @@ class TextMap:
         return cls(original, "".join(out), starts, ends)
 
     @classmethod
-    def from_pieces(cls, original: str, pieces: list[tuple[str, int, int]]) -> "TextMap":
+    def from_pieces(cls, original: str, pieces: list[tuple[str, int, int]]) -> TextMap:
         """Build a map from extracted pieces ``(text, orig_start, orig_end)`` (e.g. HTML text nodes).
 
         Each piece is normalised on its own; a piece whose text differs from its original (an HTML

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from backcheck import files
-from backcheck.version import __version__
 from backcheck.errors import InputError
+from backcheck.version import __version__
 
 SCHEMA = "backcheck-baseline/1"
 _NOTE = re.compile(r"^baseline: (\d+) known finding")
@@ -34,9 +34,18 @@ class Baseline:
 
 def entries_from_report(report) -> list[dict]:
     """One baseline entry per flag of a :class:`~backcheck.model.report.Report`."""
-    return [{"fingerprint": fp, "check": flag.check, "path": doc.path, "line": flag.span.line,
-             "text": flag.span.text, "message": flag.message}
-            for doc in report.documents for flag, fp in zip(doc.flags, doc.fingerprints())]
+    return [
+        {
+            "fingerprint": fp,
+            "check": flag.check,
+            "path": doc.path,
+            "line": flag.span.line,
+            "text": flag.span.text,
+            "message": flag.message,
+        }
+        for doc in report.documents
+        for flag, fp in zip(doc.flags, doc.fingerprints())
+    ]
 
 
 def entries_from_report_file(path: str | Path) -> list[dict]:
@@ -50,8 +59,11 @@ def entries_from_report_file(path: str | Path) -> list[dict]:
             return []
         if text.lstrip().startswith("{") and "\n{" not in text.strip():
             data = json.loads(text)
-            records = [(1, {"path": doc.get("path"), **flag})
-                       for doc in data.get("documents", []) for flag in doc.get("flags", [])]
+            records = [
+                (1, {"path": doc.get("path"), **flag})
+                for doc in data.get("documents", [])
+                for flag in doc.get("flags", [])
+            ]
         else:
             for number, line in enumerate(text.splitlines(), 1):
                 if line.strip():
@@ -61,19 +73,34 @@ def entries_from_report_file(path: str | Path) -> list[dict]:
     entries = []
     for number, record in records:
         if not isinstance(record, dict) or "fingerprint" not in record:
-            raise InputError(f"{path}:{number}: flag without a fingerprint; write the report with "
-                             "`--format jsonl`, or give the article files instead")
+            raise InputError(
+                f"{path}:{number}: flag without a fingerprint; write the report with "
+                "`--format jsonl`, or give the article files instead"
+            )
         span = record.get("span") or {}
-        entries.append({"fingerprint": record["fingerprint"], "check": record.get("check"),
-                        "path": record.get("path"), "line": span.get("line"), "text": span.get("text"),
-                        "message": record.get("message")})
+        entries.append(
+            {
+                "fingerprint": record["fingerprint"],
+                "check": record.get("check"),
+                "path": record.get("path"),
+                "line": span.get("line"),
+                "text": span.get("text"),
+                "message": record.get("message"),
+            }
+        )
     return entries
 
 
 def dumps(entries: list[dict]) -> str:
     entries = sorted(entries, key=lambda e: (str(e.get("path")), e.get("line") or 0, e["fingerprint"]))
-    return json.dumps({"schema": SCHEMA, "created_by": f"backcheck {__version__}", "findings": entries},
-                      ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            {"schema": SCHEMA, "created_by": f"backcheck {__version__}", "findings": entries},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def load(path: str | Path) -> Baseline:
@@ -107,8 +134,9 @@ def apply(report, baseline: Baseline) -> int:
         dropped = len(doc.flags) - len(kept)
         if dropped:
             doc.flags = kept
-            doc.notes.append(f"baseline: {dropped} known finding{'s' if dropped != 1 else ''} "
-                             f"suppressed ({baseline.path})")
+            doc.notes.append(
+                f"baseline: {dropped} known finding{'s' if dropped != 1 else ''} suppressed ({baseline.path})"
+            )
         total += dropped
     return total
 

@@ -11,8 +11,8 @@ an SQLite journal keyed by path and content hash, so a rerun after an interrupti
 from __future__ import annotations
 
 import csv
-import io
 import hashlib
+import io
 import json
 import os
 import sqlite3
@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from backcheck import files
-from backcheck.formats.encoding import DEFAULT_MAX_BYTES
-from backcheck.lang.languages import BCMS
-from backcheck.version import __version__
 from backcheck.config import SOURCE_LANGS, Config
 from backcheck.errors import BackcheckError, InputError
+from backcheck.formats.encoding import DEFAULT_MAX_BYTES
+from backcheck.lang.languages import BCMS
 from backcheck.model.report import DocumentReport, Flag, Report
 from backcheck.model.textmap import Span
+from backcheck.version import __version__
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 #: ``name.<lang>.txt`` beside ``name.txt`` is its source
@@ -59,6 +59,7 @@ class BatchResult:
 
 
 # --- finding the documents ------------------------------------------------------------------------
+
 
 def discover(targets: list[str | os.PathLike], exclude: Path | None = None) -> list[BatchItem]:
     """The items of directories, manifests and single files; manifest problems name the file
@@ -90,13 +91,18 @@ def _is_manifest(path: Path) -> bool:
 
 
 def _directory_items(root: Path, exclude: Path | None, is_bilingual) -> list[BatchItem]:
-    files = sorted(p for p in root.rglob("*") if p.is_file()
-                   and not any(part.startswith(".") for part in p.relative_to(root).parts)
-                   and (exclude is None or exclude.resolve() not in p.resolve().parents))
+    files = sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        and (exclude is None or exclude.resolve() not in p.resolve().parents)
+    )
     items = _paired_items([p for p in files if p.suffix.lower() in ARTICLE_SUFFIXES or is_bilingual(p)])
     if not items:
-        raise InputError(f"{root}: no articles found (looked for {', '.join(sorted(ARTICLE_SUFFIXES))} "
-                         "and bilingual files)")
+        raise InputError(
+            f"{root}: no articles found (looked for {', '.join(sorted(ARTICLE_SUFFIXES))} and bilingual files)"
+        )
     return items
 
 
@@ -107,8 +113,14 @@ def _paired_items(files: list[Path]) -> list[BatchItem]:
         stem, _, lang = p.stem.rpartition(".")
         if stem and lang in SOURCE_SUFFIXES and p.with_name(stem + p.suffix).is_file():
             continue
-        source, source_lang = next(((p.with_name(f"{p.stem}.{lang}{p.suffix}"), lang) for lang in SOURCE_SUFFIXES
-                                    if p.with_name(f"{p.stem}.{lang}{p.suffix}").is_file()), (None, None))
+        source, source_lang = next(
+            (
+                (p.with_name(f"{p.stem}.{lang}{p.suffix}"), lang)
+                for lang in SOURCE_SUFFIXES
+                if p.with_name(f"{p.stem}.{lang}{p.suffix}").is_file()
+            ),
+            (None, None),
+        )
         items.append(BatchItem(str(p), str(source) if source else None, source_lang, str(p)))
     return items
 
@@ -119,8 +131,10 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
         with io.StringIO(text, newline="") as fh:
             reader = csv.DictReader(fh)
             if reader.fieldnames is None or "translation" not in reader.fieldnames:
-                raise InputError(f"{path}:1: manifest header must name a 'translation' column "
-                                 "(and optionally 'source', 'source_lang')")
+                raise InputError(
+                    f"{path}:1: manifest header must name a 'translation' column "
+                    "(and optionally 'source', 'source_lang')"
+                )
             line = reader.line_num
             for row in reader:
                 yield line + 1, row
@@ -139,7 +153,7 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict]]:
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}:{number}: invalid JSON ({exc.msg})") from None
         if not isinstance(row, dict):
-            raise InputError(f"{path}:{number}: expected an object with a \"translation\" field")
+            raise InputError(f'{path}:{number}: expected an object with a "translation" field')
         yield number, row
 
 
@@ -170,6 +184,7 @@ def _manifest_items(manifest: Path, rows: Iterator[tuple[int, dict]]) -> list[Ba
 
 
 # --- the journal ------------------------------------------------------------------------------------
+
 
 def run_key(config: Config, engines: list[dict[str, Any] | None] | None = None) -> str:
     """What makes a stored result reusable: the version, every deciding setting, the content of
@@ -236,8 +251,9 @@ class Journal:
         try:
             self.db = sqlite3.connect(path)
             self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("CREATE TABLE IF NOT EXISTS done (path TEXT, digest TEXT, report TEXT, "
-                            "PRIMARY KEY (path, digest))")
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS done (path TEXT, digest TEXT, report TEXT, PRIMARY KEY (path, digest))"
+            )
             self.db.commit()
         except sqlite3.DatabaseError as exc:
             raise InputError(f"{path}: cannot use as batch state ({exc}); delete it to start afresh") from None
@@ -248,7 +264,9 @@ class Journal:
 
     def put(self, path: str, digest: str, doc: DocumentReport) -> None:
         with self.db:
-            self.db.execute("INSERT OR REPLACE INTO done VALUES (?, ?, ?)", (path, digest, document_report_to_json(doc)))
+            self.db.execute(
+                "INSERT OR REPLACE INTO done VALUES (?, ?, ?)", (path, digest, document_report_to_json(doc))
+            )
 
     def close(self) -> None:
         self.db.close()
@@ -263,13 +281,21 @@ def document_report_to_json(doc: DocumentReport) -> str:
 
 def document_report_from_json(text: str) -> DocumentReport:
     data = json.loads(text)
-    flags = [Flag(**{**f, "span": Span(**f["span"]),
-                     "source_span": Span(**f["source_span"]) if f.get("source_span") else None})
-             for f in data.pop("flags")]
+    flags = [
+        Flag(
+            **{
+                **f,
+                "span": Span(**f["span"]),
+                "source_span": Span(**f["source_span"]) if f.get("source_span") else None,
+            }
+        )
+        for f in data.pop("flags")
+    ]
     return DocumentReport(**data, flags=flags)
 
 
 # --- running --------------------------------------------------------------------------------------
+
 
 def _check_model_free(item: BatchItem, config: Config) -> tuple[DocumentReport | None, str | None]:
     """Worker: check one document completely (no engine)."""
@@ -294,12 +320,19 @@ def _load(item: BatchItem, config: Config):
 
 def _chunks(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
-def run(items: list[BatchItem], config: Config, *, jobs: int = 1, state: Path | None = None,
-        use_cache: bool = True, models_dir: str | None = None,
-        on_document: Callable[[BatchItem, DocumentReport | None, str | None], None] | None = None) -> BatchResult:
+def run(
+    items: list[BatchItem],
+    config: Config,
+    *,
+    jobs: int = 1,
+    state: Path | None = None,
+    use_cache: bool = True,
+    models_dir: str | None = None,
+    on_document: Callable[[BatchItem, DocumentReport | None, str | None], None] | None = None,
+) -> BatchResult:
     """Check every item; ``on_document`` is called as each finishes (for a progress bar and for
     writing per-document reports). Documents in ``state`` from an earlier run are not rechecked."""
     from concurrent.futures import ProcessPoolExecutor
@@ -361,8 +394,9 @@ def run(items: list[BatchItem], config: Config, *, jobs: int = 1, state: Path | 
                         finish(index, item, digest, None, error)
                 if not ready:
                     continue
-                report = check_jobs([job for _, job in ready], config, config.engine,
-                                    models_dir=models_dir, use_cache=use_cache)
+                report = check_jobs(
+                    [job for _, job in ready], config, config.engine, models_dir=models_dir, use_cache=use_cache
+                )
                 result.report.signature = report.signature
                 for ((index, item, digest), _), doc in zip(ready, report.documents):
                     finish(index, item, digest, doc, None)
@@ -397,12 +431,11 @@ def report_name(item: BatchItem, root: Path, fmt: str) -> Path:
 
 def summary_table(result: BatchResult, fail_on: str, limit: int = 20) -> str:
     """The end-of-run table: the documents that fail (worst first) and the totals."""
-    from backcheck.pipeline.baseline import suppressed
     from backcheck.model.findings import SEVERITIES, SEVERITY_WEIGHT
+    from backcheck.pipeline.baseline import suppressed
 
     threshold = SEVERITIES.index(fail_on)
-    failing = [d for d in result.report.documents
-               if any(SEVERITIES.index(f.severity) >= threshold for f in d.flags)]
+    failing = [d for d in result.report.documents if any(SEVERITIES.index(f.severity) >= threshold for f in d.flags)]
     failing.sort(key=lambda d: -sum(SEVERITY_WEIGHT[f.severity] for f in d.flags))
     width = max([len("document")] + [len(d.path) for d in failing[:limit]] + [len(w) for w, _ in result.errors[:limit]])
     lines = [f"{'document':<{width}}  {'critical':>8}  {'major':>5}  {'minor':>5}  status"]
@@ -419,9 +452,13 @@ def summary_table(result: BatchResult, fail_on: str, limit: int = 20) -> str:
     done = len(result.report.documents)
     rate = result.checked / result.seconds if result.seconds else 0.0
     lines.append("")
-    lines.append(f"documents: {done} ({result.checked} checked, {result.skipped} already done), "
-                 f"{len(failing)} failing at {fail_on}, {len(result.errors)} errors")
-    lines.append(f"flags: {totals['critical']} critical, {totals['major']} major, {totals['minor']} minor; "
-                 f"{sum(suppressed(d) for d in result.report.documents)} suppressed by the baseline")
+    lines.append(
+        f"documents: {done} ({result.checked} checked, {result.skipped} already done), "
+        f"{len(failing)} failing at {fail_on}, {len(result.errors)} errors"
+    )
+    lines.append(
+        f"flags: {totals['critical']} critical, {totals['major']} major, {totals['minor']} minor; "
+        f"{sum(suppressed(d) for d in result.report.documents)} suppressed by the baseline"
+    )
     lines.append(f"time: {result.seconds:.1f} s ({rate:.1f} documents/s)")
     return "\n".join(lines) + "\n"

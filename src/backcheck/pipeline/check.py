@@ -7,17 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from backcheck.version import __version__
 from backcheck.checks import CheckContext, all_checks
 from backcheck.checks.source import SourceMismatch
 from backcheck.config import Config
-from backcheck.model.document import Document
 from backcheck.formats.article import load
+from backcheck.model.document import Document
 from backcheck.model.report import DocumentReport, Report
 from backcheck.pipeline.decide import decide
+from backcheck.version import __version__
 
-ENGINE_SKIPPED_NOTE = ("back-translation skipped (engine: none); install a model with "
-                       "`backcheck models install opus-mt-tc-base-en-sh` or `apt-get install apertium-hbs-eng` to enable it")
+ENGINE_SKIPPED_NOTE = (
+    "back-translation skipped (engine: none); install a model with "
+    "`backcheck models install opus-mt-tc-base-en-sh` or `apt-get install apertium-hbs-eng` to enable it"
+)
 
 
 @dataclass
@@ -28,8 +30,7 @@ class Job:
     source: Document | None = None
 
 
-def load_job(path: str, source: str | None = None, source_lang: str | None = None,
-             max_bytes: int | None = None) -> Job:
+def load_job(path: str, source: str | None = None, source_lang: str | None = None, max_bytes: int | None = None) -> Job:
     """A Job for an article (and its source), or for a bilingual file (XLIFF, TMX, PO, TSV,
     JSONL segment pairs), which holds both sides itself."""
     from backcheck.formats.bilingual import is_bilingual
@@ -58,8 +59,12 @@ def signature(config: Config, engine: dict | None, scores: list[str] | tuple[str
     """One string that makes a report reproducible (sacrebleu style: key:value|key:value);
     ``scores`` are the fidelity signatures (sacrebleu's own, calibration, thresholds)."""
     checks = [c for c in all_checks() if config.is_enabled(c)]
-    parts = [f"backcheck:{__version__}", f"checks:{len(checks)}", f"fail_on:{config.fail_on}",
-             f"engine:{engine.get('name') if engine else 'none'}"]
+    parts = [
+        f"backcheck:{__version__}",
+        f"checks:{len(checks)}",
+        f"fail_on:{config.fail_on}",
+        f"engine:{engine.get('name') if engine else 'none'}",
+    ]
     if engine:
         parts += [f"{k}:{v}" for k, v in engine.items() if k != "name" and v is not None]
     parts += [f"{k}:{v}" for k, v in sorted(config.thresholds.items())]
@@ -68,16 +73,23 @@ def signature(config: Config, engine: dict | None, scores: list[str] | tuple[str
     return "|".join(parts)
 
 
-def run_checks(job: Job, config: Config, backtranslations: dict[int, str] | None = None,
-               alignment: list | None = None, scores=None) -> list:
+def run_checks(
+    job: Job, config: Config, backtranslations: dict[int, str] | None = None, alignment: list | None = None, scores=None
+) -> list:
     """Run every enabled check on one job and decide severities."""
     checks = all_checks()
     if job.source is not None and alignment is None:
         from backcheck.lang.align import align
 
         alignment = align(job.source, job.document, backtranslations)
-    ctx = CheckContext(document=job.document, config=config, source=job.source,
-                       alignment=alignment, backtranslations=backtranslations, scores=scores)
+    ctx = CheckContext(
+        document=job.document,
+        config=config,
+        source=job.source,
+        alignment=alignment,
+        backtranslations=backtranslations,
+        scores=scores,
+    )
     # A source that is not this translation's (another article, another language) gets one
     # document-level flag (source.mismatch) instead of a flood of sentence flags.
     mismatched = job.source is not None and not ctx.agreement.matches
@@ -119,15 +131,17 @@ class BackTranslations:
         return self.engine.signature() if self.engine is not None else None
 
 
-def back_translate(jobs: list[Job], engine: str, models_dir: str | None = None,
-                   use_cache: bool = True) -> BackTranslations:
+def back_translate(
+    jobs: list[Job], engine: str, models_dir: str | None = None, use_cache: bool = True
+) -> BackTranslations:
     """Back-translate the article sentences of every job: one engine, one batched call per
     source language (the English goes back into the language of the source, Serbian by default)."""
     from backcheck.engines import resolve
 
     langs = [job.source.lang if job.source else DEFAULT_BACK_LANG for job in jobs]
-    resolved = resolve(engine, "en", langs[0] if langs else DEFAULT_BACK_LANG, models_dir=models_dir,
-                       use_cache=use_cache)
+    resolved = resolve(
+        engine, "en", langs[0] if langs else DEFAULT_BACK_LANG, models_dir=models_dir, use_cache=use_cache
+    )
     if resolved is None:
         return BackTranslations(None, [None] * len(jobs), [])
     results: list[dict[int, str] | None] = [{} for _ in jobs]
@@ -142,16 +156,23 @@ def back_translate(jobs: list[Job], engine: str, models_dir: str | None = None,
     return BackTranslations(resolved, results, warnings)
 
 
-def score_fidelity(job: Job, forward, backtranslations: dict[int, str] | None, alignment: list | None,
-                   config: Config, reverse: dict[str, object], models_dir: str | None = None,
-                   use_cache: bool = True):
+def score_fidelity(
+    job: Job,
+    forward,
+    backtranslations: dict[int, str] | None,
+    alignment: list | None,
+    config: Config,
+    reverse: dict[str, object],
+    models_dir: str | None = None,
+    use_cache: bool = True,
+):
     """Fidelity scores of one job (see :mod:`backcheck.scoring.fidelity`) and notes for the report; None
     when no engine ran. ``reverse`` holds the source → English engines resolved so far, by language:
     the same kind as ``forward``, or None where none is installed (forced decoding of the English
     and round trips are then skipped)."""
-    from backcheck.scoring import fidelity
     from backcheck.engines import resolve
     from backcheck.errors import EngineError
+    from backcheck.scoring import fidelity
 
     if forward is None or backtranslations is None:
         return None, []
@@ -163,15 +184,24 @@ def score_fidelity(job: Job, forward, backtranslations: dict[int, str] | None, a
             reverse[lang] = None
     if job.source is None and reverse[lang] is None:
         return None, [f"round-trip fidelity skipped: engine {forward.name} has no {lang} → en model"]
-    result = fidelity.score_document(job.document, backtranslations, forward, reverse[lang], job.source,
-                                     alignment, lang, config.thresholds)
-    notes = ["fidelity by round trip (no source given): weaker evidence than a source comparison"
-             ] if result.mode == fidelity.ROUND_TRIP else []
+    result = fidelity.score_document(
+        job.document, backtranslations, forward, reverse[lang], job.source, alignment, lang, config.thresholds
+    )
+    notes = (
+        ["fidelity by round trip (no source given): weaker evidence than a source comparison"]
+        if result.mode == fidelity.ROUND_TRIP
+        else []
+    )
     return result, notes
 
 
-def check_jobs(jobs: list[Job], config: Config | None = None, engine: str = "none",
-               models_dir: str | None = None, use_cache: bool = True) -> Report:
+def check_jobs(
+    jobs: list[Job],
+    config: Config | None = None,
+    engine: str = "none",
+    models_dir: str | None = None,
+    use_cache: bool = True,
+) -> Report:
     """Check several articles; engines batch their sentences across all of them."""
     config = config or Config()
     config.validate(all_checks())  # check ids are known only here, above the checks
@@ -187,32 +217,35 @@ def check_jobs(jobs: list[Job], config: Config | None = None, engine: str = "non
             from backcheck.lang.align import align
 
             alignment = align(src, doc, backtranslations)
-        scores, fidelity_notes = score_fidelity(job, back.engine, backtranslations, alignment, config, reverse,
-                                                models_dir, use_cache)
+        scores, fidelity_notes = score_fidelity(
+            job, back.engine, backtranslations, alignment, config, reverse, models_dir, use_cache
+        )
         if scores is not None:
             score_signatures.append(scores.signature)
         flags = run_checks(job, config, backtranslations=backtranslations, alignment=alignment, scores=scores)
         notes = doc.notes + (src.notes if src else []) + ([ENGINE_SKIPPED_NOTE] if engine_info is None else [])
         notes += back.warnings + fidelity_notes
         notes += [f.message for f in flags if f.check == SourceMismatch.id]
-        reports.append(DocumentReport(
-            path=doc.path,
-            source_path=src.path if src else None,
-            source_lang=src.lang if src else None,
-            target_lang=doc.lang,
-            machine_translation_disclaimer=doc.disclaimer is not None,
-            engine=engine_info,
-            scores=scores.document if scores is not None else {},
-            sentence_scores=[s.to_dict() for s in scores.sentences] if scores is not None else [],
-            flags=flags,
-            notes=notes,
-            encoding=doc.encoding,
-            sentences=len(doc.article_sentences),
-            original_text=doc.textmap.original,
-            document=doc,
-            source_document=src,
-            alignment=alignment,
-        ))
+        reports.append(
+            DocumentReport(
+                path=doc.path,
+                source_path=src.path if src else None,
+                source_lang=src.lang if src else None,
+                target_lang=doc.lang,
+                machine_translation_disclaimer=doc.disclaimer is not None,
+                engine=engine_info,
+                scores=scores.document if scores is not None else {},
+                sentence_scores=[s.to_dict() for s in scores.sentences] if scores is not None else [],
+                flags=flags,
+                notes=notes,
+                encoding=doc.encoding,
+                sentences=len(doc.article_sentences),
+                original_text=doc.textmap.original,
+                document=doc,
+                source_document=src,
+                alignment=alignment,
+            )
+        )
     report = Report(reports, config, signature(config, engine_info, score_signatures))
     if config.baseline:
         from backcheck.pipeline import baseline
@@ -221,8 +254,15 @@ def check_jobs(jobs: list[Job], config: Config | None = None, engine: str = "non
     return report
 
 
-def check(path: str, source: str | None = None, source_lang: str | None = None,
-          config: Config | None = None, engine: str = "none", max_bytes: int | None = None,
-          models_dir: str | None = None, use_cache: bool = True) -> Report:
+def check(
+    path: str,
+    source: str | None = None,
+    source_lang: str | None = None,
+    config: Config | None = None,
+    engine: str = "none",
+    max_bytes: int | None = None,
+    models_dir: str | None = None,
+    use_cache: bool = True,
+) -> Report:
     """Check one translated article (and its source, when given)."""
     return check_jobs([load_job(path, source, source_lang, max_bytes)], config, engine, models_dir, use_cache)

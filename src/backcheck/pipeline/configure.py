@@ -15,9 +15,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from backcheck import files
 from backcheck.config import CONFIG_FILE, SOURCE_LANGS, Config
 from backcheck.engines import ENGINES
-from backcheck import files
 from backcheck.errors import ConfigError, InputError
 from backcheck.model.findings import SEVERITIES
 
@@ -37,6 +37,7 @@ def _str_choice(choices: tuple[str, ...]) -> Callable[[Any], Any]:
         if value not in choices:
             raise ValueError(f"{value!r} is not one of {', '.join(choices)}")
         return value
+
     return parse
 
 
@@ -74,8 +75,9 @@ def _thresholds(value: Any) -> dict[str, float]:
 
 
 def _str_map(value: Any) -> dict[str, str]:
-    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) and v
-                                              for k, v in value.items()):
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v for k, v in value.items()
+    ):
         raise ValueError('expected a table of "non-preferred" = "preferred" spellings')
     return dict(value)
 
@@ -111,8 +113,10 @@ _MERGED = ("severities", "thresholds", "glossary")
 
 def _key_path(text: str) -> list[str]:
     """Split a TOML dotted key (``a."b.c".d``) into its parts."""
-    return [m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else m.group(3)
-            for m in re.finditer(r'\s*(?:"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+))\s*(?:\.|$)', text)]
+    return [
+        m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else m.group(3)
+        for m in re.finditer(r'\s*(?:"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+))\s*(?:\.|$)', text)
+    ]
 
 
 def key_line(text: str, wanted: list[str]) -> int | None:
@@ -128,7 +132,7 @@ def key_line(text: str, wanted: list[str]) -> int | None:
         header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$", stripped)
         if header:
             table = _key_path(header.group(1))
-            if table[:len(wanted)] == wanted:
+            if table[: len(wanted)] == wanted:
                 return number
             continue
         assignment = re.match(r'^((?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_.\s-])+?)\s*=', stripped)
@@ -151,7 +155,9 @@ def find_config_file(cwd: Path) -> Path | None:
     if own.is_file():
         return own
     pyproject = cwd / "pyproject.toml"
-    if pyproject.is_file() and re.search(r"^\s*\[\s*tool\s*\.\s*backcheck\b", pyproject.read_text("utf-8", "replace"), re.M):
+    if pyproject.is_file() and re.search(
+        r"^\s*\[\s*tool\s*\.\s*backcheck\b", pyproject.read_text("utf-8", "replace"), re.M
+    ):
         return pyproject
     return None
 
@@ -231,8 +237,12 @@ def load_env(environ: Mapping[str, str]) -> dict[str, tuple[Any, str]]:
     return values
 
 
-def resolve(cli_values: Mapping[str, Any], cwd: str | os.PathLike = ".", config_file: str | os.PathLike | None = None,
-            environ: Mapping[str, str] | None = None) -> Config:
+def resolve(
+    cli_values: Mapping[str, Any],
+    cwd: str | os.PathLike = ".",
+    config_file: str | os.PathLike | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Config:
     """Build the Config a command runs with: CLI > file > environment > defaults.
 
     ``cli_values`` holds only what the user gave on the command line (None means not given).

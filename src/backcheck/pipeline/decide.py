@@ -12,20 +12,23 @@ def decide(findings: list[Finding], checks: dict, doc, source, config: Config) -
     flags = []
     for f in findings:
         check = checks[f.check]
-        source_span = (source.span(f.source_start, f.source_end)
-                       if source is not None and f.source_start is not None else None)
+        source_span = (
+            source.span(f.source_start, f.source_end) if source is not None and f.source_start is not None else None
+        )
         sentence = next((s for s in doc.sentences if s.start <= f.start < max(s.end, s.start + 1)), None)
-        flags.append(Flag(
-            check=f.check,
-            category=f.category or check.category,
-            severity=config.severity_for(f.check, check.severity),
-            message=f.message,
-            suggestion=f.suggestion,
-            span=doc.span(f.start, f.end),
-            source_span=source_span,
-            evidence=f.evidence,
-            sentence=sentence.index if sentence else None,
-            context=sentence.text if sentence else None,
-        ))
+        flags.append(
+            Flag(
+                check=f.check,
+                category=f.category or check.category,
+                severity=config.severity_for(f.check, check.severity),
+                message=f.message,
+                suggestion=f.suggestion,
+                span=doc.span(f.start, f.end),
+                source_span=source_span,
+                evidence=f.evidence,
+                sentence=sentence.index if sentence else None,
+                context=sentence.text if sentence else None,
+            )
+        )
     flags.sort(key=lambda fl: (fl.span.start, fl.span.end, fl.check))
     return flags

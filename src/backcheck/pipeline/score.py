@@ -17,28 +17,40 @@ def _read_lines(path: str) -> list[str]:
     return read_text(path)[0].splitlines()
 
 
-def score_files(source: str, translation: str, reference: str | None = None, *, engine: str = "auto",
-                source_lang: str | None = None, documents: bool = False,
-                thresholds: dict[str, float] | None = None, models_dir: str | None = None,
-                use_cache: bool = True) -> dict[str, Any]:
+def score_files(
+    source: str,
+    translation: str,
+    reference: str | None = None,
+    *,
+    engine: str = "auto",
+    source_lang: str | None = None,
+    documents: bool = False,
+    thresholds: dict[str, float] | None = None,
+    models_dir: str | None = None,
+    use_cache: bool = True,
+) -> dict[str, Any]:
     """Fidelity of a translation file against its source, as a ``backcheck-score/1`` dict.
 
     Files of lines (the default) pair line *n* of each file, as sacrebleu does; ``documents``
     reads both as articles and aligns their sentences. With ``reference``, the translation is also
     scored against it (chrF++, chrF, BLEU, TER), sacrebleu's own use.
     """
-    from backcheck.version import __version__
     from backcheck.engines import resolve
     from backcheck.errors import InputError
     from backcheck.lang.langid import resolve_source_lang
+    from backcheck.version import __version__
 
     thresholds = thresholds or {}
-    out: dict[str, Any] = {"schema": SCORE_SCHEMA, "unit": "documents" if documents else "lines",
-                           "source": str(source), "translation": str(translation)}
+    out: dict[str, Any] = {
+        "schema": SCORE_SCHEMA,
+        "unit": "documents" if documents else "lines",
+        "source": str(source),
+        "translation": str(translation),
+    }
     if documents:
+        from backcheck.config import Config
         from backcheck.lang.align import align
         from backcheck.pipeline.check import back_translate, load_job, score_fidelity
-        from backcheck.config import Config
 
         job = load_job(str(translation), str(source), source_lang)
         lang = job.source.lang
@@ -47,14 +59,17 @@ def score_files(source: str, translation: str, reference: str | None = None, *, 
         result = None
         if forward is not None:
             alignment = align(job.source, job.document, backtranslations)
-            result, _ = score_fidelity(job, forward, backtranslations, alignment, Config(thresholds=thresholds),
-                                       {}, models_dir, use_cache)
+            result, _ = score_fidelity(
+                job, forward, backtranslations, alignment, Config(thresholds=thresholds), {}, models_dir, use_cache
+            )
         hypothesis_lines = [job.document.text]
     else:
         source_lines, english = _read_lines(source), _read_lines(translation)
         if len(source_lines) != len(english):
-            raise InputError(f"{source} has {len(source_lines)} lines but {translation} has {len(english)}; "
-                             "files of lines must pair line for line (or pass --documents)")
+            raise InputError(
+                f"{source} has {len(source_lines)} lines but {translation} has {len(english)}; "
+                "files of lines must pair line for line (or pass --documents)"
+            )
         lang = resolve_source_lang(source_lang, "\n".join(source_lines))
         forward = resolve(engine, "en", lang, models_dir=models_dir, use_cache=use_cache)
         result = None
@@ -63,15 +78,19 @@ def score_files(source: str, translation: str, reference: str | None = None, *, 
                 reverse = resolve(forward.name, lang, "en", models_dir=models_dir, use_cache=use_cache)
             except EngineError:
                 reverse = None
-            pairs = [Pair((i,), (i,), e, s) for i, (e, s) in enumerate(zip(english, source_lines))
-                     if e.strip() and s.strip()]
+            pairs = [
+                Pair((i,), (i,), e, s) for i, (e, s) in enumerate(zip(english, source_lines)) if e.strip() and s.strip()
+            ]
             bts = [t.text for t in forward.translate([p.english for p in pairs], "en", lang)]
             result = score_with_source(pairs, bts, forward, reverse, lang, thresholds.get(THRESHOLD_NAMES[SOURCE]))
         hypothesis_lines = english
     out["source_lang"] = lang
     out["engine"] = forward.signature() if forward is not None else None
-    parts = [f"backcheck:{__version__}", f"unit:{out['unit']}",
-             f"engine:{out['engine']['name'] if out['engine'] else 'none'}"]
+    parts = [
+        f"backcheck:{__version__}",
+        f"unit:{out['unit']}",
+        f"engine:{out['engine']['name'] if out['engine'] else 'none'}",
+    ]
     parts += [f"{k}:{v}" for k, v in (out["engine"] or {}).items() if k != "name" and v is not None]
     if result is not None:
         parts.append(result.signature)
@@ -80,8 +99,9 @@ def score_files(source: str, translation: str, reference: str | None = None, *, 
     if reference is not None:
         reference_lines = [_load_text(reference)] if documents else _read_lines(reference)
         if len(reference_lines) != len(hypothesis_lines):
-            raise InputError(f"{reference} has {len(reference_lines)} lines but {translation} has "
-                             f"{len(hypothesis_lines)}")
+            raise InputError(
+                f"{reference} has {len(reference_lines)} lines but {translation} has {len(hypothesis_lines)}"
+            )
         out["reference"] = metrics().corpus(hypothesis_lines, reference_lines)
         parts.append(f"reference:{metrics().signature()}")
     out["signature"] = "|".join(parts)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from backcheck.version import __version__
 from backcheck.model.findings import SEVERITIES
+from backcheck.version import __version__
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 _KIND_LABEL = {"boilerplate": "page residue", "disclaimer": "disclaimer", "caption": "caption"}
@@ -142,9 +142,13 @@ class _DocumentView:
         self.numbered = list(enumerate(doc.flags, start=1))
         self.anchored: set[int] = set()
         #: translation sentence index -> fidelity; a score of a merged bead covers each of its sentences
-        self.fidelity = {i: s["fidelity"] for s in doc.sentence_scores
-                         if isinstance(s.get("fidelity"), (int, float))
-                         for i in (s.get("sentences") or [s.get("index")]) if isinstance(i, int)}
+        self.fidelity = {
+            i: s["fidelity"]
+            for s in doc.sentence_scores
+            if isinstance(s.get("fidelity"), (int, float))
+            for i in (s.get("sentences") or [s.get("index")])
+            if isinstance(i, int)
+        }
 
     # --- text with marks --------------------------------------------------------------------
 
@@ -154,8 +158,9 @@ class _DocumentView:
         for s in document.sentences:
             if s.end > start and s.start < end:
                 sentence_at.update(dict.fromkeys(range(max(s.start, start), min(s.end, end)), s.index))
-        return [_Unit(textmap.text[i], *textmap.original_range(i, i + 1), sentence_at.get(i))
-                for i in range(start, end)]
+        return [
+            _Unit(textmap.text[i], *textmap.original_range(i, i + 1), sentence_at.get(i)) for i in range(start, end)
+        ]
 
     def marked(self, units: list[_Unit], source_side: bool = False) -> str:
         """HTML for ``units`` with every flag that overlaps them marked.
@@ -163,6 +168,7 @@ class _DocumentView:
         Each maximal run of characters covered by the same set of flags becomes one ``<mark>``, so
         overlapping and nested spans never produce crossing tags.
         """
+
         def span_of(flag):
             return flag.source_span if source_side else flag.span
 
@@ -185,8 +191,10 @@ class _DocumentView:
                     out.append("</span>")
                 if sentence is not None:
                     fid = self.fidelity[sentence]
-                    out.append(f'<span class="sent" data-fidelity="{fid:.0f}" style="--h:{_hue(fid)}" '
-                               f'title="sentence fidelity {fid:.0f}/100">')
+                    out.append(
+                        f'<span class="sent" data-fidelity="{fid:.0f}" style="--h:{_hue(fid)}" '
+                        f'title="sentence fidelity {fid:.0f}/100">'
+                    )
                 open_sentence = sentence
             text = _e("".join(chars))
             if not cover:
@@ -194,10 +202,13 @@ class _DocumentView:
                 continue
             covering = [flags[n] for n in cover]
             worst = _worst(covering)
-            attrs = [f'class="sev-{worst.severity}{" multi" if len(cover) > 1 else ""}"',
-                     f'data-check="{_e(worst.check)}"', f'data-severity="{worst.severity}"',
-                     f'data-flags="{" ".join(str(n) for n in cover)}"',
-                     f'title="{_e(" | ".join(f"{f.severity} {f.check}: {f.text}" for f in covering))}"']
+            attrs = [
+                f'class="sev-{worst.severity}{" multi" if len(cover) > 1 else ""}"',
+                f'data-check="{_e(worst.check)}"',
+                f'data-severity="{worst.severity}"',
+                f'data-flags="{" ".join(str(n) for n in cover)}"',
+                f'title="{_e(" | ".join(f"{f.severity} {f.check}: {f.text}" for f in covering))}"',
+            ]
             if not source_side:
                 starting = [n for n in cover if n not in self.anchored]
                 self.anchored.update(starting)
@@ -208,8 +219,7 @@ class _DocumentView:
             out.append(f"<mark {' '.join(attrs)}>{text}</mark>")
             for n in cover:
                 if last_group[n] == i and not source_side:
-                    out.append(f'<sup class="ref sev-{flags[n].severity}">'
-                               f'<a href="#{self.prefix}-n{n}">{n}</a></sup>')
+                    out.append(f'<sup class="ref sev-{flags[n].severity}"><a href="#{self.prefix}-n{n}">{n}</a></sup>')
         if open_sentence is not None:
             out.append("</span>")
         return "".join(out)
@@ -217,17 +227,20 @@ class _DocumentView:
     # --- notes beside the text ----------------------------------------------------------------
 
     def note(self, n: int, flag) -> str:
-        parts = [f'<li class="flag sev-{flag.severity}" id="{self.prefix}-n{n}">',
-                 '<div class="flaghead">',
-                 f'<a class="ref" href="#{self.prefix}-f{n}">{n}</a>',
-                 f'<span class="sevname">{flag.severity}</span> <code>{_e(flag.check)}</code>',
-                 f'<span class="loc">line {flag.span.line}, col {flag.span.column}</span></div>',
-                 f"<p>{_e(flag.message)}</p>"]
+        parts = [
+            f'<li class="flag sev-{flag.severity}" id="{self.prefix}-n{n}">',
+            '<div class="flaghead">',
+            f'<a class="ref" href="#{self.prefix}-f{n}">{n}</a>',
+            f'<span class="sevname">{flag.severity}</span> <code>{_e(flag.check)}</code>',
+            f'<span class="loc">line {flag.span.line}, col {flag.span.column}</span></div>',
+            f"<p>{_e(flag.message)}</p>",
+        ]
         if flag.suggestion:
             parts.append(f'<p class="suggest">Suggestion: <ins>{_e(flag.suggestion)}</ins></p>')
         if flag.source_span is not None:
-            parts.append(f'<p class="meta">Source, line {flag.source_span.line}: '
-                         f"<q>{_e(flag.source_span.text)}</q></p>")
+            parts.append(
+                f'<p class="meta">Source, line {flag.source_span.line}: <q>{_e(flag.source_span.text)}</q></p>'
+            )
         parts.append("</li>")
         return "".join(parts)
 
@@ -265,11 +278,16 @@ class _DocumentView:
         for i, block in enumerate(document.blocks):
             sentences = [s.index for s in document.sentences if s.block == i]
             label = _KIND_LABEL.get(block.kind)
-            label_html = (f'<span class="kindlabel">{_e(label)}{" · " + _e(block.reason) if block.reason else ""}'
-                          f"</span>" if label else "")
+            label_html = (
+                f'<span class="kindlabel">{_e(label)}{" · " + _e(block.reason) if block.reason else ""}</span>'
+                if label
+                else ""
+            )
             text = self.marked(self.units(document, block.start, block.end))
-            rows.append(f'<div class="row kind-{block.kind}"><div>{label_html}<p class="text">{text}</p></div>'
-                        f"<div>{self.fidelity_line(sentences)}{self.notes(by_block.get(i, []))}</div></div>")
+            rows.append(
+                f'<div class="row kind-{block.kind}"><div>{label_html}<p class="text">{text}</p></div>'
+                f"<div>{self.fidelity_line(sentences)}{self.notes(by_block.get(i, []))}</div></div>"
+            )
         head = '<div class="cols"><div>Translation</div><div>Flags</div></div>'
         return head + "".join(rows), unplaced
 
@@ -282,9 +300,18 @@ class _DocumentView:
         for n, flag in self.numbered:
             row = next((r for r, pair in enumerate(self.doc.alignment) if flag.sentence in pair.target), None)
             if row is None and flag.source_span is not None:
-                row = next((r for r, pair in enumerate(self.doc.alignment)
-                            if any(source_ranges[i][0] <= flag.source_span.start < source_ranges[i][1]
-                                   for i in pair.source if i < len(source_ranges))), None)
+                row = next(
+                    (
+                        r
+                        for r, pair in enumerate(self.doc.alignment)
+                        if any(
+                            source_ranges[i][0] <= flag.source_span.start < source_ranges[i][1]
+                            for i in pair.source
+                            if i < len(source_ranges)
+                        )
+                    ),
+                    None,
+                )
             if row is None:
                 unplaced.append(n)
             else:
@@ -293,9 +320,11 @@ class _DocumentView:
         for r, pair in enumerate(self.doc.alignment):
             src = self.sentences_html(source, pair.source, source_side=True)
             tgt = self.sentences_html(document, pair.target)
-            rows.append(f'<div class="row" data-bead="{_e(pair.kind)}"><div>{src}</div><div>{tgt}</div>'
-                        f"<div>{self.fidelity_line(pair.target)}{self.notes(row_of.get(r, []))}</div></div>")
-        head = "<div class=\"cols\"><div>Source</div><div>Translation</div><div>Flags</div></div>"
+            rows.append(
+                f'<div class="row" data-bead="{_e(pair.kind)}"><div>{src}</div><div>{tgt}</div>'
+                f"<div>{self.fidelity_line(pair.target)}{self.notes(row_of.get(r, []))}</div></div>"
+            )
+        head = '<div class="cols"><div>Source</div><div>Translation</div><div>Flags</div></div>'
         return f'<div class="aligned">{head}{"".join(rows)}</div>', unplaced
 
     def sentences_html(self, document, indices, source_side: bool = False) -> str:
@@ -311,8 +340,9 @@ class _DocumentView:
 
     def source_panel(self) -> str:
         source = self.doc.source_document
-        paragraphs = "".join(f'<p class="text src">{self.marked(self.units(source, b.start, b.end), True)}</p>'
-                             for b in source.blocks)
+        paragraphs = "".join(
+            f'<p class="text src">{self.marked(self.units(source, b.start, b.end), True)}</p>' for b in source.blocks
+        )
         return f'<div class="source-panel"><div class="cols"><div>Source</div></div>{paragraphs}</div>'
 
     def body(self) -> str:
@@ -326,8 +356,10 @@ class _DocumentView:
         elif doc.original_text is not None:
             # Only the file's text is known (no document structure): show it whole.
             units = [_Unit(ch, i, i + 1) for i, ch in enumerate(doc.original_text)]
-            html = (f'<div class="row"><p class="text">{self.marked(units)}</p>'
-                    f"{self.notes([n for n, _ in self.numbered])}</div>")
+            html = (
+                f'<div class="row"><p class="text">{self.marked(units)}</p>'
+                f"{self.notes([n for n, _ in self.numbered])}</div>"
+            )
             unplaced = []
         else:
             html, unplaced = "", [n for n, _ in self.numbered]
@@ -341,23 +373,32 @@ class _DocumentView:
         doc, report = self.doc, self.report
         counts = doc.counts()
         failing = sum(report.fails(f) for f in doc.flags)
-        verdict = (f'<span class="verdict fail">{failing} flag(s) at or above {report.config.fail_on}</span>'
-                   if failing else f'<span class="verdict pass">nothing at or above {report.config.fail_on}</span>')
-        chips = "".join(f'<span class="chip {sev}"><b>{counts[sev]}</b>{sev}</span>'
-                        for sev in reversed(SEVERITIES))
-        facts = [("source", f"{doc.source_path} ({doc.source_lang})" if doc.source_path else "none"),
-                 ("engine", _engine(doc.engine)),
-                 ("sentences", doc.sentences),
-                 ("encoding", doc.encoding),
-                 ("machine-translation disclaimer", "yes" if doc.machine_translation_disclaimer else "no")]
+        verdict = (
+            f'<span class="verdict fail">{failing} flag(s) at or above {report.config.fail_on}</span>'
+            if failing
+            else f'<span class="verdict pass">nothing at or above {report.config.fail_on}</span>'
+        )
+        chips = "".join(f'<span class="chip {sev}"><b>{counts[sev]}</b>{sev}</span>' for sev in reversed(SEVERITIES))
+        facts = [
+            ("source", f"{doc.source_path} ({doc.source_lang})" if doc.source_path else "none"),
+            ("engine", _engine(doc.engine)),
+            ("sentences", doc.sentences),
+            ("encoding", doc.encoding),
+            ("machine-translation disclaimer", "yes" if doc.machine_translation_disclaimer else "no"),
+        ]
         facts += [(name, value) for name, value in doc.scores.items() if isinstance(value, (int, float, str))]
         facts_html = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts)
         notes = "".join(f"<li>{_e(n)}</li>" for n in doc.notes)
-        legend = ('<div class="legend">sentence fidelity <span>0</span><span class="scale"></span>'
-                  "<span>100</span> (underline colour)</div>" if self.fidelity else "")
-        return (f'<h2>{_e(doc.path)}</h2><div class="chips">{verdict}{chips}</div>'
-                f'<dl class="facts">{facts_html}</dl>'
-                + (f'<ul class="notes-doc">{notes}</ul>' if notes else "") + legend)
+        legend = (
+            '<div class="legend">sentence fidelity <span>0</span><span class="scale"></span>'
+            "<span>100</span> (underline colour)</div>"
+            if self.fidelity
+            else ""
+        )
+        return (
+            f'<h2>{_e(doc.path)}</h2><div class="chips">{verdict}{chips}</div>'
+            f'<dl class="facts">{facts_html}</dl>' + (f'<ul class="notes-doc">{notes}</ul>' if notes else "") + legend
+        )
 
     def render(self, with_summary: bool = True) -> str:
         summary = f'<div class="docsum">{self.summary()}</div>' if with_summary else ""
@@ -377,23 +418,33 @@ def _engine(engine: dict | None) -> str:
 
 def render(report, **_options) -> str:
     views = [_DocumentView(i, doc, report) for i, doc in enumerate(report.documents)]
-    header = ['<section class="card"><h1>backcheck report</h1>',
-              f'<details class="meta"><summary>checked by backcheck {_e(__version__)} · signature</summary>'
-              f'<div class="sig">{_e(report.signature)}</div></details>']
+    header = [
+        '<section class="card"><h1>backcheck report</h1>',
+        f'<details class="meta"><summary>checked by backcheck {_e(__version__)} · signature</summary>'
+        f'<div class="sig">{_e(report.signature)}</div></details>',
+    ]
     if len(views) == 1:
         # One article: its summary is the report's summary.
         header.append(views[0].summary())
     else:
         counts = {sev: sum(d.counts()[sev] for d in report.documents) for sev in SEVERITIES}
         failing = sum(any(report.fails(f) for f in d.flags) for d in report.documents)
-        verdict = (f'<span class="verdict {"fail" if failing else "pass"}">{failing} of {len(views)} documents '
-                   f"with flags at or above {report.config.fail_on}</span>")
+        verdict = (
+            f'<span class="verdict {"fail" if failing else "pass"}">{failing} of {len(views)} documents '
+            f"with flags at or above {report.config.fail_on}</span>"
+        )
         chips = "".join(f'<span class="chip {sev}"><b>{counts[sev]}</b>{sev}</span>' for sev in reversed(SEVERITIES))
-        rows = "".join(f'<tr><td><a href="#{v.prefix}">{_e(v.doc.path)}</a></td>'
-                       + "".join(f"<td>{v.doc.counts()[sev]}</td>" for sev in reversed(SEVERITIES)) + "</tr>"
-                       for v in views)
-        header.append(f'<div class="chips">{verdict}{chips}</div><table class="toc"><tr><th>document</th>'
-                      + "".join(f"<th>{sev}</th>" for sev in reversed(SEVERITIES)) + f"</tr>{rows}</table>")
+        rows = "".join(
+            f'<tr><td><a href="#{v.prefix}">{_e(v.doc.path)}</a></td>'
+            + "".join(f"<td>{v.doc.counts()[sev]}</td>" for sev in reversed(SEVERITIES))
+            + "</tr>"
+            for v in views
+        )
+        header.append(
+            f'<div class="chips">{verdict}{chips}</div><table class="toc"><tr><th>document</th>'
+            + "".join(f"<th>{sev}</th>" for sev in reversed(SEVERITIES))
+            + f"</tr>{rows}</table>"
+        )
     header.append("</section>")
     title = report.documents[0].path if len(views) == 1 else f"{len(views)} documents"
     return (

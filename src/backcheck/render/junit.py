@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ET
 
 from backcheck.model.findings import SEVERITIES
 
-
 # Characters XML 1.0 cannot carry at all, even escaped; an article pasted from a CMS may hold them.
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -33,8 +32,8 @@ def render(report, **_options) -> str:
             failures += 1
             worst = max((f.severity for f in failing), key=SEVERITIES.index)
             failure = ET.SubElement(
-                case, "failure", type=worst,
-                message=f"{len(failing)} flag(s) at or above {report.config.fail_on}")
+                case, "failure", type=worst, message=f"{len(failing)} flag(s) at or above {report.config.fail_on}"
+            )
             failure.text = _NOT_XML.sub("\ufffd", "\n".join(_flag_line(doc, f) for f in failing))
         out = [_flag_line(doc, f) for f in passing] + [f"note: {n}" for n in doc.notes]
         if out:

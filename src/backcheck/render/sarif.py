@@ -9,9 +9,9 @@ import json
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
-from backcheck.version import __version__
 from backcheck.checks import all_checks
 from backcheck.model.report import span_end
+from backcheck.version import __version__
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #: the partialFingerprints key; bump the version if Flag.fingerprint ever changes meaning
@@ -39,10 +39,15 @@ def _rule(check_id: str, cls, config) -> dict:
         "shortDescription": {"text": doc.split(". ")[0].rstrip(".").replace("\n", " ") + "."},
         "fullDescription": {"text": doc},
         "help": {"text": help_text},
-        "defaultConfiguration": {"level": _LEVEL[config.severity_for(check_id, cls.severity)],
-                                 "enabled": config.is_enabled(check_id)},
-        "properties": {"category": cls.category, "tags": ["translation", cls.category],
-                       "requiresSource": cls.requires_source},
+        "defaultConfiguration": {
+            "level": _LEVEL[config.severity_for(check_id, cls.severity)],
+            "enabled": config.is_enabled(check_id),
+        },
+        "properties": {
+            "category": cls.category,
+            "tags": ["translation", cls.category],
+            "requiresSource": cls.requires_source,
+        },
     }
 
 
@@ -58,13 +63,22 @@ def _result(flag, fingerprint: str, artifact_index: int, rule_index: int, uri: s
         "ruleIndex": rule_index,
         "level": _LEVEL[flag.severity],
         "message": {"text": flag.text},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": uri, "index": artifact_index},
-            "region": {"startLine": flag.span.line, "startColumn": flag.span.column,
-                       "endLine": end_line, "endColumn": end_column,
-                       "charOffset": flag.span.start, "charLength": flag.span.end - flag.span.start,
-                       "snippet": {"text": flag.span.text}},
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri, "index": artifact_index},
+                    "region": {
+                        "startLine": flag.span.line,
+                        "startColumn": flag.span.column,
+                        "endLine": end_line,
+                        "endColumn": end_column,
+                        "charOffset": flag.span.start,
+                        "charLength": flag.span.end - flag.span.start,
+                        "snippet": {"text": flag.span.text},
+                    },
+                }
+            }
+        ],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "properties": properties,
     }
@@ -76,24 +90,34 @@ def render(report, **_options) -> str:
     artifacts, results, notifications = [], [], []
     for artifact_index, doc in enumerate(report.documents):
         uri = _uri(doc.path)
-        artifacts.append({"location": {"uri": uri}, "encoding": doc.encoding,
-                          "mimeType": "text/plain" if doc.document is None or doc.document.format != "html"
-                          else "text/html",
-                          "properties": {"language": doc.target_lang}})
+        artifacts.append(
+            {
+                "location": {"uri": uri},
+                "encoding": doc.encoding,
+                "mimeType": "text/plain" if doc.document is None or doc.document.format != "html" else "text/html",
+                "properties": {"language": doc.target_lang},
+            }
+        )
         for flag, fingerprint in zip(doc.flags, doc.fingerprints()):
             results.append(_result(flag, fingerprint, artifact_index, rule_index[flag.check], uri))
-        notifications += [{"level": "note", "message": {"text": note},
-                           "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]}
-                          for note in doc.notes]
+        notifications += [
+            {
+                "level": "note",
+                "message": {"text": note},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+            }
+            for note in doc.notes
+        ]
     run = {
-        "tool": {"driver": {
-            "name": "backcheck",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "rules": [_rule(check_id, cls, report.config) for check_id, cls in checks.items()],
-        }},
-        "invocations": [{"executionSuccessful": True,
-                         "toolExecutionNotifications": notifications}],
+        "tool": {
+            "driver": {
+                "name": "backcheck",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_rule(check_id, cls, report.config) for check_id, cls in checks.items()],
+            }
+        },
+        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
         # Span columns count code points, not UTF-16 units: say so, or astral characters shift them.
         "columnKind": "unicodeCodePoints",
         "artifacts": artifacts,

@@ -36,25 +36,28 @@ def _scores(scores: dict, sentences: list[dict]) -> list[str]:
     if not scores.get("pairs"):
         return [f"  fidelity: nothing scored ({scores.get('mode')} mode)"]
     compared = "source" if scores["mode"] == "source" else "English"
-    metrics = (f"chrF++ {scores['chrf++']:.1f}, BLEU {scores['bleu']:.1f}, TER {scores['ter']:.1f}")
+    metrics = f"chrF++ {scores['chrf++']:.1f}, BLEU {scores['bleu']:.1f}, TER {scores['ter']:.1f}"
     if "fidelity" not in scores:  # the calibration found no evidence: show the metric per sentence
-        lines = [f"  fidelity: none ({scores['mode']} mode: the calibration found no evidence with this engine)",
-                 f"  back-translation vs {compared}: {metrics}"]
+        lines = [
+            f"  fidelity: none ({scores['mode']} mode: the calibration found no evidence with this engine)",
+            f"  back-translation vs {compared}: {metrics}",
+        ]
         cells = [f"#{s['index'] + 1} {s['chrf++']:.0f}" for s in sentences]
         label = "by sentence (chrF++): "
     else:
         threshold = scores["min_fidelity"]
         lo, hi = scores["ci95"]
         weaker = " — round trip, no source: weaker evidence" if scores["mode"] == "round-trip" else ""
-        lines = [f"  fidelity {scores['fidelity']:.1f}/100 (95% CI {lo:.1f}–{hi:.1f}; "
-                 f"{scores['low_fidelity_share']:.0%} of {scores['pairs']} below {threshold:g}; "
-                 f"mode {scores['mode']}{weaker})",
-                 f"  back-translation vs {compared}: {metrics}"]
-        cells = [f"#{s['index'] + 1} {s['fidelity']:.0f}{'*' if s['fidelity'] < threshold else ''}"
-                 for s in sentences]
+        lines = [
+            f"  fidelity {scores['fidelity']:.1f}/100 (95% CI {lo:.1f}–{hi:.1f}; "
+            f"{scores['low_fidelity_share']:.0%} of {scores['pairs']} below {threshold:g}; "
+            f"mode {scores['mode']}{weaker})",
+            f"  back-translation vs {compared}: {metrics}",
+        ]
+        cells = [f"#{s['index'] + 1} {s['fidelity']:.0f}{'*' if s['fidelity'] < threshold else ''}" for s in sentences]
         label = "by sentence: "
     for start in range(0, len(cells), 10):
-        lines.append("  " + (label if start == 0 else " " * len(label)) + "  ".join(cells[start:start + 10]))
+        lines.append("  " + (label if start == 0 else " " * len(label)) + "  ".join(cells[start : start + 10]))
     return lines
 
 
@@ -66,8 +69,10 @@ def render(report, colour: bool = False, **_options) -> str:
         header = path + (f"  (source: {safe(str(doc.source_path))}, {doc.source_lang})" if doc.source_path else "")
         out.append(f"{_BOLD if colour else ''}{header}{_RESET if colour else ''}")
         engine = doc.engine["name"] if doc.engine else "none"
-        out.append(f"  engine: {engine}; sentences: {doc.sentences}; encoding: {doc.encoding}"
-                   + ("; machine-translation disclaimer: yes" if doc.machine_translation_disclaimer else ""))
+        out.append(
+            f"  engine: {engine}; sentences: {doc.sentences}; encoding: {doc.encoding}"
+            + ("; machine-translation disclaimer: yes" if doc.machine_translation_disclaimer else "")
+        )
         for note in doc.notes:
             out.append(f"  note: {safe(note)}")
         if doc.scores:
@@ -84,13 +89,17 @@ def render(report, colour: bool = False, **_options) -> str:
                     ctx, a, b = _context(original, flag.span)
                     out.append("      " + _mark(ctx, a, b, flag.severity, colour))
                 if flag.source_span:
-                    out.append(f"      source {flag.source_span.line}:{flag.source_span.column}: {safe(flag.source_span.text)}")
+                    out.append(
+                        f"      source {flag.source_span.line}:{flag.source_span.column}: {safe(flag.source_span.text)}"
+                    )
                 if flag.suggestion:
                     out.append(f"      suggestion: {safe(flag.suggestion)}")
         counts = doc.counts()
         out.append("")
-        out.append(f"  {len(doc.flags)} flag(s): {counts['critical']} critical, {counts['major']} major, "
-                   f"{counts['minor']} minor")
+        out.append(
+            f"  {len(doc.flags)} flag(s): {counts['critical']} critical, {counts['major']} major, "
+            f"{counts['minor']} minor"
+        )
         out.append("")
     out.append(f"signature: {report.signature}")
     return "\n".join(out) + "\n"

@@ -68,8 +68,9 @@ class Metrics:
     def corpus(self, hypotheses: Sequence[str], references: Sequence[str]) -> dict[str, float]:
         if not hypotheses:
             return {}
-        return {k: round(m.corpus_score(list(hypotheses), [list(references)]).score, 4)
-                for k, m in self._metrics.items()}
+        return {
+            k: round(m.corpus_score(list(hypotheses), [list(references)]).score, 4) for k, m in self._metrics.items()
+        }
 
     def signature(self) -> str:
         return ",".join(f"{k}[{m.get_signature()}]" for k, m in self._metrics.items())
@@ -81,6 +82,7 @@ def metrics() -> Metrics:
 
 
 # --- calibration -----------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=1)
 def calibration() -> dict[str, Any]:
@@ -140,6 +142,7 @@ def features(metric_values: dict[str, float], z: float, forced: dict[str, float]
 
 # --- forced-decoding evidence ----------------------------------------------------------------
 
+
 def piece_offsets(text: str, pieces: Sequence[str]) -> list[tuple[int, int] | None]:
     """Character offsets of SentencePiece pieces in the text they were cut from.
 
@@ -164,8 +167,9 @@ def piece_offsets(text: str, pieces: Sequence[str]) -> list[tuple[int, int] | No
     return out
 
 
-def weak_words(text: str, offset: int, pieces: Sequence[str], log_probs: Sequence[float],
-               limit: int = WEAK_WORDS) -> list[dict[str, Any]]:
+def weak_words(
+    text: str, offset: int, pieces: Sequence[str], log_probs: Sequence[float], limit: int = WEAK_WORDS
+) -> list[dict[str, Any]]:
     """The words of ``text`` whose pieces the model finds least likely (lowest piece log-prob per
     word), with offsets shifted by ``offset`` into the document text."""
     words: list[dict[str, Any]] = []
@@ -179,12 +183,13 @@ def weak_words(text: str, offset: int, pieces: Sequence[str], log_probs: Sequenc
             words[-1]["end"] = span[1] + offset
             words[-1]["log_prob"] = min(words[-1]["log_prob"], lp)
     for w in words:
-        w["text"] = text[w["start"] - offset:w["end"] - offset]
+        w["text"] = text[w["start"] - offset : w["end"] - offset]
         w["log_prob"] = round(w["log_prob"], 4)
     return sorted(words, key=lambda w: w["log_prob"])[:limit]
 
 
 # --- results ---------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Pair:
@@ -211,11 +216,17 @@ class SentenceScore:
     weak_words: list[dict[str, Any]] = field(default_factory=list)  #: offsets into the document text
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.target[0] if self.target else None, "sentences": list(self.target),
-                "source": list(self.source),
-                "fidelity": round(self.fidelity, 2) if self.fidelity is not None else None, **self.metrics,
-                "length_z": round(self.length_z, 3), **{f"logprob[{k}]": round(v, 4) for k, v in self.forced.items()},
-                "weak_words": self.weak_words, "backtranslation": self.backtranslation}
+        return {
+            "index": self.target[0] if self.target else None,
+            "sentences": list(self.target),
+            "source": list(self.source),
+            "fidelity": round(self.fidelity, 2) if self.fidelity is not None else None,
+            **self.metrics,
+            "length_z": round(self.length_z, 3),
+            **{f"logprob[{k}]": round(v, 4) for k, v in self.forced.items()},
+            "weak_words": self.weak_words,
+            "backtranslation": self.backtranslation,
+        }
 
 
 @dataclass(frozen=True)
@@ -227,8 +238,9 @@ class FidelityResult:
     min_fidelity: float  #: the low-fidelity threshold in force (configured, or the calibration's)
 
 
-def bootstrap_ci(values: Sequence[float], samples: int = BOOTSTRAP_SAMPLES,
-                 seed: int = BOOTSTRAP_SEED) -> tuple[float, float]:
+def bootstrap_ci(
+    values: Sequence[float], samples: int = BOOTSTRAP_SAMPLES, seed: int = BOOTSTRAP_SEED
+) -> tuple[float, float]:
     """95% percentile interval of the mean by resampling sentences (fixed seed: reproducible)."""
     rng = random.Random(seed)
     n = len(values)
@@ -236,9 +248,15 @@ def bootstrap_ci(values: Sequence[float], samples: int = BOOTSTRAP_SAMPLES,
     return (round(means[int(0.025 * samples)], 2), round(means[int(0.975 * samples) - 1], 2))
 
 
-def score_pairs(pairs: Sequence[Pair], backtranslations: Sequence[str], mode: str, engine_name: str,
-                forced: dict[str, Sequence[Any]] | None = None, min_fidelity: float | None = None,
-                weak_direction: str | None = None) -> FidelityResult:
+def score_pairs(
+    pairs: Sequence[Pair],
+    backtranslations: Sequence[str],
+    mode: str,
+    engine_name: str,
+    forced: dict[str, Sequence[Any]] | None = None,
+    min_fidelity: float | None = None,
+    weak_direction: str | None = None,
+) -> FidelityResult:
     """Score pairs whose back-translations (or round trips) are already known.
 
     ``forced`` maps a direction ("src|en": source given English, "en|src": English given source,
@@ -254,8 +272,9 @@ def score_pairs(pairs: Sequence[Pair], backtranslations: Sequence[str], mode: st
         _, model = choose_model(engine_name, mode, feature_names(fd))
         # length is judged on the English against its source (engine-independent) with a source,
         # and on the round trip against the English without one
-        z = length_z(pair.english if mode == SOURCE else bt,
-                     pair.reference if mode == SOURCE else pair.english, model["length"])
+        z = length_z(
+            pair.english if mode == SOURCE else bt, pair.reference if mode == SOURCE else pair.english, model["length"]
+        )
         weak = []
         if weak_direction in forced and forced[weak_direction][i] is not None:
             ts = forced[weak_direction][i]
@@ -275,13 +294,21 @@ def score_pairs(pairs: Sequence[Pair], backtranslations: Sequence[str], mode: st
     doc["pairs"] = len(scored)
     doc["min_fidelity"] = min_fidelity
     cal = calibration()
-    signature = (f"fidelity:{mode}|calibration:{model_key}@{cal['checksum']}|min_fidelity:{min_fidelity:g}"
-                 f"|bootstrap:{BOOTSTRAP_SAMPLES}x{BOOTSTRAP_SEED}|sacrebleu:{m.signature()}")
+    signature = (
+        f"fidelity:{mode}|calibration:{model_key}@{cal['checksum']}|min_fidelity:{min_fidelity:g}"
+        f"|bootstrap:{BOOTSTRAP_SAMPLES}x{BOOTSTRAP_SEED}|sacrebleu:{m.signature()}"
+    )
     return FidelityResult(mode, scored, doc, signature, min_fidelity)
 
 
-def score_with_source(pairs: Sequence[Pair], backtranslations: Sequence[str], forward, reverse, lang: str,
-                      min_fidelity: float | None = None) -> FidelityResult:
+def score_with_source(
+    pairs: Sequence[Pair],
+    backtranslations: Sequence[str],
+    forward,
+    reverse,
+    lang: str,
+    min_fidelity: float | None = None,
+) -> FidelityResult:
     """Fidelity of aligned pairs against their source. ``forward`` is the English → source engine
     that back-translated; ``reverse`` (source → English, None when no model is installed for that
     direction) adds the forced-decoding score of the English given its source and the per-word
@@ -299,8 +326,9 @@ def score_with_source(pairs: Sequence[Pair], backtranslations: Sequence[str], fo
     return score_pairs(pairs, backtranslations, SOURCE, forward.name, forced, min_fidelity, "en|src")
 
 
-def score_round_trip(pairs: Sequence[Pair], backtranslations: Sequence[str], reverse, lang: str,
-                     min_fidelity: float | None = None) -> FidelityResult:
+def score_round_trip(
+    pairs: Sequence[Pair], backtranslations: Sequence[str], reverse, lang: str, min_fidelity: float | None = None
+) -> FidelityResult:
     """Round trip without a source: the ``reverse`` (source → English) engine translates the
     back-translations into English again, to compare with the English, and force-decodes the
     English given its back-translation where it can."""
@@ -326,14 +354,21 @@ def document_pairs(document, source=None, alignment=None) -> list[Pair]:
             continue
         tgt = [document.sentences[i] for i in bead.target]
         src = [source.sentences[i] for i in bead.source]
-        english = document.text[tgt[0].start:tgt[-1].end]
-        pairs.append(Pair(tuple(bead.target), tuple(bead.source), english, " ".join(s.text for s in src),
-                          tgt[0].start))
+        english = document.text[tgt[0].start : tgt[-1].end]
+        pairs.append(Pair(tuple(bead.target), tuple(bead.source), english, " ".join(s.text for s in src), tgt[0].start))
     return pairs
 
 
-def score_document(document, backtranslations: dict[int, str], forward, reverse=None, source=None,
-                   alignment=None, lang: str = "sr", thresholds: dict[str, float] | None = None) -> FidelityResult:
+def score_document(
+    document,
+    backtranslations: dict[int, str],
+    forward,
+    reverse=None,
+    source=None,
+    alignment=None,
+    lang: str = "sr",
+    thresholds: dict[str, float] | None = None,
+) -> FidelityResult:
     """Fidelity of one article: against its source when there is one (and an alignment), else by
     round trip, which needs the ``reverse`` (source → English) engine. ``backtranslations`` maps
     translation sentence indices to what ``forward`` (English → source) made of them;

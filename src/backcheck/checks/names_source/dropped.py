@@ -43,6 +43,7 @@ _GIVEN_NAME_ZIPF = 3.0
 #: Zipf from which a common English word is too frequent to be a first name (Mount, Sentinel are not).
 _EVERYDAY_WORD_ZIPF = 5.0
 
+
 def _shortened(tokens: list[Token], text: str, english: list[Token], table, ctx) -> set[int]:
     """Ids of the source words of a full name that the English sentence shortens, as English
     does after a first mention (Mančester Siti / City, Margaret Tačer / Thatcher): another word of
@@ -67,10 +68,12 @@ def _in_currency_name(s: Token, tokens: list[Token], text: str, table) -> bool:
     if i is None:
         return False
     for a, b in ((i - 1, i), (i, i + 1)):
-        if a >= 0 and b < len(tokens) and text[tokens[a].end:tokens[b].start] in (" ", "-"):
+        if a >= 0 and b < len(tokens) and text[tokens[a].end : tokens[b].start] in (" ", "-"):
             first, second = tokens[a].folded, tokens[b].folded
-            if any(len(name) == 2 and first.startswith(name[0]) and second.startswith(name[1])
-                   for name in table.currency_names):
+            if any(
+                len(name) == 2 and first.startswith(name[0]) and second.startswith(name[1])
+                for name in table.currency_names
+            ):
                 return True
     return False
 
@@ -85,8 +88,10 @@ def _false_friend_noun(s: Token, lang: str) -> bool:
     if lang not in NOUN_CAPITALISING or not is_common_word(s.text):
         return False
     initial = s.folded[:1]
-    return any(t[:1] != initial and lexicon.zipf(t) >= COMMON_WORD_ZIPF and is_common_word(t) for t in translations(s.text, lang))
-
+    return any(
+        t[:1] != initial and lexicon.zipf(t) >= COMMON_WORD_ZIPF and is_common_word(t)
+        for t in translations(s.text, lang)
+    )
 
 
 class _Sentence:
@@ -102,11 +107,17 @@ class _Sentence:
         self.window = window = bead_window(items, k, "target")
         self.own_first = bead_window(items, k, "target", own_first=True)
         self.institutional = institution_runs(bead.source, latin, table, window) | rendered_heads(
-            bead.source, latin, table, window)
-        self.in_full_name = {id(t) for run in spaced_runs([s for s in bead.source if s.name], latin)
-                             if len(run) > 1 and not any(id(t) in self.institutional for t in run) for t in run
-                             if t.zipf < _FULL_NAME_WORD_ZIPF and not institution_adjective(t.text, table.lang)
-                             and not common_noun_form(t.text, table.lang)}
+            bead.source, latin, table, window
+        )
+        self.in_full_name = {
+            id(t)
+            for run in spaced_runs([s for s in bead.source if s.name], latin)
+            if len(run) > 1 and not any(id(t) in self.institutional for t in run)
+            for t in run
+            if t.zipf < _FULL_NAME_WORD_ZIPF
+            and not institution_adjective(t.text, table.lang)
+            and not common_noun_form(t.text, table.lang)
+        }
 
     @cached_property
     def compounds(self) -> list[Token]:
@@ -114,29 +125,43 @@ class _Sentence:
 
     @cached_property
     def english_acronyms(self) -> list[Token]:
-        return [t for t in self.window if is_acronym(t.text)
-                and not any(correspondence(t, s, self.table) for s in self.bead.source)]
+        return [
+            t
+            for t in self.window
+            if is_acronym(t.text) and not any(correspondence(t, s, self.table) for s in self.bead.source)
+        ]
 
     @cached_property
     def expansions(self) -> list[Token]:
         # Capitalised English words that render no source word: the expansion of a
         # source acronym (WM / World Cup, ВМФ / Navy) is among them.
-        return [t for t in self.bead.target if t.capitalised and not t.initial and not is_acronym(t.text)
-                and not any(correspondence(t, s, self.table) for s in self.bead.source if s.capitalised)]
+        return [
+            t
+            for t in self.bead.target
+            if t.capitalised
+            and not t.initial
+            and not is_acronym(t.text)
+            and not any(correspondence(t, s, self.table) for s in self.bead.source if s.capitalised)
+        ]
 
     def claimed(self, t: Token, s: Token) -> bool:
         # An English name that renders another source name exactly is that name's: it is
         # not also a loose exonym of this one (Iran for Írán, not for Izrael), nor the
         # country of an acronym (Iran for Íránu, not for IRNA).
-        return t.folded != s.folded and any(o.folded != s.folded and correspondence(t, o, self.table)
-                                            for o in self.bead.source if o.name)
+        return t.folded != s.folded and any(
+            o.folded != s.folded and correspondence(t, o, self.table) for o in self.bead.source if o.name
+        )
 
     @cached_property
     def abbreviated(self) -> set[int]:
         # A name the English abbreviates (Saturday Night Live / SNL) is rendered.
         acronyms = {t.folded.rstrip("s") for t in self.window if is_acronym(t.text)}
-        return {id(t) for initials, run in initialisms(self.bead.source, self.latin).items()
-                if initials in acronyms for t in run}
+        return {
+            id(t)
+            for initials, run in initialisms(self.bead.source, self.latin).items()
+            if initials in acronyms
+            for t in run
+        }
 
     @cached_property
     def first_names(self) -> set[int]:
@@ -145,18 +170,26 @@ class _Sentence:
         # person is rendered.
         out = set()
         text, window, table = self.ctx.document.text, self.window, self.table
-        alone = [t for i, t in enumerate(window) if t.capitalised and not t.initial
-                 and not (i and window[i - 1].capitalised and text[window[i - 1].end:t.start] == " ")
-                 and not (i + 1 < len(window) and window[i + 1].capitalised
-                          and text[t.end:window[i + 1].start] == " ")]
+        alone = [
+            t
+            for i, t in enumerate(window)
+            if t.capitalised
+            and not t.initial
+            and not (i and window[i - 1].capitalised and text[window[i - 1].end : t.start] == " ")
+            and not (i + 1 < len(window) and window[i + 1].capitalised and text[t.end : window[i + 1].start] == " ")
+        ]
         for run in spaced_runs([s for s in self.bead.source if s.name and not is_acronym(s.text)], self.latin):
             first = run[0].text.lower()
             z = lexicon.zipf(first)
             # a first name: a word English writes often as a name, not as a common
             # word (Mount, Sentinel) or a place
             given = z >= _GIVEN_NAME_ZIPF and not (is_common_word(first) and z < _EVERYDAY_WORD_ZIPF)
-            if len(run) == 2 and given and not table.source_word(run[0].folded, cities=False) and any(
-                    renders(t, run[1], table) for t in alone):
+            if (
+                len(run) == 2
+                and given
+                and not table.source_word(run[0].folded, cities=False)
+                and any(renders(t, run[1], table) for t in alone)
+            ):
                 out.add(id(run[0]))
         return out
 
@@ -171,35 +204,46 @@ class _Sentence:
 
     @cached_property
     def translated_parts(self) -> set[int]:
-        return {s for _, s in translated_parts(self.bead.source, self.bead.target, self.latin,
-                                               self.ctx.document.text, self.table)}
+        return {
+            s
+            for _, s in translated_parts(
+                self.bead.source, self.bead.target, self.latin, self.ctx.document.text, self.table
+            )
+        }
 
     def dropped(self, s: Token) -> bool:
         """Is the source word a name that no English word of the sentence (or its neighbours) renders?"""
         table, latin, bead, window = self.table, self.latin, self.bead, self.window
-        return (s.name and (id(s) in self.in_full_name or distinctive(s, table)
-                            or dictionary_name(s, latin, table.lang))
-                and s.text not in unit_codes() and not temperature_scale(s, table.lang)
-                and not (_false_friend_noun(s, table.lang) and not table.source_word(s.folded)
-                         and id(s) not in self.in_full_name)
-                and not spelled_letter(s, latin)
-                and not (is_acronym(s.text) and _in_currency_name(s, bead.source, latin, table))
-                and id(s) not in self.institutional
-                # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
-                and not (is_acronym(s.text) and (self.english_acronyms or expands(self.expansions, s.text)))
-                and not any((renders(t, s, table) and not (is_acronym(s.text) and not is_acronym(t.text)
-                                                           and self.claimed(t, s)))
-                            or (t.name and loosely_same(t, s) and not self.claimed(t, s)) for t in self.own_first)
-                and not any(correspondence(c, s, table) in WHOLE_NAME for c in self.compounds)
-                and not any(linked(t.text, s.text, table.lang) for t in window)  # translated
-                and not any(t.capitalised and cognate_gloss(t, s, table.lang) for t in bead.target)
-                and not compound_abbreviation(s, window, table.lang)
-                and not (is_acronym(s.text) and any(abbreviates(t.text, s.text, table.lang) for t in window))
-                and id(s) not in self.abbreviated and id(s) not in self.shortened
-                and id(s) not in self.translated_parts
-                and not (is_acronym(s.text) and s.folded in self.written_out)
-                and id(s) not in self.first_names
-                and not (is_hashtag(s, latin) and any(is_hashtag(t, self.ctx.document.text) for t in window)))
+        return (
+            s.name
+            and (id(s) in self.in_full_name or distinctive(s, table) or dictionary_name(s, latin, table.lang))
+            and s.text not in unit_codes()
+            and not temperature_scale(s, table.lang)
+            and not (
+                _false_friend_noun(s, table.lang) and not table.source_word(s.folded) and id(s) not in self.in_full_name
+            )
+            and not spelled_letter(s, latin)
+            and not (is_acronym(s.text) and _in_currency_name(s, bead.source, latin, table))
+            and id(s) not in self.institutional
+            # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
+            and not (is_acronym(s.text) and (self.english_acronyms or expands(self.expansions, s.text)))
+            and not any(
+                (renders(t, s, table) and not (is_acronym(s.text) and not is_acronym(t.text) and self.claimed(t, s)))
+                or (t.name and loosely_same(t, s) and not self.claimed(t, s))
+                for t in self.own_first
+            )
+            and not any(correspondence(c, s, table) in WHOLE_NAME for c in self.compounds)
+            and not any(linked(t.text, s.text, table.lang) for t in window)  # translated
+            and not any(t.capitalised and cognate_gloss(t, s, table.lang) for t in bead.target)
+            and not compound_abbreviation(s, window, table.lang)
+            and not (is_acronym(s.text) and any(abbreviates(t.text, s.text, table.lang) for t in window))
+            and id(s) not in self.abbreviated
+            and id(s) not in self.shortened
+            and id(s) not in self.translated_parts
+            and not (is_acronym(s.text) and s.folded in self.written_out)
+            and id(s) not in self.first_names
+            and not (is_hashtag(s, latin) and any(is_hashtag(t, self.ctx.document.text) for t in window))
+        )
 
 
 @register
@@ -237,7 +281,12 @@ class NameDropped(Check):
             if fold(words) in reported:
                 continue  # the same name twice in the source sentences of one English sentence
             reported.add(fold(words))
-            yield Finding(self.id, bead.target_start, bead.target_end,
-                          f'the source name "{words}" does not appear in the English sentence',
-                          source_start=src_start, source_end=src_end,
-                          evidence={"name": words})
+            yield Finding(
+                self.id,
+                bead.target_start,
+                bead.target_end,
+                f'the source name "{words}" does not appear in the English sentence',
+                source_start=src_start,
+                source_end=src_end,
+                evidence={"name": words},
+            )

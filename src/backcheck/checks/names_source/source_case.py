@@ -59,12 +59,17 @@ class NameSourceCase(Check):
         if not items or ctx.source.lang not in SOUTH_SLAVIC_LATIN:
             return  # the endings come from South Slavic declension (backcheck.lang.sh.morphology)
         article = _Article(
-            items, exonyms(ctx.source.lang), ctx.source.lang, to_latin(ctx.source.text).text, ctx.document.text,
+            items,
+            exonyms(ctx.source.lang),
+            ctx.source.lang,
+            to_latin(ctx.source.text).text,
+            ctx.document.text,
             # Names written elsewhere in either text: a base form found there is the nominative.
-            {t.folded for b in items for t in b.target if t.name and not is_common_word(t.text)} | {
-                s.folded for b in items for s in b.source if s.name},
+            {t.folded for b in items for t in b.target if t.name and not is_common_word(t.text)}
+            | {s.folded for b in items for s in b.source if s.name},
             {s.folded for b in items for s in b.source if s.capitalised},
-            Counter(s.folded for b in items for s in b.source if s.capitalised))
+            Counter(s.folded for b in items for s in b.source if s.capitalised),
+        )
         for k, bead in enumerate(items):
             # A copied or declined name is capitalised in the source too.
             window = [s for s in bead_window(items, k, "source") if s.capitalised]
@@ -72,37 +77,57 @@ class NameSourceCase(Check):
             for group in spaced_runs([t for t in bead.target if t.name], article.text):
                 yield from self._group_findings(article, group, window, source_runs)
 
-    def _group_findings(self, article: _Article, group: list[Token], window: list[Token],
-                        source_runs: list[list[Token]]):
+    def _group_findings(
+        self, article: _Article, group: list[Token], window: list[Token], source_runs: list[list[Token]]
+    ):
         """The findings for one English name (a run of capitalised words)."""
         table, latin = article.table, article.latin
         kinds = [{correspondence(t, s, table) for s in window} for t in group]
-        copies = [next((s for s in window if correspondence(t, s, table) in ("same", "diacritics")), None)
-                  for t in group]
+        copies = [
+            next((s for s in window if correspondence(t, s, table) in ("same", "diacritics")), None) for t in group
+        ]
         # The rest of this name was de-inflected: the source run holding the copied word
         # also holds a word the English gives without its ending (Boruta Pahorja →
         # "Boruta Pahor"; Janka Vebra → "Janko Vebra").
-        deinflected_runs = [run for run in source_runs if any(
-            correspondence(t, s, table) == "case" or ending_changed(t, s) or cases.declined_rendering(t, s)
-            for t in group for s in run)]
+        deinflected_runs = [
+            run
+            for run in source_runs
+            if any(
+                correspondence(t, s, table) == "case" or ending_changed(t, s) or cases.declined_rendering(t, s)
+                for t in group
+                for s in run
+            )
+        ]
         found = [c for c in copies if c is not None]
         agreeing = len(found) > 1 and cases.agrees_with_title(latin, found)
         for t, kind, copied in zip(group, kinds, copies, strict=True):
             stem = cases.oblique_stem(t, window, kind, article.lang) if copied is None else None
             if stem is not None:
                 nominative = with_fleeting_vowel(stem, article.lang)
-                yield Finding(self.id, t.start, t.end,
-                              f'"{t.text}" is the stem of the source\'s case forms, without the vowel '
-                              f'its nominative has; the name is "{nominative}"',
-                              suggestion=nominative, evidence={"base": nominative, "ending": "",
-                                                               "basis": "fleeting vowel"})
+                yield Finding(
+                    self.id,
+                    t.start,
+                    t.end,
+                    f'"{t.text}" is the stem of the source\'s case forms, without the vowel '
+                    f'its nominative has; the name is "{nominative}"',
+                    suggestion=nominative,
+                    evidence={"base": nominative, "ending": "", "basis": "fleeting vowel"},
+                )
                 continue
             finding = self._copied_finding(article, t, kind, copied, group, deinflected_runs, agreeing)
             if finding is not None:
                 yield finding
 
-    def _copied_finding(self, article: _Article, t: Token, kind: set, copied: Token | None, group: list[Token],
-                        deinflected_runs: list[list[Token]], agreeing: bool) -> Finding | None:
+    def _copied_finding(
+        self,
+        article: _Article,
+        t: Token,
+        kind: set,
+        copied: Token | None,
+        group: list[Token],
+        deinflected_runs: list[list[Token]],
+        agreeing: bool,
+    ) -> Finding | None:
         """The finding for an English word copied from the source with a case ending, if it has one."""
         latin, lang = article.latin, article.lang
         if copied is None or "case" in kind or lexicon.zipf(t.text.lower()) >= _ENGLISH_FORM_ZIPF:
@@ -117,7 +142,8 @@ class NameSourceCase(Check):
         partner_endings = cases.partner_endings(copied, deinflected_runs, group, article.table)
         # The same form elsewhere with no preposition before it is a nominative (Palu).
         governed = cases.governed(latin, copied, lang) and all(
-            cases.governed(latin, s, lang) for b in article.items for s in b.source if s.folded == copied.folded)
+            cases.governed(latin, s, lang) for b in article.items for s in b.source if s.folded == copied.folded
+        )
         genitive = governed and cases.governed(latin, copied, lang, grammar.genitive_prepositions())
         for base, ending, meaning in candidate_bases(t.text):
             if base == t.text or ending == "o":
@@ -132,8 +158,9 @@ class NameSourceCase(Check):
                 basis = "agrees with the title before it"
             elif fold(base) in article.seen and fold(base) != t.folded:
                 basis = "other occurrence"
-            elif ending in grammar.oblique_endings() or (governed and ending in grammar.governed_endings()
-                                                         and (ending != "e" or genitive)):
+            elif ending in grammar.oblique_endings() or (
+                governed and ending in grammar.governed_endings() and (ending != "e" or genitive)
+            ):
                 basis = "preposition" if governed else "oblique ending"
             elif cases.after_oblique_title(latin, copied, base):
                 basis = "title in an oblique case"
@@ -143,8 +170,12 @@ class NameSourceCase(Check):
                 basis = "foreign spelling"
             else:
                 continue
-            return Finding(self.id, t.start, t.end,
-                           f'"{t.text}" keeps the source\'s ending -{ending} ({meaning}); '
-                           f'the name is "{base}"',
-                           suggestion=base, evidence={"base": base, "ending": ending, "basis": basis})
+            return Finding(
+                self.id,
+                t.start,
+                t.end,
+                f'"{t.text}" keeps the source\'s ending -{ending} ({meaning}); the name is "{base}"',
+                suggestion=base,
+                evidence={"base": base, "ending": ending, "basis": basis},
+            )
         return None

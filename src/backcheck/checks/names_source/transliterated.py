@@ -45,8 +45,12 @@ class NameTransliterated(Check):
         # spelling of its own.
         native = ctx.source.lang in SOUTH_SLAVIC_LATIN
         latin = to_latin(ctx.source.text).text
-        english_spellings = {phonetic_key(t.text, True): t.text for b in items for t in b.target
-                             if t.name and not SLAVIC_LETTERS & set(t.text) and "dž" not in t.text.lower()}
+        english_spellings = {
+            phonetic_key(t.text, True): t.text
+            for b in items
+            for t in b.target
+            if t.name and not SLAVIC_LETTERS & set(t.text) and "dž" not in t.text.lower()
+        }
         for k, bead in enumerate(items):
             window = bead_window(items, k, "source")
             for t in bead.target:
@@ -55,10 +59,14 @@ class NameTransliterated(Check):
                 if SLAVIC_LETTERS & set(t.text) or "dž" in t.text.lower():
                     original = english_spellings.get(phonetic_key(t.text, False))
                     if original and fold(original) != t.folded:
-                        yield Finding(self.id, t.start, t.end,
-                                      f'"{t.text}" is the Serbian phonetic spelling of "{original}", '
-                                      "which the article also uses",
-                                      suggestion=original, evidence={"basis": "article"})
+                        yield Finding(
+                            self.id,
+                            t.start,
+                            t.end,
+                            f'"{t.text}" is the Serbian phonetic spelling of "{original}", which the article also uses',
+                            suggestion=original,
+                            evidence={"basis": "article"},
+                        )
                         continue
                     # otherwise a Slavic name that lost only some of its letters (Šeparovic)
                 if not native:
@@ -68,35 +76,63 @@ class NameTransliterated(Check):
                 # transcribes foreign names (Serbian Gelfend for Gelfand) is the authority on
                 # the spelling of its own, Slavic names only.
                 copied = any(s.folded == t.folded for s in window)  # the very spelling is there
-                misspelled = None if copied else next((s for s in window if s.name
-                                   and (ctx.source.lang in LANGUAGE_NAMES or id(s) in slavic_names)
-                                   and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"
-                                   and not ending_changed(t, s)  # a case form (Celesiu ← Celesio)
-                                   and misspelling(t.text, s.text, transcribed=ctx.source.lang not in LANGUAGE_NAMES)),
-                                  None)
+                misspelled = (
+                    None
+                    if copied
+                    else next(
+                        (
+                            s
+                            for s in window
+                            if s.name
+                            and (ctx.source.lang in LANGUAGE_NAMES or id(s) in slavic_names)
+                            and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"
+                            and not ending_changed(t, s)  # a case form (Celesiu ← Celesio)
+                            and misspelling(t.text, s.text, transcribed=ctx.source.lang not in LANGUAGE_NAMES)
+                        ),
+                        None,
+                    )
+                )
                 if misspelled is not None:
                     src_start, src_end = source_span(ctx.source.text, [misspelled])
-                    yield Finding(self.id, t.start, t.end,
-                                  f'"{t.text}" misspells the source name "{misspelled.text}"',
-                                  suggestion=misspelled.text, source_start=src_start, source_end=src_end,
-                                  evidence={"basis": "source"})
+                    yield Finding(
+                        self.id,
+                        t.start,
+                        t.end,
+                        f'"{t.text}" misspells the source name "{misspelled.text}"',
+                        suggestion=misspelled.text,
+                        source_start=src_start,
+                        source_end=src_end,
+                        evidence={"basis": "source"},
+                    )
                     continue
                 anglicisation = anglicised(t, window, ctx.source.lang)
                 if anglicisation is not None:
                     source_word, suggestion = anglicisation
                     src_start, src_end = source_span(ctx.source.text, [source_word])
-                    yield Finding(self.id, t.start, t.end,
-                                  f'"{t.text}" writes the source name "{source_word.text}" with a w; '
-                                  f"{LANGUAGE_NAMES[ctx.source.lang]} keeps foreign names in their own spelling, "
-                                  "so the v is the name's own",
-                                  suggestion=suggestion, source_start=src_start, source_end=src_end,
-                                  evidence={"basis": "source"})
+                    yield Finding(
+                        self.id,
+                        t.start,
+                        t.end,
+                        f'"{t.text}" writes the source name "{source_word.text}" with a w; '
+                        f"{LANGUAGE_NAMES[ctx.source.lang]} keeps foreign names in their own spelling, "
+                        "so the v is the name's own",
+                        suggestion=suggestion,
+                        source_start=src_start,
+                        source_end=src_end,
+                        evidence={"basis": "source"},
+                    )
                     continue
                 respelling = slavic_respelling(t, window, slavic_names, companions)
                 if respelling is not None:
                     s, suggestion = respelling
                     src_start, src_end = source_span(ctx.source.text, [s])
-                    yield Finding(self.id, t.start, t.end,
-                                  f'"{t.text}" respells the source name "{s.text}"; names keep their '
-                                  "own spelling in English", suggestion=suggestion,
-                                  source_start=src_start, source_end=src_end, evidence={"basis": "source"})
+                    yield Finding(
+                        self.id,
+                        t.start,
+                        t.end,
+                        f'"{t.text}" respells the source name "{s.text}"; names keep their own spelling in English',
+                        suggestion=suggestion,
+                        source_start=src_start,
+                        source_end=src_end,
+                        evidence={"basis": "source"},
+                    )

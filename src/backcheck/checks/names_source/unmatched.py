@@ -38,8 +38,10 @@ from backcheck.lang.text import to_latin
 #: each language spells such an acronym its own way.
 _COMMON_ACRONYM_ZIPF = 3.5
 
-def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
-                     source_text: str | None = None, own: Sequence[Token] = ()) -> list[Token]:
+
+def _unmatched_names(
+    group: list[Token], window: list[Token], table, text: str, source_text: str | None = None, own: Sequence[Token] = ()
+) -> list[Token]:
     """The words of a capitalised run that are names and match nothing in the source.
 
     Acronyms and words English writes only capitalised are names. A common word ("President",
@@ -61,13 +63,15 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
     @cache
     def has_counterpart(i: int) -> bool:
         t = group[i]
-        return (any(correspondence(t, s, table) or (s.name and loosely_same(t, s)) for s in (*own, *window))
-                or any(c.start <= t.start and t.end <= c.end for c in matched_compounds())
-                or any(linked(t.text, s.text, table.lang) for s in window)  # translated (Court / sudom)
-                or any(abbreviation_of(s, t) for s in window)
-                or any(t in compound_abbreviation(s, group, table.lang) for s in window if s.name)
-                or any(is_acronym(s.text) and abbreviates(t.text, s.text, table.lang) for s in window)
-                or any(cognate_gloss(t, s, table.lang) for s in own))
+        return (
+            any(correspondence(t, s, table) or (s.name and loosely_same(t, s)) for s in (*own, *window))
+            or any(c.start <= t.start and t.end <= c.end for c in matched_compounds())
+            or any(linked(t.text, s.text, table.lang) for s in window)  # translated (Court / sudom)
+            or any(abbreviation_of(s, t) for s in window)
+            or any(t in compound_abbreviation(s, group, table.lang) for s in window if s.name)
+            or any(is_acronym(s.text) and abbreviates(t.text, s.text, table.lang) for s in window)
+            or any(cognate_gloss(t, s, table.lang) for s in own)
+        )
 
     for i, t in enumerate(group):
         if len(t.text) <= 2 and not t.text.isupper():
@@ -76,10 +80,18 @@ def _unmatched_names(group: list[Token], window: list[Token], table, text: str,
             continue  # a day, month, currency, time zone or scale: the number checks compare those
         matched = has_counterpart(i)
         acronym = t.text.rstrip("s") if t.text.rstrip("s").isupper() and len(t.text.rstrip("s")) > 1 else None
-        if acronym and not matched and i + 1 < len(group) and not is_acronym(group[i + 1].text) and has_counterpart(i + 1):
+        if (
+            acronym
+            and not matched
+            and i + 1 < len(group)
+            and not is_acronym(group[i + 1].text)
+            and has_counterpart(i + 1)
+        ):
             continue  # a designation before a name the source has (HMP Long Lartin, USS Cole)
-        if acronym and (lexicon.zipf(acronym.lower()) >= _COMMON_ACRONYM_ZIPF or any(
-                s.text.isupper() and len(s.text) > 1 and s.text != t.text for s in window)):
+        if acronym and (
+            lexicon.zipf(acronym.lower()) >= _COMMON_ACRONYM_ZIPF
+            or any(s.text.isupper() and len(s.text) > 1 and s.text != t.text for s in window)
+        ):
             continue  # an acronym each language spells its own way (GDP / BIP, EPL / АПЛ)
         if acronym and acronym.lower() in source_initialisms():
             continue  # the source writes the name out (SNL / Saturday Night Live)
@@ -119,16 +131,24 @@ class NameUnmatched(Check):
                 continue  # a headline in title case capitalises common words
             window = bead_window(items, k, "source")
             text = ctx.document.text
-            unmatched = [t for group in spaced_runs([t for t in bead.target if t.name and not title_abbreviation(t, text)], text)
-                         for t in _unmatched_names(group, window, table, text, latin, bead.source)]
+            unmatched = [
+                t
+                for group in spaced_runs([t for t in bead.target if t.name and not title_abbreviation(t, text)], text)
+                for t in _unmatched_names(group, window, table, text, latin, bead.source)
+            ]
             if unmatched:
                 translated = {e for e, _ in translated_parts(bead.source, bead.target, latin, text, table)}
                 source_tags = any(is_hashtag(s, latin) for s in window)
                 # a hashtag the source translates (#MeToo / #JaIsto) is still the hashtag
-                unmatched = [t for t in unmatched if id(t) not in translated
-                             and not (source_tags and is_hashtag(t, text))]
+                unmatched = [
+                    t for t in unmatched if id(t) not in translated and not (source_tags and is_hashtag(t, text))
+                ]
             for group in spaced_runs(unmatched, text):
                 words = " ".join(t.text for t in group)
-                yield Finding(self.id, group[0].start, group[-1].end,
-                              f'"{words}" has no counterpart in the source sentence: a replaced or invented name?',
-                              evidence={"name": words, "source_names": sorted({s.text for s in window if s.name})})
+                yield Finding(
+                    self.id,
+                    group[0].start,
+                    group[-1].end,
+                    f'"{words}" has no counterpart in the source sentence: a replaced or invented name?',
+                    evidence={"name": words, "source_names": sorted({s.text for s in window if s.name})},
+                )

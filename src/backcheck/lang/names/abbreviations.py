@@ -32,9 +32,14 @@ def abbreviation_of(source: Token, english: Token) -> bool:
     """A short capitalised source abbreviation, not an acronym, that begins the English name:
     newspapers and parties are cited by their first letters (Rz / Rzeczpospolita). Opening a
     sentence or a quotation, it must be no word of its language (not "To" for Tokyo)."""
-    return (2 <= len(source.text) <= 3 and source.capitalised and not source.text.isupper()
-            and (not source.initial or source.zipf < COMMON_WORD_ZIPF)
-            and len(english.folded) >= len(source.folded) + 3 and english.folded.startswith(source.folded))
+    return (
+        2 <= len(source.text) <= 3
+        and source.capitalised
+        and not source.text.isupper()
+        and (not source.initial or source.zipf < COMMON_WORD_ZIPF)
+        and len(english.folded) >= len(source.folded) + 3
+        and english.folded.startswith(source.folded)
+    )
 
 
 def spelled_out(acronym: str, source: list[Token], lang: str) -> bool:
@@ -71,19 +76,44 @@ def expands(words: list[Token], acronym: str) -> bool:
 
 
 def title_abbreviation(t: Token, text: str) -> bool:
-    """"Capt.", "Rev.", "Gen." before a name: an abbreviated title, not a name. British style
+    """ "Capt.", "Rev.", "Gen." before a name: an abbreviated title, not a name. British style
     writes contractions without the stop ("Mrs", "Dr", "Lt"); a word without a vowel is one."""
     if t.text.isupper():
         return False
-    return (len(t.text) <= 4 and text[t.end:t.end + 1] == ".") or (
-        len(t.text) <= 3 and not set(t.text.lower()) & set("aeiouy")) or (
-        t.text.lower() in _TITLE_ABBREVIATIONS and re.match(r" [A-Z]", text[t.end:t.end + 2]) is not None)
+    return (
+        (len(t.text) <= 4 and text[t.end : t.end + 1] == ".")
+        or (len(t.text) <= 3 and not set(t.text.lower()) & set("aeiouy"))
+        or (t.text.lower() in _TITLE_ABBREVIATIONS and re.match(r" [A-Z]", text[t.end : t.end + 2]) is not None)
+    )
 
 
 #: Titles British style abbreviates without a stop, before a name ("Det Insp Bob Blemmings",
 #: "Supt Ann Ray", "Cllr Jo Hill"); some are words or names alone (Sen, Rep), hence the name after.
-_TITLE_ABBREVIATIONS = {"det", "insp", "supt", "sgt", "cllr", "cpl", "pte", "cdr", "cmdr", "gov", "sen", "rep",
-                        "maj", "gen", "col", "capt", "adm", "brig", "prof", "rev", "hon", "ch", "dep"}
+_TITLE_ABBREVIATIONS = {
+    "det",
+    "insp",
+    "supt",
+    "sgt",
+    "cllr",
+    "cpl",
+    "pte",
+    "cdr",
+    "cmdr",
+    "gov",
+    "sen",
+    "rep",
+    "maj",
+    "gen",
+    "col",
+    "capt",
+    "adm",
+    "brig",
+    "prof",
+    "rev",
+    "hon",
+    "ch",
+    "dep",
+}
 
 
 #: How Russian and Serbian transcribe English letters a compound's parts begin with (Hydro- /
@@ -114,8 +144,12 @@ def compound_abbreviation(s: Token, english: list[Token], lang: str) -> list[Tok
     renders its own capitalised English word. Returns those words (none: no such reading)."""
     fs = s.folded
     words = [e for e in english if e.capitalised and len(e.text) >= 3]
-    if len(fs) < 7 or s.text.isupper() or len(words) < 2 or any(
-            _part_renders(fs, e, lang) or fs.startswith(e.folded) for e in words):
+    if (
+        len(fs) < 7
+        or s.text.isupper()
+        or len(words) < 2
+        or any(_part_renders(fs, e, lang) or fs.startswith(e.folded) for e in words)
+    ):
         return []  # one English word renders the whole (Benjamin), not two of its parts
 
     def covers(rest: str, used: tuple) -> tuple | None:
@@ -145,8 +179,12 @@ def initialisms(tokens: list[Token], text: str) -> dict[str, list[Token]]:
     for t in tokens + [None]:
         if t is not None and run and not t.capitalised and t.text.lower() in _INITIALISM_SKIPS:
             continue  # the connector itself: the gap test below allows it
-        if t is not None and t.capitalised and not is_acronym(t.text) and (not run or all(
-                w.lower() in _INITIALISM_SKIPS for w in text[run[-1].end:t.start].split())):
+        if (
+            t is not None
+            and t.capitalised
+            and not is_acronym(t.text)
+            and (not run or all(w.lower() in _INITIALISM_SKIPS for w in text[run[-1].end : t.start].split()))
+        ):
             run.append(t)
             continue
         # the whole run and its tails and heads: a sentence's first word or a common noun
@@ -162,7 +200,7 @@ def spelled_letter(s: Token, text: str) -> bool:
     (Bi-Bi-Si for BBC, Bi-Em-Ve for BMW): each part is a syllable, not a name."""
     if s.text.isupper():
         return False
-    if len(s.text) <= 2 and "-" in (text[s.start - 1:s.start] + text[s.end:s.end + 1]):
+    if len(s.text) <= 2 and "-" in (text[s.start - 1 : s.start] + text[s.end : s.end + 1]):
         return True
     # the last letter with a case ending: Aj-Bi-Ema (IBM's genitive), Bi-Bi-Siju
-    return len(s.text) <= 4 and re.search(r"\b\w{1,2}-\w{1,2}-$", text[max(0, s.start - 8):s.start]) is not None
+    return len(s.text) <= 4 and re.search(r"\b\w{1,2}-\w{1,2}-$", text[max(0, s.start - 8) : s.start]) is not None

@@ -24,8 +24,11 @@ class Bead:
 
 def _latin_share(text: str) -> float:
     letters = [c for c in text if c.isalpha()]
-    return sum(1 for c in letters if c.isascii() or c in SLAVIC_LETTERS or "\u00c0" <= c <= "\u024f") / len(letters) \
-        if letters else 0.0
+    return (
+        sum(1 for c in letters if c.isascii() or c in SLAVIC_LETTERS or "\u00c0" <= c <= "\u024f") / len(letters)
+        if letters
+        else 0.0
+    )
 
 
 def build_beads(source, document, alignment) -> list[Bead] | None:

@@ -55,9 +55,10 @@ def _inflected_common_word(word: str) -> bool:
     if word.isupper() or lexicon.zipf(lower) < _MIN_COMMON_ZIPF:
         return False
     words = _common_words()
-    return lower in words or any(lower.endswith(suffix) and len(lower) - len(suffix) >= 3
-                                 and lower[:len(lower) - len(suffix)] + base in words
-                                 for suffix, base in _INFLECTIONS)
+    return lower in words or any(
+        lower.endswith(suffix) and len(lower) - len(suffix) >= 3 and lower[: len(lower) - len(suffix)] + base in words
+        for suffix, base in _INFLECTIONS
+    )
 
 
 #: English derivational suffixes of common nouns and adjectives, which names do not carry.
@@ -74,9 +75,18 @@ def is_common_word(word: str) -> bool:
     if lower.endswith(_DERIVATIONAL) and lexicon.zipf(lower) >= _DERIVED_ZIPF:
         return True  # names are not derived with -tion, -ical, -ment ... (Hydrometeorological Center)
     # Webster's lists singulars: Mountains, Parks, Churches, Companies
-    singulars = [lower[:-3] + "y", lower[:-2], lower[:-1]] if lower.endswith("ies") else \
-        [lower[:-2], lower[:-1]] if lower.endswith("es") else [lower[:-1]] if lower.endswith("s") else []
-    if max(lexicon.zipf(f) for f in [lower] + singulars) < (_LONG_WORD_ZIPF if len(lower) >= _LONG_WORD else _WORD_ZIPF):
+    singulars = (
+        [lower[:-3] + "y", lower[:-2], lower[:-1]]
+        if lower.endswith("ies")
+        else [lower[:-2], lower[:-1]]
+        if lower.endswith("es")
+        else [lower[:-1]]
+        if lower.endswith("s")
+        else []
+    )
+    if max(lexicon.zipf(f) for f in [lower] + singulars) < (
+        _LONG_WORD_ZIPF if len(lower) >= _LONG_WORD else _WORD_ZIPF
+    ):
         # the lists also have obscure words (petar, bora, candela) that are names in news; a
         # long word is rarely one (Congresswoman)
         return False

@@ -27,29 +27,35 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from backcheck.lang.pronounce import transcriptions
-from backcheck.lang.sh.morphology import candidate_bases
-from backcheck.lang.text import fold
-from backcheck.lang.names.exonyms import ExonymTable, exonyms
-from backcheck.lang.names.phonetic import _VOWELS, _common_prefix, foreign_readings, phonetic_key
-from backcheck.lang.names.tokens import Token
-
 # Re-exported while checks/source_names.py and lang/names/beads.py (and scripts/evaluate.py,
 # tests/test_source_names.py) still import them from here; their owners move the imports.
 from backcheck.lang.names.common_words import is_common_word  # noqa: F401
-from backcheck.lang.names.exonyms import calendar_words, temperature_words, unit_codes  # noqa: F401
-from backcheck.lang.names.phonetic import SLAVIC_LETTERS, respelled  # noqa: F401
-from backcheck.lang.names.tokens import NOUN_CAPITALISING, english_tokens, source_tokens  # noqa: F401
+from backcheck.lang.names.exonyms import ExonymTable, calendar_words, exonyms, temperature_words, unit_codes  # noqa: F401
+from backcheck.lang.names.phonetic import (  # noqa: F401
+    _VOWELS,
+    SLAVIC_LETTERS,
+    _common_prefix,
+    foreign_readings,
+    phonetic_key,
+    respelled,
+)
+from backcheck.lang.names.tokens import NOUN_CAPITALISING, Token, english_tokens, source_tokens  # noqa: F401
+from backcheck.lang.pronounce import transcriptions
+from backcheck.lang.sh.morphology import candidate_bases
+from backcheck.lang.text import fold
 
 #: Short case and possessive endings after a name's stem: Ri-om, Ri-ja, Ri-ov-og after a
 #: two-letter name, Vebr-u, Vebr-a after the stem of a name with a fleeting vowel.
-SHORT_CASE_ENDINGS = frozenset({"a", "e", "i", "u", "om", "em", "ja", "ju", "jem", "jom", "ov", "ova", "ovog",
-                                "ovom", "ovoj", "ovu", "ove", "ovi"})
+SHORT_CASE_ENDINGS = frozenset(
+    {"a", "e", "i", "u", "om", "em", "ja", "ju", "jem", "jom", "ov", "ova", "ovog", "ovom", "ovoj", "ovu", "ove", "ovi"}
+)
 
 #: "Saint" in English place names and in the source languages' (folded; Slavic ones declined).
 _SAINT_ENGLISH = {"st", "saint", "san", "santa", "sankt"}
-_SAINT_SOURCE = re.compile(r"san|santa|santo|sao|sankt|saint|sainte|sen|sent|st|sv|sveti|svet[aoeiu]|svetog|svetom|"
-                           r"svat[yaeo]|swiet[yaeo]|swietego")
+_SAINT_SOURCE = re.compile(
+    r"san|santa|santo|sao|sankt|saint|sainte|sen|sent|st|sv|sveti|svet[aoeiu]|svetog|svetom|"
+    r"svat[yaeo]|swiet[yaeo]|swietego"
+)
 
 
 def correspondence(en: Token, src: Token, table: ExonymTable) -> str | None:
@@ -72,7 +78,7 @@ def _cached_correspondence(english: str, source: str, capitalised: bool, lang: s
         kind = _correspondence(english[:-1], source, capitalised, table)
     if kind is None and (suffix := _AGENT_SUFFIX.search(english)) and suffix.start() >= 4:
         # a word English derives from the name (Brexiteers / Brexita, Londoner / Londona)
-        if _correspondence(english[:suffix.start()], source, capitalised, table) is not None:
+        if _correspondence(english[: suffix.start()], source, capitalised, table) is not None:
             kind = "derived"
     return kind
 
@@ -92,8 +98,11 @@ def _initials(english: str, lang: str) -> tuple[frozenset[str], frozenset[str]] 
     sentence fail this, and are rejected without the rules), or None when anything may match.
     Source acronyms (SAD / US, RH) are matched by their letters anywhere and are not filtered.
     """
-    letters = {fold(english)[:1]} | exonyms(lang).stem_initials(english) | {
-        fold(spoken)[:1] for spoken in transcriptions(english)}
+    letters = (
+        {fold(english)[:1]}
+        | exonyms(lang).stem_initials(english)
+        | {fold(spoken)[:1] for spoken in transcriptions(english)}
+    )
     key_letters = _key_initials(english)
     if "" in letters or "" in key_letters:
         return None
@@ -114,8 +123,12 @@ def _key_initials(english: str) -> frozenset[str]:
 def _correspondence(english: str, source: str, capitalised: bool, table: ExonymTable) -> str | None:
     fe, fs = fold(english), fold(source)
     initials = _initials(english, table.lang)
-    if (initials is not None and fs[:1] not in initials[0] and phonetic_key(source, False)[:1] not in initials[1]
-            and not (source.isupper() and len(source) > 1)):
+    if (
+        initials is not None
+        and fs[:1] not in initials[0]
+        and phonetic_key(source, False)[:1] not in initials[1]
+        and not (source.isupper() and len(source) > 1)
+    ):
         return None  # a shortcut: no rule below can match
     if fe == fs:
         return "same" if english.lower() == source.lower() else "diacritics"
@@ -142,8 +155,14 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
         # English i or y before a vowel is Serbian j (Ian / Jan); a declined short name adds a
         # case ending's consonant (Jon / Džonom).
         same_start = fe[0] == fs[0] or ks[:1] in ("g", "v") or (fe[0] in "iy" and fs[0] == "j")
-        if capitalised and same_start and (ks in variants or any(
-                len(v) >= 2 and ks[:-1] == v and ks[-1] in _CASE_ENDING_CONSONANTS for v in variants)):
+        if (
+            capitalised
+            and same_start
+            and (
+                ks in variants
+                or any(len(v) >= 2 and ks[:-1] == v and ks[-1] in _CASE_ENDING_CONSONANTS for v in variants)
+            )
+        ):
             return "phonetic"
         if ks in foreign and fold(foreign[ks]) == fs[:1]:
             return "phonetic"  # read the other language's way (Xi / Si)
@@ -152,21 +171,29 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
     for ke, first in foreign.items():
         # A foreign reading changes more letters than a transcription does, so it needs the
         # same first letter and at most a case ending after the skeleton (Juan / Huanom).
-        if (len(ke) >= 2 and fold(first) == fs[:1] and ks.startswith(ke)
-                and len(ks) - len(ke) <= 2 and set(ks[len(ke):]) <= _CASE_ENDING_CONSONANTS):
+        if (
+            len(ke) >= 2
+            and fold(first) == fs[:1]
+            and ks.startswith(ke)
+            and len(ks) - len(ke) <= 2
+            and set(ks[len(ke) :]) <= _CASE_ENDING_CONSONANTS
+        ):
             return "phonetic"
     if len(fe) < 4:
         return None
     for ke in variants:
-        if not capitalised and len(ke) >= 3 and _ADJECTIVE_SUFFIX_KEY.fullmatch(ks[len(ke):]) and ks.startswith(ke):
+        if not capitalised and len(ke) >= 3 and _ADJECTIVE_SUFFIX_KEY.fullmatch(ks[len(ke) :]) and ks.startswith(ke):
             return "derived"  # an adjective made with -sk- (Hollywood / holivudska, London / londonskih)
         # Names match on short skeletons; other words only on long ones, which rarely collide.
         if len(ke) >= (2 if capitalised else 5) and (ks == ke or (ks.startswith(ke) and len(ks) - len(ke) <= 2)):
             return "phonetic" if capitalised else "derived"
         # Long skeletons may differ in one consonant the adaptation changed (th → d, c → č,
         # Olympic / olimpijski).
-        if (len(ke) >= 5 and ke[0] == ks[0]
-                and SequenceMatcher(None, ke, ks[:len(ke) + 2]).ratio() >= (0.8 if capitalised else 0.85)):
+        if (
+            len(ke) >= 5
+            and ke[0] == ks[0]
+            and SequenceMatcher(None, ke, ks[: len(ke) + 2]).ratio() >= (0.8 if capitalised else 0.85)
+        ):
             return "phonetic" if capitalised else "derived"
     if len(fe) >= 6 and len(fs) >= 6:
         common = len(_common_prefix(fe, fs))
@@ -185,12 +212,13 @@ def _sounds_like(spoken: str, source: str, fs: str, ks: str) -> bool:
     letter for letter, up to their final vowel (Rou, Kuk, Bau-om, Jut-e)."""
     ke = phonetic_key(spoken, False)
     if len(ke) >= 3:
-        return ks == ke or (ks.startswith(ke) and len(ks) - len(ke) <= 2 and set(ks[len(ke):]) <= _CASE_ENDING_CONSONANTS)
+        return ks == ke or (
+            ks.startswith(ke) and len(ks) - len(ke) <= 2 and set(ks[len(ke) :]) <= _CASE_ENDING_CONSONANTS
+        )
     if fs == spoken:
         return True
     stem = spoken[:-1] if spoken[-1:] in _VOWELS and len(spoken) > 2 else spoken
     return any(fold(base) in (spoken, stem, stem + "a") for base, _, _ in candidate_bases(source, 2))
-
 
 
 #: The skeleton a South Slavic adjective adds to a name: -sk- (its s merges with a final s:

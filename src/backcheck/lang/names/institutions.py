@@ -27,6 +27,7 @@ from backcheck.lang.text import fold
 #: Zipf from which another case form of a word is a common noun of the source language.
 _COMMON_NOUN_ZIPF = 3.5
 
+
 def distinctive(s: Token, table) -> bool:
     """A source name whose absence is telling: a place, a word rare in its language, or one as
     common in English (a name both use); full names (two capitalised words) count too. Single capitalised common words are mostly parts of translated institution names
@@ -92,7 +93,10 @@ def institution_adjective(word: str, lang: str) -> bool:
     lower = word.lower()
     for ending in grammar.adjective_endings():
         if lower.endswith(ending) and len(lower) - len(ending) >= 4:
-            if lexicon.zipf(lower[:len(lower) - len(ending)] + "i", "sl" if lang == "sl" else "sh") >= KNOWN_SOURCE_WORD:
+            if (
+                lexicon.zipf(lower[: len(lower) - len(ending)] + "i", "sl" if lang == "sl" else "sh")
+                >= KNOWN_SOURCE_WORD
+            ):
                 return True
     return False
 
@@ -113,8 +117,11 @@ def _common_in_source(s: Token, lang: str) -> bool:
     if institution_adjective(s.text, lang) or common_noun_form(s.text, lang):
         return True
     # A frequent word is common if the dictionary has it: frequent surnames (Morawiecki) are not.
-    return (s.zipf >= COMMON_WORD_ZIPF and english_zipf(s.text, lang) < s.zipf - SHARED_NAME_MARGIN
-            and known_word(s.text, lang) is not False)
+    return (
+        s.zipf >= COMMON_WORD_ZIPF
+        and english_zipf(s.text, lang) < s.zipf - SHARED_NAME_MARGIN
+        and known_word(s.text, lang) is not False
+    )
 
 
 def institution_runs(tokens: list[Token], text: str, table, english: list[Token]) -> set[int]:
@@ -128,10 +135,15 @@ def institution_runs(tokens: list[Token], text: str, table, english: list[Token]
     for i, t in enumerate(tokens):
         if not t.capitalised or t.initial:
             continue  # a sentence's first word is capitalised by position (Le Machu Picchu)
-        gap = text[runs[-1][-1].end:t.start] if runs else ""
+        gap = text[runs[-1][-1].end : t.start] if runs else ""
         # two full names joined by "and" are two people (Jarosław Kaczyński i Mateusz Morawiecki)
-        two_people = _AND.fullmatch(gap) and len(runs[-1]) > 1 and i + 1 < len(tokens) and \
-            tokens[i + 1].capitalised and text[t.end:tokens[i + 1].start] == " "
+        two_people = (
+            _AND.fullmatch(gap)
+            and len(runs[-1]) > 1
+            and i + 1 < len(tokens)
+            and tokens[i + 1].capitalised
+            and text[t.end : tokens[i + 1].start] == " "
+        )
         if runs and _CONNECTOR.fullmatch(gap) and not two_people:
             runs[-1].append(t)
         else:
@@ -141,23 +153,36 @@ def institution_runs(tokens: list[Token], text: str, table, english: list[Token]
         if len(run) < 2:
             continue
         common = any(_common_in_source(t, table.lang) for t in run)
-        rendered = (e for t in run for e in english
-                    if (e.capitalised and correspondence(e, t, table)) or linked(e.text, t.text, table.lang))
+        rendered = (
+            e
+            for t in run
+            for e in english
+            if (e.capitalised and correspondence(e, t, table)) or linked(e.text, t.text, table.lang)
+        )
         if common:
             if next(rendered, None) is None:
                 continue  # a name none of whose words is rendered was dropped
             # The name was rendered (one of its words has a counterpart in the English): its
             # other words were translated. Rare words inside such a name are names themselves
             # (Landratsamt Dingolfing-Landau).
-            out.update(id(t) for t in run if not is_acronym(t.text) and not table.source_word(t.folded)
-                       and t.zipf >= KNOWN_SOURCE_WORD)
+            out.update(
+                id(t)
+                for t in run
+                if not is_acronym(t.text) and not table.source_word(t.folded) and t.zipf >= KNOWN_SOURCE_WORD
+            )
         else:
             # Rendered by a common English word (Procuraduría General / Attorney General, Parti
             # Travailliste / Labour Party): an institution even where the dictionary is too small
             # to know its head word. Its other words that English does not use were translated;
             # a person's name after a title (Präsident Joe Biden) is English's too and stays.
-            translated = [t for t in run if not is_acronym(t.text) and not table.source_word(t.folded)
-                          and t.zipf >= KNOWN_SOURCE_WORD and english_zipf(t.text, table.lang) < _SHARED_NAME_ZIPF]
+            translated = [
+                t
+                for t in run
+                if not is_acronym(t.text)
+                and not table.source_word(t.folded)
+                and t.zipf >= KNOWN_SOURCE_WORD
+                and english_zipf(t.text, table.lang) < _SHARED_NAME_ZIPF
+            ]
             if translated and any(is_common_word(e.text) for e in rendered):
                 out.update(id(t) for t in translated)
     return out
@@ -167,7 +192,6 @@ def institution_runs(tokens: list[Token], text: str, table, english: list[Token]
 _SHARED_NAME_ZIPF = 2.5
 
 
-
 def rendered_heads(tokens: list[Token], text: str, table, english: list[Token]) -> set[int]:
     """Ids of capitalised source words that head an institution's name whose lower-case
     complement the English renders with a capital (Министерства культуры / Culture Secretary,
@@ -175,9 +199,16 @@ def rendered_heads(tokens: list[Token], text: str, table, english: list[Token]) 
     acronyms are names still."""
     out: set[int] = set()
     for head, nxt in zip(tokens, tokens[1:], strict=False):
-        if (head.capitalised and not head.initial and not nxt.capitalised and text[head.end:nxt.start] == " "
-                and not is_acronym(head.text) and not table.source_word(head.folded) and head.zipf >= KNOWN_SOURCE_WORD
-                and any(e.capitalised and not e.initial and linked(e.text, nxt.text, table.lang) for e in english)):
+        if (
+            head.capitalised
+            and not head.initial
+            and not nxt.capitalised
+            and text[head.end : nxt.start] == " "
+            and not is_acronym(head.text)
+            and not table.source_word(head.folded)
+            and head.zipf >= KNOWN_SOURCE_WORD
+            and any(e.capitalised and not e.initial and linked(e.text, nxt.text, table.lang) for e in english)
+        ):
             out.add(id(head))
     return out
 
@@ -188,5 +219,10 @@ def dictionary_name(s: Token, text: str, lang: str) -> bool:
     render with one of its translations. Not the first half of a hyphenated compound (Военно-
     морской), nor the head words of South Slavic institution names, which a translation renders
     freely (backcheck's institution heuristics decide those)."""
-    return (not s.initial and text[s.end:s.end + 1] != "-" and known_word(s.text, lang) is True
-            and not institution_adjective(s.text, lang) and not common_noun_form(s.text, lang))
+    return (
+        not s.initial
+        and text[s.end : s.end + 1] != "-"
+        and known_word(s.text, lang) is True
+        and not institution_adjective(s.text, lang)
+        and not common_noun_form(s.text, lang)
+    )

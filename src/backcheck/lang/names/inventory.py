@@ -16,8 +16,32 @@ from backcheck.model.document import TITLE, Document
 
 _WORD = re.compile(r"[^\W\d_]+")
 #: Capitalised words that only mark a sentence or a title, never a name by themselves.
-_NOT_NAME_NEIGHBOUR = {"The", "A", "An", "In", "On", "At", "Of", "And", "But", "For", "By", "To",
-                       "Mr", "Mrs", "Ms", "Dr", "He", "She", "It", "They", "We", "I", "This", "That"}
+_NOT_NAME_NEIGHBOUR = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "Of",
+    "And",
+    "But",
+    "For",
+    "By",
+    "To",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+}
 
 
 @dataclass(frozen=True)

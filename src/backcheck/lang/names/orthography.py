@@ -56,7 +56,12 @@ def misspelling(english: str, source: str, transcribed: bool = True) -> bool:
     if _VOWEL_DIGRAPH.search(english):
         return False  # the source wrote the vowel it hears: a phonetic adaptation, not a misspelling
     forms = {without_glide(f) for f in name_forms(source)}
-    if fe in forms or fold(source).startswith(fe) or _ENGLISH_SPELLING.search(english) or lexicon.zipf(fe) >= _ENGLISH_WORD_ZIPF:
+    if (
+        fe in forms
+        or fold(source).startswith(fe)
+        or _ENGLISH_SPELLING.search(english)
+        or lexicon.zipf(fe) >= _ENGLISH_WORD_ZIPF
+    ):
         return False
     if fe.endswith("s") and fe[:-1] in folded_forms:
         return False  # an English plural (the Rosenbergs)
@@ -79,7 +84,7 @@ def name_forms(source: str) -> list[str]:
 def slavic_name(word: str) -> bool:
     """Does a (possibly declined) name end in a Slavic surname or place suffix (Plenkovića)?"""
     folded = fold(word)
-    return any(folded[:len(folded) - cut].endswith(grammar.slavic_suffixes()) for cut in range(0, 4))
+    return any(folded[: len(folded) - cut].endswith(grammar.slavic_suffixes()) for cut in range(0, 4))
 
 
 def slavic_name_base(word: str) -> bool:
@@ -90,14 +95,18 @@ def slavic_name_base(word: str) -> bool:
 def slavic_runs(window: list[Token], latin: str) -> tuple[set[int], set[int]]:
     """Ids of the window's Slavic names, and of their companions: the other words of a Slavic
     full name are Slavic too (Božo beside Petrov)."""
-    slavic_runs = [run for run in spaced_runs([w for w in window if w.name], latin)
-                   if any(slavic_name(w.text) for w in run)]
-    return ({id(x) for run in slavic_runs for x in run},
-            {id(x) for run in slavic_runs for x in run if not slavic_name(x.text)})
+    slavic_runs = [
+        run for run in spaced_runs([w for w in window if w.name], latin) if any(slavic_name(w.text) for w in run)
+    ]
+    return (
+        {id(x) for run in slavic_runs for x in run},
+        {id(x) for run in slavic_runs for x in run if not slavic_name(x.text)},
+    )
 
 
-def slavic_respelling(t: Token, window: list[Token], slavic_names: set[int],
-                       companions: set[int]) -> tuple[Token, str] | None:
+def slavic_respelling(
+    t: Token, window: list[Token], slavic_names: set[int], companions: set[int]
+) -> tuple[Token, str] | None:
     """The source's Slavic name that the English word respells (Kovačiću → Kovacic, Duško →
     Dushko), with the nominative to suggest. The base must itself be Slavic, not a foreign name
     with a Slavic ending (Bušova → Buš, Aćehu → Aćeh)."""
@@ -135,7 +144,7 @@ def anglicised(english: Token, window: list[Token], lang: str) -> tuple[Token, s
             continue
         forms = {fold(f) for f in name_forms(s.text)}
         forms |= {fold(with_fleeting_vowel(f, lang)) for f in forms}  # Vebru: Vebr, Veber
-        if wanted in forms or (s.folded.startswith(wanted) and s.folded[len(wanted):] in SHORT_CASE_ENDINGS):
+        if wanted in forms or (s.folded.startswith(wanted) and s.folded[len(wanted) :] in SHORT_CASE_ENDINGS):
             suggestion = english.text.replace("W", "V").replace("w", "v")
             return s, with_fleeting_vowel(suggestion, lang)
     return None

@@ -22,10 +22,33 @@ SLAVIC_LETTERS = set("čćšžđČĆŠŽĐ")
 # Spelling rules, applied in order. English spelling and the Slavic alphabets write the same
 # sounds differently: sh / š / sz / sch, ch / č / ć / cz, j (English) / dž / đ, w / v.
 _COMMON_RULES = [
-    ("tsch", "C"), ("sch", "S"), ("dzh", "g"), ("dž", "g"), ("đ", "g"), ("dj", "g"),
-    ("sh", "S"), ("sz", "S"), ("š", "S"), ("tch", "C"), ("ch", "C"), ("cz", "C"), ("č", "C"),
-    ("ć", "C"), ("zh", "Z"), ("ž", "Z"), ("rz", "Z"), ("ż", "Z"), ("ph", "f"), ("th", "t"),
-    ("ck", "k"), ("qu", "kv"), ("q", "k"), ("x", "ks"), ("w", "v"), ("ts", "s"), ("tz", "s"),
+    ("tsch", "C"),
+    ("sch", "S"),
+    ("dzh", "g"),
+    ("dž", "g"),
+    ("đ", "g"),
+    ("dj", "g"),
+    ("sh", "S"),
+    ("sz", "S"),
+    ("š", "S"),
+    ("tch", "C"),
+    ("ch", "C"),
+    ("cz", "C"),
+    ("č", "C"),
+    ("ć", "C"),
+    ("zh", "Z"),
+    ("ž", "Z"),
+    ("rz", "Z"),
+    ("ż", "Z"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "k"),
+    ("qu", "kv"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("ts", "s"),
+    ("tz", "s"),
     ("kh", "H"),
 ]
 _SOFT_C = re.compile(r"c(?=[eiy])")
@@ -73,18 +96,21 @@ def phonetic_key(word: str, english: bool, hard_c: bool = False) -> str:
 #: initial k (Knott / Not), ow read as a diphthong (Rowe / Rou), Chinese pinyin x, q, zh
 #: (Xi / Si, Qin / Čin, Zhao / Džao), and the h that Russian and Ukrainian write as g (Hamburg /
 #: Гамбург, Harvard / Гарвард).
-_FOREIGN_READINGS = tuple(tuple((re.compile(pattern), repl) for pattern, repl in rules) for rules in (
-    ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k"), (r"ll", "y")),
-    ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
-    ((r"^h", ""), (r"(?<=[aeiou])h", ""), (r"(?<=[aeiour])[dtsx]$", "")),  # French (Lehaucourt / Leokur)
-    ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),
-    ((r"^kn", "n"), (r"^wr", "r"), (r"ow", "ou"), (r"ew", "ju"), (r"xh", "dzh")),
-    ((r"^x", "s"), (r"^q", "ch"), (r"^zh", "dzh")),
-    ((r"^h", "g"),),
-    ((r"gn", "ny"), (r"gli", "ly"), (r"c?c(?=[ei])", "ch")),  # Italian (Pagnucco / Panjuko)
-    ((r"dt$", "t"),),  # Dutch and Flemish final -dt (Decadt / Dekat)
-    ((r"(?<=[aeiou])dh$", ""), (r"(?<=[aeiou])mh", "v")),  # Gaelic, silent -dh (Eilidh / Ejli)
-))
+_FOREIGN_READINGS = tuple(
+    tuple((re.compile(pattern), repl) for pattern, repl in rules)
+    for rules in (
+        ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k"), (r"ll", "y")),
+        ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
+        ((r"^h", ""), (r"(?<=[aeiou])h", ""), (r"(?<=[aeiour])[dtsx]$", "")),  # French (Lehaucourt / Leokur)
+        ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),
+        ((r"^kn", "n"), (r"^wr", "r"), (r"ow", "ou"), (r"ew", "ju"), (r"xh", "dzh")),
+        ((r"^x", "s"), (r"^q", "ch"), (r"^zh", "dzh")),
+        ((r"^h", "g"),),
+        ((r"gn", "ny"), (r"gli", "ly"), (r"c?c(?=[ei])", "ch")),  # Italian (Pagnucco / Panjuko)
+        ((r"dt$", "t"),),  # Dutch and Flemish final -dt (Decadt / Dekat)
+        ((r"(?<=[aeiou])dh$", ""), (r"(?<=[aeiou])mh", "v")),  # Gaelic, silent -dh (Eilidh / Ejli)
+    )
+)
 
 
 @lru_cache(maxsize=65536)

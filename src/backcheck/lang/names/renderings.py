@@ -30,7 +30,7 @@ def bead_window(items: list[Bead], k: int, side: str, own_first: bool = False) -
 
     In text order, or ``own_first``: the bead's own words before its neighbours', for searches
     that stop at the first counterpart and need no order (most counterparts are there)."""
-    beads = [items[k]] + items[max(0, k - 1):k] + items[k + 1:k + 2] if own_first else items[max(0, k - 1):k + 2]
+    beads = [items[k]] + items[max(0, k - 1) : k] + items[k + 1 : k + 2] if own_first else items[max(0, k - 1) : k + 2]
     return [t for bead in beads for t in getattr(bead, side)]
 
 
@@ -38,7 +38,7 @@ def spaced_runs(tokens: list[Token], text: str) -> list[list[Token]]:
     """Runs of tokens separated by one space (a multi-word name is reported once)."""
     runs: list[list[Token]] = []
     for t in tokens:
-        if runs and text[runs[-1][-1].end:t.start] == " ":
+        if runs and text[runs[-1][-1].end : t.start] == " ":
             runs[-1].append(t)
         else:
             runs.append([t])
@@ -48,9 +48,11 @@ def spaced_runs(tokens: list[Token], text: str) -> list[list[Token]]:
 def joined_pairs(tokens: list[Token], text: str, capitalised_only: bool = True) -> list[Token]:
     """Each pair of adjacent words written as one, as Serbian writes some two-word names
     (New York / Njujork, Los Angeles / Losanđeles) and German compounds (tie break / Tiebreak)."""
-    return [Token(a.text + b.text.lower(), a.start, b.end, a.capitalised, a.initial, True)
-            for a, b in zip(tokens, tokens[1:], strict=False)
-            if (a.capitalised and b.capitalised or not capitalised_only) and text[a.end:b.start] in (" ", "-")]
+    return [
+        Token(a.text + b.text.lower(), a.start, b.end, a.capitalised, a.initial, True)
+        for a, b in zip(tokens, tokens[1:], strict=False)
+        if (a.capitalised and b.capitalised or not capitalised_only) and text[a.end : b.start] in (" ", "-")
+    ]
 
 
 def loosely_same(english: Token, source: Token) -> bool:
@@ -59,8 +61,9 @@ def loosely_same(english: Token, source: Token) -> bool:
     from difflib import SequenceMatcher
 
     fe, fs = english.folded, source.folded
-    return (len(fe) >= 4 and fe[0] == fs[0]
-            and SequenceMatcher(None, fe, fs[:len(fe) + 3]).ratio() >= _LOOSE_MATCH_RATIO)
+    return (
+        len(fe) >= 4 and fe[0] == fs[0] and SequenceMatcher(None, fe, fs[: len(fe) + 3]).ratio() >= _LOOSE_MATCH_RATIO
+    )
 
 
 def renders(english: Token, source: Token, table) -> bool:
@@ -68,10 +71,15 @@ def renders(english: Token, source: Token, table) -> bool:
     derived from it or as its exonym (Turkish / Turchia); a consonant skeleton it merely shares
     with the name is chance (years / Iran)."""
     kind = correspondence(english, source, table)
-    return kind is not None and (english.capitalised or kind != "phonetic" or (
-        # a name English writes as a common word (superman / Supermenov): a long one, alike
-        # from its first letters
-        len(english.folded) >= 6 and english.folded[:4] == source.folded[:4]))
+    return kind is not None and (
+        english.capitalised
+        or kind != "phonetic"
+        or (
+            # a name English writes as a common word (superman / Supermenov): a long one, alike
+            # from its first letters
+            len(english.folded) >= 6 and english.folded[:4] == source.folded[:4]
+        )
+    )
 
 
 def title_case(words: list[Token]) -> bool:
@@ -98,8 +106,9 @@ def is_hashtag(t: Token, text: str) -> bool:
     return t.start > 0 and text[t.start - 1] == "#"
 
 
-def translated_parts(source: list[Token], english: list[Token], source_text: str, english_text: str,
-                      table) -> set[tuple[int, int]]:
+def translated_parts(
+    source: list[Token], english: list[Token], source_text: str, english_text: str, table
+) -> set[tuple[int, int]]:
     """Words of a name that one side translates and the other keeps: Baja California / Donja
     Kalifornija, Nord Stream / Severni tok. Where one word of a run corresponds, the word beside
     it on the English side and the word on the same side of its counterpart are one word, if the
@@ -118,9 +127,15 @@ def translated_parts(source: list[Token], english: list[Token], source_text: str
                         continue
                     t, s = run[i + step], source[position[id(s2)] + step]
                     a, b = (s.end, s2.start) if step < 0 else (s2.end, s.start)
-                    if (source_text[a:b] == " " and s.capitalised and not s.text.isupper() and s.zipf >= KNOWN_SOURCE_WORD
-                            and not table.source_word(s.folded, cities=False) and translations(s.text, table.lang)
-                            and not any(correspondence(t, o, table) for o in source)):
+                    if (
+                        source_text[a:b] == " "
+                        and s.capitalised
+                        and not s.text.isupper()
+                        and s.zipf >= KNOWN_SOURCE_WORD
+                        and not table.source_word(s.folded, cities=False)
+                        and translations(s.text, table.lang)
+                        and not any(correspondence(t, o, table) for o in source)
+                    ):
                         out.add((id(t), id(s)))
     return out
 

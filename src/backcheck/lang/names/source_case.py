@@ -26,6 +26,7 @@ _TITLE_STEM_MARGIN = 0.5
 #: Zipf from which an adjective's nominative in -i is a Serbo-Croatian word (velečasni, njegovi).
 _ADJECTIVE_ZIPF = 2.5
 
+
 def oblique_stem(english: Token, window: list[Token], kinds: set, lang: str) -> str | None:
     """The stem of the source's case forms, without the fleeting vowel of the nominative, when the
     English name is that stem (Vebr ← Vebru) or the stem with another case ending (Vebra ←
@@ -36,9 +37,16 @@ def oblique_stem(english: Token, window: list[Token], kinds: set, lang: str) -> 
     if "case" in kinds and with_fleeting_vowel(english.text, lang) != english.text:
         return english.text
     stem = english.text[:-1]
-    if english.text[-1:] in ("a", "e", "i", "u") and with_fleeting_vowel(stem, lang) != stem and any(
-            s.folded.startswith(fold(stem)) and s.folded[len(stem):] in SHORT_CASE_ENDINGS
-            and s.folded != english.folded for s in window):
+    if (
+        english.text[-1:] in ("a", "e", "i", "u")
+        and with_fleeting_vowel(stem, lang) != stem
+        and any(
+            s.folded.startswith(fold(stem))
+            and s.folded[len(stem) :] in SHORT_CASE_ENDINGS
+            and s.folded != english.folded
+            for s in window
+        )
+    ):
         return stem
     return None
 
@@ -56,7 +64,7 @@ def partner_endings(copied: Token, runs: list[list[Token]], english: list[Token]
                 continue
             for e in english:
                 if correspondence(e, partner, table) == "case":
-                    out.add(partner.folded[len(e.folded):].removeprefix("j"))
+                    out.add(partner.folded[len(e.folded) :].removeprefix("j"))
                 elif ending_changed(e, partner):
                     out.add(partner.folded[-1:])
     return out
@@ -95,16 +103,22 @@ def declined_rendering(english: Token, source: Token) -> bool:
     if fe == source.folded or fe[-1:] in ("a", "e", "i", "o", "u", ""):
         return False
     key = phonetic_key(english.text, True)
-    return any(ending in grammar.governed_endings() | grammar.oblique_endings() and phonetic_key(base, False) == key
-               for base, ending, _ in candidate_bases(source.text))
+    return any(
+        ending in grammar.governed_endings() | grammar.oblique_endings() and phonetic_key(base, False) == key
+        for base, ending, _ in candidate_bases(source.text)
+    )
 
 
 def known_name_declined(word: str, base: str, ending: str) -> bool:
     """A copied form that English never writes whose base is a name English knows (Kavanaugha ←
     Kavanaugh); a base that is a common word (Pal ← Palu) or a form English also uses as a name
     (Roberta, Martina) does not count."""
-    return (ending in grammar.governed_endings() and lexicon.zipf(word.lower()) < lexicon.UNKNOWN_ZIPF
-            and lexicon.zipf(base.lower()) >= lexicon.KNOWN_ZIPF and len(base) >= 4)
+    return (
+        ending in grammar.governed_endings()
+        and lexicon.zipf(word.lower()) < lexicon.UNKNOWN_ZIPF
+        and lexicon.zipf(base.lower()) >= lexicon.KNOWN_ZIPF
+        and len(base) >= 4
+    )
 
 
 #: Spellings that South Slavic Latin script does not use in its own words: the letters q, w, x, y,
@@ -126,13 +140,13 @@ def foreign_name_declined(word: str, base: str, ending: str) -> bool:
     if not _FOREIGN_SPELLING.search(base.lower()) or lexicon.zipf(base.lower()) < _FOREIGN_BASE_ZIPF:
         return False  # a stem English never writes is more likely a name ending in a vowel (Calzadilla)
     if ending in grammar.possessive_endings():
-        return word[:len(base)] == base and len(word) == len(base) + len(ending)  # Furyk-ova, not All-a-eva
+        return word[: len(base)] == base and len(word) == len(base) + len(ending)  # Furyk-ova, not All-a-eva
     return ending in grammar.governed_endings()
 
 
 def agrees_with_title(text: str, names: list[Token]) -> bool:
     """Do a multi-word source name and the lower-case word before it share an oblique ending?"""
-    before = text[max(0, names[0].start - 30):names[0].start].split()
+    before = text[max(0, names[0].start - 30) : names[0].start].split()
     if not before or not before[-1].isalpha() or not before[-1].islower():
         return False
     title = before[-1]
@@ -143,16 +157,20 @@ def agrees_with_title(text: str, names: list[Token]) -> bool:
         stem = title[:-1]
         wf = "sl" if stem.endswith("sl") else "sh"
         return max(lexicon.zipf(stem, wf), lexicon.zipf(with_fleeting_vowel(stem, "hr"), wf)) >= max(
-            KNOWN_SOURCE_WORD, lexicon.zipf(title, wf) - _TITLE_STEM_MARGIN)
-    return any(title.endswith(e) and all(n.text.lower().endswith(e) for n in names) for e in grammar.agreement_endings()
-               if e != "a")
+            KNOWN_SOURCE_WORD, lexicon.zipf(title, wf) - _TITLE_STEM_MARGIN
+        )
+    return any(
+        title.endswith(e) and all(n.text.lower().endswith(e) for n in names)
+        for e in grammar.agreement_endings()
+        if e != "a"
+    )
 
 
 def after_oblique_title(text: str, name: Token, base: str) -> bool:
     """Is the name right after "Mr" or "Mrs" in an oblique case (first names between allowed),
     with the base that the title's gender declines (gospe Marjani ← Marjana, gospodu Janku ← Janko
     or Janek, not Marjan)?"""
-    before = text[max(0, name.start - 40):name.start].split()
+    before = text[max(0, name.start - 40) : name.start].split()
     for word in reversed(before[-3:]):
         gender = grammar.oblique_titles().get(word.lower())
         if gender:
@@ -165,7 +183,7 @@ def after_oblique_title(text: str, name: Token, base: str) -> bool:
 def after_nominative_title(text: str, name: Token) -> bool:
     """Is the name right after "Mr" or "Mrs" in the nominative (first names between allowed)?
     Then it is in the nominative too (gospođa Steinem), whatever its ending looks like."""
-    before = text[max(0, name.start - 40):name.start].replace(".", " ").split()
+    before = text[max(0, name.start - 40) : name.start].replace(".", " ").split()
     for word in reversed(before[-3:]):
         if word.lower() in grammar.nominative_titles():
             return True
@@ -180,7 +198,7 @@ def _oblique_modifier(word: str) -> bool:
     nominative ("na aerodromu Mutiara"). An adjective has a nominative in -i the language uses."""
     for ending in sorted(grammar.oblique_modifier_endings(), key=len, reverse=True):
         if word.endswith(ending):
-            stem = word[:-len(ending)]
+            stem = word[: -len(ending)]
             return len(stem) >= 2 and lexicon.zipf(stem + "i", "sh") >= _ADJECTIVE_ZIPF
     return False
 
@@ -188,7 +206,7 @@ def _oblique_modifier(word: str) -> bool:
 def governed(text: str, name: Token, lang: str, prepositions: frozenset[str] | None = None) -> bool:
     """Is the name in an oblique case by its context: right after a case-governing preposition
     or an adjective in an oblique case (skipping its own first names)?"""
-    before = _SENTENCE_END.split(text[max(0, name.start - 40):name.start])[-1].split()
+    before = _SENTENCE_END.split(text[max(0, name.start - 40) : name.start])[-1].split()
     for word in reversed(before[-3:]):
         if word.lower() in grammar.case_prepositions():
             return prepositions is None or word.lower() in prepositions

@@ -63,7 +63,7 @@ def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int, bool]]:
     out = []
     prev_end = start
     for m in _WORD_OR_INITIALS.finditer(text, start, end):
-        gap = text[prev_end:m.start()]
+        gap = text[prev_end : m.start()]
         initial = not out or bool(_OPENING.search(gap)) or "\n" in gap
         out.append((m.group().replace(".", ""), m.start(), m.end(), initial))
         prev_end = m.end()
@@ -83,7 +83,7 @@ def english_tokens(text: str, start: int, end: int) -> list[Token]:
         name = cap and len(word) > 1
         if name and initial:
             z = lexicon.zipf(word.lower())
-            nxt_cap = i + 1 < len(raw) and raw[i + 1][0][0].isupper() and text[e:raw[i + 1][1]] == " "
+            nxt_cap = i + 1 < len(raw) and raw[i + 1][0][0].isupper() and text[e : raw[i + 1][1]] == " "
             name = (z < RARE_ZIPF and not _inflected_common_word(word)) or (nxt_cap and z < COMMONEST_ZIPF)
         out.append(Token(word, s, e, cap, initial, name))
     return out
@@ -93,8 +93,7 @@ def english_tokens(text: str, start: int, end: int) -> list[Token]:
 _ROMAN_NUMERAL = re.compile(r"(?=[XVI]{2,})X{0,3}(IX|IV|V?I{0,3})")
 
 
-def source_tokens(text: str, start: int, end: int, lang: str, exonyms: "ExonymTable",
-                  original=None) -> list[Token]:
+def source_tokens(text: str, start: int, end: int, lang: str, exonyms: ExonymTable, original=None) -> list[Token]:
     """Words of a source sentence (Latin view); which capitalised ones are names.
 
     A capitalised word is a name when it is an exonym, when it is rare in the source language, or
@@ -122,26 +121,34 @@ def source_tokens(text: str, start: int, end: int, lang: str, exonyms: "ExonymTa
                 # with -s) or a word English uses too (Werth, Twitter), but not a common noun
                 # English uses less than German does (Land, Park).
                 folded = fold(word)
-                name = (exonyms.exact(folded) or exonyms.exact(folded[:-1]) if folded.endswith("s")
-                        else exonyms.exact(folded)) or (
-                    z_en >= max(1.5, z_src - 1.0) and not (is_common_word(word) and z_en < z_src))
+                name = (
+                    exonyms.exact(folded) or exonyms.exact(folded[:-1])
+                    if folded.endswith("s")
+                    else exonyms.exact(folded)
+                ) or (z_en >= max(1.5, z_src - 1.0) and not (is_common_word(word) and z_en < z_src))
             elif _ROMAN_NUMERAL.fullmatch(word) and not (i and raw[i - 1][0][:1].isupper()):
                 name = False  # a century (siglo XV), not a monarch's number (Elisabeth II.)
-            elif (word.isupper() or exonyms.source_word(fold(word), cities=not initial or z_src < RARE_ZIPF)
-                  or (len(word) > 3 and exonyms.exact(fold(word)))):
+            elif (
+                word.isupper()
+                or exonyms.source_word(fold(word), cities=not initial or z_src < RARE_ZIPF)
+                or (len(word) > 3 and exonyms.exact(fold(word)))
+            ):
                 # an acronym, or a country, city or language; a frequent word opening a sentence
                 # only by an exact city name, not one of the thousands of city stems (Načalniku /
                 # Nacala)
                 name = True
-            elif initial and len(word) <= 2 and text[e:e + 1] == ",":
+            elif initial and len(word) <= 2 and text[e : e + 1] == ",":
                 name = False  # an interjection ("Uf, uf, šta.")
             elif initial:
                 # Any word can open a sentence: a rare one is a name only if English knows it
                 # too or another capitalised word follows (a full name).
-                nxt_cap = i + 1 < len(raw) and raw[i + 1][0][0].isupper() and text[e:raw[i + 1][1]] == " "
-                name = ((z_src < RARE_ZIPF and (z_en >= _KNOWN_IN_ENGLISH_ZIPF or (nxt_cap and z_en >= 1.0)))
-                        or (RARE_ZIPF <= z_src and (z_src < COMMONEST_ZIPF or len(word) >= 4) and z_en >= z_src - 1.0
-                            and not (z_en < z_src and is_common_word(word))))  # Pad (fall), not pad
+                nxt_cap = i + 1 < len(raw) and raw[i + 1][0][0].isupper() and text[e : raw[i + 1][1]] == " "
+                name = (z_src < RARE_ZIPF and (z_en >= _KNOWN_IN_ENGLISH_ZIPF or (nxt_cap and z_en >= 1.0))) or (
+                    RARE_ZIPF <= z_src
+                    and (z_src < COMMONEST_ZIPF or len(word) >= 4)
+                    and z_en >= z_src - 1.0
+                    and not (z_en < z_src and is_common_word(word))
+                )  # Pad (fall), not pad
             else:
                 # Mid-sentence capitals are names unless the word is among the language's
                 # commonest (an institution: Vlada); frequent names (Nikola) stay names.

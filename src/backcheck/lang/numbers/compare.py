@@ -30,8 +30,9 @@ def compare(source_qs: list[Quantity], target_qs: list[Quantity], source_lang: s
     """
     words_known = spells_numbers(source_lang)
     missing = [s for s in source_qs if not s.weak and not any(matches(s, t) for t in target_qs)]
-    unsupported = [t for t in target_qs if not t.weak and not any(matches(t, s) for s in source_qs)
-                   and (words_known or not t.word)]
+    unsupported = [
+        t for t in target_qs if not t.weak and not any(matches(t, s) for s in source_qs) and (words_known or not t.word)
+    ]
     out = []
     # A weak source quantity ("dva", "both") is never reported as missing, but it is the
     # counterpart of a changed value ("dva" -> "three") when no other is left.
@@ -55,5 +56,8 @@ def compare(source_qs: list[Quantity], target_qs: list[Quantity], source_lang: s
 def disagreements(source, document, aligned_pairs) -> list:
     """``(source sentences, translation sentences, [(source, target)])`` per aligned pair with
     sentences on both sides."""
-    return [(src, tgt, compare(quantities(source, src), quantities(document, tgt), source.lang))
-            for _, src, tgt in aligned_pairs if src and tgt]
+    return [
+        (src, tgt, compare(quantities(source, src), quantities(document, tgt), source.lang))
+        for _, src, tgt in aligned_pairs
+        if src and tgt
+    ]

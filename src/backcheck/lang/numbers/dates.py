@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from backcheck.lang.languages import cldr_locales
 from backcheck.lang.languages import family as language_family
@@ -37,7 +37,7 @@ def _month_locales(family: str) -> tuple[str, ...]:
 _LOWERCASE_MONTHS = {"sh", "fr", "es", "it", "pl", "cs", "ru"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _months(family: str) -> dict[str, int]:
     """Folded month-name forms -> month number, from CLDR, with the case endings news uses."""
     from babel.dates import get_month_names
@@ -55,8 +55,9 @@ def _months(family: str) -> dict[str, int]:
                         stems.append(base[:-2] + "r")
                     if base[-1] in "aeiou":
                         stems.append(base[:-1])
-                    forms |= {stem + ending for stem in stems
-                              for ending in ("", "a", "u", "om", "ome", "oga", "i", "e")}
+                    forms |= {
+                        stem + ending for stem in stems for ending in ("", "a", "u", "om", "ome", "oga", "i", "e")
+                    }
                 elif family == "ru" and base[-1] in "ья":
                     forms.add(base[:-1] + "е")  # prepositional: "в январе"
                 elif family in ("pl", "cs") and context == "format" and base.endswith("a"):
@@ -70,7 +71,7 @@ def _months(family: str) -> dict[str, int]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sh_month_adjectives() -> tuple[tuple[str, int], ...]:
     """Stems of BCMS adjectives made from month names ("junsk-", "oktobarsk-", "ožujsk-",
     "lipanjsk-"), from the nominative names CLDR gives."""
@@ -100,8 +101,11 @@ def _month_key(word: str, family: str) -> str:
     return fold(word, "sr") if family == "sh" else word.lower()
 
 
-_SH_TIME_WORD = re.compile(r"\b(u|od|do|tijekom|tokom|krajem|početkom|sredinom|prošlog|prošloga|ovog|ovoga|"
-                           r"idućeg|sljedećeg|mjesec|mjeseca)\s+$", re.I)
+_SH_TIME_WORD = re.compile(
+    r"\b(u|od|do|tijekom|tokom|krajem|početkom|sredinom|prošlog|prošloga|ovog|ovoga|"
+    r"idućeg|sljedećeg|mjesec|mjeseca)\s+$",
+    re.I,
+)
 _MAY_CONTEXT = re.compile(r"\b(in|of|since|until|by|early|late|mid|last|next|this|from|on|between|through)\s+$", re.I)
 
 
@@ -127,7 +131,7 @@ def _month_at(text: str, m: re.Match, family: str) -> int | None:
     word = _POSSESSIVE.sub("", m.group()) if family == "en" else m.group()  # "June's meeting"
     table = _months(family)
     key = _month_key(word, family)
-    if family == "en" and text[m.end():m.end() + 1] == "." and key + "." in table:
+    if family == "en" and text[m.end() : m.end() + 1] == "." and key + "." in table:
         return table[key + "."]
     number = _month_number(key, family)
     if number is None:
@@ -136,20 +140,23 @@ def _month_at(text: str, m: re.Match, family: str) -> int | None:
         if not word[0].isupper():
             return None
         if word in ("May", "March"):  # also a verb: a month only next to a date or a preposition
-            before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 4]
-            if not (re.match(r"\s*\d", after) or re.search(r"\d(st|nd|rd|th)?\s+(of\s+)?$", before)
-                    or _MAY_CONTEXT.search(before)):
+            before, after = text[max(0, m.start() - 20) : m.start()], text[m.end() : m.end() + 4]
+            if not (
+                re.match(r"\s*\d", after)
+                or re.search(r"\d(st|nd|rd|th)?\s+(of\s+)?$", before)
+                or _MAY_CONTEXT.search(before)
+            ):
                 return None
     elif family in _LOWERCASE_MONTHS and word[0].isupper() and m.start() > 0:
         # A capitalised month is a name (Maja), unless a preposition of time or a day number
         # shows a month written with a capital against the rule ("u Novembru").
-        before = to_latin(text[max(0, m.start() - 30):m.start()]).text
+        before = to_latin(text[max(0, m.start() - 30) : m.start()]).text
         if not (family == "sh" and (_SH_TIME_WORD.search(before) or re.search(r"\d\.\s*$", before))):
             return None
     elif family == "sh" and key.startswith(sh_ambiguous_months()):
         # Croatian "kolovoz" (August) is Serbian for a roadway: a month only next to a day or
         # year number or after a word that introduces a time ("u kolovozu", "krajem kolovoza").
-        before, after = text[max(0, m.start() - 30):m.start()], text[m.end():m.end() + 6]
+        before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 6]
         if not (re.search(r"\d\.?\s*$", before) or re.match(r"\s*\d", after) or _SH_TIME_WORD.search(before)):
             return None
     return number
@@ -179,14 +186,18 @@ def _clock(hour: int, minute: int, ampm: str | None = None) -> set[tuple[str, fl
 #: with the same value). BCMS writes scores with a colon ("28:25"): there only after "u" (at).
 _GAME_CLOCK = re.compile(r"(?<![\d.,:])(2[4-9]|[3-9]\d):([0-5]\d)(?![\d:])")
 #: A game clock in words: "u 13. minuti i 10. sekundi" is 13:10.
-_SH_GAME_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(?:minut|минут)\w*\s+(?:i|и)\s+(\d{1,2})\.\s?(?:sekund|секунд)\w*", re.I)
+_SH_GAME_CLOCK = re.compile(
+    r"(?<![\d.])(\d{1,2})\.\s?(?:minut|минут)\w*\s+(?:i|и)\s+(\d{1,2})\.\s?(?:sekund|секунд)\w*", re.I
+)
 #: Spans of time English names without a digit, which other languages count: "the quarter-hour
 #: mark", "half an hour" (minutes), "a week" (often "sedam dana").
-_EN_SPAN_OF_TIME = re.compile(r"\b(?:(quarter|half)(?:[- ]hour\b|\s+(?:of\s+)?an\s+hour\b)|(?:a|one)\s+week\b)",
-                              re.I)
+_EN_SPAN_OF_TIME = re.compile(r"\b(?:(quarter|half)(?:[- ]hour\b|\s+(?:of\s+)?an\s+hour\b)|(?:a|one)\s+week\b)", re.I)
 #: One unit, or half of one, written with the article: "a mile", "half an inch".
-_EN_ONE_UNIT = re.compile(r"\b(half\s+an?|an?)\s+(?=mile|inch|foot|yard|pound|gallon|acre|kilomet|met(?:er|re))"
-                          r"(\w+)", re.I)
+_EN_ONE_UNIT = re.compile(
+    r"\b(half\s+an?|an?)\s+(?=mile|inch|foot|yard|pound|gallon|acre|kilomet|met(?:er|re))"
+    r"(\w+)",
+    re.I,
+)
 
 
 def _mark_dates(text: str, found: list[Quantity]) -> list[Quantity]:

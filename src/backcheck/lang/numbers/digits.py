@@ -25,9 +25,11 @@ def _number_pattern(lang: str) -> re.Pattern:
 
 
 _NUMBER = {f: _number_pattern(f) for f in ("en", "other")}
-_ROMAN = re.compile(r"\b([IVX]{2,}|[IVX](?=e\b|\.?\s+(?:st|vek|vijek|stolj|sigl|siècle|secol|wiek|stolet|век|Jahrh|"
-                    r"svjetsk|svetsk|светск)))"
-                    r"(?:e|er|ème)?\b\.?")
+_ROMAN = re.compile(
+    r"\b([IVX]{2,}|[IVX](?=e\b|\.?\s+(?:st|vek|vijek|stolj|sigl|siècle|secol|wiek|stolet|век|Jahrh|"
+    r"svjetsk|svetsk|светск)))"
+    r"(?:e|er|ème)?\b\.?"
+)
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 #: The highest Roman numeral read (XXXIX): centuries and ordinals, not years.
 _ROMAN_MAX = 39
@@ -57,8 +59,8 @@ def parse_digits(s: str, lang: str) -> list[float]:
     if len(set(seps)) == 1:  # "1.500.000", "1,500,000"
         return [float("".join(groups))]
     decimal = seps[-1]
-    whole = s[:s.rfind(decimal)].replace(".", "").replace(",", "")
-    return [float(f"{whole}.{s[s.rfind(decimal) + 1:]}")]
+    whole = s[: s.rfind(decimal)].replace(".", "").replace(",", "")
+    return [float(f"{whole}.{s[s.rfind(decimal) + 1 :]}")]
 
 
 #: A fraction after a whole number: "220 2/3".
@@ -85,16 +87,16 @@ _MAX_HOUR = 24
 
 def _digits_quantity(text: str, m: re.Match, lang: str, family: str) -> Quantity | None:
     s, end = m.group(), m.end()
-    prefix = _CODE.search(text[max(0, m.start() - _CODE_BEFORE):m.start()])
+    prefix = _CODE.search(text[max(0, m.start() - _CODE_BEFORE) : m.start()])
     if prefix and not prefix.group().endswith("-") and re.fullmatch(r"\d+", s):
         return _code_quantity(m, s, prefix)
     try:
         values = parse_digits(s, lang)
     except ValueError:
         return None
-    before = text[max(0, m.start() - _SIGN_BEFORE):m.start()]
+    before = text[max(0, m.start() - _SIGN_BEFORE) : m.start()]
     values, end, kind = _scaled(text, values, end, before, family)
-    after = text[end:end + _AFTER]
+    after = text[end : end + _AFTER]
     domain_values: set[tuple[str, float]] = set()
     if ords := _ORD_SUFFIX.match(after):
         end += ords.end()
@@ -116,8 +118,11 @@ def _digits_quantity(text: str, m: re.Match, lang: str, family: str) -> Quantity
             end += hour.end()
     elif kind == "count" and re.fullmatch(r"1\d{3}|20\d\d", s) and end == m.end():
         kind = "year"
-    elif kind == "count" and re.fullmatch(r"\d\d", s) and (
-            first := _SHORT_YEAR_SPAN.search(text, max(0, m.start() - _SIGN_BEFORE), m.start())):
+    elif (
+        kind == "count"
+        and re.fullmatch(r"\d\d", s)
+        and (first := _SHORT_YEAR_SPAN.search(text, max(0, m.start() - _SIGN_BEFORE), m.start()))
+    ):
         # the end of a span of years written short: "1950-53" is 1950 to 1953
         kind = "year"
         values = [float(first.group(1) + s)]
@@ -125,7 +130,7 @@ def _digits_quantity(text: str, m: re.Match, lang: str, family: str) -> Quantity
 
 
 def _code_quantity(m: re.Match, s: str, prefix: re.Match) -> Quantity | None:
-    """"A4", "iPhone6", "G7": a name with a number, compared as written."""
+    """ "A4", "iPhone6", "G7": a name with a number, compared as written."""
     if _UNIT_EXPONENT.fullmatch(prefix.group()):
         return None
     code = prefix.group() + s
@@ -135,26 +140,27 @@ def _code_quantity(m: re.Match, s: str, prefix: re.Match) -> Quantity | None:
     if len(s) == 2 and len(prefix.group()) >= 2:
         # a season or fiscal year: "SS19", "FY21" are 2019 and 2021
         readings |= {("n", 1900.0 + int(s)), ("n", 2000.0 + int(s))}
-    return Quantity(m.start() - len(prefix.group()), m.end(), code, frozenset(readings), "count",
-                    primary=("code", code))
+    return Quantity(
+        m.start() - len(prefix.group()), m.end(), code, frozenset(readings), "count", primary=("code", code)
+    )
 
 
 def _scaled(text: str, values: list[float], end: int, before: str, family: str) -> tuple[list[float], int, str]:
     """The values multiplied by a scale after the number ("1万", "£125m", "1,5 miliona"), where
     the number ends then, and its kind so far ("amount" after a scale word)."""
     kind = "count"
-    after = text[end:end + _AFTER]
+    after = text[end : end + _AFTER]
     if after[:1] in _CJK_SCALE:
         values = [v * _CJK_SCALE[after[0]] for v in values]
         end += 1
-        if rest := re.match(r"\d+", text[end:end + 5]):  # "1万1000" = 11 000
+        if rest := re.match(r"\d+", text[end : end + 5]):  # "1万1000" = 11 000
             values = [v + float(rest.group()) for v in values]
             end += rest.end()
-        after = text[end:end + _AFTER]
+        after = text[end : end + _AFTER]
     if _CURRENCY_BEFORE.search(before) and (short := re.match(r"(m|k)\b", after)):
         values = [v * (1e6 if short.group(1) == "m" else 1e3) for v in values]  # "£125m"
         end += 1
-        after = text[end:end + _AFTER]
+        after = text[end : end + _AFTER]
     scale = re.match(r"[\s-]?([^\W\d_]+)\.?", after)
     if scale:
         entry = lookup_word(scale.group(1), family) or lookup_word(scale.group(1), "en")
@@ -165,8 +171,16 @@ def _scaled(text: str, values: list[float], end: int, before: str, family: str) 
     return values, end, kind
 
 
-def _digits_readings(text: str, m: re.Match, s: str, end: int, before: str, values: list[float], kind: str,
-                     domain_values: set[tuple[str, float]]) -> Quantity:
+def _digits_readings(
+    text: str,
+    m: re.Match,
+    s: str,
+    end: int,
+    before: str,
+    values: list[float],
+    kind: str,
+    domain_values: set[tuple[str, float]],
+) -> Quantity:
     """The quantity of a number read as ``kind``: its values, the groups of a number written
     with spaces, a time of day it may be, and a measurement after it."""
     domain_values |= {("n", _key(v)) for v in values}
@@ -176,14 +190,15 @@ def _digits_readings(text: str, m: re.Match, s: str, end: int, before: str, valu
         domain_values |= _clock(int(clock.group(1)), int(clock.group(2)))
     weak = all(v == 1 for v in values)  # "1st", "1": as often "one" or "a" as a count
     weak = weak or bool(re.search(r"(?:foot|feet|ft)-$", before))  # the inches of "6-foot-6"
-    if measures := _measures(text[end:end + _MEASURE_AFTER], values[0]):
+    if measures := _measures(text[end : end + _MEASURE_AFTER], values[0]):
         domain_values |= measures
         kind = "amount" if kind in ("count", "year") else kind
     if kind == "percent":  # "50 posto" may be rendered "half"
         domain_values |= {("n", _key(v / 100)) for v in values}
         weak = weak or values[0] == 100  # "100 percent certain": "u potpunosti"
-    return Quantity(m.start(), end, text[m.start():end], frozenset(domain_values), kind,
-                    weak=weak, primary=("n", _key(values[0])))
+    return Quantity(
+        m.start(), end, text[m.start() : end], frozenset(domain_values), kind, weak=weak, primary=("n", _key(values[0]))
+    )
 
 
 def _roman(numeral: str) -> int | None:

@@ -7,8 +7,19 @@ import re
 from functools import lru_cache
 
 from backcheck.lang.languages import family as language_family
-from backcheck.lang.numbers.dates import (_AGENCY_TIME, _CJK_DATE, _CJK_TIME, _EN_ONE_UNIT, _EN_SPAN_OF_TIME,
-                                          _GAME_CLOCK, _NUMERIC_DATE, _SH_GAME_CLOCK, _TIME, _clock, _mark_dates)
+from backcheck.lang.numbers.dates import (
+    _AGENCY_TIME,
+    _CJK_DATE,
+    _CJK_TIME,
+    _EN_ONE_UNIT,
+    _EN_SPAN_OF_TIME,
+    _GAME_CLOCK,
+    _NUMERIC_DATE,
+    _SH_GAME_CLOCK,
+    _TIME,
+    _clock,
+    _mark_dates,
+)
 from backcheck.lang.numbers.digits import _MIXED_FRACTION, _NUMBER, _ROMAN, _digits_quantity, _roman
 from backcheck.lang.numbers.quantity import Quantity, _key
 from backcheck.lang.numbers.units import _AMPM, _HOUR_AFTER, _measures
@@ -31,7 +42,7 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     taken = [False] * (len(text) + 1)
 
     def add(q: Quantity) -> None:
-        if any(taken[q.start:q.end]):
+        if any(taken[q.start : q.end]):
             return
         for i in range(q.start, q.end):
             taken[i] = True
@@ -43,8 +54,7 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     for m in _ROMAN.finditer(text):
         value = _roman(m.group(1))
         if value:
-            add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", float(value))}), "count",
-                         weak=value == 1))
+            add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", float(value))}), "count", weak=value == 1))
     _add_times(text, family, add)
     _add_fractions_and_spans(text, family, add)
 
@@ -76,8 +86,7 @@ def _add_dates(text: str, family: str, add) -> None:
         if m.group(2) == "月" and 1 <= value <= 12:
             add(Quantity(m.start(), m.end(), m.group(), frozenset({("month", value)}), "date"))
         elif m.group(2) in "日号號" and 1 <= value <= 31:
-            add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", value)}), "date",
-                         primary=("n", value)))
+            add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", value)}), "date", primary=("n", value)))
 
 
 def _add_agency_times(text: str, add) -> None:
@@ -87,28 +96,49 @@ def _add_agency_times(text: str, add) -> None:
         minute = 30 if m.group(3) else int(m.group(2) or 0)
         add(Quantity(m.start(), m.end(), m.group(), frozenset(_clock(hour, minute)), "time"))
     for m in _AGENCY_TIME.finditer(text):
-        add(Quantity(m.start(), m.end(), m.group(),
-                     frozenset({("time", float(int(m.group(1)) * 60 + int(m.group(2))))}), "time"))
+        add(
+            Quantity(
+                m.start(),
+                m.end(),
+                m.group(),
+                frozenset({("time", float(int(m.group(1)) * 60 + int(m.group(2))))}),
+                "time",
+            )
+        )
 
 
 def _add_times(text: str, family: str, add) -> None:
     """Times of day ("15:30", "15.30 h", "7.30 p.m.") and game clocks ("27:37")."""
     for m in _TIME.finditer(text):
-        after = text[m.end():m.end() + 12]
+        after = text[m.end() : m.end() + 12]
         hour, minute = int(m.group(1)), int(m.group(2))
         explicit = "." not in m.group() or _HOUR_AFTER.match(after) or _AMPM.match(after)
         if not explicit:
             continue  # "15.30" alone is a decimal
         ampm = _AMPM.match(after)
         end = m.end() + (ampm.end() if ampm else 0)
-        add(Quantity(m.start(), end, text[m.start():end],
-                     frozenset(_clock(hour, minute, ampm.group(1) if ampm else None)), "time"))
+        add(
+            Quantity(
+                m.start(),
+                end,
+                text[m.start() : end],
+                frozenset(_clock(hour, minute, ampm.group(1) if ampm else None)),
+                "time",
+            )
+        )
 
     for m in _GAME_CLOCK.finditer(text) if family in ("en", "sh") else ():  # "a goal on 27:37"
-        if family == "sh" and not re.search(r"(?:^|\s)[uу]\s$", text[max(0, m.start() - 3):m.start()]):
+        if family == "sh" and not re.search(r"(?:^|\s)[uу]\s$", text[max(0, m.start() - 3) : m.start()]):
             continue  # "golom u 27:37"; "28:25" alone is a score
-        add(Quantity(m.start(), m.end(), m.group(),
-                     frozenset({("time", float(int(m.group(1)) * 60 + int(m.group(2))))}), "time"))
+        add(
+            Quantity(
+                m.start(),
+                m.end(),
+                m.group(),
+                frozenset({("time", float(int(m.group(1)) * 60 + int(m.group(2))))}),
+                "time",
+            )
+        )
     if family == "sh":
         for m in _SH_GAME_CLOCK.finditer(text):  # "u 13. minuti i 10. sekundi": 13:10 on the clock
             value = float(int(m.group(1)) * 60 + int(m.group(2)))
@@ -125,10 +155,30 @@ def _add_fractions_and_spans(text: str, family: str, add) -> None:
         # "a quarter of an hour" (15. minuta), "for a week" (sedam dana): support, never reported
         for m in _EN_SPAN_OF_TIME.finditer(text):
             value = {"quarter": 15.0, "half": 30.0}.get((m.group(1) or "").lower(), 7.0)
-            add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", value)}), "count", word=True,
-                         weak=True, primary=("n", value)))
+            add(
+                Quantity(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    frozenset({("n", value)}),
+                    "count",
+                    word=True,
+                    weak=True,
+                    primary=("n", value),
+                )
+            )
         for m in _EN_ONE_UNIT.finditer(text):  # "about a mile away", "half an inch of rain"
             value = 0.5 if m.group(1).lower().startswith("half") else 1.0
-            if measures := _measures(text[m.start(2):m.start(2) + 40], value):
-                add(Quantity(m.start(), m.end(), m.group(), frozenset(measures | {("n", value)}), "amount",
-                             word=True, weak=True, primary=("n", value)))
+            if measures := _measures(text[m.start(2) : m.start(2) + 40], value):
+                add(
+                    Quantity(
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        frozenset(measures | {("n", value)}),
+                        "amount",
+                        word=True,
+                        weak=True,
+                        primary=("n", value),
+                    )
+                )

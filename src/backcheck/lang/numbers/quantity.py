@@ -51,8 +51,13 @@ def matches(a: Quantity, b: Quantity) -> bool:
         # "widespread 80s" in American weather copy is Fahrenheit without the unit: it renders
         # "27 stupnjeva"
         if any(d == "temp/m" for d, _ in x.values) and not any("/" in d for d, _ in y.values):
-            if any(_close(vx, (vy - 32) / 1.8, "temp") for dx, vx in x.values if dx == "temp/m"
-                   for dy, vy in y.values if dy == "n" and vy >= _FAHRENHEIT_PLAIN_MIN):
+            if any(
+                _close(vx, (vy - 32) / 1.8, "temp")
+                for dx, vx in x.values
+                if dx == "temp/m"
+                for dy, vy in y.values
+                if dy == "n" and vy >= _FAHRENHEIT_PLAIN_MIN
+            ):
                 return True
     for da, va in a.values:
         dimension, _, system = da.partition("/")

@@ -13,8 +13,7 @@ from backcheck.lang.text import to_latin
 @lru_cache(maxsize=1)
 def _unit_pattern() -> re.Pattern:
     """Every unit of the data file, each a named group ``u<index>``, tried in the file's order."""
-    return re.compile(r"[\s-]?(?:" + "|".join(f"(?P<u{i}>{rx})" for i, (_, _, _, rx) in enumerate(units())) + ")",
-                      re.I)
+    return re.compile(r"[\s-]?(?:" + "|".join(f"(?P<u{i}>{rx})" for i, (_, _, _, rx) in enumerate(units())) + ")", re.I)
 
 
 _CELSIUS = re.compile(r"\s?(°\s?C\b|stup\w*|stepen\w*|степен\w*|Celsius\w*|celzij\w*)", re.I)
@@ -30,7 +29,7 @@ def _measures(after: str, value: float) -> set[tuple[str, float]]:
         after = to_latin(after).text
     unit_pattern = _unit_pattern()
     if (rng := _RANGE.match(after)) and not unit_pattern.match(after) and not _DEGREES.match(after):
-        after = after[rng.end():]
+        after = after[rng.end() :]
     if _CELSIUS.match(after):
         return {("temp/m", value)}
     if _FAHRENHEIT.match(after):
@@ -46,13 +45,19 @@ def _measures(after: str, value: float) -> set[tuple[str, float]]:
 _PERCENT = re.compile(
     r"\s?(%|percent\b|per\s?cent\b|percentage\s+points?\b|posto\b|odsto\b|procen\w*|postot\w*|"
     r"посто\b|одсто\b|процен\w*|посто\w*|prozent\w*|pour\s?cent\b|por\s?ciento\b|per\s?cento\b|"
-    r"procent\w*|процент\w*)", re.I)
+    r"procent\w*|процент\w*)",
+    re.I,
+)
 _CURRENCY_AFTER = re.compile(
     r"\s?(€|\$|£|eur\w*|evr\w*|евр\w*|dolar\w*|долар\w*|dollar\w*|доллар\w*|dinar\w*|динар\w*|"
     r"kun[aie]?\b|KM\b|konvertibiln\w*|mara?k\w*|fran\w*|funt\w*|pound\w*|rub\w*|руб\w*|yen\b|jen\w*|"
     r"yuan\b|juan\w*|rupee\w*|rupij\w*|złot\w*|zlot\w*|korun\w*|korony?\b|USD|EUR|RSD|BAM|HRK|GBP|CHF)",
-    re.I)
+    re.I,
+)
 _CURRENCY_BEFORE = re.compile(r"(€|\$|£|¥|USD|EUR|RSD|BAM|GBP|CHF)\s?$")
-_HOUR_AFTER = re.compile(r"\s?(h\b|sati\b|sata\b|sat\b|časova\b|časa\b|часова\b|сати\b|сата\b|uhr\b|heures?\b|horas?\b|ore\b|"
-                         r"godzin\w*|hodin\w*|час\w*|GMT\b|UTC\b|CET\b|CEST\b|local\s+time\b)", re.I)
+_HOUR_AFTER = re.compile(
+    r"\s?(h\b|sati\b|sata\b|sat\b|časova\b|časa\b|часова\b|сати\b|сата\b|uhr\b|heures?\b|horas?\b|ore\b|"
+    r"godzin\w*|hodin\w*|час\w*|GMT\b|UTC\b|CET\b|CEST\b|local\s+time\b)",
+    re.I,
+)
 _AMPM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.I)

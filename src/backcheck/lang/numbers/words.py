@@ -4,11 +4,19 @@ of number words, Serbo-Croatian compounds with a number, and month names among w
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from backcheck.lang.languages import family as language_family
-from backcheck.lang.numbers.data import (en_ordinal_before, joiners, ordinals, sh_combining, sh_exact_scale,
-                                         sh_tens, sh_weak_compounds, words_spec)
+from backcheck.lang.numbers.data import (
+    en_ordinal_before,
+    joiners,
+    ordinals,
+    sh_combining,
+    sh_exact_scale,
+    sh_tens,
+    sh_weak_compounds,
+    words_spec,
+)
 from backcheck.lang.numbers.dates import _MONTH_FAMILIES, _month_at
 from backcheck.lang.numbers.quantity import Quantity, _key
 from backcheck.lang.numbers.units import _CURRENCY_AFTER, _PERCENT, _measures
@@ -20,7 +28,7 @@ def spells_numbers(lang: str) -> bool:
     return language_family(lang) in words_spec()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(family: str) -> dict[str, tuple[str, float]]:
     table: dict[str, tuple[str, float]] = {}
     for typ, spec in words_spec().get(family, {}).items():
@@ -41,8 +49,11 @@ def _words(family: str) -> dict[str, tuple[str, float]]:
 
 
 #: BCMS compounds with a number ("trinaestogodišnjak" = 13-year-old, "dvomjesečni").
-_SH_COMPOUND = re.compile(r"(?P<n>[a-zčćšžđ]+?)o?(?P<what>godišnj|godisnj|mjesečn|mesečn|dnevn|satn|spratn|katn|"
-                          r"člano|clano|trećinsk|trecinsk|struk|stran)", re.I)
+_SH_COMPOUND = re.compile(
+    r"(?P<n>[a-zčćšžđ]+?)o?(?P<what>godišnj|godisnj|mjesečn|mesečn|dnevn|satn|spratn|katn|"
+    r"člano|clano|trećinsk|trecinsk|struk|stran)",
+    re.I,
+)
 
 
 def _sh_compound_value(prefix: str) -> int | None:
@@ -53,7 +64,7 @@ def _sh_compound_value(prefix: str) -> int | None:
         if tens.endswith("o") and p == tens[:-1]:  # the linking -o- taken by the pattern: "dvjest-o-struk"
             return v
         if p.startswith(tens):
-            total, p = v, p[len(tens):]
+            total, p = v, p[len(tens) :]
             break
     if not p:
         return total or None
@@ -64,7 +75,7 @@ def _sh_compound_value(prefix: str) -> int | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _undiacritised(family: str) -> dict[str, tuple[str, float]]:
     """The same words as typed without diacritics ("cetiri", "tisucu")."""
     table = _words(family)
@@ -94,7 +105,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 def _extract_words(text: str, family: str, add, taken: list[bool]) -> None:
     # Words already read with a number ("1.7 million") do not begin a run: "1.7 million four
     # years ago" has a "four" of its own.
-    words = [m for m in _WORD.finditer(text) if not any(taken[m.start():m.end()])]
+    words = [m for m in _WORD.finditer(text) if not any(taken[m.start() : m.end()])]
     i = 0
     while i < len(words):
         m = words[i]
@@ -108,30 +119,53 @@ def _extract_words(text: str, family: str, add, taken: list[bool]) -> None:
             if family == "en" and (value := _number_prefix(m.group())):
                 # "fourballs", "threesome": a count inside a word, which accounts for the
                 # source's "četiri lopte" but is never reported itself
-                add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", value)}), "count",
-                             word=True, weak=True, primary=("n", value)))
+                add(
+                    Quantity(
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        frozenset({("n", value)}),
+                        "count",
+                        word=True,
+                        weak=True,
+                        primary=("n", value),
+                    )
+                )
             elif family == "sh" and (c := _SH_COMPOUND.match(_word_key(m.group(), family))):
                 value = _sh_compound_value(c.group("n"))
                 if value and c.group("what").lower().startswith(("treć", "trec")):
                     value = _key(value / 3)  # "dvotrećinska većina": a two-thirds majority
                 if value:
                     weak = value == 1 or c.group("what").lower() in sh_weak_compounds()
-                    add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", float(value))}), "count",
-                                 word=True, weak=weak, primary=("n", float(value))))
+                    add(
+                        Quantity(
+                            m.start(),
+                            m.end(),
+                            m.group(),
+                            frozenset({("n", float(value))}),
+                            "count",
+                            word=True,
+                            weak=weak,
+                            primary=("n", float(value)),
+                        )
+                    )
             i += 1
             continue
         # A run of number words joined by spaces, hyphens and "and"-like words.
         run = [(m, entry)]
         j = i + 1
         while j < len(words):
-            gap = text[words[j - 1].end():words[j].start()]
+            gap = text[words[j - 1].end() : words[j].start()]
             nxt = lookup_word(words[j].group(), family)
             if nxt and re.fullmatch(r"[\s-]{1,2}", gap) and _composes(run[-1][1], nxt):
                 run.append((words[j], nxt))
                 j += 1
-            elif (fold(words[j].group()) in joiners() and j + 1 < len(words)
-                  and (lookup_word(words[j + 1].group(), family) or ("",))[0] in ("u", "f")
-                  and re.fullmatch(r"\s", gap)):
+            elif (
+                fold(words[j].group()) in joiners()
+                and j + 1 < len(words)
+                and (lookup_word(words[j + 1].group(), family) or ("",))[0] in ("u", "f")
+                and re.fullmatch(r"\s", gap)
+            ):
                 j += 1  # "one hundred and five", "dvadeset i pet"
             else:
                 break
@@ -172,7 +206,7 @@ def _word_quantity(text, run, words, i, family) -> Quantity | None:
     prev = fold(words[i - 1].group()) if i > 0 else ""
     counted = family == "en" and prev in ("a", "one")  # "a thousand", "a third"
     ordinal: float | None = None
-    for (m, (typ, v)) in run:
+    for m, (typ, v) in run:
         if typ in "uwo":
             current += v
             has_number = True
@@ -197,7 +231,7 @@ def _word_quantity(text, run, words, i, family) -> Quantity | None:
                 # "trećina birača" (a third), but also "u drugoj četvrtini" (in the second quarter)
                 weak = not counted
                 n = 1
-                if family == "en" and prev == "a" and not _OF_AFTER.match(text[run[-1][0].end():]):
+                if family == "en" and prev == "a" and not _OF_AFTER.match(text[run[-1][0].end() :]):
                     ordinal = v  # "a third defeat" counts a third one; "a third of" is a fraction
             value = n / v
         elif typ == "f":
@@ -210,7 +244,7 @@ def _word_quantity(text, run, words, i, family) -> Quantity | None:
     if value == 0:
         return None
     start, end = run[0][0].start(), run[-1][0].end()
-    after = text[end:end + 30]
+    after = text[end : end + 30]
     kind = "count"
     if pct := _PERCENT.match(after):
         kind, end = "percent", end + pct.end()
@@ -221,8 +255,9 @@ def _word_quantity(text, run, words, i, family) -> Quantity | None:
         # "the couple"; "a dozen" is approximate
         weak = True
     values = {("n", _key(value))} | ({("n", _key(value / 100))} if kind == "percent" else set())
-    values |= _measures(text[end:end + 40], value)
+    values |= _measures(text[end : end + 40], value)
     if ordinal is not None:
         values.add(("n", _key(ordinal)))
-    return Quantity(start, end, text[start:end], frozenset(values), kind, word=True, weak=weak,
-                    primary=("n", _key(value)))
+    return Quantity(
+        start, end, text[start:end], frozenset(values), kind, word=True, weak=weak, primary=("n", _key(value))
+    )

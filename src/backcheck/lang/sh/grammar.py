@@ -44,7 +44,8 @@ def oblique_endings() -> frozenset[str]:
     """Endings no nominative of a name has: oblique case forms and oblique possessives."""
     t = _tables()
     return frozenset(t["oblique_endings"]) | {
-        infix + ending for infix in t["possessive_infixes"] for ending in t["possessive_oblique_endings"]}
+        infix + ending for infix in t["possessive_infixes"] for ending in t["possessive_oblique_endings"]
+    }
 
 
 @cache
@@ -103,11 +104,11 @@ def oblique_modifier_endings() -> tuple[str, ...]:
 
 @cache
 def nominative_titles() -> frozenset[str]:
-    """"Mr", "Mrs", "Ms" in the nominative."""
+    """ "Mr", "Mrs", "Ms" in the nominative."""
     return frozenset(_tables()["nominative_titles"])
 
 
 @cache
 def oblique_titles() -> Mapping[str, str]:
-    """"Mr" and "Mrs" in an oblique case, by the gender they decline ("m" or "f")."""
+    """ "Mr" and "Mrs" in an oblique case, by the gender they decline ("m" or "f")."""
     return MappingProxyType(dict(_tables()["oblique_titles"]))

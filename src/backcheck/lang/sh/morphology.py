@@ -22,6 +22,7 @@ _POSSESSIVE_INFIXES = ("ov", "ev", "in")
 _CONSONANT_STEM_CASES = ("a", "u", "om", "em", "e", "i", "ovi", "evi", "ima", "ovima", "evima", "ove", "eve")
 _A_STEM_CASES = ("e", "i", "u", "om", "o")
 
+
 def _endings() -> tuple[tuple[str, str], ...]:
     meaning: dict[str, str] = {}
     # later entries win for an ending shared by two paradigms; the noun readings are the common ones
@@ -47,7 +48,8 @@ def _glide(stem: str, ending: str) -> bool:
     Kauai-j-a)? After a consonant and i it is more often the language's own -ija noun (Marij-e
     of Marija), so that reading is left to the -a stem candidate."""
     return ending[:1] in ("a", "e", "i", "o", "u") and (
-        stem.endswith("yj") or (stem.endswith("ij") and stem[-3:-2] in ("a", "e", "i", "o", "u")))
+        stem.endswith("yj") or (stem.endswith("ij") and stem[-3:-2] in ("a", "e", "i", "o", "u"))
+    )
 
 
 @lru_cache(maxsize=65536)
