@@ -197,5 +197,5 @@ class Config:
         }
 
 
-def _whole_word(term: str) -> re.Pattern:
+def _whole_word(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)

@@ -318,7 +318,8 @@ class NegationMismatch(Check):
 
 
 def _sentences_polarity(sentences, lang) -> Polarity | None:
-    parts = [polarity(s.text, lang, s.start) for s in sentences]
-    if any(p is None for p in parts):
+    found = [polarity(s.text, lang, s.start) for s in sentences]
+    parts = [p for p in found if p is not None]
+    if len(parts) < len(found):
         return None
     return Polarity(sum(p.hard for p in parts), sum(p.flexible for p in parts), tuple(c for p in parts for c in p.cues))

@@ -185,8 +185,8 @@ def dropped_clauses(
     target_text: str,
     source_content: int,
     target_content: int,
-    clause_ratio: float = CLAUSE_OMISSION_RATIO,
-    rest_ratio: float = CLAUSE_REST_RATIO,
+    clause_ratio: float = CLAUSE_OMISSION_RATIO,  # type: ignore[assignment]  # registered defaults are set
+    rest_ratio: float = CLAUSE_REST_RATIO,  # type: ignore[assignment]
 ) -> tuple[list[Clause], float]:
     """The unrendered clauses of an aligned pair that its length says were left out (none when
     the English is long enough to render them in other words), and the content ratio of the

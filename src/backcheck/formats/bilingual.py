@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, fields
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 from backcheck.errors import InputError
 from backcheck.formats.article import build_document
@@ -211,7 +212,7 @@ def _children(element, name: str) -> list:
 
 def _locate_sides(locator: _XmlLocator, elements: list) -> dict[str, list[Piece]]:
     """Pieces of each (side, element), located in file order (the locator only moves forward)."""
-    found = {"source": [], "target": []}
+    found: dict[str, list[Piece]] = {"source": [], "target": []}
     for side, element in sorted(elements, key=lambda item: _document_order(item[1])):
         found[side] = locator.pieces(element)
     return found
@@ -364,7 +365,7 @@ def _po_entries(text: str) -> list[dict[str, list[Piece]]]:
             if stripped.startswith("#~"):
                 keyword = None
             continue
-        field_name = "msgstr" if keyword in ("msgstr", "msgstr[0]") else keyword
+        field_name = "msgstr" if keyword in ("msgstr", "msgstr[0]") else (keyword or "")
         pieces, _ = _quoted(text, quote, _C_ESCAPES)
         if field_name in ("msgid", "msgstr") and current is not None:
             current.setdefault(field_name, []).extend(pieces)
@@ -457,4 +458,10 @@ def _read_jsonl(path: Path, text: str) -> list[Segment]:
     return segments
 
 
-_READERS = {"xliff": _read_xliff, "tmx": _read_tmx, "po": _read_po, "tsv": _read_tsv, "jsonl": _read_jsonl}
+_READERS: dict[str, Any] = {
+    "xliff": _read_xliff,
+    "tmx": _read_tmx,
+    "po": _read_po,
+    "tsv": _read_tsv,
+    "jsonl": _read_jsonl,
+}

@@ -172,7 +172,9 @@ def align(source_doc, target_doc, backtranslations: dict[int, str] | None = None
     pairs: list[AlignedPair] = []
     i, j = n, m
     while i or j:
-        pi, pj, c = step[i][j]
+        came_from = step[i][j]
+        assert came_from is not None  # every cell on the path was reached
+        pi, pj, c = came_from
         pairs.append(
             AlignedPair(
                 tuple(s.index for s in src_sents[pi:i]),

@@ -56,6 +56,8 @@ class TextMap:
         self._starts = starts
         self._ends = ends
         self._newlines = [i for i, ch in enumerate(original) if ch == "\n"]
+        #: where each piece given to :meth:`from_pieces` starts in ``text`` (plus the end)
+        self.piece_starts: list[int] = []
 
     @classmethod
     def normalise(cls, original: str) -> TextMap:

@@ -17,7 +17,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -61,7 +61,7 @@ class BatchResult:
 # --- finding the documents ------------------------------------------------------------------------
 
 
-def discover(targets: list[str | os.PathLike], exclude: Path | None = None) -> list[BatchItem]:
+def discover(targets: Sequence[str | os.PathLike[str]], exclude: Path | None = None) -> list[BatchItem]:
     """The items of directories, manifests and single files; manifest problems name the file
     and line. A ``.jsonl`` file is a manifest when its first record has a ``translation``
     field, and segment pairs otherwise."""

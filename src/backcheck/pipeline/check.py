@@ -6,6 +6,7 @@ Data flow (see ARCHITECTURE.md): load → segment → (align with source) → en
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from backcheck.checks import CheckContext, all_checks
 from backcheck.checks.source import SourceMismatch
@@ -15,6 +16,10 @@ from backcheck.model.document import Document
 from backcheck.model.report import DocumentReport, Report
 from backcheck.pipeline.decide import decide
 from backcheck.version import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    from backcheck.engines.base import Engine
+    from backcheck.model.findings import Finding
 
 ENGINE_SKIPPED_NOTE = (
     "back-translation skipped (engine: none); install a model with "
@@ -93,7 +98,7 @@ def run_checks(
     # A source that is not this translation's (another article, another language) gets one
     # document-level flag (source.mismatch) instead of a flood of sentence flags.
     mismatched = job.source is not None and not ctx.agreement.matches
-    findings = []
+    findings: list[Finding] = []
     for check_id, cls in checks.items():
         if not config.is_enabled(check_id):
             continue
@@ -122,7 +127,7 @@ DEFAULT_BACK_LANG = "sr"  #: back-translation target when no source says otherwi
 class BackTranslations:
     """What the engine produced for a batch of jobs."""
 
-    engine: object | None  #: the Engine that ran (None: back-translation skipped)
+    engine: Engine | None  #: the Engine that ran (None: back-translation skipped)
     per_job: list[dict[int, str] | None]  #: per job, article sentence index -> back-translation
     warnings: list[str]  #: one-line notes for the report (e.g. a rebuilt cache)
 
@@ -151,7 +156,7 @@ def back_translate(
         unique = list(dict.fromkeys(s.text for _, s in sentences))  # agency copy repeats across articles
         translated = dict(zip(unique, resolved.translate(unique, "en", lang)))
         for i, sentence in sentences:
-            results[i][sentence.index] = translated[sentence.text].text
+            results[i][sentence.index] = translated[sentence.text].text  # type: ignore[index]  # set above
     warnings = list(getattr(getattr(resolved, "cache", None), "warnings", []))
     return BackTranslations(resolved, results, warnings)
 

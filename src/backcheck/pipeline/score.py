@@ -53,6 +53,7 @@ def score_files(
         from backcheck.pipeline.check import back_translate, load_job, score_fidelity
 
         job = load_job(str(translation), str(source), source_lang)
+        assert job.source is not None  # a source path was given
         lang = job.source.lang
         back = back_translate([job], engine, models_dir, use_cache)
         forward, backtranslations = back.engine, back.per_job[0]

@@ -158,9 +158,11 @@ class _DocumentView:
         for s in document.sentences:
             if s.end > start and s.start < end:
                 sentence_at.update(dict.fromkeys(range(max(s.start, start), min(s.end, end)), s.index))
-        return [
-            _Unit(textmap.text[i], *textmap.original_range(i, i + 1), sentence_at.get(i)) for i in range(start, end)
-        ]
+        units = []
+        for i in range(start, end):
+            a, b = textmap.original_range(i, i + 1)
+            units.append(_Unit(textmap.text[i], a, b, sentence_at.get(i)))
+        return units
 
     def marked(self, units: list[_Unit], source_side: bool = False) -> str:
         """HTML for ``units`` with every flag that overlaps them marked.

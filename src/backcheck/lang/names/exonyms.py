@@ -299,7 +299,7 @@ def calendar_words() -> frozenset[str]:
     from babel import Locale
 
     en = Locale("en")
-    out = set()
+    out: set[str] = set()
     for table in (en.days, en.months):
         out.update(fold(v) for v in table["format"]["wide"].values())
     return frozenset(out)
@@ -336,7 +336,7 @@ def temperature_words(lang: str) -> frozenset[str]:
     not names."""
     from babel import Locale, UnknownLocaleError
 
-    out = set()
+    out: set[str] = set()
     for code in {"en", *cldr_locales(lang)}:
         try:
             patterns = Locale.parse(code)._data["unit_patterns"]

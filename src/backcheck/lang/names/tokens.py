@@ -60,7 +60,7 @@ class Token:
 
 def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int, bool]]:
     """Words of ``text[start:end]`` with whether each opens a sentence or a quotation."""
-    out = []
+    out: list[tuple[str, int, int, bool]] = []
     prev_end = start
     for m in _WORD_OR_INITIALS.finditer(text, start, end):
         gap = text[prev_end : m.start()]

@@ -49,7 +49,7 @@ def compare(source_qs: list[Quantity], target_qs: list[Quantity], source_lang: s
             # source value that went missing.
             continue
         out.append((partner, t))
-    out.extend((s, None) for s in missing)
+    out.extend((s, None) for s in missing)  # type: ignore[misc]  # (source, None): the English lost it
     return out
 
 

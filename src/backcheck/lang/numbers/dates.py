@@ -77,7 +77,7 @@ def _sh_month_adjectives() -> tuple[tuple[str, int], ...]:
     "lipanjsk-"), from the nominative names CLDR gives."""
     from babel.dates import get_month_names
 
-    stems = {}
+    stems: dict[str, int] = {}
     for locale in ("sr_Latn", "hr", "bs"):
         for number, name in get_month_names("wide", "stand-alone", locale).items():
             base = fold(name, "sr")

@@ -36,7 +36,7 @@ def _measures(after: str, value: float) -> set[tuple[str, float]]:
         return {("temp/i", (value - 32) / 1.8)}
     if _DEGREES.match(after):  # "80 degrees": Fahrenheit in American copy, Celsius elsewhere
         return {("temp/m", value), ("temp/i", (value - 32) / 1.8)}
-    if unit := unit_pattern.match(after):
+    if (unit := unit_pattern.match(after)) and unit.lastgroup:
         dimension, factor, system, _ = units()[int(unit.lastgroup[1:])]
         return {(f"{dimension}/{system}", value * factor)}
     return set()
