@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from backcheck.engines.base import Engine
 from backcheck.engines.cache import CachedEngine, TranslationCache
 from backcheck.engines.ct2 import CT2Engine
 from backcheck.errors import EngineError, ExitCode, ModelError
@@ -35,8 +34,17 @@ def engine() -> CT2Engine:
     return CT2Engine(TINY, beam_size=1)
 
 
-def test_engine_implements_the_protocol(engine):
-    assert isinstance(engine, Engine)
+def test_engine_keeps_the_protocol_contract(engine):
+    """What the pipeline relies on, called for real: one Translation per input (empty input gives
+    empty output without decoding), forced-decoding scores per target piece, a signature naming
+    the model and its checksum."""
+    first, empty = engine.translate(["The minister said nothing.", "  "], "en", "sr")
+    assert isinstance(first.text, str) and first.text and first.tokens and isinstance(first.score, float)
+    assert (empty.text, empty.tokens) == ("", ())
+    [scored] = engine.score(["The minister said nothing."], [first.text], "en", "sr")
+    assert len(scored.log_probs) == len(scored.tokens) > 0 and all(lp <= 0 for lp in scored.log_probs)
+    signature = engine.signature()
+    assert signature["name"] == "ct2" and len(signature["checksum"]) == 16
 
 
 @pytest.mark.parametrize("sentence", NEWS)

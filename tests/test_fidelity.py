@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from backcheck.config import Config
-from backcheck.engines.base import Engine, TokenScores, Translation
+from backcheck.engines.base import TokenScores, Translation
 from backcheck.formats.article import from_text
 from backcheck.lang.align import AlignedPair
 from backcheck.pipeline.check import Job, run_checks
@@ -156,8 +156,11 @@ class FakeEngine:
         return {"name": self.name, "model": "phrase-table"}
 
 
-def test_fake_engine_implements_the_protocol():
-    assert isinstance(FakeEngine(), Engine)
+def test_fake_engine_answers_like_an_engine():
+    """The stand-in gives what the pipeline reads from a real engine (see test_engines_ct2)."""
+    engine = FakeEngine()
+    [translation] = engine.translate(["Pristina"], "en", "sr")
+    assert isinstance(translation.text, str) and engine.signature()["name"] == engine.name
 
 
 def _docs(english: str):

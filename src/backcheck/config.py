@@ -23,6 +23,7 @@ from backcheck.model.findings import SEVERITIES
 
 DEFAULT_FAIL_ON = "major"
 DEFAULT_ENGINE = "auto"
+DEVICES = ("auto", "cpu", "cuda")
 #: What a configuration may give as the source language: the BCMS variants, or auto (detected).
 SOURCE_LANGS = (*BCMS, "auto")
 CONFIG_FILE = "backcheck.toml"
@@ -118,6 +119,10 @@ class Config:
     #: language of the source articles (None: given per job, or the loader's default)
     source_lang: str | None = None
     engine: str = DEFAULT_ENGINE
+    #: where the neural engine runs: cpu, cuda, or auto (CUDA when a GPU is present)
+    device: str = "auto"
+    #: CPU threads per translation (None: CTranslate2's default); keep it at or below the cores
+    threads: int | None = None
     #: non-preferred spelling -> preferred spelling (``style.glossary`` flags the former)
     glossary: dict[str, str] = field(default_factory=dict)
     #: names and terms never to flag: a flag whose span contains one as a whole word is dropped
@@ -153,6 +158,12 @@ class Config:
                 problems.append(f"thresholds.{name}: {value} is not a finite number")
         if self.source_lang is not None and self.source_lang not in SOURCE_LANGS:
             problems.append(f"source_lang: {self.source_lang!r} is not one of {', '.join(SOURCE_LANGS)}")
+        if self.device not in DEVICES:
+            problems.append(f"device: {self.device!r} is not one of {', '.join(DEVICES)}")
+        if self.threads is not None and (
+            isinstance(self.threads, bool) or not isinstance(self.threads, int) or self.threads < 1
+        ):
+            problems.append(f"threads: {self.threads!r} is not a positive whole number")
         if self.engine not in ENGINES:
             problems.append(f"engine: {self.engine!r} is not one of {', '.join(ENGINES)}")
         if problems:  # all at once, as CTranslate2's converters do
@@ -190,6 +201,8 @@ class Config:
             "thresholds": dict(sorted(self.thresholds.items())),
             "source_lang": self.source_lang,
             "engine": self.engine,
+            "device": self.device,
+            "threads": self.threads,
             "glossary": dict(sorted(self.glossary.items())),
             "never_flag": list(self.never_flag),
             "baseline": self.baseline,

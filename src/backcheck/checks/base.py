@@ -38,8 +38,6 @@ class Check:
     id: ClassVar[str]
     category: ClassVar[str]
     severity: ClassVar[str]
-    #: A short example, shown by ``backcheck explain``: "translation  →  what is flagged".
-    example: ClassVar[str] = ""
     requires_source: ClassVar[bool] = False
 
     def run(self, ctx: Analysis) -> Iterable[Finding]:

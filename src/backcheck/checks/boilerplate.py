@@ -16,7 +16,6 @@ class BoilerplateResidue(Check):
     id = "boilerplate.residue"
     category = "boilerplate"
     severity = "minor"
-    example = '"2325 views 0 comment(s)" between the lead and the body'
 
     def run(self, ctx):
         doc = ctx.document
@@ -42,7 +41,6 @@ class Disclaimer(Check):
     id = "disclaimer"
     category = "boilerplate"
     severity = "minor"
-    example = '"Disclaimer: The translations are mostly done through AI translator..."'
 
     def run(self, ctx):
         for block in ctx.document.blocks:

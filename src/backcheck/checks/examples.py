@@ -58,6 +58,13 @@ class Example:
     def positive(self) -> bool:
         return self.flags is not None
 
+    def summary(self) -> str:
+        """One line: what is flagged in which English, and the suggestion."""
+        if self.flags is None:
+            return f'not flagged: "{self.english}"'
+        suggestion = f" → {self.suggestion}" if self.suggestion else ""
+        return f'«{self.flags}» in "{self.english}"{suggestion}'
+
 
 def _example(check_id: str, n: int, entry: dict[str, Any]) -> Example:
     where = f"{EXAMPLES_FILE}: {check_id} example {n}"

@@ -80,10 +80,6 @@ class LowFidelity(Check):
     category = "mistranslation"
     severity = "major"
     requires_source = True
-    example = (
-        'source "Sjednica je trajala osam sati.", English "The session lasted eight hours, and police '
-        'arrested three protesters outside."  →  the sentence (addition: far longer than its source)'
-    )
 
     def run(self, ctx):
         yield from _low_fidelity(self, ctx, SOURCE)
@@ -99,9 +95,6 @@ class LowRoundTripFidelity(Check):
     id = "fidelity.round_trip"
     category = "mistranslation"
     severity = "minor"
-    example = (
-        '"The minister said that the the deal was was off"  →  the sentence (round-trip fidelity below the threshold)'
-    )
 
     def run(self, ctx):
         yield from _low_fidelity(self, ctx, ROUND_TRIP)

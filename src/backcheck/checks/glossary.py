@@ -18,7 +18,6 @@ class GlossarySpelling(Check):
     id = "style.glossary"
     category = "style"
     severity = "minor"
-    example = 'glossary {Kiev = "Kyiv"}: "talks in Kiev on Monday"  →  "Kiev" (use "Kyiv")'
 
     def run(self, ctx):
         glossary = ctx.config.glossary

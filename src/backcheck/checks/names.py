@@ -25,7 +25,6 @@ class NameInflected(Check):
     id = "name.inflected"
     category = "name"
     severity = "major"
-    example = 'introduced as "Laura Fischer", later "..., Fischerova said"  →  "Fischerova" (suggest "Fischer")'
 
     def run(self, ctx):
         inv = ctx.name_inventory
@@ -164,7 +163,6 @@ class NameInconsistent(Check):
     id = "name.inconsistent"
     category = "name"
     severity = "minor"
-    example = '"Kiev" twice and "Kyiv" once in one article  →  "Kyiv" (suggest "Kiev")'
 
     def run(self, ctx):
         inv = ctx.name_inventory

@@ -270,7 +270,6 @@ class NegationMismatch(Check):
     category = "mistranslation"
     severity = "major"
     requires_source = True
-    example = 'source "Vlada ne podržava prijedlog"  →  "The government supports the proposal"'
 
     def run(self, ctx):
         for _pair, src, tgt in ctx.aligned_pairs:

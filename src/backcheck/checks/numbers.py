@@ -26,7 +26,6 @@ class NumberMismatch(Check):
     category = "number"
     severity = "major"
     requires_source = True
-    example = 'source "rast od 7,4 odsto"  →  "growth of 4.7 percent" (source says 7.4)'
 
     def run(self, ctx):
         for src_sents, _, disagreements in ctx.number_disagreements:
@@ -76,7 +75,6 @@ class NumberMissing(Check):
     category = "number"
     severity = "major"
     requires_source = True
-    example = 'source "u 15 časova 11. juna"  →  "at 3 p.m." (the date June 11 is missing)'
 
     def run(self, ctx):
         for _, tgt_sents, disagreements in ctx.number_disagreements:

@@ -230,10 +230,6 @@ class Omission(Check):
     category = "omission"
     severity = "major"
     requires_source = True
-    example = (
-        'source "…, rekao je ministar Ivan Horvat." / English without "Minister Ivan Horvat said"  →  '
-        "the English sentence, pointing at the source clause"
-    )
 
     def run(self, ctx):
         for k, (pair, src, tgt) in enumerate(ctx.aligned_pairs):
@@ -322,7 +318,6 @@ class Addition(Check):
     category = "addition"
     severity = "major"
     requires_source = True
-    example = "an English sentence with no source sentence  →  the whole sentence"
 
     def run(self, ctx):
         for pair, src, tgt in ctx.aligned_pairs:

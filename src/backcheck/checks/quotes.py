@@ -50,7 +50,6 @@ class QuoteMissing(Check):
     category = "quote"
     severity = "minor"
     requires_source = True
-    example = "source „Nećemo odustati“, rekao je  →  He said they would not give up (quotation lost)"
 
     def run(self, ctx):
         if ctx.alignment is None or ctx.source is None:
@@ -94,7 +93,6 @@ class BalkanQuotes(Check):
     id = "style.balkan-quotes"
     category = "style"
     severity = "minor"
-    example = "„We will not give up“, he said  →  „ and “ (suggest “ and ”)"
 
     def run(self, ctx):
         text = ctx.document.text
@@ -156,7 +154,6 @@ class QuotedPublication(Check):
     id = "style.quoted-publication"
     category = "style"
     severity = "minor"
-    example = 'the "Guardian" points out  →  "Guardian" (suggest The Guardian, in italics)'
 
     def run(self, ctx):
         text = ctx.document.text

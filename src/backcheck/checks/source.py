@@ -17,7 +17,6 @@ class SourceMismatch(Check):
     category = "mistranslation"
     severity = "major"
     requires_source = True
-    example = "--source points at yesterday's article  →  one flag on the document, no sentence flags"
 
     def run(self, ctx):
         verdict = ctx.agreement

@@ -66,7 +66,6 @@ class Untranslated(Check):
     id = "untranslated"
     category = "untranslated"
     severity = "major"
-    example = 'English "The minister said the odluka was final"  →  "odluka"'
 
     def run(self, ctx):
         doc = ctx.document

@@ -125,10 +125,6 @@ def explain(check_id: Annotated[str, typer.Argument(help="A check id, e.g. name.
     )
     typer.echo(cls.doc())
     structured = examples(check_id)
-    if not structured:
-        if cls.example:
-            typer.echo(f"\nExample: {cls.example}")
-        return
     import json
 
     from backcheck.lang.languages import LANGUAGES

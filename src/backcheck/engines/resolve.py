@@ -25,32 +25,23 @@ def resolve(
     models_dir: str | os.PathLike | None = None,
     use_cache: bool = True,
     cache_path: str | os.PathLike | None = None,
+    device: str = "auto",
+    threads: int | None = None,
     **ct2_options,
 ) -> Engine | None:
     """The engine called ``name`` for ``src`` → ``tgt``, wrapped in the translation cache unless
-    ``use_cache`` is false; None for ``none`` (or ``auto`` with nothing installed)."""
+    ``use_cache`` is false; None for ``none`` (or ``auto`` with nothing installed). ``device`` and
+    ``threads`` come from the configuration (``Config.device``, ``Config.threads``)."""
     if name not in ENGINES:
         raise ConfigError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
-    engine = _pick(name, src, tgt, Path(default_models_dir(models_dir)), ct2_options)
+    if threads:
+        ct2_options = {"intra_threads": threads, **ct2_options}
+    engine = _pick(name, src, tgt, Path(default_models_dir(models_dir)), {"device": device, **ct2_options})
     if engine is None or not use_cache:
         return engine
     from backcheck.engines.cache import CachedEngine, TranslationCache
 
     return CachedEngine(engine, TranslationCache(cache_path))
-
-
-def _environment_options() -> dict:
-    """``BACKCHECK_DEVICE`` (cpu, cuda, auto: CUDA when present) and ``BACKCHECK_THREADS``
-    (CPU threads per translation; keep it at or below the physical cores)."""
-    options: dict = {"device": os.environ.get("BACKCHECK_DEVICE", "auto")}
-    if options["device"] not in ("cpu", "cuda", "auto"):
-        raise ConfigError(f"BACKCHECK_DEVICE={options['device']!r}: use cpu, cuda or auto")
-    threads = os.environ.get("BACKCHECK_THREADS")
-    if threads:
-        if not threads.isdigit():
-            raise ConfigError(f"BACKCHECK_THREADS={threads!r} is not a number")
-        options["intra_threads"] = int(threads)
-    return options
 
 
 def _pick(name: str, src: str, tgt: str, directory: Path, ct2_options: dict) -> Engine | None:
@@ -61,7 +52,7 @@ def _pick(name: str, src: str, tgt: str, directory: Path, ct2_options: dict) -> 
         if model is not None:
             from backcheck.engines.ct2 import CT2Engine
 
-            return CT2Engine(model, **{**_environment_options(), **ct2_options})
+            return CT2Engine(model, **ct2_options)
         if name == "ct2":
             raise EngineError(
                 f"no CTranslate2 model for {src} → {tgt} in {directory}; install one with "

@@ -206,7 +206,15 @@ def engine_identities(items: list[BatchItem], config: Config, models_dir: str | 
     out: list[dict[str, Any] | None] = []
     for lang in sorted({item.source_lang or DEFAULT_BACK_LANG for item in items}):
         try:
-            engine = resolve(config.engine, "en", lang, models_dir=models_dir, use_cache=False)
+            engine = resolve(
+                config.engine,
+                "en",
+                lang,
+                models_dir=models_dir,
+                use_cache=False,
+                device=config.device,
+                threads=config.threads,
+            )
         except BackcheckError as exc:  # reported when the documents run; the key only needs to differ
             out.append({"lang": lang, "error": str(exc)})
             continue

@@ -137,7 +137,12 @@ class BackTranslations:
 
 
 def back_translate(
-    jobs: list[Job], engine: str, models_dir: str | None = None, use_cache: bool = True
+    jobs: list[Job],
+    engine: str,
+    models_dir: str | None = None,
+    use_cache: bool = True,
+    device: str = "auto",
+    threads: int | None = None,
 ) -> BackTranslations:
     """Back-translate the article sentences of every job: one engine, one batched call per
     source language (the English goes back into the language of the source, Serbian by default)."""
@@ -145,7 +150,13 @@ def back_translate(
 
     langs = [job.source.lang if job.source else DEFAULT_BACK_LANG for job in jobs]
     resolved = resolve(
-        engine, "en", langs[0] if langs else DEFAULT_BACK_LANG, models_dir=models_dir, use_cache=use_cache
+        engine,
+        "en",
+        langs[0] if langs else DEFAULT_BACK_LANG,
+        models_dir=models_dir,
+        use_cache=use_cache,
+        device=device,
+        threads=threads,
     )
     if resolved is None:
         return BackTranslations(None, [None] * len(jobs), [])
@@ -184,7 +195,15 @@ def score_fidelity(
     lang = job.source.lang if job.source is not None else DEFAULT_BACK_LANG
     if lang not in reverse:
         try:
-            reverse[lang] = resolve(forward.name, lang, "en", models_dir=models_dir, use_cache=use_cache)
+            reverse[lang] = resolve(
+                forward.name,
+                lang,
+                "en",
+                models_dir=models_dir,
+                use_cache=use_cache,
+                device=config.device,
+                threads=config.threads,
+            )
         except EngineError:
             reverse[lang] = None
     if job.source is None and reverse[lang] is None:
@@ -211,7 +230,7 @@ def check_jobs(
     config = config or Config()
     config.validate(all_checks())  # check ids are known only here, above the checks
     reports = []
-    back = back_translate(jobs, engine, models_dir, use_cache)
+    back = back_translate(jobs, engine, models_dir, use_cache, config.device, config.threads)
     engine_info = back.signature
     reverse: dict[str, object] = {}
     score_signatures = []

@@ -9,6 +9,7 @@ against the registry here (the configuration module itself imports no check).
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from backcheck import files
-from backcheck.config import CONFIG_FILE, SOURCE_LANGS, Config
+from backcheck.config import CONFIG_FILE, DEVICES, SOURCE_LANGS, THRESHOLDS, Config
 from backcheck.engines import ENGINES
 from backcheck.errors import ConfigError, InputError
 from backcheck.model.findings import SEVERITIES
@@ -69,14 +70,18 @@ def _thresholds(value: Any) -> dict[str, float]:
     if not isinstance(value, dict):
         raise ValueError("expected a table of name = number")
     for name, number in value.items():
+        if name not in THRESHOLDS:
+            raise _EntryError(name, f"unknown threshold (known: {', '.join(THRESHOLDS)})")
         if isinstance(number, bool) or not isinstance(number, (int, float)):
             raise _EntryError(name, f"expected a number, got {type(number).__name__}")
+        if not math.isfinite(number):
+            raise _EntryError(name, f"{number} is not a finite number")
     return {name: float(number) for name, number in value.items()}
 
 
 def _str_map(value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v for k, v in value.items()
+        isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip() for k, v in value.items()
     ):
         raise ValueError('expected a table of "non-preferred" = "preferred" spellings')
     return dict(value)
@@ -86,6 +91,14 @@ def _str_list(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ValueError("expected a list of non-empty strings")
     return list(value)
+
+
+def _positive_int(value: Any) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"expected a positive whole number, got {value!r}")
+    return value
 
 
 def _path(value: Any) -> str:
@@ -106,6 +119,8 @@ KEYS: dict[str, Callable[[Any], Any]] = {
     "glossary": _str_map,
     "never_flag": _str_list,
     "baseline": _path,
+    "device": _str_choice(DEVICES),
+    "threads": _positive_int,
 }
 #: keys whose entries merge across sources (a file sets one severity, the command line another)
 _MERGED = ("severities", "thresholds", "glossary")

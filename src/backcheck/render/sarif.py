@@ -32,7 +32,10 @@ def _uri(path: str) -> str:
 
 def _rule(check_id: str, cls, config) -> dict:
     doc = cls.doc()
-    help_text = doc + (f"\n\nExample: {cls.example}" if cls.example else "")
+    from backcheck.checks.examples import examples
+
+    positive = next((e for e in examples(check_id) if e.positive), None)
+    help_text = doc + (f"\n\nExample: {positive.summary()}" if positive else "")
     return {
         "id": check_id,
         "name": "".join(part.capitalize() for part in check_id.replace("_", ".").split(".")),

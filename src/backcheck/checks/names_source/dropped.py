@@ -257,7 +257,6 @@ class NameDropped(Check):
     category = "name"
     severity = "major"
     requires_source = True
-    example = 'source "Sastanak s Merkel u Berlinu" / English "The meeting in Berlin"  →  "Merkel" missing'
 
     def run(self, ctx):
         items = ctx.name_beads

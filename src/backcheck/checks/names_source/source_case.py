@@ -52,7 +52,6 @@ class NameSourceCase(Check):
     category = "name"
     severity = "major"
     requires_source = True
-    example = 'source "pozdravljam Boruta Pahorja" / English "I greet Boruta Pahor"  →  "Boruta" (suggest "Borut")'
 
     def run(self, ctx):
         items = ctx.name_beads

@@ -34,7 +34,6 @@ class NameTransliterated(Check):
     category = "name"
     severity = "minor"
     requires_source = True
-    example = 'source "Andrej Plenković" / English "Andrej Plenkovic"  →  "Plenkovic" (suggest "Plenković")'
 
     def run(self, ctx):
         items = ctx.name_beads

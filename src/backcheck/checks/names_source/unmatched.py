@@ -116,7 +116,6 @@ class NameUnmatched(Check):
     category = "name"
     severity = "major"
     requires_source = True
-    example = 'source "Premijer Plenković je rekao" / English "Prime Minister Milanović said"  →  "Milanović"'
 
     def run(self, ctx):
         items = ctx.name_beads
