@@ -17,7 +17,8 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evaluate import DEMETR_EXPECTED, DEMETR_LANGS, EVAL, NON_ALPHABETIC, NTREX_LANGS, Meter, _ntrex_docs  # noqa: E402
+from evalkit import EVAL, Meter  # noqa: E402
+from evaluate import DEMETR_EXPECTED, DEMETR_LANGS, NON_ALPHABETIC, NTREX_LANGS, ntrex_lines  # noqa: E402
 
 
 def _line(flag) -> str:
@@ -30,7 +31,8 @@ def _line(flag) -> str:
 def main() -> int:
     out = open(sys.argv[1], "w", encoding="utf-8")
     meter = Meter()
-    english, sides, docs = _ntrex_docs(60)
+    english, sides, by_id = ntrex_lines(EVAL, "all")  # a fixed slice of both splits: not an evaluation
+    docs = list(by_id.values())[:60]
     for code, lang in NTREX_LANGS.items():
         for d, lines in enumerate(docs):
             flags = meter.run("\n".join(sides[code][i] for i in lines), "\n".join(english[i] for i in lines), lang)
@@ -51,7 +53,7 @@ def main() -> int:
                 out.write(f"# demetr {name} {x['id']} {which}: {len(flags)}\n")
                 out.writelines(_line(f) + "\n" for f in flags)
     out.close()
-    print(f"{meter.pairs} pairs, {meter.rate:.1f} pairs/s")
+    print(meter.timing())
     return 0
 
 
