@@ -138,6 +138,8 @@ NOT_NAMES = set(_MONTHS + _WEEKDAYS) | set(
     "Bank Church School Hospital Museum Festival Award Awards Prize Day Year Mr. Mrs. Dr. Professor Judge "
     "Captain Colonel Officer Inspector Chief Director Coach Manager Chairman Speaker Ambassador".split())
 _TOKEN = re.compile(r"[^\W\d_]+")
+#: Endings of nationality words, adjectives and plurals (Koreans, Korean, Chinese, Scottish, Robotics).
+_DEMONYM = ("ans", "ean", "ese", "ish", "ics")
 _SOFT = ("c", "č", "ć", "š", "ž", "j", "đ", "lj", "nj", "dž")
 
 
@@ -157,7 +159,7 @@ def english_names(src: str, en: str) -> list[re.Match]:
     out = []
     for m in _TOKEN.finditer(en):
         w = m.group()
-        if (len(w) < 3 or not w[0].isupper() or w.isupper() or w in NOT_NAMES
+        if (len(w) < 3 or not w[0].isupper() or w.isupper() or w in NOT_NAMES or w.endswith(_DEMONYM)
                 or _sentence_initial(en, m.start()) or "-" in (en[m.end():m.end() + 1], en[m.start() - 1:m.start()])):
             continue
         if fold(w)[:4] in caps or fold(serbian_spelling(w))[:4] in caps:
@@ -303,8 +305,8 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 
 def _name_family(family: str, src: str, en: str, rng: random.Random, pool: list[str]) -> Perturbation | None:
     names = english_names(src, en)
-    if family == "feminine_surname":  # the second word of "First Last"
-        names = [m for m in names if re.search(r"[A-Z][^\W\d_]+ $", en[:m.start()])]
+    if family == "feminine_surname":  # the last word of "First Last"
+        names = [m for m in names if _surname(en, m)]
     if family == "possessive_adjective":
         names = [m for m in names if _POSSESSIVE.match(en, m.end())]
     if family == "phonetic_spelling":
@@ -325,6 +327,13 @@ def _name_family(family: str, src: str, en: str, rng: random.Random, pool: list[
         if new and new != w:
             return _replace(family, en, m.start(), end, new)
     return None
+
+
+def _surname(en: str, m: re.Match) -> bool:
+    """Is ``m`` the last word of a two-word name ("Donald Trump", not "President Donald")?"""
+    before = re.search(r"([A-Z][a-z][^\W\d_]*) $", en[:m.start()])
+    after = re.match(r" [A-Z]", en[m.end():])
+    return bool(before) and before.group(1) not in NOT_NAMES and not after
 
 
 def _similar_name(w: str, en: str, pool: list[str], rng: random.Random) -> str | None:
@@ -410,7 +419,8 @@ def _weekday_changed(en: str, rng: random.Random) -> Perturbation | None:
 
 #: An auxiliary that "not" can follow: a modal or a form of "be" before anything, "have" before a
 #: participle, "do" before a lower-case word.
-_AUX = re.compile(r"\b(?:(?:is|are|was|were|will|would|can|could|should|must|may|might)(?=\s+(?!not\b)\w)"
+_AUX = re.compile(r"\b(?:(?:is|are|was|were|will|would|can|could|should|must|may|might)"
+                  r"(?=\s+(?!not\b|i\b|you\b|he\b|she\b|it\b|we\b|they\b|there\b)\w)"
                   r"|(?:has|have|had)(?=\s+(?:been|\w+(?:ed|en|wn|one|ade|ught|ound|id)\b))"
                   r"|(?:does|did|do)(?=\s+(?!not\b)[a-z]+\b))")
 _CONTRACTED = {"won't": "will", "can't": "can", "cannot": "can", "shan't": "shall"}
@@ -482,11 +492,18 @@ _EN_FUNCTION = set(
     "such only very just being does between during under since because against among through".split())
 
 
+#: Beginnings of BCMS pronouns, determiners and prepositions: words MT does not leave as they are.
+_BCMS_FUNCTION = ("njegov", "njihov", "njezin", "njen", "koj", "kak", "ovak", "onak", "tak", "ovog", "onog", "nek",
+                  "svoj", "jedn", "među", "preko", "prema", "tokom", "tijekom", "nakon", "posle", "poslije", "ukoliko",
+                  "takođe", "također", "međutim", "odnosno", "između", "umesto", "umjesto", "zbog")
+
+
 def _untranslated(src: str, en: str, rng: random.Random) -> Perturbation | None:
     """A long lower-case source word (long: likely rare, so likely left by MT) in place of the
     English content word at the nearest relative position."""
     latin = to_latin(src)
-    words = [m for m in _TOKEN.finditer(latin) if m.group().islower() and len(m.group()) >= 6]
+    words = [m for m in _TOKEN.finditer(latin) if m.group().islower() and len(m.group()) >= 6
+             and not m.group().startswith(_BCMS_FUNCTION)]
     targets = [m for m in _TOKEN.finditer(en) if m.group().islower() and len(m.group()) >= 4
                and m.group() not in _EN_FUNCTION]
     if not words or not targets:
