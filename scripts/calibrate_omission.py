@@ -19,12 +19,19 @@ import random
 import statistics
 from pathlib import Path
 
-# The only backcheck imports of this script.
-from backcheck.checks.omission import (ADDITION_RATIO, CLAUSE_OMISSION_RATIO, CLAUSE_REST_RATIO, MIN_CONTENT,
-                                       OMISSION_RATIO, content_letters, dropped_clauses)
-
 import perturb  # the independent generators (scripts/ is on sys.path)
 import splits
+
+# The only backcheck imports of this script.
+from backcheck.checks.omission import (
+    ADDITION_RATIO,
+    CLAUSE_OMISSION_RATIO,
+    CLAUSE_REST_RATIO,
+    MIN_CONTENT,
+    OMISSION_RATIO,
+    content_letters,
+    dropped_clauses,
+)
 
 SOURCES = {"hrv": "hr", "srp-Latn": "sr", "srp-Cyrl": "sr", "bos": "bs"}
 

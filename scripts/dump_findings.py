@@ -17,8 +17,14 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evalkit import EVAL, Meter  # noqa: E402
-from evaluate import DEMETR_EXPECTED, DEMETR_LANGS, NON_ALPHABETIC, NTREX_LANGS, ntrex_lines  # noqa: E402
+from evalkit import EVAL, Meter
+from evaluate import (
+    DEMETR_EXPECTED,
+    DEMETR_LANGS,
+    NON_ALPHABETIC,
+    NTREX_LANGS,
+    ntrex_lines,
+)
 
 
 def _line(flag) -> str:
@@ -28,8 +34,7 @@ def _line(flag) -> str:
                        flag.evidence], ensure_ascii=False, sort_keys=True, default=repr)
 
 
-def main() -> int:
-    out = open(sys.argv[1], "w", encoding="utf-8")
+def dump(out) -> None:
     meter = Meter()
     english, sides, by_id = ntrex_lines(EVAL, "all")  # a fixed slice of both splits: not an evaluation
     docs = list(by_id.values())[:60]
@@ -52,8 +57,12 @@ def main() -> int:
                 flags = meter.run(x["src_sent"], x[which], lang)
                 out.write(f"# demetr {name} {x['id']} {which}: {len(flags)}\n")
                 out.writelines(_line(f) + "\n" for f in flags)
-    out.close()
     print(meter.timing())
+
+
+def main() -> int:
+    with open(sys.argv[1], "w", encoding="utf-8") as out:
+        dump(out)
     return 0
 
 

@@ -24,7 +24,6 @@ docs/evaluation.md and scripts/splits.py). Every table gives CPU time beside wal
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 import re
@@ -35,7 +34,16 @@ from pathlib import Path
 
 import perturb
 import splits
-from evalkit import EVAL, MEANING, Meter, add_protocol_args, may_show, overlaps, pct, ratio, table
+from evalkit import (
+    MEANING,
+    Meter,
+    add_protocol_args,
+    may_show,
+    overlaps,
+    pct,
+    ratio,
+    table,
+)
 
 DEMETR_LANGS = {"polish": "pl", "czech": "cs", "russian": "ru", "german": "de", "french": "fr",
                 "italian": "it", "spanish": "es", "japanese": "ja", "chinese_simple": "zh", "hindi": "hi"}

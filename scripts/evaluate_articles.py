@@ -32,7 +32,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evalkit import MEANING, Meter, add_protocol_args, may_show, overlaps, pct, ratio, table
+from evalkit import (
+    MEANING,
+    Meter,
+    add_protocol_args,
+    may_show,
+    overlaps,
+    pct,
+    ratio,
+    table,
+)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "seeds" / "articles"
 #: Article language -> the source language backcheck is given (Montenegrin is "cnr" there too).

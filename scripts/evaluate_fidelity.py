@@ -43,15 +43,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 # The only backcheck imports of this script.
-from backcheck import fidelity  # noqa: E402
-from backcheck.align import AlignedPair  # noqa: E402
-from backcheck.api import Job, run_checks  # noqa: E402
-from backcheck.config import Config  # noqa: E402
-from backcheck.document import from_text  # noqa: E402
-from backcheck.engines import resolve  # noqa: E402
-from backcheck.errors import EngineError  # noqa: E402
+import splits
 
-import splits  # noqa: E402  (scripts/ is on sys.path)
+from backcheck import fidelity
+from backcheck.align import AlignedPair
+from backcheck.api import Job, run_checks
+from backcheck.config import Config
+from backcheck.document import from_text
+from backcheck.engines import resolve
+from backcheck.errors import EngineError
 
 EVAL = ROOT.parent / "shared" / "eval"
 CACHE = ROOT / ".backcheck-cache"

@@ -57,6 +57,7 @@ empty span: contains the point); for ``clause_dropped``, any ``omission`` flag o
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import unicodedata
@@ -127,16 +128,21 @@ def fold(word: str) -> str:
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-NOT_NAMES = set(_MONTHS + _WEEKDAYS) | set(
-    "The A An In On At But And He She It They We I You Mr Mrs Ms Dr Sir This That These Those There His Her "
-    "Their Its Our My If As For Of To By With From After When While President Minister Prime Secretary "
-    "Chancellor Senator Governor General Council Parliament Government Ministry Army Police Court University "
-    "Party State States Republic National International Union Committee Commission Federal Democratic "
-    "Democrats Republican Republicans Northern Southern Eastern Western North South East West New Old Great "
-    "Royal Football Club League Cup World Premier King Queen Prince Princess Lord Lady Saint St Mount Lake "
-    "River City County Street Road Square Airport Station Center Centre Institute Agency Office Department "
-    "Bank Church School Hospital Museum Festival Award Awards Prize Day Year Mr. Mrs. Dr. Professor Judge "
-    "Captain Colonel Officer Inspector Chief Director Coach Manager Chairman Speaker Ambassador".split())
+NOT_NAMES = set(_MONTHS + _WEEKDAYS) | {
+    "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I", "You", "Mr", "Mrs",
+    "Ms", "Dr", "Sir", "This", "That", "These", "Those", "There", "His", "Her", "Their", "Its", "Our", "My",
+    "If", "As", "For", "Of", "To", "By", "With", "From", "After", "When", "While", "President", "Minister",
+    "Prime", "Secretary", "Chancellor", "Senator", "Governor", "General", "Council", "Parliament", "Government",
+    "Ministry", "Army", "Police", "Court", "University", "Party", "State", "States", "Republic", "National",
+    "International", "Union", "Committee", "Commission", "Federal", "Democratic", "Democrats", "Republican",
+    "Republicans", "Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West", "New", "Old",
+    "Great", "Royal", "Football", "Club", "League", "Cup", "World", "Premier", "King", "Queen", "Prince",
+    "Princess", "Lord", "Lady", "Saint", "St", "Mount", "Lake", "River", "City", "County", "Street", "Road",
+    "Square", "Airport", "Station", "Center", "Centre", "Institute", "Agency", "Office", "Department", "Bank",
+    "Church", "School", "Hospital", "Museum", "Festival", "Award", "Awards", "Prize", "Day", "Year", "Mr.",
+    "Mrs.", "Dr.", "Professor", "Judge", "Captain", "Colonel", "Officer", "Inspector", "Chief", "Director",
+    "Coach", "Manager", "Chairman", "Speaker", "Ambassador"
+}
 _TOKEN = re.compile(r"[^\W\d_]+")
 #: Endings of nationality words, adjectives and plurals (Koreans, Korean, Chinese, Scottish, Robotics).
 _DEMONYM = ("ans", "ean", "ese", "ish", "ics")
@@ -453,7 +459,7 @@ _CUT = re.compile(r",\s+|;\s+|\s+(?=(?:and|but|which|who|while|after|because|whe
 def _clause_dropped(en: str, rng: random.Random) -> Perturbation | None:
     end = len(en.rstrip().rstrip(".!?\"'”’»)"))
     cuts = [m.start() for m in _CUT.finditer(en, 0, end) if m.start() > 0] + [end]
-    options = [(a, b) for a, b in zip(cuts, cuts[1:]) if len(en[a:b].split()) >= 3
+    options = [(a, b) for a, b in itertools.pairwise(cuts) if len(en[a:b].split()) >= 3
                and len((en[:a] + en[b:]).split()) >= 4]
     if not options:
         return None
@@ -486,10 +492,13 @@ def _clause_added(en: str, rng: random.Random, donors: list[str]) -> Perturbatio
 
 # --- untranslated words, false friends -------------------------------------------------------
 
-_EN_FUNCTION = set(
-    "that this with from have were been they their there which would could should about after before "
-    "into over than then them these those what when where while will also said says more most other some "
-    "such only very just being does between during under since because against among through".split())
+_EN_FUNCTION = {
+    "that", "this", "with", "from", "have", "were", "been", "they", "their", "there", "which", "would", "could",
+    "should", "about", "after", "before", "into", "over", "than", "then", "them", "these", "those", "what",
+    "when", "where", "while", "will", "also", "said", "says", "more", "most", "other", "some", "such", "only",
+    "very", "just", "being", "does", "between", "during", "under", "since", "because", "against", "among",
+    "through"
+}
 
 
 #: Beginnings of BCMS pronouns, determiners and prepositions: words MT does not leave as they are.

@@ -44,7 +44,7 @@ PARLAMINT_FILES = (("DERIVED_HR__MT-models-comparison-Croatian.tsv", "hr"),
 
 def assign(dataset: str, doc_id: str) -> str:
     """``tune`` or ``test`` for one document, from a hash of its set and id."""
-    value = int(hashlib.sha256(f"{dataset}:{doc_id}".encode("utf-8")).hexdigest()[:8], 16)
+    value = int(hashlib.sha256(f"{dataset}:{doc_id}".encode()).hexdigest()[:8], 16)
     return "tune" if value < TUNE_SHARE * 16 ** 8 else "test"
 
 
