@@ -253,6 +253,26 @@ def perturbed(args) -> None:
           f"(≤{args.limit or 'all'} per family and language; {meter.timing()})",
           ["family", "counted", "items", "recall, source", "anywhere, source", "clean at span, source",
            "recall, English only", "anywhere, English only", "clean at span, English only"], rows)
+    clean_sentences(runs, english, sides, sorted(i for doc in docs.values() for i in doc), args.split)
+
+
+def clean_sentences(runs: Cached, english, sides, lines: list[int], split: str) -> None:
+    """Flags of every meaning category per 100 clean sentences, checked one sentence at a time as
+    the perturbation track checks them (the clean counterpart of its recall)."""
+    rows = []
+    for label, code in [*((f"{NTREX_LABEL[c]} → en, with source", c) for c in NTREX_LANGS),
+                        ("English only (no source)", None)]:
+        counts: Counter = Counter()
+        for i in lines:
+            source = sides[code][i] if code else None
+            for f in runs.run(source, english[i], NTREX_LANGS[code] if code else "en"):
+                counts[f.category] += 1
+        total = sum(counts[c] for c in MEANING)
+        rows.append([label, len(lines), *(f"{100 * counts[c] / len(lines):.2f}" for c in MEANING),
+                     f"**{100 * total / len(lines):.2f}**"])
+    table(f"NTREX-128 {split} split, the same clean sentences one at a time: flags per 100 sentences "
+          f"(timing: the perturbation table's meter, {runs.meter.timing()} in all)",
+          ["pair", "sentences", *MEANING, "all meaning"], rows)
 
 
 # --- ParlaMint -------------------------------------------------------------------------------
