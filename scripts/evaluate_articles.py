@@ -12,8 +12,9 @@ Each article is checked twice, model-free: with its BCMS source, and English onl
   article ("anywhere" columns: a counted flag anywhere in the article);
 * suggestion accuracy where ``correct`` is given: detected errors whose matching flag suggests
   exactly the correct text;
-* false flags per 100 sentences: flags of a meaning category that overlap no annotated error,
-  per category and in all;
+* false flags per 100 sentences: flags of a meaning category that overlap no annotated error
+  (in any meaning category: a flag pointing at a real error under another category is not
+  false), per category and in all;
 * CPU and wall seconds per article, with the source and English only.
 
 Article format: {"id", "lang" (cnr|sr|sr-Cyrl|hr|bs), "topic", "split", "source", "english",
@@ -119,16 +120,17 @@ def _source_overlap(flag, error: Error) -> bool:
             and span.start < error.source_end and error.source_start < span.end)
 
 
-def matches(flag, error: Error, with_source: bool) -> bool:
-    """Does this flag detect this error (see the module docstring)?"""
-    if flag.category not in KIND_COUNTS.get(error.kind, set()):
+def matches(flag, error: Error, with_source: bool, any_category: bool = False) -> bool:
+    """Does this flag detect this error (see the module docstring)? ``any_category``: a flag of
+    any meaning category at the error's place counts too (a looser, extra column)."""
+    if flag.category not in (MEANING if any_category else KIND_COUNTS.get(error.kind, set())):
         return False
     if error.start is not None:
         return overlaps(flag, error.start, error.end)
     if error.kind == "omission":
         if with_source and error.source_start is not None:
             return _source_overlap(flag, error)
-        return True  # the dropped text is not located: any omission flag of the article
+        return flag.category == "omission"  # the dropped text is not located: any omission flag
     return False
 
 
@@ -143,11 +145,12 @@ def score(errors: list[Error], flags, mode: str, tally: Tally) -> None:
         hits = [f for f in flags if matches(f, error, with_source)]
         row[mode] += bool(hits)
         row[mode + "_any"] += any(f.category in KIND_COUNTS.get(error.kind, set()) for f in flags)
+        row[mode + "_cat"] += any(matches(f, error, with_source, any_category=True) for f in flags)
         if with_source and error.correct and hits:
             row["sugg_n"] += 1
             row["sugg"] += any((f.suggestion or "").strip() == error.correct.strip() for f in hits)
-    for f in flags:
-        if f.category in MEANING and not any(matches(f, e, with_source) for e in errors):
+    for f in flags:  # a flag of any meaning category on an annotated error is not a false one
+        if f.category in MEANING and not any(matches(f, e, with_source, any_category=True) for e in errors):
             tally.false[mode][f.category] += 1
 
 
@@ -176,7 +179,7 @@ def run_article(article: dict, tally: Tally, show: bool) -> None:
         meter = Meter()
         flags = meter.run(source, article["english"], lang)
         score(errors, flags, mode, tally)
-        cells += [f"{meter.wall:.2f}", f"{meter.cpu:.2f}"]
+        cells += [f"{meter.wall:.3f}", f"{meter.cpu:.3f}"]
         if mode == "src":
             tally.sentences += meter.sentences
             sentences = meter.sentences
@@ -188,22 +191,27 @@ def run_article(article: dict, tally: Tally, show: bool) -> None:
     tally.timing.append([article["id"], article["lang"], sentences, len(errors), *cells])
 
 
+def _kind_row(kind: str, row: Counter) -> list:
+    counted = "/".join(sorted(KIND_COUNTS.get(kind, {"?"}))) if not kind.startswith("*") else ""
+    cells = []
+    for mode in ("src", "en"):
+        n = row[mode + "_n"]
+        cells += ([n] if mode == "en" else []) + [pct(ratio(row[mode + k], n)) for k in ("", "_cat", "_any")]
+    return [kind, counted, row["src_n"], *cells, f"{row['sugg']}/{row['sugg_n']}"]
+
+
 def report(tally: Tally, split: str, n_articles: int) -> None:
     rows = []
     total = Counter()
     for kind in sorted(tally.kinds):
         row = tally.kinds[kind]
         total.update(row)
-        rows.append([kind, "/".join(sorted(KIND_COUNTS.get(kind, {"?"}))), row["src_n"],
-                     pct(ratio(row["src"], row["src_n"])), pct(ratio(row["src_any"], row["src_n"])),
-                     row["en_n"], pct(ratio(row["en"], row["en_n"])), pct(ratio(row["en_any"], row["en_n"])),
-                     f"{row['sugg']}/{row['sugg_n']}"])
-    rows.append(["**all**", "", total["src_n"], pct(ratio(total["src"], total["src_n"])),
-                 pct(ratio(total["src_any"], total["src_n"])), total["en_n"], pct(ratio(total["en"], total["en_n"])),
-                 pct(ratio(total["en_any"], total["en_n"])), f"{total['sugg']}/{total['sugg_n']}"])
+        rows.append(_kind_row(kind, row))
+    rows.append(_kind_row("**all**", total))
     table(f"Fresh articles, {split} split ({n_articles} articles, {tally.sentences} English sentences): recall by "
-          "error kind", ["kind", "counted", "errors", "recall, source", "anywhere, source", "visible in English",
-                         "recall, English only", "anywhere, English only",
+          "error kind", ["kind", "counted", "errors", "recall, source", "at span, any category, source",
+                         "anywhere, source", "visible in English", "recall, English only",
+                         "at span, any category, English only", "anywhere, English only",
                          "suggestion = correct (of detected with a correct form)"], rows)
     n = tally.sentences or 1
     rows = [[label, *(f"{100 * tally.false[mode][c] / n:.2f}" for c in MEANING),
@@ -213,7 +221,7 @@ def report(tally: Tally, split: str, n_articles: int) -> None:
     table(f"Fresh articles, {split} split: flags on no annotated error, per 100 sentences",
           ["run", *MEANING, "all meaning", "flags"], rows)
     timing = tally.timing
-    mean = [f"{sum(float(r[k]) for r in timing) / len(timing):.2f}" for k in range(4, 8)] if timing else ["-"] * 4
+    mean = [f"{sum(float(r[k]) for r in timing) / len(timing):.3f}" for k in range(4, 8)] if timing else ["-"] * 4
     table(f"Fresh articles, {split} split: seconds per article (model-free, one process, 2-core machine)",
           ["article", "lang", "sentences", "errors", "wall, source", "CPU, source", "wall, English only",
            "CPU, English only"], [*timing, ["**mean**", "", "", "", *mean]])
