@@ -193,12 +193,14 @@ class Cached:
         return self.memo[key]
 
 
-def detected(p: perturb.Perturbation, flags) -> tuple[bool, bool]:
-    """(detected at the planted span, a counted category flagged anywhere in the pair)."""
+def detected(p: perturb.Perturbation, flags) -> tuple[bool, bool, bool]:
+    """(detected at the planted span, a flag of any meaning category at the span, a counted
+    category flagged anywhere in the pair)."""
     counted = [f for f in flags if f.category in perturb.COUNTS[p.family]]
     if p.family in perturb.ANYWHERE:
-        return bool(counted), bool(counted)
-    return any(overlaps(f, p.start, p.end) for f in counted), bool(counted)
+        return bool(counted), bool(counted), bool(counted)
+    return (any(overlaps(f, p.start, p.end) for f in counted),
+            any(f.category in MEANING and overlaps(f, p.start, p.end) for f in flags), bool(counted))
 
 
 def _planted_items(args, english, sides, docs, family: str):
@@ -237,8 +239,9 @@ def perturbed(args) -> None:
             lang, src = NTREX_LANGS[code], sides[code][i]
             n += 1
             for mode, source in (("src", src), ("en", None)):
-                at, anywhere = detected(p, runs.run(source, p.english, lang))
+                at, any_category, anywhere = detected(p, runs.run(source, p.english, lang))
                 tally[mode] += at
+                tally[mode + "_cat"] += any_category
                 tally[mode + "_any"] += anywhere
                 clean = runs.run(source, english[i], lang)
                 span_end = p.start + len(p.original)
@@ -248,11 +251,12 @@ def perturbed(args) -> None:
                 if mode == "src" and not at and may_show(args):
                     print(f"MISS {family} {code} {i}: {p.original!r} -> {p.planted!r}: {p.english}")
         rows.append([family, "/".join(sorted(perturb.COUNTS[family])), n,
-                     *(pct(ratio(tally[k], n)) for k in ("src", "src_any", "src_clean", "en", "en_any", "en_clean"))])
+                     *(pct(ratio(tally[mode + k], n)) for mode in ("src", "en") for k in ("", "_cat", "_any", "_clean"))])
     table(f"NTREX-128 {args.split} split, one error planted by scripts/perturb.py "
           f"(≤{args.limit or 'all'} per family and language; {meter.timing()})",
-          ["family", "counted", "items", "recall, source", "anywhere, source", "clean at span, source",
-           "recall, English only", "anywhere, English only", "clean at span, English only"], rows)
+          ["family", "counted", "items", "recall, source", "at span, any category, source", "anywhere, source",
+           "clean at span, source", "recall, English only", "at span, any category, English only",
+           "anywhere, English only", "clean at span, English only"], rows)
     clean_sentences(runs, english, sides, sorted(i for doc in docs.values() for i in doc), args.split)
 
 
