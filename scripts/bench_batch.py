@@ -37,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from cli_entry import cli_command, use_this_checkout
+
 # The only backcheck imports of this script.
 from backcheck import batch
 from backcheck.config import Config
@@ -114,9 +116,7 @@ def resume_test(corpus: Path, work: Path, jobs: int) -> tuple[int, int, int, int
     """Kill a CLI batch run once part of the documents are journalled; rerun; count skipped."""
     out = work / "resume-out"
     state = out / ".backcheck-batch.sqlite"
-    cli = ROOT / ".venv" / "bin" / "backcheck"
-    launcher = [str(cli)] if cli.exists() else [sys.executable, "-c", "from backcheck.cli import main; main()"]
-    cmd = [*launcher, "batch", str(corpus), "--output-dir", str(out), "--jobs", str(jobs), "--engine", "none"]
+    cmd = [*cli_command(), "batch", str(corpus), "--output-dir", str(out), "--jobs", str(jobs), "--engine", "none"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     done_at_kill = 0
     while proc.poll() is None:
@@ -147,7 +147,7 @@ def main() -> None:
     parser.add_argument("--engine", default="auto")
     args = parser.parse_args()
 
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    use_this_checkout()
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         work = Path(tmp)
         corpus = work / "news"
