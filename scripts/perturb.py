@@ -7,7 +7,8 @@ returns a :class:`Perturbation` (the perturbed English, the exact planted span `
 it, the family and the clean text it replaced) or None when the family does not apply. Where an
 error goes is decided by this module's own heuristics: a *name* is a capitalised English word,
 not the first of its sentence, not in :data:`NOT_NAMES`, whose first four letters (diacritics
-folded) begin a capitalised word of the source (Latin letters, Cyrillic transliterated here).
+folded; one letter after the first may differ: Trump / Tramp) begin a capitalised word of the
+source (Latin letters, Cyrillic transliterated here).
 
 Families, and the report categories whose flag counts as a detection (:data:`COUNTS`):
 
@@ -26,7 +27,7 @@ possessive_adjective   "Name's" → Trumpov, Schulzev, Merkelin (-a stems), Mark
 phonetic_spelling      a foreign name spelled as Serbian transcribes it:           name
                        Washington→Vašington, Johnson→Džonson (sh→š, ch→č, j→dž,
                        y→j/i, w→v, th→t, x→ks, qu→kv, c→k, ee→i, oo→u, ph→f,
-                       doubled consonants single)
+                       doubled consonants single, silent h after a vowel dropped)
 name_replaced          a name replaced by another name of the data at edit         name
                        distance 1-3 (:func:`name_pool`)
 number_changed         one number (digits or a number word) changed                number
@@ -159,6 +160,13 @@ def source_capitals(src: str) -> set[str]:
     return {fold(w)[:4] for w in _TOKEN.findall(to_latin(src)) if w[0].isupper() and len(w) >= 3}
 
 
+def _confirmed(prefix: str, caps: set[str]) -> bool:
+    """Does a capitalised source word begin like ``prefix`` (the same first letter, at most one
+    other letter changed: Trump / Tramp, as Serbian transcribes it)?"""
+    return prefix in caps or any(c[:1] == prefix[:1] and len(c) == len(prefix) and levenshtein(c, prefix, 2) <= 1
+                                 for c in caps)
+
+
 def english_names(src: str, en: str) -> list[re.Match]:
     """Capitalised English words that the source confirms as names (see the module docstring)."""
     caps = source_capitals(src)
@@ -168,7 +176,7 @@ def english_names(src: str, en: str) -> list[re.Match]:
         if (len(w) < 3 or not w[0].isupper() or w.isupper() or w in NOT_NAMES or w.endswith(_DEMONYM)
                 or _sentence_initial(en, m.start()) or "-" in (en[m.end():m.end() + 1], en[m.start() - 1:m.start()])):
             continue
-        if fold(w)[:4] in caps or fold(serbian_spelling(w))[:4] in caps:
+        if _confirmed(fold(w)[:4], caps) or _confirmed(fold(serbian_spelling(w))[:4], caps):
             out.append(m)
     return out
 
@@ -267,6 +275,8 @@ def serbian_spelling(name: str) -> str:
                 out.append("c" if nxt in ("e", "i", "y") else "k")
             elif ch == nxt and ch not in _VOWELS:
                 pass  # a doubled consonant is written once
+            elif ch == "h" and i and low[i - 1] in _VOWELS and nxt not in _VOWELS:
+                pass  # a silent h after a vowel (Johnson, Sarah)
             else:
                 out.append(ch)
             i += 1
@@ -611,3 +621,31 @@ def perturb(family: str, src: str, en: str, lang: str, rng: random.Random,
     if family == "false_friend":
         return _false_friend(src, en, rng)
     raise ValueError(f"unknown family {family!r}")
+
+
+def _self_test() -> None:
+    """The examples of the module docstring (``python scripts/perturb.py``)."""
+    assert decline("Trump", "genitive") == "Trumpa" and decline("Praga", "genitive") == "Prage"
+    assert decline("Rijeka", "dative") == "Rijeci" and decline("Praga", "dative") == "Prazi"
+    assert decline("Oslo", "dative") == "Oslu" and decline("Kelly", "dative") == "Kellyju"
+    assert decline("Trump", "instrumental") == "Trumpom" and decline("Šulc", "instrumental") == "Šulcem"
+    assert decline("Petar", "vocative") == "Petare" and decline("Novak", "vocative") == "Novače"
+    assert decline("Jurić", "vocative") == "Juriću" and decline("Ana", "vocative") == "Ano"
+    assert feminine("Smith") == "Smithova" and feminine("Kowalski") == "Kowalska" and feminine("Jurić") is None
+    assert possessive("Trump") == "Trumpov" and possessive("Merkela") == "Merkelin" and possessive("Marko") == "Markov"
+    assert serbian_spelling("Washington") == "Vašington" and serbian_spelling("Johnson") == "Džonson"
+    assert to_latin("Љубљана") == "Ljubljana" and levenshtein("Zoran", "Goran") == 1
+    src, en = "Trampova administracija je u utorak objavila 5,2 odsto rasta.", \
+        "The Trump administration said on Tuesday growth was 5.2 percent."
+    rng = random.Random(1)
+    p = perturb("separator", src, en, "sr", rng)
+    assert p is not None and p.planted == "5,2" and p.english.count("5,2") == 1
+    p = perturb("weekday_changed", src, en, "sr", rng)
+    assert p is not None and p.original == "Tuesday" and p.planted in _WEEKDAYS
+    p = perturb("case_genitive", src, en, "sr", rng)
+    assert p is not None and p.planted == "Trumpa", p
+    print("perturb.py: self-test passed")
+
+
+if __name__ == "__main__":
+    _self_test()
