@@ -18,7 +18,10 @@ docs/evaluation.md and scripts/splits.py). Every table gives CPU time beside wal
   "correct".
 
     PYTHONPATH=src .venv/bin/python scripts/evaluate.py --split test
-    PYTHONPATH=src .venv/bin/python scripts/evaluate.py --split tune --sets perturbed --limit 20
+    PYTHONPATH=src .venv/bin/python scripts/evaluate.py --split tune --sets perturbed --limit 20 --show-items
+
+Misses and flags are printed one by one only on the tune split (``--show-items``); on the test
+split that takes ``--show-test-items``, for reading a result, never for writing a rule.
 """
 
 from __future__ import annotations
