@@ -16,6 +16,10 @@ docs/evaluation.md and scripts/splits.py). Every table gives CPU time beside wal
   it (English only); a detection is a flag of a counted category overlapping the planted span.
 * ``parlamint``: ParlaMint hr→en and sl→en translations labelled "wrong proper name" vs
   "correct".
+* ``wmt22``: WMT22 en→hr reversed (the Croatian as the source): recall on the divergences its
+  annotators tagged (NE, MISTRANSLATION, NEGATION, HAL, OMISSION) in eight MT outputs and the
+  student reference, by a flag whose source span overlaps the tagged words; false flags on
+  untagged segments and, per 100 segments, with the professional reference as the source.
 
     PYTHONPATH=src .venv/bin/python scripts/evaluate.py --split test
     PYTHONPATH=src .venv/bin/python scripts/evaluate.py --split tune --sets perturbed --limit 20 --show-items
@@ -282,6 +286,102 @@ def clean_sentences(runs: Cached, english, sides, lines: list[int], split: str) 
           ["pair", "sentences", *MEANING, "all meaning"], rows)
 
 
+# --- WMT22 en-hr, reversed --------------------------------------------------------------------
+
+WMT22 = "wmt22_en-hr_annotated"
+#: the annotated outputs used for recall; the professional reference is the clean set
+WMT22_OUTPUTS = ("HuaweiTSC.hyp", "Lan-Bridge.hyp", "NiuTrans.hyp", "SRPOL.hyp", "online-A.hyp", "online-B.hyp",
+                 "online-G.hyp", "online-Y.hyp", "stud.ref")
+#: a tag on the Croatian side -> the categories that detect it with the Croatian as the source
+#: (OMISSION there is content the English has more: an addition for us; a hallucination is
+#: content the English lacks: an omission). Grammar tags (CASE, GENDER, NUMBER, ...) and
+#: UNTRANSLATED (an English word kept in the Croatian) are no divergence in this direction.
+WMT22_TAGS = {"NE": {"name"}, "MISTRANSLATION": {"mistranslation"}, "NEGATION": {"mistranslation"},
+              "HAL": {"omission"}, "OMISSION": {"addition"}}
+
+
+def wmt22_segment(line: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
+    """The Croatian text of a tagged line and, per tag, the character spans of its tagged words
+    (an ``XX|OMISSION`` marker: the point where it stood)."""
+    text, spans = "", defaultdict(list)
+    for token in line.split():
+        word, _, tags = token.rpartition("|")
+        tagset = set(tags.split("+")) - {"None"}
+        if word == "XX" and "OMISSION" in tagset:
+            spans["OMISSION"].append((len(text), len(text)))
+            continue
+        text += (" " if text else "") + word
+        for tag in tagset:
+            spans[tag].append((len(text) - len(word), len(text)))
+    return text, spans
+
+
+def _wmt22_hit(tag: str, spans: list[tuple[int, int]], flags) -> tuple[bool, bool]:
+    """(a counted flag whose source span overlaps a tagged word, a counted flag anywhere in the
+    pair); an omission marker is matched by any addition flag of the pair."""
+    counted = [f for f in flags if f.category in WMT22_TAGS[tag]]
+    if tag == "OMISSION":
+        return bool(counted), bool(counted)
+    at = any(f.source_span is not None and any(f.source_span.start < b and a < f.source_span.end for a, b in spans)
+             for f in counted)
+    return at, bool(counted)
+
+
+def wmt22(args) -> None:
+    """WMT22 en-hr reversed: recall on the tagged divergences of eight MT outputs and the student
+    reference, false flags on their untagged segments and on the professional reference."""
+    base = args.eval_dir / WMT22
+    english = (base / "en.src").read_text("utf-8").splitlines()
+    member = splits.in_split("wmt22", args.split)
+    lines = [i for i, doc in enumerate(splits.wmt22_doc_of_line(args.eval_dir)) if member(doc)][:args.limit]
+    meter = Meter()
+    meter.warm("hr")
+    runs = Cached(meter)
+    tally: dict[str, Counter] = defaultdict(Counter)
+    for output in WMT22_OUTPUTS:
+        tagged = (base / f"annotated.en-hr.{output}").read_text("utf-8").splitlines()
+        for i in lines:
+            source, spans = wmt22_segment(tagged[i])
+            flags = runs.run(source, english[i], "hr")
+            if not spans:
+                tally["untagged"]["n"] += 1
+                tally["untagged"]["flagged"] += any(f.category in MEANING for f in flags)
+            for tag in WMT22_TAGS:
+                if spans.get(tag):
+                    at, anywhere = _wmt22_hit(tag, spans[tag], flags)
+                    tally[tag]["n"] += 1
+                    tally[tag]["at"] += at
+                    tally[tag]["any"] += anywhere
+                    if not at and may_show(args):
+                        print(f"MISS wmt22 {output} {i} {tag}: {source} || {english[i]}")
+    rows = [[tag, "/".join(sorted(WMT22_TAGS[tag])), t["n"], pct(ratio(t["at"], t["n"])), pct(ratio(t["any"], t["n"]))]
+            for tag, t in tally.items() if tag != "untagged"]
+    u = tally["untagged"]
+    rows.append(["(no tag at all)", "any meaning flag = false", u["n"], "", pct(ratio(u["flagged"], u["n"]))])
+    table(f"WMT22 en-hr reversed, {args.split} split ({len(lines)} segments × {len(WMT22_OUTPUTS)} outputs): "
+          f"tagged divergences ({meter.timing()})",
+          ["tag on the Croatian", "counted", "segments", "recall (source span at the tag)", "anywhere in the pair"],
+          rows)
+    wmt22_clean(args, base, english, lines, runs)
+
+
+def wmt22_clean(args, base: Path, english: list[str], lines: list[int], runs: Cached) -> None:
+    """Every meaning flag per 100 segments with the professional reference as the source."""
+    tagged = (base / "annotated.en-hr.prof.ref").read_text("utf-8").splitlines()
+    rows = []
+    for label, with_source in (("prof.ref → en, with source", True), ("English only (no source)", False)):
+        counts: Counter = Counter()
+        for i in lines:
+            source = wmt22_segment(tagged[i])[0] if with_source else None
+            for f in runs.run(source, english[i], "hr"):
+                counts[f.category] += 1
+        total = sum(counts[c] for c in MEANING)
+        rows.append([label, len(lines), *(f"{100 * counts[c] / len(lines):.2f}" for c in MEANING),
+                     f"**{100 * total / len(lines):.2f}**"])
+    table(f"WMT22 en-hr reversed, {args.split} split: the professional reference as the source, flags per "
+          f"100 segments ({runs.meter.timing()} in all)", ["pair", "segments", *MEANING, "all meaning"], rows)
+
+
 # --- ParlaMint -------------------------------------------------------------------------------
 
 def _parlamint_items(eval_dir: Path, split: str):
@@ -322,18 +422,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=None,
                         help="items per language and perturbation (DEMETR), documents (NTREX reversed), "
-                             "items per family and language (perturbed), items per language (ParlaMint)")
+                             "items per family and language (perturbed), items per language (ParlaMint), segments (WMT22)")
     parser.add_argument("--with-cjk", action="store_true",
                         help="also run DEMETR's ja/zh/hi sources (needs wordfreq's jieba/mecab extras)")
-    parser.add_argument("--sets", default="demetr,ntrex,perturbed,parlamint",
-                        help="comma-separated: demetr, ntrex, perturbed, parlamint")
+    parser.add_argument("--sets", default="demetr,ntrex,perturbed,parlamint,wmt22",
+                        help="comma-separated: demetr, ntrex, perturbed, parlamint, wmt22")
     add_protocol_args(parser)
     args = parser.parse_args()
     if not args.eval_dir.is_dir():
         print(f"evaluation data not found at {args.eval_dir}", file=sys.stderr)
         return 2
     print(f"# backcheck evaluation (model-free; split={args.split}; limit={args.limit})")
-    runners = {"demetr": demetr, "ntrex": ntrex_reversed, "perturbed": perturbed, "parlamint": parlamint}
+    runners = {"demetr": demetr, "ntrex": ntrex_reversed, "perturbed": perturbed, "parlamint": parlamint,
+               "wmt22": wmt22}
     for name in args.sets.split(","):
         wall, cpu = time.perf_counter(), time.process_time()
         runners[name](args)

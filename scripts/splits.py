@@ -13,6 +13,8 @@ What a "document" is, per set:
   and its ``mt_sent`` and ``eng_sent``, go to the same side.
 * ``ntrex``: a document of NTREX-128's ``DOCUMENT_IDS.tsv`` (123 news articles); the same
   document in hr, sr-Latn, sr-Cyrl and bs goes to the same side.
+* ``wmt22``: a document of WMT22 en-hr's ``annotated.en-hr.ids`` (100 reviews and news
+  articles), with every system's translation of it and both references.
 * ``parlamint``: Slovenian rows belong to the ParlaMint utterance (``ParlaMint-SI_…u5``) whose
   id opens them or the nearest row above; the Croatian file has no ids, so each Croatian source
   sentence (data row ``hr:row007``) is its own document, with every system's translation of it.
@@ -37,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 EVAL = HERE.parent.parent / "shared" / "eval"
 SPLITS = HERE / "splits"
 TUNE_SHARE = 0.60
-SETS = ("demetr", "ntrex", "parlamint")
+SETS = ("demetr", "ntrex", "parlamint", "wmt22")
 PARLAMINT_FILES = (("DERIVED_HR__MT-models-comparison-Croatian.tsv", "hr"),
                    ("DERIVED_SL__Parlamint-MT-comparison.tsv", "sl"))
 
@@ -88,7 +90,17 @@ def parlamint_ids(eval_dir: Path) -> list[str]:
     return list(dict.fromkeys(doc for doc, _, _ in parlamint_rows(eval_dir)))
 
 
-ENUMERATORS = {"demetr": demetr_ids, "ntrex": ntrex_ids, "parlamint": parlamint_ids}
+def wmt22_doc_of_line(eval_dir: Path) -> list[str]:
+    """The WMT22 en-hr document id of each segment (0-based line index -> id)."""
+    lines = (eval_dir / "wmt22_en-hr_annotated" / "annotated.en-hr.ids").read_text("utf-8").splitlines()
+    return [re.match(r'doc="?([^"\s]+)', line).group(1) for line in lines]
+
+
+def wmt22_ids(eval_dir: Path) -> list[str]:
+    return list(dict.fromkeys(wmt22_doc_of_line(eval_dir)))
+
+
+ENUMERATORS = {"demetr": demetr_ids, "ntrex": ntrex_ids, "parlamint": parlamint_ids, "wmt22": wmt22_ids}
 
 
 def render(dataset: str, eval_dir: Path) -> str:
