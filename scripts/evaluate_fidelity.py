@@ -42,9 +42,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-# The only backcheck imports of this script.
-import splits
+import splits  # scripts/ is on sys.path
 
+# The only backcheck imports of this script.
 from backcheck import fidelity
 from backcheck.align import AlignedPair
 from backcheck.api import Job, run_checks
