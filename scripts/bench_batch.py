@@ -5,10 +5,14 @@ Generates N short news articles (default 500) from templates in this file, with 
 and numbers varied and some typical machine-translation faults mixed in (a surname left in a
 Slavic case form, a non-preferred spelling), then prints a table:
 
-* documents/s without an engine (model-free checks), with 1 worker and with --jobs workers;
+* documents/s without an engine (model-free checks, ``engine="none"``: no back-translation), with
+  1 worker and with --jobs workers;
 * documents/s with a back-translation engine, cold (empty translation cache) and warm (the
   same sentences again, so every translation comes from the cache), when an engine is
   installed (``--engine auto`` picks CTranslate2 or Apertium; skipped and said so otherwise);
+* beside each rate, the wall seconds and the CPU seconds of the run (this process and its
+  worker processes, from ``resource.getrusage``): on a shared machine the CPU time is the
+  figure that does not depend on what else runs;
 * the resume test: ``backcheck batch`` killed (SIGKILL) part-way, rerun, and how many
   documents the rerun skipped as already done.
 
@@ -21,6 +25,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import signal
 import sqlite3
 import subprocess
@@ -31,6 +36,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from backcheck.config import Config
+from backcheck.engines import resolve
+from backcheck.errors import BackcheckError
+
+# The only backcheck imports of this script.
+from backcheck.pipeline import batch
+from cli_entry import cli_command, use_this_checkout
 
 FIRST = [
     "Ana",
@@ -119,19 +132,23 @@ def generate(directory: Path, count: int, seed: int = 7) -> None:
         (sub / f"article{i:04d}.txt").write_text(template.format(**values), encoding="utf-8")
 
 
-def timed_run(items, config, jobs: int) -> tuple[float, int]:
-    from backcheck.pipeline import batch
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process and of its finished worker processes."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
-    result = batch.run(items, config, jobs=jobs)
+
+def timed_run(items, config, jobs: int) -> tuple[float, float, float, int]:
+    """(documents/s by the wall clock, wall seconds, CPU seconds, flags) of one batch run."""
+    cpu = cpu_seconds()
+    result = batch.run(items, config, jobs=jobs)  # its worker pool is shut down (and reaped) on return
+    cpu = cpu_seconds() - cpu
     if result.errors:
         raise SystemExit(f"errors: {result.errors[:3]}")
-    return result.checked / result.seconds, len(result.report.flags)
+    return result.checked / result.seconds, result.seconds, cpu, len(result.report.flags)
 
 
 def engine_available(name: str) -> str | None:
-    from backcheck.engines import resolve
-    from backcheck.errors import BackcheckError
-
     try:
         engine = resolve(name, "en", "sr", use_cache=False)
     except BackcheckError:
@@ -143,17 +160,7 @@ def resume_test(corpus: Path, work: Path, jobs: int) -> tuple[int, int, int, int
     """Kill a CLI batch run once part of the documents are journalled; rerun; count skipped."""
     out = work / "resume-out"
     state = out / ".backcheck-batch.sqlite"
-    cmd = [
-        str(ROOT / ".venv" / "bin" / "backcheck"),
-        "batch",
-        str(corpus),
-        "--output-dir",
-        str(out),
-        "--jobs",
-        str(jobs),
-        "--engine",
-        "none",
-    ]
+    cmd = [*cli_command(), "batch", str(corpus), "--output-dir", str(out), "--jobs", str(jobs), "--engine", "none"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     done_at_kill = 0
     while proc.poll() is None:
@@ -170,7 +177,7 @@ def resume_test(corpus: Path, work: Path, jobs: int) -> tuple[int, int, int, int
                 break
     with sqlite3.connect(state) as db:
         journalled = db.execute("SELECT count(*) FROM done").fetchone()[0]
-    rerun = subprocess.run(cmd, capture_output=True, text=True)
+    rerun = subprocess.run(cmd, check=False, capture_output=True, text=True)
     m = re.search(r"\((\d+) checked, (\d+) already done\)", rerun.stderr)
     if not m:
         raise SystemExit(f"rerun gave no summary:\n{rerun.stderr}")
@@ -184,9 +191,7 @@ def main() -> None:
     parser.add_argument("--engine", default="auto")
     args = parser.parse_args()
 
-    from backcheck.config import Config
-    from backcheck.pipeline import batch
-
+    use_this_checkout()
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         work = Path(tmp)
         corpus = work / "news"
@@ -195,19 +200,20 @@ def main() -> None:
         glossary = {"Kiev": "Kyiv"}
         rows = []
         for jobs in sorted({1, args.jobs}):
-            rate, flags = timed_run(items, Config(glossary=glossary), jobs)
-            rows.append((f"model-free, {jobs} worker(s)", "-", f"{rate:.1f}", flags))
+            rate, wall, cpu, flags = timed_run(items, Config(glossary=glossary, engine="none"), jobs)
+            rows.append((f"model-free, {jobs} worker(s)", "none", f"{rate:.1f}", f"{wall:.1f}", f"{cpu:.1f}", flags))
         engine = engine_available(args.engine)
         if engine:
             os.environ["BACKCHECK_CACHE"] = str(work / "cache.sqlite3")
             for label in ("cold cache", "warm cache"):
-                rate, flags = timed_run(items, Config(glossary=glossary, engine=args.engine), args.jobs)
-                rows.append((f"engine {engine}, {label}", engine, f"{rate:.1f}", flags))
+                rate, wall, cpu, flags = timed_run(items, Config(glossary=glossary, engine=args.engine), args.jobs)
+                rows.append((f"engine {engine}, {label}", engine, f"{rate:.1f}", f"{wall:.1f}", f"{cpu:.1f}", flags))
         print(f"backcheck batch on {len(items)} generated articles ({os.cpu_count()} CPUs)\n")
-        print(f"| {'run':34} | {'engine':8} | {'documents/s':>11} | {'flags':>6} |")
-        print(f"|{'-' * 36}|{'-' * 10}|{'-' * 13}|{'-' * 8}|")
+        print(f"| {'run':34} | {'engine':8} | {'documents/s':>11} | {'wall s':>7} | {'CPU s':>7} | {'flags':>6} |")
+        print(f"|{'-' * 36}|{'-' * 10}|{'-' * 13}|{'-' * 9}|{'-' * 9}|{'-' * 8}|")
         for row in rows:
-            print(f"| {row[0]:34} | {row[1]:8} | {row[2]:>11} | {row[3]:>6} |")
+            print(f"| {row[0]:34} | {row[1]:8} | {row[2]:>11} | {row[3]:>7} | {row[4]:>7} | {row[5]:>6} |")
+        print("\n(documents/s by the wall clock; CPU s: this process and its worker processes)")
         if not engine:
             print(
                 f"\n(no engine available for --engine {args.engine}: model-free runs only; install "

@@ -32,6 +32,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
 
+# The only backcheck imports of this script.
+from backcheck.engines.cache import CachedEngine, TranslationCache
+from backcheck.engines.catalog import convert
+from backcheck.engines.ct2 import CT2Engine
+from backcheck.formats.article import load
 from build_tiny_model import LABELS, add_attention, add_feed_forward, save_marian_dir  # noqa: E402
 
 SAMPLE = REPO / "seeds" / "000_349c8de6d9ab456e.txt"
@@ -112,8 +117,6 @@ MARIAN_CONFIG = {
 def build_model(workdir: Path, lines: list[str]) -> Path:
     import sentencepiece as spm
 
-    from backcheck.engines.catalog import convert
-
     spm_bytes = train_spm(lines)
     sp = spm.SentencePieceProcessor(model_proto=spm_bytes)
     pieces = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
@@ -153,11 +156,12 @@ def _vm_hwm_kib() -> float:
 
 
 def timed(fn):
+    """(tokens, wall seconds, CPU seconds of every thread of this process, peak RSS MiB)."""
     with Peak() as peak:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         tokens = fn()
-        seconds = time.perf_counter() - start
-    return tokens, seconds, peak.mib
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return tokens, seconds, cpu, peak.mib
 
 
 HF_NAME = "transformers MarianMTModel.generate"
@@ -225,10 +229,6 @@ def main(argv: list[str] | None = None) -> int:
     import ctranslate2
     import sentencepiece as spm
 
-    from backcheck.engines.cache import CachedEngine, TranslationCache
-    from backcheck.engines.ct2 import CT2Engine
-    from backcheck.formats.article import load
-
     article = [s.text for s in load(str(SAMPLE), lang="en").article_sentences]
     bulk, bulk_name = larger_set(args.sentences)
     sets = [("sample article", article), (bulk_name, bulk)]
@@ -276,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
             }
             if hf_run is not None:
                 systems[HF_NAME] = hf_run
-            totals = {name: [0, 0.0, 0.0] for name in systems}
+            totals = {name: [0, 0.0, 0.0, 0.0] for name in systems}
             # Interleaved chunks, in rotating order: on a shared machine, load changes hit every
             # system alike instead of whichever runs last.
             order = list(systems)
@@ -285,13 +285,13 @@ def main(argv: list[str] | None = None) -> int:
                 order = order[1:] + order[:1]
                 for name in order:
                     fn = systems[name]
-                    produced, seconds, peak = timed(lambda: fn(sentences[i : i + args.chunk]))
+                    produced, seconds, cpu, peak = timed(lambda: fn(sentences[i : i + args.chunk]))
                     total = totals[name]
-                    total[0], total[1], total[2] = total[0] + produced, total[1] + seconds, max(total[2], peak)
+                    total[:] = [total[0] + produced, total[1] + seconds, total[2] + cpu, max(total[3], peak)]
             totals["CT2Engine + cache, warm rerun"] = list(timed(lambda: run_engine(sentences, cached)))
             rows += [(set_name, len(sentences), name, *total) for name, total in totals.items()]
             if hf_run is None:
-                rows.append((set_name, len(sentences), HF_NAME, None, None, None))
+                rows.append((set_name, len(sentences), HF_NAME, None, None, None, None))
 
     print(
         f"model: transformer-base {LAYERS}+{LAYERS}, d_model {D_MODEL}, {HEADS} heads, FFN {FFN}, "
@@ -303,24 +303,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(
-        f"| {'set':36} | {'sent.':>5} | {'system':36} | {'tokens':>7} | {'seconds':>8} | {'tokens/s':>9} "
-        f"| {'vs raw':>7} | {'peak RSS MiB':>12} |"
+        f"| {'set':36} | {'sent.':>5} | {'system':36} | {'tokens':>7} | {'wall s':>8} | {'CPU s':>8} "
+        f"| {'tokens/s':>9} | {'vs raw':>7} | {'peak RSS MiB':>12} |"
     )
-    print(f"|{'-' * 38}|{'-' * 7}|{'-' * 38}|{'-' * 9}|{'-' * 10}|{'-' * 11}|{'-' * 9}|{'-' * 14}|")
+    print(f"|{'-' * 38}|{'-' * 7}|{'-' * 38}|{'-' * 9}|{'-' * 10}|{'-' * 10}|{'-' * 11}|{'-' * 9}|{'-' * 14}|")
     raw_rate = {}
-    for set_name, n, system, produced, seconds, peak in rows:
+    for set_name, n, system, produced, seconds, cpu, peak in rows:
         if produced is None:
             print(f"| {set_name:36} | {n:5} | {system:36} | n/a: torch and transformers are not installed |")
             continue
         rate = produced / seconds
         raw_rate.setdefault(set_name, rate)
         print(
-            f"| {set_name:36} | {n:5} | {system:36} | {produced:7} | {seconds:8.3f} | {rate:9.1f} "
+            f"| {set_name:36} | {n:5} | {system:36} | {produced:7} | {seconds:8.3f} | {cpu:8.3f} | {rate:9.1f} "
             f"| {rate / raw_rate[set_name]:6.2f}x | {peak:12.0f} |"
         )
+    print("\n(tokens/s by the wall clock; CPU s: every thread of this process, intra-op threads included)")
     print()
     for set_name, _ in sets:
-        by = {system: seconds for s, _, system, _, seconds, _ in rows if s == set_name and seconds}
+        by = {system: seconds for s, _, system, _, seconds, _, _ in rows if s == set_name and seconds}
         ratio = by["backcheck CT2Engine"] and by["raw CTranslate2 translate_batch"] / by["backcheck CT2Engine"]
         speedup = by["CT2Engine + cache, cold"] / by["CT2Engine + cache, warm rerun"]
         print(

@@ -1,14 +1,15 @@
-"""Calibrate the omission/addition content ratio on clean data: NTREX-128 reversed.
+"""Calibrate the omission/addition content ratio on clean data: NTREX-128 reversed, TUNE split.
 
-Each BCMS reference (hrv, srp-Latn, srp-Cyrl, bos) is the source and the English original the
+Only the documents of the tune split (scripts/splits/ntrex.tsv) are read: a ratio fitted here
+must never have seen a test document, so this script has no --split option. Each BCMS reference (hrv, srp-Latn, srp-Cyrl, bos) is the source and the English original the
 translation; the pairs are line-aligned and professional, so their content ratios show how much
 clean translations vary. Prints the distribution and the ratios that a clean pair exceeds on
 0.5% / 1% of sentences, next to the constants in ``backcheck.checks.omission``; then, for the
 dropped-clause rule (CLAUSE_OMISSION_RATIO, CLAUSE_REST_RATIO), the share of clean pairs it flags
-and the share of ``scripts/evaluate.py``'s dropped-clause perturbations of the same pairs that
-the omission check flags, with and without it.
+and the share of the independent generator's clause drops (``scripts/perturb.py``,
+family ``clause_dropped``) of the same pairs that the omission check flags, with and without it.
 
-    .venv/bin/python scripts/calibrate_omission.py [--data ../shared/eval/ntrex128_bcms]
+    PYTHONPATH=src .venv/bin/python scripts/calibrate_omission.py [--eval-dir ../shared/eval]
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ import random
 import statistics
 from pathlib import Path
 
+import perturb  # the independent generators (scripts/ is on sys.path)
+import splits
+
+# The only backcheck imports of this script.
 from backcheck.checks.omission import (
     ADDITION_RATIO,
     CLAUSE_OMISSION_RATIO,
@@ -27,9 +32,13 @@ from backcheck.checks.omission import (
     content_letters,
     dropped_clauses,
 )
-from evaluate import _perturb  # the same perturbation the evaluation measures (scripts/ is on sys.path)
 
 SOURCES = {"hrv": "hr", "srp-Latn": "sr", "srp-Cyrl": "sr", "bos": "bs"}
+
+
+def tune_lines(path: Path, tune: list[int]) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [lines[i] for i in tune]
 
 
 def quantile(values: list[float], q: float) -> float:
@@ -39,18 +48,20 @@ def quantile(values: list[float], q: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=str(Path(__file__).resolve().parents[1] / "../shared/eval/ntrex128_bcms"))
+    parser.add_argument("--eval-dir", type=Path, default=splits.EVAL, help=f"evaluation data ({splits.EVAL})")
     args = parser.parse_args()
-    data = Path(args.data)
-    english = (data / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    data = args.eval_dir / "ntrex128_bcms"
+    tune = [i for i, doc in enumerate(splits.ntrex_doc_of_line(args.eval_dir)) if splits.in_split("ntrex", "tune")(doc)]
+    english = tune_lines(data / "newstest2019-src.eng.txt", tune)
     en_len = [content_letters(line, "en") for line in english]
+    print(f"NTREX-128 tune split: {len(tune)} sentence pairs per source language\n")
     all_ratios: list[float] = []
     print(
         f"{'source':9} {'pairs':>6} {'p0.5':>6} {'p1':>6} {'p5':>6} {'median':>7} {'p95':>6} {'p99':>6} "
         f"{'p99.5':>6} {'<omit':>6} {'>add':>6}"
     )
     for name, lang in SOURCES.items():
-        lines = (data / f"newstest2019-ref.{name}.txt").read_text(encoding="utf-8").splitlines()
+        lines = tune_lines(data / f"newstest2019-ref.{name}.txt", tune)
         ratios = []
         for src, tgt in zip(lines, en_len):
             s = content_letters(src, lang)
@@ -66,7 +77,7 @@ def main() -> None:
             + " ".join(f"{quantile(ratios, q):6.2f}" for q in (0.95, 0.99, 0.995))
             + f" {below:6.2%} {above:6.2%}"
         )
-    clause_table(data, english, en_len)
+    clause_table(data, tune, english, en_len)
     print(f"\nall: {len(all_ratios)} pairs with >= {MIN_CONTENT} content letters in the source")
     print(f"p0.5 = {quantile(all_ratios, 0.005):.3f}, p99.5 = {quantile(all_ratios, 0.995):.3f}")
     print(
@@ -85,21 +96,20 @@ def _omission(src: str, lang: str, en: str, en_content: int) -> tuple[bool, bool
     return by_ratio, by_ratio or bool(dropped_clauses(src, lang, en, s, en_content)[0])
 
 
-def clause_table(data: Path, english: list[str], en_len: list[int]) -> None:
+def clause_table(data: Path, tune: list[int], english: list[str], en_len: list[int]) -> None:
     print(
         f"\ndropped-clause rule (CLAUSE_OMISSION_RATIO = {CLAUSE_OMISSION_RATIO}, "
         f"CLAUSE_REST_RATIO = {CLAUSE_REST_RATIO}): omission flags"
     )
     print(f"{'source':9} {'clean':>6} {'ratio':>7} {'+clause':>8} {'dropped':>8} {'ratio':>7} {'+clause':>8}")
-    rng = random.Random(20191)
     for name, lang in SOURCES.items():
-        lines = (data / f"newstest2019-ref.{name}.txt").read_text(encoding="utf-8").splitlines()
+        lines = tune_lines(data / f"newstest2019-ref.{name}.txt", tune)
         clean, perturbed = [], []
-        for src, en, en_content in zip(lines, english, en_len):
+        for i, (src, en, en_content) in zip(tune, zip(lines, english, en_len)):
             clean.append(_omission(src, lang, en, en_content))
-            bad = _perturb("dropped clause", src, en, lang, rng)
-            if bad is not None and bad != en:
-                perturbed.append(_omission(src, lang, bad, content_letters(bad, "en")))
+            drop = perturb.perturb("clause_dropped", src, en, lang, random.Random(f"clause_dropped:{name}:{i}"))
+            if drop is not None:
+                perturbed.append(_omission(src, lang, drop.english, content_letters(drop.english, "en")))
         print(
             f"{name:9} {len(clean):6d} "
             + " ".join(f"{sum(x[k] for x in clean) / len(clean):7.2%}" + (" " if k == 0 else "") for k in (0, 1))

@@ -17,7 +17,14 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evaluate import DEMETR_EXPECTED, DEMETR_LANGS, EVAL, NON_ALPHABETIC, NTREX_LANGS, Meter, _ntrex_docs  # noqa: E402
+from evalkit import EVAL, Meter
+from evaluate import (
+    DEMETR_EXPECTED,
+    DEMETR_LANGS,
+    NON_ALPHABETIC,
+    NTREX_LANGS,
+    ntrex_lines,
+)
 
 
 def _line(flag) -> str:
@@ -42,10 +49,10 @@ def _line(flag) -> str:
     )
 
 
-def main() -> int:
-    out = open(sys.argv[1], "w", encoding="utf-8")
+def dump(out) -> None:
     meter = Meter()
-    english, sides, docs = _ntrex_docs(60)
+    english, sides, by_id = ntrex_lines(EVAL, "all")  # a fixed slice of both splits: not an evaluation
+    docs = list(by_id.values())[:60]
     for code, lang in NTREX_LANGS.items():
         for d, lines in enumerate(docs):
             flags = meter.run("\n".join(sides[code][i] for i in lines), "\n".join(english[i] for i in lines), lang)
@@ -65,8 +72,12 @@ def main() -> int:
                 flags = meter.run(x["src_sent"], x[which], lang)
                 out.write(f"# demetr {name} {x['id']} {which}: {len(flags)}\n")
                 out.writelines(_line(f) + "\n" for f in flags)
-    out.close()
-    print(f"{meter.pairs} pairs, {meter.rate:.1f} pairs/s")
+    print(meter.timing())
+
+
+def main() -> int:
+    with open(sys.argv[1], "w", encoding="utf-8") as out:
+        dump(out)
     return 0
 
 

@@ -1,24 +1,36 @@
 #!/usr/bin/env python3
 """Measure backcheck's checks on the third-party evaluation data in ../shared/eval.
 
-Runs the library (not the CLI), model-free, with every registered check, and prints one table
-per data set: items, recall (items whose error is flagged in the expected categories),
-false-flag rate (clean counterparts flagged in those categories) and throughput.
+Runs the library (not the CLI), model-free (engine "none"), with every registered check, on one
+split of the data (``--split test`` by default; rules are written on ``tune`` only, see
+docs/evaluation.md and scripts/splits.py). Every table gives CPU time beside wall time.
 
-* DEMETR: one-error perturbations of MT output, source given; Latin/Cyrillic-script sources
-  (pl, cs, ru, de, fr, it, es) and ja/zh/hi reported apart.
-* NTREX-128 reversed: professional hr / sr-Latn / sr-Cyrl / bs translations as the source, the
-  English original as the translation, one document at a time: false flags per 100 sentences.
-* NTREX-128 perturbed: controlled errors applied to the English side of sentence pairs.
-* ParlaMint hr→en and sl→en: translations labelled "wrong proper name" vs "correct".
+* ``demetr``: DEMETR one-error perturbations of MT output, source given (pl, cs, ru, de, fr,
+  it, es; ja/zh/hi with --with-cjk): recall per perturbation (any flag of the expected
+  categories in the pair; DEMETR marks no span) and false flags on ``mt_sent``/``eng_sent``.
+* ``ntrex``: NTREX-128 reversed, the clean professional hr / sr-Latn / sr-Cyrl / bs translation
+  as the source and the English original as the translation, document by document, with the
+  source and again without it: EVERY flag of a meaning category per 100 sentences.
+* ``perturbed``: NTREX-128 sentence pairs with one error planted in the English by the
+  independent generators of scripts/perturb.py; recall per family with the source and without
+  it (English only); a detection is a flag of a counted category overlapping the planted span.
+* ``parlamint``: ParlaMint hr→en and sl→en translations labelled "wrong proper name" vs
+  "correct".
+* ``wmt22``: WMT22 en→hr reversed (the Croatian as the source): recall on the divergences its
+  annotators tagged (NE, MISTRANSLATION, NEGATION, HAL, OMISSION) in eight MT outputs and the
+  student reference, by a flag whose source span overlaps the tagged words; false flags on
+  untagged segments and, per 100 segments, with the professional reference as the source.
 
-    .venv/bin/python scripts/evaluate.py --limit 200
+    PYTHONPATH=src .venv/bin/python scripts/evaluate.py --split test
+    PYTHONPATH=src .venv/bin/python scripts/evaluate.py --split tune --sets perturbed --limit 20 --show-items
+
+Misses and flags are printed one by one only on the tune split (``--show-items``); on the test
+split that takes ``--show-test-items``, for reading a result, never for writing a rule.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 import re
@@ -27,11 +39,18 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from backcheck.config import Config
-from backcheck.formats.article import from_text
-from backcheck.pipeline.check import Job, run_checks
-
-EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+import perturb
+import splits
+from evalkit import (
+    MEANING,
+    Meter,
+    add_protocol_args,
+    may_show,
+    overlaps,
+    pct,
+    ratio,
+    table,
+)
 
 DEMETR_LANGS = {
     "polish": "pl",
@@ -66,82 +85,53 @@ TARGETS = {
     "critical_id4_codemix": 0.85,
     "critical_id8_negation": 0.80,
 }
+#: NTREX file suffix -> the language backcheck is given
 NTREX_LANGS = {"hrv": "hr", "srp-Latn": "sr", "srp-Cyrl": "sr", "bos": "bs"}
-
-CONFIG = Config()
-
-
-#: A pair of the script's own, run untimed to load a language's resources.
-_WARM_UP = (
-    "Vlada je u ponedjeljak objavila da će Marko Horvat voditi pregovore u Bruxellesu 3. svibnja.",
-    "The government announced on Monday that Marko Horvat will lead the talks in Brussels on May 3.",
-)
-
-
-class Meter:
-    """Counts pairs and time spent in the library."""
-
-    def __init__(self) -> None:
-        self.pairs = 0
-        self.seconds = 0.0
-
-    def run(self, source: str, translation: str, lang: str) -> list:
-        start = time.perf_counter()
-        job = Job(from_text(translation, lang="en"), from_text(source, lang=lang))
-        flags = run_checks(job, CONFIG)
-        self.seconds += time.perf_counter() - start
-        self.pairs += len(job.document.article_sentences)
-        return flags
-
-    def warm(self, lang: str) -> None:
-        """Load what a language needs (word lists, dictionaries, exonyms) before the clock runs:
-        the rate is the steady state; start-up is measured by scripts/bench_startup.py. The
-        sentence is not from any data set, so no evaluated sentence is cached by it."""
-        run_checks(Job(from_text(_WARM_UP[1], lang="en"), from_text(_WARM_UP[0], lang=lang)), CONFIG)
-
-    @property
-    def rate(self) -> float:
-        return self.pairs / self.seconds if self.seconds else 0.0
+NTREX_LABEL = {"hrv": "hr", "srp-Latn": "sr-Latn", "srp-Cyrl": "sr-Cyrl", "bos": "bs"}
 
 
 def categories(flags) -> set[str]:
     return {f.category for f in flags}
 
 
-def pct(x: float) -> str:
-    return f"{100 * x:5.1f}%"
-
-
-def table(title: str, header: list[str], rows: list[list]) -> None:
-    print(f"\n## {title}\n")
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join("---" for _ in header) + "|")
-    for row in rows:
-        print("| " + " | ".join(str(c) for c in row) + " |")
+def timing_cells(meter: Meter) -> list[str]:
+    return [f"{meter.wall:.1f}", f"{meter.cpu:.1f}"]
 
 
 # --- DEMETR ----------------------------------------------------------------------------------
 
 
-def demetr(limit: int | None, with_cjk: bool = False) -> None:
+def _demetr_items(args, name: str) -> dict[str, list]:
+    member = splits.in_split("demetr", args.split)
+    items = [
+        x
+        for x in json.loads((args.eval_dir / "demetr" / f"{name}.json").read_text("utf-8"))
+        if x["pert_check"] and member(str(x["id"]))
+    ]
+    by_lang: dict[str, list] = defaultdict(list)
+    for x in items:
+        lang = DEMETR_LANGS[x["lang_tag"]]
+        if lang not in NON_ALPHABETIC or args.with_cjk:
+            by_lang[lang].append(x)
+    return by_lang
+
+
+def demetr(args) -> None:
+    """Recall per DEMETR perturbation (source given) and false flags on the clean counterparts."""
     meter = Meter()
     clean: dict[tuple[int, str], set[str]] = {}  # (id, which) -> flagged categories
     results: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # hits, items, ff, clean n
     for name, expected in DEMETR_EXPECTED.items():
-        items = [x for x in json.loads((EVAL / "demetr" / f"{name}.json").read_text()) if x["pert_check"]]
-        by_lang: dict[str, list] = defaultdict(list)
-        for x in items:
-            by_lang[DEMETR_LANGS[x["lang_tag"]]].append(x)
-        for lang, xs in by_lang.items():
-            if lang in NON_ALPHABETIC and not with_cjk:
-                continue
+        for lang, xs in _demetr_items(args, name).items():
             group = "ja/zh/hi" if lang in NON_ALPHABETIC else "alphabetic"
             meter.warm(lang)
-            for x in xs[:limit]:
+            for x in xs[: args.limit]:
                 hit = categories(meter.run(x["src_sent"], x["pert_sent"], lang)) & expected
                 r = results[(name, group)]
                 r[0] += bool(hit)
                 r[1] += 1
+                if not hit and may_show(args):
+                    print(f"MISS {name} {x['id']} {lang}: {x['pert_sent']}")
                 for which in ("mt_sent", "eng_sent"):
                     key = (x["id"], which)
                     if key not in clean:
@@ -156,176 +146,356 @@ def demetr(limit: int | None, with_cjk: bool = False) -> None:
                 name,
                 group,
                 n,
-                pct(hits / n),
-                f"≥{pct(target).strip()}" if target else "",
-                pct(ff / cn),
+                pct(ratio(hits, n)),
+                f"≥{pct(target)}" if target else "",
+                pct(ratio(ff, cn)),
                 "≤3.0%" if target else "",
             ]
         )
     table(
-        f"DEMETR (source given; {meter.pairs} pairs, {meter.rate:.0f} pairs/s)",
+        f"DEMETR, {args.split} split (source given; {meter.timing()})",
         ["perturbation", "sources", "items", "recall", "target", "false flags (mt+eng)", "target"],
         rows,
     )
 
 
-# --- NTREX -----------------------------------------------------------------------------------
+# --- NTREX reversed: all meaning categories ----------------------------------------------------
 
 
-def _ntrex_docs(limit: int | None):
-    base = EVAL / "ntrex128_bcms"
-    ids = (base / "DOCUMENT_IDS.tsv").read_text().splitlines()
-    english = (base / "newstest2019-src.eng.txt").read_text().splitlines()
-    sides = {code: (base / f"newstest2019-ref.{code}.txt").read_text().splitlines() for code in NTREX_LANGS}
+def ntrex_lines(eval_dir: Path, split: str):
+    """English lines, the four BCMS sides, and the documents (lists of line indices) of a split."""
+    base = eval_dir / "ntrex128_bcms"
+    english = (base / "newstest2019-src.eng.txt").read_text("utf-8").splitlines()
+    sides = {code: (base / f"newstest2019-ref.{code}.txt").read_text("utf-8").splitlines() for code in NTREX_LANGS}
+    member = splits.in_split("ntrex", split)
     docs: dict[str, list[int]] = {}
-    for i, doc_id in enumerate(ids):
-        docs.setdefault(doc_id, []).append(i)
-    chosen = list(docs.values())[:limit]
-    return english, sides, chosen
+    for i, doc_id in enumerate(splits.ntrex_doc_of_line(eval_dir)):
+        if member(doc_id):
+            docs.setdefault(doc_id, []).append(i)
+    return english, sides, docs
 
 
-def ntrex_reversed(limit: int | None) -> None:
-    english, sides, docs = _ntrex_docs(limit)
-    watched = ("name", "number", "untranslated")
+def _count_flags(flags, counts: Counter, by_check: Counter) -> None:
+    for f in flags:
+        counts[f.category] += 1
+        by_check[f.check] += 1
+
+
+def _ntrex_row(label: str, meter: Meter, counts: Counter, by_check: Counter) -> list:
+    n = meter.sentences
+    per100 = [f"{100 * counts[c] / n:.2f}" for c in MEANING]
+    total = sum(counts[c] for c in MEANING)
+    other = sum(v for c, v in counts.items() if c not in MEANING)
+    return [
+        label,
+        n,
+        *per100,
+        f"**{100 * total / n:.2f}**",
+        f"{100 * other / n:.2f}",
+        *timing_cells(meter),
+        ", ".join(f"{k}:{v}" for k, v in by_check.most_common(5)),
+    ]
+
+
+def ntrex_reversed(args) -> None:
+    """Every flag of a meaning category per 100 clean sentences, with the source (per language)
+    and without it (the English is the same for the four languages, so one row)."""
+    english, sides, docs = ntrex_lines(args.eval_dir, args.split)
+    chosen = list(docs.values())[: args.limit]
     rows = []
     for code, lang in NTREX_LANGS.items():
-        meter = Meter()
+        meter, counts, by_check = Meter(), Counter(), Counter()
         meter.warm(lang)
-        counts: Counter = Counter()
-        by_check: Counter = Counter()
-        for lines in docs:
+        for lines in chosen:
             flags = meter.run("\n".join(sides[code][i] for i in lines), "\n".join(english[i] for i in lines), lang)
-            for f in flags:
-                counts[f.category] += 1
-                by_check[f.check] += 1
-        per100 = {c: 100 * counts[c] / meter.pairs for c in watched}
-        rows.append(
-            [
-                f"{code} → en",
-                meter.pairs,
-                *(f"{per100[c]:.2f}" for c in watched),
-                f"{sum(per100.values()):.2f}",
-                f"{meter.rate:.0f}",
-                ", ".join(f"{k}:{v}" for k, v in by_check.most_common(6)),
-            ]
-        )
+            _count_flags(flags, counts, by_check)
+            if may_show(args):
+                for f in flags:
+                    print(f"FLAG {code} {f.check} {f.category}: {f.span.text!r} ({f.message})")
+        rows.append(_ntrex_row(f"{NTREX_LABEL[code]} → en, with source", meter, counts, by_check))
+    meter, counts, by_check = Meter(), Counter(), Counter()
+    for lines in chosen:
+        _count_flags(meter.run(None, "\n".join(english[i] for i in lines), "en"), counts, by_check)
+    rows.append(_ntrex_row("English only (no source; any language)", meter, counts, by_check))
     table(
-        "NTREX-128 reversed (BCMS source, English original): flags per 100 sentences (target ≤ 2 in total)",
-        ["pair", "sentences", "name", "number", "untranslated", "total", "pairs/s", "flags by check"],
+        f"NTREX-128 reversed, {args.split} split ({len(chosen)} documents): flags per 100 clean sentences",
+        [
+            "pair",
+            "sentences",
+            *MEANING,
+            "all meaning",
+            "style/quote/boilerplate",
+            "wall s",
+            "CPU s",
+            "most frequent checks",
+        ],
         rows,
     )
 
 
-_AUX = re.compile(r"\b(is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b(?! not\b)")
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+# --- NTREX perturbed by scripts/perturb.py ------------------------------------------------------
 
 
-def _perturb(kind: str, src: str, en: str, lang: str, rng: random.Random) -> str | None:
-    """The English sentence with one controlled error of ``kind``, or None if it does not apply."""
-    from backcheck.lang.names.correspondence import correspondence, english_tokens, exonyms, source_tokens
-    from backcheck.lang.text import to_latin
+class Cached:
+    """The meter's runs, remembered by (source, English): clean pairs and English-only runs of a
+    perturbed English shared by several languages are checked once."""
 
-    if kind == "inflected surname":
-        # An MT system that copies a declined name copies the source's case form.
-        latin = to_latin(src).text
-        table_ = exonyms(lang)
-        stoks = source_tokens(latin, 0, len(latin), lang, table_)
-        for t in english_tokens(en, 0, len(en)):
-            if not t.name or t.initial or len(t.text) < 4:
-                continue
-            for s in stoks:
-                if s.name and correspondence(t, s, table_) == "case" and not s.text.isupper():
-                    return en[: t.start] + s.text + en[t.end :]
-        return None
-    if kind == "changed number":
-        nums = list(re.finditer(r"\b\d+\b", en))
-        if not nums:
-            return None
-        m = rng.choice(nums)
-        value = int(m.group())
-        new = str(value + rng.choice([1, 2, 3, 10]) if value < 1000 else value * 10)
-        return en[: m.start()] + new + en[m.end() :]
-    if kind == "changed date":
-        months = [m for m in re.finditer(r"\b(" + "|".join(_MONTHS) + r")\b", en)]
-        if not months:
-            return None
-        m = rng.choice(months)
-        other = rng.choice([x for x in _MONTHS if x != m.group()])
-        return en[: m.start()] + other + en[m.end() :]
-    if kind == "dropped clause":
-        clauses = [m for m in re.finditer(r",[^,]+(?=,|\.$)", en) if re.search(r"\d|\s[A-Z][a-z]", m.group())]
-        if not clauses:
-            return None
-        m = rng.choice(clauses)
-        return en[: m.start()] + en[m.end() :]
-    if kind == "untranslated phrase":
-        src_words = re.findall(r"\b[^\W\d_]{4,}\b", to_latin(src).text)
-        src_words = [w for w in src_words if w.islower()]
-        en_words = list(re.finditer(r"\b[a-z]{4,}\b", en))
-        if len(src_words) < 2 or len(en_words) < 2:
-            return None
-        i = rng.randrange(len(src_words) - 1)
-        j = rng.randrange(len(en_words) - 1)
-        return en[: en_words[j].start()] + " ".join(src_words[i : i + 2]) + en[en_words[j + 1].end() :]
-    if kind == "negated verb":
-        aux = list(_AUX.finditer(en))
-        if not aux:
-            return None
-        m = rng.choice(aux)
-        return en[: m.end()] + " not" + en[m.end() :]
-    raise ValueError(kind)
+    def __init__(self, meter: Meter) -> None:
+        self.meter = meter
+        self.memo: dict[tuple, list] = {}
+
+    def run(self, source: str | None, english: str, lang: str) -> list:
+        key = (source, english, lang if source is not None else "en")
+        if key not in self.memo:
+            self.memo[key] = self.meter.run(source, english, lang)
+        return self.memo[key]
 
 
-PERTURBATIONS = {
-    "inflected surname": {"name"},
-    "changed number": {"number"},
-    "changed date": {"number"},
-    "dropped clause": {"omission", "name", "number"},
-    "untranslated phrase": {"untranslated"},
-    "negated verb": {"mistranslation"},
+def detected(p: perturb.Perturbation, flags) -> tuple[bool, bool, bool]:
+    """(detected at the planted span, a flag of any meaning category at the span, a counted
+    category flagged anywhere in the pair)."""
+    counted = [f for f in flags if f.category in perturb.COUNTS[p.family]]
+    if p.family in perturb.ANYWHERE:
+        return bool(counted), bool(counted), bool(counted)
+    return (
+        any(overlaps(f, p.start, p.end) for f in counted),
+        any(f.category in MEANING and overlaps(f, p.start, p.end) for f in flags),
+        bool(counted),
+    )
+
+
+def _planted_items(args, english, sides, docs, family: str):
+    """(code, line, perturbation) for up to --limit lines per language where the family applies,
+    in an order fixed by the family and language."""
+    lines = sorted(i for doc in docs.values() for i in doc)
+    doc_of = {i: d for d, doc in docs.items() for i in doc}
+    pool = perturb.name_pool([english[i] for i in lines])
+    for code, lang in NTREX_LANGS.items():
+        order = lines[:]
+        random.Random(f"order:{family}:{code}").shuffle(order)
+        taken = 0
+        for i in order:
+            if args.limit and taken >= args.limit:
+                break
+            donors = [english[j] for j in lines[::7] if doc_of[j] != doc_of[i]]
+            p = perturb.perturb(
+                family, sides[code][i], english[i], lang, random.Random(f"{family}:{code}:{i}"), pool, donors
+            )
+            if p is not None and p.english != english[i]:
+                taken += 1
+                yield code, i, p
+
+
+def perturbed(args) -> None:
+    """Recall per family with the source and English-only, and how often the clean pair already
+    had a counted flag at the same place (what a detection would be worth by chance)."""
+    english, sides, docs = ntrex_lines(args.eval_dir, args.split)
+    meter = Meter()
+    for lang in set(NTREX_LANGS.values()):
+        meter.warm(lang)
+    runs = Cached(meter)
+    rows = []
+    for family in perturb.FAMILIES:
+        n, tally = 0, Counter()
+        for code, i, p in _planted_items(args, english, sides, docs, family):
+            lang, src = NTREX_LANGS[code], sides[code][i]
+            n += 1
+            for mode, source in (("src", src), ("en", None)):
+                at, any_category, anywhere = detected(p, runs.run(source, p.english, lang))
+                tally[mode] += at
+                tally[mode + "_cat"] += any_category
+                tally[mode + "_any"] += anywhere
+                clean = runs.run(source, english[i], lang)
+                span_end = p.start + len(p.original)
+                tally[mode + "_clean"] += any(
+                    f.category in perturb.COUNTS[p.family]
+                    and (p.family in perturb.ANYWHERE or overlaps(f, p.start, span_end))
+                    for f in clean
+                )
+                if mode == "src" and not at and may_show(args):
+                    print(f"MISS {family} {code} {i}: {p.original!r} -> {p.planted!r}: {p.english}")
+        rows.append(
+            [
+                family,
+                "/".join(sorted(perturb.COUNTS[family])),
+                n,
+                *(pct(ratio(tally[mode + k], n)) for mode in ("src", "en") for k in ("", "_cat", "_any", "_clean")),
+            ]
+        )
+    table(
+        f"NTREX-128 {args.split} split, one error planted by scripts/perturb.py "
+        f"(≤{args.limit or 'all'} per family and language; {meter.timing()})",
+        [
+            "family",
+            "counted",
+            "items",
+            "recall, source",
+            "at span, any category, source",
+            "anywhere, source",
+            "clean at span, source",
+            "recall, English only",
+            "at span, any category, English only",
+            "anywhere, English only",
+            "clean at span, English only",
+        ],
+        rows,
+    )
+    clean_sentences(runs, english, sides, sorted(i for doc in docs.values() for i in doc), args.split)
+
+
+def clean_sentences(runs: Cached, english, sides, lines: list[int], split: str) -> None:
+    """Flags of every meaning category per 100 clean sentences, checked one sentence at a time as
+    the perturbation track checks them (the clean counterpart of its recall)."""
+    rows = []
+    for label, code in [
+        *((f"{NTREX_LABEL[c]} → en, with source", c) for c in NTREX_LANGS),
+        ("English only (no source)", None),
+    ]:
+        counts: Counter = Counter()
+        for i in lines:
+            source = sides[code][i] if code else None
+            for f in runs.run(source, english[i], NTREX_LANGS[code] if code else "en"):
+                counts[f.category] += 1
+        total = sum(counts[c] for c in MEANING)
+        rows.append(
+            [
+                label,
+                len(lines),
+                *(f"{100 * counts[c] / len(lines):.2f}" for c in MEANING),
+                f"**{100 * total / len(lines):.2f}**",
+            ]
+        )
+    table(
+        f"NTREX-128 {split} split, the same clean sentences one at a time: flags per 100 sentences "
+        f"(timing: the perturbation table's meter, {runs.meter.timing()} in all)",
+        ["pair", "sentences", *MEANING, "all meaning"],
+        rows,
+    )
+
+
+# --- WMT22 en-hr, reversed --------------------------------------------------------------------
+
+WMT22 = "wmt22_en-hr_annotated"
+#: the annotated outputs used for recall; the professional reference is the clean set
+WMT22_OUTPUTS = (
+    "HuaweiTSC.hyp",
+    "Lan-Bridge.hyp",
+    "NiuTrans.hyp",
+    "SRPOL.hyp",
+    "online-A.hyp",
+    "online-B.hyp",
+    "online-G.hyp",
+    "online-Y.hyp",
+    "stud.ref",
+)
+#: a tag on the Croatian side -> the categories that detect it with the Croatian as the source
+#: (OMISSION there is content the English has more: an addition for us; a hallucination is
+#: content the English lacks: an omission). Grammar tags (CASE, GENDER, NUMBER, ...) and
+#: UNTRANSLATED (an English word kept in the Croatian) are no divergence in this direction.
+WMT22_TAGS = {
+    "NE": {"name"},
+    "MISTRANSLATION": {"mistranslation"},
+    "NEGATION": {"mistranslation"},
+    "HAL": {"omission"},
+    "OMISSION": {"addition"},
 }
 
 
-def ntrex_perturbed(limit: int | None) -> None:
-    english, sides, docs = _ntrex_docs(None)
-    rng = random.Random(20191)
+def wmt22_segment(line: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
+    """The Croatian text of a tagged line and, per tag, the character spans of its tagged words
+    (an ``XX|OMISSION`` marker: the point where it stood)."""
+    text, spans = "", defaultdict(list)
+    for token in line.split():
+        word, _, tags = token.rpartition("|")
+        tagset = set(tags.split("+")) - {"None"}
+        if word == "XX" and "OMISSION" in tagset:
+            spans["OMISSION"].append((len(text), len(text)))
+            continue
+        text += (" " if text else "") + word
+        for tag in tagset:
+            spans[tag].append((len(text) - len(word), len(text)))
+    return text, spans
+
+
+def _wmt22_hit(tag: str, spans: list[tuple[int, int]], flags) -> tuple[bool, bool]:
+    """(a counted flag whose source span overlaps a tagged word, a counted flag anywhere in the
+    pair); an omission marker is matched by any addition flag of the pair."""
+    counted = [f for f in flags if f.category in WMT22_TAGS[tag]]
+    if tag == "OMISSION":
+        return bool(counted), bool(counted)
+    at = any(
+        f.source_span is not None and any(f.source_span.start < b and a < f.source_span.end for a, b in spans)
+        for f in counted
+    )
+    return at, bool(counted)
+
+
+def wmt22(args) -> None:
+    """WMT22 en-hr reversed: recall on the tagged divergences of eight MT outputs and the student
+    reference, false flags on their untagged segments and on the professional reference."""
+    base = args.eval_dir / WMT22
+    english = (base / "en.src").read_text("utf-8").splitlines()
+    member = splits.in_split("wmt22", args.split)
+    lines = [i for i, doc in enumerate(splits.wmt22_doc_of_line(args.eval_dir)) if member(doc)][: args.limit]
     meter = Meter()
-    for lang in NTREX_LANGS.values():
-        meter.warm(lang)
-    rows = []
-    lines = [i for doc in docs for i in doc]
-    for kind, expected in PERTURBATIONS.items():
-        hits = n = clean_flags = 0
-        for code, lang in NTREX_LANGS.items():
-            done = 0
-            for i in lines:
-                if limit and done >= limit:
-                    break
-                src, en = sides[code][i], english[i]
-                bad = _perturb(kind, src, en, lang, rng)
-                if bad is None or bad == en:
-                    continue
-                done += 1
-                n += 1
-                hits += bool(categories(meter.run(src, bad, lang)) & expected)
-                clean_flags += bool(categories(meter.run(src, en, lang)) & expected)
-        rows.append([kind, n, pct(hits / n) if n else "-", "≥90.0%", pct(clean_flags / n) if n else "-"])
+    meter.warm("hr")
+    runs = Cached(meter)
+    tally: dict[str, Counter] = defaultdict(Counter)
+    for output in WMT22_OUTPUTS:
+        tagged = (base / f"annotated.en-hr.{output}").read_text("utf-8").splitlines()
+        for i in lines:
+            source, spans = wmt22_segment(tagged[i])
+            flags = runs.run(source, english[i], "hr")
+            if not spans:
+                tally["untagged"]["n"] += 1
+                tally["untagged"]["flagged"] += any(f.category in MEANING for f in flags)
+            for tag in WMT22_TAGS:
+                if spans.get(tag):
+                    at, anywhere = _wmt22_hit(tag, spans[tag], flags)
+                    tally[tag]["n"] += 1
+                    tally[tag]["at"] += at
+                    tally[tag]["any"] += anywhere
+                    if not at and may_show(args):
+                        print(f"MISS wmt22 {output} {i} {tag}: {source} || {english[i]}")
+    rows = [
+        [tag, "/".join(sorted(WMT22_TAGS[tag])), t["n"], pct(ratio(t["at"], t["n"])), pct(ratio(t["any"], t["n"]))]
+        for tag, t in tally.items()
+        if tag != "untagged"
+    ]
+    u = tally["untagged"]
+    rows.append(["(no tag at all)", "any meaning flag = false", u["n"], "", pct(ratio(u["flagged"], u["n"]))])
     table(
-        f"NTREX-128 with controlled perturbations of the English side ({meter.rate:.0f} pairs/s)",
-        ["perturbation", "items", "recall", "target", "clean flagged"],
+        f"WMT22 en-hr reversed, {args.split} split ({len(lines)} segments × {len(WMT22_OUTPUTS)} outputs): "
+        f"tagged divergences ({meter.timing()})",
+        ["tag on the Croatian", "counted", "segments", "recall (source span at the tag)", "anywhere in the pair"],
+        rows,
+    )
+    wmt22_clean(args, base, english, lines, runs)
+
+
+def wmt22_clean(args, base: Path, english: list[str], lines: list[int], runs: Cached) -> None:
+    """Every meaning flag per 100 segments with the professional reference as the source."""
+    tagged = (base / "annotated.en-hr.prof.ref").read_text("utf-8").splitlines()
+    rows = []
+    for label, with_source in (("prof.ref → en, with source", True), ("English only (no source)", False)):
+        counts: Counter = Counter()
+        for i in lines:
+            source = wmt22_segment(tagged[i])[0] if with_source else None
+            for f in runs.run(source, english[i], "hr"):
+                counts[f.category] += 1
+        total = sum(counts[c] for c in MEANING)
+        rows.append(
+            [
+                label,
+                len(lines),
+                *(f"{100 * counts[c] / len(lines):.2f}" for c in MEANING),
+                f"**{100 * total / len(lines):.2f}**",
+            ]
+        )
+    table(
+        f"WMT22 en-hr reversed, {args.split} split: the professional reference as the source, flags per "
+        f"100 segments ({runs.meter.timing()} in all)",
+        ["pair", "segments", *MEANING, "all meaning"],
         rows,
     )
 
@@ -333,52 +503,40 @@ def ntrex_perturbed(limit: int | None) -> None:
 # --- ParlaMint -------------------------------------------------------------------------------
 
 
-def _parlamint_items():
-    base = EVAL / "parlamint_mt_hr-sl_en"
-    for fname, lang in (
-        ("DERIVED_HR__MT-models-comparison-Croatian.tsv", "hr"),
-        ("DERIVED_SL__Parlamint-MT-comparison.tsv", "sl"),
-    ):
-        with open(base / fname, newline="") as fh:
-            rows = list(csv.reader(fh, delimiter="\t"))
-        header = rows[0]
-        for row in rows[1:]:
-            if not row or not row[0].strip():
-                continue
-            source = re.sub(r"^ParlaMint\S*\s+", "", row[0])
-            for col in range(1, len(header) - 1, 2):
-                if col + 1 >= len(row):
-                    break
-                translation = re.sub(r"^(ParlaMint|Parlamint)\S*(\s+@-@\s+\S+)*\s+", "", row[col])
-                label = row[col + 1].strip().lower()
-                if translation.strip():
-                    yield lang, source, translation, label
+def _parlamint_items(eval_dir: Path, split: str):
+    member = splits.in_split("parlamint", split)
+    for doc, lang, row in splits.parlamint_rows(eval_dir):
+        if not member(doc):
+            continue
+        source = re.sub(r"^ParlaMint\S*\s+", "", row[0])
+        for col in range(1, len(row) - 1, 2):
+            translation = re.sub(r"^(ParlaMint|Parlamint)\S*(\s+@-@\s+\S+)*\s+", "", row[col])
+            label = row[col + 1].strip().lower()
+            if translation.strip():
+                yield lang, source, translation, label
 
 
-def parlamint(limit: int | None) -> None:
+def parlamint(args) -> None:
+    """Recall on translations labelled "wrong proper name", false flags on those labelled "correct"."""
     meter = Meter()
     for lang in ("hr", "sl"):
         meter.warm(lang)
     stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for lang, source, translation, label in _parlamint_items():
+    for lang, source, translation, label in _parlamint_items(args.eval_dir, args.split):
         if label not in ("wrong proper name", "correct"):
             continue
         s = stats[lang]
-        if limit and s[1] + s[3] >= limit:
+        if args.limit and s[1] + s[3] >= args.limit:
             continue
         flagged = "name" in categories(meter.run(source, translation, lang))
-        if label == "wrong proper name":
-            s[0] += flagged
-            s[1] += 1
-        else:
-            s[2] += flagged
-            s[3] += 1
+        s[0 if label != "correct" else 2] += flagged
+        s[1 if label != "correct" else 3] += 1
     rows = [
-        [f"{lang} → en", n, pct(h / n) if n else "-", "≥70%", cn, pct(ff / cn) if cn else "-", "≤5%"]
+        [f"{lang} → en", n, pct(ratio(h, n)), "≥70%", cn, pct(ratio(ff, cn)), "≤5%"]
         for lang, (h, n, ff, cn) in sorted(stats.items())
     ]
     table(
-        f"ParlaMint proper names ({meter.rate:.0f} pairs/s)",
+        f"ParlaMint proper names, {args.split} split ({meter.timing()})",
         ["pair", "wrong-name items", "recall", "aim", "correct items", "false flags", "aim"],
         rows,
     )
@@ -390,8 +548,8 @@ def main() -> int:
         "--limit",
         type=int,
         default=None,
-        help="items per language and perturbation (DEMETR, NTREX perturbed), documents "
-        "(NTREX reversed) or items per language (ParlaMint)",
+        help="items per language and perturbation (DEMETR), documents (NTREX reversed), "
+        "items per family and language (perturbed), items per language (ParlaMint), segments (WMT22)",
     )
     parser.add_argument(
         "--with-cjk",
@@ -400,19 +558,29 @@ def main() -> int:
     )
     parser.add_argument(
         "--sets",
-        default="demetr,ntrex,perturbed,parlamint",
-        help="comma-separated: demetr, ntrex, perturbed, parlamint",
+        default="demetr,ntrex,perturbed,parlamint,wmt22",
+        help="comma-separated: demetr, ntrex, perturbed, parlamint, wmt22",
     )
+    add_protocol_args(parser)
     args = parser.parse_args()
-    if not EVAL.is_dir():
-        print(f"evaluation data not found at {EVAL}", file=sys.stderr)
+    if not args.eval_dir.is_dir():
+        print(f"evaluation data not found at {args.eval_dir}", file=sys.stderr)
         return 2
-    print(f"# backcheck evaluation (model-free; limit={args.limit})")
-    runners = {"demetr": demetr, "ntrex": ntrex_reversed, "perturbed": ntrex_perturbed, "parlamint": parlamint}
+    print(f"# backcheck evaluation (model-free; split={args.split}; limit={args.limit})")
+    runners = {
+        "demetr": demetr,
+        "ntrex": ntrex_reversed,
+        "perturbed": perturbed,
+        "parlamint": parlamint,
+        "wmt22": wmt22,
+    }
     for name in args.sets.split(","):
-        start = time.perf_counter()
-        runners[name](args.limit, args.with_cjk) if name == "demetr" else runners[name](args.limit)
-        print(f"\n({name}: {time.perf_counter() - start:.0f} s)", file=sys.stderr)
+        wall, cpu = time.perf_counter(), time.process_time()
+        runners[name](args)
+        print(
+            f"\n({name}: {time.perf_counter() - wall:.0f} s wall, {time.process_time() - cpu:.0f} s CPU)",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -9,11 +9,14 @@ of the same document). A good fidelity score separates clean pairs from perturbe
 per perturbation type) and falls as the perturbation grows (Spearman rank correlation with the
 share of English words edited).
 
-Documents are split in two by a hash of their id: the *fit* half trains the logistic combination
-(`--fit` writes src/backcheck/data/fidelity_calibration.json), the *eval* half, disjoint from
-it, produces the tables. Back-translations are cached in .backcheck-cache/ so reruns are quick.
+Documents are split by the committed split file (scripts/splits/ntrex.tsv, see
+scripts/splits.py): the *tune* split trains the logistic combination (`--fit` writes
+src/backcheck/data/fidelity_calibration.json), the tables come from `--split` (default *test*,
+disjoint from it; `--split tune` is for development and measures nothing). Back-translations
+are cached in .backcheck-cache/ so reruns are quick. Times are given in CPU seconds (this
+process and its finished child processes, e.g. Apertium's pipelines) beside wall seconds.
 
-    .venv/bin/python scripts/evaluate_fidelity.py --fit --engine apertium --per-split 400
+    PYTHONPATH=src .venv/bin/python scripts/evaluate_fidelity.py --fit --engine apertium --per-split 400
 
 Prints the tables (with a source; round trip without one), the time per sentence, and whether
 fidelity adds recall to the model-free checks; writes the ROC curves to docs/img/fidelity_roc.png.
@@ -27,6 +30,7 @@ import json
 import math
 import random
 import re
+import resource
 import sys
 import time
 from collections import defaultdict
@@ -38,9 +42,18 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from backcheck.scoring import fidelity  # noqa: E402
+import splits  # scripts/ is on sys.path
+from backcheck.config import Config
+from backcheck.engines import resolve
+from backcheck.errors import EngineError
+from backcheck.formats.article import from_text
+from backcheck.lang.align import AlignedPair
+from backcheck.pipeline.check import Job, run_checks
 
-DATA = ROOT.parent / "shared" / "eval" / "ntrex128_bcms"
+# The only backcheck imports of this script.
+from backcheck.scoring import fidelity
+
+EVAL = ROOT.parent / "shared" / "eval"
 CACHE = ROOT / ".backcheck-cache"
 CALIBRATION = ROOT / "src" / "backcheck" / "data" / fidelity.CALIBRATION_FILE
 PLOT = ROOT / "docs" / "img" / "fidelity_roc.png"
@@ -191,11 +204,20 @@ def perturb(kind: str, sentence: str, rng: random.Random, same_doc: list[str], o
     raise ValueError(kind)
 
 
-def load_items(split: str, per_split: int) -> list[Item]:
-    english = (DATA / "newstest2019-src.eng.txt").read_text("utf-8").splitlines()
-    doc_ids = (DATA / "DOCUMENT_IDS.tsv").read_text("utf-8").splitlines()
+def cpu_now() -> float:
+    """CPU seconds of this process (all threads) and of its finished child processes."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def load_items(split: str, per_split: int, eval_dir: Path = EVAL) -> list[Item]:
+    """Up to ``per_split`` clean sentences of the documents of ``split`` (tune or test), each with
+    its perturbations."""
+    data = eval_dir / "ntrex128_bcms"
+    english = (data / "newstest2019-src.eng.txt").read_text("utf-8").splitlines()
+    doc_ids = (data / "DOCUMENT_IDS.tsv").read_text("utf-8").splitlines()
     sources = {
-        code: (DATA / f"newstest2019-ref.{suffix}.txt").read_text("utf-8").splitlines() for suffix, code in LANGS
+        code: (data / f"newstest2019-ref.{suffix}.txt").read_text("utf-8").splitlines() for suffix, code in LANGS
     }
     by_doc = defaultdict(list)
     for i, d in enumerate(doc_ids):
@@ -204,7 +226,8 @@ def load_items(split: str, per_split: int) -> list[Item]:
     def h(s: str) -> int:
         return int(hashlib.sha256(s.encode()).hexdigest(), 16)
 
-    docs = sorted(d for d in by_doc if (h(d) % 2 == 0) == (split == "fit"))
+    member = splits.in_split("ntrex", split)
+    docs = sorted(d for d in by_doc if member(d))
     rng = random.Random(f"{SEED}:{split}")
     lines = [i for d in docs for i in by_doc[d] if 3 <= len(english[i].split()) <= 60]
     chosen = sorted(rng.sample(lines, min(per_split, len(lines))))
@@ -233,9 +256,6 @@ class Engines:
     .backcheck-cache/ so reruns skip decoding); None where that direction has no model."""
 
     def __init__(self, name: str):
-        from backcheck.engines import resolve
-        from backcheck.errors import EngineError
-
         self.name = name
         self.by_direction = {}
         for lang in sorted({code for _, code in LANGS}):
@@ -259,13 +279,13 @@ class Engines:
     def available(self) -> bool:
         return any(e is not None for (src, _), e in self.by_direction.items() if src == "en")
 
-    def time_per_sentence(self, items: list[Item], n: int = 100) -> float:
-        """Uncached back-translation time per sentence (ms), on ``n`` sentences."""
+    def time_per_sentence(self, items: list[Item], n: int = 100) -> tuple[float, float]:
+        """Uncached back-translation time per sentence (ms wall, ms CPU), on ``n`` sentences."""
         sample = [it for it in items if it.kind == "clean"][:n]
         engine = self.by_direction["en", sample[0].lang].engine  # the engine behind the cache
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu_now()
         engine.translate([it.english for it in sample], "en", sample[0].lang)
-        return 1000 * (time.perf_counter() - t0) / len(sample)
+        return 1000 * (time.perf_counter() - t0) / len(sample), 1000 * (cpu_now() - c0) / len(sample)
 
 
 def run_engine(engines: Engines, items: list[Item]) -> dict:
@@ -276,7 +296,7 @@ def run_engine(engines: Engines, items: list[Item]) -> dict:
         by_lang[it.lang].append(k)
     forced: dict[str, list] = defaultdict(lambda: [None] * len(items))
     forced_rt: dict[str, list] = defaultdict(lambda: [None] * len(items))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_now()
     for lang, idx in by_lang.items():
         forward, reverse = engines.by_direction["en", lang], engines.by_direction[lang, "en"]
         english = [items[k].english for k in idx]
@@ -297,7 +317,7 @@ def run_engine(engines: Engines, items: list[Item]) -> dict:
                 for k, sc in zip(idx, scores):
                     table[direction][k] = sc
     out["forced"], out["forced_rt"] = dict(forced), dict(forced_rt)
-    out["seconds"] = time.perf_counter() - t0
+    out["seconds"], out["cpu"] = time.perf_counter() - t0, cpu_now() - c0
     return out
 
 
@@ -429,12 +449,7 @@ def roc_curve(pos: list[float], neg: list[float]) -> tuple[np.ndarray, np.ndarra
 
 def model_free_flags(items: list[Item]) -> list[bool]:
     """Whether the model-free checks (every registered check except the fidelity ones) flag the pair."""
-    from backcheck.config import Config
-    from backcheck.formats.article import from_text
-    from backcheck.lang.align import AlignedPair
-    from backcheck.pipeline.check import Job, run_checks
-
-    config = Config()
+    config = Config(engine="none")
     out = []
     for it in items:
         doc = from_text(it.english, "<eval>", "en")
@@ -488,21 +503,30 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--engine", action="append", help="engine(s) to measure (default: every one available)")
     ap.add_argument("--per-split", type=int, default=400, help="clean sentences per split (fit, eval)")
-    ap.add_argument("--fit", action="store_true", help="refit the calibration on the fit split and save it")
+    ap.add_argument("--fit", action="store_true", help="refit the calibration on the tune split and save it")
     ap.add_argument("--no-plot", action="store_true")
     ap.add_argument("--no-checks", action="store_true", help="skip the comparison with the model-free checks (slow)")
+    ap.add_argument(
+        "--split",
+        choices=("tune", "test"),
+        default="test",
+        help="the documents the tables are computed on (default test); the fit is always on tune",
+    )
+    ap.add_argument("--eval-dir", type=Path, default=EVAL, help=f"evaluation data folder ({EVAL})")
     args = ap.parse_args()
-    if not DATA.exists():
-        sys.exit(f"evaluation data not found: {DATA}")
+    if not (args.eval_dir / "ntrex128_bcms").exists():
+        sys.exit(f"evaluation data not found: {args.eval_dir / 'ntrex128_bcms'}")
 
     engines = [e for e in (Engines(name) for name in args.engine or ["apertium", "ct2"]) if e.available]
-    fit_items = load_items("fit", args.per_split)
-    eval_items = load_items("eval", args.per_split)
-    assert not {it.doc for it in fit_items} & {it.doc for it in eval_items}
+    fit_items = load_items("tune", args.per_split, args.eval_dir)
+    eval_items = load_items(args.split, args.per_split, args.eval_dir)
+    if args.split == "test":
+        assert not {it.doc for it in fit_items} & {it.doc for it in eval_items}
     print(
-        f"NTREX-128 reversed: fit split {sum(it.kind == 'clean' for it in fit_items)} sentences "
-        f"({len(fit_items)} pairs), eval split {sum(it.kind == 'clean' for it in eval_items)} sentences "
-        f"({len(eval_items)} pairs); the two splits share no document"
+        f"NTREX-128 reversed: fit (tune split) {sum(it.kind == 'clean' for it in fit_items)} sentences "
+        f"({len(fit_items)} pairs), tables on the {args.split} split: "
+        f"{sum(it.kind == 'clean' for it in eval_items)} sentences ({len(eval_items)} pairs)"
+        + ("; the two share no document" if args.split == "test" else " (the fit data itself: not a measurement)")
     )
 
     curves: dict[str, dict[str, tuple]] = {}
@@ -529,7 +553,7 @@ def main() -> None:
             print(f"calibration for {name} written to {CALIBRATION.relative_to(ROOT)}")
         run = run_engine(engine, eval_items)
         for mode in engine.modes:
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), cpu_now()
             pairs = [
                 fidelity.Pair((0,), (0,), it.english, it.source if mode == fidelity.SOURCE else it.english)
                 for it in eval_items
@@ -537,7 +561,7 @@ def main() -> None:
             forced = run["forced"] if mode == fidelity.SOURCE else run["forced_rt"]
             hyps = run["bt"] if mode == fidelity.SOURCE else run["rt"]
             result = fidelity.score_pairs(pairs, hyps, mode, name, forced)
-            t_score = time.perf_counter() - t1
+            t_score, c_score = time.perf_counter() - t1, cpu_now() - c1
             title = (
                 f"engine {name}, mode {mode} ({'source given' if mode == fidelity.SOURCE else 'no source'}); "
                 f"calibration {result.signature.split('|')[1]}"
@@ -549,13 +573,16 @@ def main() -> None:
                 chrf_aucs = table(eval_items, chrf, title + ": chrF++ alone, for comparison")
             else:
                 print(
-                    f"\n{title}: no feature separated clean from perturbed pairs in the fit split, so no "
+                    f"\n{title}: no feature separated clean from perturbed pairs in the tune split, so no "
                     "fidelity is reported in this mode; the raw metric:"
                 )
                 scores = chrf
                 aucs = chrf_aucs = table(eval_items, chrf, title + ": chrF++ of the round trip against the English")
             summary[f"{name}, {mode}"] = (aucs, chrf_aucs)
-            print(f"  scoring time: {1000 * t_score / len(eval_items):.1f} ms per pair (metrics, features)")
+            print(
+                f"  scoring time: {1000 * t_score / len(eval_items):.1f} ms wall, "
+                f"{1000 * c_score / len(eval_items):.1f} ms CPU per pair (metrics, features)"
+            )
             label = f"{name}, {mode}" + ("" if result.document["calibrated"] else " (chrF++: no calibrated fidelity)")
             curves[label] = {}
             for kind in PERTURBATIONS:
@@ -565,13 +592,15 @@ def main() -> None:
                 curves[label][kind] = (fpr, tpr, aucs[kind])
             if mode == fidelity.SOURCE and checks_flags is not None:
                 report_added_value(eval_items, scores, checks_flags, result.min_fidelity)
+        wall_ms, cpu_ms = engine.time_per_sentence(eval_items)
         print(
-            f"\nengine {name}: back-translation {engine.time_per_sentence(eval_items):.1f} ms per sentence "
-            f"(100 sentences, uncached); this run {run['seconds']:.1f} s for {len(eval_items)} pairs "
+            f"\nengine {name}: back-translation {wall_ms:.1f} ms wall, {cpu_ms:.1f} ms CPU per sentence "
+            f"(100 sentences, uncached); this run {run['seconds']:.1f} s wall, {run['cpu']:.1f} s CPU "
+            f"for {len(eval_items)} pairs "
             "(back-translation, round trip, forced decoding; cached translations are reused)"
         )
     if summary:
-        print("\nROC AUC, clean vs perturbed (eval split): fidelity, with chrF++ alone in brackets")
+        print(f"\nROC AUC, clean vs perturbed ({args.split} split): fidelity, with chrF++ alone in brackets")
         print("| perturbation | " + " | ".join(summary) + " |")
         print("|---|" + "---|" * len(summary))
         for kind in PERTURBATIONS + ("all",):
