@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -413,3 +414,278 @@ def test_safe_shows_every_control_character():
     from backcheck.render.safe import safe
 
     assert safe("a\x1b[2Jb\rc\u202ed\te") == "a\\x1b[2Jb\\x0dc\\u202ed\te"
+
+
+# -- 12. readers that crashed on fuzzed input (tests/test_readers_properties.py) -------------------
+
+
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ({"translation": ["a.txt"]}, "'translation' must be a string, got list"),
+        ({"translation": "a.txt", "source": 1}, "'source' must be a string, got int"),
+        ({"translation": "a.txt", "source_lang": 1}, "'source_lang' must be a string, got int"),
+    ],
+)
+def test_a_batch_manifest_field_that_is_not_a_string_is_an_input_error(tmp_path, row, message):
+    import json
+
+    (tmp_path / "a.txt").write_text("The minister said nothing.\n")
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text(json.dumps(row) + "\n")
+    result = invoke("batch", manifest)
+    assert result.exit_code == ExitCode.INPUT
+    assert result.stderr == f"backcheck: error: {manifest}:1: {message}\n"
+
+
+def _fuzzed_model(tmp_path, **changes) -> Path:
+    import json
+
+    model = tmp_path / "fuzzed"
+    model.mkdir()
+    for name in ("model.bin", "config.json", "source.spm", "target.spm"):
+        (model / name).write_bytes(b"xyz")
+    manifest = {"name": "fuzzed", "kind": "marian", "source_langs": ["en"], "target_langs": ["sr"]}
+    (model / models.MANIFEST).write_text(json.dumps({**manifest, **changes}))
+    return model
+
+
+@pytest.mark.parametrize(
+    "changes, problem",
+    [
+        ({"files": {"model.bin": None}}, "model.bin: expected {sha256, size}"),
+        ({"files": None}, "files must map file names to their sha256 and size"),
+        ({"source_spm": []}, "source_spm must be a file name inside the model directory"),
+        ({"target_spm": None}, "target_spm must be a file name inside the model directory"),
+        ({"source_spm": "../../etc/passwd"}, "source_spm must be a file name inside the model directory"),
+        ({"files": {"../x": {"sha256": "", "size": 3}}}, "'../x' is not a file name inside the model directory"),
+        ({"files": {"model.bin": {"sha256": "", "size": "3"}}}, "model.bin: size must be a whole number of bytes"),
+        ({"labels": []}, "labels and lang_tokens must map languages to strings"),
+        ({"source_langs": "en"}, "source_langs and target_langs must be lists of language codes"),
+    ],
+)
+def test_a_model_manifest_of_the_wrong_shape_is_a_model_error(tmp_path, changes, problem):
+    model = _fuzzed_model(tmp_path, **changes)
+    with pytest.raises(ModelError) as caught:
+        models.open_model(model)
+    assert str(caught.value) == f"model {model}: {models.MANIFEST} is invalid ({problem}); reinstall the model"
+    result = invoke("models", "verify", model)
+    assert result.exit_code == ExitCode.ENGINE
+    assert "Traceback" not in result.output and problem in result.output
+
+
+def test_a_model_manifest_that_is_not_an_object_is_a_model_error(tmp_path):
+    model = _fuzzed_model(tmp_path)
+    (model / models.MANIFEST).write_text("[1, 2]")
+    with pytest.raises(ModelError, match=r"is unreadable \(expected a JSON object\)"):
+        models.open_model(model)
+
+
+# -- 13. model downloads: size, checksum, unpacking ------------------------------------------------
+
+
+class _Response:
+    def __init__(self, body: bytes, length: int | None = None):
+        self.body = body
+        self.headers = {"Content-Length": str(length)} if length is not None else {}
+
+    def read(self, n: int) -> bytes:
+        chunk, self.body = self.body[:n], self.body[n:]
+        return chunk
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+@pytest.fixture
+def no_dns(monkeypatch):
+    from backcheck.engines import install
+
+    monkeypatch.setattr(install.socket, "getaddrinfo", lambda *a: [])
+    return install
+
+
+def test_a_download_stops_past_its_limit_while_streaming(tmp_path, monkeypatch, no_dns):
+    monkeypatch.setattr(no_dns.urllib.request, "urlopen", lambda *a, **k: _Response(b"x" * (3 << 20)))
+    dest = tmp_path / "model.zip"
+    with pytest.raises(ModelError) as caught:
+        no_dns.download("https://example.org/m.zip", dest, max_bytes=2 << 20)
+    assert str(caught.value) == "https://example.org/m.zip sent more than 2 MB, the limit for this model; stopped"
+    assert not dest.exists() and not (tmp_path / "model.zip.part").exists()
+
+
+def test_a_download_announcing_too_many_bytes_is_refused_at_once(tmp_path, monkeypatch, no_dns):
+    monkeypatch.setattr(no_dns.urllib.request, "urlopen", lambda *a, **k: _Response(b"", length=500 << 20))
+    with pytest.raises(ModelError, match=r"is 500 MB, over the 160 MB limit for this model"):
+        no_dns.download("https://example.org/m.zip", tmp_path / "m.zip", max_bytes=no_dns.download_limit(_entry()))
+
+
+def _entry(**changes):
+    from backcheck.engines.catalog import load_catalog
+
+    return replace(load_catalog()["opus-mt-tc-base-en-sh"], **changes)  # size_mb = 80
+
+
+def test_install_checks_the_catalogued_sha256_before_unpacking(tmp_path, monkeypatch, no_dns):
+    import zipfile
+
+    entry = _entry(sha256="0" * 64)
+    monkeypatch.setattr(no_dns, "load_catalog", lambda: {entry.name: entry})
+
+    def fake_download(url, dest, progress=None, timeout=None, max_bytes=None):
+        with zipfile.ZipFile(dest, "w") as z:
+            z.writestr("../outside.txt", "x")
+        return dest
+
+    monkeypatch.setattr(no_dns, "download", fake_download)
+    with pytest.raises(ModelError, match="does not match the SHA-256 in the catalogue"):
+        no_dns.install(entry.name, tmp_path / "models")
+    assert not (tmp_path / "outside.txt").exists()
+
+
+def _zip(path: Path, entries: dict[str, bytes], link: str | None = None) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries.items():
+            z.writestr(name, data)
+        if link is not None:
+            info = zipfile.ZipInfo(link)
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            z.writestr(info, "/etc/passwd")
+    return path
+
+
+@pytest.mark.parametrize(
+    "entries, link, message",
+    [
+        ({"../evil.txt": b"x"}, None, "entry '../evil.txt' points outside the folder it unpacks to; refused"),
+        ({"model/../../evil.txt": b"x"}, None, "points outside the folder it unpacks to; refused"),
+        ({"/tmp/evil.txt": b"x"}, None, "entry '/tmp/evil.txt' has an absolute name; refused"),
+        ({"model/decoder.yml": b"x"}, "model/link", "entry 'model/link' is a symbolic link; refused"),
+    ],
+)
+def test_unpacking_refuses_entries_that_escape_the_folder(tmp_path, entries, link, message, no_dns):
+    archive = _zip(tmp_path / "m.zip", entries, link)
+    target = tmp_path / "out" / "unpacked"
+    with pytest.raises(ModelError) as caught:
+        no_dns.unpack(archive, target)
+    assert str(caught.value).startswith("m.zip: ") and message in str(caught.value)
+    assert not (tmp_path / "evil.txt").exists() and not (tmp_path / "out").exists()
+
+
+def test_unpacking_refuses_a_zip_bomb(tmp_path, no_dns):
+    archive = _zip(tmp_path / "bomb.zip", {f"part{i}.bin": b"\0" * (1 << 20) for i in range(3)})
+    assert archive.stat().st_size < 100_000
+    with pytest.raises(ModelError) as caught:
+        no_dns.unpack(archive, tmp_path / "out", max_bytes=2 << 20)
+    assert str(caught.value) == "bomb.zip would unpack to more than 2 MB (a zip bomb?); refused"
+    assert not any((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True
+
+
+def test_unpacking_a_safe_archive_keeps_its_tree(tmp_path, no_dns):
+    archive = _zip(tmp_path / "m.zip", {"release/decoder.yml": b"a", "release/sub/x.spm": b"b"})
+    no_dns.unpack(archive, tmp_path / "out")
+    assert (tmp_path / "out" / "release" / "sub" / "x.spm").read_bytes() == b"b"
+
+
+# -- 14. models convert follows a symlink out of the source folder --------------------------------
+
+
+def test_convert_refuses_a_symlink_out_of_the_source_folder(tmp_path, models_dir):
+    secret = tmp_path / "secret.bin"
+    secret.write_bytes(b"not yours")
+    src = tmp_path / "ct2"
+    src.mkdir()
+    for name in ("config.json", "source.spm"):
+        (src / name).write_text("{}")
+    (src / "model.bin").symlink_to(secret)
+    result = invoke(
+        "models", "convert", src, "--name", "adopted", "--src", "en", "--tgt", "sr", "--models-dir", models_dir
+    )
+    assert result.exit_code == ExitCode.ENGINE
+    assert result.stderr == (
+        f"backcheck: error: cannot adopt {src}: model.bin is a symbolic link to {secret}, outside the folder; "
+        f"copy the file itself into {src}\n"
+    )
+    assert not (models_dir / "adopted").exists()
+
+
+def test_convert_copies_a_symlink_inside_the_source_folder(tmp_path):
+    from backcheck.engines.catalog import _copy_ct2
+
+    src = tmp_path / "ct2"
+    src.mkdir()
+    (src / "real.spm").write_text("spm")
+    (src / "source.spm").symlink_to(src / "real.spm")
+    _copy_ct2(src, tmp_path / "out")
+    assert (tmp_path / "out" / "source.spm").read_text() == "spm"
+
+
+# -- 15. --source-lang auto on a language backcheck does not read ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "O governo aprovou na quinta-feira o projeto de orçamento para o próximo ano, e a oposição "
+            "disse que votaria contra no parlamento.",
+            "pt",
+        ),
+        ("הממשלה אישרה ביום חמישי את הצעת התקציב לשנה הבאה, והאופוזיציה אמרה שתצביע נגדה בכנסת.", "he"),
+        ("政府周四通过了明年的预算草案，反对派表示将在议会投票反对。政府表示，预算将增加对学校的支出。", "zh"),
+    ],
+)
+def test_auto_source_lang_refuses_an_unsupported_language(tmp_path, text, lang):
+    article = tmp_path / "article.txt"
+    article.write_text("The government adopted the budget on Thursday.\n")
+    source = tmp_path / "source.txt"
+    source.write_text(text + "\n")
+    result = invoke("check", article, "--source", source, "--source-lang", "auto")
+    assert result.exit_code == ExitCode.INPUT
+    assert result.stderr.startswith(f"backcheck: error: unsupported language: the source looks like '{lang}'")
+    assert result.stderr.count("\n") == 1
+
+
+def test_auto_source_lang_still_reads_short_serbo_croatian():
+    from backcheck.lang.langid import resolve_source_lang
+
+    assert resolve_source_lang("auto", "Sud je odbio žalbu.") in {"hr", "bs", "sr"}
+    assert resolve_source_lang("auto", "Vlada je pala.") in {"hr", "bs", "sr"}
+
+
+# -- 16. the HTML report grew with characters x flags -------------------------------------------
+
+
+def test_the_html_report_of_many_flags_renders_in_linear_time():
+    import time
+
+    from backcheck.checks import all_checks
+    from backcheck.checks.base import Finding
+    from backcheck.config import Config
+    from backcheck.formats.article import from_text
+    from backcheck.model.report import DocumentReport, Report
+    from backcheck.pipeline.decide import decide
+    from backcheck.render import render
+
+    paragraph = "Finance secretary Dragana Kovač told reporters that the plan raises spending on schools."
+    text = "\n\n".join(f"{i}. {paragraph}" for i in range(1500)) + "\n"
+    doc = from_text(text, path="many.txt")
+    starts = [i for i in range(len(doc.text)) if doc.text.startswith("Kovač", i)]
+    findings = [
+        Finding("name.inflected", s, s + 5 + (40 if k % 10 == 0 else 0), f"flag {k}") for k, s in enumerate(starts)
+    ]
+    flags = decide(findings, all_checks(), doc, None, Config())
+    sentence_scores = [{"index": s.index, "fidelity": 70} for s in doc.sentences]
+    document = DocumentReport(
+        "many.txt", None, None, "en", False, None, {}, flags, [], sentences=len(doc.sentences),
+        sentence_scores=sentence_scores, original_text=text, document=doc,
+    )  # fmt: skip
+    started = time.process_time()
+    html = render(Report([document], Config(), "sig"), "html")
+    assert time.process_time() - started < 8  # 1,500 flags: about 0.7 s now, 56 s before
+    assert html.count("<mark ") >= 1500 and 'href="#d0-n1500"' in html

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from backcheck.cli.app import app
 from backcheck.engines import catalog as models
+from backcheck.engines import install
 from backcheck.engines.ct2 import CT2Engine
 from backcheck.errors import ExitCode
 
@@ -69,7 +70,7 @@ def _offline(*args, **kwargs):
 
 
 def test_install_offline_fails_fast_with_instructions(tmp_path, monkeypatch):
-    monkeypatch.setattr(models.urllib.request, "urlopen", _offline)
+    monkeypatch.setattr(install.urllib.request, "urlopen", _offline)
     started = time.monotonic()
     result = invoke("models", "install", "opus-mt-tc-base-en-sh", "--models-dir", tmp_path)
     assert time.monotonic() - started < 5
@@ -106,14 +107,14 @@ def test_install_downloads_converts_and_records_checksums(tmp_path, monkeypatch)
     archive = shutil.make_archive(str(tmp_path / "release"), "zip", tmp_path / "marian")
     progress = []
 
-    def fake_download(url, dest, progress_cb=None, timeout=None):
+    def fake_download(url, dest, progress_cb=None, timeout=None, max_bytes=None):
         shutil.copy(archive, dest)
         progress_cb and progress_cb(dest.stat().st_size, dest.stat().st_size)
         progress.append(url)
         return dest
 
-    monkeypatch.setattr(models, "download", fake_download)
-    installed = models.install("opus-mt-tc-base-en-sh", tmp_path / "models")
+    monkeypatch.setattr(install, "download", fake_download)
+    installed = install.install("opus-mt-tc-base-en-sh", tmp_path / "models")
     assert progress == [models.load_catalog()["opus-mt-tc-base-en-sh"].marian_url]
     manifest = installed.manifest
     assert manifest.labels["bs"] == ">>bos_Latn<<" and manifest.origin == progress[0]
@@ -186,8 +187,8 @@ def test_a_hanging_resolver_is_cut_short(tmp_path, monkeypatch):
     def hang(*args):
         time.sleep(30)
 
-    monkeypatch.setattr(models.socket, "getaddrinfo", hang)
+    monkeypatch.setattr(install.socket, "getaddrinfo", hang)
     started = time.monotonic()
     with pytest.raises(urllib.error.URLError, match="no answer resolving object.pouta.csc.fi"):
-        models.download("https://object.pouta.csc.fi/x.zip", tmp_path / "x.zip", timeout=0.5)
+        install.download("https://object.pouta.csc.fi/x.zip", tmp_path / "x.zip", timeout=0.5)
     assert time.monotonic() - started < 3

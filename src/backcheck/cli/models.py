@@ -57,10 +57,11 @@ def install(
 ) -> None:
     """Download a model, convert it to CTranslate2 (int8) and record its checksums."""
     from backcheck.engines import catalog as models
+    from backcheck.engines.install import install as install_model
 
     progress = _Progress(name)
     try:
-        model = models.install(name, models.models_dir(models_dir), progress=progress, force=force)
+        model = install_model(name, models.models_dir(models_dir), progress=progress, force=force)
     except BackcheckError as exc:
         progress.close()
         fail(exc)

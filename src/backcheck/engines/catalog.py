@@ -5,6 +5,7 @@ Models live in one directory, one sub-directory per model: ``--models-dir``, els
 (``~/.local/share/backcheck/models``). Each model directory holds a CTranslate2 model
 (``model.bin``, ``config.json``, vocabulary), its SentencePiece model(s) and ``backcheck-model.json``:
 the languages, labels and the SHA-256 of every file, recorded when it was installed or converted.
+Downloading a catalogued model is :mod:`backcheck.engines.install`.
 """
 
 from __future__ import annotations
@@ -13,15 +14,8 @@ import hashlib
 import json
 import os
 import shutil
-import socket
 import tempfile
-import threading
 import tomllib
-import urllib.error
-import urllib.parse
-import urllib.request
-import zipfile
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +25,6 @@ from backcheck.errors import ModelError
 MANIFEST = "backcheck-model.json"
 CHECKOUT = Path(__file__).resolve().parents[3]
 CATALOG = CHECKOUT / "models" / "catalog.toml"
-DOWNLOAD_TIMEOUT_S = 10.0
 
 #: OPUS-MT target labels and the language each selects (read from a model's vocabulary)
 LABEL_LANGS = {
@@ -75,6 +68,7 @@ class CatalogEntry:
     marian_url: str | None = None
     hf_repo: str | None = None
     size_mb: int | None = None
+    sha256: str | None = None  #: of the release archive (``marian_url``), checked before unpacking
     quality: str | None = None
     recommended: bool = False
 
@@ -153,6 +147,41 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _plain_file_name(name: object) -> bool:
+    return isinstance(name, str) and bool(name) and name not in (".", "..") and not any(c in name for c in "/\\\0")
+
+
+def _manifest_problem(manifest: Manifest) -> str | None:
+    """What is wrong with the types of a manifest read from JSON (None: nothing). A file name is
+    one plain name: a manifest must never make backcheck read or hash a file outside the model."""
+
+    def strings(value: object) -> bool:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+    def string_map(value: object) -> bool:
+        return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+    if not isinstance(manifest.name, str) or not isinstance(manifest.kind, str):
+        return "name and kind must be strings"
+    if not strings(manifest.source_langs) or not strings(manifest.target_langs):
+        return "source_langs and target_langs must be lists of language codes"
+    if not string_map(manifest.labels) or not string_map(manifest.lang_tokens):
+        return "labels and lang_tokens must map languages to strings"
+    for key in ("source_spm", "target_spm"):
+        if not _plain_file_name(getattr(manifest, key)):
+            return f"{key} must be a file name inside the model directory"
+    if not isinstance(manifest.files, dict):
+        return "files must map file names to their sha256 and size"
+    for name, info in manifest.files.items():
+        if not _plain_file_name(name):
+            return f"{name!r} is not a file name inside the model directory"
+        if not isinstance(info, dict) or not isinstance(info.get("sha256"), str):
+            return f"{name}: expected {{sha256, size}}"
+        if not isinstance(info.get("size"), int) or isinstance(info.get("size"), bool) or info["size"] < 0:
+            return f"{name}: size must be a whole number of bytes"
+    return None
+
+
 def required_files(manifest: Manifest | None) -> list[str]:
     spm = [manifest.source_spm, manifest.target_spm] if manifest else ["source.spm", "target.spm"]
     return ["model.bin", "config.json", *dict.fromkeys(spm)]
@@ -173,9 +202,15 @@ def open_model(path: str | os.PathLike) -> InstalledModel:
             f"(install it with `backcheck models install` or `backcheck models convert`)"
         )
     try:
-        manifest = Manifest(**json.loads(manifest_path.read_text(encoding="utf-8")))
-    except (ValueError, TypeError) as exc:
+        data = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest = Manifest(**data) if isinstance(data, dict) else None
+    except (ValueError, TypeError, RecursionError) as exc:
         raise ModelError(f"model {path}: {MANIFEST} is unreadable ({exc})") from None
+    if manifest is None:
+        raise ModelError(f"model {path}: {MANIFEST} is unreadable (expected a JSON object)")
+    problem = _manifest_problem(manifest)
+    if problem:
+        raise ModelError(f"model {path}: {MANIFEST} is invalid ({problem}); reinstall the model")
     missing = [f for f in required_files(manifest) if not (path / f).is_file()]
     if missing:
         raise ModelError(
@@ -375,7 +410,19 @@ def _convert_marian(src: Path, out: Path, quantization: str) -> tuple[str, list[
 
 
 def _copy_ct2(src: Path, out: Path) -> tuple[str, list[str]]:
-    """An already converted CTranslate2 directory: adopt it (record its languages and checksums)."""
+    """An already converted CTranslate2 directory: adopt it (record its languages and checksums).
+
+    A symbolic link inside ``src`` is copied as the file it points to only when that file is
+    inside ``src`` too; a link out of the folder (``model.bin -> /etc/shadow``) is refused, so
+    converting never copies, and records the checksum of, a file the user did not give."""
+    root = src.resolve()
+    for link in (p for p in src.rglob("*") if p.is_symlink()):
+        target = link.resolve()
+        if target != root and root not in target.parents:
+            raise ModelError(
+                f"cannot adopt {src}: {link.relative_to(src)} is a symbolic link to {os.readlink(link)}, "
+                f"outside the folder; copy the file itself into {src}"
+            )
     shutil.copytree(src, out)
     (out / MANIFEST).unlink(missing_ok=True)
     spm = sorted(p.name for p in out.iterdir() if p.suffix in (".spm", ".model"))
@@ -444,142 +491,7 @@ def _manifest(
     )
 
 
-# -- install / remove -----------------------------------------------------------------------------
-
-Progress = Callable[[int, int | None], None]  #: (bytes so far, total or None)
-
-
-def download(url: str, dest: Path, progress: Progress | None = None, timeout: float = DOWNLOAD_TIMEOUT_S) -> Path:
-    """Stream ``url`` to ``dest`` (via a ``.part`` file, so an interrupted download never looks complete)."""
-    _resolve_host(url, timeout)
-    part = dest.with_name(dest.name + ".part")
-    request = urllib.request.Request(url, headers={"User-Agent": "backcheck"})
-    with urllib.request.urlopen(request, timeout=timeout) as response, open(part, "wb") as f:
-        total = int(response.headers.get("Content-Length") or 0) or None
-        done = 0
-        for chunk in iter(lambda: response.read(1 << 20), b""):
-            f.write(chunk)
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-    os.replace(part, dest)
-    return dest
-
-
-def _resolve_host(url: str, timeout: float) -> None:
-    """Name resolution with a deadline: urllib's timeout covers the socket, not DNS, and on an
-    offline machine a resolver can hang for minutes before it fails."""
-    host = urllib.parse.urlsplit(url).hostname or ""
-    outcome: list[BaseException | None] = []
-
-    def lookup() -> None:
-        try:
-            socket.getaddrinfo(host, 443)
-            outcome.append(None)
-        except OSError as exc:
-            outcome.append(exc)
-
-    worker = threading.Thread(target=lookup, daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if not outcome:
-        raise urllib.error.URLError(f"no answer resolving {host} within {timeout:.0f} s")
-    if outcome[0] is not None:
-        raise urllib.error.URLError(outcome[0])
-
-
-def offline_instructions(entry: CatalogEntry, directory: Path) -> str:
-    target = directory / entry.name
-    if entry.marian_url:
-        archive = entry.marian_url.rsplit("/", 1)[-1]
-        return (
-            "On a machine with internet access run:\n"
-            f"    curl -L -o {entry.name}.zip '{entry.marian_url}'\n"
-            f"then copy {entry.name}.zip here and run:\n"
-            f"    unzip {entry.name}.zip -d {entry.name}-marian\n"
-            f"    backcheck models convert {entry.name}-marian --name {entry.name} --models-dir {directory}\n"
-            f"(or, connected: `backcheck models install {entry.name} --models-dir DIR` and copy DIR/{entry.name} "
-            f"to {target}). The archive is {archive}."
-        )
-    return (
-        "On a machine with internet access run:\n"
-        "    pip install ctranslate2 transformers torch sentencepiece\n"
-        f"    ct2-transformers-converter --model {entry.hf_repo} --output_dir {entry.name}-ct2 --quantization int8 "
-        "--copy_files sentencepiece.bpe.model\n"
-        f"then copy {entry.name}-ct2 here and run:\n"
-        f"    backcheck models convert {entry.name}-ct2 --name {entry.name} --models-dir {directory}"
-    )
-
-
-def install(
-    name: str,
-    directory: Path,
-    progress: Progress | None = None,
-    force: bool = False,
-    timeout: float = DOWNLOAD_TIMEOUT_S,
-) -> InstalledModel:
-    """Download a catalogued model, convert it to CTranslate2 (int8) and record its checksums."""
-    catalog = load_catalog()
-    if name not in catalog:
-        raise ModelError(f"unknown model {name!r}; known: {', '.join(catalog)} (`backcheck models list`)")
-    entry = catalog[name]
-    target = directory / check_name(name)
-    if target.exists() and not force:
-        raise ModelError(f"{name} is already installed in {target} (use --force to reinstall)")
-    if not entry.marian_url:
-        # Hugging Face checkpoints of these models convert only with torch + transformers.
-        try:
-            import torch  # noqa: F401
-            import transformers  # noqa: F401
-        except ImportError:
-            raise ModelError(
-                f"{name} comes as a Hugging Face checkpoint ({entry.hf_repo}); converting it needs "
-                f"transformers and torch, which are not installed.\n" + offline_instructions(entry, directory)
-            ) from None
-        return _install_transformers(entry, target, force)
-    directory.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=directory, prefix=f".{name}.") as tmp:
-        archive = Path(tmp) / "model.zip"
-        try:
-            download(entry.marian_url, archive, progress, timeout)
-        except (urllib.error.URLError, OSError, TimeoutError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise ModelError(
-                f"could not download {name}: tried {entry.marian_url} ({reason}).\n"
-                + offline_instructions(entry, directory)
-            ) from None
-        unpacked = Path(tmp) / "marian"
-        try:
-            with zipfile.ZipFile(archive) as z:
-                z.extractall(unpacked)
-        except zipfile.BadZipFile:
-            raise ModelError(f"{entry.marian_url} did not give a zip archive (download damaged?)") from None
-        return convert(_marian_root(unpacked), target, entry=entry, origin=entry.marian_url, force=force)
-
-
-def _marian_root(unpacked: Path) -> Path:
-    found = sorted(unpacked.rglob("decoder.yml"))
-    if not found:
-        raise ModelError("the downloaded archive holds no decoder.yml: not a Marian model")
-    return found[0].parent
-
-
-def _install_transformers(entry: CatalogEntry, target: Path, force: bool) -> InstalledModel:
-    try:
-        from huggingface_hub import snapshot_download
-    except ImportError:
-        raise ModelError(f"installing {entry.name} needs `pip install huggingface_hub`") from None
-    with tempfile.TemporaryDirectory() as tmp:
-        try:
-            path = snapshot_download(
-                entry.hf_repo, local_dir=tmp, allow_patterns=["*.json", "*.model", "*.bin", "*.safetensors", "*.spm"]
-            )
-        except Exception as exc:  # the hub client raises many types; all mean "not downloaded"
-            raise ModelError(
-                f"could not download {entry.hf_repo} from the Hugging Face hub ({exc}).\n"
-                + offline_instructions(entry, target.parent)
-            ) from None
-        return convert(path, target, entry=entry, origin=f"hf://{entry.hf_repo}", force=force)
+# -- remove ---------------------------------------------------------------------------------------
 
 
 def check_name(name: str) -> str:

@@ -54,6 +54,40 @@ def same_language(declared: str, detected: str) -> bool:
     return declared == detected
 
 
+#: How far ahead of every accepted language another language must be before a source is refused
+#: as unsupported (normalised probabilities over the full model): short texts are noisy, and the
+#: variants share their probability among hr, bs and sr, so only a clear verdict refuses.
+_UNSUPPORTED_MARGIN = 0.5
+#: Fewer letters than this are never refused: a headline of three words identifies nothing.
+_UNSUPPORTED_MIN_LETTERS = 20
+
+
+@lru_cache(maxsize=1)
+def _full_identifier():
+    """The identifier over every language of the model (not only the candidates)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def unsupported_language(text: str) -> tuple[str, float] | None:
+    """The language ``text`` is clearly written in when backcheck cannot take it as a source
+    (Portuguese, Hebrew, Chinese...), with its probability; None when it may be a candidate.
+
+    The full model ranks every language; the text is refused only when its best language is not
+    a candidate and leads the best candidate by :data:`_UNSUPPORTED_MARGIN`, and only when it
+    has at least :data:`_UNSUPPORTED_MIN_LETTERS` letters."""
+    sample = text[:_SAMPLE]
+    if sum(c.isalpha() for c in sample) < _UNSUPPORTED_MIN_LETTERS:
+        return None
+    ranking = _full_identifier().rank(sample)
+    best, prob = ranking[0]
+    if best in _CANDIDATES:
+        return None
+    candidate = max((p for lang, p in ranking if lang in _CANDIDATES), default=0.0)
+    return (best, float(prob)) if prob - candidate >= _UNSUPPORTED_MARGIN else None
+
+
 @lru_cache(maxsize=1)
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -78,6 +112,13 @@ def detect(text: str) -> Detection:
 def resolve_source_lang(code: str | None, text: str) -> str:
     """The language to process a source with: ``auto`` (or nothing) detects it."""
     if code is None or code == "auto":
+        found = unsupported_language(text)
+        if found is not None:
+            raise InputError(
+                f"unsupported language: the source looks like {found[0]!r} (probability {found[1]:.2f}), "
+                f"not one backcheck reads; give --source-lang one of {', '.join(SOURCE_LANGS)} "
+                f"if it really is one of them"
+            )
         return detect(text).lang
     code = code.lower()
     if code not in SOURCE_LANGS:

@@ -157,24 +157,34 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict]]:
         yield number, row
 
 
+def _text_field(row: dict, column: str, where: str) -> str:
+    """A manifest field as stripped text ('' when absent); a number, list or object is refused."""
+    value = row.get(column)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InputError(f"{where}: {column!r} must be a string, got {type(value).__name__}")
+    return value.strip()
+
+
 def _manifest_items(manifest: Path, rows: Iterator[tuple[int, dict]]) -> list[BatchItem]:
     base = manifest.parent
     items = []
     for number, row in rows:
         where = f"{manifest}:{number}"
-        translation = (row.get("translation") or "").strip()
+        translation = _text_field(row, "translation", where)
         if not translation:
             raise InputError(f"{where}: no 'translation' path")
         paths = {}
         for column in ("translation", "source"):
-            value = (row.get(column) or "").strip()
+            value = _text_field(row, column, where)
             if not value:
                 continue
             p = base / value
             if not p.is_file():
                 raise InputError(f"{where}: {column} file {value!r} not found (looked for {p})")
             paths[column] = str(p)
-        lang = (row.get("source_lang") or "").strip() or None
+        lang = _text_field(row, "source_lang", where) or None
         if lang is not None and lang not in SOURCE_LANGS:
             raise InputError(f"{where}: source_lang {lang!r} is not one of {', '.join(SOURCE_LANGS)}")
         items.append(BatchItem(paths["translation"], paths.get("source"), lang, where))

@@ -9,6 +9,7 @@ that contains markup shows it as text.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from html import escape
 
@@ -132,6 +133,38 @@ def _covers(span, unit: _Unit) -> bool:
     return span.start < unit.end and unit.start < max(span.end, span.start + 1)
 
 
+class _CoverIndex:
+    """Which flags cover a unit (as :func:`_covers` decides), in time proportional to the answer.
+
+    Flags are taken in order of their start; those starting before a unit's end are kept sorted
+    by their (point-widened) end, so the covering ones are a suffix found by bisection. Units
+    come in file order, so the pointer only moves forward; a unit out of order (the separator
+    between sentences, a source side) restarts it.
+    """
+
+    def __init__(self, spans: list[tuple[int, object]]):
+        self.by_start = sorted((span.start, max(span.end, span.start + 1), n) for n, span in spans)  # type: ignore[attr-defined]
+        self._reset()
+
+    def _reset(self) -> None:
+        self.next = 0
+        self.limit = -(1 << 62)
+        self.ends: list[tuple[int, int]] = []  # (end, number) of the flags starting before limit
+
+    def at(self, unit: _Unit) -> tuple[int, ...]:
+        if unit.end <= 0:  # before every span, or the separator between sentences
+            return ()
+        if unit.end < self.limit:
+            self._reset()
+        self.limit = unit.end
+        while self.next < len(self.by_start) and self.by_start[self.next][0] < unit.end:
+            _, end, n = self.by_start[self.next]
+            bisect.insort(self.ends, (end, n))
+            self.next += 1
+        first = bisect.bisect_right(self.ends, (unit.start, 1 << 62))
+        return tuple(sorted(n for _, n in self.ends[first:]))
+
+
 class _DocumentView:
     """Renders one document: numbering of flags, anchors, fidelity colours."""
 
@@ -141,6 +174,8 @@ class _DocumentView:
         self.prefix = f"d{index}"
         self.numbered = list(enumerate(doc.flags, start=1))
         self.anchored: set[int] = set()
+        self.covers: dict[bool, _CoverIndex] = {}  #: per side, shared by every block and sentence
+        self.sentence_ends: dict[int, list[int]] = {}  #: id(document) -> sentence ends, for bisection
         #: translation sentence index -> fidelity; a score of a merged bead covers each of its sentences
         self.fidelity = {
             i: s["fidelity"]
@@ -155,14 +190,33 @@ class _DocumentView:
     def units(self, document, start: int, end: int) -> list[_Unit]:
         textmap = document.textmap
         sentence_at = {}
-        for s in document.sentences:
-            if s.end > start and s.start < end:
-                sentence_at.update(dict.fromkeys(range(max(s.start, start), min(s.end, end)), s.index))
+        for s in self.sentences_within(document, start, end):
+            sentence_at.update(dict.fromkeys(range(max(s.start, start), min(s.end, end)), s.index))
         units = []
         for i in range(start, end):
             a, b = textmap.original_range(i, i + 1)
             units.append(_Unit(textmap.text[i], a, b, sentence_at.get(i)))
         return units
+
+    def sentences_within(self, document, start: int, end: int) -> list:
+        """The sentences of ``document`` overlapping [start, end), found by bisection when the
+        sentences are in text order (they are, as segmented), else by a scan."""
+        ends = self.sentence_ends.get(id(document))
+        if ends is None:
+            ends = [s.end for s in document.sentences]
+            ordered = all(a <= b for a, b in zip(ends, ends[1:])) and all(
+                a.start <= b.start for a, b in zip(document.sentences, document.sentences[1:])
+            )
+            self.sentence_ends[id(document)] = ends = ends if ordered else []
+        if not ends and document.sentences:
+            return [s for s in document.sentences if s.end > start and s.start < end]
+        found = []
+        for s in document.sentences[bisect.bisect_right(ends, start) :]:
+            if s.start >= end:
+                break
+            if s.end > start:
+                found.append(s)
+        return found
 
     def marked(self, units: list[_Unit], source_side: bool = False) -> str:
         """HTML for ``units`` with every flag that overlaps them marked.
@@ -174,10 +228,14 @@ class _DocumentView:
         def span_of(flag):
             return flag.source_span if source_side else flag.span
 
-        candidates = [(n, f) for n, f in self.numbered if span_of(f) is not None]
+        if source_side not in self.covers:
+            self.covers[source_side] = _CoverIndex(
+                [(n, span_of(f)) for n, f in self.numbered if span_of(f) is not None]
+            )
+        covers = self.covers[source_side]
         groups: list[list] = []  # [sentence, covering numbers, text]
         for unit in units:
-            cover = tuple(n for n, f in candidates if _covers(span_of(f), unit))
+            cover = covers.at(unit)
             sentence = unit.sentence if unit.sentence in self.fidelity and not source_side else None
             if groups and groups[-1][0] == sentence and groups[-1][1] == cover:
                 groups[-1][2].append(unit.char)
@@ -276,9 +334,12 @@ class _DocumentView:
                 unplaced.append(n)
             else:
                 by_block.setdefault(block, []).append(n)
+        in_block: dict[int, list[int]] = {}
+        for s in document.sentences:
+            in_block.setdefault(s.block, []).append(s.index)
         rows = []
         for i, block in enumerate(document.blocks):
-            sentences = [s.index for s in document.sentences if s.block == i]
+            sentences = in_block.get(i, [])
             label = _KIND_LABEL.get(block.kind)
             label_html = (
                 f'<span class="kindlabel">{_e(label)}{" · " + _e(block.reason) if block.reason else ""}</span>'
@@ -299,8 +360,12 @@ class _DocumentView:
         source_ranges = [source.textmap.original_range(s.start, s.end) for s in source.sentences]
         row_of: dict[int, list[int]] = {}
         unplaced = []
+        row_of_sentence: dict[int, int] = {}
+        for r, pair in enumerate(self.doc.alignment):
+            for i in pair.target:
+                row_of_sentence.setdefault(i, r)
         for n, flag in self.numbered:
-            row = next((r for r, pair in enumerate(self.doc.alignment) if flag.sentence in pair.target), None)
+            row = row_of_sentence.get(flag.sentence) if flag.sentence is not None else None
             if row is None and flag.source_span is not None:
                 row = next(
                     (
