@@ -65,63 +65,89 @@ def batch(
     models_dir: Annotated[Optional[Path], typer.Option("--models-dir", help="Where models are installed.")] = None,
 ) -> None:
     """Check many articles: parallel workers, one engine for all, a summary, resumable after a kill."""
-    from contextlib import nullcontext
-
-    from backcheck.formats.output import write_atomic
-    from backcheck.model.report import Report
     from backcheck.pipeline import batch as batchlib
-    from backcheck.pipeline.check import signature
     from backcheck.pipeline.configure import resolve
-    from backcheck.render import render
 
     try:
-        config = resolve(
-            {
-                "fail_on": fail_on.value if fail_on else None,
-                "engine": engine,
-                "source_lang": source_lang,
-                "baseline": str(baseline) if baseline else None,
-            },
-            Path.cwd(),
-            config_file,
+        cli_values = {
+            "fail_on": fail_on.value if fail_on else None,
+            "engine": engine,
+            "source_lang": source_lang,
+            "baseline": str(baseline) if baseline else None,
+        }
+        config = resolve(cli_values, Path.cwd(), config_file)
+        result = _run_batch(
+            targets,
+            config,
+            output_dir=output_dir,
+            output=output,
+            fmt=fmt,
+            jobs=jobs,
+            state=state,
+            use_cache=not no_cache,
+            models_dir=models_dir,
         )
-        items = batchlib.discover(targets, exclude=output_dir)
-        if output_dir is not None:
-            output_dir.mkdir(parents=True, exist_ok=True)
-        root = targets[0] if len(targets) == 1 and targets[0].is_dir() else Path.cwd()
-        # a bar only for a person watching: a CI log or a pipe gets the summary alone
-        bar = (
-            typer.progressbar(length=len(items), label="checking", file=sys.stderr)
-            if sys.stderr.isatty()
-            else nullcontext()
-        )
-
-        def on_document(item, doc, error):
-            if output_dir is not None and doc is not None:
-                path = output_dir / batchlib.report_name(item, root, fmt)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(path, render(Report([doc], config, signature(config, doc.engine)), fmt))
-            if progress is not None:
-                progress.update(1)
-
-        with bar as progress:
-            result = batchlib.run(
-                items,
-                config,
-                jobs=jobs,
-                state=state or batchlib.default_state(output_dir, output),
-                use_cache=not no_cache,
-                models_dir=str(models_dir) if models_dir else None,
-                on_document=on_document,
-            )
-        if output is not None or output_dir is None:
-            emit(render(result.report, fmt), output)
     except BackcheckError as exc:
         fail(exc)
     typer.echo(batchlib.summary_table(result, config.fail_on), err=True)
     if result.errors:
         raise typer.Exit(int(ExitCode.INPUT))
     raise typer.Exit(int(result.report.exit_code()))
+
+
+def _run_batch(
+    targets: list[Path],
+    config,
+    *,
+    output_dir: Path | None,
+    output: Path | None,
+    fmt: str,
+    jobs: int,
+    state: Path | None,
+    use_cache: bool,
+    models_dir: Path | None,
+):
+    """Discover the documents, check them (a progress bar on a terminal), write the reports."""
+    from contextlib import nullcontext
+
+    from backcheck.formats.output import write_atomic
+    from backcheck.model.report import Report
+    from backcheck.pipeline import batch as batchlib
+    from backcheck.pipeline.check import signature
+    from backcheck.render import render
+
+    items = batchlib.discover(targets, exclude=output_dir)
+    if output_dir is not None:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    root = targets[0] if len(targets) == 1 and targets[0].is_dir() else Path.cwd()
+    # a bar only for a person watching: a CI log or a pipe gets the summary alone
+    bar = (
+        typer.progressbar(length=len(items), label="checking", file=sys.stderr)
+        if sys.stderr.isatty()
+        else nullcontext()
+    )
+
+    def on_document(item, doc, error):
+        if output_dir is not None and doc is not None:
+            path = output_dir / batchlib.report_name(item, root, fmt)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, render(Report([doc], config, signature(config, doc.engine)), fmt))
+        if progress is not None:
+            progress.update(1)
+
+    with bar as progress:
+        result = batchlib.run(
+            items,
+            config,
+            jobs=jobs,
+            state=state or batchlib.default_state(output_dir, output),
+            use_cache=use_cache,
+            models_dir=str(models_dir) if models_dir else None,
+            on_document=on_document,
+        )
+    if output is not None or output_dir is None:
+        emit(render(result.report, fmt), output)
+    return result
 
 
 @baseline_app.command("create")

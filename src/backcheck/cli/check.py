@@ -64,39 +64,62 @@ def check(
     ] = None,
 ) -> None:
     """Check one translated article (or a bilingual XLIFF/TMX/PO/TSV/JSONL file) and report suspect spans."""
+    cli_values = {
+        "fail_on": fail_on.value if fail_on else None,
+        "engine": engine,
+        "source_lang": source_lang,
+        "baseline": str(baseline) if baseline else None,
+    }
+    try:
+        report = _run_check(
+            file,
+            source,
+            cli_values,
+            fmt=fmt,
+            output=output,
+            max_bytes=max_bytes,
+            config_file=config_file,
+            use_cache=not no_cache,
+            models_dir=models_dir,
+        )
+    except BackcheckError as exc:
+        fail(exc)
+    raise typer.Exit(int(report.exit_code()))
+
+
+def _run_check(
+    file: Path,
+    source: Path | None,
+    cli_values: dict,
+    *,
+    fmt: str,
+    output: Path | None,
+    max_bytes: int | None,
+    config_file: Path | None,
+    use_cache: bool,
+    models_dir: Path | None,
+):
+    """Resolve the configuration, check the article, write the report; returns the report."""
+    from backcheck.formats.output import refuse_overwriting_inputs
     from backcheck.pipeline.check import check as run_check
     from backcheck.pipeline.configure import resolve
     from backcheck.render import render
 
-    try:
-        from backcheck.formats.output import refuse_overwriting_inputs
-
-        refuse_overwriting_inputs(output, file, source, baseline)
-        config = resolve(
-            {
-                "fail_on": fail_on.value if fail_on else None,
-                "engine": engine,
-                "source_lang": source_lang,
-                "baseline": str(baseline) if baseline else None,
-            },
-            Path.cwd(),
-            config_file,
-        )
-        report = run_check(
-            str(file),
-            str(source) if source else None,
-            config.source_lang,
-            config=config,
-            engine=config.engine,
-            max_bytes=max_bytes,
-            models_dir=str(models_dir) if models_dir else None,
-            use_cache=not no_cache,
-        )
-        colour = fmt == "text" and output is None and sys.stdout.isatty()
-        emit(render(report, fmt, colour=colour), output)
-    except BackcheckError as exc:
-        fail(exc)
-    raise typer.Exit(int(report.exit_code()))
+    refuse_overwriting_inputs(output, file, source, Path(cli_values["baseline"]) if cli_values["baseline"] else None)
+    config = resolve(cli_values, Path.cwd(), config_file)
+    report = run_check(
+        str(file),
+        str(source) if source else None,
+        config.source_lang,
+        config=config,
+        engine=config.engine,
+        max_bytes=max_bytes,
+        models_dir=str(models_dir) if models_dir else None,
+        use_cache=use_cache,
+    )
+    colour = fmt == "text" and output is None and sys.stdout.isatty()
+    emit(render(report, fmt, colour=colour), output)
+    return report
 
 
 def list_checks() -> None:

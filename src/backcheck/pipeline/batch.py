@@ -355,40 +355,18 @@ def run(
     writing per-document reports). Documents in ``state`` from an earlier run are not rechecked."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from backcheck.pipeline.check import check_jobs, signature
+    from backcheck.pipeline.check import signature
 
     started = time.perf_counter()
     if config.baseline:  # a bad baseline is one error for the run, not one per document
         from backcheck.pipeline.baseline import load
 
         load(config.baseline)
-    journal = Journal(state) if state else None
+    progress = _Progress(
+        Journal(state) if state else None, BatchResult(report=Report([], config, signature(config, None))), on_document
+    )
     key = run_key(config, engine_identities(items, config, models_dir))
-    docs: dict[int, DocumentReport] = {}
-    result = BatchResult(report=Report([], config, signature(config, None)))
-    pending: list[tuple[int, BatchItem, str]] = []
-    for index, item in enumerate(items):
-        digest = content_digest(item, key)
-        stored = journal.get(str(Path(item.translation).resolve()), digest) if journal else None
-        if stored is not None:
-            docs[index] = stored
-            result.skipped += 1
-            if on_document:
-                on_document(item, stored, None)
-        else:
-            pending.append((index, item, digest))
-
-    def finish(index: int, item: BatchItem, digest: str, doc: DocumentReport | None, error: str | None) -> None:
-        if doc is not None:
-            docs[index] = doc
-            result.checked += 1
-            if journal:
-                journal.put(str(Path(item.translation).resolve()), digest, doc)
-        else:
-            result.errors.append((item.where, error or "failed"))
-        if on_document:
-            on_document(item, doc, error)
-
+    pending = progress.restore(items, key)
     jobs = worker_count(jobs, len(pending))
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent) if jobs > 1 else None
 
@@ -399,33 +377,83 @@ def run(
         return pool.map(fn, xs, [config] * len(xs), chunksize=max(1, min(32, len(xs) // (jobs * 8))))
 
     try:
-        if config.engine == "none":
-            batch_items = [item for _, item, _ in pending]
-            for (index, item, digest), (doc, error) in zip(pending, mapper(_check_model_free, batch_items)):
-                finish(index, item, digest, doc, error)
-        else:
-            for chunk in _chunks(pending, ENGINE_CHUNK):
-                loaded = list(mapper(_load, [item for _, item, _ in chunk]))
-                ready = [(entry, job) for entry, (job, _) in zip(chunk, loaded) if job is not None]
-                for (index, item, digest), (job, error) in zip(chunk, loaded):
-                    if job is None:
-                        finish(index, item, digest, None, error)
-                if not ready:
-                    continue
-                report = check_jobs(
-                    [job for _, job in ready], config, config.engine, models_dir=models_dir, use_cache=use_cache
-                )
-                result.report.signature = report.signature
-                for ((index, item, digest), _), doc in zip(ready, report.documents):
-                    finish(index, item, digest, doc, None)
+        _check_pending(pending, config, mapper, progress, models_dir, use_cache)
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-        if journal:
-            journal.close()
-    result.report.documents = [docs[i] for i in sorted(docs)]
+        if progress.journal:
+            progress.journal.close()
+    result = progress.result
+    result.report.documents = [progress.docs[i] for i in sorted(progress.docs)]
     result.seconds = time.perf_counter() - started
     return result
+
+
+class _Progress:
+    """What a batch run has so far: the reports by item index, the journal, the callback."""
+
+    def __init__(self, journal: Journal | None, result: BatchResult, on_document) -> None:
+        self.journal, self.result, self.on_document = journal, result, on_document
+        self.docs: dict[int, DocumentReport] = {}
+
+    def restore(self, items: list[BatchItem], key: str) -> list[tuple[int, BatchItem, str]]:
+        """Take the documents the journal holds for ``key``; return the others (index, item, digest)."""
+        pending: list[tuple[int, BatchItem, str]] = []
+        for index, item in enumerate(items):
+            digest = content_digest(item, key)
+            stored = self.journal.get(str(Path(item.translation).resolve()), digest) if self.journal else None
+            if stored is not None:
+                self.docs[index] = stored
+                self.result.skipped += 1
+                if self.on_document:
+                    self.on_document(item, stored, None)
+            else:
+                pending.append((index, item, digest))
+        return pending
+
+    def finish(self, index: int, item: BatchItem, digest: str, doc: DocumentReport | None, error: str | None) -> None:
+        if doc is not None:
+            self.docs[index] = doc
+            self.result.checked += 1
+            if self.journal:
+                self.journal.put(str(Path(item.translation).resolve()), digest, doc)
+        else:
+            self.result.errors.append((item.where, error or "failed"))
+        if self.on_document:
+            self.on_document(item, doc, error)
+
+
+def _check_pending(
+    pending: list[tuple[int, BatchItem, str]],
+    config: Config,
+    mapper,
+    progress: _Progress,
+    models_dir: str | None,
+    use_cache: bool,
+) -> None:
+    """Model-free documents each in a worker; with an engine, chunks loaded in workers and
+    back-translated together here (one engine, batched across documents)."""
+    from backcheck.pipeline.check import check_jobs
+
+    if config.engine == "none":
+        batch_items = [item for _, item, _ in pending]
+        for (index, item, digest), (doc, error) in zip(pending, mapper(_check_model_free, batch_items)):
+            progress.finish(index, item, digest, doc, error)
+        return
+    for chunk in _chunks(pending, ENGINE_CHUNK):
+        loaded = list(mapper(_load, [item for _, item, _ in chunk]))
+        ready = [(entry, job) for entry, (job, _) in zip(chunk, loaded) if job is not None]
+        for (index, item, digest), (job, error) in zip(chunk, loaded):
+            if job is None:
+                progress.finish(index, item, digest, None, error)
+        if not ready:
+            continue
+        report = check_jobs(
+            [job for _, job in ready], config, config.engine, models_dir=models_dir, use_cache=use_cache
+        )
+        progress.result.report.signature = report.signature
+        for ((index, item, digest), _), doc in zip(ready, report.documents):
+            progress.finish(index, item, digest, doc, None)
 
 
 def default_state(output_dir: Path | None, output: Path | None) -> Path | None:

@@ -35,9 +35,7 @@ def score_files(
     reads both as articles and aligns their sentences. With ``reference``, the translation is also
     scored against it (chrF++, chrF, BLEU, TER), sacrebleu's own use.
     """
-    from backcheck.engines import resolve
     from backcheck.errors import InputError
-    from backcheck.lang.langid import resolve_source_lang
     from backcheck.version import __version__
 
     thresholds = thresholds or {}
@@ -47,44 +45,10 @@ def score_files(
         "source": str(source),
         "translation": str(translation),
     }
-    if documents:
-        from backcheck.config import Config
-        from backcheck.lang.align import align
-        from backcheck.pipeline.check import back_translate, load_job, score_fidelity
-
-        job = load_job(str(translation), str(source), source_lang)
-        assert job.source is not None  # a source path was given
-        lang = job.source.lang
-        back = back_translate([job], engine, models_dir, use_cache)
-        forward, backtranslations = back.engine, back.per_job[0]
-        result = None
-        if forward is not None:
-            alignment = align(job.source, job.document, backtranslations)
-            result, _ = score_fidelity(
-                job, forward, backtranslations, alignment, Config(thresholds=thresholds), {}, models_dir, use_cache
-            )
-        hypothesis_lines = [job.document.text]
-    else:
-        source_lines, english = _read_lines(source), _read_lines(translation)
-        if len(source_lines) != len(english):
-            raise InputError(
-                f"{source} has {len(source_lines)} lines but {translation} has {len(english)}; "
-                "files of lines must pair line for line (or pass --documents)"
-            )
-        lang = resolve_source_lang(source_lang, "\n".join(source_lines))
-        forward = resolve(engine, "en", lang, models_dir=models_dir, use_cache=use_cache)
-        result = None
-        if forward is not None:
-            try:
-                reverse = resolve(forward.name, lang, "en", models_dir=models_dir, use_cache=use_cache)
-            except EngineError:
-                reverse = None
-            pairs = [
-                Pair((i,), (i,), e, s) for i, (e, s) in enumerate(zip(english, source_lines)) if e.strip() and s.strip()
-            ]
-            bts = [t.text for t in forward.translate([p.english for p in pairs], "en", lang)]
-            result = score_with_source(pairs, bts, forward, reverse, lang, thresholds.get(THRESHOLD_NAMES[SOURCE]))
-        hypothesis_lines = english
+    score = _score_documents if documents else _score_lines
+    lang, forward, result, hypothesis_lines = score(
+        source, translation, engine, source_lang, thresholds, models_dir, use_cache
+    )
     out["source_lang"] = lang
     out["engine"] = forward.signature() if forward is not None else None
     parts = [
@@ -107,6 +71,69 @@ def score_files(
         parts.append(f"reference:{metrics().signature()}")
     out["signature"] = "|".join(parts)
     return out
+
+
+def _score_documents(
+    source: str,
+    translation: str,
+    engine: str,
+    source_lang: str | None,
+    thresholds: dict[str, float],
+    models_dir: str | None,
+    use_cache: bool,
+) -> tuple[str, Any, Any, list[str]]:
+    """Both files as articles, sentences aligned: (language, forward engine, scores, hypothesis lines)."""
+    from backcheck.config import Config
+    from backcheck.lang.align import align
+    from backcheck.pipeline.check import back_translate, load_job, score_fidelity
+
+    job = load_job(str(translation), str(source), source_lang)
+    assert job.source is not None  # a source path was given
+    back = back_translate([job], engine, models_dir, use_cache)
+    forward, backtranslations = back.engine, back.per_job[0]
+    result = None
+    if forward is not None:
+        alignment = align(job.source, job.document, backtranslations)
+        result, _ = score_fidelity(
+            job, forward, backtranslations, alignment, Config(thresholds=thresholds), {}, models_dir, use_cache
+        )
+    return job.source.lang, forward, result, [job.document.text]
+
+
+def _score_lines(
+    source: str,
+    translation: str,
+    engine: str,
+    source_lang: str | None,
+    thresholds: dict[str, float],
+    models_dir: str | None,
+    use_cache: bool,
+) -> tuple[str, Any, Any, list[str]]:
+    """Files of lines, line *n* with line *n*: (language, forward engine, scores, hypothesis lines)."""
+    from backcheck.engines import resolve
+    from backcheck.errors import InputError
+    from backcheck.lang.langid import resolve_source_lang
+
+    source_lines, english = _read_lines(source), _read_lines(translation)
+    if len(source_lines) != len(english):
+        raise InputError(
+            f"{source} has {len(source_lines)} lines but {translation} has {len(english)}; "
+            "files of lines must pair line for line (or pass --documents)"
+        )
+    lang = resolve_source_lang(source_lang, "\n".join(source_lines))
+    forward = resolve(engine, "en", lang, models_dir=models_dir, use_cache=use_cache)
+    result = None
+    if forward is not None:
+        try:
+            reverse = resolve(forward.name, lang, "en", models_dir=models_dir, use_cache=use_cache)
+        except EngineError:
+            reverse = None
+        pairs = [
+            Pair((i,), (i,), e, s) for i, (e, s) in enumerate(zip(english, source_lines)) if e.strip() and s.strip()
+        ]
+        bts = [t.text for t in forward.translate([p.english for p in pairs], "en", lang)]
+        result = score_with_source(pairs, bts, forward, reverse, lang, thresholds.get(THRESHOLD_NAMES[SOURCE]))
+    return lang, forward, result, english
 
 
 def _load_text(path: str) -> str:
