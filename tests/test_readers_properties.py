@@ -534,3 +534,24 @@ def test_model_manifest_bytes(data):
         model = _model_dir(tmp)
         write(model, MANIFEST, data)
         outcome(open_model, model)
+
+
+# -- the HTML report's index of flag spans ----------------------------------------------------------
+
+
+@bounded()
+@given(
+    spans=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=25),
+    units=st.lists(st.tuples(st.integers(-1, 70), st.integers(0, 3)), max_size=80),
+)
+def test_the_html_cover_index_agrees_with_its_definition(spans, units):
+    """Any order of units (sentences shown again, separators) gets exactly the flags that
+    ``_covers`` says cover it, in flag order."""
+    from backcheck.model.textmap import Span
+    from backcheck.render.html import _CoverIndex, _covers, _Unit
+
+    numbered = [(n, Span(s, s + w, 1, 1, "")) for n, (s, w) in enumerate(spans, 1)]
+    index = _CoverIndex(numbered)
+    for start, width in units:
+        unit = _Unit("x", start, start + width) if start >= 0 else _Unit(" ", -1, -1)
+        assert index.at(unit) == tuple(n for n, span in numbered if _covers(span, unit))

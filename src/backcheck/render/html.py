@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 from backcheck.model.findings import SEVERITIES
 from backcheck.version import __version__
@@ -138,12 +139,13 @@ class _CoverIndex:
 
     Flags are taken in order of their start; those starting before a unit's end are kept sorted
     by their (point-widened) end, so the covering ones are a suffix found by bisection. Units
-    come in file order, so the pointer only moves forward; a unit out of order (the separator
-    between sentences, a source side) restarts it.
+    come in file order, so the pointer only moves forward; a unit before the last one (a
+    sentence shown again in another bead) restarts it. The separator between the sentences of a
+    bead (offsets -1) is covered by nothing.
     """
 
-    def __init__(self, spans: list[tuple[int, object]]):
-        self.by_start = sorted((span.start, max(span.end, span.start + 1), n) for n, span in spans)  # type: ignore[attr-defined]
+    def __init__(self, spans: list[tuple[int, Any]]):
+        self.by_start = sorted((span.start, max(span.end, span.start + 1), n) for n, span in spans)
         self._reset()
 
     def _reset(self) -> None:
