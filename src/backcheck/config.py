@@ -74,6 +74,15 @@ THRESHOLDS: dict[str, Threshold] = {
             "scripts/calibrate_omission.py, fitted together with clause_omission_ratio",
         ),
         Threshold(
+            "name_form_probability",
+            None,
+            "probability, 0-1",
+            "a capitalised word whose best reading as a Serbo-Croatian form of a name is at least this "
+            "probable is flagged name.inflected",
+            "scripts/fit_name_forms.py: the lowest probability at which the clean tune English gets at most "
+            "0.3 false flags per 100 sentences (lang/data/name_forms_model.json records the fit)",
+        ),
+        Threshold(
             "min_fidelity",
             None,
             "calibrated fidelity, 0-100",

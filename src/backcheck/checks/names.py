@@ -8,18 +8,32 @@ from difflib import SequenceMatcher
 
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
-from backcheck.lang.sh.morphology import ENDINGS, candidate_bases
+from backcheck.lang.sh.morphology import ENDINGS
 from backcheck.lang.text import fold
+
+_FORM_WORDS = {
+    "genitive": "genitive",
+    "dative-locative": "dative or locative",
+    "accusative": "accusative",
+    "instrumental": "instrumental",
+    "vocative": "vocative",
+    "plural": "plural",
+    "possessive": "possessive adjective",
+    "feminine": "feminine surname form",
+}
 
 
 @register
 class NameInflected(Check):
     """A name left in a South Slavic case or possessive form. Serbian, Croatian, Bosnian and
-    Montenegrin decline foreign names (Brandt → Brandta, Brandtu, Brandtom) and form feminine surnames and
-    possessives with -ova/-ov/-in; an MT system that copies the name from the source copies the
-    ending too. Flagged when the stem is a name the article uses in its base form, or when the
-    word is unknown to English and its stem is a well-known English word or name. A word written
-    as part of a full name ("Maria Zakharova") is taken as a nominative and never flagged.
+    Montenegrin decline foreign and native names alike (Biden → Bidena, Bidenu, Bidenom; Rijeka
+    → u Rijeci; Vukotić → Vukotića) and form possessives and feminine surnames with -ov/-ev/-in
+    and -ova/-eva/-ska; an MT system that copies the name from the source copies the ending too.
+    One analysis (:mod:`backcheck.lang.sh.name_forms`) reads each capitalised word back through
+    the declension tables, weighs the evidence for each nominative it could be (the article writes
+    it, English or GeoNames knows it, a Slavic surname's shape, the preposition before it, the word
+    itself being English or a place) with weights fitted on the tune split, and flags the word
+    when its best reading is probable enough.
     """
 
     id = "name.inflected"
@@ -27,37 +41,57 @@ class NameInflected(Check):
     severity = "major"
 
     def run(self, ctx):
+        from backcheck.lang.sh import name_forms
+
         inv = ctx.name_inventory
+        text = ctx.document.text
+        threshold = ctx.config.threshold("name_form_probability", name_forms.model().threshold)
+        source_words = _source_words(ctx.source) if ctx.source is not None else None
         for word, occurrences in inv.occurrences.items():
-            if lexicon.is_english_word(word):
+            if not word[:1].isupper() or len(word) < 4:
                 continue
-            candidates = [c for c in candidate_bases(word) if c[0] != word]
-            in_article = [c for c in candidates if inv.is_name_like(c[0])]
-            from_lexicon = [
-                c for c in candidates if len(c[0]) >= 4 and lexicon.zipf(c[0].lower()) >= lexicon.KNOWN_ZIPF
-            ]
-            best = in_article[0] if in_article else (from_lexicon[0] if from_lexicon else None)
-            if best is None:
+            contexts = [name_forms.context_at(text, o.start, o.end) for o in occurrences if not o.in_title]
+            found = name_forms.analyse(
+                word, contexts or [name_forms.Context()], inv.is_name_like, inv.nominative_evidence
+            )
+            if found is None or found.probability < threshold:
                 continue
-            base, ending, meaning = best
-            if inv.nominative_evidence(word, {c[0] for c in candidates}):
+            reading = found.reading
+            if source_words is not None and _invariant_in_source(word, reading.base, source_words):
                 continue
-            basis = "the article writes the name as" if in_article else "English text knows the name"
+            suggestion = reading.base + ("'s" if reading.form == "possessive" else "")
             for occ in occurrences:
                 yield Finding(
                     self.id,
                     occ.start,
                     occ.end,
-                    f'"{word}" looks like the name "{base}" with the South Slavic ending -{ending} '
-                    f'({meaning}); {basis} "{base}"',
-                    suggestion=base,
+                    f'"{word}" is the Serbo-Croatian {_FORM_WORDS[reading.form]} of "{reading.base}": '
+                    f"write {suggestion}",
+                    suggestion=suggestion,
                     evidence={
-                        "base": base,
-                        "ending": ending,
-                        "basis": "article" if in_article else "lexicon",
-                        "english_zipf": round(lexicon.zipf(word.lower()), 2),
+                        "base": reading.base,
+                        "ending": reading.ending,
+                        "form": reading.form,
+                        "change": reading.change,
+                        "probability": round(found.probability, 3),
+                        "features": {k: round(v, 3) for k, v in found.features.items() if v},
                     },
                 )
+
+
+def _source_words(source) -> Counter:
+    """Folded words of the source (its Latin view), with their counts."""
+    from backcheck.lang.text import to_latin
+
+    return Counter(fold(w) for w in re.findall(r"[^\W\d_]+", to_latin(source.text).text))
+
+
+def _invariant_in_source(word: str, base: str, counts: Counter) -> bool:
+    """The source writes the word the same way every time and never its supposed base: it is the
+    name itself (Rustom), not a case form."""
+    from backcheck.lang.sh.name_forms import INVARIANT_REPEATS
+
+    return counts[fold(word)] >= INVARIANT_REPEATS and not counts[fold(base)]
 
 
 #: English derivational endings on names (Serbia → Serbian, Kosovo → Kosovar, Brexit → Brexiteer).

@@ -132,7 +132,7 @@ def to_latin(text: str) -> Transliteration:
 
 #: Letters NFKD does not decompose, spelled as English-speaking readers and BCMS writers without
 #: diacritics spell them (Đoković → djokovic).
-_FOLD_SPECIAL = str.maketrans({"đ": "dj", "ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i"})
+FOLD_SPECIAL = str.maketrans({"đ": "dj", "ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i"})
 
 
 @lru_cache(maxsize=131072)
@@ -148,7 +148,7 @@ def fold(word: str, lang: str = "") -> str:
     w = word.lower()
     if lang and is_serbo_croatian(lang) and has_cyrillic(w):
         w = to_latin(w).text
-    w = w.translate(_FOLD_SPECIAL)
+    w = w.translate(FOLD_SPECIAL)
     return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
 
 
@@ -156,3 +156,13 @@ def case_stem(folded: str) -> str:
     """A name without its final vowels (and j): what its case forms begin with (Srbij-a, Srbij-i)."""
     stem = folded.rstrip("aeiouyj")
     return stem if len(stem) >= 3 else folded
+
+
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
+def fold_many(words: list[str]) -> list[str]:
+    """:func:`fold` (without the Cyrillic step) of many words at once: one pass over one string,
+    for the word lists of hundreds of thousands of entries that gazetteers read."""
+    text = unicodedata.normalize("NFKD", "\n".join(words).lower().translate(FOLD_SPECIAL))
+    return _COMBINING.sub("", text).split("\n")

@@ -15,13 +15,11 @@ from backcheck.lang.names.exonyms import ExonymTable, exonyms
 from backcheck.lang.names.orthography import ending_changed, with_fleeting_vowel
 from backcheck.lang.names.renderings import bead_window, spaced_runs
 from backcheck.lang.names.tokens import Token
-from backcheck.lang.sh import grammar
+from backcheck.lang.sh import grammar, name_forms
 from backcheck.lang.sh.morphology import candidate_bases
 from backcheck.lang.text import fold, to_latin
 
-#: A source form this many times in one article, never with another ending, is the name itself:
-#: a declined form is one case of several, which its sentences rarely all share (al-Moualem).
-_INVARIANT_REPEATS = 3
+_INVARIANT_REPEATS = name_forms.INVARIANT_REPEATS
 #: wordfreq Zipf from which a copied form is one English writes as it is (Arizona), not a case form.
 _ENGLISH_FORM_ZIPF = 2.5
 

@@ -1,0 +1,42 @@
+"""Names Serbian, Croatian and Bosnian dictionaries list in their base form.
+
+The hunspell dictionaries of Debian (``hunspell-sr``, ``hunspell-hr``, ``hunspell-bs``) list
+about 66,000 capitalised entries: first names, surnames, places, institutions, each in its
+nominative (Vukotić, Ivana, Nikšić, Zenica). For the name-form analysis a candidate base that is
+one is a real name ("Vukotić" for "Vukotića"). The Serbian list also spells out some case forms
+(Banjaluci, Kragujevcu), so an entry is no evidence that a word is a nominative. Read on first use from ``/usr/share/hunspell`` (or ``$BACKCHECK_HUNSPELL``); without
+the packages the set is empty and the analysis relies on its other evidence.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from backcheck.lang.text import fold, fold_many
+
+DEFAULT_DIR = Path("/usr/share/hunspell")
+#: Latin-script dictionaries of the BCMS variants (Montenegrin uses the Serbian one).
+DICTIONARIES = ("sr_Latn_RS.dic", "hr_HR.dic", "bs_BA.dic")
+
+
+@cache
+def _names() -> frozenset[str]:
+    directory = Path(os.environ.get("BACKCHECK_HUNSPELL") or DEFAULT_DIR)
+    entries: list[str] = []
+    for name in DICTIONARIES:
+        try:
+            lines = (directory / name).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        for line in lines[1:]:  # the first line is the entry count
+            entry = line.split("/", 1)[0].strip()
+            if len(entry) >= 3 and entry[0].isupper() and entry.isalpha():
+                entries.append(entry)
+    return frozenset(fold_many(entries))
+
+
+def is_bcms_name(word: str) -> bool:
+    """Whether a BCMS dictionary lists ``word`` (folded) as a capitalised base form."""
+    return fold(word) in _names()

@@ -1,0 +1,306 @@
+"""Is an English token a name left in a Serbo-Croatian form, and what is its nominative?
+
+One analysis serves the name checks (with and without the source). For a capitalised English
+token it lists every *reading*: a nominative the token could be a form of under the declension
+tables of ``lang/data/sh_name_forms.toml`` (case endings of the three stem classes,
+sibilarisation, the fleeting a, possessive adjectives, feminine surnames). Each reading gets
+*evidence* (:class:`Evidence`): does the article write the base elsewhere, does English or a
+gazetteer know the base, does it have the shape of a Slavic surname, is the token itself an
+English word or a place, does the English preposition before it ask for that case, does the
+name next to it carry the same ending. A logistic model whose weights are fitted on the tune
+split (``scripts/fit_name_forms.py``, weights and provenance in
+``lang/data/name_forms_model.json``) turns the evidence into the probability that the reading
+is right; the token's probability is its best reading's.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import Any
+
+from backcheck.lang import lexicon
+from backcheck.lang.text import fold
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a token as a form of a nominative ``base``."""
+
+    base: str
+    ending: str
+    form: str  #: genitive, dative-locative, accusative, instrumental, vocative, plural, possessive, feminine
+    change: str = ""  #: a sound change undone: "k>c", "fleeting a", "-o stem", "-a stem", "-ski"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the article says around one occurrence of the token."""
+
+    previous_word: str = ""  #: the English word right before, lower case ("in", "of")
+    neighbour: str = ""  #: a capitalised word right before or after (a full name's other part)
+    initial: bool = False  #: the first word of its sentence
+    next_lower: bool = False  #: followed by a lower-case word (a possessive adjective's noun)
+    neighbour_after: bool = False  #: the neighbour follows (the token is a first name: Ivana Horvat)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+#: What may stand before the first word of a sentence or of a quotation.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“„«(]\s*|\n\s*)$")
+
+
+def context_at(text: str, start: int, end: int) -> Context:
+    """The context of the word ``text[start:end]``: the checks and the fitting script both read it
+    here, so that the model sees at run time what it was fitted on."""
+    before = list(_WORD.finditer(text, max(0, start - 60), start))
+    after = _WORD.search(text, end, end + 60)
+    prev = before[-1] if before else None
+    previous_word = prev.group().lower() if prev and text[prev.end() : start] == " " else ""
+    neighbour, neighbour_after = "", False
+    if prev and prev.group()[0].isupper() and text[prev.end() : start] == " ":
+        neighbour = prev.group()
+    if after and after.group()[0].isupper() and text[end : after.start()] == " ":
+        neighbour, neighbour_after = after.group(), True
+    next_lower = bool(after and after.group()[0].islower() and text[end : after.start()] == " ")
+    initial = bool(_SENTENCE_START.search(text[max(0, start - 5) : start]))
+    return Context(previous_word, neighbour, initial, next_lower, neighbour_after)
+
+
+@cache
+def _tables() -> dict[str, Any]:
+    text = files("backcheck.lang").joinpath("data", "sh_name_forms.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _cap(token: str, text: str) -> str:
+    """``text`` with the token's capitalisation (RIJECI -> RIJEKA, Rijeci -> Rijeka)."""
+    return text.upper() if token.isupper() and len(token) > 1 else text
+
+
+@lru_cache(maxsize=65536)
+def readings(token: str) -> tuple[Reading, ...]:
+    """Every nominative ``token`` could be a Serbo-Croatian form of, longest ending first."""
+    t = _tables()
+    out: list[Reading] = []
+    low = token.lower()
+
+    def stem_for(ending: str, min_stem: int = 3) -> str | None:
+        if ending and low.endswith(ending) and len(token) - len(ending) >= min_stem:
+            return token[: len(token) - len(ending)]
+        return None
+
+    for ending, form in t["consonant"].items():
+        if (stem := stem_for(ending)) is not None and stem[-1].isalpha() and stem[-1].lower() not in "aeiou":
+            out.append(Reading(_cap(token, stem), ending, form))
+            if len(stem) >= 4 and stem[-1].lower() in t["fleeting_a"]["finals"] and stem[-2].lower() not in "aeiouj":
+                out.append(Reading(_cap(token, stem[:-1] + "a" + stem[-1]), ending, form, "fleeting a"))
+            if stem.lower().endswith(("ij", "yj")) and ending[0] in "aeiou":
+                out.append(Reading(stem[:-1], ending, form, "glide j"))
+        if form == "vocative" and stem is not None and stem[-1].lower() in t["palatalisation"]:
+            original = t["palatalisation"][stem[-1].lower()]
+            out.append(Reading(_cap(token, stem[:-1] + original), ending, form, f"{original}>{stem[-1].lower()}"))
+    for ending, form in t["a_stem"].items():
+        if (stem := stem_for(ending)) is not None:
+            out.append(Reading(_cap(token, stem + "a"), ending, form, "-a stem"))
+            last = stem[-1].lower()
+            if form == "dative-locative" and last in t["sibilarisation"]:
+                original = t["sibilarisation"][last]
+                out.append(Reading(_cap(token, stem[:-1] + original + "a"), ending, form, f"{original}>{last}"))
+    for ending, form in t["o_stem"].items():
+        if (stem := stem_for(ending)) is not None and stem[-1].lower() not in "aeiou":
+            out.append(Reading(_cap(token, stem + "o"), ending, form, "-o stem"))
+    out.extend(_possessives(token, low, t))
+    out.extend(_feminines(token, low, t))
+    unique = {(r.base, r.form): r for r in out if len(r.base) >= 4 and r.base != token}
+    return tuple(sorted(unique.values(), key=lambda r: -len(r.ending)))
+
+
+def _possessives(token: str, low: str, t: dict[str, Any]) -> list[Reading]:
+    out = []
+    for infix, stem_class in t["possessive"].items():
+        if infix == "endings":
+            continue
+        for adjective in t["possessive"]["endings"]:
+            ending = infix + adjective
+            if low.endswith(ending) and len(token) - len(ending) >= 3:
+                stem = token[: len(token) - len(ending)]
+                base = stem + "a" if stem_class == "a_stem" else stem
+                out.append(Reading(_cap(token, base), ending, "possessive"))
+    return out
+
+
+def _feminines(token: str, low: str, t: dict[str, Any]) -> list[Reading]:
+    out = []
+    for suffix, masculine in t["feminine"].items():
+        if suffix == "oblique":
+            continue
+        for oblique in ("", *t["feminine"]["oblique"]):
+            ending = suffix[:-1] + oblique if oblique else suffix
+            if low.endswith(ending) and len(token) - len(ending) >= 3:
+                stem = token[: len(token) - len(ending)]
+                change = f"-{masculine}" if masculine else ""
+                out.append(Reading(_cap(token, stem + masculine), ending, "feminine", change))
+                if oblique:  # the feminine surname itself declined: Petrovoj -> Petrova
+                    out.append(Reading(_cap(token, stem + suffix), ending, "feminine", "oblique"))
+    return out
+
+
+# --- evidence -------------------------------------------------------------------------------------
+
+#: A source form this many times in one article, never with another ending, is the name itself:
+#: a declined form is one case of several, which its sentences rarely all share (al-Moualem).
+INVARIANT_REPEATS = 3
+
+#: Endings of feminine surnames in their nominative (Zakharova, Ivanova, Kowalska).
+_FEMININE_SHAPES = ("ova", "eva", "ina", "ska", "cka")
+
+#: Forms, in the order of the model's one-hot features.
+FORMS = ("genitive", "dative-locative", "accusative", "instrumental", "vocative", "plural", "possessive", "feminine")
+
+
+@cache
+def _surname_suffixes() -> tuple[str, ...]:
+    return tuple(fold(s) for s in _tables()["surnames"]["suffixes"])
+
+
+@cache
+def _prepositions() -> dict[str, frozenset[str]]:
+    return {form: frozenset(words) for form, words in _tables()["prepositions"].items()}
+
+
+def evidence(
+    token: str, reading: Reading, context: Context, in_article: Callable[[str], bool], nominative: bool = False
+) -> dict[str, float]:
+    """The features of one reading (names as in the model file); ``in_article(base)`` says
+    whether the article writes ``base`` itself as a name, ``nominative`` whether it writes the
+    token as part of a full name whose other word never goes with a base (Maria Zakharova)."""
+    from backcheck.lang.bcms_names import is_bcms_name
+    from backcheck.lang.gazetteer import is_place
+
+    base_zipf = lexicon.zipf(reading.base.lower())
+    low_token = token.lower()
+    token_zipf = lexicon.zipf(low_token)
+    neighbour_agrees = bool(context.neighbour) and any(
+        r.ending == reading.ending for r in readings(context.neighbour) if r.form == reading.form
+    )
+    features = {
+        "bias": 1.0,
+        "base_in_article": float(in_article(reading.base)),
+        "base_english": min(base_zipf, 6.0) / 6.0,
+        "base_place": float(is_place(reading.base)),
+        "base_surname": float(fold(reading.base).endswith(_surname_suffixes())),
+        # -ić surnames never change in the nominative (Vukotić, Jelena Vukotić): -ića is oblique
+        "base_ic": float(fold(reading.base).endswith("ic") and reading.form != "feminine"),
+        # -ova, -eva, -ina, -ska are also feminine nominatives (Zakharova, Ivanova, Kowalska)
+        "token_feminine_shape": float(low_token.endswith(_FEMININE_SHAPES)),
+        "base_bcms_name": float(is_bcms_name(reading.base)),
+        "token_english": min(token_zipf, 6.0) / 6.0,
+        "token_place": float(is_place(token)),
+        "preposition": float(context.previous_word in _prepositions().get(reading.form, frozenset())),
+        "neighbour_agrees": float(neighbour_agrees),
+        "in_full_name": float(bool(context.neighbour) and not neighbour_agrees and not context.neighbour_after),
+        # a first name before a surname in the nominative: a name of its own (Ivana Horvat)
+        "first_name_of_nominative": float(bool(context.neighbour) and not neighbour_agrees and context.neighbour_after),
+        "initial": float(context.initial),
+        "nominative_in_article": float(nominative),
+        "possessive_noun": float(reading.form == "possessive" and context.next_lower),
+        "sound_change": float(bool(reading.change) and reading.change not in ("-a stem",)),
+        "ending_length": len(reading.ending) / 4.0,
+    }
+    # the evidence that decides most cases: a known base, and a token nothing knows
+    base_known = max(
+        features["base_in_article"],
+        features["base_place"],
+        features["base_bcms_name"],
+        float(base_zipf >= lexicon.KNOWN_ZIPF),
+    )
+    token_unknown = float(token_zipf < lexicon.UNKNOWN_ZIPF and not features["token_place"])
+    features["base_known"] = base_known
+    features["token_unknown"] = token_unknown
+    features["known_base_unknown_token"] = base_known * token_unknown
+    for form in FORMS:
+        features[f"form_{form}"] = float(reading.form == form)
+    return features
+
+
+def _slavic_feminine(token: str) -> bool:
+    """A Slavic woman's surname in its nominative (Zakharova, Kowalska): its root is no name English
+    knows (Smithova, Mayova are a Serbian form of an English name)."""
+    low = token.lower()
+    if not low.endswith(_FEMININE_SHAPES):
+        return False
+    return lexicon.zipf(low[:-3]) < lexicon.KNOWN_ZIPF
+
+
+def _first_name_before_nominative(reading: Reading, context: Context) -> bool:
+    """A first name before a surname that is not in the same case (Ivana Horvat): BCMS declines
+    both words of a name, so the first is a name of its own, not a case form of another."""
+    if not (context.neighbour_after and context.neighbour):
+        return False
+    return not any(r.ending == reading.ending and r.form == reading.form for r in readings(context.neighbour))
+
+
+# --- the fitted model ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]
+    threshold: float  #: flag at or above this probability
+    provenance: str
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def model() -> Model:
+    raw = json.loads(files("backcheck.lang").joinpath("data", "name_forms_model.json").read_text(encoding="utf-8"))
+    return Model(raw["weights"], raw["threshold"], raw["provenance"])
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The best reading of a token and how probable it is."""
+
+    token: str
+    reading: Reading
+    probability: float
+    features: dict[str, float]
+
+
+def analyse(
+    token: str,
+    contexts: list[Context],
+    in_article: Callable[[str], bool],
+    nominative: Callable[[str, set[str]], bool] = lambda token, bases: False,
+) -> Analysis | None:
+    """The most probable reading of ``token`` over its occurrences, or None when it has none.
+    ``nominative(token, bases)``: the article's evidence that the token is a nominative."""
+    best: Analysis | None = None
+    m = model()
+    candidates = readings(token)
+    is_nominative = bool(candidates) and nominative(token, {r.base for r in candidates})
+    # Written in a full name no base shares, as a woman's name is (Maria Zakharova, Ivana Horvat):
+    # a nominative. A constraint, not a weight, for the two shapes a woman's name shares with a
+    # case form (-ova/-eva/-ina/-ska surnames, a first name in -a before its surname): the tune
+    # data has too few such women to weigh it, and a false flag costs as much as a miss.
+    feminine_name = is_nominative and _slavic_feminine(token)
+    for reading in candidates:
+        if fold(reading.base).endswith("ic"):
+            pass  # -ića, -iću, -ićem are never a nominative (Dragan Vukotića)
+        elif feminine_name or any(_first_name_before_nominative(reading, c) for c in contexts):
+            continue
+        for context in contexts or [Context()]:
+            features = evidence(token, reading, context, in_article, is_nominative)
+            p = m.probability(features)
+            if best is None or p > best.probability:
+                best = Analysis(token, reading, p, features)
+    return best
