@@ -24,7 +24,7 @@ install-dev: $(VENV)/.dev
 # name checks tell translated words from names with them: backcheck/glosses.py) and SCOWL word
 # lists (which English words are common).
 # Installed when this runs as root on Debian/Ubuntu; otherwise backcheck runs without them.
-DEBIAN_PACKAGES = apertium-hbs-eng wamerican-large wbritish-large mueller7-dict \
+DEBIAN_PACKAGES = apertium-hbs-eng wamerican-large wbritish-large mueller7-dict hunspell-sr hunspell-hr hunspell-bs \
 	$(foreach d,hrv-eng eng-hrv srp-eng eng-srp slv-eng pol-eng eng-pol ces-eng eng-ces slk-eng \
 	  deu-eng eng-deu fra-eng eng-fra ita-eng eng-ita spa-eng eng-spa eng-rus eng-bul,dict-freedict-$(d))
 system:
