@@ -689,3 +689,77 @@ def test_the_html_report_of_many_flags_renders_in_linear_time():
     html = render(Report([document], Config(), "sig"), "html")
     assert time.process_time() - started < 8  # 1,500 flags: about 0.7 s now, 56 s before
     assert html.count("<mark ") >= 1500 and 'href="#d0-n1500"' in html
+
+
+# -- 17. more reader crashes found by the property tests and the fuzzer ---------------------------
+
+
+def test_a_configuration_nested_too_deeply_is_a_config_error(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("The minister said nothing.\n")
+    config = tmp_path / "deep.toml"
+    config.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
+    result = invoke("check", article, "--config", config)
+    assert result.exit_code == ExitCode.INPUT
+    assert result.stderr == f"backcheck: error: {config}: invalid TOML: nested too deeply\n"
+
+
+def test_a_baseline_nested_too_deeply_is_an_input_error(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("The minister said nothing.\n")
+    deep = tmp_path / "baseline.json"
+    deep.write_text('{"schema": "backcheck-baseline/1", "findings": ' + "[" * 100000 + "]" * 100000 + "}")
+    result = invoke("check", article, "--baseline", deep)
+    assert result.exit_code == ExitCode.INPUT
+    assert result.stderr == f"backcheck: error: {deep}: invalid baseline JSON (nested too deeply)\n"
+
+
+def test_a_batch_manifest_row_nested_too_deeply_is_an_input_error(tmp_path):
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text('{"translation": "a.txt"}\n{"translation": ' + "[" * 100000 + "]" * 100000 + "}\n")
+    (tmp_path / "a.txt").write_text("The minister said nothing.\n")
+    result = invoke("batch", manifest)
+    assert result.exit_code == ExitCode.INPUT
+    assert result.stderr == f"backcheck: error: {manifest}:2: JSON nested too deeply\n"
+
+
+def test_a_batch_manifest_path_too_long_for_the_file_system_is_an_input_error(tmp_path):
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("translation\n" + "a" * 300 + "\n")
+    result = invoke("batch", manifest)
+    assert result.exit_code == ExitCode.INPUT
+    assert result.stderr == (f"backcheck: error: {manifest}:2: translation file {'a' * 80!r}: File name too long\n")
+
+
+@pytest.mark.parametrize(
+    "report, message",
+    [
+        ('{"documents": 5, "fingerprint": 1}', "not a backcheck JSON report (no list of documents with flags)"),
+        ('{"documents": [{"flags": {"fingerprint": "x"}}]}', "not a backcheck JSON report (no list of documents with flags)"),
+        ('{"fingerprint": ' + "[" * 100000 + "]" * 100000 + "}", "not a backcheck JSON or JSONL report (nested too deeply)"),
+        ('{"fingerprint": "a", "check": "x"}\n{"fingerprint": ["b"], "check": "x"}', "2: flag without a fingerprint"),
+    ],
+)  # fmt: skip
+def test_a_saved_report_of_the_wrong_shape_is_an_input_error(tmp_path, report, message):
+    path = tmp_path / "report.json"
+    path.write_text(report)
+    result = invoke("baseline", "create", path, "-o", tmp_path / "baseline.json")
+    assert result.exit_code == ExitCode.INPUT
+    assert result.stderr.startswith(f"backcheck: error: {path}") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_baseline_from_a_report_with_a_lone_surrogate_can_be_written(tmp_path):
+    import json
+
+    path = tmp_path / "report.jsonl"
+    path.write_text(
+        '{"fingerprint": "f1", "check": "x", "span": {"line": "one", "text": "a \\ud800 b"}}\n'
+        '{"fingerprint": "f2", "check": "x", "span": {"line": 2, "text": "c"}}\n'
+    )
+    out = tmp_path / "baseline.json"
+    result = invoke("baseline", "create", path, "-o", out)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    first, second = json.loads(out.read_text(encoding="utf-8"))["findings"]
+    assert first["fingerprint"] == "f1" and first["text"] == "a \ud800 b" and first["line"] is None
+    assert second["line"] == 2

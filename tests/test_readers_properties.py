@@ -188,6 +188,12 @@ JSONL_PIECES = [
 ]
 
 
+#: nesting thousands of levels deep: recursive parsers (json, tomllib) overflow the stack
+deep = st.integers(900, 20000).flatmap(
+    lambda n: st.sampled_from(["[" * n + "]" * n, "{a=" * n + "1" + "}" * n, '{"a":' * n + "1" + "}" * n])
+)
+
+
 def structured_json() -> st.SearchStrategy[object]:
     scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
     return st.recursive(
@@ -356,7 +362,10 @@ TOML_PIECES = [
 
 
 @bounded()
-@given(text=assembled(TOML_PIECES) | texts, name=st.sampled_from(["backcheck.toml", "pyproject.toml"]))
+@given(
+    text=assembled(TOML_PIECES) | texts | deep.map(lambda d: "x = " + d),
+    name=st.sampled_from(["backcheck.toml", "pyproject.toml"]),
+)
 def test_configuration_file(text, name):
     with tempfile.TemporaryDirectory() as tmp:
         if name == "pyproject.toml":
@@ -408,10 +417,53 @@ def test_configuration_values(table):
         {"schema": st.just(baseline.SCHEMA) | st.text(max_size=5), "findings": structured_json()}
     ).map(json.dumps)
     | texts
+    | deep
+    | deep.map(lambda d: f'{{"schema": "{baseline.SCHEMA}", "findings": {d}}}')
 )
 def test_baseline(content):
     with tempfile.TemporaryDirectory() as tmp:
         outcome(baseline.load, write(Path(tmp), "baseline.json", content))
+
+
+REPORT_FLAG = st.fixed_dictionaries(
+    {},
+    optional={
+        "fingerprint": st.text(max_size=8) | structured_json(),
+        "check": structured_json(),
+        "span": st.fixed_dictionaries({}, optional={"line": structured_json(), "text": st.text()}) | structured_json(),
+        "message": structured_json(),
+    },
+)
+
+
+@bounded()
+@given(
+    content=st.lists(REPORT_FLAG | structured_json(), max_size=4).map(lambda rows: "\n".join(map(json.dumps, rows)))
+    | st.fixed_dictionaries(
+        {
+            "documents": st.lists(
+                st.fixed_dictionaries(
+                    {},
+                    optional={
+                        "path": structured_json(),
+                        "flags": st.lists(REPORT_FLAG | structured_json(), max_size=3) | structured_json(),
+                    },
+                )
+                | structured_json(),
+                max_size=3,
+            )
+            | structured_json()
+        }
+    ).map(json.dumps)
+    | texts
+    | deep
+)
+def test_baseline_from_a_saved_report(content):
+    """``baseline create`` from a JSON or JSONL report: entries, and a baseline file that can be written."""
+    with tempfile.TemporaryDirectory() as tmp:
+        entries = outcome(baseline.entries_from_report_file, write(Path(tmp), "report.json", content))
+        if entries is not None:
+            baseline.dumps(entries).encode("utf-8")
 
 
 @bounded(0.5)
@@ -451,7 +503,7 @@ def _manifest_dir(tmp: str) -> Path:
 
 
 @bounded()
-@given(text=assembled(CSV_PIECES) | texts)
+@given(text=assembled(CSV_PIECES) | texts | st.integers(1, 300_000).map(lambda n: 'translation\n"' + "a" * n + '"\n'))
 def test_batch_csv_manifest(text):
     with tempfile.TemporaryDirectory() as tmp:
         base = _manifest_dir(tmp)
@@ -471,12 +523,15 @@ def test_batch_csv_manifest(text):
         )
         | structured_json(),
         max_size=5,
-    )
+    ),
+    nested=st.none() | deep,
 )
-def test_batch_jsonl_manifest(rows):
+def test_batch_jsonl_manifest(rows, nested):
     with tempfile.TemporaryDirectory() as tmp:
         base = _manifest_dir(tmp)
         text = "\n".join(json.dumps(row) for row in rows)
+        if nested is not None:  # a manifest row nested thousands of levels deep
+            text = '{"translation": "a.txt"}\n{"translation": ' + nested + "}"
         outcome(discover, [write(base, "manifest.jsonl", text)])
 
 

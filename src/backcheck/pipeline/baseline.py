@@ -53,37 +53,34 @@ def entries_from_report_file(path: str | Path) -> list[dict]:
     carry fingerprints. A report without fingerprints cannot say which finding is which."""
     path = Path(path)
     text = files.read_text(path, what="report")
-    records: list[tuple[int, dict]] = []
+    records: list[tuple[int, object]] = []
     try:
         if not text.strip():
             return []
         if text.lstrip().startswith("{") and "\n{" not in text.strip():
-            data = json.loads(text)
-            records = [
-                (1, {"path": doc.get("path"), **flag})
-                for doc in data.get("documents", [])
-                for flag in doc.get("flags", [])
-            ]
+            records = [(1, flag) for flag in _report_flags(path, json.loads(text))]
         else:
             for number, line in enumerate(text.splitlines(), 1):
                 if line.strip():
                     records.append((number, json.loads(line)))
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}: not a backcheck JSON or JSONL report ({exc.msg})") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a backcheck JSON or JSONL report (nested too deeply)") from None
     entries = []
     for number, record in records:
-        if not isinstance(record, dict) or "fingerprint" not in record:
+        if not isinstance(record, dict) or not isinstance(record.get("fingerprint"), str):
             raise InputError(
                 f"{path}:{number}: flag without a fingerprint; write the report with "
                 "`--format jsonl`, or give the article files instead"
             )
-        span = record.get("span") or {}
+        span = record.get("span") if isinstance(record.get("span"), dict) else {}
         entries.append(
             {
                 "fingerprint": record["fingerprint"],
                 "check": record.get("check"),
                 "path": record.get("path"),
-                "line": span.get("line"),
+                "line": span.get("line") if isinstance(span.get("line"), int) else None,
                 "text": span.get("text"),
                 "message": record.get("message"),
             }
@@ -91,16 +88,29 @@ def entries_from_report_file(path: str | Path) -> list[dict]:
     return entries
 
 
+def _report_flags(path: Path, data: object) -> list[dict]:
+    """The flags of a JSON report, each with its document's path."""
+    documents = data.get("documents", []) if isinstance(data, dict) else None
+    if not isinstance(documents, list) or not all(
+        isinstance(doc, dict) and isinstance(doc.get("flags", []), list) for doc in documents
+    ):
+        raise InputError(f"{path}: not a backcheck JSON report (no list of documents with flags)")
+    return [
+        {"path": doc.get("path"), **flag} if isinstance(flag, dict) else flag
+        for doc in documents
+        for flag in doc.get("flags", [])
+    ]
+
+
 def dumps(entries: list[dict]) -> str:
     entries = sorted(entries, key=lambda e: (str(e.get("path")), e.get("line") or 0, e["fingerprint"]))
-    return (
-        json.dumps(
-            {"schema": SCHEMA, "created_by": f"backcheck {__version__}", "findings": entries},
-            ensure_ascii=False,
-            indent=2,
-        )
-        + "\n"
-    )
+    document = {"schema": SCHEMA, "created_by": f"backcheck {__version__}", "findings": entries}
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate read from a report: escaped, so the file can be written
+        text = json.dumps(document, ensure_ascii=True, indent=2) + "\n"
+    return text
 
 
 def load(path: str | Path) -> Baseline:
@@ -111,12 +121,14 @@ def load(path: str | Path) -> Baseline:
         data = json.loads(files.read_text(path, what="baseline"))
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}: invalid baseline JSON ({exc.msg})") from None
+    except RecursionError:  # thousands of nested arrays are no baseline
+        raise InputError(f"{path}: invalid baseline JSON (nested too deeply)") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
         raise InputError(f"{path}: not a {SCHEMA} file")
-    try:
-        fingerprints = Counter(entry["fingerprint"] for entry in data["findings"])
-    except (TypeError, KeyError):
-        raise InputError(f"{path}: a baseline entry has no fingerprint") from None
+    entries = data["findings"]
+    if not all(isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str) for entry in entries):
+        raise InputError(f"{path}: a baseline entry has no fingerprint")
+    fingerprints = Counter(entry["fingerprint"] for entry in entries)
     return Baseline(str(path), fingerprints)
 
 

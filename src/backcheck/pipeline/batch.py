@@ -69,6 +69,10 @@ def discover(targets: Sequence[str | os.PathLike[str]], exclude: Path | None = N
 
     items: list[BatchItem] = []
     for target in map(Path, targets):
+        try:
+            target.is_dir()
+        except OSError as exc:  # a name too long for the file system, a loop of links
+            raise InputError(f"{str(target)[:200]}: {exc.strerror}") from None
         if target.is_dir():
             items += _directory_items(target, exclude, is_bilingual)
         elif not target.exists():
@@ -152,6 +156,8 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict]]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}:{number}: invalid JSON ({exc.msg})") from None
+        except RecursionError:  # a line nested thousands of levels deep is no manifest row
+            raise InputError(f"{path}:{number}: JSON nested too deeply") from None
         if not isinstance(row, dict):
             raise InputError(f'{path}:{number}: expected an object with a "translation" field')
         yield number, row
@@ -181,7 +187,11 @@ def _manifest_items(manifest: Path, rows: Iterator[tuple[int, dict]]) -> list[Ba
             if not value:
                 continue
             p = base / value
-            if not p.is_file():
+            try:
+                found = p.is_file()
+            except OSError as exc:  # a name too long for the file system, a loop of links
+                raise InputError(f"{where}: {column} file {value[:80]!r}: {exc.strerror}") from None
+            if not found:
                 raise InputError(f"{where}: {column} file {value!r} not found (looked for {p})")
             paths[column] = str(p)
         lang = _text_field(row, "source_lang", where) or None

@@ -189,6 +189,8 @@ def load_file(path: Path) -> dict[str, tuple[Any, str]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     prefix = ["tool", "backcheck"] if path.name == "pyproject.toml" else []
     for part in prefix:
         data = data.get(part, {})
