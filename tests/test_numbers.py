@@ -95,7 +95,19 @@ def test_dates_give_day_and_month(text, lang, day, month):
     ],
 )
 def test_words_that_are_not_numbers(text, lang):
-    assert extract(text, lang) == []
+    # a weekday is read (a date only another weekday contradicts), but as no number
+    assert [q for q in extract(text, lang) if {d for d, _ in q.values} != {"weekday"}] == []
+
+
+def test_a_changed_weekday_is_a_mismatch_and_a_dropped_one_is_not_missing():
+    from backcheck.lang.numbers.compare import compare
+
+    source = extract("Vijeće je odluku donijelo u srijedu, a objavilo je u petak.", "hr")
+    assert [q.values for q in source] == [frozenset({("weekday", 3.0)}), frozenset({("weekday", 5.0)})]
+    changed = extract("The council decided on Wednesday and announced it on Saturday.", "en")
+    assert [(s.text, t.text) for s, t in compare(source, changed, "hr")] == [("petak", "Saturday")]
+    dropped = extract("The council decided on Wednesday and announced it later.", "en")
+    assert compare(source, dropped, "hr") == []
 
 
 @pytest.mark.parametrize(

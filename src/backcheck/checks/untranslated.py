@@ -28,6 +28,14 @@ _FAR_COMMONER = 3.0
 _LEXICON_WORD = 3.5
 
 
+def _known_name(word: str, ctx) -> bool:
+    """A name: capitalised elsewhere in the article where it need not be, or listed as a name by
+    a BCMS dictionary (Ilić, Budućnost as a club)."""
+    from backcheck.lang.bcms_names import is_bcms_name
+
+    return ctx.name_inventory.is_name_like(word) or is_bcms_name(word)
+
+
 def _source_zipf(word: str, lang: str) -> float:
     code = wordfreq_code(lang)
     # Chinese, Japanese and Korean need extra tokenisers in wordfreq; their words are not Latin anyway.
@@ -120,11 +128,13 @@ class Untranslated(Check):
                         continue
                     if (
                         t.capitalised
-                        and not t.initial
                         and src_words[t.folded][0].isupper()
                         and source.lang not in NOUN_CAPITALISING
+                        and (not t.initial or _known_name(t.text, ctx))
                     ):
-                        continue  # capitalised on both sides mid-sentence: a name
+                        # capitalised on both sides mid-sentence, or a name the article or a BCMS
+                        # dictionary knows (Ilić said ...): a name is not an untranslated word
+                        continue
                     if (
                         t.capitalised
                         and src_words[t.folded][0].isupper()

@@ -16,7 +16,8 @@ def quantities(doc, sentences) -> list[Quantity]:
 
 
 def _domain(q: Quantity) -> str:
-    return "month" if any(d == "month" for d, _ in q.values) else "n"
+    kinds = {d for d, _ in q.values}
+    return "month" if "month" in kinds else "weekday" if "weekday" in kinds else "n"
 
 
 def compare(source_qs: list[Quantity], target_qs: list[Quantity], source_lang: str):

@@ -79,3 +79,9 @@ def en_months() -> tuple[str, ...]:
 def units() -> tuple[tuple[str, float, str, str], ...]:
     """``(dimension, factor to SI, system "m" or "i", pattern)`` per unit, in matching order."""
     return tuple((u["dimension"], float(u["factor"]), u["system"], u["pattern"]) for u in _tables()["units"])
+
+
+@lru_cache(maxsize=1)
+def weekdays() -> dict[str, list[str]]:
+    """Weekday forms per family, Monday first (``[weekdays]``)."""
+    return dict(_tables().get("weekdays", {}))

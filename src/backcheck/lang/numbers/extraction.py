@@ -24,6 +24,7 @@ from backcheck.lang.numbers.digits import _MIXED_FRACTION, _NUMBER, _ROMAN, _dig
 from backcheck.lang.numbers.quantity import Quantity, _key
 from backcheck.lang.numbers.units import _AMPM, _HOUR_AFTER, _measures
 from backcheck.lang.numbers.words import _extract_words
+from backcheck.lang.text import fold, to_latin
 
 #: The largest denominator of a fraction after a whole number ("220 2/3") read as one.
 _MAX_MIXED_DENOMINATOR = 10
@@ -56,6 +57,7 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
         if value:
             add(Quantity(m.start(), m.end(), m.group(), frozenset({("n", float(value))}), "count", weak=value == 1))
     _add_times(text, family, add)
+    _add_weekdays(text, family, add)
     _add_fractions_and_spans(text, family, add)
 
     pattern = _NUMBER["en" if family == "en" else "other"]
@@ -107,6 +109,13 @@ def _add_agency_times(text: str, add) -> None:
         )
 
 
+#: Words after which a pair such as "27:37" is a game clock, not a score.
+_CLOCK_BEFORE = {
+    "sh": re.compile(r"(?:^|\s)[uу]\s$"),
+    "en": re.compile(r"\b(?:at|on|after|in(?: the)?)\s$", re.I),
+}
+
+
 def _add_times(text: str, family: str, add) -> None:
     """Times of day ("15:30", "15.30 h", "7.30 p.m.") and game clocks ("27:37")."""
     for m in _TIME.finditer(text):
@@ -128,8 +137,13 @@ def _add_times(text: str, family: str, add) -> None:
         )
 
     for m in _GAME_CLOCK.finditer(text) if family in ("en", "sh") else ():  # "a goal on 27:37"
-        if family == "sh" and not re.search(r"(?:^|\s)[uу]\s$", text[max(0, m.start() - 3) : m.start()]):
-            continue  # "golom u 27:37"; "28:25" alone is a score
+        # Both languages write scores with a colon too ("28:25", "led 45:41 at half-time"): a pair
+        # past the hours of a day is a game clock only after a word of time (BCMS "u", English
+        # "at", "on", "after", "in the"); otherwise its two numbers are read as numbers.
+        before = text[max(0, m.start() - 10) : m.start()]
+        timed = _CLOCK_BEFORE.get(family)
+        if timed is None or not timed.search(before):
+            continue
         add(
             Quantity(
                 m.start(),
@@ -143,6 +157,41 @@ def _add_times(text: str, family: str, add) -> None:
         for m in _SH_GAME_CLOCK.finditer(text):  # "u 13. minuti i 10. sekundi": 13:10 on the clock
             value = float(int(m.group(1)) * 60 + int(m.group(2)))
             add(Quantity(m.start(), m.end(), m.group(), frozenset({("time", value)}), "time"))
+
+
+@lru_cache(maxsize=8)
+def _weekday_forms(family: str) -> dict[str, int]:
+    """Folded weekday forms of a language -> 1 (Monday) to 7, from ``number_words.toml``."""
+    from backcheck.lang.numbers.data import weekdays
+
+    rows = weekdays().get(family, [])
+    return {fold(form): day for day, row in enumerate(rows, 1) for form in row.split()}
+
+
+_WORD_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _add_weekdays(text: str, family: str, add) -> None:
+    """Weekdays, as a word quantity of their own: only another weekday can contradict one."""
+    forms = _weekday_forms(family)
+    if not forms:
+        return
+    for m in _WORD_TOKEN.finditer(text):
+        day = forms.get(fold(to_latin(m.group()).text if family == "sh" else m.group()))
+        if day is not None:
+            # weak in the source: never reported missing ("nedelja" is also a week), but the partner of
+            # a changed English weekday
+            add(
+                Quantity(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    frozenset({("weekday", float(day))}),
+                    "date",
+                    word=True,
+                    weak=family != "en",
+                )
+            )
 
 
 def _add_fractions_and_spans(text: str, family: str, add) -> None:
