@@ -763,3 +763,13 @@ def test_a_baseline_from_a_report_with_a_lone_surrogate_can_be_written(tmp_path)
     first, second = json.loads(out.read_text(encoding="utf-8"))["findings"]
     assert first["fingerprint"] == "f1" and first["text"] == "a \ud800 b" and first["line"] is None
     assert second["line"] == 2
+
+
+def test_a_configured_baseline_path_with_a_nul_is_a_config_error(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("The minister said nothing.\n")
+    config = tmp_path / "backcheck.toml"
+    config.write_text('baseline = "a\\u0000b"\n')
+    result = invoke("check", article, "--config", config)
+    assert result.exit_code == ExitCode.INPUT
+    assert result.stderr == (f"backcheck: error: {config}:1: baseline: a file path cannot hold a NUL character\n")

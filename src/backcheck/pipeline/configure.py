@@ -104,6 +104,8 @@ def _positive_int(value: Any) -> int:
 def _path(value: Any) -> str:
     if not isinstance(value, str) or not value:
         raise ValueError("expected a file path")
+    if "\0" in value:
+        raise ValueError("a file path cannot hold a NUL character")
     return value
 
 
