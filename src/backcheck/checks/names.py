@@ -20,6 +20,7 @@ _FORM_WORDS = {
     "plural": "plural",
     "possessive": "possessive adjective",
     "feminine": "feminine surname form",
+    "respelling": "phonetic spelling",
 }
 
 
@@ -29,7 +30,7 @@ class NameInflected(Check):
     Montenegrin decline foreign and native names alike (Biden → Bidena, Bidenu, Bidenom; Rijeka
     → u Rijeci; Vukotić → Vukotića) and form possessives and feminine surnames with -ov/-ev/-in
     and -ova/-eva/-ska; an MT system that copies the name from the source copies the ending too.
-    One analysis (:mod:`backcheck.lang.sh.name_forms`) reads each capitalised word back through
+    One analysis (:mod:`backcheck.lang.names.forms`) reads each capitalised word back through
     the declension tables, weighs the evidence for each nominative it could be (the article writes
     it, English or GeoNames knows it, a Slavic surname's shape, the preposition before it, the word
     itself being English or a place) with weights fitted on the tune split, and flags the word
@@ -41,11 +42,11 @@ class NameInflected(Check):
     severity = "major"
 
     def run(self, ctx):
-        from backcheck.lang.sh import name_forms
+        from backcheck.lang.names import forms as name_forms
 
         inv = ctx.name_inventory
         text = ctx.document.text
-        threshold = ctx.config.threshold("name_form_probability", name_forms.model().threshold)
+        configured = ctx.config.thresholds.get("name_form_probability")  # else each group's fitted one
         source_words = _source_words(ctx.source) if ctx.source is not None else None
         for word, occurrences in inv.occurrences.items():
             if not word[:1].isupper() or len(word) < 4:
@@ -54,7 +55,7 @@ class NameInflected(Check):
             found = name_forms.analyse(
                 word, contexts or [name_forms.Context()], inv.is_name_like, inv.nominative_evidence
             )
-            if found is None or found.probability < threshold:
+            if found is None or found.probability < (configured if configured is not None else found.threshold):
                 continue
             reading = found.reading
             if source_words is not None and _invariant_in_source(word, reading.base, source_words):
@@ -89,7 +90,7 @@ def _source_words(source) -> Counter:
 def _invariant_in_source(word: str, base: str, counts: Counter) -> bool:
     """The source writes the word the same way every time and never its supposed base: it is the
     name itself (Rustom), not a case form."""
-    from backcheck.lang.sh.name_forms import INVARIANT_REPEATS
+    from backcheck.lang.names.forms import INVARIANT_REPEATS
 
     return counts[fold(word)] >= INVARIANT_REPEATS and not counts[fold(base)]
 

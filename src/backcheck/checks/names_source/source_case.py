@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
 from backcheck.lang.languages import SOUTH_SLAVIC_LATIN
+from backcheck.lang.names import forms as name_forms
 from backcheck.lang.names import source_case as cases
 from backcheck.lang.names.common_words import is_common_word
 from backcheck.lang.names.correspondence import correspondence
@@ -15,7 +16,7 @@ from backcheck.lang.names.exonyms import ExonymTable, exonyms
 from backcheck.lang.names.orthography import ending_changed, with_fleeting_vowel
 from backcheck.lang.names.renderings import bead_window, spaced_runs
 from backcheck.lang.names.tokens import Token
-from backcheck.lang.sh import grammar, name_forms
+from backcheck.lang.sh import grammar
 from backcheck.lang.sh.morphology import candidate_bases
 from backcheck.lang.text import fold, to_latin
 

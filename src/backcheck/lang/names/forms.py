@@ -117,8 +117,16 @@ def readings(token: str) -> tuple[Reading, ...]:
             out.append(Reading(_cap(token, stem + "o"), ending, form, "-o stem"))
     out.extend(_possessives(token, low, t))
     out.extend(_feminines(token, low, t))
+    out.extend(_respellings(token))
     unique = {(r.base, r.form): r for r in out if len(r.base) >= 4 and r.base != token}
     return tuple(sorted(unique.values(), key=lambda r: -len(r.ending)))
+
+
+def _respellings(token: str) -> list[Reading]:
+    """English names the token may spell the Serbian way (Makron -> Macron)."""
+    from backcheck.lang.names.respelling import respellings
+
+    return [Reading(word, "", "respelling", f"similarity {score:.2f}") for word, score in respellings(token)]
 
 
 def _possessives(token: str, low: str, t: dict[str, Any]) -> list[Reading]:
@@ -161,7 +169,19 @@ INVARIANT_REPEATS = 3
 _FEMININE_SHAPES = ("ova", "eva", "ina", "ska", "cka")
 
 #: Forms, in the order of the model's one-hot features.
-FORMS = ("genitive", "dative-locative", "accusative", "instrumental", "vocative", "plural", "possessive", "feminine")
+FORMS = (
+    "genitive",
+    "dative-locative",
+    "accusative",
+    "instrumental",
+    "vocative",
+    "plural",
+    "possessive",
+    "feminine",
+    "respelling",
+)
+#: Letters Serbian spelling has and English spelling does not.
+_SLAVIC_LETTERS = frozenset("čćšžđ")
 
 
 @cache
@@ -210,7 +230,11 @@ def evidence(
         "initial": float(context.initial),
         "nominative_in_article": float(nominative),
         "possessive_noun": float(reading.form == "possessive" and context.next_lower),
-        "sound_change": float(bool(reading.change) and reading.change not in ("-a stem",)),
+        "sound_change": float(
+            bool(reading.change) and reading.change not in ("-a stem",) and reading.form != "respelling"
+        ),
+        "respelling_similarity": float(reading.change.split()[-1]) if reading.form == "respelling" else 0.0,
+        "slavic_letters": float(any(c in _SLAVIC_LETTERS for c in low_token)),
         "ending_length": len(reading.ending) / 4.0,
     }
     # the evidence that decides most cases: a known base, and a token nothing knows
@@ -249,10 +273,16 @@ def _first_name_before_nominative(reading: Reading, context: Context) -> bool:
 # --- the fitted model ------------------------------------------------------------------------------
 
 
+def group(reading: Reading) -> str:
+    """The two kinds of reading, each with a threshold of its own: a phonetic respelling's
+    evidence (a similar English name) is weaker than a declension's (the base itself)."""
+    return "respelling" if reading.form == "respelling" else "declension"
+
+
 @dataclass(frozen=True)
 class Model:
     weights: dict[str, float]
-    threshold: float  #: flag at or above this probability
+    thresholds: dict[str, float]  #: group -> flag at or above this probability
     provenance: str
 
     def probability(self, features: dict[str, float]) -> float:
@@ -263,7 +293,7 @@ class Model:
 @cache
 def model() -> Model:
     raw = json.loads(files("backcheck.lang").joinpath("data", "name_forms_model.json").read_text(encoding="utf-8"))
-    return Model(raw["weights"], raw["threshold"], raw["provenance"])
+    return Model(raw["weights"], raw["thresholds"], raw["provenance"])
 
 
 @dataclass(frozen=True)
@@ -274,6 +304,11 @@ class Analysis:
     reading: Reading
     probability: float
     features: dict[str, float]
+    threshold: float  #: the threshold of the reading's group
+
+    @property
+    def margin(self) -> float:
+        return self.probability - self.threshold
 
 
 def analyse(
@@ -283,7 +318,8 @@ def analyse(
     nominative: Callable[[str, set[str]], bool] = lambda token, bases: False,
 ) -> Analysis | None:
     """The most probable reading of ``token`` over its occurrences, or None when it has none.
-    ``nominative(token, bases)``: the article's evidence that the token is a nominative."""
+    ``nominative(token, bases)``: the article's evidence that the token is a nominative. Readings
+    of the two groups compare by how far each is above its group's threshold."""
     best: Analysis | None = None
     m = model()
     candidates = readings(token)
@@ -300,7 +336,7 @@ def analyse(
             continue
         for context in contexts or [Context()]:
             features = evidence(token, reading, context, in_article, is_nominative)
-            p = m.probability(features)
-            if best is None or p > best.probability:
-                best = Analysis(token, reading, p, features)
+            found = Analysis(token, reading, m.probability(features), features, m.thresholds[group(reading)])
+            if best is None or found.margin > best.margin:
+                best = found
     return best
