@@ -175,6 +175,7 @@ class _DocumentView:
         self.report = report
         self.prefix = f"d{index}"
         self.numbered = list(enumerate(doc.flags, start=1))
+        self.by_number = dict(self.numbered)
         self.anchored: set[int] = set()
         self.covers: dict[bool, _CoverIndex] = {}  #: per side, shared by every block and sentence
         self.sentence_ends: dict[int, list[int]] = {}  #: id(document) -> sentence ends, for bisection
@@ -244,7 +245,7 @@ class _DocumentView:
             else:
                 groups.append([sentence, cover, [unit.char]])
         last_group = {n: i for i, (_, cover, _) in enumerate(groups) for n in cover}
-        flags = dict(self.numbered)
+        flags = self.by_number
         out: list[str] = []
         open_sentence = None
         for i, (sentence, cover, chars) in enumerate(groups):
@@ -307,7 +308,7 @@ class _DocumentView:
         return "".join(parts)
 
     def notes(self, numbers: list[int]) -> str:
-        flags = dict(self.numbered)
+        flags = self.by_number
         items = "".join(self.note(n, flags[n]) for n in numbers)
         return f'<ol class="flags">{items}</ol>' if items else ""
 
