@@ -71,6 +71,10 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
     """English names ``token`` may be a Serbian spelling of, with their similarity, best first."""
     if len(token) < 4 or lexicon.zipf(token.lower()) >= _TOKEN_ZIPF:
         return ()
+    from backcheck.lang.bcms_names import is_bcms_name
+
+    if is_bcms_name(token) or fold(token).endswith("ic"):
+        return ()  # a BCMS name (Marić) is spelled its own way, not respelled from English
     key = phonetic_key(token, False)
     found = []
     for word in _index().get(key, ()):
