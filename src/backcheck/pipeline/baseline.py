@@ -74,7 +74,8 @@ def entries_from_report_file(path: str | Path) -> list[dict]:
                 f"{path}:{number}: flag without a fingerprint; write the report with "
                 "`--format jsonl`, or give the article files instead"
             )
-        span = record.get("span") if isinstance(record.get("span"), dict) else {}
+        raw_span = record.get("span")
+        span: dict = raw_span if isinstance(raw_span, dict) else {}
         entries.append(
             {
                 "fingerprint": record["fingerprint"],
