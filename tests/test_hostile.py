@@ -773,3 +773,17 @@ def test_a_configured_baseline_path_with_a_nul_is_a_config_error(tmp_path):
     result = invoke("check", article, "--config", config)
     assert result.exit_code == ExitCode.INPUT
     assert result.stderr == (f"backcheck: error: {config}:1: baseline: a file path cannot hold a NUL character\n")
+
+
+def test_a_jsonl_report_of_one_flag_makes_a_baseline_of_one_finding(tmp_path):
+    import json
+
+    report = tmp_path / "report.jsonl"
+    report.write_text(
+        '{"path": "a.txt", "check": "glossary", "fingerprint": "f1", "span": {"line": 3, "text": "Kiev"}}\n'
+    )
+    out = tmp_path / "baseline.json"
+    result = invoke("baseline", "create", report, "-o", out)
+    assert result.exit_code == ExitCode.OK
+    assert result.stderr == f"backcheck: baseline of 1 finding(s) written to {out}\n"
+    assert [e["fingerprint"] for e in json.loads(out.read_text())["findings"]] == ["f1"]

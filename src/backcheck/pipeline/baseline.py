@@ -57,8 +57,11 @@ def entries_from_report_file(path: str | Path) -> list[dict]:
     try:
         if not text.strip():
             return []
-        if text.lstrip().startswith("{") and "\n{" not in text.strip():
-            records = [(1, flag) for flag in _report_flags(path, json.loads(text))]
+        data = json.loads(text) if text.lstrip().startswith("{") and "\n{" not in text.strip() else None
+        if isinstance(data, dict) and "documents" in data:
+            records = [(1, flag) for flag in _report_flags(path, data)]
+        elif data is not None:  # one line: a JSON Lines report of one flag
+            records = [(1, data)]
         else:
             for number, line in enumerate(text.splitlines(), 1):
                 if line.strip():
