@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 # Each module registers its checks on import (the modules are light: no heavy libraries).
-from backcheck.checks import (  # noqa: E402,F401  # noqa: E402,F401  # noqa: E402,F401
+from backcheck.checks import (  # noqa: F401
     boilerplate,
-    fidelity,  # noqa: E402,F401
-    glossary,  # noqa: E402,F401
+    facts,
+    fidelity,
+    glossary,
     names,
     names_source,
     negation,

@@ -1,0 +1,61 @@
+"""Facts of a source sentence its English must keep: hedges, modality, approximate amounts, the
+speaker's gender, offices, and words that look like English ones but mean something else.
+
+The cues and their English renderings live in ``lang/data/sh_facts.toml``; this module matches
+them. A source cue is a folded word or phrase of the Latin view of the source (``*`` ends a
+stem); an English rendering is a lower-case word or phrase (``*`` likewise).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from backcheck.lang.text import fold, to_latin
+
+
+@cache
+def tables() -> dict[str, Any]:
+    text = files("backcheck.lang").joinpath("data", "sh_facts.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of cues, longest first, each on word boundaries."""
+    parts = []
+    for cue in sorted(cues, key=len, reverse=True):
+        stem = cue.endswith("*")
+        body = r"\s+".join(re.escape(w) for w in cue.rstrip("*").split())
+        parts.append(body + (r"\w*" if stem else r"\b"))
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int  #: offsets into the text it was found in
+    end: int
+    text: str
+
+
+def source_view(text: str) -> str:
+    """The Latin, folded view of a source sentence, offset for offset where Latin letters stay
+    letters (Cyrillic is transliterated letter by letter first)."""
+    return fold(to_latin(text).text)
+
+
+def find(text: str, cues: list[str] | tuple[str, ...]) -> list[Cue]:
+    """Cues of the list in ``text`` (already in the view the cues are written for)."""
+    return [Cue(m.start(), m.end(), m.group()) for m in _pattern(tuple(cues)).finditer(text)]
+
+
+_NUMBER_NEAR = re.compile(r"^\s*\d|^\s*(?:\w+\s+)?\d")
+
+
+def near_number(text: str, cue: Cue) -> bool:
+    """A number right after the cue (oko 200, više od 40 odsto)."""
+    return bool(_NUMBER_NEAR.match(text[cue.end : cue.end + 12]))
