@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang.numbers import Quantity
 
@@ -90,3 +92,33 @@ class NumberMissing(Check):
                     source_end=s.end,
                     evidence={"kind": s.kind, "source_value": s.display, "source_text": s.text},
                 )
+
+
+@register
+class NumberSeparator(Check):
+    """A decimal comma kept in the English ("5,2 percent", "87,4 kilometres"). Serbian, Croatian,
+    Bosnian and Montenegrin write the decimal separator as a comma; English writes a point, and
+    reads a comma before one or two digits as nothing at all (or, before three, as thousands).
+    The English alone shows it: digits, a comma, one or two digits, and no further digit."""
+
+    id = "number.separator"
+    category = "number"
+    severity = "major"
+
+    def run(self, ctx):
+        text = ctx.document.text
+        for s in ctx.document.article_sentences:
+            for m in _DECIMAL_COMMA.finditer(text, s.start, s.end):
+                if re.match(r"\s?(?:and|or|to|-|–)\s?\d", text[m.end() : m.end() + 6]):
+                    continue  # a list of numbers ("1,2 and 3"), not a decimal
+                yield Finding(
+                    self.id,
+                    m.start(),
+                    m.end(),
+                    f'"{m.group()}" keeps the decimal comma of the source; English writes {m.group().replace(",", ".")}',
+                    suggestion=m.group().replace(",", "."),
+                    evidence={"separator": ","},
+                )
+
+
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,])(?=\s?(?:%|[^\W\d_]))")
