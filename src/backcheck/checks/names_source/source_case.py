@@ -72,7 +72,10 @@ class NameSourceCase(Check):
             # A copied or declined name is capitalised in the source too.
             window = [s for s in bead_window(items, k, "source") if s.capitalised]
             source_runs = spaced_runs([s for s in bead.source if s.name], article.latin)
-            for group in spaced_runs([t for t in bead.target if t.name], article.text):
+            # an all-capital word is an acronym or a brand (VOLI): BCMS declines those with a
+            # hyphen (NATO-a), so a final letter is no case ending
+            names = [t for t in bead.target if t.name and not (t.text.isupper() and len(t.text) > 1)]
+            for group in spaced_runs(names, article.text):
                 yield from self._group_findings(article, group, window, source_runs)
 
     def _group_findings(
