@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from backcheck.lang.text import fold, fold_many
+from backcheck.paths import kept
 
 DEFAULT_DIR = Path("/usr/share/hunspell")
 #: Latin-script dictionaries of the BCMS variants (Montenegrin uses the Serbian one).
@@ -23,7 +24,22 @@ DICTIONARIES = ("sr_Latn_RS.dic", "hr_HR.dic", "bs_BA.dic")
 
 @cache
 def _names() -> frozenset[str]:
+    """The folded entries, kept beside the translation cache once read (keyed by the files' sizes
+    and times, so an upgraded dictionary is read again)."""
     directory = Path(os.environ.get("BACKCHECK_HUNSPELL") or DEFAULT_DIR)
+    stamp = "-".join(_stamp(directory / name) for name in DICTIONARIES)
+    return frozenset(kept(f"bcms-names-{stamp}.txt", lambda: sorted(_read(directory))))
+
+
+def _stamp(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return "0"
+    return f"{st.st_size:x}{int(st.st_mtime):x}"
+
+
+def _read(directory: Path) -> frozenset[str]:
     entries: list[str] = []
     for name in DICTIONARIES:
         try:

