@@ -787,3 +787,64 @@ def test_a_jsonl_report_of_one_flag_makes_a_baseline_of_one_finding(tmp_path):
     assert result.exit_code == ExitCode.OK
     assert result.stderr == f"backcheck: baseline of 1 finding(s) written to {out}\n"
     assert [e["fingerprint"] for e in json.loads(out.read_text())["findings"]] == ["f1"]
+
+
+# -- minor: configuration values that used to be accepted -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("[thresholds]\nomision_ratio = 0.4\n", "unknown threshold"),
+        ("[thresholds]\nomission_ratio = nan\n", "not a finite number"),
+        ("[thresholds]\naddition_ratio = inf\n", "not a finite number"),
+        ('[glossary]\n"" = "Kyiv"\n', "preferred"),
+    ],
+)
+def test_bad_threshold_names_values_and_glossary_keys_are_config_errors(tmp_path, content, message):
+    from backcheck.errors import ConfigError
+    from backcheck.pipeline.configure import resolve
+
+    (tmp_path / "backcheck.toml").write_text(content)
+    with pytest.raises(ConfigError, match=message):
+        resolve({}, tmp_path, environ={})
+
+
+def test_a_config_object_with_an_unknown_threshold_is_refused():
+    from backcheck.config import Config
+    from backcheck.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="unknown threshold 'fidelity_min'"):
+        Config(thresholds={"fidelity_min": 50.0})
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="Linux: the kernel's parent-death signal")
+def test_batch_workers_die_with_a_killed_parent(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = (
+        "import os, sys, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from backcheck.pipeline.batch import _die_with_parent\n"
+        "pool = ProcessPoolExecutor(max_workers=2, initializer=_die_with_parent)\n"
+        "pids = {f.result() for f in [pool.submit(os.getpid) for _ in range(4)]}\n"
+        "print(' '.join(map(str, sorted(pids))), flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    workers = [int(p) for p in parent.stdout.readline().split()]
+    assert workers
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.1)
+    alive = [
+        pid
+        for pid in workers
+        if Path(f"/proc/{pid}/stat").exists() and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    ]
+    assert alive == []
