@@ -44,6 +44,8 @@ class NameInflected(Check):
     def run(self, ctx):
         from backcheck.lang.names import forms as name_forms
 
+        if not _serbo_croatian_source(ctx):
+            return  # the forms are read with Serbo-Croatian declension
         inv = ctx.name_inventory
         text = ctx.document.text
         configured = ctx.config.thresholds.get("name_form_probability")  # else each group's fitted one
@@ -80,6 +82,14 @@ class NameInflected(Check):
                 )
 
 
+def _serbo_croatian_source(ctx) -> bool:
+    """The English alone is taken as translated from Serbo-Croatian (backcheck's languages); with a
+    source, only a Serbo-Croatian one is read with its declension and exonyms."""
+    from backcheck.lang.languages import is_serbo_croatian
+
+    return ctx.source is None or is_serbo_croatian(ctx.source.lang)
+
+
 def _source_words(source) -> Counter:
     """Folded words of the source (its Latin view), with their counts."""
     from backcheck.lang.text import to_latin
@@ -109,6 +119,8 @@ class NameExonym(Check):
     def run(self, ctx):
         from backcheck.lang.gazetteer import english_exonym
 
+        if not _serbo_croatian_source(ctx):
+            return  # the exonyms are the Serbo-Croatian ones
         for word, occurrences in ctx.name_inventory.occurrences.items():
             english = english_exonym(word) if len(word) >= 3 and word[:1].isupper() else None
             if english is None or any(o.prev or o.next for o in occurrences):
