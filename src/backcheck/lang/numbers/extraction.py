@@ -204,18 +204,7 @@ def _add_fractions_and_spans(text: str, family: str, add) -> None:
         # "a quarter of an hour" (15. minuta), "for a week" (sedam dana): support, never reported
         for m in _EN_SPAN_OF_TIME.finditer(text):
             value = {"quarter": 15.0, "half": 30.0}.get((m.group(1) or "").lower(), 7.0)
-            add(
-                Quantity(
-                    m.start(),
-                    m.end(),
-                    m.group(),
-                    frozenset({("n", value)}),
-                    "count",
-                    word=True,
-                    weak=True,
-                    primary=("n", value),
-                )
-            )
+            add(Quantity.support(m.start(), m.end(), m.group(), value))
         for m in _EN_ONE_UNIT.finditer(text):  # "about a mile away", "half an inch of rain"
             value = 0.5 if m.group(1).lower().startswith("half") else 1.0
             if measures := _measures(text[m.start(2) : m.start(2) + 40], value):

@@ -30,6 +30,12 @@ class Quantity:
     #: the reading under the text's own language conventions, shown to an editor
     primary: tuple | None = None
 
+    @classmethod
+    def support(cls, start: int, end: int, text: str, value: float) -> Quantity:
+        """A count in words that accounts for a number of the other side but is never reported
+        itself ("a week" for "sedam dana", "fourballs" for "četiri lopte")."""
+        return cls(start, end, text, frozenset({("n", value)}), "count", word=True, weak=True, primary=("n", value))
+
     @property
     def display(self) -> str:
         domain, value = self.primary or min(self.values)

@@ -119,18 +119,7 @@ def _extract_words(text: str, family: str, add, taken: list[bool]) -> None:
             if family == "en" and (value := _number_prefix(m.group())):
                 # "fourballs", "threesome": a count inside a word, which accounts for the
                 # source's "četiri lopte" but is never reported itself
-                add(
-                    Quantity(
-                        m.start(),
-                        m.end(),
-                        m.group(),
-                        frozenset({("n", value)}),
-                        "count",
-                        word=True,
-                        weak=True,
-                        primary=("n", value),
-                    )
-                )
+                add(Quantity.support(m.start(), m.end(), m.group(), value))
             elif family == "sh" and (c := _SH_COMPOUND.match(_word_key(m.group(), family))):
                 value = _sh_compound_value(c.group("n"))
                 if value and c.group("what").lower().startswith(("treć", "trec")):
