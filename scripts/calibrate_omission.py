@@ -78,6 +78,7 @@ def main() -> None:
             + f" {below:6.2%} {above:6.2%}"
         )
     clause_table(data, tune, english, en_len)
+    clause_sweep(data, tune, english, en_len)
     print(f"\nall: {len(all_ratios)} pairs with >= {MIN_CONTENT} content letters in the source")
     print(f"p0.5 = {quantile(all_ratios, 0.005):.3f}, p99.5 = {quantile(all_ratios, 0.995):.3f}")
     print(
@@ -87,13 +88,41 @@ def main() -> None:
     )
 
 
-def _omission(src: str, lang: str, en: str, en_content: int) -> tuple[bool, bool]:
+#: Candidate (CLAUSE_OMISSION_RATIO, CLAUSE_REST_RATIO) pairs the sweep compares.
+SWEEP = ((0.7, 1.1), (0.65, 1.0), (0.6, 1.0), (0.6, 0.9), (0.5, 0.9))
+
+
+def clause_sweep(data: Path, tune: list[int], english: list[str], en_len: list[int]) -> None:
+    """Clean pairs flagged against generated clause drops flagged, for each candidate pair of
+    clause ratios (hrv and srp-Latn sources): the choice in backcheck.config.THRESHOLDS comes
+    from this table."""
+    print("\nclause ratios (hrv + srp-Latn, tune): clean pairs flagged / generated clause drops flagged")
+    for clause_ratio, rest_ratio in SWEEP:
+        clean = drops = n_clean = n_drops = 0
+        for name in ("hrv", "srp-Latn"):
+            lang = SOURCES[name]
+            lines = tune_lines(data / f"newstest2019-ref.{name}.txt", tune)
+            for i, (src, en, en_content) in zip(tune, zip(lines, english, en_len)):
+                n_clean += 1
+                clean += _omission(src, lang, en, en_content, clause_ratio, rest_ratio)[1]
+                drop = perturb.perturb("clause_dropped", src, en, lang, random.Random(f"clause_dropped:{name}:{i}"))
+                if drop is not None:
+                    n_drops += 1
+                    content = content_letters(drop.english, "en")
+                    drops += _omission(src, lang, drop.english, content, clause_ratio, rest_ratio)[1]
+        print(f"  {clause_ratio:4.2f} {rest_ratio:4.2f}  clean {clean / n_clean:6.2%}  drops {drops / n_drops:6.2%}")
+
+
+def _omission(
+    src: str, lang: str, en: str, en_content: int, clause_ratio: float | None = None, rest_ratio: float | None = None
+) -> tuple[bool, bool]:
     """(flagged by the ratio alone, flagged by the ratio or the dropped-clause rule)."""
     s = content_letters(src, lang)
     if s < MIN_CONTENT:
         return False, False
     by_ratio = en_content / s < OMISSION_RATIO
-    return by_ratio, by_ratio or bool(dropped_clauses(src, lang, en, s, en_content)[0])
+    ratios = (clause_ratio or CLAUSE_OMISSION_RATIO, rest_ratio or CLAUSE_REST_RATIO)
+    return by_ratio, by_ratio or bool(dropped_clauses(src, lang, en, s, en_content, *ratios)[0])
 
 
 def clause_table(data: Path, tune: list[int], english: list[str], en_len: list[int]) -> None:
