@@ -75,12 +75,10 @@ def examples_of(token: str, context, inventory, truth: str | None):
     article's evidence comes from its inventory exactly as the check reads it."""
     candidates = name_forms.readings(token)
     nominative = bool(candidates) and inventory.nominative_evidence(token, {r.base for r in candidates})
-    feminine_name = nominative and name_forms._slavic_feminine(token)
     out = []
     for reading in candidates:
-        vetoed = feminine_name or name_forms._first_name_before_nominative(reading, context)
-        if vetoed and not reading.base.lower().endswith(("ić", "ic")):
-            continue  # the analysis's constraints (see name_forms.analyse)
+        if not name_forms.allowed(token, reading, [context], nominative):
+            continue  # the analysis's constraints
         features = name_forms.evidence(token, reading, context, inventory.is_name_like, nominative)
         out.append((features, truth is not None and reading.base.lower() == truth.lower()))
     return out

@@ -26,6 +26,7 @@ from importlib.resources import files
 from typing import Any
 
 from backcheck.lang import lexicon
+from backcheck.lang.sh import grammar
 from backcheck.lang.text import fold
 
 
@@ -48,6 +49,7 @@ class Context:
     initial: bool = False  #: the first word of its sentence
     next_lower: bool = False  #: followed by a lower-case word (a possessive adjective's noun)
     neighbour_after: bool = False  #: the neighbour follows (the token is a first name: Ivana Horvat)
+    hyphenated: bool = False  #: joined by a hyphen to another word (Ednan-Laperouse, al-Moualem)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -69,7 +71,8 @@ def context_at(text: str, start: int, end: int) -> Context:
         neighbour, neighbour_after = after.group(), True
     next_lower = bool(after and after.group()[0].islower() and text[end : after.start()] == " ")
     initial = bool(_SENTENCE_START.search(text[max(0, start - 5) : start]))
-    return Context(previous_word, neighbour, initial, next_lower, neighbour_after)
+    hyphenated = text[start - 1 : start] == "-" or text[end : end + 1] == "-"
+    return Context(previous_word, neighbour, initial, next_lower, neighbour_after, hyphenated)
 
 
 @cache
@@ -95,7 +98,10 @@ def readings(token: str) -> tuple[Reading, ...]:
             return token[: len(token) - len(ending)]
         return None
 
+    soft = grammar.soft_finals()
     for ending, form in t["consonant"].items():
+        if ending == "em" and (stem := stem_for(ending)) is not None and not stem.lower().endswith(soft):
+            continue  # -em is the instrumental of soft stems only (Vučićem; al-Moualem is no case form)
         if (stem := stem_for(ending)) is not None and stem[-1].isalpha() and stem[-1].lower() not in "aeiou":
             out.append(Reading(_cap(token, stem), ending, form))
             if len(stem) >= 4 and stem[-1].lower() in t["fleeting_a"]["finals"] and stem[-2].lower() not in "aeiouj":
@@ -262,6 +268,24 @@ def _slavic_feminine(token: str) -> bool:
     return lexicon.zipf(low[:-3]) < lexicon.KNOWN_ZIPF
 
 
+def allowed(token: str, reading: Reading, contexts: list[Context], nominative: bool) -> bool:
+    """The constraints the fitted weights do not carry (the tune data has too few such names to
+    weigh them, and a false flag costs as much as a miss):
+
+    * a word joined by a hyphen every time is part of a compound name (Ednan-Laperouse);
+    * written in a full name no base shares, a Slavic woman's surname is a nominative (Maria
+      Zakharova), and so is a first name before a surname in another case (Ivana Horvat);
+    * except after -ić: -ića, -iću, -ićem are never a nominative (Dragan Vukotića).
+    """
+    if contexts and all(c.hyphenated for c in contexts):
+        return False
+    if fold(reading.base).endswith("ic"):
+        return True
+    if nominative and _slavic_feminine(token):
+        return False
+    return not any(_first_name_before_nominative(reading, c) for c in contexts)
+
+
 def _first_name_before_nominative(reading: Reading, context: Context) -> bool:
     """A first name before a surname that is not in the same case (Ivana Horvat): BCMS declines
     both words of a name, so the first is a name of its own, not a case form of another."""
@@ -324,15 +348,8 @@ def analyse(
     m = model()
     candidates = readings(token)
     is_nominative = bool(candidates) and nominative(token, {r.base for r in candidates})
-    # Written in a full name no base shares, as a woman's name is (Maria Zakharova, Ivana Horvat):
-    # a nominative. A constraint, not a weight, for the two shapes a woman's name shares with a
-    # case form (-ova/-eva/-ina/-ska surnames, a first name in -a before its surname): the tune
-    # data has too few such women to weigh it, and a false flag costs as much as a miss.
-    feminine_name = is_nominative and _slavic_feminine(token)
     for reading in candidates:
-        if fold(reading.base).endswith("ic"):
-            pass  # -ića, -iću, -ićem are never a nominative (Dragan Vukotića)
-        elif feminine_name or any(_first_name_before_nominative(reading, c) for c in contexts):
+        if not allowed(token, reading, contexts, is_nominative):
             continue
         for context in contexts or [Context()]:
             features = evidence(token, reading, context, in_article, is_nominative)

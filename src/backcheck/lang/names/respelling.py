@@ -77,9 +77,11 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
         return ()  # a BCMS name (Marić) is spelled its own way, not respelled from English
     key = phonetic_key(token, False)
     found = []
+    from backcheck.lang.names.common_words import is_common_word
+
     for word in _index().get(key, ()):
-        if word == token.lower() or lexicon.zipf(word) < _CANDIDATE_ZIPF:
-            continue
+        if word == token.lower() or lexicon.zipf(word) < _CANDIDATE_ZIPF or is_common_word(word):
+            continue  # a name English writes, not a common word (Area, Early)
         score = similarity(token, word)
         if score >= _MIN_SIMILARITY:
             found.append((word.capitalize(), score))
