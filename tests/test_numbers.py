@@ -375,3 +375,21 @@ def test_a_compound_with_a_number_supports_one():
 
 def test_a_score_with_a_colon_is_two_numbers():
     assert [sorted(v) for v in _values("Pobijedili su 28:25.", "hr")] == [[("n", 28.0)], [("n", 25.0)]]
+
+
+@pytest.mark.parametrize(
+    "source, english, changed",
+    [
+        ("Udari vjetra dostizali su 160 km na sat.", "Gusts reached 160 miles per hour.", True),
+        ("Udari vjetra dostizali su 160 km na sat.", "Gusts reached 100 miles per hour.", False),  # converted
+        ("Požar je zahvatio 95 hektara šume.", "The fire engulfed 95 acres of forest.", True),
+        ("Požar je zahvatio 95 hektara šume.", "The fire engulfed 95 hectares of forest.", False),
+        ("Karta košta 20 KM.", "A ticket costs 20 kilometres.", True),  # the convertible mark, not km
+        ("Karta košta 20 KM.", "A ticket costs 20 KM.", False),
+    ],
+)
+def test_a_unit_changed_without_its_number_is_a_changed_amount(source, english, changed):
+    from backcheck.lang.numbers.compare import compare
+
+    found = compare(extract(source, "bs"), extract(english, "en"), "bs")
+    assert bool(found) == changed

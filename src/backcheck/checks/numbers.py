@@ -6,6 +6,8 @@ import re
 
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang.numbers import Quantity
+from backcheck.lang.numbers.quantity import units_disagree
+from backcheck.lang.numbers.units import unit_end
 
 #: Which kind a mismatch is reported as when the two sides disagree (the more specific wins).
 _KIND_ORDER = ("date", "percent", "amount", "year", "time", "count")
@@ -42,7 +44,20 @@ class NumberMismatch(Check):
                     "source_value": s.display if s else None,
                     "source_text": s.text if s else None,
                 }
-                if s:
+                if s and units_disagree(s, t):
+                    # the number kept, its unit changed: the span takes the unit in (160 miles)
+                    end = unit_end(ctx.document.text, t.end)
+                    yield Finding(
+                        self.id,
+                        t.start,
+                        end,
+                        f'"{ctx.document.text[t.start : end]}" changes the unit of the source '
+                        f'"{s.text}" ({_unit_of(s)}): the amount is not the same',
+                        source_start=s.start,
+                        source_end=s.end,
+                        evidence={**evidence, "kind": "unit"},
+                    )
+                elif s:
                     yield Finding(
                         self.id,
                         t.start,
@@ -63,6 +78,11 @@ class NumberMismatch(Check):
                         source_end=src_sents[-1].end,
                         evidence=evidence,
                     )
+
+
+def _unit_of(q: Quantity) -> str:
+    dimension, _, system = next((d for d, _ in sorted(q.values) if "/" in d), "?/?").partition("/")
+    return {"m": "metric", "i": "imperial", "BAM": "convertible marks"}.get(system, system) + f" {dimension}"
 
 
 @register

@@ -14,7 +14,9 @@ _GROUPED_DISPLAY_FROM = 1e6
 _FAHRENHEIT_PLAIN_MIN = 40
 #: Relative tolerance of a unit conversion per dimension (absolute, in degrees, for temperature):
 #: news copy rounds converted values.
-_MEASURE_TOLERANCE = {"len": 0.12, "mass": 0.12, "speed": 0.12, "area": 0.12, "vol": 0.12, "temp": 1.5}
+#: How far a converted measurement may be from its conversion (rounding); a currency is no unit
+#: conversion backcheck knows, so another currency never renders it.
+_MEASURE_TOLERANCE = {"len": 0.12, "mass": 0.12, "speed": 0.12, "area": 0.12, "vol": 0.12, "temp": 1.5, "money": 0.0}
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,11 @@ class Quantity:
 
 def matches(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities can denote the same value: a common reading, or one measurement
-    in two unit systems ("250 mm" and "10 inches", "27 stupnjeva" and "80 degrees")."""
+    in two unit systems ("250 mm" and "10 inches", "27 stupnjeva" and "80 degrees"). Two
+    measurements whose units disagree ("160 km" and "160 miles") are not the same value, though
+    their numbers are."""
     if a.values & b.values:
-        return True
+        return not units_disagree(a, b)
     for x, y in ((a, b), (b, a)):
         # "widespread 80s" in American weather copy is Fahrenheit without the unit: it renders
         # "27 stupnjeva"
@@ -76,10 +80,24 @@ def matches(a: Quantity, b: Quantity) -> bool:
     return False
 
 
+def units_disagree(a: Quantity, b: Quantity) -> bool:
+    """Both carry a unit and no unit reading is shared or converts: the number kept, the unit
+    changed (300 km -> 300 miles, 95 hektara -> 95 acres)."""
+    units_a = {(d, v) for d, v in a.values if "/" in d}
+    units_b = {(d, v) for d, v in b.values if "/" in d}
+    if not units_a or not units_b or units_a & units_b:
+        return False
+    return not any(
+        da.split("/")[0] == db.split("/")[0] and _close(va, vb, da.split("/")[0])
+        for da, va in units_a
+        for db, vb in units_b
+    )
+
+
 def _close(a: float, b: float, dimension: str) -> bool:
     if dimension == "temp":
         return abs(a - b) <= _MEASURE_TOLERANCE["temp"]
-    return max(a, b) > 0 and abs(a - b) / max(a, b) <= _MEASURE_TOLERANCE[dimension]
+    return max(a, b) > 0 and abs(a - b) / max(a, b) <= _MEASURE_TOLERANCE.get(dimension, 0.0)
 
 
 def _key(value: float) -> float:

@@ -37,9 +37,18 @@ def _measures(after: str, value: float) -> set[tuple[str, float]]:
     if _DEGREES.match(after):  # "80 degrees": Fahrenheit in American copy, Celsius elsewhere
         return {("temp/m", value), ("temp/i", (value - 32) / 1.8)}
     if (unit := unit_pattern.match(after)) and unit.lastgroup:
+        if unit.group().strip(" -") == "KM":
+            # capital KM after an amount is Bosnia's convertible mark, not kilometres (km)
+            return {("money/BAM", value)}
         dimension, factor, system, _ = units()[int(unit.lastgroup[1:])]
         return {(f"{dimension}/{system}", value * factor)}
     return set()
+
+
+def unit_end(text: str, end: int) -> int:
+    """Where the unit written after a number that ends at ``end`` ends (``end`` without one)."""
+    unit = _unit_pattern().match(text, end)
+    return unit.end() if unit and unit.lastgroup else end
 
 
 _PERCENT = re.compile(
