@@ -196,3 +196,67 @@ class FalseFriend(Check):
                         source_end=s1,
                         evidence={"source_stem": stem},
                     )
+
+
+_CAPITALISED = r"([A-ZČĆŠŽĐ][\w’'-]+(?:\s+[A-ZČĆŠŽĐ][\w’'-]+)*)"
+
+
+def _pairs_of(text: str, win: list[str], lose: list[str]) -> list[tuple[str, str]]:
+    """(winner, loser) for each "X beat Y" / "X lost to Y" in ``text``."""
+    out = []
+    for verbs, winner_first in ((win, True), (lose, False)):
+        words = "|".join(re.escape(v.rstrip("*")) + (r"\w*" if v.endswith("*") else "") for v in verbs)
+        # the subject, up to four words (je u Podgorici), the verb, the object
+        pattern = (
+            rf"{_CAPITALISED}(?:\s+[\w’'-]+){{0,4}}?\s+(?:{words})"
+            rf"(?:\s+(?:the|their|its|[a-zčćšžđ]\w*))?\s+{_CAPITALISED}"
+        )
+        for m in re.finditer(pattern, text):
+            a, b = m.group(1), m.group(2)
+            out.append((a, b) if winner_first else (b, a))
+    return out
+
+
+def _same(a: str, b: str) -> bool:
+    """One team or person in two languages: the folded words begin alike (Zvezda, Zvezdu)."""
+    x, y = facts.fold_name(a), facts.fold_name(b)
+    if min(len(x), len(y)) < 4:
+        return x == y
+    n = min(len(x), len(y), 5)
+    return x[:n] == y[:n]
+
+
+@register
+class ResultReversed(Check):
+    """Who beat whom, reversed: the source's winner (the subject of "pobijedio", the object of
+    "izgubio od") is the English loser ("Partizan je pobijedio Zvezdu" → "Zvezda beat Partizan").
+    The score may stay; the result is the opposite."""
+
+    id = "fact.result"
+    category = "mistranslation"
+    severity = "critical"
+    requires_source = True
+
+    def run(self, ctx):
+        spec = facts.tables()["results"]
+        if ctx.source is None or not is_serbo_croatian(ctx.source.lang):
+            return
+        for _pair, src, tgt in ctx.aligned_pairs:
+            if not src or not tgt:
+                continue
+            source = facts.to_latin_text(ctx.source.text[src[0].start : src[-1].end])
+            english = ctx.document.text[tgt[0].start : tgt[-1].end]
+            source_results = _pairs_of(source, spec["source_win"], spec["source_lose"])
+            for winner, loser in _pairs_of(english, spec["english_win"], spec["english_lose"]):
+                if any(_same(winner, sl) and _same(loser, sw) for sw, sl in source_results):
+                    start = tgt[0].start + english.index(winner)
+                    yield Finding(
+                        self.id,
+                        start,
+                        start + len(winner),
+                        f"the source says {loser} won and {winner} lost: the English reverses the result",
+                        suggestion=f"{loser} beat {winner}",
+                        source_start=src[0].start,
+                        source_end=src[-1].end,
+                        evidence={"english": [winner, loser]},
+                    )

@@ -59,3 +59,12 @@ _NUMBER_NEAR = re.compile(r"^\s*\d|^\s*(?:\w+\s+)?\d")
 def near_number(text: str, cue: Cue) -> bool:
     """A number right after the cue (oko 200, više od 40 odsto)."""
     return bool(_NUMBER_NEAR.match(text[cue.end : cue.end + 12]))
+
+
+def to_latin_text(text: str) -> str:
+    """The Latin view of a source text, capitalisation kept (names are found by their capitals)."""
+    return to_latin(text).text
+
+
+def fold_name(name: str) -> str:
+    return fold(name.replace(" ", ""))
