@@ -12,11 +12,12 @@ Examples, all from the tune split only:
   documents and articles (a name in its nominative, an English word at a sentence start).
 
 A logistic regression (L2, gradient descent; numpy) fits one weight per evidence feature of
-``backcheck.lang.names.forms.evidence``; the threshold is the lowest probability at which the
-clean tune English gets at most ``--max-false`` flags per 100 sentences. The script prints the
-tune figures it was fitted to and writes them, the weights and the command into the model file.
+``backcheck.lang.names.forms.evidence``; each group of readings (declensions, phonetic
+respellings) gets the lowest threshold at which the clean tune English gets at most its share
+(70% / 30%) of ``--max-false`` flags per 100 sentences. The script prints the tune figures it was
+fitted to and writes them, the weights and the command into the model file.
 
-    PYTHONPATH=src .venv/bin/python scripts/fit_name_forms.py [--max-false 0.3]
+    PYTHONPATH=src .venv/bin/python scripts/fit_name_forms.py [--max-false 0.5]
 """
 
 from __future__ import annotations

@@ -79,9 +79,10 @@ THRESHOLDS: dict[str, Threshold] = {
             None,
             "probability, 0-1",
             "a capitalised word whose best reading as a Serbo-Croatian form of a name is at least this "
-            "probable is flagged name.inflected",
-            "scripts/fit_name_forms.py: the lowest probability at which the clean tune English gets at most "
-            "0.3 false flags per 100 sentences (lang/data/name_forms_model.json records the fit)",
+            "probable is flagged name.inflected (configured, it overrides both fitted group thresholds)",
+            "scripts/fit_name_forms.py on the tune split: per group of readings, the lowest probability at "
+            "which the clean tune English gets at most its share of 0.5 false flags per 100 sentences "
+            "(lang/data/name_forms_model.json records the fit)",
         ),
         Threshold(
             "min_fidelity",

@@ -12,8 +12,6 @@ from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import facts
 from backcheck.lang.languages import is_serbo_croatian
 
-_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-
 
 def _pairs(ctx):
     """(source view, English text, English start, source start, source end) of aligned pairs with
