@@ -77,7 +77,7 @@ CONFIG = (
 BASELINE = '{"schema": "backcheck-baseline/1", "findings": [{"fingerprint": "abc", "check": "x"}]}'
 REPORT = json.dumps(
     {
-        "schema": "backcheck-report/1",
+        "schema": "backcheck-report/2",
         "documents": [
             {"path": "a.txt", "flags": [{"fingerprint": "f1", "check": "x", "span": {"line": 1, "text": "t"}}]}
         ],

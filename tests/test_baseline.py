@@ -119,7 +119,7 @@ def test_report_without_fingerprints_is_refused(write):
         "r.json",
         json.dumps(
             {
-                "schema": "backcheck-report/1",
+                "schema": "backcheck-report/2",
                 "documents": [{"path": "a.txt", "flags": [{"check": "style.glossary", "span": {"line": 1}}]}],
             }
         ),

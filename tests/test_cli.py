@@ -116,7 +116,7 @@ def test_output_file_is_written_atomically(sample_path, tmp_path):
     out = tmp_path / "report.json"
     result = invoke("check", sample_path, "--format", "json", "--output", out, "--engine", "none")
     assert result.exit_code == ExitCode.FLAGGED
-    assert json.loads(out.read_text())["schema"] == "backcheck-report/1"
+    assert json.loads(out.read_text())["schema"] == "backcheck-report/2"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary left behind
     bad = invoke("check", sample_path, "--output", tmp_path / "missing-dir" / "r.json", "--engine", "none")
     assert bad.exit_code == ExitCode.INPUT

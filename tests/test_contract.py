@@ -1,4 +1,4 @@
-"""Pins the backcheck-report/1 JSON envelope: CI pipelines parse it."""
+"""Pins the backcheck-report/2 JSON envelope: CI pipelines parse it."""
 
 from __future__ import annotations
 
@@ -23,13 +23,13 @@ DOCUMENT = {
     "summary",
     "flags",
 }
-FLAG = {"check", "category", "severity", "message", "suggestion", "span", "source_span", "evidence"}
+FLAG = {"check", "category", "severity", "message", "detail", "fingerprint", "suggestion", "span", "source_span", "evidence"}
 SPAN = {"start", "end", "line", "column", "text"}
 
 
 def test_report_envelope_keys(sample_path):
     report = json.loads(render(check(str(sample_path), config=Config(), engine="none"), "json"))
-    assert report["schema"] == "backcheck-report/1"
+    assert report["schema"] == "backcheck-report/2"
     assert TOP <= set(report)
     assert {"name", "version"} <= set(report["tool"])
     assert report["signature"].startswith("backcheck:")

@@ -33,9 +33,13 @@ class Finding:
     check: str
     start: int
     end: int
+    #: one line an editor understands: what is wrong and what to write ("'Osijeku' is the Croatian
+    #: form for 'in Osijek': write Osijek"); the linguistic reason goes in ``detail``
     message: str
     suggestion: str | None = None
     source_start: int | None = None  #: offsets into the source Document's text, when relevant
     source_end: int | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
     category: str | None = None  #: overrides the check's category (e.g. an omission found by a name check)
+    #: the linguistic reason, for a reader who asks why (text report: indented; HTML: on demand)
+    detail: str | None = None

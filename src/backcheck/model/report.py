@@ -1,4 +1,4 @@
-"""The Report data model (the ``backcheck-report/1`` contract) and the exit-code decision."""
+"""The Report data model (the ``backcheck-report/2`` contract) and the exit-code decision."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from backcheck.lang.align import AlignedPair
     from backcheck.model.document import Document
 
-SCHEMA = "backcheck-report/1"
+#: /2 (this version): flags carry ``detail`` (the linguistic reason beside the editor's message) and
+#: ``fingerprint``, and are ordered by risk (critical first), then position.
+SCHEMA = "backcheck-report/2"
 
 
 def _normalise_space(text: str) -> str:
@@ -46,6 +48,7 @@ class Flag:
     sentence: int | None = None  #: index of the translation sentence holding the span
     #: the (normalised) text of that sentence: what identifies the finding across runs, unlike offsets
     context: str | None = field(default=None, repr=False)
+    detail: str | None = None  #: the linguistic reason behind ``message``
 
     @property
     def text(self) -> str:
@@ -68,6 +71,7 @@ class Flag:
             "category": self.category,
             "severity": self.severity,
             "message": self.message,
+            "detail": self.detail,
             "suggestion": self.suggestion,
             "span": self.span.to_dict(),
             "source_span": self.source_span.to_dict() if self.source_span else None,
@@ -128,7 +132,7 @@ class DocumentReport:
             "sentences": self.sentence_scores,
             "notes": self.notes,
             "summary": {**self.counts(), "penalty": sum(SEVERITY_WEIGHT[f.severity] for f in self.flags)},
-            "flags": [f.to_dict() for f in self.flags],
+            "flags": [{**f.to_dict(), "fingerprint": fp} for f, fp in zip(self.flags, self.fingerprints())],
         }
 
 

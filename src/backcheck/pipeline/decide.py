@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backcheck.config import Config
-from backcheck.model.findings import Finding
+from backcheck.model.findings import SEVERITIES, Finding
 from backcheck.model.report import Flag
 
 
@@ -22,6 +22,7 @@ def decide(findings: list[Finding], checks: dict, doc, source, config: Config) -
                 category=f.category or check.category,
                 severity=config.severity_for(f.check, check.severity),
                 message=f.message,
+                detail=f.detail,
                 suggestion=f.suggestion,
                 span=doc.span(f.start, f.end),
                 source_span=source_span,
@@ -30,5 +31,6 @@ def decide(findings: list[Finding], checks: dict, doc, source, config: Config) -
                 context=sentence.text if sentence else None,
             )
         )
-    flags.sort(key=lambda fl: (fl.span.start, fl.span.end, fl.check))
+    # by editorial risk (critical first), then by position
+    flags.sort(key=lambda fl: (-SEVERITIES.index(fl.severity), fl.span.start, fl.span.end, fl.check))
     return flags

@@ -1,4 +1,4 @@
-"""The versioned JSON envelope (``backcheck-report/1``)."""
+"""The versioned JSON envelope (``backcheck-report/2``)."""
 
 from __future__ import annotations
 

@@ -94,6 +94,8 @@ def render(report, colour: bool = False, **_options) -> str:
                     )
                 if flag.suggestion:
                     out.append(f"      suggestion: {safe(flag.suggestion)}")
+                if flag.detail:
+                    out.append(f"      why: {safe(flag.detail)}")
         counts = doc.counts()
         out.append("")
         out.append(
