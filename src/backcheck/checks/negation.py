@@ -269,7 +269,7 @@ class NegationMismatch(Check):
 
     id = "mistranslation.negation"
     category = "mistranslation"
-    severity = "major"
+    severity = "critical"
     requires_source = True
 
     def run(self, ctx):

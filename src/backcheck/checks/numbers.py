@@ -28,7 +28,7 @@ class NumberMismatch(Check):
 
     id = "number.mismatch"
     category = "number"
-    severity = "major"
+    severity = "critical"
     requires_source = True
 
     def run(self, ctx):

@@ -32,7 +32,7 @@ class NameTransliterated(Check):
 
     id = "name.transliterated"
     category = "name"
-    severity = "minor"
+    severity = "major"
     requires_source = True
 
     def run(self, ctx):

@@ -114,7 +114,7 @@ class NameUnmatched(Check):
 
     id = "name.unmatched"
     category = "name"
-    severity = "major"
+    severity = "critical"
     requires_source = True
 
     def run(self, ctx):
