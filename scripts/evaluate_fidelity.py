@@ -398,6 +398,14 @@ def fit(items: list[Item], run: dict, mode: str) -> dict:
     fitted = 100.0 / (1.0 + np.exp(-(intercept + ((X - mean) / scale) @ coef)))
     # the default low-fidelity threshold: 5% of the clean fit pairs fall below it
     min_fidelity = round(float(np.percentile(fitted[y == 1], 5)), 1)
+    # what an editor compares an article's score with: the 10th-90th percentile of the mean
+    # fidelity of the clean sentences of each fit document (documents with 2+ sampled sentences)
+    by_doc: dict[str, list[float]] = defaultdict(list)
+    for it, value in zip(items, fitted):
+        if it.kind == "clean":
+            by_doc[it.doc].append(float(value))
+    doc_means = [sum(v) / len(v) for v in by_doc.values() if len(v) >= 2] or [float(v) for v in fitted[y == 1]]
+    typical = [round(float(np.percentile(doc_means, q)), 1) for q in (10, 90)]
     model = {
         "features": names,
         "mean": [round(float(v), 6) for v in mean],
@@ -406,6 +414,7 @@ def fit(items: list[Item], run: dict, mode: str) -> dict:
         "intercept": round(intercept, 6),
         "length": stats,
         "min_fidelity": min_fidelity,
+        "typical_article": typical,
         "pairs": len(items),
         "clean": int(y.sum()),
     }
@@ -543,7 +552,8 @@ def main() -> None:
                 "weighted L2 logistic regression (clean vs perturbed, classes weighted equally) on "
                 "standardised features; features whose coefficient has the wrong sign are dropped "
                 "and the rest refitted; fidelity = 100 * P(clean); min_fidelity = 5th percentile "
-                "of clean fit pairs; length = mean/sd of log length ratio on clean fit pairs"
+                "of clean fit pairs; typical_article = 10th-90th percentile of the mean clean fidelity "
+                "per fit document; length = mean/sd of log length ratio on clean fit pairs"
             )
             for mode in engine.modes:
                 cal["models"][f"{name}:{mode}"] = fit(fit_items, fit_run, mode)

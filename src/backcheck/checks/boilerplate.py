@@ -25,8 +25,9 @@ class BoilerplateResidue(Check):
                     self.id,
                     block.start,
                     block.end,
-                    f"page residue ({block.reason}), not article text; excluded from scoring",
+                    f"left over from the web page ({block.reason}), not part of the article: remove it",
                     suggestion="remove",
+                    detail="page residue is excluded from scoring and from the other checks",
                     evidence={"reason": block.reason},
                 )
 
@@ -49,6 +50,7 @@ class Disclaimer(Check):
                     self.id,
                     block.start,
                     block.end,
-                    "machine-translation disclaimer: the article says it was machine translated",
+                    "the article says it was machine translated: check names, numbers and negations against the original",
+                    detail="a machine-translation disclaimer; recorded in the report, not an error",
                     evidence={"machine_translation_disclaimer": True},
                 )

@@ -34,13 +34,13 @@ def _low_fidelity(check: Check, ctx: CheckContext, mode: str):
         if weak:
             start, end = min(w["start"] for w in weak), max(w["end"] for w in weak)
         category = None
-        what = "the back-translation does not match the source"
+        what = "this sentence may not say what the original says: compare it with the original"
         if mode == SOURCE and score.length_z <= -z_limit:
-            category, what = "omission", "the English is much shorter than its source"
+            category, what = "omission", "this sentence is much shorter than the original: something may be missing"
         elif mode == SOURCE and score.length_z >= z_limit:
-            category, what = "addition", "the English is much longer than its source"
+            category, what = "addition", "this sentence is much longer than the original: something may be added"
         elif mode == ROUND_TRIP:
-            what = "the round trip through the source language does not come back (no source given)"
+            what = "this sentence does not survive a translation round trip: read it for sense"
         source_start = source_end = None
         if mode == SOURCE and ctx.source is not None and score.source:
             source_start = ctx.source.sentences[score.source[0]].start
@@ -49,8 +49,8 @@ def _low_fidelity(check: Check, ctx: CheckContext, mode: str):
             check.id,
             start,
             end,
-            f"low fidelity {score.fidelity:.0f}/100 (below {threshold:g}): {what}"
-            + (f"; least supported: {', '.join(repr(w['text']) for w in weak)}" if weak else ""),
+            what + (f" (least supported: {', '.join(repr(w['text']) for w in weak)})" if weak else ""),
+            detail=f"fidelity {score.fidelity:.0f}/100, below the threshold {threshold:g} ({mode} mode)",
             source_start=source_start,
             source_end=source_end,
             category=category,

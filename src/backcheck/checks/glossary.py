@@ -38,7 +38,8 @@ class GlossarySpelling(Check):
                     self.id,
                     sentence.start + m.start(),
                     sentence.start + m.end(),
-                    f"glossary: use {preferred!r} instead of {m.group()!r}",
+                    f"the house glossary writes {preferred!r}, not {m.group()!r}",
+                    detail=f"glossary entry {term!r}",
                     suggestion=preferred,
                     evidence={"glossary_entry": term, "preferred": glossary[term]},
                 )

@@ -70,7 +70,12 @@ class QuoteMissing(Check):
                 self.id,
                 tgt[0].start,
                 tgt[-1].end,
-                f"the source quotes {len(s_in)} passage(s) here, the translation {len(t_in)}: a quotation is {what}",
+                (
+                    "the original quotes someone here, the English does not: a quotation was lost or paraphrased"
+                    if not t_in
+                    else f"the original has {len(s_in)} quotations here, the English {len(t_in)}: one was merged or lost"
+                ),
+                detail=f"source quotations: {len(s_in)}, English quotations: {len(t_in)} (a quotation is {what})",
                 source_start=s_in[0].start,
                 source_end=s_in[-1].end,
                 evidence={"source_quotes": [q.inner for q in s_in], "target_quotes": [q.inner for q in t_in]},
@@ -111,7 +116,8 @@ class BalkanQuotes(Check):
                     self.id,
                     at,
                     at + 1,
-                    f"source-language quotation mark {mark} in English text",
+                    f"{mark} is a Serbian/Croatian quotation mark; English writes {suggestion}",
+                    detail="BCMS quotes „like this“ or »like this«, where the closing mark is the English opening one",
                     suggestion=suggestion,
                     evidence={"mark": mark},
                 )
@@ -168,7 +174,8 @@ class QuotedPublication(Check):
                     self.id,
                     m.start("title") - 1,
                     m.end("title") + 1,
-                    f'publication name "{title}" in quotation marks; English italicises it or writes it plainly',
+                    f"write the publication's name {title} without quotation marks (or in italics)",
+                    detail="BCMS style quotes media names; English italicises them or writes them plainly",
                     suggestion=title,
                     evidence={"title": title},
                 )

@@ -27,6 +27,8 @@ class SourceMismatch(Check):
             self.id,
             first.start,
             first.end,
-            f"the source does not match this translation: {verdict.reason}; sentence-level source checks were skipped",
+            f"the original given does not look like the source of this article ({verdict.reason}); "
+            "the checks against the original were skipped",
+            detail="the source and the translation share too few names, numbers and words to be one article",
             evidence={"reason": verdict.reason, "shared_anchors": round(verdict.shared_anchors, 2)},
         )

@@ -3,9 +3,8 @@ the suggestion, then a summary line."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from backcheck.render.safe import safe
+from backcheck.render.words import low_sentences, score_line
 
 _COLOURS = {"minor": "\033[36m", "major": "\033[33m", "critical": "\033[31m"}
 _RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"
@@ -31,33 +30,13 @@ def _context(original: str, span) -> tuple[str, int, int]:
 
 
 def _scores(scores: dict, sentences: list[dict]) -> list[str]:
-    """The article's fidelity with its interval and metrics, then each sentence's fidelity
-    (``*`` marks those below the threshold), or its chrF++ where no fidelity is calibrated."""
-    if not scores.get("pairs"):
-        return [f"  fidelity: nothing scored ({scores.get('mode')} mode)"]
-    compared = "source" if scores["mode"] == "source" else "English"
-    metrics = f"chrF++ {scores['chrf++']:.1f}, BLEU {scores['bleu']:.1f}, TER {scores['ter']:.1f}"
-    if "fidelity" not in scores:  # the calibration found no evidence: show the metric per sentence
-        lines = [
-            f"  fidelity: none ({scores['mode']} mode: the calibration found no evidence with this engine)",
-            f"  back-translation vs {compared}: {metrics}",
-        ]
-        cells = [f"#{s['index'] + 1} {s['chrf++']:.0f}" for s in sentences]
-        label = "by sentence (chrF++): "
-    else:
-        threshold = scores["min_fidelity"]
-        lo, hi = scores["ci95"]
-        weaker = " — round trip, no source: weaker evidence" if scores["mode"] == "round-trip" else ""
-        lines = [
-            f"  fidelity {scores['fidelity']:.1f}/100 (95% CI {lo:.1f}–{hi:.1f}; "
-            f"{scores['low_fidelity_share']:.0%} of {scores['pairs']} below {threshold:g}; "
-            f"mode {scores['mode']}{weaker})",
-            f"  back-translation vs {compared}: {metrics}",
-        ]
-        cells = [f"#{s['index'] + 1} {s['fidelity']:.0f}{'*' if s['fidelity'] < threshold else ''}" for s in sentences]
-        label = "by sentence: "
-    for start in range(0, len(cells), 10):
-        lines.append("  " + (label if start == 0 else " " * len(label)) + "  ".join(cells[start : start + 10]))
+    """One readable line on fidelity (or why none is shown), then the sentences below the
+    threshold, if any. Raw metrics are in the JSON report."""
+    lines = [f"  {score_line(scores)}"]
+    low = low_sentences(scores, sentences)
+    if low:
+        cells = "  ".join(f"#{n} {value:.0f}" for n, value in low)
+        lines.append(f"  sentences that disagree most (below {scores['min_fidelity']:g}): {cells}")
     return lines
 
 
@@ -77,25 +56,21 @@ def render(report, colour: bool = False, **_options) -> str:
             out.append(f"  note: {safe(note)}")
         if doc.scores:
             out.extend(_scores(doc.scores, doc.sentence_scores))
-        by_line = defaultdict(list)
-        for flag in doc.flags:
-            by_line[flag.span.line].append(flag)
-        for line in sorted(by_line):
+        for flag in doc.flags:  # in the report's order: by risk, then position
             out.append("")
-            for flag in by_line[line]:
-                sev = f"{_COLOURS[flag.severity]}{flag.severity}{_RESET}" if colour else flag.severity
-                out.append(f"  {path}:{flag.span.line}:{flag.span.column}: {sev} [{flag.check}] {safe(flag.message)}")
-                if original is not None:
-                    ctx, a, b = _context(original, flag.span)
-                    out.append("      " + _mark(ctx, a, b, flag.severity, colour))
-                if flag.source_span:
-                    out.append(
-                        f"      source {flag.source_span.line}:{flag.source_span.column}: {safe(flag.source_span.text)}"
-                    )
-                if flag.suggestion:
-                    out.append(f"      suggestion: {safe(flag.suggestion)}")
-                if flag.detail:
-                    out.append(f"      why: {safe(flag.detail)}")
+            sev = f"{_COLOURS[flag.severity]}{flag.severity}{_RESET}" if colour else flag.severity
+            out.append(f"  {path}:{flag.span.line}:{flag.span.column}: {sev}: {safe(flag.message)}")
+            if original is not None:
+                ctx, a, b = _context(original, flag.span)
+                out.append("      " + _mark(ctx, a, b, flag.severity, colour))
+            if flag.source_span:
+                out.append(
+                    f"      source {flag.source_span.line}:{flag.source_span.column}: {safe(flag.source_span.text)}"
+                )
+            if flag.suggestion:
+                out.append(f"      suggestion: {safe(flag.suggestion)}")
+            why = f"{safe(flag.detail)} [{flag.check}]" if flag.detail else f"[{flag.check}]"
+            out.append(f"      why: {why}")
         counts = doc.counts()
         out.append("")
         out.append(

@@ -290,6 +290,8 @@ def score_pairs(
         doc["fidelity"] = round(sum(fid) / len(fid), 2)
         doc["ci95"] = list(bootstrap_ci(fid))
         doc["low_fidelity_share"] = round(sum(f < min_fidelity for f in fid) / len(fid), 4)
+        if document_model.get("typical_article"):  # what clean news scores (calibration data)
+            doc["typical"] = document_model["typical_article"]
     doc.update(m.corpus(list(backtranslations), [p.reference for p in pairs]))
     doc["pairs"] = len(scored)
     doc["min_fidelity"] = min_fidelity
