@@ -6,6 +6,11 @@ and ``source_lang``). Without an engine, whole documents are checked in worker p
 one, workers only read and segment the files, and the sentences of a chunk of documents go to
 the engine in one call (one model load, full batches). Each finished document is committed to
 an SQLite journal keyed by path and content hash, so a rerun after an interruption skips it.
+
+Where the documents are checked is the executor's business: :class:`LocalExecutor` (a process
+pool on this machine, the default) or ``backcheck.pipeline.ray_executor.RayExecutor`` (a Ray
+cluster). Both get the documents the journal does not hold and hand each finished one to
+:meth:`Progress.finish`, in this process, which alone writes the journal and calls back.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from backcheck import files
 from backcheck.config import SOURCE_LANGS, Config
@@ -325,7 +330,7 @@ def document_report_from_json(text: str) -> DocumentReport:
 # --- running --------------------------------------------------------------------------------------
 
 
-def _check_model_free(item: BatchItem, config: Config) -> tuple[DocumentReport | None, str | None]:
+def check_model_free(item: BatchItem, config: Config) -> tuple[DocumentReport | None, str | None]:
     """Worker: check one document completely (no engine)."""
     from backcheck.pipeline.check import check_jobs, load_job
 
@@ -336,7 +341,7 @@ def _check_model_free(item: BatchItem, config: Config) -> tuple[DocumentReport |
         return None, str(exc)
 
 
-def _load(item: BatchItem, config: Config):
+def load_item(item: BatchItem, config: Config):
     """Worker: read and segment one document for the engine."""
     from backcheck.pipeline.check import load_job
 
@@ -351,20 +356,64 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[i : i + size]
 
 
+#: a document still to check: its index among the items, the item, its journal digest
+Pending = tuple[int, BatchItem, str]
+
+
+class Executor(Protocol):
+    """Checks the pending documents and hands each to ``progress.finish`` as it is done."""
+
+    name: str
+
+    def check(
+        self, pending: list[Pending], config: Config, progress: Progress, *, models_dir: str | None, use_cache: bool
+    ) -> None: ...
+
+
+class LocalExecutor:
+    """A process pool on this machine: model-free documents each in a worker; with an engine,
+    chunks of documents read in workers and back-translated together here (one engine)."""
+
+    name = "local"
+
+    def __init__(self, jobs: int = 1) -> None:
+        self.jobs = jobs
+
+    def check(
+        self, pending: list[Pending], config: Config, progress: Progress, *, models_dir: str | None, use_cache: bool
+    ) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        jobs = worker_count(self.jobs, len(pending))
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent) if jobs > 1 else None
+
+        def mapper(fn, xs):
+            """Results in order; a worker takes several documents at a time to keep IPC cheap."""
+            if pool is None:
+                return map(fn, xs, [config] * len(xs))
+            return pool.map(fn, xs, [config] * len(xs), chunksize=max(1, min(32, len(xs) // (jobs * 8))))
+
+        try:
+            _check_pending(pending, config, mapper, progress, models_dir, use_cache)
+        finally:
+            if pool:
+                pool.shutdown(cancel_futures=True)
+
+
 def run(
     items: list[BatchItem],
     config: Config,
     *,
     jobs: int = 1,
+    executor: Executor | None = None,
     state: Path | None = None,
     use_cache: bool = True,
     models_dir: str | None = None,
     on_document: Callable[[BatchItem, DocumentReport | None, str | None], None] | None = None,
 ) -> BatchResult:
-    """Check every item; ``on_document`` is called as each finishes (for a progress bar and for
-    writing per-document reports). Documents in ``state`` from an earlier run are not rechecked."""
-    from concurrent.futures import ProcessPoolExecutor
-
+    """Check every item with ``executor`` (default: a local pool of ``jobs`` processes);
+    ``on_document`` is called as each finishes (for a progress bar and for writing per-document
+    reports). Documents in ``state`` from an earlier run are not rechecked."""
     from backcheck.pipeline.check import signature
 
     started = time.perf_counter()
@@ -372,25 +421,16 @@ def run(
         from backcheck.pipeline.baseline import load
 
         load(config.baseline)
-    progress = _Progress(
+    progress = Progress(
         Journal(state) if state else None, BatchResult(report=Report([], config, signature(config, None))), on_document
     )
-    key = run_key(config, engine_identities(items, config, models_dir))
-    pending = progress.restore(items, key)
-    jobs = worker_count(jobs, len(pending))
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent) if jobs > 1 else None
-
-    def mapper(fn, xs):
-        """Results in order; a worker takes several documents at a time to keep IPC cheap."""
-        if pool is None:
-            return map(fn, xs, [config] * len(xs))
-        return pool.map(fn, xs, [config] * len(xs), chunksize=max(1, min(32, len(xs) // (jobs * 8))))
-
+    executor = executor or LocalExecutor(jobs)
     try:
-        _check_pending(pending, config, mapper, progress, models_dir, use_cache)
+        key = run_key(config, engine_identities(items, config, models_dir))
+        pending = progress.restore(items, key)
+        if pending:
+            executor.check(pending, config, progress, models_dir=models_dir, use_cache=use_cache)
     finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
         if progress.journal:
             progress.journal.close()
     result = progress.result
@@ -399,16 +439,16 @@ def run(
     return result
 
 
-class _Progress:
+class Progress:
     """What a batch run has so far: the reports by item index, the journal, the callback."""
 
     def __init__(self, journal: Journal | None, result: BatchResult, on_document) -> None:
         self.journal, self.result, self.on_document = journal, result, on_document
         self.docs: dict[int, DocumentReport] = {}
 
-    def restore(self, items: list[BatchItem], key: str) -> list[tuple[int, BatchItem, str]]:
+    def restore(self, items: list[BatchItem], key: str) -> list[Pending]:
         """Take the documents the journal holds for ``key``; return the others (index, item, digest)."""
-        pending: list[tuple[int, BatchItem, str]] = []
+        pending: list[Pending] = []
         for index, item in enumerate(items):
             digest = content_digest(item, key)
             stored = self.journal.get(str(Path(item.translation).resolve()), digest) if self.journal else None
@@ -434,10 +474,10 @@ class _Progress:
 
 
 def _check_pending(
-    pending: list[tuple[int, BatchItem, str]],
+    pending: list[Pending],
     config: Config,
     mapper,
-    progress: _Progress,
+    progress: Progress,
     models_dir: str | None,
     use_cache: bool,
 ) -> None:
@@ -447,11 +487,11 @@ def _check_pending(
 
     if config.engine == "none":
         batch_items = [item for _, item, _ in pending]
-        for (index, item, digest), (doc, error) in zip(pending, mapper(_check_model_free, batch_items)):
+        for (index, item, digest), (doc, error) in zip(pending, mapper(check_model_free, batch_items)):
             progress.finish(index, item, digest, doc, error)
         return
     for chunk in _chunks(pending, ENGINE_CHUNK):
-        loaded = list(mapper(_load, [item for _, item, _ in chunk]))
+        loaded = list(mapper(load_item, [item for _, item, _ in chunk]))
         ready = [(entry, job) for entry, (job, _) in zip(chunk, loaded) if job is not None]
         for (index, item, digest), (job, error) in zip(chunk, loaded):
             if job is None:
