@@ -140,6 +140,9 @@ class Config:
     never_flag: list[str] = field(default_factory=list)
     #: accepted findings (``backcheck baseline create``); known ones are dropped from reports
     baseline: str | None = None
+    #: the editors' decisions store (``backcheck serve``, ``backcheck fix``): flags an editor dismissed
+    #: for an article are dropped from its report. None: the default store when it exists; "": none
+    decisions: str | None = None
     #: where each value came from: "default", "cli", "env BACKCHECK_…", or "file:line"
     origins: dict[str, str] = field(default_factory=dict)
 
@@ -217,6 +220,7 @@ class Config:
             "glossary": dict(sorted(self.glossary.items())),
             "never_flag": list(self.never_flag),
             "baseline": self.baseline,
+            "decisions": self.decisions,
             "origins": dict(sorted(self.origins.items())),
         }
 

@@ -11,6 +11,20 @@ import typer
 from backcheck.cli.common import Severity, check_engine, check_format, emit, fail
 from backcheck.errors import BackcheckError, ExitCode
 
+DECISIONS_OPTION = typer.Option(
+    "--decisions",
+    help="The editors' decisions store: flags dismissed there for this article are left out "
+    "[default: decisions.sqlite beside the cache, when it exists].",
+)
+NO_DECISIONS_OPTION = typer.Option("--no-decisions", help="Report every flag, even those an editor dismissed.")
+
+
+def decisions_value(path: Optional[Path], off: bool) -> str | bool | None:
+    """The configuration value of ``--decisions``/``--no-decisions`` (None: not given)."""
+    if off:
+        return False
+    return str(path) if path is not None else None
+
 
 def check(
     file: Annotated[Path, typer.Argument(help="The translated (English) article: .txt, .md or .html.")],
@@ -62,6 +76,8 @@ def check(
             "--models-dir", help="Where models are installed (default: $BACKCHECK_MODELS, else models/ in a checkout)."
         ),
     ] = None,
+    decisions: Annotated[Optional[Path], DECISIONS_OPTION] = None,
+    no_decisions: Annotated[bool, NO_DECISIONS_OPTION] = False,
 ) -> None:
     """Check one translated article (or a bilingual XLIFF/TMX/PO/TSV/JSONL file) and report suspect spans."""
     cli_values = {
@@ -69,6 +85,7 @@ def check(
         "engine": engine,
         "source_lang": source_lang,
         "baseline": str(baseline) if baseline else None,
+        "decisions": decisions_value(decisions, no_decisions),
     }
     try:
         report = _run_check(
@@ -105,7 +122,13 @@ def _run_check(
     from backcheck.pipeline.configure import resolve
     from backcheck.render import render
 
-    refuse_overwriting_inputs(output, file, source, Path(cli_values["baseline"]) if cli_values["baseline"] else None)
+    refuse_overwriting_inputs(
+        output,
+        file,
+        source,
+        Path(cli_values["baseline"]) if cli_values["baseline"] else None,
+        Path(cli_values["decisions"]) if cli_values.get("decisions") else None,
+    )
     config = resolve(cli_values, Path.cwd(), config_file)
     report = run_check(
         str(file),

@@ -6,6 +6,7 @@ Data flow (see ARCHITECTURE.md): load → segment → (align with source) → en
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from backcheck.checks import CheckContext, all_checks
@@ -270,12 +271,45 @@ def check_jobs(
                 alignment=alignment,
             )
         )
+    reports = editors_decisions(reports, config)
     report = Report(reports, config, signature(config, engine_info, score_signatures))
     if config.baseline:
         from backcheck.pipeline import baseline
 
         baseline.apply(report, baseline.load(config.baseline))
     return report
+
+
+def decisions_path(config: Config) -> Path | None:
+    """The decisions store a run honours: the configured one (which must exist), else the default
+    store when there is one; None with ``decisions = ""`` (``--no-decisions``) or no store."""
+    from backcheck.errors import InputError
+    from backcheck.pipeline.decisions import default_store_path
+
+    if config.decisions == "":
+        return None
+    if config.decisions is not None:
+        path = Path(config.decisions)
+        if not path.exists():
+            raise InputError(
+                f"{path}: decisions store not found (`backcheck serve` creates one; "
+                "--no-decisions ignores decisions)"
+            )
+        return path
+    default = default_store_path()
+    return default if default.exists() else None
+
+
+def editors_decisions(reports: list[DocumentReport], config: Config) -> list[DocumentReport]:
+    """Each report without the flags an editor dismissed for that article (see
+    :mod:`backcheck.pipeline.decisions`); the store is only opened when there is one."""
+    path = decisions_path(config)
+    if path is None or not reports:
+        return reports
+    from backcheck.pipeline.decisions import DecisionStore, apply_decisions, article_fingerprint
+
+    with DecisionStore(path) as store:
+        return [apply_decisions(doc, store.decisions(article_fingerprint(doc.original_text or ""))) for doc in reports]
 
 
 def check(

@@ -109,6 +109,13 @@ def _path(value: Any) -> str:
     return value
 
 
+def _decisions(value: Any) -> str:
+    """A decisions store's path, or false for none (``""``)."""
+    if value is False or (isinstance(value, str) and value.lower() in ("off", "false", "none")):
+        return ""
+    return _path(value)
+
+
 #: key -> parser. Keys are the file's keys, the ``BACKCHECK_<KEY>`` variables and Config fields.
 KEYS: dict[str, Callable[[Any], Any]] = {
     "source_lang": _str_choice(SOURCE_LANGS),
@@ -121,6 +128,7 @@ KEYS: dict[str, Callable[[Any], Any]] = {
     "glossary": _str_map,
     "never_flag": _str_list,
     "baseline": _path,
+    "decisions": _decisions,
     "device": _str_choice(DEVICES),
     "threads": _positive_int,
 }
@@ -213,7 +221,7 @@ def load_file(path: Path) -> dict[str, tuple[Any, str]]:
         except ValueError as exc:
             problems.append(f"{where}: {key}: {exc}")
             continue
-        if key == "baseline":
+        if key == "baseline" or (key == "decisions" and value):
             value = str((path.parent / value).resolve())
         values[key] = (value, where)
     if problems:
@@ -250,7 +258,7 @@ def load_env(environ: Mapping[str, str]) -> dict[str, tuple[Any, str]]:
             value = parse(raw)
         except ValueError as exc:
             raise ConfigError(f"environment variable {var}: {exc}") from None
-        if key == "baseline":
+        if key == "baseline" or (key == "decisions" and value):
             value = str(Path(value).resolve())
         values[key] = (value, f"env {var}")
     return values
@@ -288,7 +296,7 @@ def resolve(
             value = KEYS[key](value)
         except ValueError as exc:
             raise ConfigError(f"--{key.replace('_', '-')}: {exc}") from None
-        if key == "baseline":
+        if key == "baseline" or (key == "decisions" and value):
             value = str((cwd / value).resolve())
         cli_layer[key] = (value, "cli")
     layers.append(cli_layer)
