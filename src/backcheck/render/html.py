@@ -15,6 +15,7 @@ from html import escape
 from typing import Any
 
 from backcheck.model.findings import SEVERITIES
+from backcheck.render.words import score_line
 from backcheck.version import __version__
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -31,7 +32,8 @@ main { max-width:1280px; margin:0 auto; padding:24px 28px 48px; }
 h1 { font-size:22px; margin:0 0 4px; }
 h2 { font-size:18px; margin:0; word-break:break-all; }
 .meta, .sig { color:var(--muted); font-size:13px; }
-details.meta summary { cursor:pointer; }
+details.meta summary, details.why summary { cursor:pointer; }
+details.why { font-size:12px; color:var(--muted); } details.why p { margin:2px 0 0; }
 .sig { font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; word-break:break-all; }
 .card { background:var(--paper); border:1px solid var(--line); border-radius:8px; padding:16px 20px;
   margin:16px 0; }
@@ -180,10 +182,13 @@ class _DocumentView:
         self.covers: dict[bool, _CoverIndex] = {}  #: per side, shared by every block and sentence
         self.sentence_ends: dict[int, list[int]] = {}  #: id(document) -> sentence ends, for bisection
         #: translation sentence index -> fidelity; a score of a merged bead covers each of its sentences
+        #: only sentences below the threshold are marked: a colour on every sentence is clutter
+        threshold = doc.scores.get("min_fidelity") if "fidelity" in doc.scores else None
         self.fidelity = {
             i: s["fidelity"]
             for s in doc.sentence_scores
-            if isinstance(s.get("fidelity"), (int, float))
+            if isinstance(s.get("fidelity"), (int, float)) and isinstance(threshold, (int, float))
+            if s["fidelity"] < threshold
             for i in (s.get("sentences") or [s.get("index")])
             if isinstance(i, int)
         }
@@ -256,7 +261,7 @@ class _DocumentView:
                     fid = self.fidelity[sentence]
                     out.append(
                         f'<span class="sent" data-fidelity="{fid:.0f}" style="--h:{_hue(fid)}" '
-                        f'title="sentence fidelity {fid:.0f}/100">'
+                        f'title="the back-translation disagrees here: {fid:.0f}/100">'
                     )
                 open_sentence = sentence
             text = _e("".join(chars))
@@ -294,7 +299,7 @@ class _DocumentView:
             f'<li class="flag sev-{flag.severity}" id="{self.prefix}-n{n}">',
             '<div class="flaghead">',
             f'<a class="ref" href="#{self.prefix}-f{n}">{n}</a>',
-            f'<span class="sevname">{flag.severity}</span> <code>{_e(flag.check)}</code>',
+            f'<span class="sevname">{flag.severity}</span>',
             f'<span class="loc">line {flag.span.line}, col {flag.span.column}</span></div>',
             f"<p>{_e(flag.message)}</p>",
         ]
@@ -304,6 +309,8 @@ class _DocumentView:
             parts.append(
                 f'<p class="meta">Source, line {flag.source_span.line}: <q>{_e(flag.source_span.text)}</q></p>'
             )
+        why = f"{_e(flag.detail)} · " if flag.detail else ""
+        parts.append(f'<details class="why"><summary>why</summary><p>{why}<code>{_e(flag.check)}</code></p></details>')
         parts.append("</li>")
         return "".join(parts)
 
@@ -317,7 +324,7 @@ class _DocumentView:
         if not scored:
             return ""
         low = min(scored)
-        return f'<div class="fid" style="--h:{_hue(low)}">fidelity <b>{low:.0f}</b>/100</div>'
+        return f'<div class="fid" style="--h:{_hue(low)}">back-translation disagrees: <b>{low:.0f}</b>/100</div>'
 
     # --- layouts ------------------------------------------------------------------------------
 
@@ -456,12 +463,17 @@ class _DocumentView:
             ("encoding", doc.encoding),
             ("machine-translation disclaimer", "yes" if doc.machine_translation_disclaimer else "no"),
         ]
-        facts += [(name, value) for name, value in doc.scores.items() if isinstance(value, (int, float, str))]
+        if doc.scores:
+            facts.append(("fidelity", score_line(doc.scores)))
         facts_html = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts)
+        raw = [(name, value) for name, value in doc.scores.items() if isinstance(value, (int, float, str))]
+        if raw:  # for the curious: the raw figures behind the line above (all of them are in the JSON)
+            cells = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in raw)
+            facts_html += f'<details class="meta"><summary>metrics</summary><dl class="facts">{cells}</dl></details>'
         notes = "".join(f"<li>{_e(n)}</li>" for n in doc.notes)
         legend = (
-            '<div class="legend">sentence fidelity <span>0</span><span class="scale"></span>'
-            "<span>100</span> (underline colour)</div>"
+            '<div class="legend">underlined: sentences whose back-translation disagrees most '
+            '<span>0</span><span class="scale"></span><span>100</span></div>'
             if self.fidelity
             else ""
         )
