@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from backcheck.cli import batch, check, models, score
+from backcheck.cli import batch, check, fix, models, score, serve
 from backcheck.version import __version__
 
 app = typer.Typer(
@@ -45,11 +45,13 @@ def _main(
 app.command()(check.check)
 app.command("checks")(check.list_checks)
 app.command()(check.explain)
+app.command()(fix.fix)
 app.command()(batch.batch)
 app.add_typer(batch.baseline_app, name="baseline")
 app.command()(score.score)
 app.add_typer(models.models_app, name="models")
 app.add_typer(models.cache_app, name="cache")
+app.command()(serve.serve)
 
 
 def main() -> None:
