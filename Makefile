@@ -9,11 +9,11 @@ SAMPLE := seeds/000_349c8de6d9ab456e.txt
 $(BIN)/backcheck: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[serve]'
 	@touch $@
 
 $(VENV)/.dev: $(BIN)/backcheck
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,serve]'
 	@touch $@
 
 install: $(BIN)/backcheck
