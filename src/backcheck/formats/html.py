@@ -159,7 +159,8 @@ _INVISIBLE = re.compile(
 #: Control characters written as character references (&#7;, &#x1b;) are as invisible, and make
 #: trafilatura discard the whole page: they are blanked before it reads the page.
 _CONTROL_REF = re.compile(
-    r"&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9])|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F]));?"
+    r"&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9])(?![0-9])"
+    r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])(?![0-9a-fA-F]));?"
 )
 
 

@@ -10,6 +10,7 @@ replaced without losing the markup, and is refused.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 #: formats whose text lies between XML/HTML tags
@@ -34,6 +35,27 @@ def escape_for(fmt: str, text: str) -> str:
 def crosses_markup(fmt: str, original: str) -> bool:
     """Whether the file text ``original`` of a span holds markup that replacing it would lose."""
     return fmt in MARKUP_FORMATS and ("<" in original or ">" in original)
+
+
+#: text a fix must not rewrite: a web address anywhere; in Markdown also a link's target and code
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"']+|\bwww\.[^\s<>\"']+", re.I)
+_MARKDOWN_PROTECTED = re.compile(r"\]\([^)\n]*\)|`[^`\n]+`|<[a-z][a-z0-9+.-]*:[^>\s]+>", re.I)
+
+
+def protected(fmt: str, original: str, start: int, end: int) -> str | None:
+    """Why the span ``start:end`` of ``original`` must not be rewritten (None: it may be): it lies
+    in a web address, or in a Markdown link target or code span."""
+    line_start = original.rfind("\n", 0, start) + 1
+    line_end = original.find("\n", end)
+    line = original[line_start : len(original) if line_end < 0 else line_end]
+    patterns = [(_URL, "a web address")]
+    if fmt == "markdown":
+        patterns.append((_MARKDOWN_PROTECTED, "a link target or code"))
+    for pattern, what in patterns:
+        for m in pattern.finditer(line):
+            if m.start() + line_start < end and start < m.end() + line_start:
+                return f"it lies in {what}; edit it by hand"
+    return None
 
 
 def for_encoding(text: str, encoding: str) -> tuple[str, str | None]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from backcheck.config import Config
 from backcheck.errors import InputError
-from backcheck.formats.writeback import crosses_markup, escape_for
+from backcheck.formats.writeback import crosses_markup, escape_for, protected
 from backcheck.model.findings import SEVERITIES
 from backcheck.model.report import DocumentReport, Flag
 from backcheck.pipeline.decisions import ACCEPT, DISMISS, Decision
@@ -93,6 +93,9 @@ def fix_document(
             continue
         if crosses_markup(fmt, flag.span.text):
             skipped.append(Skipped(fp, flag.check, flag.span.text, "its span crosses markup; edit it by hand"))
+            continue
+        if (why := protected(fmt, original, start, end)) is not None:
+            skipped.append(Skipped(fp, flag.check, flag.span.text, why))
             continue
         if wanted == REMOVE and fp not in replacements:
             start, end, after = _removal(original, start, end, fmt)
