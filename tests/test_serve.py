@@ -229,7 +229,7 @@ def test_accept_applies_the_suggestion_rechecks_and_is_remembered(make, tmp_path
     assert done.status_code == 303 and done.headers["location"] == f"{location}?i=0"
     page = client.get(location).text
     assert "Hornova</mark>" not in page and "Horn said" in page
-    assert "accepted: <q>Hornova</q> (name.inflected) → <ins>Horn</ins>" in page
+    assert '<span class="told">accepted: <q>Hornova</q> (name.inflected) → <ins>Horn</ins></span>' in page
     exported = client.get(f"{location}/export.txt")
     assert exported.headers["content-disposition"] == 'attachment; filename="pasted_article.corrected.txt"'
     assert '," Horn said.' in exported.text and "Hornova" not in exported.text

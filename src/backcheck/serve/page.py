@@ -161,7 +161,7 @@ def _decisions(state: State, csrf: str) -> str:
         else:
             told = f"dismissed: {what}, because <i>{_e(decision.reason or '')}</i>"
         rows.append(
-            f'<li class="decision {_e(decision.action)}" data-fp="{_e(fp)}">{told} '
+            f'<li class="decision {_e(decision.action)}" data-fp="{_e(fp)}"><span class="told">{told}</span>'
             f'<form method="post" action="/a/{_e(state.article.key)}/forget" class="undo">'
             f'{_hidden(csrf, flag=fp)}<button type="submit">Undo</button></form></li>'
         )
