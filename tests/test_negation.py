@@ -56,6 +56,23 @@ def test_negations_per_clause(text, lang, hard):
             "hr",
         ),
         ("Vlada podržava prijedlog.", "The government supports the proposal.", "sr"),
+        # expletive negation after "dok" (until) and after a verb of fearing
+        ("Ostao je na poslu sve dok avion nije sletio.", "He stayed at work until the plane had landed.", "sr"),
+        ("Бојим се да то не изазове нове протесте.", "I fear it will cause new protests.", "sr"),
+        # idioms: "ne samo ... već" (not only ... but), "ništa manje" (no less)
+        ("Ne samo da je kasnio, već je i zaboravio ključeve.", "He was late and forgot his keys too.", "hr"),
+        ("Koncert je bio ništa manje uspješan od prošlogodišnjeg.", "The concert was as good as last year's.", "bs"),
+        # litotes: a negated evaluative word rendered by its antonym
+        ("Put kroz planinu nije lak.", "The road through the mountains is hard going.", "hr"),
+        ("Nisam bio loš u tome.", "I did well at it.", "sr"),
+        # a negated comparative rendered as a superlative
+        ("Nikad se nisam osjećao bolje nego danas.", "Today I feel the best I have ever felt.", "bs"),
+        # lexical negation in English: scarcity, continuation, un- before a short adjective
+        ("Nema dovoljno pitke vode.", "Drinking water is scarce.", "sr"),
+        ("Sankcije nisu ukinute.", "The sanctions remain in place.", "hr"),
+        ("Rekla je da nije sposoban za tu funkciju.", "She said he is unfit for the office.", "sr"),
+        # "nedugo" (not long) against "not long"
+        ("Umro je nedugo nakon izbora.", "He died not long after the election.", "hr"),
     ],
 )
 def test_correct_translations_are_not_flagged(source, english, lang):
@@ -86,12 +103,35 @@ def test_correct_translations_are_not_flagged(source, english, lang):
         ),
         ("Tužilaštvo je podiglo optužnicu.", "The prosecution never filed an indictment.", "bs", "never"),
         ("Odluka je donesena jednoglasno.", "The decision wasn't unanimous.", "hr", "wasn't"),
+        # near-misses of the idiom classes: a plain negation beside them still counts
+        (
+            "Ministar nije potpisao ugovor dok je bio u Beogradu.",
+            "The minister signed the contract while he was in Belgrade.",
+            "sr",
+            "The minister signed the contract while he was in Belgrade.",
+        ),
+        (
+            "Put kroz planinu nije zatvoren.",
+            "The road through the mountains is closed.",
+            "hr",
+            "The road through the mountains is closed.",
+        ),
+        # an English negative-polarity item ("still") is no rendering of the source's "bez"
+        ("Most je otvoren bez odgode.", "The bridge without a delay is still not open.", "bs", "not"),
     ],
 )
 def test_flipped_polarity_is_flagged(source, english, lang, flagged):
     found = findings("mistranslation.negation", source, english, lang)
     assert [text for text, _ in found] == [flagged]
     assert found[0][1].source_start is not None
+    assert found[0][1].detail
+
+
+def test_message_names_the_source_negator_as_written():
+    [(_, finding)] = findings(
+        "mistranslation.negation", "Опозиција неће учествовати.", "The opposition will take part.", "sr"
+    )
+    assert finding.message == 'The original says "неће" (not); the English drops the negation: put the "not" back'
 
 
 @pytest.mark.parametrize(

@@ -22,9 +22,12 @@ _SPEC = {
         nwords="no none nobody nothing nowhere neither nor",
         flexible="without until till unless barely hardly scarcely rarely seldom unable absent absence lack "
         "lacks lacked lacking instead rather missed misses missing yet non ever any anyone anything anybody "
-        "either except short away free",
+        "either except short away free scarce shortage insufficient little few zero far still ill",
+        # refusal, denial, failure, prevention, cessation, loss; and their converse, continuation
+        # ("continued" renders "nije prestao", "remain" renders "ne jenjava")
         stems="refus deni deny reject fail declin avoid prevent ignor disagree disapprov forbid forbad ban "
-        "stop ceas quit disregard dismiss illegal imposs lose losing lost loss",
+        "stop ceas quit disregard dismiss illegal imposs lose losing lost loss limit continu remain "
+        "stay kept keep misunderst mislead misjudg",
     ),
     "sh": dict(
         verbal="ne nije nisu nisam nisi nismo niste nece necu neces necemo necete nema nemaju nemam "
@@ -34,7 +37,7 @@ _SPEC = {
         "nikakav nikakva nikakvo nikakvog nikakve nikakvih nikakvu nikakvim nikuda nikud",
         # "ni" and "niti" negate with a verb ("nije ni pokušao"); alone they often mean "even".
         flexible="ni niti bez tek jedva umjesto umesto retko rijetko",
-        stems="odbi negir propust ospor uskrat sprijec sprec zabran protivi protivl usprotiv odbac presta",
+        stems="odbi negir propust ospor uskrat sprijec sprec zabran protivi protivl usprotiv odbac presta izgub",
         prefix="ne",
         not_prefix="nek neg nes nedel nedjel nedav neto nemac nemc nego nerv neut neon neb",
     ),
@@ -120,16 +123,15 @@ def supports(lang: str) -> bool:
     return _lexicon(language_family(lang)) is not None
 
 
-#: Negators inside idioms that do not negate a verb: "dok se ne završi" (until it ends), "samo
-#: što nije" (almost), "a da ne" (without), "X, a ne Y" (rather than Y), "not least", "whether
-#: or not", "тем не менее" (nevertheless). The named groups are the negators.
+#: Negators inside idioms that do not negate a verb: "not least", "not only", "not long after",
+#: "whether or not", "never more so", "тем не менее" (nevertheless). The named groups are the
+#: negators. Serbo-Croatian has its classes in ``lang/data/sh.toml`` (:func:`_sh_idiomatic`).
 _IDIOM = {
-    "sh": re.compile(
-        r"\bdok\b(?:\s+\S+){0,4}?\s+(?P<neg>ne)\b|\bsamo\s+što\s+(?P<neg2>nije|ne|nisu)\b"
-        r"|\ba\s+da\s+(?P<neg3>ne)\b|\ba\s+(?P<neg4>ne)\b",
+    "en": re.compile(
+        r"\b(?P<neg>not)\s+(?:least|only|long|to\s+mention)\b|\bor\s+(?P<neg2>not)\b"
+        r"|\b(?P<neg3>never)\s+(?:more|less)\b",
         re.I,
     ),
-    "en": re.compile(r"\b(?P<neg>not)\s+least\b|\bor\s+(?P<neg2>not)\b", re.I),
     "ru": re.compile(r"\bтем\s+(?P<neg>не)\s+менее\b", re.I),
 }
 
@@ -140,6 +142,38 @@ def _idiomatic(clause: str, family: str) -> set[int]:
     if pattern is None:
         return set()
     return {m.start(g) for m in pattern.finditer(clause) for g in pattern.groupindex if m.group(g)}
+
+
+def _sh_idiomatic(keys: list[str], negator: list[bool]) -> set[int]:
+    """Indices of Serbo-Croatian negators (``negator[i]``) that a translation renders without a
+    negation: expletive negation after "dok" (until) and after a verb of fearing + "da",
+    idioms ("ne samo", "ništa manje", "samo što nije", "a ne"), litotes ("nije lako", "nisam
+    bio loš") and a negated comparative, a superlative in English ("nije bilo bolje nego"). ``keys`` are the folded tokens of one clause; the classes are in sh.toml."""
+    from backcheck.lang.sh.grammar import negation
+
+    spec = negation()
+    found: set[int] = set()
+    for i, key in enumerate(keys):
+        if key in spec["expletive_after"]:
+            found.update(j for j in range(i + 1, min(i + 7, len(keys))) if negator[j])
+        elif key.startswith(spec["fear_stems"]) and "da" in keys[i + 1 : i + 4]:
+            da = keys.index("da", i + 1)
+            found.update(j for j in range(da + 1, min(da + 5, len(keys))) if negator[j])
+        for idiom in spec["idioms"]:
+            if tuple(keys[i : i + len(idiom)]) == idiom:
+                found.update(j for j in range(i, i + len(idiom)) if negator[j])
+        if negator[i] and "nego" in keys[i + 2 : i + 7]:
+            # a negated comparative is a superlative: "nikad se nije osjećao bolje nego sada"
+            before = keys[keys.index("nego", i + 2) - 1]
+            if len(before) >= 5 and before.endswith("je"):
+                found.add(i)
+        if negator[i]:
+            j = i + 1
+            while j < len(keys) and j < i + 4 and keys[j] in spec["litotes_skip"]:
+                j += 1
+            if j < len(keys) and keys[j].startswith(spec["litotes_stems"]):
+                found.add(i)
+    return found
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -158,7 +192,12 @@ def _english_negative_word(word: str) -> bool:
 
     # in-/im-/il-/ir- begin many words that are not negations (inform, impress), so the rest
     # must be longer and commoner than after un-/non-.
-    for prefixes, min_len, min_zipf in ((("un", "non", "dis"), 4, 3.0), (("in", "im", "il", "ir"), 5, 3.5)):
+    # un- before a short common adjective ("unfit", "unfair", "unsafe") needs a commoner rest.
+    for prefixes, min_len, min_zipf in (
+        (("un", "non", "dis"), 4, 3.0),
+        (("un",), 3, 4.0),
+        (("in", "im", "il", "ir"), 5, 3.5),
+    ):
         for prefix in prefixes:
             rest = word[len(prefix) :].lstrip("-")
             if word.startswith(prefix) and len(rest) >= min_len and lexicon.zipf(rest) >= min_zipf:
@@ -225,14 +264,19 @@ def polarity(text: str, lang: str, offset: int = 0) -> Polarity | None:
         pos = start + len(clause)
         verbal, nwords = 0, 0
         idioms = _idiomatic(clause, family)
-        for m in _TOKEN.finditer(clause):
+        tokens = list(_TOKEN.finditer(clause))
+        kinds = [_classify(m.group(), family, lex) for m in tokens]
+        if family == "sh":
+            keys = [fold(m.group(), family) for m in tokens]
+            sh_idioms = _sh_idiomatic(keys, [k in ("verbal", "nword") for k in kinds])
+            idioms |= {tokens[i].start() for i in sh_idioms}
+        for m, kind in zip(tokens, kinds, strict=True):
             token = m.group()
             if family == "en" and token == "No" and re.match(r"\.?\s*\d", clause[m.end() :]):
                 continue  # "No. 5"
-            kind = _classify(token, family, lex)
             if kind is None:
                 continue
-            if kind == "verbal" and m.start() in idioms:
+            if kind in ("verbal", "nword") and m.start() in idioms:
                 kind = "flexible"
             if (
                 family == "en"
@@ -280,11 +324,16 @@ class NegationMismatch(Check):
             tp = _sentences_polarity(tgt, ctx.document.lang)
             if sp is None or tp is None:
                 continue
-            # Lexical cues on both sides most often render each other ("bez" / "without",
-            # "nevladin" / "nongovernmental"); only the unpaired ones may stand for a negator.
-            paired = min(sp.flexible, tp.flexible)
-            s_lo, s_hi = sp.hard, sp.hard + sp.flexible - paired
-            t_lo, t_hi = tp.hard, tp.hard + tp.flexible - paired
+            # Only a side with no cue at all, hard or lexical, against a negated one is a flipped
+            # negation: any lexical cue ("without", "refused", "lost", "nedugo") may render a
+            # negator of the other side, whatever the other cues of the pair.
+            # An added "not" is another matter: lexical cues on both sides most often render each
+            # other ("bez" / "without"), so only the unpaired ones of the source may stand for it.
+            s_lo = sp.hard
+            t_lo, t_hi = tp.hard, tp.hard + tp.flexible
+            # Negative-polarity items ("ever", "any", "still", "yet") come with a negation rather
+            # than render one, so they pair with nothing.
+            s_unpaired = sp.hard + sp.flexible - min(sp.flexible, tp.flexible - _polarity_items(tp))
             evidence = {
                 "source_negations": sp.hard,
                 "target_negations": tp.hard,
@@ -294,17 +343,19 @@ class NegationMismatch(Check):
             # Only a side with no cue at all against a negated one is a flipped negation: counts of
             # two against one come from concord, idioms and lexical negation ("hardly", "lost"),
             # and each such flag on clean news costs an editor as much as a miss.
-            if t_lo > s_hi and s_hi == 0:
+            if t_lo > s_unpaired and s_unpaired == 0:
                 extra = [c for c in tp.cues if c[3] == "hard"][-1]
                 yield Finding(
                     self.id,
                     extra[0],
                     extra[1],
-                    f'"{extra[2]}" negates the English, but the source sentence is not negated '
-                    f"({sp.hard} negation(s) in the source, {tp.hard} in the translation)",
+                    f'The English says "{extra[2]}", but the original is not negative: '
+                    f'remove "{extra[2]}" unless the original means it',
                     source_start=src[0].start,
                     source_end=src[-1].end,
                     evidence=evidence,
+                    detail=f"{tp.hard} negation(s) in the English, none in the source and no word of the "
+                    "source that an English negation could render (bez, odbiti, jedva)",
                 )
             elif s_lo > t_hi and t_hi == 0:
                 cue = [c for c in sp.cues if c[3] == "hard"][0]
@@ -312,12 +363,21 @@ class NegationMismatch(Check):
                     self.id,
                     tgt[0].start,
                     tgt[-1].end,
-                    f'the source is negated ("{cue[2]}") but the English is not '
-                    f"({sp.hard} negation(s) in the source, {tp.hard} in the translation)",
+                    f'The original says "{cue[2]}" (not); the English drops the negation: put the "not" back',
                     source_start=cue[0],
                     source_end=cue[1],
                     evidence=evidence,
+                    detail=f"{sp.hard} negation(s) in the source, none in the English, and no English word "
+                    "that renders a negation lexically (without, refused, failed, lack, hardly)",
                 )
+
+
+#: English negative-polarity items: licensed by a negation ("not yet", "never ever", "not any").
+_NPI = frozenset("ever any anyone anything anybody either yet still".split())
+
+
+def _polarity_items(p: Polarity) -> int:
+    return sum(1 for c in p.cues if c[3] == "flexible" and c[2].lower() in _NPI)
 
 
 def _sentences_polarity(sentences, lang) -> Polarity | None:

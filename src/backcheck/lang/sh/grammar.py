@@ -112,3 +112,13 @@ def nominative_titles() -> frozenset[str]:
 def oblique_titles() -> Mapping[str, str]:
     """ "Mr" and "Mrs" in an oblique case, by the gender they decline ("m" or "f")."""
     return MappingProxyType(dict(_tables()["oblique_titles"]))
+
+
+@cache
+def negation() -> Mapping[str, tuple]:
+    """Negators that negate nothing a translation must render (expletive negation, idioms,
+    litotes): the ``[negation]`` table, each list as a tuple."""
+    table = _tables()["negation"]
+    return MappingProxyType(
+        {key: tuple(tuple(v) if isinstance(v, list) else v for v in value) for key, value in table.items()}
+    )
