@@ -154,3 +154,65 @@ def test_article_markup_stays_text_in_the_browser(tmp_path):
     assert dom.title.startswith("backcheck:")
     assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in dumped
     assert "<img" not in dumped
+
+
+# Run after load, when the fragment of the URL has made its element the :target.
+LEDGER_PROBE = """<script>
+window.addEventListener("load", () => setTimeout(() => {
+  for (const el of document.querySelectorAll("span.fact")) {
+    el.dataset.outline = getComputedStyle(el).outlineStyle;
+  }
+  document.body.dataset.probe = "ran";
+}, 0));
+</script>"""
+
+
+class _Facts(HTMLParser):
+    """Every span.fact: its classes, the outline the browser paints and its text."""
+
+    def __init__(self):
+        super().__init__()
+        self.spans: list[dict] = []
+        self.body: dict = {}
+        self._depth: list[bool] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "body":
+            self.body = attrs
+        is_fact = tag == "span" and "fact" in (attrs.get("class") or "").split()
+        if is_fact:
+            self.spans.append({**attrs, "text": ""})
+        self._depth.append(is_fact)
+
+    def handle_endtag(self, tag):
+        if self._depth:
+            self._depth.pop()
+
+    def handle_data(self, data):
+        if any(self._depth):
+            self.spans[-1]["text"] += data
+
+
+def test_ledger_entry_outlines_the_fact_on_both_sides(tmp_path):
+    source = tmp_path / "src.txt"
+    english = tmp_path / "en.txt"
+    source.write_text("Na sastanku je bilo 200 ljudi.\n\nSkup je počeo u utorak.\n", encoding="utf-8")
+    english.write_text("There were 300 people at the meeting.\n\nThe rally began on Tuesday.\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        app, ["check", str(english), "--source", str(source), "--source-lang", "sr", "--format", "html", "-o", str(out)]
+    )
+    assert result.exit_code == 1, result.output  # the changed number is critical
+    html = out.read_text(encoding="utf-8")
+    k = re.search(r'<li id="d0-l(\d+)" class="st-changed">', html).group(1)
+    start = html.index('<meta http-equiv="Content-Security-Policy"')
+    html = html[:start] + html[html.index(">", start) + 1 :]
+    probed = tmp_path / "probed.html"
+    probed.write_text(html.replace("</body>", LEDGER_PROBE + "</body>"), encoding="utf-8")
+    dom = _Facts()
+    dom.feed(_chromium(tmp_path, "--virtual-time-budget=5000", "--dump-dom", probed.as_uri() + f"#d0-l{k}"))
+    assert dom.body.get("data-probe") == "ran"
+    lit = [s for s in dom.spans if s.get("data-outline") == "solid"]
+    assert {s["text"] for s in lit} == {"200", "300"}  # the source's and the English's, nothing else
+    assert all(f"f-d0-{k}" in s["class"].split() for s in lit)

@@ -19,7 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from backcheck.model.document import Document
 
 #: /2 (this version): flags carry ``detail`` (the linguistic reason beside the editor's message) and
-#: ``fingerprint``, and are ordered by risk (critical first), then position.
+#: ``fingerprint``, and are ordered by risk (critical first), then position; a document carries
+#: its fact ledger (``facts``: per aligned pair, each source fact with its status).
 SCHEMA = "backcheck-report/2"
 
 
@@ -93,6 +94,8 @@ class DocumentReport:
     encoding: str = "utf-8"
     sentences: int = 0
     sentence_scores: list[dict[str, Any]] = field(default_factory=list)
+    #: the fact ledger: per aligned pair, the source's facts and their status (pipeline/ledger.py)
+    facts: list[dict[str, Any]] = field(default_factory=list)
     #: the decoded original file, for renderers that show context (not part of the JSON contract)
     original_text: str | None = field(default=None, repr=False)
     #: the checked documents and their sentence alignment, for renderers that show the article
@@ -133,6 +136,7 @@ class DocumentReport:
             "notes": self.notes,
             "summary": {**self.counts(), "penalty": sum(SEVERITY_WEIGHT[f.severity] for f in self.flags)},
             "flags": [{**f.to_dict(), "fingerprint": fp} for f, fp in zip(self.flags, self.fingerprints())],
+            "facts": self.facts,
         }
 
 

@@ -272,6 +272,16 @@ def check_jobs(
             )
         )
     reports = editors_decisions(reports, config)
+    from backcheck.pipeline import ledger
+
+    for doc_report in reports:
+        doc_report.facts = ledger.build(
+            doc_report.document,
+            doc_report.source_document,
+            doc_report.alignment,
+            doc_report.flags,
+            doc_report.fingerprints(),
+        )
     report = Report(reports, config, signature(config, engine_info, score_signatures))
     if config.baseline:
         from backcheck.pipeline import baseline
@@ -292,8 +302,7 @@ def decisions_path(config: Config) -> Path | None:
         path = Path(config.decisions)
         if not path.exists():
             raise InputError(
-                f"{path}: decisions store not found (`backcheck serve` creates one; "
-                "--no-decisions ignores decisions)"
+                f"{path}: decisions store not found (`backcheck serve` creates one; --no-decisions ignores decisions)"
             )
         return path
     default = default_store_path()

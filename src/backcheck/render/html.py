@@ -23,7 +23,7 @@ _KIND_LABEL = {"boilerplate": "page residue", "disclaimer": "disclaimer", "capti
 
 _CSS = """
 :root { --ink:#1f2328; --muted:#59636e; --line:#d8dee4; --paper:#fff; --wash:#f6f8fa;
-  --critical:#c81e1e; --critical-bg:#fdd8d8; --major:#c2410c; --major-bg:#fed7aa;
+  --critical:#c81e1e; --fact:#2563eb; --critical-bg:#fdd8d8; --major:#c2410c; --major-bg:#fed7aa;
   --minor:#8a6d00; --minor-bg:#fdf1b0; }
 * { box-sizing:border-box; }
 body { margin:0; background:var(--wash); color:var(--ink);
@@ -33,6 +33,12 @@ h1 { font-size:22px; margin:0 0 4px; }
 h2 { font-size:18px; margin:0; word-break:break-all; }
 .meta, .sig { color:var(--muted); font-size:13px; }
 details.meta summary, details.why summary { cursor:pointer; }
+details.ledger { margin-top:14px; font-size:13px; } details.ledger summary { cursor:pointer; font-weight:600; }
+details.ledger ol { padding-left:22px; } details.ledger li { margin:3px 0; }
+details.ledger .status { font-size:11px; text-transform:uppercase; padding:0 4px; border-radius:3px; background:var(--line); }
+details.ledger .st-changed .status, details.ledger .st-missing .status { background:var(--critical-bg); color:var(--critical); }
+details.ledger .st-matched .status { color:var(--muted); } details.ledger .none { color:var(--muted); }
+details.ledger a.kind { font-weight:600; } span.fact { border-radius:2px; }
 details.why { font-size:12px; color:var(--muted); } details.why p { margin:2px 0 0; }
 .sig { font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; word-break:break-all; }
 .card { background:var(--paper); border:1px solid var(--line); border-radius:8px; padding:16px 20px;
@@ -131,6 +137,12 @@ def _worst(flags):
     return max(flags, key=lambda f: SEVERITIES.index(f.severity))
 
 
+@dataclass(frozen=True)
+class _Range:
+    start: int
+    end: int
+
+
 def _covers(span, unit: _Unit) -> bool:
     # A zero-length span (a point, e.g. where something was left out) marks the character at it.
     return span.start < unit.end and unit.start < max(span.end, span.start + 1)
@@ -180,6 +192,10 @@ class _DocumentView:
         self.by_number = dict(self.numbered)
         self.anchored: set[int] = set()
         self.covers: dict[bool, _CoverIndex] = {}  #: per side, shared by every block and sentence
+        #: the fact ledger, numbered from 1 (each fact is marked on both sides: pipeline/ledger.py)
+        self.facts = [f for pair in doc.facts for f in pair["facts"]]
+        self.fact_covers: dict[bool, _CoverIndex] = {}
+        self.fact_anchored: set[tuple[bool, int]] = set()
         self.sentence_ends: dict[int, list[int]] = {}  #: id(document) -> sentence ends, for bisection
         #: translation sentence index -> fidelity; a score of a merged bead covers each of its sentences
         #: only sentences below the threshold are marked: a colour on every sentence is clutter
@@ -241,19 +257,26 @@ class _DocumentView:
                 [(n, span_of(f)) for n, f in self.numbered if span_of(f) is not None]
             )
         covers = self.covers[source_side]
-        groups: list[list] = []  # [sentence, covering numbers, text]
+        if source_side not in self.fact_covers:
+            side = "source" if source_side else "english"
+            self.fact_covers[source_side] = _CoverIndex(
+                [(k, _Range(f[side]["start"], f[side]["end"])) for k, f in enumerate(self.facts, 1) if f.get(side)]
+            )
+        fact_covers = self.fact_covers[source_side]
+        groups: list[list] = []  # [sentence, covering numbers, text, facts]
         for unit in units:
             cover = covers.at(unit)
+            facts = fact_covers.at(unit)
             sentence = unit.sentence if unit.sentence in self.fidelity and not source_side else None
-            if groups and groups[-1][0] == sentence and groups[-1][1] == cover:
+            if groups and groups[-1][0] == sentence and groups[-1][1] == cover and groups[-1][3] == facts:
                 groups[-1][2].append(unit.char)
             else:
-                groups.append([sentence, cover, [unit.char]])
-        last_group = {n: i for i, (_, cover, _) in enumerate(groups) for n in cover}
+                groups.append([sentence, cover, [unit.char], facts])
+        last_group = {n: i for i, (_, cover, _, _) in enumerate(groups) for n in cover}
         flags = self.by_number
         out: list[str] = []
         open_sentence = None
-        for i, (sentence, cover, chars) in enumerate(groups):
+        for i, (sentence, cover, chars, facts) in enumerate(groups):
             if sentence != open_sentence:
                 if open_sentence is not None:
                     out.append("</span>")
@@ -264,7 +287,7 @@ class _DocumentView:
                         f'title="the back-translation disagrees here: {fid:.0f}/100">'
                     )
                 open_sentence = sentence
-            text = _e("".join(chars))
+            text = self.fact_wrapped(_e("".join(chars)), facts, source_side)
             if not cover:
                 out.append(text)
                 continue
@@ -291,6 +314,48 @@ class _DocumentView:
         if open_sentence is not None:
             out.append("</span>")
         return "".join(out)
+
+    def fact_wrapped(self, text: str, facts: tuple[int, ...], source_side: bool) -> str:
+        """``text`` inside a span naming the ledger facts it belongs to (the first piece of each
+        fact on each side is the target of the ledger's links)."""
+        if not facts:
+            return text
+        classes = " ".join(f"f-{self.prefix}-{k}" for k in facts)
+        first = [k for k in facts if (source_side, k) not in self.fact_anchored]
+        self.fact_anchored.update((source_side, k) for k in first)
+        ident = f' id="{self.prefix}-f{"s" if source_side else "e"}{first[0]}"' if first else ""
+        return f'<span class="fact {classes}"{ident}>{text}</span>'
+
+    def ledger(self) -> str:
+        """The fact ledger as a checklist: each source fact, its English counterpart and status;
+        following a row's link (or a fact's link on either side) outlines the fact on both sides."""
+        if not self.facts:
+            return ""
+        rows, rules = [], []
+        for k, fact in enumerate(self.facts, 1):
+            ident = f"{self.prefix}-l{k}"
+            src, en = fact["source"], fact.get("english")
+            english = (
+                f'<a class="side" href="#{self.prefix}-fe{k}">{_e(en["text"][:80])}</a>'
+                if en
+                else '<span class="side none">no counterpart</span>'
+            )
+            rows.append(
+                f'<li id="{ident}" class="st-{_e(fact["status"])}"><a class="kind" href="#{ident}">{_e(fact["kind"])}</a> '
+                f'<span class="status">{_e(fact["status"])}</span> '
+                f'<a class="side" href="#{self.prefix}-fs{k}">{_e(src["text"][:80])}</a> → {english}'
+                + (f' <span class="value">({_e(fact["value"])})</span>' if fact["value"] != src["text"] else "")
+                + "</li>"
+            )
+            targets = ", ".join(f"#{self.prefix}-{x}{k}:target" for x in ("l", "fs", "fe"))
+            rules.append(f"main:has({targets}) .f-{self.prefix}-{k}")
+        style = f"<style>{', '.join(rules)} {{ outline:2px solid var(--fact); outline-offset:1px; }}</style>"
+        counts = {s: sum(f["status"] == s for f in self.facts) for s in ("changed", "missing", "unverified", "matched")}
+        head = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+        return (
+            f'{style}<details class="ledger" open><summary>Fact ledger: {len(self.facts)} facts of the source '
+            f"({head})</summary><ol>{''.join(rows)}</ol></details>"
+        )
 
     # --- notes beside the text ----------------------------------------------------------------
 
@@ -442,7 +507,7 @@ class _DocumentView:
             html, unplaced = "", [n for n, _ in self.numbered]
         if unplaced:
             html += f'<h3 class="meta">Other flags</h3>{self.notes(unplaced)}'
-        return html
+        return html + self.ledger()
 
     # --- summary ------------------------------------------------------------------------------
 
