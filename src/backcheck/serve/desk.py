@@ -183,6 +183,7 @@ class Desk:
         self.articles: dict[str, Article] = {}
         self._reports: OrderedDict[tuple, Report] = OrderedDict()
         self._engines: dict = {}
+        self._sources: dict[tuple, Any] = {}
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="backcheck-desk")
         self._lock = threading.Lock()
 
@@ -276,12 +277,18 @@ class Desk:
         return report
 
     def _source_document(self, article: Article):
+        """The source, segmented once per article (an edit changes only the English)."""
         from backcheck.formats.article import from_text
         from backcheck.lang.langid import resolve_source_lang
 
         assert article.source is not None
-        lang = resolve_source_lang(article.source_lang or self.config.source_lang, article.source)
-        return from_text(article.source, path="source.txt", lang=lang)
+        key = (article.source, article.source_lang)
+        if key not in self._sources:
+            lang = resolve_source_lang(article.source_lang or self.config.source_lang, article.source)
+            self._sources[key] = from_text(article.source, path="source.txt", lang=lang)
+            while len(self._sources) > _KEPT_REPORTS:
+                del self._sources[next(iter(self._sources))]
+        return self._sources[key]
 
     def state(self, key: str) -> State:
         """The page's state of article ``key``: its accepted flags applied (in rounds), the
