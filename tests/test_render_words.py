@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from _render_reports import synthetic_report
-
 from backcheck.render import render
 from backcheck.render.words import low_sentences, score_line
 
