@@ -60,9 +60,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 def memory_mb(pid: int) -> tuple[float, float]:
-    status = dict(
-        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line
-    )
+    status = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
     return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
 
 
@@ -70,7 +68,11 @@ def run(engine: str, edits: int, english: str, source: str, workdir: Path) -> di
     import httpx
 
     # a fresh translation cache: every edit is a sentence the engine has never translated
-    env = {**os.environ, "BACKCHECK_SERVE_TOKEN": "", "BACKCHECK_CACHE": str(workdir / f"cache-{engine}" / "cache.sqlite")}
+    env = {
+        **os.environ,
+        "BACKCHECK_SERVE_TOKEN": "",
+        "BACKCHECK_CACHE": str(workdir / f"cache-{engine}" / "cache.sqlite"),
+    }
     started = time.perf_counter()
     proc = subprocess.Popen(
         [
@@ -155,7 +157,9 @@ def main() -> None:
         for engine in args.engines:
             rows.append(run(engine, args.edits, english, source, Path(tmp)))
     print()
-    print("| engine | start (wall / CPU) | open article (wall / CPU) | re-check after an edit: median wall | max wall | median CPU | RSS after | peak RSS |")
+    print(
+        "| engine | start (wall / CPU) | open article (wall / CPU) | re-check after an edit: median wall | max wall | median CPU | RSS after | peak RSS |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(
@@ -165,7 +169,9 @@ def main() -> None:
         )
     print()
     print("edited flag: " + "; ".join(f"{r['engine']}: {r['flag']}" for r in rows))
-    print("wall: POST of the accept (the server applies it and re-checks) until its new page is read; CPU: the server's")
+    print(
+        "wall: POST of the accept (the server applies it and re-checks) until its new page is read; CPU: the server's"
+    )
     print("(and its apertium processes'); a fresh translation cache, so each edit's sentence is translated anew")
 
 
