@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from backcheck.checks import CheckContext, all_checks
 from backcheck.checks.source import SourceMismatch
@@ -220,31 +220,51 @@ def score_fidelity(
     return result, notes
 
 
+@dataclass
+class EngineResults:
+    """What an engine made of the jobs when it ran elsewhere (an engine actor of
+    :mod:`backcheck.pipeline.ray_executor`): ``check_jobs`` takes it instead of running one."""
+
+    signature: dict | None  #: the engine's signature (None: back-translation skipped)
+    per_job: list[dict[int, str] | None]  #: as BackTranslations.per_job
+    warnings: list[str]  #: as BackTranslations.warnings
+    fidelity: list[tuple[Any, list[str]]]  #: per job, what score_fidelity returned
+
+
 def check_jobs(
     jobs: list[Job],
     config: Config | None = None,
     engine: str = "none",
     models_dir: str | None = None,
     use_cache: bool = True,
+    computed: EngineResults | None = None,
 ) -> Report:
-    """Check several articles; engines batch their sentences across all of them."""
+    """Check several articles; engines batch their sentences across all of them (or ``computed``
+    holds what an engine elsewhere made of them)."""
     config = config or Config()
     config.validate(all_checks())  # check ids are known only here, above the checks
     reports = []
-    back = back_translate(jobs, engine, models_dir, use_cache, config.device, config.threads)
-    engine_info = back.signature
+    if computed is None:
+        back = back_translate(jobs, engine, models_dir, use_cache, config.device, config.threads)
+        engine_info = back.signature
+    else:
+        back = BackTranslations(None, computed.per_job, computed.warnings)
+        engine_info = computed.signature
     reverse: dict[str, object] = {}
     score_signatures = []
-    for job, backtranslations in zip(jobs, back.per_job):
+    for i, (job, backtranslations) in enumerate(zip(jobs, back.per_job)):
         doc, src = job.document, job.source
         alignment = None
         if src is not None:
             from backcheck.lang.align import align
 
             alignment = align(src, doc, backtranslations)
-        scores, fidelity_notes = score_fidelity(
-            job, back.engine, backtranslations, alignment, config, reverse, models_dir, use_cache
-        )
+        if computed is None:
+            scores, fidelity_notes = score_fidelity(
+                job, back.engine, backtranslations, alignment, config, reverse, models_dir, use_cache
+            )
+        else:
+            scores, fidelity_notes = computed.fidelity[i]
         if scores is not None:
             score_signatures.append(scores.signature)
         flags = run_checks(job, config, backtranslations=backtranslations, alignment=alignment, scores=scores)
