@@ -102,7 +102,14 @@ def synthetic_report(with_source: bool = False, path: str = "news/council.txt") 
         target_lang="en",
         machine_translation_disclaimer=False,
         engine=None,
-        scores={"mode": "source", "fidelity": 60.0, "min_fidelity": 50.0, "pairs": len(doc.sentences), "typical": [55.0, 70.0], "chrF": 61.5}
+        scores={
+            "mode": "source",
+            "fidelity": 60.0,
+            "min_fidelity": 50.0,
+            "pairs": len(doc.sentences),
+            "typical": [55.0, 70.0],
+            "chrF": 61.5,
+        }
         if with_source
         else {"chrF": 61.5},
         flags=flags,

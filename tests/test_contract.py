@@ -23,7 +23,18 @@ DOCUMENT = {
     "summary",
     "flags",
 }
-FLAG = {"check", "category", "severity", "message", "detail", "fingerprint", "suggestion", "span", "source_span", "evidence"}
+FLAG = {
+    "check",
+    "category",
+    "severity",
+    "message",
+    "detail",
+    "fingerprint",
+    "suggestion",
+    "span",
+    "source_span",
+    "evidence",
+}
 SPAN = {"start", "end", "line", "column", "text"}
 
 

@@ -305,7 +305,11 @@ def test_round_trip_flags_are_minor_and_labelled(round_trip_calibration):
     flags = run_checks(Job(doc), Config(), backtranslations=backs, scores=scores)
     low = [f for f in flags if f.check.startswith("fidelity.")]
     assert [(f.check, f.severity, f.evidence["mode"]) for f in low] == [("fidelity.round_trip", "minor", "round-trip")]
-    assert low[0].span.text.startswith("The opposition") and "round trip" in low[0].message and "round-trip mode" in low[0].detail
+    assert (
+        low[0].span.text.startswith("The opposition")
+        and "round trip" in low[0].message
+        and "round-trip mode" in low[0].detail
+    )
 
 
 def test_a_mode_without_evidence_reports_metrics_but_no_fidelity(monkeypatch):
