@@ -1173,3 +1173,30 @@ def test_a_letter_doubled_in_english_misspells_a_croatian_source_name():
     # writes foreign double consonants single, and there the English double may be the original
     flags = _flags("Riječ ima zastupnik Marko Kolar.", "The floor goes to MP Marko Kollar.", "hr")
     assert ("name.transliterated", "Kollar") in _checks(flags)
+
+
+def test_acronym_of_a_compound_name_written_out_in_the_source():
+    """EPCG-style acronyms take two letters of a compound (Elektro|privreda): not an invented name."""
+    source = "Termoelektrana Kosovo Polje saopštila je da je proizvodnja porasla."
+    english = "The power plant TEKP said production had risen."
+    assert _checks(_flags(source, english, "sr"), "name.unmatched") == set()
+
+
+def test_acronym_whose_letters_the_source_does_not_give_is_unmatched():
+    source = "Termoelektrana Kosovo Polje saopštila je da je proizvodnja porasla."
+    english = "The power plant XRBT said production had risen."
+    assert _checks(_flags(source, english, "sr"), "name.unmatched") == {("name.unmatched", "XRBT")}
+
+
+def test_relational_adjective_of_a_place_renders_the_place():
+    """Krčki most is the Krk Bridge: the adjective (k → č before -ki) is the place's."""
+    source = "Na Krčkom mostu saobraćaj je bio prekinut tri sata."
+    english = "Traffic on the Krk Bridge was halted for three hours."
+    assert _checks(_flags(source, english, "hr"), "name.") == set()
+
+
+def test_relational_adjective_of_another_place_is_still_a_drop():
+    source = "Na Krčkom mostu saobraćaj je bio prekinut tri sata."
+    english = "Traffic on the bridge was halted for three hours near Split."
+    dropped = [f.evidence["name"] for f in _flags(source, english, "hr") if f.check == "name.dropped"]
+    assert dropped == ["Krčkom"]

@@ -42,6 +42,7 @@ _VARIANCE = 6.8  #: Gale and Church's variance per source character
 _NUMBER = re.compile(r"\d+(?:[.,\s]\d+)*")
 _CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZČĆŠŽĐ][^\W\d_]{2,}")
 _QUOTE = re.compile(r"[\"“”„«»]")
+_OPENING = re.compile(r"^[\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,10 @@ class _Features:
 def _features(text: str, english: bool) -> _Features:
     latin = to_latin(text).text
     numbers = frozenset(re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(latin))
-    names = frozenset(phonetic_key(m.group(), english)[:4] for m in _CAPITAL.finditer(latin))
+    # a sentence's first word is capitalised as every first word is, after an opening quotation
+    # mark or bracket too („Nemamo vremena ...")
+    body = _OPENING.sub("", latin)
+    names = frozenset(phonetic_key(m.group(), english)[:4] for m in _CAPITAL.finditer(body))
     folded = fold(latin)
     grams = Counter(folded[i : i + 3] for i in range(len(folded) - 2))
     return _Features(len(latin), numbers, names, bool(_QUOTE.search(text)), grams)

@@ -27,6 +27,7 @@ from backcheck.lang.names.renderings import (
     is_hashtag,
     joined_pairs,
     loosely_same,
+    place_adjective_of,
     renders,
     source_span,
     spaced_runs,
@@ -235,6 +236,7 @@ class _Sentence:
             and not any(correspondence(c, s, table) in WHOLE_NAME for c in self.compounds)
             and not any(linked(t.text, s.text, table.lang) for t in window)  # translated
             and not any(t.capitalised and cognate_gloss(t, s, table.lang) for t in bead.target)
+            and not any(place_adjective_of(t, s) for t in window)  # Krčkom mostu / Krk Bridge
             and not compound_abbreviation(s, window, table.lang)
             and not (is_acronym(s.text) and any(abbreviates(t.text, s.text, table.lang) for t in window))
             and id(s) not in self.abbreviated

@@ -14,6 +14,7 @@ from backcheck.lang.names.abbreviations import (
     initialisms,
     is_acronym,
     spelled_out,
+    syllabic_initialism,
     title_abbreviation,
 )
 from backcheck.lang.names.common_words import is_common_word
@@ -26,6 +27,7 @@ from backcheck.lang.names.renderings import (
     is_hashtag,
     joined_pairs,
     loosely_same,
+    place_adjective_of,
     spaced_runs,
     temperature_scale,
     title_case,
@@ -71,6 +73,7 @@ def _unmatched_names(
             or any(t in compound_abbreviation(s, group, table.lang) for s in window if s.name)
             or any(is_acronym(s.text) and abbreviates(t.text, s.text, table.lang) for s in window)
             or any(cognate_gloss(t, s, table.lang) for s in own)
+            or any(place_adjective_of(t, s) for s in window)  # Krk Bridge / Krčkom mostu
         )
 
     for i, t in enumerate(group):
@@ -95,6 +98,8 @@ def _unmatched_names(
             continue  # an acronym each language spells its own way (GDP / BIP, EPL / АПЛ)
         if acronym and acronym.lower() in source_initialisms():
             continue  # the source writes the name out (SNL / Saturday Night Live)
+        if acronym and syllabic_initialism(acronym, source_initialisms().values()):
+            continue  # the source writes out a name whose compound gives two letters (EPCG / Elektroprivreda Crne Gore)
         if acronym and spelled_out(acronym, window, table.lang):
             continue  # the source writes out in words what English abbreviates (ICJ / Međunarodni sud pravde)
         proper = t.text.isupper() or not is_common_word(t.text)

@@ -195,6 +195,35 @@ def initialisms(tokens: list[Token], text: str) -> dict[str, list[Token]]:
     return out
 
 
+def syllabic_initialism(acronym: str, runs) -> bool:
+    """Is the acronym made of the initials of a run of capitalised words, one long compound word
+    giving the initials of both its parts, as Serbo-Croatian acronyms take them
+    (Elektroprivreda Crne Gore → EPCG, Naftna industrija Srbije → NIS)? ``runs``: the runs of
+    :func:`initialisms`. At most one compound (of eight letters or more) gives two letters, and
+    its second letter begins a later syllable (after the third letter)."""
+    letters = fold(acronym)
+    if len(letters) < 3:
+        return False
+
+    def fits(k: int, words: list[str], extra: bool) -> bool:
+        if not words:
+            return k == len(letters)
+        word = words[0]
+        if k >= len(letters) or word[:1] != letters[k]:
+            return False
+        if fits(k + 1, words[1:], extra):
+            return True
+        return (
+            not extra
+            and len(word) >= 8
+            and k + 1 < len(letters)
+            and letters[k + 1] in word[3:]
+            and fits(k + 2, words[1:], True)
+        )
+
+    return any(len(run) >= 2 and fits(0, [w.folded for w in run], False) for run in runs)
+
+
 def spelled_letter(s: Token, text: str) -> bool:
     """A letter name of an acronym spelled out with hyphens, as Serbian writes English ones
     (Bi-Bi-Si for BBC, Bi-Em-Ve for BMW): each part is a syllable, not a name."""

@@ -286,6 +286,19 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
     return not any(_first_name_before_nominative(reading, c) for c in contexts)
 
 
+def _common_noun_left(token: str, reading: Reading, features: dict[str, float]) -> bool:
+    """A Serbo-Croatian common noun left untranslated ("the Skupština", "the Vlada"): the
+    bilingual dictionary (FreeDict, :mod:`backcheck.lang.glosses`) knows the word, and the base
+    of the case reading is known nowhere (not in the article, no place, no BCMS name, no English
+    word). It is an untranslated word, not a name in a case form: "correcting" a nominative
+    Skupština into "Skupštin" would suggest a word that does not exist."""
+    from backcheck.lang.glosses import translations
+
+    if reading.form == "respelling" or features.get("base_known") or features.get("base_english", 0.0) >= 0.5:
+        return False
+    return bool(translations(token, "sh"))
+
+
 def _first_name_before_nominative(reading: Reading, context: Context) -> bool:
     """A first name before a surname that is not in the same case (Ivana Horvat): BCMS declines
     both words of a name, so the first is a name of its own, not a case form of another."""
@@ -353,6 +366,8 @@ def analyse(
             continue
         for context in contexts or [Context()]:
             features = evidence(token, reading, context, in_article, is_nominative)
+            if _common_noun_left(token, reading, features):
+                break
             found = Analysis(token, reading, m.probability(features), features, m.thresholds[group(reading)])
             if best is None or found.margin > best.margin:
                 best = found

@@ -140,6 +140,38 @@ def translated_parts(
     return out
 
 
+#: Endings of a Serbo-Croatian relational adjective (folded) and the consonant each alternated
+#: final of its stem comes from: Krk → krčki (k → č), Prag → praški (g → ž before -ski: ž+sk → šk),
+#: Split → splitski, Zagreb → zagrebački (-ački). Barić et al., Hrvatska gramatika, tvorba pridjeva.
+_ADJECTIVE_CASE = ("i", "a", "o", "e", "u", "og", "oga", "om", "omu", "oj", "im", "ih", "ima", "ome", "em")
+_ADJECTIVE_SUFFIX = ("ack", "sk", "k")
+_UNALTERNATED = {"c": ("k", "c", "t"), "s": ("g", "h", "s"), "z": ("g", "z")}
+
+
+def place_adjective_of(english: Token, source: Token) -> bool:
+    """Is the source word a relational adjective of the English name (Krčkom mostu / Krk
+    Bridge, splitskoj luci / Split harbour)? The adjective's ending is taken off and its stem's
+    alternated final consonant restored; the base must be the English word, give or take a final
+    vowel (Rijeka / riječki)."""
+    word, name = source.folded, english.folded
+    if len(name) < 3 or not english.capitalised:
+        return False
+    for case in _ADJECTIVE_CASE:
+        if not word.endswith(case):
+            continue
+        body = word[: -len(case)]
+        for suffix in _ADJECTIVE_SUFFIX:
+            if not body.endswith(suffix) or len(body) - len(suffix) < 2:
+                continue
+            stem = body[: -len(suffix)]
+            bases = {stem} | {stem[:-1] + c for c in _UNALTERNATED.get(stem[-1], ())}
+            if any(
+                name == b or (name[: len(b)] == b and len(name) - len(b) == 1 and name[-1] in "aeiou") for b in bases
+            ):
+                return True
+    return False
+
+
 def temperature_scale(t: Token, lang: str) -> bool:
     """Celsius, Fahrenheit, Celzijusa, Цельсия: a unit that translators add or convert."""
     return any(t.folded.startswith(stem) and len(t.folded) - len(stem) <= 4 for stem in temperature_words(lang))
