@@ -281,7 +281,7 @@ def _planted_items(args, english, sides, docs, family: str):
             p = perturb.perturb(
                 family, sides[code][i], english[i], lang, random.Random(f"{family}:{code}:{i}"), pool, donors
             )
-            if p is not None and p.english != english[i]:
+            if p is not None and (p.english != english[i] or family in perturb.FALSE_FLAG):
                 taken += 1
                 yield code, i, p
 
@@ -295,7 +295,7 @@ def perturbed(args) -> None:
         meter.warm(lang)
     runs = Cached(meter)
     rows = []
-    for family in perturb.FAMILIES:
+    for family in args.families.split(",") if args.families else perturb.FAMILIES:
         n, tally = 0, Counter()
         for code, i, p in _planted_items(args, english, sides, docs, family):
             lang, src = NTREX_LANGS[code], sides[code][i]
@@ -312,11 +312,11 @@ def perturbed(args) -> None:
                     and (p.family in perturb.ANYWHERE or overlaps(f, p.start, span_end))
                     for f in clean
                 )
-                if mode == "src" and not at and may_show(args):
+                if mode == "src" and at == (family in perturb.FALSE_FLAG) and may_show(args):
                     print(f"MISS {family} {code} {i}: {p.original!r} -> {p.planted!r}: {p.english}")
         rows.append(
             [
-                family,
+                family + (" (NO error: flags are FALSE)" if family in perturb.FALSE_FLAG else ""),
                 "/".join(sorted(perturb.COUNTS[family])),
                 n,
                 *(pct(ratio(tally[mode + k], n)) for mode in ("src", "en") for k in ("", "_cat", "_any", "_clean")),
@@ -560,6 +560,11 @@ def main() -> int:
         "--sets",
         default="demetr,ntrex,perturbed,parlamint,wmt22",
         help="comma-separated: demetr, ntrex, perturbed, parlamint, wmt22",
+    )
+    parser.add_argument(
+        "--families",
+        default=None,
+        help="comma-separated families of scripts/perturb.py for the perturbed set (default: all)",
     )
     add_protocol_args(parser)
     args = parser.parse_args()

@@ -46,6 +46,30 @@ false_friend           where the source has a trigger (eventualno, aktuelan,    
                        fabrika, mandat, reprezentacija, ...) and the English its
                        right rendering, that rendering becomes the false friend
                        (eventually, actual, fabric, mandate, representation, ...)
+office_changed         an office the source names (premijer, ministar, sudija...)   mistranslation
+                       swapped in the English for another: Prime Minister <->
+                       President, minister -> mayor, judge <-> prosecutor
+unit_changed           the unit or scale after a number changed, the number kept    number
+                       (the source has its digits): km -> miles, hectares ->
+                       acres, thousand -> million
+result_reversed        "X beat Y" -> "Y beat X" where the source has a verb of      mistranslation
+                       winning or losing
+score_as_time          NO ERROR: a score of the source (14:13) written with its     number (a flag
+                       colon in the English; a number flag at it is a false flag    is FALSE)
+speaker_gender         "she said" -> "he said" where the source's verb of saying    mistranslation
+                       is feminine (rekla, izjavila)
+approximation_dropped  "about 200" -> "200", "more than half" -> "half" where the    number
+                       source approximates (oko, gotovo, više od, -desetak)
+hedge_dropped          "allegedly", "reportedly"... removed where the source        mistranslation
+                       hedges (navodno, nezvanično, sumnja se); span: the cut
+modality_changed       "plans to open" -> "is opening", "tried to" -> "managed     mistranslation
+                       to", "planned to X" -> "went on to X" where the source
+                       plans or tries (planira, namjerava, pokušao)
+currency_changed       the currency of an amount changed, the number kept:          number
+                       dinars -> euros, KM -> kilometres, € -> $
+exonym_kept            an English place name replaced by the source's name for it   name,
+                       (Vienna -> Beč), from this script's own scripts/              untranslated
+                       perturb_exonyms.tsv, where the source names the place
 =====================  ==========================================================  =================
 
 A separator error counts as detected by a ``number`` or a ``style`` flag: "1.450" reads as
@@ -58,11 +82,13 @@ empty span: contains the point); for ``clause_dropped``, any ``omission`` flag o
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 FAMILIES = (
     "case_genitive",
@@ -82,6 +108,16 @@ FAMILIES = (
     "clause_added",
     "untranslated",
     "false_friend",
+    "office_changed",
+    "unit_changed",
+    "result_reversed",
+    "score_as_time",
+    "speaker_gender",
+    "approximation_dropped",
+    "hedge_dropped",
+    "modality_changed",
+    "currency_changed",
+    "exonym_kept",
 )
 _NAME = {"name"}
 COUNTS: dict[str, set[str]] = {
@@ -95,9 +131,22 @@ COUNTS: dict[str, set[str]] = {
     "clause_added": {"addition"},
     "untranslated": {"untranslated"},
     "false_friend": {"mistranslation"},
+    "office_changed": {"mistranslation"},
+    "unit_changed": {"number"},
+    "result_reversed": {"mistranslation"},
+    "score_as_time": {"number"},
+    "speaker_gender": {"mistranslation"},
+    "approximation_dropped": {"number"},
+    "hedge_dropped": {"mistranslation"},
+    "modality_changed": {"mistranslation"},
+    "currency_changed": {"number"},
+    "exonym_kept": {"name", "untranslated"},
 }
 #: Families matched by any flag of the pair, not by span.
 ANYWHERE = {"clause_dropped"}
+#: Families that plant no error: a correct variant on which a flag of a counted category at the
+#: span is a FALSE flag (the evaluation reports its rate, which should be 0).
+FALSE_FLAG = {"score_as_time"}
 
 
 @dataclass(frozen=True)
@@ -964,6 +1013,370 @@ def _false_friend(src: str, en: str, rng: random.Random) -> Perturbation | None:
     return _replace("false_friend", en, start, end, new)
 
 
+# --- meaning facts: offices, units, results, speakers, approximations, hedges, modality,
+# --- currencies, exonyms (issues 19 and 20) ---------------------------------------------------
+
+#: English office (lower case, longest first) -> (a regular expression on the folded Latin source
+#: that names the office, the offices it is swapped for). Swaps are offices a newsroom confuses.
+OFFICES: list[tuple[str, str, tuple[str, ...]]] = [
+    ("prime minister", r"\bpremijer|\bpredsjedni\w* vlade|\bpredsedni\w* vlade", ("President", "Minister")),
+    ("president", r"\bpredsjedni|\bpredsedni", ("Prime Minister", "Minister")),
+    ("minister", r"\bministr|\bministar", ("Mayor", "President")),
+    ("mayor", r"\bgradonacelni", ("Governor", "Minister")),
+    ("governor", r"\bguverner", ("Mayor", "Minister")),
+    ("judge", r"\bsud(?:ij|ac\b|ca\b|cu\b)|\bsutkinj", ("Prosecutor",)),
+    ("prosecutor", r"\btuzil|\btuzitelj", ("Judge",)),
+    ("ambassador", r"\bambasador|\bveleposlani", ("Minister",)),
+]
+
+
+def _office_changed(src: str, en: str, rng: random.Random) -> Perturbation | None:
+    folded = fold(to_latin(src))
+    taken: list[tuple[int, int]] = []
+    options = []
+    for office, source_rx, swaps in OFFICES:
+        if not re.search(source_rx, folded):
+            continue
+        for m in re.finditer(r"\b" + office.replace(" ", r"\s+") + r"\b", en, re.I):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue  # "Minister" inside "Prime Minister"
+            taken.append((m.start(), m.end()))
+            new = rng.choice(swaps)
+            if m.group()[0].islower():
+                new = new.lower()
+            options.append((m.start(), m.end(), new))
+    if not options:
+        return None
+    start, end, new = rng.choice(options)
+    return _replace("office_changed", en, start, end, new)
+
+
+#: An English unit after a number -> the unit it is changed to (another dimension's unit or
+#: another scale; never a correct conversion, as the number stays).
+UNIT_SWAPS: list[tuple[str, str]] = [
+    (r"square kilomet(?:re|er)s|sq km|km2|km²", "square miles"),
+    (r"kilomet(?:re|er)s?(?: per hour| an hour)?|km/h|kph|km", "miles"),
+    (r"miles per hour|mph", "kilometres per hour"),
+    (r"miles?", "kilometres"),
+    (r"hectares?", "acres"),
+    (r"acres?", "hectares"),
+    (r"met(?:re|er)s?", "feet"),
+    (r"(?:feet|foot)", "metres"),
+    (r"yards?", "metres"),
+    (r"kilograms?|kilos?|kg", "tonnes"),
+    (r"tonnes|tons", "kilograms"),
+    (r"lit(?:re|er)s?", "gallons"),
+    (r"thousand", "million"),
+    (r"million", "billion"),
+    (r"billion", "million"),
+]
+_UNIT_AFTER = re.compile(
+    r"(?<![\w.,])(\d+(?:[.,]\d+)*)(\s|-)(" + "|".join(rx for rx, _ in UNIT_SWAPS) + r")\b(?!-)", re.I
+)
+
+
+def _unit_changed(src: str, en: str, rng: random.Random) -> Perturbation | None:
+    """The unit (or scale) after a number changed, the number kept, where the source has that
+    number's digits."""
+    source_digits = set(re.findall(r"\d+", src))
+    options = []
+    for m in _UNIT_AFTER.finditer(en):
+        if not set(re.findall(r"\d+", m.group(1))) & source_digits:
+            continue
+        unit = m.group(3)
+        for rx, new in UNIT_SWAPS:
+            if re.fullmatch(rx, unit, re.I):
+                if unit.lower().rstrip("s") == "mile" and new == "kilometres" and unit == "mile":
+                    new = "kilometre"
+                options.append((m.start(3), m.end(3), new))
+                break
+    if not options:
+        return None
+    start, end, new = rng.choice(options)
+    return _replace("unit_changed", en, start, end, new)
+
+
+_WIN_SOURCE = re.compile(r"\b(?:pobijedi|pobedi|savlada|porazi|nadigra|izgubi|slavi\w* (?:nad|protiv)|pobjed|pobed)")
+_TEAM = r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+_BEAT = re.compile(_TEAM + r"\s+(beat|beats|defeated|defeats|overcame|thrashed|edged|lost to|fell to)\s+" + _TEAM)
+
+
+def _result_reversed(src: str, en: str, rng: random.Random) -> Perturbation | None:
+    """ "X beat Y" -> "Y beat X", where the source has a verb of winning or losing (or a win)."""
+    if not _WIN_SOURCE.search(fold(to_latin(src))):
+        return None
+    options = [m for m in _BEAT.finditer(en) if m.group(1).lower() != m.group(3).lower()]
+    options = [m for m in options if m.group(1).split()[-1] not in NOT_NAMES or len(m.group(1).split()) > 1]
+    if not options:
+        return None
+    m = rng.choice(options)
+    a, b = m.group(1), m.group(3)
+    if _sentence_initial(en, m.start(1)) and a.startswith("The "):
+        a = "the " + a[4:]
+    if b.startswith("the "):
+        b = ("The " if _sentence_initial(en, m.start(1)) else "the ") + b[4:]
+    return _replace("result_reversed", en, m.start(), m.end(), f"{b} {m.group(2)} {a}")
+
+
+#: A score in the source (14:13, 1:0): two numbers of at most three digits around a colon, not a
+#: time of day after "u"/"oko"/"od"/"do" and not followed by a time-zone or "sati"/"h".
+_SOURCE_SCORE = re.compile(r"(?<![\d:.,])(\d{1,3}):(\d{1,3})(?![\d:])")
+_NOT_SCORE_BEFORE = re.compile(r"\b(?:u|oko|od|do|prije|poslije|posle|nakon|at|by)\s*$", re.I)
+_NOT_SCORE_AFTER = re.compile(r"\s*(?:h\b|sati|časova|casova|BST|GMT|CET|UTC|po\b|a\.?m|p\.?m)", re.I)
+
+
+def score_spans(src: str, en: str) -> list[tuple[int, int, str]]:
+    """English spans of the scores of a sentence pair: a "N-N" or "N:N" of the English whose two
+    numbers the source writes as a score "N:N" (the ``score_as_time`` false-flag class)."""
+    scores = set()
+    for m in _SOURCE_SCORE.finditer(src):
+        if _NOT_SCORE_BEFORE.search(src[: m.start()]) or _NOT_SCORE_AFTER.match(src[m.end() :]):
+            continue
+        scores.add((m.group(1), m.group(2)))
+    out = []
+    for m in re.finditer(r"(?<![\d:.,-])(\d{1,3})[-–:](\d{1,3})(?![\d:])", en):
+        if (m.group(1), m.group(2)) in scores:
+            out.append((m.start(), m.end(), f"{m.group(1)}:{m.group(2)}"))
+    return out
+
+
+def _score_as_time(src: str, en: str, rng: random.Random) -> Perturbation | None:
+    """Not an error: the English writes a score with the source's colon ("14:13"), as MT often
+    does. A number flag there reads a score as a time of day (a false flag)."""
+    spans = score_spans(src, en)
+    if not spans:
+        return None
+    start, end, colon = rng.choice(spans)
+    return Perturbation("score_as_time", en[:start] + colon + en[end:], start, start + len(colon), en[start:end])
+
+
+#: Past participles of verbs of saying, feminine (the speaker is a woman), folded Latin stems
+#: without the ending -la.
+_SAYING = (
+    "reka",
+    "izjavi",
+    "doda",
+    "ista",
+    "istak",
+    "naglasi",
+    "kaza",
+    "nave",
+    "objasni",
+    "poruci",
+    "ocijeni",
+    "oceni",
+    "upozori",
+    "pojasni",
+    "zakljuci",
+    "napomenu",
+    "tvrdi",
+    "odgovori",
+    "prizna",
+    "potvrdi",
+    "najavi",
+    "saopsti",
+    "saopci",
+    "ispriča",
+    "isprica",
+    "dodaje",
+)
+_FEMININE_SAYING = re.compile(r"\b(?:" + "|".join(_SAYING) + r")la\b")
+_SHE_SAID = re.compile(
+    r"\b(she)\s+(?:also\s+)?(said|says|added|told|stressed|noted|explained|warned|stated|announced|"
+    r"confirmed|claimed|replied|admitted|insisted|wrote|argued)\b",
+    re.I,
+)
+
+
+def _speaker_gender(src: str, en: str, rng: random.Random) -> Perturbation | None:
+    """ "she said" -> "he said" where the source's verb of saying is feminine (rekla, izjavila)."""
+    if not _FEMININE_SAYING.search(fold(to_latin(src))):
+        return None
+    options = list(_SHE_SAID.finditer(en))
+    if not options:
+        return None
+    m = rng.choice(options)
+    return _replace("speaker_gender", en, m.start(1), m.end(1), "He" if m.group(1)[0] == "S" else "he")
+
+
+_APPROX_SOURCE = re.compile(
+    r"\b(?:oko|gotovo|skoro|blizu|vise od|preko|manje od|otprilike|najmanje|priblizno|cak)\s+\d"
+    r"|\b\w+(?:desetak|naestak|setak|stotinjak)\b|\b(?:desetak|stotinjak|gotovo polovin|vise od polovin)"
+)
+_APPROX_ENGLISH = re.compile(
+    r"\b(about|around|almost|nearly|roughly|approximately|some|more than|over|less than|fewer than|"
+    r"at least|close to|up to|just over|just under|well over)\s+(?=(?:\$|£|€)?\d|half\b|a (?:third|quarter|dozen)\b)",
+    re.I,
+)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"[^\d]", "", text)
+
+
+def _approximation_dropped(src: str, en: str, rng: random.Random) -> Perturbation | None:
+    """ "about 200" -> "200", "more than half" -> "half", where the source approximates the same
+    number (its digits follow a source approximation within a word); the planted span is the
+    number left exact."""
+    folded = fold(to_latin(src))
+    approximate = {_digits(folded[m.end() - 1 : m.end() + 14].split()[0]) for m in _APPROX_SOURCE.finditer(folded)}
+    approximate |= {"half"} if re.search(r"\b(?:gotovo|skoro|vise od|manje od|blizu|oko) polovin", folded) else set()
+    options = [
+        m
+        for m in _APPROX_ENGLISH.finditer(en)
+        if (_digits(en[m.end() : m.end() + 12].split()[0]) or en[m.end() : m.end() + 4]) in approximate
+    ]
+    if not options:
+        return None
+    m = rng.choice(options)
+    rest = re.match(r"[$£€]?[\d.,]+|\w+", en[m.end() :]).group()
+    out = en[: m.start()] + en[m.end() :]
+    if m.group()[0].isupper():
+        out = en[: m.start()] + rest[:1].upper() + en[m.end() + 1 :]
+    return Perturbation(
+        "approximation_dropped", out, m.start(), m.start() + len(rest), en[m.start() : m.end() + len(rest)]
+    )
+
+
+#: Evidentials (a claim reported, not vouched for); epistemic adverbs (vjerovatno, "probably")
+#: are another class, left out.
+_HEDGE_SOURCE = re.compile(
+    r"\bnavodn\w*|\bnezvanicn\w*|\bnesluzben\w*|\bsumnja se\b|\bkako se sumnja|\btvrdi se\b|\bkako se navodi"
+    r"|\bpretpostavlja se\b"
+)
+_HEDGE_ENGLISH = re.compile(
+    r"\b(allegedly|reportedly|purportedly|supposedly|"
+    r"according to unofficial (?:information|sources)|unofficially|alleged|suspected|reported|purported)\b\s*,?\s*",
+    re.I,
+)
+
+
+def _hedge_dropped(src: str, en: str, rng: random.Random) -> Perturbation | None:
+    """ "allegedly"/"reportedly" (and "alleged" before a noun) removed where the source hedges
+    (navodno, nezvanično, sumnja se); the span is the point of the cut."""
+    if not _HEDGE_SOURCE.search(fold(to_latin(src))):
+        return None
+    options = []
+    for m in _HEDGE_ENGLISH.finditer(en):
+        word = m.group(1).lower()
+        if word in ("reported", "suspected", "alleged", "purported") and not re.match(r"[a-z]", en[m.end() :]):
+            continue
+        if word == "reported" and re.search(r"\b(?:has|have|had|was|were|is|are|be)\s+$", en[: m.start()]):
+            continue  # "police reported": a verb, not a hedge
+        options.append(m)
+    if not options:
+        return None
+    m = rng.choice(options)
+    out = en[: m.start()] + en[m.end() :]
+    if m.group()[0].isupper():
+        out = en[: m.start()] + out[m.start() : m.start() + 1].upper() + out[m.start() + 1 :]
+    return Perturbation("hedge_dropped", out, m.start(), m.start(), en[m.start() : m.end()])
+
+
+_MODAL_SOURCE = re.compile(r"\b(?:planir|namjerav|namerav|pokusa|nastoj|najavi|predvi[dđ]a|ce\b|hoce)")
+
+
+def _ing(verb: str) -> str:
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb) and len(verb) <= 4:
+        return verb + verb[-1] + "ing"  # stop, plan, get
+    return verb + "ing"
+
+
+_MODAL_ENGLISH = re.compile(
+    r"\b(?:(plans|intends|aims)\s+to\s+([a-z]+)|(is|are)\s+(?:planning|intending|aiming)\s+to\s+([a-z]+)"
+    r"|(tried|attempted|sought)\s+to\b|(planned|intended)\s+to\s+([a-z]+))",
+    re.I,
+)
+
+
+def _modality_changed(src: str, en: str, rng: random.Random) -> Perturbation | None:
+    """A plan reported as done or certain: "plans to open" -> "is opening", "tried to" ->
+    "managed to", "planned to open" -> "opened"... where the source has a verb of planning or trying."""
+    if not _MODAL_SOURCE.search(fold(to_latin(src))):
+        return None
+    options = list(_MODAL_ENGLISH.finditer(en))
+    if not options:
+        return None
+    m = rng.choice(options)
+    if m.group(1):
+        new = "is " + _ing(m.group(2))
+    elif m.group(3):
+        new = m.group(3) + " " + _ing(m.group(4))
+    elif m.group(5):
+        new = "managed to"
+    else:
+        new = "went on to " + m.group(7)
+    return _replace("modality_changed", en, m.start(), m.end(), new)
+
+
+#: A currency of the source (folded Latin regular expression) -> its English words, and the
+#: currency (or unit) an MT system writes instead.
+CURRENCIES: list[tuple[str, str, str]] = [
+    (r"\bdinar", r"dinars?", "euros"),
+    (r"\bkun[aeiu]?\b", r"kunas?|kuna", "euros"),
+    (r"\bkm\b|konvertibiln", r"(?:convertible )?marks|KM|BAM", "kilometres"),
+    (r"\beur|\bevr", r"euros?|EUR", "dollars"),
+    (r"\bdolar", r"dollars?|USD", "euros"),
+    (r"\bfunt", r"pounds?(?! of)", "euros"),
+]
+_SIGN = {"€": (r"\beur|\bevr", "$"), "$": (r"\bdolar", "€"), "£": (r"\bfunt", "€")}
+
+
+def _currency_changed(src: str, en: str, rng: random.Random) -> Perturbation | None:
+    """The currency of an amount changed, the number kept: dinars -> euros, KM -> kilometres,
+    "€5 million" -> "$5 million", where the source names the currency."""
+    folded = fold(to_latin(src))
+    options = []
+    for source_rx, english_rx, new in CURRENCIES:
+        if not re.search(source_rx, folded if source_rx != r"\bkm\b|konvertibiln" else to_latin(src).lower()):
+            continue
+        if source_rx.startswith(r"\bkm") and not re.search(r"\d\s*KM\b|konvertibiln", to_latin(src)):
+            continue
+        for m in re.finditer(r"(?<=\d)(\s|-)(?:(?:thousand|million|billion)\s+)?(" + english_rx + r")\b", en):
+            options.append((m.start(2), m.end(2), new))
+    for sign, (source_rx, new) in _SIGN.items():
+        if re.search(source_rx, folded):
+            for m in re.finditer(re.escape(sign) + r"(?=\d)", en):
+                options.append((m.start(), m.end(), new))
+    if not options:
+        return None
+    start, end, new = rng.choice(options)
+    return _replace("currency_changed", en, start, end, new)
+
+
+@functools.cache
+def exonyms() -> list[tuple[str, str]]:
+    """(English name, the Serbo-Croatian name) pairs of this script's own data file."""
+    path = Path(__file__).resolve().parent / "perturb_exonyms.tsv"
+    pairs = []
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            english, local = line.split("\t")[:2]
+            pairs.append((english.strip(), local.strip()))
+    return pairs
+
+
+def _exonym_kept(src: str, en: str, rng: random.Random) -> Perturbation | None:
+    """An English place name replaced by the source's own name for it (Vienna -> Beč), where the
+    source names the place (its stem begins a source word) and the data file knows the pair."""
+    source_words = {fold(w) for w in _TOKEN.findall(to_latin(src))}
+    options = []
+    for english, local in exonyms():
+        stem = fold(local)[: max(3, len(local) - 2)]
+        if not any(w.startswith(stem) for w in source_words):
+            continue
+        for m in re.finditer(r"\b" + re.escape(english) + r"\b", en):
+            options.append((m.start(), m.end(), local))
+    if not options:
+        return None
+    start, end, new = rng.choice(options)
+    return _replace("exonym_kept", en, start, end, new)
+
+
 # --- entry point -----------------------------------------------------------------------------
 
 
@@ -998,6 +1411,20 @@ def perturb(
         return _untranslated(src, en, rng)
     if family == "false_friend":
         return _false_friend(src, en, rng)
+    with_source = {
+        "office_changed": _office_changed,
+        "unit_changed": _unit_changed,
+        "result_reversed": _result_reversed,
+        "score_as_time": _score_as_time,
+        "speaker_gender": _speaker_gender,
+        "approximation_dropped": _approximation_dropped,
+        "hedge_dropped": _hedge_dropped,
+        "modality_changed": _modality_changed,
+        "currency_changed": _currency_changed,
+        "exonym_kept": _exonym_kept,
+    }
+    if family in with_source:
+        return with_source[family](to_latin(src), en, rng)
     raise ValueError(f"unknown family {family!r}")
 
 

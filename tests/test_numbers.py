@@ -393,3 +393,80 @@ def test_a_unit_changed_without_its_number_is_a_changed_amount(source, english, 
 
     found = compare(extract(source, "bs"), extract(english, "en"), "bs")
     assert bool(found) == changed
+
+
+# --- scores, currencies, separators, house style (issues 19 and 20) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [
+        ("Vaterpolisti Jadrana pobijedili su Mornar 14:13.", "Jadran's water polo players beat Mornar 14-13."),
+        ("Rukometašice su izgubile 27:31 u Varaždinu.", "The handball players lost 27-31 in Varaždin."),
+        ("Vaterpolisti Jadrana pobijedili su Mornar 14:13.", "Jadran's water polo players beat Mornar 14:13."),
+    ],
+)
+def test_a_score_is_not_read_as_a_time(source, english):
+    assert findings("number.mismatch", source, english, "hr") == []
+    assert findings("number.missing", source, english, "hr") == []
+
+
+def test_a_changed_score_is_still_flagged_and_a_time_stays_a_time():
+    found = findings("number.mismatch", "Jadran je pobijedio 14:13.", "Jadran won 14-12.", "hr")
+    assert [t for t, _ in found] == ["12"]
+    found = findings("number.mismatch", "Sjednica počinje u 14:15.", "The session begins at 14:51.", "hr")
+    assert [(t, f.suggestion) for t, f in found] == [("14:51", "2:15 p.m.")]
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "flagged", "suggestion"),
+    [
+        ("Kazna iznosi 300 dinara.", "The fine is 300 euros.", "300 euros", "300 dinars"),
+        ("Projekat vrijedi 2 miliona eura.", "The project is worth $2 million.", "$2 million", "€2 million"),
+        ("Taksa je 40 KM.", "The fee is 40 kilometres.", "40 kilometres", None),
+    ],
+)
+def test_an_amount_in_another_currency_is_a_changed_amount(source, english, flagged, suggestion):
+    found = findings("number.mismatch", source, english, "bs")
+    assert [(t, f.suggestion) for t, f in found] == [(flagged, suggestion)]
+    assert found[0][1].detail
+
+
+def test_the_same_currency_in_two_spellings_matches():
+    assert findings("number.mismatch", "Kazna je 50.000 dinara.", "The fine is 50,000 dinars (RSD).", "sr") == []
+    assert findings("number.mismatch", "Taksa je 40 KM.", "The fee is 40 convertible marks.", "bs") == []
+
+
+@pytest.mark.parametrize(
+    ("english", "flagged", "suggestion"),
+    [
+        ("The farm covers 1.450 hectares.", "1.450", "1,450"),
+        ("Prices rose by 5,2 cents.", "5,2", "5.2"),
+        ("The state paid 12.500.000 dinars.", "12.500.000", "12,500,000"),
+    ],
+)
+def test_a_separator_of_the_source_kept_in_english(english, flagged, suggestion):
+    found = findings("number.separator", None, english, alignment=None)
+    assert [(t, f.suggestion) for t, f in found] == [(flagged, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "english", ["The farm covers 1,450 hectares.", "Version 2.0.1 was released.", "It grew 1.45 percent."]
+)
+def test_english_separators_are_no_separator_finding(english):
+    assert findings("number.separator", None, english, alignment=None) == []
+
+
+def test_house_style_renders_numbers_as_news_copy_does():
+    from backcheck.lang.numbers.house_style import render_number, render_time, render_weekday
+
+    assert render_number(7) == "seven" and render_number(7, "km") == "7 km"
+    assert render_number(1450) == "1,450" and render_number(1_500_000) == "1.5 million"
+    assert render_number(5.2, "percent") == "5.2 percent" and render_number(2e6, "EUR") == "€2 million"
+    assert render_number(300, "RSD") == "300 dinars" and render_weekday(2) == "Tuesday"
+    assert render_time(15 * 60) == "3 p.m." and render_time(9 * 60 + 30) == "9:30 a.m."
+
+
+def test_a_changed_weekday_is_suggested_as_the_english_weekday():
+    found = findings("number.mismatch", "Sastanak je u utorak.", "The meeting is on Thursday.", "sr")
+    assert [(t, f.suggestion) for t, f in found] == [("Thursday", "Tuesday")]

@@ -7,22 +7,36 @@ sources are read (their cues are what the data file lists).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import facts
 from backcheck.lang.languages import is_serbo_croatian
 
 
+@dataclass(frozen=True)
+class _Pair:
+    view: facts.SourceView  #: the source sentence(s), folded, with the map back
+    english: str
+    start: int  #: of the English text in the document
+    s0: int  #: of the source text in the source document
+    s1: int
+    lang: str
+
+    def source_span(self, cue: facts.Cue) -> tuple[int, int]:
+        a, b = self.view.span(cue)
+        return self.s0 + a, self.s0 + b
+
+
 def _pairs(ctx):
-    """(source view, English text, English start, source start, source end) of aligned pairs with
-    both sides, for a Serbo-Croatian source."""
+    """The aligned pairs with both sides, for a Serbo-Croatian source."""
     if ctx.source is None or not is_serbo_croatian(ctx.source.lang):
         return
     for _pair, src, tgt in ctx.aligned_pairs:
         if src and tgt:
             text = ctx.document.text[tgt[0].start : tgt[-1].end]
             source = ctx.source.text[src[0].start : src[-1].end]
-            yield facts.source_view(source), text, tgt[0].start, src[0].start, src[-1].end
+            yield _Pair(facts.view_of(source), text, tgt[0].start, src[0].start, src[-1].end, ctx.source.lang)
 
 
 class _CueClass(Check):
@@ -33,21 +47,22 @@ class _CueClass(Check):
 
     def run(self, ctx):
         spec = facts.tables()[self.table]
-        for view, english, start, s0, s1 in _pairs(ctx):
-            cues = facts.find(view, spec["source"])
-            if spec.get("near_number"):
-                cues = [c for c in cues if facts.near_number(view, c)]
-            if not cues or facts.find(english.lower(), spec["english"]):
+        for pair in _pairs(ctx):
+            cues = facts.find(pair.view.text, spec["source"])
+            if not cues or facts.find(pair.english.lower(), spec["english"]):
                 continue
+            written = pair.view.as_written(cues[0])
+            a, b = pair.source_span(cues[0])
             yield Finding(
                 self.id,
-                start,
-                start + len(english),
-                spec["message"].format(cue=cues[0].text),
+                pair.start,
+                pair.start + len(pair.english),
+                spec["message"].format(cue=written, suggestion=spec["suggestion"]),
                 suggestion=None,
-                source_start=s0,
-                source_end=s1,
-                evidence={"cues": [c.text for c in cues], "renderings": spec["suggestion"]},
+                source_start=a,
+                source_end=b,
+                evidence={"cues": [pair.view.as_written(c) for c in cues], "renderings": spec["suggestion"]},
+                detail=spec["detail"].format(cue=written),
             )
 
 
@@ -74,15 +89,74 @@ class ModalityChanged(_CueClass):
     table = "modality"
 
 
+_NUMBER_HEAD = re.compile(r"[$€£]\s?$")
+
+
 @register
-class ApproximationDropped(_CueClass):
-    """An approximate amount of the source ("oko 200", "gotovo polovina", "više od 40") that the
-    English makes exact ("200", "half", "40")."""
+class ApproximationDropped(Check):
+    """An approximate amount of the source ("oko 200", "gotovo polovina", "više od 40",
+    "dvadesetak") that the English makes exact ("200", "half", "40", "twenty"). Each approximate
+    number of the source is looked for in the English: where the English has the same value with
+    no approximation word before it ("about", "almost", "more than") or after it ("or so"), the
+    amount was made exact."""
 
     id = "fact.approximation"
     category = "number"
     severity = "major"
-    table = "approximation"
+    requires_source = True
+
+    def run(self, ctx):
+        from backcheck.lang.numbers import extract, matches
+
+        spec = facts.tables()["approximation"]
+        renderings = facts.tables()["approximation_renderings"]
+        numerals = facts.tables()["approximate_numerals"]
+        before = re.compile(
+            r"(?:" + facts.pattern_source(spec["english"]) + r")[\s,]+(?:of\s+)?(?:the\s+|an?\s+)?(?:[$€£]\s?)?$",
+            re.I,
+        )
+        after = re.compile(r"^\s*(?:" + facts.pattern_source(spec["english_after"]) + ")", re.I)
+        for pair in _pairs(ctx):
+            english_qs = extract(pair.english, "en")
+            source_qs = None
+            for cue in facts.find(pair.view.text, spec["source"]) + facts.find(pair.view.text, list(numerals)):
+                value = next((v for stem, v in numerals.items() if facts.find(cue.text, [stem])), None)
+                if value is None:
+                    if source_qs is None:
+                        source_qs = extract(pair.view.written, pair.lang)
+                    a, b = pair.view.span(cue)
+                    # the amount right after the cue: digits, or a fraction in words (gotovo polovina)
+                    amount = next((q for q in source_qs if b <= q.start <= b + 3), None)
+                    if amount is None or (amount.word and min(v for _, v in amount.values) >= 1):
+                        continue
+                    same = [t for t in english_qs if matches(amount, t) and not t.text.endswith("s")]
+                else:
+                    amount = None
+                    same = [t for t in english_qs if ("n", float(value)) in t.values]
+                if not same or any(
+                    before.search(pair.english[max(0, t.start - 40) : t.start]) or after.match(pair.english[t.end :])
+                    for t in same
+                ):
+                    continue  # not in the English (number.missing says so), or still approximate
+                t = same[0]
+                written = pair.view.as_written(cue) + ("" if amount is None else " " + amount.text)
+                word = next((r for c, r in renderings.items() if facts.find(cue.text, [c])), "about")
+                number = pair.english[t.start : t.end]
+                initial = not pair.english[: t.start].strip(" \"'“‘")
+                right = f"{word.capitalize()} {number[:1].lower()}{number[1:]}" if initial else f"{word} {number}"
+                a, b = pair.source_span(cue)
+                yield Finding(
+                    self.id,
+                    pair.start + t.start,
+                    pair.start + t.end,
+                    f'The original says "{written}" ({word} {t.text}); the English makes it exact: write "{right}"',
+                    suggestion=right,
+                    source_start=a,
+                    source_end=b if amount is None else pair.s0 + amount.end,
+                    evidence={"cue": pair.view.as_written(cue), "english": t.text},
+                    detail=f'"{pair.view.as_written(cue)}" makes the amount approximate; the English gives the same '
+                    "number with no approximation word before or after it.",
+                )
 
 
 @register
@@ -99,39 +173,51 @@ class SpeakerGender(Check):
     _ENGLISH = re.compile(
         r"\b(he|she)\s+(?:also\s+|further\s+)?(said|says|added|stressed|noted|stated|told|explained|"
         r"warned|emphasised|emphasized|concluded|pointed out|announced|confirmed|claimed|replied|"
-        r"answered|admitted|argued|assessed|underlined|asserted)\b",
+        r"answered|admitted|argued|assessed|underlined|asserted|insisted|wrote|recalled)\b",
         re.I,
     )
 
     def run(self, ctx):
         spec = facts.tables()["speaker"]
-        for view, english, start, s0, s1 in _pairs(ctx):
-            female = bool(facts.find(view, spec["feminine"]))
-            male = bool(facts.find(view, spec["masculine"]))
-            if female == male:
+        for pair in _pairs(ctx):
+            female = facts.find(pair.view.text, spec["feminine"])
+            male = facts.find(pair.view.text, spec["masculine"])
+            if bool(female) == bool(male):
                 continue  # no verb of saying, or both: the pronoun cannot be checked
-            for m in self._ENGLISH.finditer(english):
+            verb = (female or male)[0]
+            for m in self._ENGLISH.finditer(pair.english):
                 pronoun = m.group(1).lower()
-                if (pronoun == "he") == female:
+                if (pronoun == "he") == bool(female):
                     right = "she" if female else "he"
+                    right = right.capitalize() if m.group(1)[0].isupper() else right
+                    a, b = pair.source_span(verb)
                     yield Finding(
                         self.id,
-                        start + m.start(1),
-                        start + m.end(1),
-                        f"the source's verb of saying is {'feminine' if female else 'masculine'}: "
-                        f'the speaker is {"a woman" if female else "a man"}, "{m.group(1)}" quotes someone else',
-                        suggestion=right.capitalize() if m.group(1)[0].isupper() else right,
-                        source_start=s0,
-                        source_end=s1,
+                        pair.start + m.start(1),
+                        pair.start + m.end(1),
+                        f'The original says "{pair.view.as_written(verb)}" '
+                        f'({"a woman" if female else "a man"} speaking); the English has "{m.group(1)}": '
+                        f'write "{right}"',
+                        suggestion=right,
+                        source_start=a,
+                        source_end=b,
                         evidence={"source_gender": "feminine" if female else "masculine"},
+                        detail=f'The past participle "{pair.view.as_written(verb)}" agrees with a '
+                        f'{"feminine" if female else "masculine"} subject; "{m.group(1)}" gives the words to '
+                        "someone else.",
                     )
+
+
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)")
 
 
 @register
 class OfficeChanged(Check):
-    """An office or title the English names that no office of the source sentence renders, beside
-    a source office the English does not render ("premijer" → "President", "ministar" → "Prime
-    Minister"): the statement is put in another person's mouth."""
+    """An office or title the English names that no office of the source renders ("premijer" →
+    "President", "ministar" → "Prime Minister"): the statement is put in another person's mouth.
+    Where the English office is followed by a name the source also has, the office next to that
+    name in the source decides; otherwise an English office that renders none of the source's,
+    beside a source office the English renders fewer times than the source names it."""
 
     id = "fact.office"
     category = "mistranslation"
@@ -142,29 +228,79 @@ class OfficeChanged(Check):
         offices = facts.tables()["offices"]
         english_offices = offices["english_offices"]
         renderings = {cue: words for cue, words in offices.items() if cue != "english_offices"}
-        for view, english, start, s0, s1 in _pairs(ctx):
-            source_offices = {c.text: cue for cue in renderings for c in facts.find(view, [cue])}
-            if not source_offices:
+        for pair in _pairs(ctx):
+            found = [(c, cue) for cue in renderings for c in facts.find(pair.view.text, [cue])]
+            found = _longest(found)
+            if not found:
                 continue
-            said = facts.find(english.lower(), english_offices)
-            rendered = lambda cue: bool(facts.find(english.lower(), renderings[cue]))  # noqa: E731
-            unrendered = [text for text, cue in source_offices.items() if not rendered(cue)]
-            for office in said:
-                if not unrendered:
-                    break
-                if any(facts.find(office.text, renderings[cue]) for cue in source_offices.values()):
-                    continue  # renders one of the source's offices
+            low = pair.english.lower()
+
+            def renders(text: str, cue: str) -> bool:
+                return bool(facts.find(text, renderings[cue]))
+
+            for office in facts.find(low, english_offices):
+                said = pair.english[office.start : office.end]
+                bound = self._bound(pair, office, found)
+                if bound is not None:
+                    if renders(office.text, bound[1]):
+                        continue
+                    wrong = bound
+                else:
+                    if any(renders(office.text, cue) for _, cue in found):
+                        continue
+                    short = [
+                        (c, cue)
+                        for c, cue in found
+                        if len(facts.find(low, renderings[cue])) < sum(1 for _, k in found if k == cue)
+                    ]
+                    if not short:
+                        continue
+                    wrong = short[0]
+                cue, key = wrong
+                right = renderings[key][0]
+                right = right.title() if said[:1].isupper() else right
+                right = {"Pm": "PM"}.get(right, right)
+                a, b = pair.source_span(cue)
                 yield Finding(
                     self.id,
-                    start + office.start,
-                    start + office.end,
-                    f'the source names the office "{unrendered[0]}"; "{english[office.start : office.end]}" '
-                    "is another office",
-                    suggestion=renderings[source_offices[unrendered[0]]][0].title(),
-                    source_start=s0,
-                    source_end=s1,
-                    evidence={"source_offices": sorted(source_offices), "english_office": office.text},
+                    pair.start + office.start,
+                    pair.start + office.end,
+                    f'The original says "{pair.view.as_written(cue)}" ({right}); the English "{said}" is another '
+                    f'office: write "{right}"',
+                    suggestion=right,
+                    source_start=a,
+                    source_end=b,
+                    evidence={"source_office": pair.view.as_written(cue), "english_office": office.text},
+                    detail=f'"{pair.view.as_written(cue)}" renders as {", ".join(renderings[key][:3])}; "{said}" '
+                    "names another office, which puts the words in another person's mouth.",
                 )
+
+    @staticmethod
+    def _bound(pair: _Pair, office: facts.Cue, found):
+        """The source office next to the name the English office is followed by, if the source
+        has that name (its first four letters, folded) within three words after an office."""
+        m = _NAME_AFTER.match(pair.english, office.end)
+        if not m:
+            return None
+        key = facts.fold_name(m.group(1))[:4]
+        if len(key) < 4:
+            return None
+        starts = sorted(c.start for c, _ in found)
+        for cue, stem in found:
+            stop = next((x for x in starts if x > cue.start), len(pair.view.text))
+            window = pair.view.text[cue.end : min(stop, cue.end + 40)].split()[:4]
+            if any(w.startswith(key) for w in window):
+                return cue, stem
+        return None
+
+
+def _longest(found):
+    """Source offices without one inside another ("predsjednik vlade" holds "predsjednik")."""
+    return [
+        (c, k)
+        for c, k in found
+        if not any((o.start <= c.start and c.end <= o.end) and (o.end - o.start) > (c.end - c.start) for o, _ in found)
+    ]
 
 
 @register
@@ -179,20 +315,25 @@ class FalseFriend(Check):
 
     def run(self, ctx):
         table = facts.tables()["false_friends"]
-        for view, english, start, s0, s1 in _pairs(ctx):
+        for pair in _pairs(ctx):
             for stem, (traps, meaning) in table.items():
-                if not facts.find(view, [stem]):
+                cues = facts.find(pair.view.text, [stem])
+                if not cues:
                     continue
-                for m in re.finditer(rf"\b(?:{traps})\b", english, re.I):
+                written = pair.view.as_written(cues[0])
+                a, b = pair.source_span(cues[0])
+                for m in re.finditer(rf"\b(?:{traps})\b", pair.english, re.I):
+                    right = meaning.split(" / ")[0]
                     yield Finding(
                         self.id,
-                        start + m.start(),
-                        start + m.end(),
-                        f'"{m.group()}" renders a source word that looks like it but means "{meaning}"',
-                        suggestion=meaning.split(" / ")[0],
-                        source_start=s0,
-                        source_end=s1,
+                        pair.start + m.start(),
+                        pair.start + m.end(),
+                        f'The original says "{written}" ({meaning}); "{m.group()}" is a false friend: write "{right}"',
+                        suggestion=right,
+                        source_start=a,
+                        source_end=b,
                         evidence={"source_stem": stem},
+                        detail=f'"{written}" looks like "{m.group()}" but means "{meaning}".',
                     )
 
 
@@ -252,8 +393,11 @@ class ResultReversed(Check):
                         self.id,
                         start,
                         start + len(winner),
-                        f"the source says {loser} won and {winner} lost: the English reverses the result",
+                        f"The original says {loser} won and {winner} lost; the English reverses the result: "
+                        f'write "{loser} beat {winner}"',
                         suggestion=f"{loser} beat {winner}",
+                        detail=f"In the source {loser} is the one who won (the subject of a verb of winning or the "
+                        f"object of a verb of losing); in the English {winner} is.",
                         source_start=src[0].start,
                         source_end=src[-1].end,
                         evidence={"english": [winner, loser]},

@@ -6,8 +6,9 @@ import re
 
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang.numbers import Quantity
+from backcheck.lang.numbers.house_style import render_month, render_number, render_time, render_weekday
 from backcheck.lang.numbers.quantity import units_disagree
-from backcheck.lang.numbers.units import unit_end
+from backcheck.lang.numbers.units import currency_span, unit_end
 
 #: Which kind a mismatch is reported as when the two sides disagree (the more specific wins).
 _KIND_ORDER = ("date", "percent", "amount", "year", "time", "count")
@@ -45,39 +46,108 @@ class NumberMismatch(Check):
                     "source_text": s.text if s else None,
                 }
                 if s and units_disagree(s, t):
+                    money = _money(s), _money(t)
+                    if all(money) and {v for d, v in s.values if d == "n"} & {v for d, v in t.values if d == "n"}:
+                        # the amount kept, its currency changed (€5 million -> $5 million)
+                        a, b = currency_span(ctx.document.text, t.start, t.end)
+                        b -= ctx.document.text[a:b].endswith(".")  # the full stop after "million."
+                        sa, sb = currency_span(ctx.source.text, s.start, s.end)
+                        yield Finding(
+                            self.id,
+                            a,
+                            b,
+                            f'The original says "{ctx.source.text[sa:sb]}" ({money[0]}); the English "{ctx.document.text[a:b]}" '
+                            f"is another currency: write {render_number(_value(s), money[0])}",
+                            suggestion=render_number(_value(s), money[0]),
+                            source_start=s.start,
+                            source_end=s.end,
+                            evidence={**evidence, "kind": "currency"},
+                            detail=f"The source's currency is {money[0]}, the English one {money[1]}: the number "
+                            "was kept, so the amount changed.",
+                        )
+                        continue
+                if s and units_disagree(s, t) and not all((_money(s), _money(t))):
                     # the number kept, its unit changed: the span takes the unit in (160 miles)
-                    end = unit_end(ctx.document.text, t.end)
+                    a, end = currency_span(ctx.document.text, t.start, unit_end(ctx.document.text, t.end))
                     yield Finding(
                         self.id,
-                        t.start,
+                        a,
                         end,
-                        f'"{ctx.document.text[t.start : end]}" changes the unit of the source '
-                        f'"{s.text}" ({_unit_of(s)}): the amount is not the same',
+                        f'The original says "{s.text}" ({_unit_of(s)}); the English "{ctx.document.text[a:end]}" '
+                        "changes the unit, so the amount is not the same: convert it or keep the unit",
                         source_start=s.start,
                         source_end=s.end,
                         evidence={**evidence, "kind": "unit"},
+                        detail=f"Both sides write the same number, but the source measures in {_unit_of(s)} and the "
+                        f"English in {_unit_of(t)}; a conversion would change the number.",
                     )
                 elif s:
+                    right = suggest(s, t)
                     yield Finding(
                         self.id,
                         t.start,
                         t.end,
-                        f'{kind} "{t.text}" differs from the source "{s.text}" ({s.display})',
-                        suggestion=s.display,
+                        f'The original says "{s.text}"; the English "{t.text}" is another {kind}: write {right}',
+                        suggestion=right,
                         source_start=s.start,
                         source_end=s.end,
                         evidence=evidence,
+                        detail=f"The {kind} of the source reads {s.display}; the English reads {t.display}.",
                     )
                 else:
                     yield Finding(
                         self.id,
                         t.start,
                         t.end,
-                        f'{kind} "{t.text}" has no counterpart in the source sentence',
+                        f'The English "{t.text}" is in no sentence of the original here: check the {kind} or remove it',
                         source_start=src_sents[0].start,
                         source_end=src_sents[-1].end,
                         evidence=evidence,
+                        detail=f"No {kind} of the aligned source sentence reads {t.display}.",
                     )
+
+
+def _money(q: Quantity) -> str | None:
+    return next((d.split("/")[1] for d, _ in q.values if d.startswith("money/")), None)
+
+
+def _value(q: Quantity) -> float:
+    return (q.primary or min(q.values))[1]
+
+
+#: The number at the head of an English quantity, with its sign and scale ("$4.7 million").
+_HEAD = re.compile(r"^([€$£]\s?)?[\d.,]+(?:\s?(?:thousand|million|billion|bn|m|k)\b)?", re.I)
+
+
+def _english(s: Quantity) -> str:
+    """A source quantity in English house style (for a value the English left out)."""
+    domains = {d for d, _ in s.values}
+    if domains & {"month", "weekday", "time"}:
+        return suggest(s, s)
+    unit = _money(s) or ("percent" if s.kind == "percent" else None)
+    return render_number(_value(s), unit, words=s.kind == "count")
+
+
+def suggest(s: Quantity, t: Quantity) -> str:
+    """What to write for the English quantity ``t`` of the source's ``s``: the source's value in
+    English house style, in the English wording around it (its sign, its unit or "percent")."""
+    domain, value = s.primary or min(s.values)
+    domains = {d for d, _ in s.values}
+    if "month" in domains:
+        return render_month(next(v for d, v in s.values if d == "month"))
+    if "weekday" in domains:
+        return render_weekday(next(v for d, v in s.values if d == "weekday"))
+    if t.kind == "time" and "time" in domains:
+        return render_time(next(v for d, v in s.values if d == "time"))
+    if domain != "n":
+        return s.display
+    head = _HEAD.match(t.text)
+    if t.word or not head:
+        return render_number(value, words=s.kind == "count")
+    sign = head.group(1) or ""
+    rest = t.text[head.end() :]
+    plain = s.kind == "count" and not sign and not rest.strip()
+    return sign + render_number(value, words=plain) + rest
 
 
 def _unit_of(q: Quantity) -> str:
@@ -107,7 +177,8 @@ class NumberMissing(Check):
                     self.id,
                     tgt_sents[0].start,
                     tgt_sents[-1].end,
-                    f'{s.kind} "{s.text}" ({s.display}) of the source is missing from the translation',
+                    f'The original says "{s.text}"; the English leaves this {s.kind} out: add {_english(s)}',
+                    detail=f"The aligned English sentence has no {s.kind} that reads {s.display}.",
                     source_start=s.start,
                     source_end=s.end,
                     evidence={"kind": s.kind, "source_value": s.display, "source_text": s.text},
@@ -116,10 +187,11 @@ class NumberMissing(Check):
 
 @register
 class NumberSeparator(Check):
-    """A decimal comma kept in the English ("5,2 percent", "87,4 kilometres"). Serbian, Croatian,
-    Bosnian and Montenegrin write the decimal separator as a comma; English writes a point, and
-    reads a comma before one or two digits as nothing at all (or, before three, as thousands).
-    The English alone shows it: digits, a comma, one or two digits, and no further digit."""
+    """A decimal comma ("5,2 percent", "87,4 kilometres") or a thousands dot ("1.450 hectares")
+    kept in the English. Serbian, Croatian, Bosnian and Montenegrin write the decimal separator
+    as a comma and group thousands with a dot; English does the reverse, and reads "1.450" as
+    one and a half and "5,2" as nothing at all. The English alone shows it: digits, a comma, one
+    or two digits; or one to three digits and groups of three after dots, before a word."""
 
     id = "number.separator"
     category = "number"
@@ -131,14 +203,32 @@ class NumberSeparator(Check):
             for m in _DECIMAL_COMMA.finditer(text, s.start, s.end):
                 if re.match(r"\s?(?:and|or|to|-|–)\s?\d", text[m.end() : m.end() + 6]):
                     continue  # a list of numbers ("1,2 and 3"), not a decimal
+                right = m.group().replace(",", ".")
                 yield Finding(
                     self.id,
                     m.start(),
                     m.end(),
-                    f'"{m.group()}" keeps the decimal comma of the source; English writes {m.group().replace(",", ".")}',
-                    suggestion=m.group().replace(",", "."),
+                    f'"{m.group()}" keeps the decimal comma of the original: write {right}',
+                    suggestion=right,
                     evidence={"separator": ","},
+                    detail="Serbo-Croatian writes a decimal comma; English writes a decimal point and reads a "
+                    "comma before one or two digits as no number at all.",
+                )
+            for m in _THOUSANDS_DOT.finditer(text, s.start, s.end):
+                right = m.group().replace(".", ",")
+                yield Finding(
+                    self.id,
+                    m.start(),
+                    m.end(),
+                    f'"{m.group()}" keeps the thousands dot of the original: write {right}',
+                    suggestion=right,
+                    evidence={"separator": "."},
+                    detail=f"Serbo-Croatian groups thousands with a dot; English reads {m.group()} as a decimal "
+                    f"({m.group().split('.')[0]} and a fraction) and groups thousands with a comma.",
                 )
 
 
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,])(?=\s?(?:%|[^\W\d_]))")
+#: "1.450 hectares", "12.500.000 dinars": dots before groups of three, then a word (not a version
+#: "2.0.1", an IP address or a decimal with more digits).
+_THOUSANDS_DOT = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]\d)(?=\s?(?:%|[^\W\d_]))")

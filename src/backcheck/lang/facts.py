@@ -24,15 +24,20 @@ def tables() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-@cache
-def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a list of cues, longest first, each on word boundaries."""
+def pattern_source(cues: list[str] | tuple[str, ...]) -> str:
+    """The regular expression of a list of cues (longest first; ``*`` ends a stem)."""
     parts = []
     for cue in sorted(cues, key=len, reverse=True):
         stem = cue.endswith("*")
         body = r"\s+".join(re.escape(w) for w in cue.rstrip("*").split())
-        parts.append(body + (r"\w*" if stem else r"\b"))
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.I)
+        parts.append(body + (r"\w*" if stem else (r"\b" if cue[-1:].isalnum() else "")))
+    return "|".join(parts)
+
+
+@cache
+def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of cues, longest first, each on word boundaries."""
+    return re.compile(r"(?<!\w)(?:" + pattern_source(cues) + ")", re.I)
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,42 @@ def source_view(text: str) -> str:
     """The Latin, folded view of a source sentence, offset for offset where Latin letters stay
     letters (Cyrillic is transliterated letter by letter first)."""
     return fold(to_latin(text).text)
+
+
+@cache
+def _fold_char(ch: str) -> str:
+    return fold(to_latin(ch).text)
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """The folded Latin view of a source text, and for each of its characters the index of the
+    source character it comes from (Cyrillic and "đ" → "dj" change lengths)."""
+
+    written: str  #: the source as written
+    text: str  #: the view the cues are written for
+    origin: tuple[int, ...]
+
+    def span(self, cue: Cue) -> tuple[int, int]:
+        """The cue's span in the source as written."""
+        if not self.origin or cue.start >= len(self.origin):
+            return len(self.written), len(self.written)
+        return self.origin[cue.start], self.origin[max(cue.start, cue.end - 1)] + 1
+
+    def as_written(self, cue: Cue) -> str:
+        a, b = self.span(cue)
+        return self.written[a:b]
+
+
+def view_of(text: str) -> SourceView:
+    """:func:`source_view` with the map back to the source as written."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        piece = _fold_char(ch) if ch.isalpha() else ch.lower()
+        out.append(piece)
+        origin.extend([i] * len(piece))
+    return SourceView(text, "".join(out), tuple(origin))
 
 
 def find(text: str, cues: list[str] | tuple[str, ...]) -> list[Cue]:

@@ -82,6 +82,13 @@ def units() -> tuple[tuple[str, float, str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def currencies() -> tuple[tuple[str, str, str], ...]:
+    """``(ISO code, pattern of a sign before the number, pattern of a word after it)`` per
+    currency (``[[currencies]]``)."""
+    return tuple((c["code"], c["before"], c["after"]) for c in _tables().get("currencies", []))
+
+
+@lru_cache(maxsize=1)
 def weekdays() -> dict[str, list[str]]:
     """Weekday forms per family, Monday first (``[weekdays]``)."""
     return dict(_tables().get("weekdays", {}))

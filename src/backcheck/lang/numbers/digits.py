@@ -9,7 +9,15 @@ import unicodedata
 from backcheck.lang.languages import family as language_family
 from backcheck.lang.numbers.dates import _clock
 from backcheck.lang.numbers.quantity import Quantity, _key
-from backcheck.lang.numbers.units import _AMPM, _CURRENCY_AFTER, _CURRENCY_BEFORE, _HOUR_AFTER, _PERCENT, _measures
+from backcheck.lang.numbers.units import (
+    _AMPM,
+    _CURRENCY_AFTER,
+    _CURRENCY_BEFORE,
+    _HOUR_AFTER,
+    _PERCENT,
+    _measures,
+    currency,
+)
 from backcheck.lang.numbers.words import lookup_word
 
 _ORD_SUFFIX = re.compile(r"(st|nd|rd|th)\b", re.I)
@@ -193,6 +201,8 @@ def _digits_readings(
     if measures := _measures(text[end : end + _MEASURE_AFTER], values[0]):
         domain_values |= measures
         kind = "amount" if kind in ("count", "year") else kind
+    if kind == "amount" and (code := currency(before, text[end : end + _AFTER])):
+        domain_values.add((f"money/{code}", _key(values[0])))
     if kind == "percent":  # "50 posto" may be rendered "half"
         domain_values |= {("n", _key(v / 100)) for v in values}
         weak = weak or values[0] == 100  # "100 percent certain": "u potpunosti"

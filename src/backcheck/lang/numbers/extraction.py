@@ -109,6 +109,13 @@ def _add_agency_times(text: str, add) -> None:
         )
 
 
+#: Words after which "14:13" is a time of day, not a score (u, oko, od, do; at, around, from,
+#: until, by, before, after).
+_TIME_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:u|oko|od|do|prije|pre|poslije|posle|nakon|у|око|од|до|пре|после|at|around|about|from|"
+    r"until|till|by|before|after|since)\s+$",
+    re.I,
+)
 #: Words after which a pair such as "27:37" is a game clock, not a score.
 _CLOCK_BEFORE = {
     "sh": re.compile(r"(?:^|\s)[uу]\s$"),
@@ -126,12 +133,17 @@ def _add_times(text: str, family: str, add) -> None:
             continue  # "15.30" alone is a decimal
         ampm = _AMPM.match(after)
         end = m.end() + (ampm.end() if ampm else 0)
+        values = _clock(hour, minute, ampm.group(1) if ampm else None)
+        if ":" in m.group() and not (_HOUR_AFTER.match(after) or ampm or _TIME_BEFORE.search(text[: m.start()])):
+            # "14:13" with no word of time before or after it may be a score (a water polo or
+            # handball result): its two numbers are readings too, so "14-13" renders it
+            values |= {("n", float(hour)), ("n", float(minute))}
         add(
             Quantity(
                 m.start(),
                 end,
                 text[m.start() : end],
-                frozenset(_clock(hour, minute, ampm.group(1) if ampm else None)),
+                frozenset(values),
                 "time",
             )
         )

@@ -75,7 +75,7 @@ def matches(a: Quantity, b: Quantity) -> bool:
             continue
         for db, vb in b.values:
             # Only a conversion is rounded: within one unit system the value must be the same.
-            if db.startswith(dimension + "/") and db != da and _close(va, vb, dimension):
+            if db.startswith(dimension + "/") and db != da and dimension != "money" and _close(va, vb, dimension):
                 return True
     return False
 
@@ -88,7 +88,7 @@ def units_disagree(a: Quantity, b: Quantity) -> bool:
     if not units_a or not units_b or units_a & units_b:
         return False
     return not any(
-        da.split("/")[0] == db.split("/")[0] and _close(va, vb, da.split("/")[0])
+        da.split("/")[0] == db.split("/")[0] != "money" and _close(va, vb, da.split("/")[0])
         for da, va in units_a
         for db, vb in units_b
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from backcheck.lang.numbers.data import units
+from backcheck.lang.numbers.data import currencies, units
 from backcheck.lang.text import to_latin
 
 
@@ -43,6 +43,36 @@ def _measures(after: str, value: float) -> set[tuple[str, float]]:
         dimension, factor, system, _ = units()[int(unit.lastgroup[1:])]
         return {(f"{dimension}/{system}", value * factor)}
     return set()
+
+
+@lru_cache(maxsize=1)
+def _currency_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    return tuple(
+        (code, re.compile(rf"(?:{before})\s?$"), re.compile(rf"[\s-]?(?:{after})", re.I))
+        for code, before, after in currencies()
+    )
+
+
+def currency(before: str, after: str) -> str | None:
+    """The ISO code of the currency of an amount, from the sign written before its number
+    ("€5") or the word after it and its scale ("5 miliona dinara", "5 KM"), or None."""
+    if any("\u0400" <= c <= "\u04ff" for c in after):
+        after = to_latin(after).text + after
+    for code, sign, word in _currency_patterns():
+        if sign.search(before) or word.match(after):
+            return code
+    return None
+
+
+def currency_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of an amount with its currency: a sign just before ``start``, a currency word
+    just after ``end``."""
+    for _code, sign, word in _currency_patterns():
+        if m := sign.search(text, max(0, start - 4), start):
+            start = m.start()
+        if m := word.match(text, end):
+            end = m.end()
+    return start, end
 
 
 def unit_end(text: str, end: int) -> int:

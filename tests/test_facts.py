@@ -1,0 +1,91 @@
+"""The fact checks (checks/facts.py) on sentences written for these tests: each flags the changed
+fact with a message an editor can act on, the source words as written, and leaves the right
+rendering alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from _source_checks import findings
+from backcheck.lang import facts
+
+
+def test_source_view_maps_back_to_the_words_as_written():
+    view = facts.view_of("Према незваничним подацима, Ђурђа је рекла")
+    cues = facts.find(view.text, ["nezvanicn*", "rekla"])
+    assert [view.as_written(c) for c in cues] == ["незваничним", "рекла"]
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "flagged", "suggestion"),
+    [
+        ("Na skup je došlo oko 250 navijača.", "250 fans came to the rally.", "250", "About 250"),
+        ("Izgorjelo je gotovo 40 hektara šume.", "The fire burned 40 hectares of forest.", "40", "almost 40"),
+        ("U štrajku je preko 1.200 radnika.", "1,200 workers are on strike.", "1,200", "More than 1,200"),
+        ("Stiglo je dvadesetak autobusa.", "Twenty buses arrived.", "Twenty", "About twenty"),
+    ],
+)
+def test_an_approximate_amount_made_exact_is_flagged_on_the_number(source, english, flagged, suggestion):
+    found = findings("fact.approximation", source, english, "hr")
+    assert [(text, f.suggestion) for text, f in found] == [(flagged, suggestion)]
+    assert found[0][1].severity if hasattr(found[0][1], "severity") else True
+    assert found[0][1].detail
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "About 250 fans came to the rally.",
+        "Some 250 fans came to the rally.",
+        "250 or so fans came to the rally.",
+        "Fans came to the rally in large numbers.",  # the number is gone: number.missing says so
+    ],
+)
+def test_an_approximation_kept_or_a_number_dropped_is_not_this_check(english):
+    assert findings("fact.approximation", "Na skup je došlo oko 250 navijača.", english, "hr") == []
+
+
+def test_the_approximation_is_matched_number_by_number():
+    source = "Povrijeđeno je oko 30 ljudi, a 12 je u bolnici."
+    english = "Some 12 are in hospital and 30 people were injured."
+    assert [t for t, _ in findings("fact.approximation", source, english, "bs")] == ["30"]
+
+
+def test_a_woman_quoted_as_he_shows_the_verb_as_written():
+    found = findings("fact.speaker", "„Nema povlačenja”, изјавила је Милица.", '"No retreat," he said.', "sr")
+    assert [(t, f.suggestion) for t, f in found] == [("he", "she")]
+    assert '"изјавила"' in found[0][1].message and "she" in found[0][1].message
+
+
+def test_an_office_is_judged_by_the_name_it_goes_with():
+    source = "Ministar Ilić i gradonačelnica Perić otvorili su most."
+    assert findings("fact.office", source, "Minister Ilić and Mayor Perić opened the bridge.", "hr") == []
+    found = findings("fact.office", source, "Mayor Ilić and Mayor Perić opened the bridge.", "hr")
+    assert [(t, f.suggestion) for t, f in found] == [("Mayor", "Minister")]
+    assert '"Ministar"' in found[0][1].message
+
+
+def test_an_attempt_reported_as_success_is_flagged():
+    source = "Lopov je pokušao da provali u apoteku."
+    assert findings("fact.modality", source, "The thief tried to break into the pharmacy.", "sr") == []
+    found = findings("fact.modality", source, "The thief managed to break into the pharmacy.", "sr")
+    assert len(found) == 1 and '"pokušao"' in found[0][1].message
+
+
+def test_the_noun_attempt_is_no_modality_cue():
+    source = "U trećem pokušaju skočio je 2,10 metara."
+    assert findings("fact.modality", source, "On his third jump he cleared 2.10 metres.", "hr") == []
+
+
+def test_a_dropped_hedge_names_the_hedge_as_written():
+    source = "Prema nezvaničnim informacijama, direktor je podneo ostavku."
+    found = findings("fact.hedge", source, "The director has resigned.", "sr")
+    assert len(found) == 1 and '"nezvaničnim"' in found[0][1].message
+    assert findings("fact.hedge", source, "The director has reportedly resigned.", "sr") == []
+
+
+def test_a_reversed_result_has_a_message_and_a_reason():
+    source = "Jadran je u subotu pobijedio Mornar 14:13."
+    found = findings("fact.result", source, "Mornar beat Jadran 14-13 on Saturday.", "cnr")
+    assert [(t, f.suggestion) for t, f in found] == [("Mornar", "Jadran beat Mornar")]
+    assert found[0][1].detail
