@@ -97,3 +97,32 @@ def test_check_command_names_the_engine(sample_path, tmp_path, monkeypatch, fmt)
         assert "engine:apertium" in json.loads(result.stdout)["signature"]
     else:
         assert "engine: apertium" in result.stdout
+
+
+def test_stream_format_round_trips_every_special_character():
+    lines = ["a [b] \\ c/d ^e$ @f *g <h> {i} #j +k |l ~m", "plain"]
+    assert apertium._reformat(apertium._deformat(lines)) == "\n".join(lines) + "\n"
+
+
+@needs_apertium
+def test_running_pipeline_gives_what_one_process_gives_and_is_reused():
+    import subprocess
+
+    lines = [*SENTENCES, "She wrote [sic] 45/50 <b> ^x$ #tag {y} in the report."]
+    one_process = subprocess.run(
+        ["apertium", "-u", "eng-hbs_SR"], input="\n".join(lines) + "\n", capture_output=True, text=True, check=True
+    ).stdout.split("\n")[:-1]
+    engine = ApertiumEngine()
+    try:
+        assert [t.text for t in engine.translate(lines, "en", "sr")] == [s.strip() for s in one_process]
+        pipeline = engine._pipelines["eng-hbs_SR"]
+        assert pipeline is not None
+        pid = pipeline.process.pid
+        assert [t.text for t in engine.translate(lines[:1], "en", "sr")] == [one_process[0].strip()]
+        assert engine._pipelines["eng-hbs_SR"].process.pid == pid  # the same process, no new start
+        # a pipeline that dies is replaced by one process per batch, with the same translation
+        pipeline.kill()
+        assert [t.text for t in engine.translate(lines, "en", "sr")] == [s.strip() for s in one_process]
+        assert engine._pipelines["eng-hbs_SR"] is None
+    finally:
+        engine.close()
