@@ -202,3 +202,23 @@ def test_cli_combined_report_with_baseline(corpus, tmp_path, monkeypatch):
     combined = json.loads((tmp_path / "all.json").read_text())
     assert len(combined["documents"]) == 3 and not any(d["flags"] for d in combined["documents"])
     assert re.search(r"flags: 0 critical, 0 major, 0 minor; [1-9]\d* suppressed by the baseline", second.stderr)
+
+
+def test_executor_ray_without_ray_is_a_usage_error_naming_the_install(corpus, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` fails as it does where Ray is not installed
+    result = runner.invoke(app, ["batch", str(corpus), "--executor", "ray"])
+    assert result.exit_code == 2
+    assert "pip install 'backcheck[ray]'" in result.stderr
+    assert runner.invoke(app, ["batch", str(corpus), "--executor", "spark"]).exit_code == 2
+    address_alone = runner.invoke(app, ["batch", str(corpus), "--address", "10.0.0.1:6379"])
+    assert address_alone.exit_code == 2 and "--address needs --executor ray" in address_alone.stderr
+
+
+def test_the_command_line_does_not_import_ray():
+    import subprocess
+    import sys
+
+    code = "import sys, backcheck.cli.app; print('ray' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"

@@ -30,6 +30,21 @@ Engine = Annotated[
 ]
 
 
+def check_executor(value: str) -> str:
+    """``--executor``: local or ray; ray must be installed (usage error, exit 2, with the install
+    command). Ray is imported here only when it is asked for, so ``--help`` stays instant."""
+    if value not in ("local", "ray"):
+        raise typer.BadParameter(f"{value!r} is not one of local, ray")
+    if value == "ray":
+        try:
+            import ray  # noqa: F401
+        except ImportError:
+            from backcheck.pipeline.ray_executor import INSTALL
+
+            raise typer.BadParameter(f"Ray is not installed; install it with: {INSTALL}") from None
+    return value
+
+
 def batch(
     targets: Annotated[
         list[Path],
@@ -47,7 +62,33 @@ def batch(
         Optional[Path], typer.Option("--output", "-o", help="Write one combined report to this file.")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", callback=check_format, help="Report format.")] = "json",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the model-free work.")] = 1,
+    jobs: Annotated[
+        Optional[int],
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes for the model-free work (local), or engine actors (ray: default one per "
+            "GPU, else one per four CPUs) [default: 1].",
+        ),
+    ] = None,
+    executor: Annotated[
+        str,
+        typer.Option(
+            "--executor",
+            callback=check_executor,
+            help="Where the documents are checked: local (a process pool here) or ray (a Ray cluster; "
+            "pip install 'backcheck[ray]').",
+        ),
+    ] = "local",
+    address: Annotated[
+        Optional[str],
+        typer.Option(
+            "--address",
+            help="Ray cluster to join (host:port or ray://host:port; default $RAY_ADDRESS, "
+            "else a Ray runtime started for this run). Only with --executor ray.",
+        ),
+    ] = None,
     fail_on: Annotated[
         Optional[Severity],
         typer.Option("--fail-on", help="Exit 1 when a flag is at or above this severity [default: major]."),
@@ -83,6 +124,7 @@ def batch(
             output=output,
             fmt=fmt,
             jobs=jobs,
+            executor=_executor(executor, address, jobs),
             state=state,
             use_cache=not no_cache,
             models_dir=models_dir,
@@ -95,6 +137,17 @@ def batch(
     raise typer.Exit(int(result.report.exit_code()))
 
 
+def _executor(name: str, address: str | None, jobs: int | None):
+    """The executor object, or None for the local default; --address belongs to ray alone."""
+    if name == "ray":
+        from backcheck.pipeline.ray_executor import RayExecutor
+
+        return RayExecutor(address, actors=jobs)
+    if address is not None:
+        raise typer.BadParameter("--address needs --executor ray", param_hint="--address")
+    return None
+
+
 def _run_batch(
     targets: list[Path],
     config,
@@ -102,7 +155,8 @@ def _run_batch(
     output_dir: Path | None,
     output: Path | None,
     fmt: str,
-    jobs: int,
+    jobs: int | None,
+    executor,
     state: Path | None,
     use_cache: bool,
     models_dir: Path | None,
@@ -139,7 +193,8 @@ def _run_batch(
         result = batchlib.run(
             items,
             config,
-            jobs=jobs,
+            jobs=jobs or 1,
+            executor=executor,
             state=state or batchlib.default_state(output_dir, output),
             use_cache=use_cache,
             models_dir=str(models_dir) if models_dir else None,
