@@ -22,6 +22,7 @@ DOCUMENT = {
     "notes",
     "summary",
     "flags",
+    "facts",
 }
 FLAG = {
     "check",
