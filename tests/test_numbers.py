@@ -470,3 +470,8 @@ def test_house_style_renders_numbers_as_news_copy_does():
 def test_a_changed_weekday_is_suggested_as_the_english_weekday():
     found = findings("number.mismatch", "Sastanak je u utorak.", "The meeting is on Thursday.", "sr")
     assert [(t, f.suggestion) for t, f in found] == [("Thursday", "Tuesday")]
+
+
+def test_a_missing_code_is_reported_as_written():
+    found = findings("number.missing", "Model A4 je skup.", "The model is expensive.", "hr")
+    assert len(found) == 1 and "A4" in found[0][1].message

@@ -124,6 +124,8 @@ def _english(s: Quantity) -> str:
     domains = {d for d, _ in s.values}
     if domains & {"month", "weekday", "time"}:
         return suggest(s, s)
+    if (s.primary or min(s.values))[0] != "n":
+        return s.display  # a code ("A4"), as written
     unit = _money(s) or ("percent" if s.kind == "percent" else None)
     return render_number(_value(s), unit, words=s.kind == "count")
 
