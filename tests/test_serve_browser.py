@@ -190,3 +190,26 @@ def test_hostile_article_runs_no_script(server, browser):
     assert driver.title != "pwned"
     assert "<script>document.title='pwned'</script>" in driver.find_element(By.ID, "d0").text
     assert not driver.find_elements(By.CSS_SELECTOR, "#d0 img, #d0 script")
+
+
+def test_ledger_entry_outlines_the_fact_on_both_sides(server, browser):
+    driver = browser
+    driver.get(server + "/")
+    driver.execute_script(
+        "document.getElementById('english').value = arguments[0];"
+        "document.getElementById('source').value = arguments[1];",
+        "There were 300 people at the meeting.\n\nThe rally began on Tuesday.\n",
+        "Na sastanku je bilo 200 ljudi.\n\nSkup je počeo u utorak.\n",
+    )
+    driver.find_element(By.CSS_SELECTOR, "select[name='source_lang'] option[value='sr']").click()
+    driver.find_element(By.ID, "check").click()
+    _wait(driver, lambda d: "/a/" in d.current_url)
+    entry = _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "details.ledger li.st-changed"))[0]
+    assert "200" in entry.text and "300" in entry.text
+    entry.find_element(By.CSS_SELECTOR, "a.kind").click()
+    number = entry.get_attribute("id").removeprefix("d0-l")
+    lit = _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "span.fact.lit"))
+    assert sorted(span.text for span in lit) == ["200", "300"]  # the source's and the English's
+    assert all(f"f-d0-{number}" in span.get_attribute("class").split() for span in lit)
+    assert all(span.value_of_css_property("outline-style") == "solid" for span in lit)
+    assert "lit" in entry.get_attribute("class").split()

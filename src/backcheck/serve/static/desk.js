@@ -65,3 +65,18 @@
   const at = Number(new URLSearchParams(window.location.search).get("i") || "0");
   select(Number.isFinite(at) ? at : 0, at > 0);
 })();
+
+// The fact ledger: following an entry (or a fact's link on either side) outlines that fact in the
+// source and in the English, and its entry.
+(function () {
+  function light() {
+    document.querySelectorAll(".lit").forEach((el) => el.classList.remove("lit"));
+    const m = /^#d0-(?:l|fs|fe)(\d+)$/.exec(window.location.hash);
+    if (!m) return;
+    document.querySelectorAll(".f-d0-" + m[1]).forEach((el) => el.classList.add("lit"));
+    const entry = document.getElementById("d0-l" + m[1]);
+    if (entry) entry.classList.add("lit");
+  }
+  window.addEventListener("hashchange", light);
+  light();
+})();
