@@ -32,6 +32,7 @@ webdriver = pytest.importorskip("selenium.webdriver")
 pytest.importorskip("uvicorn")
 pytest.importorskip("starlette")
 
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -98,7 +99,10 @@ def browser(tmp_path):
 
 
 def _wait(driver, condition, timeout: float = 30):
-    return WebDriverWait(driver, timeout).until(lambda d: condition(d))
+    # a form post reloads the page: an element read while it loads is stale, so the wait goes on
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: condition(d)
+    )
 
 
 def _hornova_marks(driver):

@@ -5,6 +5,7 @@ Data flow (see ARCHITECTURE.md): load → segment → (align with source) → en
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,6 +138,20 @@ class BackTranslations:
         return self.engine.signature() if self.engine is not None else None
 
 
+def resolve_engine(held: dict | None, *args: Any, **kwargs: Any) -> Any:
+    """:func:`backcheck.engines.resolve`, or, with ``held`` (a long-lived process's dictionary,
+    e.g. ``backcheck serve``), the engine resolved before for the same arguments: a model, the
+    Apertium pipelines and the cache's connection are opened once, not once per check."""
+    from backcheck.engines import resolve
+
+    if held is None:
+        return resolve(*args, **kwargs)
+    key = (args, tuple(sorted((k, repr(v)) for k, v in kwargs.items())), os.environ.get("BACKCHECK_CACHE"))
+    if key not in held:
+        held[key] = resolve(*args, **kwargs)
+    return held[key]
+
+
 def back_translate(
     jobs: list[Job],
     engine: str,
@@ -144,13 +159,13 @@ def back_translate(
     use_cache: bool = True,
     device: str = "auto",
     threads: int | None = None,
+    held: dict | None = None,
 ) -> BackTranslations:
     """Back-translate the article sentences of every job: one engine, one batched call per
     source language (the English goes back into the language of the source, Serbian by default)."""
-    from backcheck.engines import resolve
-
     langs = [job.source.lang if job.source else DEFAULT_BACK_LANG for job in jobs]
-    resolved = resolve(
+    resolved = resolve_engine(
+        held,
         engine,
         "en",
         langs[0] if langs else DEFAULT_BACK_LANG,
@@ -182,12 +197,12 @@ def score_fidelity(
     reverse: dict[str, object],
     models_dir: str | None = None,
     use_cache: bool = True,
+    held: dict | None = None,
 ):
     """Fidelity scores of one job (see :mod:`backcheck.scoring.fidelity`) and notes for the report; None
     when no engine ran. ``reverse`` holds the source → English engines resolved so far, by language:
     the same kind as ``forward``, or None where none is installed (forced decoding of the English
     and round trips are then skipped)."""
-    from backcheck.engines import resolve
     from backcheck.errors import EngineError
     from backcheck.scoring import fidelity
 
@@ -196,7 +211,8 @@ def score_fidelity(
     lang = job.source.lang if job.source is not None else DEFAULT_BACK_LANG
     if lang not in reverse:
         try:
-            reverse[lang] = resolve(
+            reverse[lang] = resolve_engine(
+                held,
                 forward.name,
                 lang,
                 "en",
@@ -238,14 +254,16 @@ def check_jobs(
     models_dir: str | None = None,
     use_cache: bool = True,
     computed: EngineResults | None = None,
+    engines: dict | None = None,
 ) -> Report:
     """Check several articles; engines batch their sentences across all of them (or ``computed``
-    holds what an engine elsewhere made of them)."""
+    holds what an engine elsewhere made of them). ``engines``: a dictionary a long-lived caller
+    keeps, so that engines resolve once for all its checks (:func:`resolve_engine`)."""
     config = config or Config()
     config.validate(all_checks())  # check ids are known only here, above the checks
     reports = []
     if computed is None:
-        back = back_translate(jobs, engine, models_dir, use_cache, config.device, config.threads)
+        back = back_translate(jobs, engine, models_dir, use_cache, config.device, config.threads, engines)
         engine_info = back.signature
     else:
         back = BackTranslations(None, computed.per_job, computed.warnings)
@@ -261,7 +279,7 @@ def check_jobs(
             alignment = align(src, doc, backtranslations)
         if computed is None:
             scores, fidelity_notes = score_fidelity(
-                job, back.engine, backtranslations, alignment, config, reverse, models_dir, use_cache
+                job, back.engine, backtranslations, alignment, config, reverse, models_dir, use_cache, engines
             )
         else:
             scores, fidelity_notes = computed.fidelity[i]

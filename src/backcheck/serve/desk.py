@@ -22,7 +22,7 @@ import contextlib
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -137,28 +137,6 @@ def folder_listing(folder: Path) -> list[str]:
 # --- the desk ------------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _held_engines(held: dict) -> Iterator[None]:
-    """While checking, ``backcheck.engines.resolve`` hands back the engine it resolved before for
-    the same arguments: a neural model, the Apertium modes and the translation cache's connection
-    are opened once per desk, not once per check. Only the desk's worker thread checks."""
-    import backcheck.engines as engines
-
-    original = engines.resolve
-
-    def resolve(*args: Any, **kwargs: Any) -> Any:
-        key = (args, tuple(sorted((k, repr(v)) for k, v in kwargs.items())), os.environ.get("BACKCHECK_CACHE"))
-        if key not in held:
-            held[key] = original(*args, **kwargs)
-        return held[key]
-
-    engines.resolve = resolve
-    try:
-        yield
-    finally:
-        engines.resolve = original
-
-
 class Desk:
     """Articles open in one server, checked with one configuration and engine."""
 
@@ -263,13 +241,10 @@ class Desk:
         path = article.name if Path(article.name).suffix.lower() in ARTICLE_SUFFIXES else f"{article.name}.txt"
         document = from_text(text, path=path, lang="en")
         source = self._source_document(article) if article.source else None
-        with _held_engines(self._engines):
-            report = check_jobs(
-                [Job(document, source)],
-                self.config,
-                self.engine,
-                models_dir=self.models_dir,
-            )
+        # engines resolve once per desk (a model, the Apertium pipelines, the cache's connection)
+        report = check_jobs(
+            [Job(document, source)], self.config, self.engine, models_dir=self.models_dir, engines=self._engines
+        )
         with self._lock:
             self._reports[key] = report
             while len(self._reports) > _KEPT_REPORTS:
