@@ -98,3 +98,32 @@ def test_a_sentence_a_cyrillic_source_writes_in_latin_letters_is_kept_foreign():
     # in a Latin-script source the same identity is a sentence left untranslated
     latin = "Vlada je usvojila novi zakon o porezima na imovinu."
     assert _untranslated(latin, latin, "sr") == [latin]
+
+
+@pytest.mark.parametrize(
+    "word,english",
+    [
+        ("opštini", "municipality"),
+        ("Općine", "municipality"),
+        ("opštinskog", "municipal"),  # the longer stem wins
+        ("županije", "county"),
+        ("суда", "court"),  # Cyrillic
+        ("sudija", "judge"),  # not "court": the longer stem
+        ("vladavina", None),  # more than a case ending after the stem
+        ("Vienna", None),
+    ],
+)
+def test_english_for_a_word_of_public_life(word, english):
+    from backcheck.lang.terms import english_for
+
+    assert english_for(word) == english
+
+
+def test_untranslated_word_gets_the_english_an_editor_writes(tmp_path):
+    from backcheck.pipeline.check import check
+
+    path = tmp_path / "a.txt"
+    path.write_text("The opštini council will vote on the new budget on Friday.\n", encoding="utf-8")
+    flags = [f for f in check(str(path)).documents[0].flags if f.check == "untranslated"]
+    assert [(f.span.text, f.suggestion) for f in flags] == [("opštini", "municipality")]
+    assert flags[0].message == '"opštini" is Serbo-Croatian for "municipality": write municipality'

@@ -6,8 +6,9 @@ import re
 
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
-from backcheck.lang.languages import wordfreq_code
+from backcheck.lang.languages import is_serbo_croatian, wordfreq_code
 from backcheck.lang.names.tokens import NOUN_CAPITALISING, english_tokens, tokens, wordfreq_languages
+from backcheck.lang.terms import english_for
 from backcheck.lang.text import fold, has_cyrillic, to_latin
 
 #: Letters of scripts English news is not written in (Cyrillic, Greek, Arabic, Hebrew,
@@ -79,7 +80,12 @@ class Untranslated(Check):
         doc = ctx.document
         for m in _FOREIGN_SCRIPT.finditer(doc.text):
             yield Finding(
-                self.id, m.start(), m.end(), f'"{m.group()}" is not in the Latin script', evidence={"reason": "script"}
+                self.id,
+                m.start(),
+                m.end(),
+                f'"{m.group()}" is written in another script: transliterate or translate it',
+                detail="letters of a script other than Latin in English text",
+                evidence={"reason": "script"},
             )
         if ctx.source is not None and ctx.alignment:
             yield from self._with_source(ctx)
@@ -116,7 +122,8 @@ class Untranslated(Check):
                     self.id,
                     start,
                     end,
-                    "the sentence is identical to its source: not translated",
+                    "this sentence is still in the source language: translate it",
+                    detail="the sentence is identical to its source sentence",
                     evidence={"reason": "identical sentence"},
                 )
                 continue
@@ -156,7 +163,7 @@ class Untranslated(Check):
                     # thousand times commoner in the source language is still a source word.
                     if rare_in_english or z_src - z_en >= _FAR_COMMONER:
                         flagged.append((t, z_en, z_src))
-            yield from self._merge(doc.text, flagged, "found in the source sentence")
+            yield from self._merge(doc.text, flagged, "found in the source sentence", is_serbo_croatian(source.lang))
 
     def _with_lexicon(self, ctx, lang: str):
         doc = ctx.document
@@ -169,9 +176,9 @@ class Untranslated(Check):
                 z_src = lexicon.zipf(t.text.lower(), lang)
                 if z_en < 1.0 and z_src >= _LEXICON_WORD:
                     flagged.append((t, z_en, z_src))
-        yield from self._merge(doc.text, flagged, "a common Serbo-Croatian word unknown to English")
+        yield from self._merge(doc.text, flagged, "a common Serbo-Croatian word unknown to English", True)
 
-    def _merge(self, text: str, flagged: list, basis: str):
+    def _merge(self, text: str, flagged: list, basis: str, serbo_croatian: bool):
         """One finding per run of adjacent untranslated words (a phrase left in the source language)."""
         runs: list[list] = []
         for item in flagged:
@@ -181,11 +188,19 @@ class Untranslated(Check):
                 runs.append([item])
         for run in runs:
             start, end = run[0][0].start, run[-1][0].end
+            words = text[start:end]
+            english = english_for(words) if len(run) == 1 and serbo_croatian else None
+            if english:
+                message = f'"{words}" is Serbo-Croatian for "{english}": write {english}'
+            else:
+                message = f'"{words}" is left in the source language: translate it'
             yield Finding(
                 self.id,
                 start,
                 end,
-                f'"{text[start:end]}" looks untranslated ({basis})',
+                message,
+                suggestion=english,
+                detail=f"untranslated: {basis}",
                 evidence={
                     "reason": basis,
                     "zipf": {t.text: {"en": round(ze, 2), "source": round(zs, 2)} for t, ze, zs in run},

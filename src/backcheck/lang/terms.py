@@ -1,0 +1,30 @@
+"""The English for common Serbo-Croatian words of public life (``lang/data/sh_terms.toml``):
+what an editor writes where a translation left "opštini" or "županije" in the English."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib.resources import files
+
+from backcheck.lang.text import fold, to_latin
+
+#: the longest case ending after a stem (-ama, -ima, -om, -oj, ...)
+_ENDING = 3
+
+
+@cache
+def _terms() -> dict[str, str]:
+    text = files("backcheck.lang").joinpath("data", "sh_terms.toml").read_text(encoding="utf-8")
+    return dict(tomllib.loads(text)["terms"])
+
+
+def english_for(word: str) -> str | None:
+    """The English rendering of a Serbo-Croatian word (any case form, Latin or Cyrillic), or None.
+    The longest matching stem wins ("opštinsk-" municipal over "opštin-" municipality)."""
+    key = fold(to_latin(word).text)
+    best = None
+    for stem, english in _terms().items():
+        if key.startswith(stem) and len(key) - len(stem) <= _ENDING and (best is None or len(stem) > len(best[0])):
+            best = (stem, english)
+    return best[1] if best else None
