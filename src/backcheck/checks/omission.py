@@ -240,8 +240,13 @@ class Omission(Check):
                     self.id,
                     anchor.start,
                     anchor.end,
-                    f"{len(src)} source sentence(s) have no translation ({where} this sentence): "
-                    f'"{text[:120]}{"…" if len(text) > 120 else ""}"',
+                    (
+                        "a sentence of the original is missing "
+                        if len(src) == 1
+                        else f"{len(src)} sentences of the original are missing "
+                    )
+                    + f'{where} this one: "{text[:120]}{"…" if len(text) > 120 else ""}"',
+                    detail=f"{len(src)} source sentence(s) aligned to no English sentence",
                     source_start=src[0].start,
                     source_end=src[-1].end,
                     evidence={"bead": pair.kind, "source_sentences": list(pair.source)},
@@ -264,8 +269,8 @@ class Omission(Check):
                         self.id,
                         tgt[0].start,
                         tgt[-1].end,
-                        f"the translation has {ratio:.0%} of the source's content words "
-                        f"({t_len} vs {s_len} letters): part of the source may be missing",
+                        "this sentence says much less than the original: part of it may be missing",
+                        detail=f"the English has {ratio:.0%} of the source's content words ({t_len} vs {s_len} letters)",
                         source_start=src[0].start,
                         source_end=src[-1].end,
                         evidence=evidence,
@@ -292,9 +297,11 @@ class Omission(Check):
             self.id,
             tgt[0].start,
             tgt[-1].end,
-            f'none of the names or numbers of "{dropped[:120]}{"…" if len(dropped) > 120 else ""}" '
-            f"is in the translation, which has {evidence['content_ratio']:.0%} of the source's content "
-            "words: this part of the source may be missing",
+            f'this part of the original seems missing here: "{dropped[:120]}{"…" if len(dropped) > 120 else ""}"',
+            detail=(
+                "none of its names or numbers is in the English, which has "
+                f"{evidence['content_ratio']:.0%} of the source's content words"
+            ),
             source_start=base + first.start,
             source_end=base + last.end,
             evidence={
@@ -325,7 +332,8 @@ class Addition(Check):
                         self.id,
                         t.start,
                         t.end,
-                        "this sentence has no counterpart in the source",
+                        "this sentence is not in the original: check whether it was added",
+                        detail="an English sentence aligned to no source sentence",
                         evidence={"bead": pair.kind},
                     )
             elif src and tgt:
@@ -337,8 +345,8 @@ class Addition(Check):
                         self.id,
                         tgt[0].start,
                         tgt[-1].end,
-                        f"the translation has {ratio:.0%} of the source's content words "
-                        f"({t_len} vs {s_len} letters): it may add content",
+                        "this sentence says much more than the original: something may be added",
+                        detail=f"the English has {ratio:.0%} of the source's content words ({t_len} vs {s_len} letters)",
                         source_start=src[0].start,
                         source_end=src[-1].end,
                         evidence={
