@@ -291,8 +291,10 @@ class _Run:
         self.check_task = ray.remote(max_retries=RETRIES)(_check_task)
         self.actors = []
         if self.engine:
+            # an actor holds its GPU but no CPU: the load and check tasks run beside it (an actor
+            # holding a CPU would starve them on a node of one or two CPUs)
             worker = ray.remote(EngineWorker).options(
-                max_restarts=RETRIES, max_task_retries=RETRIES, num_gpus=1 if use_gpu else 0
+                max_restarts=RETRIES, max_task_retries=RETRIES, num_cpus=0, num_gpus=1 if use_gpu else 0
             )
             # the configuration by value: a restarted actor must not depend on an object that may be gone
             self.actors = [worker.remote(config, models_dir, use_cache) for _ in range(actors)]
