@@ -13,6 +13,7 @@ from backcheck.checks import (  # noqa: F401
     negation,
     numbers,
     omission,
+    pronouns,
     quotes,
     source,
     untranslated,

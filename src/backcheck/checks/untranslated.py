@@ -97,6 +97,7 @@ class Untranslated(Check):
         latin = to_latin(source.text)
         letters = [c for c in source.text if c.isalpha()]
         cyrillic = sum(map(has_cyrillic, letters)) > len(letters) / 2
+        sh = is_serbo_croatian(source.lang)
         for pair in ctx.alignment:
             if not pair.source or not pair.target:
                 continue
@@ -131,7 +132,16 @@ class Untranslated(Check):
             for i in pair.target:
                 s = doc.sentences[i]
                 for t in english_tokens(doc.text, s.start, s.end):
-                    if len(t.text) < 3 or t.folded not in src_words:
+                    if len(t.text) < 3:
+                        continue
+                    if t.folded not in src_words:
+                        # another form of a source word ("županija" for the source's "županiji"),
+                        # or an institution left as a common noun ("the Skupština")
+                        if sh and _sh_word(doc.text, t):
+                            flagged.append((t, lexicon.zipf(t.text.lower()), lexicon.zipf(t.text.lower(), "sh")))
+                        continue
+                    if sh and t.capitalised and _sh_word(doc.text, t):  # "the Skupština": not a name
+                        flagged.append((t, lexicon.zipf(t.text.lower()), lexicon.zipf(t.text.lower(), "sh")))
                         continue
                     if (
                         t.capitalised
@@ -170,12 +180,8 @@ class Untranslated(Check):
         flagged = []
         for s in doc.article_sentences:
             for t in english_tokens(doc.text, s.start, s.end):
-                if t.capitalised or len(t.text) < 4:
-                    continue
-                z_en = lexicon.zipf(t.text.lower())
-                z_src = lexicon.zipf(t.text.lower(), lang)
-                if z_en < 1.0 and z_src >= _LEXICON_WORD:
-                    flagged.append((t, z_en, z_src))
+                if _sh_word(doc.text, t):
+                    flagged.append((t, lexicon.zipf(t.text.lower()), lexicon.zipf(t.text.lower(), lang)))
         yield from self._merge(doc.text, flagged, "a common Serbo-Croatian word unknown to English", True)
 
     def _merge(self, text: str, flagged: list, basis: str, serbo_croatian: bool):
@@ -206,6 +212,20 @@ class Untranslated(Check):
                     "zipf": {t.text: {"en": round(ze, 2), "source": round(zs, 2)} for t, ze, zs in run},
                 },
             )
+
+
+def _sh_word(text: str, t) -> bool:
+    """A common Serbo-Croatian word English does not know ("županija", "opštini"), or a word of
+    public life left capitalised after an article ("the Skupština", "the Vlada"): not a name."""
+    if len(t.text) < 4:
+        return False
+    z_en = lexicon.zipf(t.text.lower())
+    if z_en >= 1.0:
+        return False
+    if t.capitalised:
+        after_article = re.search(r"\b(?:the|a|an)\s+$", text[max(0, t.start - 6) : t.start], re.I)
+        return bool(after_article) and english_for(t.text) is not None
+    return lexicon.zipf(t.text.lower(), "sh") >= _LEXICON_WORD
 
 
 def _words(text: str) -> list[str]:

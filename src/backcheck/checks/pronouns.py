@@ -1,0 +1,77 @@
+"""A pronoun that contradicts the article's own mention of the person it stands for: the
+article introduces "Minister Milena Pavlović", quotes her, and goes on "He added that ...". The
+source's verb ("dodala je", a woman) is lost in translation; an editor sees the contradiction in
+the English alone. With a Serbo-Croatian source, ``fact.speaker`` reads the verb itself."""
+
+from __future__ import annotations
+
+import re
+
+from backcheck.checks.base import Check, Finding, register
+from backcheck.lang.languages import is_serbo_croatian
+from backcheck.lang.persons import persons
+
+_SAYING = (
+    r"said|says|added|adds|stressed|stresses|noted|notes|stated|states|told|explained|warned|emphasi[sz]ed|"
+    r"concluded|pointed\s+out|points\s+out|announced|confirmed|claimed|replied|answered|admitted|argued|"
+    r"underlined|asserted|recalled|reminded|insisted|continued|went\s+on"
+)
+#: "He added", "he said" (after a quotation too), "She pointed out"
+_QUOTES = re.compile(r'["“”]')
+_PRONOUN = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+(?:also\s+|further\s+|then\s+|later\s+)?(?:{_SAYING})\b")
+
+
+@register
+class PronounGender(Check):
+    """A "he" or "she" that says a verb of saying, whose antecedent (the person last named before
+    it, in its sentence or the one before) the article introduced as of the other sex: by a
+    Serbo-Croatian first name (Milena, Dragana; Nikola is a man's), a title (Ms, spokeswoman) or
+    the article's own words. Names that do not tell (Saša, foreign first names) are left alone, and
+    so is "she": machine translation renders a woman's "rekla je" as "he said", not the reverse."""
+
+    id = "fact.pronoun"
+    category = "mistranslation"
+    severity = "critical"
+
+    def run(self, ctx):
+        if ctx.source is not None and is_serbo_croatian(ctx.source.lang) and ctx.source_matches:
+            return  # fact.speaker reads the source's verb, which is better evidence
+        doc = ctx.document
+        text = doc.text
+        people = persons(text)
+        if not people:
+            return
+        mention = re.compile(r"\b(" + "|".join(map(re.escape, sorted(people, key=len, reverse=True))) + r")\b")
+        sentences = doc.article_sentences
+        for k, sentence in enumerate(sentences):
+            for m in _PRONOUN.finditer(text, sentence.start, sentence.end):
+                # the sentence and up to two before it in the same paragraph ("Marić told us ...
+                # "Quotation. Quotation," he added."), or the one before across a paragraph break
+                earlier = [j for j in (k - 1, k - 2) if j >= 0 and sentences[j].block == sentence.block]
+                window = sentences[earlier[-1]].start if earlier else sentences[max(k - 1, 0)].start
+                pronoun = m.group("p")
+                if pronoun.lower() != "he":
+                    continue  # machine translation defaults to "he"; a "she" for a man is not its error
+                # the last person named before the pronoun, outside a quotation ("... what Donald
+                # Trump is doing," she said: the speaker is not the person quoted about)
+                before = [
+                    x
+                    for x in mention.finditer(text, window, m.start())
+                    if x.start() >= window and len(_QUOTES.findall(text, x.end(), m.start())) % 2 == 0
+                ]
+                if not before:
+                    continue
+                person = people[before[-1].group(1)]
+                if person.start >= m.start() or person.gender != "f":
+                    continue
+                right = "She" if pronoun[0].isupper() else "she"
+                who = "a woman"
+                yield Finding(
+                    self.id,
+                    m.start("p"),
+                    m.end("p"),
+                    f'"{pronoun}" stands for {person.first} {person.last}, {who}: write {right}',
+                    suggestion=right,
+                    detail=f"the article introduces {person.first} {person.last}; {person.why} says {who}",
+                    evidence={"person": f"{person.first} {person.last}", "gender": person.gender},
+                )

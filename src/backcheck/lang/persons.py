@@ -1,0 +1,94 @@
+"""Who a person in an English article is, as far as the article itself says: the full names it
+introduces and the gender each one's first name, title or surname shows (data:
+``lang/data/sh_persons.toml``). Used to check a pronoun against the person it stands for."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from backcheck.lang.text import fold
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = files("backcheck.lang").joinpath("data", "sh_persons.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@dataclass(frozen=True)
+class Person:
+    first: str
+    last: str
+    gender: str  #: "f", "m" or "" (undecided)
+    why: str  #: what told the gender ("the first name Milena", "the title spokeswoman")
+    start: int  #: where the article introduces the person
+
+
+def first_name_gender(name: str, surname: str = "") -> str:
+    """ "f" for a Serbo-Croatian feminine first name (Ana, Milena), "m" for a masculine one
+    (Marko, Nikola), "" when the name does not tell (Saša, or a name not Serbo-Croatian). A name
+    the hunspell lists lack counts as Serbo-Croatian before a surname in -ić (Amra Čengić)."""
+    from backcheck.lang.bcms_names import is_bcms_name
+
+    data = _data()["first_names"]
+    key = name.lower()
+    if key in data["either"] or fold(key) in {fold(n) for n in data["either"]}:
+        return ""
+    if key in data["feminine_other"]:
+        return "f"
+    if not is_bcms_name(name) and not fold(surname).endswith("ic"):
+        return ""
+    if key.endswith("a"):
+        return "m" if key in data["masculine_a"] else "f"
+    return "m" if key[-1] not in "aeiou" or key.endswith("o") else ""
+
+
+def persons(text: str) -> dict[str, Person]:
+    """The persons an article introduces as "First Last" (optionally after a title word: "Minister
+    Milena Pavlović", "Ms. Ana Kovač"), by surname. A first name that is a common English word is
+    no first name ("Lawyer Jelena Marić" introduces Jelena Marić). The first introduction of a
+    surname wins; a surname introduced with both genders is left undecided."""
+    from backcheck.lang.bcms_names import is_bcms_name
+    from backcheck.lang.names.common_words import is_common_word, is_proper_noun
+
+    data = _data()
+    feminine_titles, masculine_titles = set(data["titles"]["feminine"]), set(data["titles"]["masculine"])
+    words = list(_WORD.finditer(text))
+    found: dict[str, Person] = {}
+    for i in range(len(words) - 1):
+        first, last = words[i], words[i + 1]
+        if not (first.group()[0].isupper() and last.group()[0].isupper()):
+            continue
+        if text[first.end() : last.start()] != " " or not first.group()[1:].islower():
+            continue
+        if any(
+            is_common_word(w) and not is_proper_noun(w) and not is_bcms_name(w) for w in (first.group(), last.group())
+        ):
+            continue  # "Lawyer Jelena", "Moravica District": an English word, not a name
+        if i and words[i - 1].group().lower() in ("the", "a", "an"):
+            continue  # "the Moravica District": a place or a thing, not a person
+        title = ""
+        if i and re.fullmatch(r"\.? ", text[words[i - 1].end() : first.start()]):
+            title = words[i - 1].group().lower()
+        if title in feminine_titles:
+            gender, why = "f", f"the title {words[i - 1].group()}"
+        elif title in masculine_titles:
+            gender, why = "m", f"the title {words[i - 1].group()}"
+        else:
+            gender, why = first_name_gender(first.group(), last.group()), f"the first name {first.group()}"
+        if not gender:
+            continue
+        key = last.group()
+        earlier = found.get(key)
+        if earlier is None:
+            found[key] = Person(first.group(), key, gender, why, first.start())
+        elif earlier.gender != gender:
+            found[key] = Person(earlier.first, key, "", "", earlier.start)
+    return {k: v for k, v in found.items() if v.gender}

@@ -1,0 +1,72 @@
+"""fact.pronoun: from the English alone, a "he"/"she" of a verb of saying that contradicts the
+article's own introduction of the person it stands for."""
+
+from __future__ import annotations
+
+import pytest
+
+from backcheck.formats.article import from_text
+from backcheck.lang.persons import first_name_gender, persons
+from backcheck.pipeline.check import check
+
+
+@pytest.mark.parametrize(
+    "first,last,gender",
+    [
+        ("Milena", "Pavlović", "f"),
+        ("Amra", "Čengić", "f"),  # not in the hunspell lists, but before an -ić surname
+        ("Nikola", "Jovanović", "m"),  # a masculine name in -a
+        ("Marko", "Ilić", "m"),
+        ("Saša", "Ilić", ""),  # either sex
+        ("Emily", "Smith", ""),  # not a Serbo-Croatian name: the name does not tell
+    ],
+)
+def test_first_name_gender(first, last, gender):
+    assert first_name_gender(first, last) == gender
+
+
+def test_persons_come_with_the_evidence_of_their_gender():
+    text = "Lawyer Jelena Marić spoke. Ms. Emily Horn replied. Spokesman Saša Ilić added."
+    found = {k: (p.first, p.gender, p.why) for k, p in persons(text).items()}
+    assert found == {
+        "Marić": ("Jelena", "f", "the first name Jelena"),  # "Lawyer" is an English word
+        "Horn": ("Emily", "f", "the title Ms"),
+        "Ilić": ("Saša", "m", "the title Spokesman"),
+    }
+
+
+def _pronoun_flags(tmp_path, text: str, name: str = "a.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [f for f in check(str(path)).documents[0].flags if f.check == "fact.pronoun"]
+
+
+def test_he_for_a_woman_is_flagged_with_the_right_pronoun(tmp_path):
+    text = (
+        "Mayor Vesna Radulović presented the city budget on Tuesday.\n\n"
+        '"We will build two kindergartens," Radulović said. He added that taxes would not rise.\n'
+    )
+    flags = _pronoun_flags(tmp_path, text)
+    assert [(f.span.text, f.suggestion, f.severity) for f in flags] == [("He", "She", "critical")]
+    assert flags[0].message == '"He" stands for Vesna Radulović, a woman: write She'
+
+
+def test_antecedent_is_the_last_person_named(tmp_path):
+    text = (
+        "Mayor Vesna Radulović met the director of the water company, Goran Bulatović. "
+        '"The pipes are old," Bulatović said. He added that repairs would take a year.\n'
+    )
+    assert _pronoun_flags(tmp_path, text) == []
+
+
+def test_no_flag_without_an_introduced_person(tmp_path):
+    text = '"We will build two kindergartens," the mayor said. He added that taxes would not rise.\n'
+    assert _pronoun_flags(tmp_path, text) == []
+
+
+def test_a_person_named_only_later_is_no_antecedent(tmp_path):
+    doc = from_text("He said it was late. Later, Minister Ana Kovač arrived.", path="a.txt", lang="en")
+    assert persons(doc.text)["Kovač"].gender == "f"
+    path = tmp_path / "b.txt"
+    path.write_text(doc.text, encoding="utf-8")
+    assert [f for f in check(str(path)).documents[0].flags if f.check == "fact.pronoun"] == []
