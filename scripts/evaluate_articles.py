@@ -93,6 +93,8 @@ class Tally:
 
     kinds: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     false: dict[str, Counter] = field(default_factory=lambda: {"src": Counter(), "en": Counter()})
+    #: the same false flags by check id (a count per check, never the items: safe on the test split)
+    false_checks: dict[str, Counter] = field(default_factory=lambda: {"src": Counter(), "en": Counter()})
     sentences: int = 0
     timing: list[list] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -169,6 +171,7 @@ def score(errors: list[Error], flags, mode: str, tally: Tally) -> None:
     for f in flags:  # a flag of any meaning category on an annotated error is not a false one
         if f.category in MEANING and not any(matches(f, e, with_source, any_category=True) for e in errors):
             tally.false[mode][f.category] += 1
+            tally.false_checks[mode][f.check] += 1
 
 
 def load_articles(directory: Path, split: str) -> tuple[list[dict], list[str]]:
@@ -259,6 +262,13 @@ def report(tally: Tally, split: str, n_articles: int) -> None:
         f"Fresh articles, {split} split: flags on no annotated error, per 100 sentences",
         ["run", *MEANING, "all meaning", "flags"],
         rows,
+    )
+    print(
+        "False flags by check: with source "
+        + (", ".join(f"{k} {v}" for k, v in tally.false_checks["src"].most_common()) or "none")
+        + "; English only "
+        + (", ".join(f"{k} {v}" for k, v in tally.false_checks["en"].most_common()) or "none")
+        + "\n"
     )
     timing = tally.timing
     mean = [f"{sum(float(r[k]) for r in timing) / len(timing):.3f}" for k in range(4, 8)] if timing else ["-"] * 4
