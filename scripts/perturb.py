@@ -1101,15 +1101,45 @@ _TEAM = r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 _BEAT = re.compile(_TEAM + r"\s+(beat|beats|defeated|defeats|overcame|thrashed|edged|lost to|fell to)\s+" + _TEAM)
 
 
+#: "Livingston's 1-0 win over Rangers", "gives Livingston 1-0 win over Rangers": the winner
+#: right before the score (or "'s"), the loser after "over".
+_WIN_OVER = re.compile(
+    _TEAM + r"(?:'s|’s)?\s+(?:an?\s+)?(?:[a-z]+\s+)?(\d+\s?[-–:&]\s?\d+\s+(?:win|victory))\s+over\s+" + _TEAM
+)
+#: "a 5-2 win over the Nationals" with no winner named next to it: the win made a loss.
+_BARE_WIN = re.compile(r"\b(?:an?\s+)(?:[a-z]+\s+)?\d+\s?[-–]\s?\d+\s+(win|victory)\s+over\b")
+
+
 def _result_reversed(src: str, en: str, rng: random.Random) -> Perturbation | None:
-    """ "X beat Y" -> "Y beat X", where the source has a verb of winning or losing (or a win)."""
+    """ "X beat Y" -> "Y beat X", "X's 1-0 win over Y" -> "Y's 1-0 win over X", "a 5-2 win over
+    Y" -> "a 5-2 loss to Y", where the source has a verb of winning or losing (or a win)."""
     if not _WIN_SOURCE.search(fold(to_latin(src))):
         return None
     options = [m for m in _BEAT.finditer(en) if m.group(1).lower() != m.group(3).lower()]
     options = [m for m in options if m.group(1).split()[-1] not in NOT_NAMES or len(m.group(1).split()) > 1]
-    if not options:
+    wins = [
+        m
+        for m in _WIN_OVER.finditer(en)
+        if m.group(1).lower() != m.group(3).lower()
+        and (m.group(1).split()[-1] not in NOT_NAMES or len(m.group(1).split()) > 1)
+    ]
+    bare = [m for m in _BARE_WIN.finditer(en) if not any(w.start(2) <= m.start(1) < w.end(2) for w in wins)]
+    if not options and not wins and not bare:
         return None
-    m = rng.choice(options)
+    m = rng.choice(options + wins + bare)
+    if m.re is _BARE_WIN:
+        loss = "loss to" if m.group(1) == "win" else "defeat by"
+        return _replace("result_reversed", en, m.start(1), m.end(), loss)
+    if m.re is _WIN_OVER:
+        a, b = m.group(1), m.group(3)
+        a0, b0 = a.startswith("the "), b.startswith("the ")
+        a, b = a[4:] if a0 else a, b[4:] if b0 else b
+        new = en[m.start() : m.end()]
+        rel_a, rel_b = m.start(1) - m.start(), m.start(3) - m.start()
+        head = ("the " if a0 else "") + b
+        tail = ("the " if b0 else "") + a
+        new = head + new[rel_a + len(m.group(1)) : rel_b] + tail
+        return _replace("result_reversed", en, m.start(), m.end(), new)
     a, b = m.group(1), m.group(3)
     if _sentence_initial(en, m.start(1)) and a.startswith("The "):
         a = "the " + a[4:]
@@ -1273,7 +1303,11 @@ def _hedge_dropped(src: str, en: str, rng: random.Random) -> Perturbation | None
     return Perturbation("hedge_dropped", out, m.start(), m.start(), en[m.start() : m.end()])
 
 
-_MODAL_SOURCE = re.compile(r"\b(?:planir|namjerav|namerav|pokusa|nastoj|najavi|predvi[dđ]a|ce\b|hoce)")
+#: Verbs (and the noun) of planning, intending and trying. The plain future ("će", "hoće") and
+#: announcements ("najavio je da će") are no plan: "will open" for them is no modality change.
+_MODAL_SOURCE = re.compile(
+    r"\b(?:planir(?!an)|namjerav|namerav|pokusa(?!j)|nastoj|plan(?:ove|ovi|om)? da\b|namje?r\w* da\b)"
+)
 
 
 def _ing(verb: str) -> str:

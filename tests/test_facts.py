@@ -87,5 +87,45 @@ def test_a_dropped_hedge_names_the_hedge_as_written():
 def test_a_reversed_result_has_a_message_and_a_reason():
     source = "Jadran je u subotu pobijedio Mornar 14:13."
     found = findings("fact.result", source, "Mornar beat Jadran 14-13 on Saturday.", "cnr")
-    assert [(t, f.suggestion) for t, f in found] == [("Mornar", "Jadran beat Mornar")]
+    assert [(t, f.suggestion) for t, f in found] == [("Mornar beat Jadran", "Jadran beat Mornar")]
     assert found[0][1].detail
+
+
+def test_a_hedge_is_rendered_only_by_its_own_class_and_the_span_is_the_claims_verb():
+    source = "Gradonačelnik je navodno primio novac od firme."
+    english = "The mayor could have taken money from the firm in May."
+    found = findings("fact.hedge", source, english, "hr")
+    # "could" and the month "May" render no "navodno"; the flag is on the verb the hedge qualifies
+    assert [t for t, _ in found] == ["could have taken"]
+    assert '"navodno"' in found[0][1].message and "\n" not in found[0][1].message
+    assert findings("fact.hedge", source, "The mayor allegedly took money from the firm.", "hr") == []
+
+
+def test_two_hedges_need_two_renderings():
+    source = "Navodni napadač je navodno pobjegao u Austriju."
+    assert findings("fact.hedge", source, "The alleged attacker allegedly fled to Austria.", "bs") == []
+    found = findings("fact.hedge", source, "The alleged attacker fled to Austria.", "bs")
+    assert [t for t, _ in found] == ["fled"]
+
+
+def test_a_plan_reported_as_under_way_is_flagged_on_the_verb_and_a_past_plan_suggests_the_past():
+    found = findings(
+        "fact.modality", "Opština planira da otvori vrtić.", "The municipality is opening a kindergarten.", "sr"
+    )
+    assert [t for t, _ in found] == ["is opening"] and 'write "plans to"' in found[0][1].message
+    found = findings("fact.modality", "Planirali su da otvore vrtić.", "They opened a kindergarten.", "sr")
+    assert [t for t, _ in found] == ["opened"] and 'write "planned to"' in found[0][1].message
+    # a "will" in another clause renders no plan; next to the verb it does
+    assert (
+        findings(
+            "fact.modality", "Opština planira da otvori vrtić.", "The municipality will open a kindergarten.", "sr"
+        )
+        == []
+    )
+
+
+def test_a_win_over_made_a_loss_is_a_reversed_result():
+    source = "Dinamo je pobjedom od 3:1 nad Hajdukom osigurao naslov."
+    found = findings("fact.result", source, "Dinamo secured the title with a 3-1 loss to Hajduk.", "hr")
+    assert [t for t, _ in found] == ["a 3-1 loss to Hajduk"]
+    assert findings("fact.result", source, "Dinamo secured the title with a 3-1 win over Hajduk.", "hr") == []

@@ -475,3 +475,16 @@ def test_a_changed_weekday_is_suggested_as_the_english_weekday():
 def test_a_missing_code_is_reported_as_written():
     found = findings("number.missing", "Model A4 je skup.", "The model is expensive.", "hr")
     assert len(found) == 1 and "A4" in found[0][1].message
+
+
+def test_a_unit_changed_before_a_conversion_in_brackets_is_flagged_on_the_number_and_unit():
+    from _source_checks import findings
+
+    found = findings(
+        "number.mismatch", "Staza je duga 200 km (124 milje).", "The track is 200 miles (124 miles) long.", "hr"
+    )
+    assert [t for t, _ in found] == ["200 miles"]
+    assert (
+        findings("number.mismatch", "Staza je duga 200 km (124 milje).", "The track is 200 km (124 miles) long.", "hr")
+        == []
+    )

@@ -40,7 +40,10 @@ def _pairs(ctx):
 
 
 class _CueClass(Check):
-    """A class of source cues the English must render with one of its words."""
+    """A class of source cues the English must render with one of its words: each cue of the
+    source is looked for among the English renderings of ITS class (``sh_facts.toml``), near the
+    same place in the sentence. The finding's span is the English verb the cue qualifies (the
+    claim stated as fact, the plan reported as done), the source span the cue."""
 
     table: str
     requires_source = True
@@ -48,22 +51,28 @@ class _CueClass(Check):
     def run(self, ctx):
         spec = facts.tables()[self.table]
         for pair in _pairs(ctx):
-            cues = facts.find(pair.view.text, spec["source"])
-            if not cues or facts.find(pair.english.lower(), spec["english"]):
-                continue
-            written = pair.view.as_written(cues[0])
-            a, b = pair.source_span(cues[0])
-            yield Finding(
-                self.id,
-                pair.start,
-                pair.start + len(pair.english),
-                spec["message"].format(cue=written, suggestion=spec["suggestion"]),
-                suggestion=None,
-                source_start=a,
-                source_end=b,
-                evidence={"cues": [pair.view.as_written(c) for c in cues], "renderings": spec["suggestion"]},
-                detail=spec["detail"].format(cue=written),
-            )
+            for miss in facts.unrendered(self.table, pair.view.text, pair.english):
+                cls = miss.spec
+                written = pair.view.as_written(miss.cue)
+                a, b = pair.source_span(miss.cue)
+                start, end = facts.claim_span(pair.english, miss.at)
+                verb = pair.english[start:end]
+                past = re.search(r"(?:o|la|li|le|lo)$", miss.cue.text) and cls.get("suggestion_past")
+                suggestion = cls["suggestion_past"] if past else cls["suggestion"]
+                renders = " or ".join(f'"{w.rstrip("*")}"' for w in cls["english"][:2])
+                yield Finding(
+                    self.id,
+                    pair.start + start,
+                    pair.start + end,
+                    spec["message"].format(cue=written, gloss=cls["gloss"], suggestion=suggestion),
+                    suggestion=None,
+                    source_start=a,
+                    source_end=b,
+                    evidence={"cue": written, "renderings": cls["english"][:4], "english": verb},
+                    detail=spec["detail"].format(
+                        cue=written, gloss_long=cls.get("gloss_long", cls["gloss"]), renders=renders, verb=verb
+                    ),
+                )
 
 
 @register
@@ -340,29 +349,66 @@ class FalseFriend(Check):
 _CAPITALISED = r"([A-ZČĆŠŽĐ][\w’'-]+(?:\s+[A-ZČĆŠŽĐ][\w’'-]+)*)"
 
 
-def _pairs_of(text: str, win: list[str], lose: list[str]) -> list[tuple[str, str]]:
-    """(winner, loser) for each "X beat Y" / "X lost to Y" in ``text``."""
-    out = []
+_SCORE = r"\d+\s?[-–:&]\s?\d+"
+
+
+def _words(verbs: list[str]) -> str:
+    return "|".join(
+        r"\s+".join(re.escape(w) for w in v.rstrip("*").split()) + (r"\w*" if v.endswith("*") else "") for v in verbs
+    )
+
+
+def _results(
+    text: str, win: list[str], lose: list[str], win_nouns=(), lose_nouns=(), before: str = ""
+) -> list[tuple[str | None, str | None, int, int]]:
+    """(winner, loser, start, end) for each result in ``text``: "X beat Y", "X lost to Y", and
+    the nouns "X's 1-0 win over Y", "a 5-2 loss to Y" (a side not named is None); ``before``
+    is the preposition of a source noun (pobjeda "nad" X)."""
+    out: list[tuple[str | None, str | None, int, int]] = []
     for verbs, winner_first in ((win, True), (lose, False)):
-        words = "|".join(re.escape(v.rstrip("*")) + (r"\w*" if v.endswith("*") else "") for v in verbs)
         # the subject, up to four words (je u Podgorici), the verb, the object
         pattern = (
-            rf"{_CAPITALISED}(?:\s+[\w’'-]+){{0,4}}?\s+(?:{words})"
+            rf"{_CAPITALISED}(?:\s+[\w’'-]+){{0,4}}?\s+(?:{_words(verbs)})"
             rf"(?:\s+(?:the|their|its|[a-zčćšžđ]\w*))?\s+{_CAPITALISED}"
         )
         for m in re.finditer(pattern, text):
             a, b = m.group(1), m.group(2)
-            out.append((a, b) if winner_first else (b, a))
+            out.append((a, b, m.start(), m.end()) if winner_first else (b, a, m.start(), m.end()))
+    for nouns, won in ((win_nouns, True), (lose_nouns, False)):
+        if not nouns:
+            continue
+        if before:  # pobjeda (od 5:2) nad X: X lost
+            pattern = rf"\b(?:{_words(list(nouns))})(?:\s+(?:od|s|sa|rezultatom))?(?:\s+{_SCORE})?\s+{before}\s+{_CAPITALISED}"
+            for m in re.finditer(pattern, text):
+                out.append((None, m.group(1), m.start(), m.end()) if won else (m.group(1), None, m.start(), m.end()))
+            continue
+        pattern = (
+            rf"(?:{_CAPITALISED}(?:'s|’s)?\s+)?(?:an?\s+)?(?:[a-z]+\s+)?(?:{_SCORE}\s+)?"
+            rf"\b(?:{_words(list(nouns))})\s+(?:the\s+)?{_CAPITALISED}"
+        )
+        for m in re.finditer(pattern, text):
+            other = m.group(1)
+            if other and other.split()[0] in ("The", "A", "An") and len(other.split()) == 1:
+                other = None
+            start = m.start(1) if other else m.start()
+            out.append((other, m.group(2), start, m.end()) if won else (m.group(2), other, start, m.end()))
     return out
 
 
 def _same(a: str, b: str) -> bool:
     """One team or person in two languages: the folded words begin alike (Zvezda, Zvezdu)."""
+    from backcheck.lang.names.phonetic import phonetic_key
+
     x, y = facts.fold_name(a), facts.fold_name(b)
     if min(len(x), len(y)) < 4:
         return x == y
     n = min(len(x), len(y), 5)
-    return x[:n] == y[:n]
+    if x[:n] == y[:n]:
+        return True
+    # the source's phonetic spelling of an English name (Rendžersima, Rangers): the consonants
+    # of the first word alike
+    p, q = phonetic_key(a.split()[-1], True), phonetic_key(b.split()[-1], False)
+    return min(len(p), len(q)) >= 4 and p[:4] == q[:4]
 
 
 @register
@@ -385,20 +431,58 @@ class ResultReversed(Check):
                 continue
             source = facts.to_latin_text(ctx.source.text[src[0].start : src[-1].end])
             english = ctx.document.text[tgt[0].start : tgt[-1].end]
-            source_results = _pairs_of(source, spec["source_win"], spec["source_lose"])
-            for winner, loser in _pairs_of(english, spec["english_win"], spec["english_lose"]):
-                if any(_same(winner, sl) and _same(loser, sw) for sw, sl in source_results):
-                    start = tgt[0].start + english.index(winner)
-                    yield Finding(
-                        self.id,
-                        start,
-                        start + len(winner),
-                        f"The original says {loser} won and {winner} lost; the English reverses the result: "
-                        f'write "{loser} beat {winner}"',
-                        suggestion=f"{loser} beat {winner}",
-                        detail=f"In the source {loser} is the one who won (the subject of a verb of winning or the "
-                        f"object of a verb of losing); in the English {winner} is.",
-                        source_start=src[0].start,
-                        source_end=src[-1].end,
-                        evidence={"english": [winner, loser]},
-                    )
+            source_results = _results(
+                source,
+                spec["source_win"],
+                spec["source_lose"],
+                spec.get("source_win_noun", ()),
+                (),
+                spec.get("source_win_noun_before", "nad"),
+            )
+            if not source_results:
+                continue
+            winners = [w for w, _, _, _ in source_results if w]
+            losers = [lo for _, lo, _, _ in source_results if lo]
+            english_results = _results(
+                english,
+                spec["english_win"],
+                spec["english_lose"],
+                spec.get("english_win_noun", ()),
+                spec.get("english_lose_noun", ()),
+            )
+            for winner, loser, a, b in english_results:
+                wrong_winner = (
+                    winner and any(_same(winner, x) for x in losers) and not any(_same(winner, x) for x in winners)
+                )
+                wrong_loser = (
+                    loser and any(_same(loser, x) for x in winners) and not any(_same(loser, x) for x in losers)
+                )
+                if not (wrong_winner or wrong_loser):
+                    continue
+                won = winner if wrong_winner and not wrong_loser else None
+                source_winner = next((x for x in winners if loser and _same(loser, x)), None)
+                source_loser = next((x for x in losers if winner and _same(winner, x)), None)
+                said_winner = winner or "the other side"
+                right_winner = loser if wrong_loser else None
+                right_loser = winner if wrong_winner else None
+                if right_winner and right_loser:
+                    right = f"{right_winner} beat {right_loser}"
+                elif right_winner:
+                    right = f"a win for {right_winner}"
+                else:
+                    right = f"a loss for {right_loser}"
+                start, end = tgt[0].start + a, tgt[0].start + b
+                yield Finding(
+                    self.id,
+                    start,
+                    end,
+                    f"The original says {right_winner or 'the other side'} won and {right_loser or 'the other side'} "
+                    f'lost; the English reverses the result: write "{right}"',
+                    suggestion=right if right_winner and right_loser else None,
+                    detail=f"In the source {source_winner or (right_winner or 'the other side')} is the one who won "
+                    f"(the subject of a verb of winning, the object of a verb of losing, or the side a win is "
+                    f'over: "pobjeda nad" {source_loser or right_loser or "X"}); in the English {said_winner} is.',
+                    source_start=src[0].start,
+                    source_end=src[-1].end,
+                    evidence={"english": [winner, loser], "won": won},
+                )

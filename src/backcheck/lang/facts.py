@@ -109,3 +109,84 @@ def to_latin_text(text: str) -> str:
 
 def fold_name(name: str) -> str:
     return fold(name.replace(" ", ""))
+
+
+# --- cue classes: a cue and the English that renders it, near the same claim ------------------
+
+
+@dataclass(frozen=True)
+class Unrendered:
+    """A source cue whose class has no English rendering near it."""
+
+    cue: Cue
+    spec: dict[str, Any]  #: its class of ``sh_facts.toml`` (source, english, gloss, suggestion)
+    at: float  #: the cue's relative position in the source (0 to 1)
+
+
+def _english_view(english: str) -> str:
+    """The English lower-cased for the renderings, but a month before or after a number kept
+    capitalised ("May 3" is no modal "may"; "Will" a name, not "will")."""
+    low = english.lower()
+    for m in re.finditer(r"\b(?:May|March|Will)\b", english):
+        if m.start() > 0 and not re.search(r"[.!?\"“‘]\s*$", english[: m.start()]):
+            low = low[: m.start()] + m.group() + low[m.end() :]
+    return low
+
+
+def unrendered(kind: str, source: str, english: str) -> list[Unrendered]:
+    """The cues of a class table (``hedge``, ``modality``) in the source view ``source`` that no
+    rendering of THEIR class renders in ``english``: each cue takes the nearest free rendering
+    of its class whose relative position in the sentence is within the table's ``near`` of the
+    cue's (so two cues need two renderings, and a rendering in another clause at the other end
+    of the sentence renders nothing)."""
+    table = tables()[kind]
+    near = float(table.get("near", 1.0))
+    low = _english_view(english)
+    out = []
+    for spec in table["classes"]:
+        cues = find(source, spec["source"])
+        if not cues:
+            continue
+        free = [((r.start + r.end) / 2 / max(1, len(english)), near) for r in find(low, spec["english"])]
+        if spec.get("english_close"):
+            close = float(table.get("close", near))
+            free += [((r.start + r.end) / 2 / max(1, len(english)), close) for r in find(low, spec["english_close"])]
+        for cue in cues:
+            at = (cue.start + cue.end) / 2 / max(1, len(source))
+            best = min((f for f in free if abs(f[0] - at) <= f[1]), key=lambda f: abs(f[0] - at), default=None)
+            if best is not None:
+                free.remove(best)
+                continue
+            out.append(Unrendered(cue, spec, at))
+    return out
+
+
+@cache
+def _verb_group() -> re.Pattern[str]:
+    verbs = tables()["english_verbs"]
+    aux = "|".join(re.escape(a) for a in sorted(verbs["auxiliaries"], key=len, reverse=True))
+    irregular = "|".join(re.escape(v) for v in sorted(set(verbs["irregular"]), key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?<![\w'’])(?:{aux})\b(?:\s+(?:not|n't|also|still|already|just|now|never|\w+ly))?"
+        rf"(?:\s+(?:been|being|be|have))?\s+[a-z]\w*(?:ed|en|ing|wn|ne)\b"
+        rf"|(?<![\w'’])(?:{aux})\s+(?:\w+ly\s+)?(?:{irregular})\b"
+        rf"|(?<![\w'’-])[a-z]\w+ed\b|(?<![\w'’-])(?:{irregular})\b"
+        rf"|(?<![\w'’])(?:will|would|can|could|should|must|may|might)\s+[a-z]\w*)",
+    )
+
+
+def claim_span(english: str, at: float) -> tuple[int, int]:
+    """The English verb group nearest the relative position ``at`` (the verb of the claim a
+    hedge or a plan qualifies: "used", "has said", "is opening"), else the word there."""
+    if not english:
+        return 0, 0
+    target = at * len(english)
+    groups = list(_verb_group().finditer(english))
+    if groups:
+        m = min(groups, key=lambda g: min(abs(g.start() - target), abs(g.end() - target)))
+        return m.start(), m.end()
+    words = list(re.finditer(r"\w[\w'’-]*", english))
+    if not words:
+        return 0, len(english)
+    m = min(words, key=lambda w: abs(w.start() - target))
+    return m.start(), m.end()

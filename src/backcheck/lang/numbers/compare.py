@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from backcheck.lang.numbers import Quantity, extract, matches, reads_all_months, spells_numbers
+from backcheck.lang.numbers.quantity import units_disagree
 
 
 def quantities(doc, sentences) -> list[Quantity]:
@@ -18,6 +19,10 @@ def quantities(doc, sentences) -> list[Quantity]:
 def _domain(q: Quantity) -> str:
     kinds = {d for d, _ in q.values}
     return "month" if "month" in kinds else "weekday" if "weekday" in kinds else "n"
+
+
+def _same_number(a: Quantity, b: Quantity) -> bool:
+    return bool({v for d, v in a.values if d == "n"} & {v for d, v in b.values if d == "n"})
 
 
 def compare(source_qs: list[Quantity], target_qs: list[Quantity], source_lang: str):
@@ -39,11 +44,18 @@ def compare(source_qs: list[Quantity], target_qs: list[Quantity], source_lang: s
     # counterpart of a changed value ("dva" -> "three") when no other is left.
     spare = [s for s in source_qs if s.weak and not any(matches(s, t) for t in target_qs)]
     for t in unsupported:
-        partner = next((s for s in missing + spare if _domain(s) == _domain(t)), None)
+        # The same number under another unit is the English's counterpart, even where the source
+        # quantity is accounted for by a conversion in brackets ("300 km (180 milja)" ->
+        # "300 miles (180 miles)": 300 km is about 180 miles, but the English 300 is in miles).
+        partner = next((s for s in missing + spare + source_qs if _same_number(s, t) and units_disagree(s, t)), None)
+        if partner is None:
+            partner = next((s for s in missing + spare if _domain(s) == _domain(t)), None)
         if partner in missing:
             missing.remove(partner)
-        elif partner is not None:
+        elif partner in spare:
             spare.remove(partner)
+        elif partner is not None:
+            pass  # accounted for by a conversion, and still the counterpart of a changed unit
         elif t.word or (_domain(t) == "month" and not reads_all_months(source_lang)):
             # A number word in an idiom ("back nine", "four from four"), or a month the source
             # may name in a form not read here (Polish "wrześniowym"): reported only against a
