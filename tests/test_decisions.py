@@ -235,3 +235,19 @@ def test_batch_honours_dismissals(tmp_path, sample_path):
         flagged = {doc.path.rsplit("/", 1)[-1]: [f.span.text for f in doc.flags] for doc in report.documents}
         assert "Hornova" not in flagged["a.txt"] and "Hornova" not in flagged["b.txt"]
         assert "Hornova" in flagged["c.txt"]
+
+
+def test_resumed_batch_does_not_reuse_a_report_made_before_a_dismissal(tmp_path, sample_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(sample_path.read_bytes())
+    items = batch.discover([folder])
+    state = tmp_path / "state.sqlite"
+    first = batch.run(items, Config(), state=state)
+    assert "Hornova" in [f.span.text for f in first.report.documents[0].flags]
+    _dismiss_hornova(folder / "a.txt")
+    again = batch.run(items, Config(), state=state)
+    assert again.skipped == 0 and again.checked == 1  # the decisions changed: checked anew
+    assert "Hornova" not in [f.span.text for f in again.report.documents[0].flags]
+    third = batch.run(items, Config(), state=state)
+    assert third.skipped == 1  # nothing changed since: taken from the journal

@@ -213,12 +213,25 @@ def _manifest_items(manifest: Path, rows: Iterator[tuple[int, dict]]) -> list[Ba
 
 def run_key(config: Config, engines: list[dict[str, Any] | None] | None = None) -> str:
     """What makes a stored result reusable: the version, every deciding setting, the content of
-    the baseline (not its path: a baseline edited in place changes the results), and the engines
-    that actually run (``auto`` is whatever is installed; a reinstalled model has a new checksum)."""
+    the baseline (not its path: a baseline edited in place changes the results), the engines
+    that actually run (``auto`` is whatever is installed; a reinstalled model has a new checksum)
+    and the editors' decisions (a flag dismissed since drops out of the report)."""
     settings = {k: v for k, v in config.to_dict().items() if k != "origins"}
     baseline = files.digest(config.baseline, files.SMALL_FILE_BYTES) if config.baseline else None
-    material = [__version__, settings, baseline, engines or []]
+    material = [__version__, settings, baseline, engines or [], _decisions_digest(config)]
     return hashlib.sha256(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _decisions_digest(config: Config) -> str | None:
+    """The editors' decisions a run honours, as a digest (None without a store)."""
+    from backcheck.pipeline.check import decisions_path
+    from backcheck.pipeline.decisions import DecisionStore
+
+    path = decisions_path(config)
+    if path is None:
+        return None
+    with DecisionStore(path) as store:
+        return store.digest()
 
 
 def engine_identities(items: list[BatchItem], config: Config, models_dir: str | None) -> list[dict[str, Any] | None]:

@@ -16,6 +16,7 @@ transaction, so a crash never leaves half a decision.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import threading
@@ -209,6 +210,12 @@ class DecisionStore:
             (article,),
         )
         return {row[0]: Decision(*row) for row in rows}
+
+    def digest(self) -> str:
+        """A digest of every decision (what a resumable batch keys its results on: a flag dismissed
+        since a document was checked makes its stored report stale)."""
+        rows = self._read("SELECT article, flag, action, replacement FROM decisions ORDER BY article, flag", ())
+        return hashlib.sha256(json.dumps(rows).encode("utf-8")).hexdigest()[:16]
 
     def earlier_versions(self, name: str, article: str) -> list[str]:
         """Fingerprints of other versions of the article called ``name`` that hold decisions."""
