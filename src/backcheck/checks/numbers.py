@@ -8,7 +8,7 @@ from backcheck.checks.base import Check, Finding, register
 from backcheck.lang.numbers import Quantity
 from backcheck.lang.numbers.house_style import render_month, render_number, render_time, render_weekday
 from backcheck.lang.numbers.quantity import units_disagree
-from backcheck.lang.numbers.units import currency_span, unit_end
+from backcheck.lang.numbers.units import currency_span, unit_end, unit_name
 
 #: Which kind a mismatch is reported as when the two sides disagree (the more specific wins).
 _KIND_ORDER = ("date", "percent", "amount", "year", "time", "count")
@@ -69,12 +69,20 @@ class NumberMismatch(Check):
                 if s and units_disagree(s, t) and not all((_money(s), _money(t))):
                     # the number kept, its unit changed: the span takes the unit in (160 miles)
                     a, end = currency_span(ctx.document.text, t.start, unit_end(ctx.document.text, t.end))
+                    said = ctx.source.text[s.start : unit_end(ctx.source.text, s.end)]
+                    unit = unit_name(ctx.source.text, s.end)
+                    right = f"{render_number(_value(s))} {unit}" if unit else None
                     yield Finding(
                         self.id,
                         a,
                         end,
-                        f'The original says "{s.text}" ({_unit_of(s)}); the English "{ctx.document.text[a:end]}" '
-                        "changes the unit, so the amount is not the same: convert it or keep the unit",
+                        f'The original says "{said}"; the English "{ctx.document.text[a:end]}" changes the unit, '
+                        + (
+                            f"so the amount is not the same: write {right} (or convert it)"
+                            if right
+                            else "so the amount is not the same: convert it or keep the unit"
+                        ),
+                        suggestion=right,
                         source_start=s.start,
                         source_end=s.end,
                         evidence={**evidence, "kind": "unit"},
@@ -154,6 +162,7 @@ def suggest(s: Quantity, t: Quantity) -> str:
 
 def _unit_of(q: Quantity) -> str:
     dimension, _, system = next((d for d, _ in sorted(q.values) if "/" in d), "?/?").partition("/")
+    dimension = {"len": "length", "vol": "volume"}.get(dimension, dimension)
     return {"m": "metric", "i": "imperial", "BAM": "convertible marks"}.get(system, system) + f" {dimension}"
 
 

@@ -81,6 +81,11 @@ def units() -> tuple[tuple[str, float, str, str], ...]:
     return tuple((u["dimension"], float(u["factor"]), u["system"], u["pattern"]) for u in _tables()["units"])
 
 
+def unit_names() -> tuple[str | None, ...]:
+    """The English house-style name of each unit of :func:`units` ("km", "hectares"), by index."""
+    return tuple(u.get("english") for u in _tables()["units"])
+
+
 @lru_cache(maxsize=1)
 def currencies() -> tuple[tuple[str, str, str], ...]:
     """``(ISO code, pattern of a sign before the number, pattern of a word after it)`` per

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from backcheck.lang.numbers.data import currencies, units
+from backcheck.lang.numbers.data import currencies, unit_names, units
 from backcheck.lang.text import to_latin
 
 
@@ -73,6 +73,17 @@ def currency_span(text: str, start: int, end: int) -> tuple[int, int]:
         if m := word.match(text, end):
             end = m.end()
     return start, end
+
+
+def unit_name(text: str, end: int) -> str | None:
+    """The English name of the unit written after a number that ends at ``end`` ("km" for
+    "kilometara", "hectares" for "ha"), or None."""
+    if any("\u0400" <= c <= "\u04ff" for c in text[end : end + 30]):
+        text, end = to_latin(text[end : end + 30]).text, 0
+    unit = _unit_pattern().match(text, end)
+    if not unit or not unit.lastgroup or unit.group().strip(" -") == "KM":
+        return None
+    return unit_names()[int(unit.lastgroup[1:])]
 
 
 def unit_end(text: str, end: int) -> int:
