@@ -11,8 +11,8 @@ Examples, all from the tune split only:
 * negatives: every reading of every capitalised word of the clean English of the same tune
   documents and articles (a name in its nominative, an English word at a sentence start).
 
-A logistic regression (L2, gradient descent; numpy) fits one weight per evidence feature of
-``backcheck.lang.names.forms.evidence``; each group of readings (declensions, phonetic
+A logistic regression (L2, gradient descent; numpy) per group of readings fits one weight per
+evidence feature of ``backcheck.lang.names.forms.evidence``; each group of readings (declensions, phonetic
 respellings) gets the lowest threshold at which the clean tune English gets at most its share
 (70% / 30%) of ``--max-false`` flags per 100 sentences. The script prints the tune figures it was
 fitted to and writes them, the weights and the command into the model file.
@@ -193,7 +193,15 @@ def main() -> int:
     pos, neg, uncovered, sentences = ntrex_examples(args.eval_dir, args.limit)
     apos, aneg, auncovered, asentences = article_examples()
     pos, neg, uncovered, sentences = pos + apos, neg + aneg, uncovered + auncovered, sentences + asentences
-    weights = fit(pos, neg)
+    # each group of readings gets weights of its own: a respelling's evidence (how closely the
+    # token spells an English name) means nothing for a declension, and the reverse
+    weights = {
+        group: fit(
+            [[(f, t) for f, t in token if _group(f) == group] for token in pos],
+            [[(f, t) for f, t in token if _group(f) == group] for token in neg],
+        )
+        for group in ("declension", "respelling")
+    }
     model = name_forms.Model(weights, {}, "")
     # one threshold per group of readings, each spending a share of the false-flag budget
     thresholds = {}
@@ -226,7 +234,13 @@ def main() -> int:
     MODEL.write_text(
         json.dumps({"weights": weights, "thresholds": thresholds, "provenance": provenance}, indent=2) + "\n"
     )
-    print("| weight | value |\n|---|---|\n" + "\n".join(f"| {k} | {v:+.3f} |" for k, v in sorted(weights.items())))
+    print(
+        "| weight | declension | respelling |\n|---|---|---|\n"
+        + "\n".join(
+            f"| {k} | {weights['declension'][k]:+.3f} | {weights['respelling'][k]:+.3f} |"
+            for k in sorted(weights["declension"])
+        )
+    )
     print(
         f"\nthresholds {thresholds}; tune recall {recall:.1%} of planted tokens (of them with the right base: "
         f"{right_base:.1%}); {false:.2f} false flags per 100 clean sentences"

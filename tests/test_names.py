@@ -155,3 +155,34 @@ def test_glide_j_is_dropped_only_after_y_or_a_vowel_and_i():
     # the language's own -ija nouns keep their j: Marije is the genitive of Marija, not of "Mari"
     assert "Mari" not in {b for b, _, _ in candidate_bases("Marije")}
     assert "Srbi" not in {b for b, _, _ in candidate_bases("Srbija")}
+
+
+@pytest.mark.parametrize(
+    "text, word, suggestion",
+    [
+        # a locative with sibilarisation (k -> c), the base known only to the gazetteer
+        ("The festival opened on Friday in Rijeci, where thousands gathered on the waterfront.", "Rijeci", "Rijeka"),
+        # an -ia place: the case forms keep the glide j (Rusija -> Rusiji)
+        ("The minister said the talks with Armeniji would resume after the elections.", "Armeniji", "Armenia"),
+        # the first name alone put in the source's case, before a surname in the nominative
+        ("The host Stevenu Cole asked the minister about the budget.", "Stevenu", "Steven"),
+        # an English name in the Serbian phonetic spelling, confirmed by CMUdict
+        ("The delegation will meet Bajden in the White House next week.", "Bajden", "Biden"),
+    ],
+)
+def test_name_inflected_finds_forms_the_article_never_writes_in_the_nominative(text, word, suggestion):
+    flags = flags_of(text, "name.inflected")
+    assert [(f.span.text, f.suggestion) for f in flags] == [(word, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a Slavic feminine surname English writes itself, introduced in full
+        "Tennis champion Maria Sharapova opened the tournament. Sharapova thanked the organisers.",
+        # local places the gazetteer knows are no respelling of an English word
+        "The road from Šabac to Sombor was closed after the floods, and buses went through Vršac.",
+    ],
+)
+def test_name_inflected_leaves_local_and_slavic_names_alone(text):
+    assert flags_of(text, "name.inflected") == []

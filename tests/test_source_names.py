@@ -1200,3 +1200,45 @@ def test_relational_adjective_of_another_place_is_still_a_drop():
     english = "Traffic on the bridge was halted for three hours near Split."
     dropped = [f.evidence["name"] for f in _flags(source, english, "hr") if f.check == "name.dropped"]
     assert dropped == ["Krčkom"]
+
+
+def _replaced(source, english, lang="sr"):
+    return [
+        (f.span.text, f.suggestion, f.severity) for f in _flags(source, english, lang) if f.check == "name.replaced"
+    ]
+
+
+@pytest.mark.parametrize(
+    "source, english, flagged",
+    [
+        # another surname of the same shape: š is not č
+        (
+            "Ministar Vojin Bečić obišao je u ponedjeljak poplavljena sela.",
+            "Minister Vojin Bešić visited the flooded villages on Monday.",
+            [("Bešić", "Bečić", "critical")],
+        ),
+        # the source's instrumental: the suggestion is its nominative, never the case form
+        (
+            "Premijer je razgovarao sa Vojinom Bečićem o budžetu.",
+            "The prime minister talked with Vojin Bešić about the budget.",
+            [("Bešić", "Bečić", "critical")],
+        ),
+    ],
+)
+def test_name_replaced_flags_another_name_of_the_same_shape(source, english, flagged):
+    assert _replaced(source, english) == flagged
+
+
+@pytest.mark.parametrize(
+    "source, english",
+    [
+        # đ written dj and diacritics dropped: one name (name.transliterated's business)
+        ("Premijer Milo Đukanović sastao se sa delegacijom.", "Prime Minister Milo Djukanovic met the delegation."),
+        # a case form of the same name
+        ("Premijer je razgovarao sa Vojinom Bečićem.", "The prime minister talked with Vojin Bečić."),
+        # a Serbian phonetic spelling of an English name
+        ("Predsjednik je primio Džejka Salivana.", "The president received Jake Sullivan."),
+    ],
+)
+def test_name_replaced_leaves_renderings_of_one_name_alone(source, english):
+    assert _replaced(source, english) == []

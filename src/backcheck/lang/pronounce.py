@@ -17,6 +17,7 @@ use spelling alone.
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -113,3 +114,38 @@ def _spoken(lower: str) -> list[str]:
         if text and text not in out:
             out.append(text)
     return out
+
+
+#: Unstressed vowels English spelling writes with any vowel letter (Biden B AY1 D AH0 N): a
+#: transcription that follows the spelling there writes the spelling's letter (Bajden).
+_REDUCED = frozenset({"AH0", "IH0", "ER0"})
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=65536)
+def loose_transcriptions(word: str) -> tuple[str, ...]:
+    """The word's pronunciations in South Slavic Latin letters with each reduced vowel written as
+    the vowel letter the spelling has there (Biden -> bajden, Connor -> kanor): Serbian
+    transcription often follows the spelling where English reduces the vowel. The n-th vowel of
+    the pronunciation is matched with the n-th group of vowel letters; a word whose counts differ
+    has none."""
+    lower = word.lower()
+    groups = _VOWEL_GROUPS.findall(lower)
+    out: list[str] = []
+    for phones in _entries().get(lower, ()):
+        vowels = [p for p in phones.split() if p[-1:].isdigit()]
+        if len(vowels) != len(groups) or not _REDUCED & set(vowels):
+            continue
+        text, n = [], 0
+        for phone in phones.split():
+            if phone[-1:].isdigit():
+                letter = groups[n][-1] if phone in _REDUCED else ""
+                n += 1
+                if letter:
+                    text.append(letter.replace("y", "i") + ("r" if phone == "ER0" else ""))
+                    continue
+            text.append(_PHONES.get(phone.rstrip("012"), ""))
+        spelled = "".join(text)
+        if spelled and spelled not in out:
+            out.append(spelled)
+    return tuple(out)

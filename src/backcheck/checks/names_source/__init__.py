@@ -9,4 +9,4 @@ case endings) lives in :mod:`backcheck.lang.names`, the Serbo-Croatian word list
 from __future__ import annotations
 
 # registration order does not matter: all_checks() sorts the registry by id
-from backcheck.checks.names_source import dropped, source_case, transliterated, unmatched  # noqa: F401
+from backcheck.checks.names_source import dropped, replaced, source_case, transliterated, unmatched  # noqa: F401

@@ -30,6 +30,30 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for w in words if w.islower())
 
 
+@lru_cache(maxsize=1)
+def _proper_nouns() -> frozenset[str]:
+    """Words the lists write capitalised (Michigan, Google, Turkey): names, some of which are also
+    common words in lower case (turkey, rowan)."""
+    from glob import glob
+
+    from english_words import get_english_words_set
+
+    words = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w[:1].isupper()}
+    for pattern in _SYSTEM_WORD_LISTS:
+        for path in glob(pattern):
+            try:
+                with open(path, encoding="utf-8", errors="replace") as fh:
+                    words.update(w for w in fh.read().split() if w.isalpha() and w[:1].isupper() and not w.isupper())
+            except OSError:
+                continue
+    return frozenset(w.lower() for w in words)
+
+
+def is_proper_noun(word: str) -> bool:
+    """Do the word lists write ``word`` capitalised, as a name (Michigan, Turkey, Google)?"""
+    return word.lower() in _proper_nouns()
+
+
 #: Zipf frequency below which a sentence-initial word is too rare in English to be read as a common word.
 _MIN_COMMON_ZIPF = 1.5
 #: Zipf frequency from which a word with a derivational suffix is a common word, not a name.

@@ -106,7 +106,7 @@ def readings(token: str) -> tuple[Reading, ...]:
             out.append(Reading(_cap(token, stem), ending, form))
             if len(stem) >= 4 and stem[-1].lower() in t["fleeting_a"]["finals"] and stem[-2].lower() not in "aeiouj":
                 out.append(Reading(_cap(token, stem[:-1] + "a" + stem[-1]), ending, form, "fleeting a"))
-            if stem.lower().endswith(("ij", "yj")) and ending[0] in "aeiou":
+            if stem.lower().endswith(tuple(t["glide"]["vowel_stem"])) and ending[0] in "aeiou":
                 out.append(Reading(stem[:-1], ending, form, "glide j"))
         if form == "vocative" and stem is not None and stem[-1].lower() in t["palatalisation"]:
             original = t["palatalisation"][stem[-1].lower()]
@@ -114,12 +114,16 @@ def readings(token: str) -> tuple[Reading, ...]:
     for ending, form in t["a_stem"].items():
         if (stem := stem_for(ending)) is not None:
             out.append(Reading(_cap(token, stem + "a"), ending, form, "-a stem"))
+            if stem.lower().endswith(tuple(t["glide"]["a_stem"])):
+                # -ia, -ea, -ya take a glide j before the endings (Russia -> Rusiji, Korea -> Koreji)
+                out.append(Reading(_cap(token, stem[:-1] + "a"), ending, form, "glide j"))
             last = stem[-1].lower()
             if form == "dative-locative" and last in t["sibilarisation"]:
                 original = t["sibilarisation"][last]
                 out.append(Reading(_cap(token, stem[:-1] + original + "a"), ending, form, f"{original}>{last}"))
     for ending, form in t["o_stem"].items():
-        if (stem := stem_for(ending)) is not None and stem[-1].lower() not in "aeiou":
+        if (stem := stem_for(ending)) is not None and stem[-1].lower() not in "aou":
+            # a vowel e or i before -o stays (Ohio -> Ohiu, Sergio -> Sergia)
             out.append(Reading(_cap(token, stem + "o"), ending, form, "-o stem"))
     out.extend(_possessives(token, low, t))
     out.extend(_feminines(token, low, t))
@@ -146,6 +150,9 @@ def _possessives(token: str, low: str, t: dict[str, Any]) -> list[Reading]:
                 stem = token[: len(token) - len(ending)]
                 base = stem + "a" if stem_class == "a_stem" else stem
                 out.append(Reading(_cap(token, base), ending, "possessive"))
+                if stem_class != "a_stem" and stem.lower().endswith(tuple(t["glide"]["vowel_stem"])):
+                    # -i and -y stems take a glide j (Sainsbury -> Sainsburyjev)
+                    out.append(Reading(_cap(token, stem[:-1]), ending, "possessive", "glide j"))
     return out
 
 
@@ -240,6 +247,12 @@ def evidence(
             bool(reading.change) and reading.change not in ("-a stem",) and reading.form != "respelling"
         ),
         "respelling_similarity": float(reading.change.split()[-1]) if reading.form == "respelling" else 0.0,
+        # the token spells the English name exactly as a Serbian transcription does (Makron, Šolc)
+        "respelling_exact": float(reading.form == "respelling" and float(reading.change.split()[-1]) >= 0.99),
+        # an English dictionary of names or pronunciations (SCOWL, CMUdict) knows the base (Scholz)
+        "base_name_list": float(_name_listed(reading.base)),
+        # a BCMS dictionary lists the token itself (Zorica, Ivana: names of their own)
+        "token_bcms_name": float(is_bcms_name(token)),
         "slavic_letters": float(any(c in _SLAVIC_LETTERS for c in low_token)),
         "ending_length": len(reading.ending) / 4.0,
     }
@@ -259,13 +272,31 @@ def evidence(
     return features
 
 
-def _slavic_feminine(token: str) -> bool:
-    """A Slavic woman's surname in its nominative (Zakharova, Kowalska): its root is no name English
-    knows (Smithova, Mayova are a Serbian form of an English name)."""
+def _name_listed(base: str) -> bool:
+    from backcheck.lang.names.common_words import is_proper_noun
+    from backcheck.lang.pronounce import transcriptions
+
+    return is_proper_noun(base) or bool(transcriptions(base))
+
+
+def _slavic_feminine(token: str, base: str) -> bool:
+    """A Slavic woman's surname in its nominative (Zakharova, Sharapova, Kowalska, Mladenova):
+    English writes the feminine form itself, or the masculine -ov/-ev form of its root, or knows
+    neither the form nor its root. A root English writes with a feminine form English does not
+    (Ullmanova, Crenshawova, Smithova) is a Serbian form of an English name."""
     low = token.lower()
     if not low.endswith(_FEMININE_SHAPES):
         return False
-    return lexicon.zipf(low[:-3]) < lexicon.KNOWN_ZIPF
+    if lexicon.zipf(low) >= lexicon.UNKNOWN_ZIPF:
+        return True
+    from backcheck.lang.names.common_words import is_common_word, is_proper_noun
+
+    masculine = low[:-1]  # Mladenova -> Mladenov, Kowalska -> Kowalsk(i)
+    if lexicon.zipf(masculine) >= lexicon.UNKNOWN_ZIPF or lexicon.zipf(masculine + "i") >= lexicon.UNKNOWN_ZIPF:
+        return not lexicon.zipf(base.lower()) >= lexicon.KNOWN_ZIPF or masculine.endswith(("ov", "ev"))
+    if is_common_word(base) and not is_proper_noun(base):
+        return True  # the root is an English common word, no English name (Bulletova)
+    return lexicon.zipf(base.lower()) < lexicon.UNKNOWN_ZIPF
 
 
 def allowed(token: str, reading: Reading, contexts: list[Context], nominative: bool) -> bool:
@@ -275,15 +306,28 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
     * a word joined by a hyphen every time is part of a compound name (Ednan-Laperouse);
     * written in a full name no base shares, a Slavic woman's surname is a nominative (Maria
       Zakharova), and so is a first name before a surname in another case (Ivana Horvat);
-    * except after -ić: -ića, -iću, -ićem are never a nominative (Dragan Vukotića).
+    * except after -ić: -ića, -iću, -ićem are never a nominative (Dragan Vukotića);
+    * a name next to a Slavic surname is no Serbian spelling of an English name.
     """
     if contexts and all(c.hyphenated for c in contexts):
         return False
+    if reading.form == "respelling" and any(fold(c.neighbour).endswith(_surname_suffixes()) for c in contexts):
+        return False  # the first name of a Slavic surname is the region's own (Dritan Abazović), not English
     if fold(reading.base).endswith("ic"):
         return True
-    if nominative and _slavic_feminine(token):
+    if nominative and _slavic_feminine(token, reading.base):
         return False
-    return not any(_first_name_before_nominative(reading, c) for c in contexts)
+    return not (_name_of_its_own(token) and any(_first_name_before_nominative(reading, c) for c in contexts))
+
+
+def _name_of_its_own(token: str) -> bool:
+    """Is ``token`` itself a name someone has (Ivana, Marti, Jana): a BCMS dictionary lists it,
+    English writes it, or it is a place. A first name nothing knows (Chrisu, Donalda, Stevenu)
+    before a surname in the nominative is the first name alone put in the source's case."""
+    from backcheck.lang.bcms_names import is_bcms_name
+    from backcheck.lang.gazetteer import is_place
+
+    return is_bcms_name(token) or lexicon.zipf(token.lower()) >= lexicon.UNKNOWN_ZIPF or is_place(token)
 
 
 def _common_noun_left(token: str, reading: Reading, features: dict[str, float]) -> bool:
@@ -318,12 +362,13 @@ def group(reading: Reading) -> str:
 
 @dataclass(frozen=True)
 class Model:
-    weights: dict[str, float]
+    weights: dict[str, dict[str, float]]  #: group -> feature -> weight (each group fitted on its own)
     thresholds: dict[str, float]  #: group -> flag at or above this probability
     provenance: str
 
     def probability(self, features: dict[str, float]) -> float:
-        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        weights = self.weights["respelling" if features.get("form_respelling") else "declension"]
+        z = sum(weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -369,6 +414,15 @@ def analyse(
             if _common_noun_left(token, reading, features):
                 break
             found = Analysis(token, reading, m.probability(features), features, m.thresholds[group(reading)])
-            if best is None or found.margin > best.margin:
+            if best is None or _better(found, best):
                 best = found
     return best
+
+
+def _better(found: Analysis, best: Analysis) -> bool:
+    """A declension above its threshold beats any respelling: its base is the token's own stem
+    (Scotlanda is Scotland's genitive, not a respelling of Shetland); otherwise the larger
+    margin wins."""
+    if found.margin >= 0 and best.margin >= 0 and group(found.reading) != group(best.reading):
+        return group(found.reading) == "declension"
+    return found.margin > best.margin

@@ -12,21 +12,27 @@ The index is built on first use (0.6 s) and kept beside the translation cache (0
 from __future__ import annotations
 
 import os
+import re
+import tomllib
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from backcheck.lang import lexicon
 from backcheck.lang.names.phonetic import phonetic_key
-from backcheck.lang.pronounce import transcriptions
+from backcheck.lang.pronounce import loose_transcriptions, transcriptions
 from backcheck.lang.text import fold
 from backcheck.paths import cache_path
 
 #: How many of English's commonest words are indexed (wordfreq's list, names included).
-_INDEXED_WORDS = 60000
+_INDEXED_WORDS = 200000
 #: A candidate English word must be at least this common (Zipf): a name English text writes.
 _CANDIDATE_ZIPF = 2.8
+#: ... or this common when a dictionary of names, places or pronunciations knows it (Scholz).
+_NAME_ZIPF = 1.8
 #: ... and the token must spell it this closely, as Serbian transcribes it (difflib ratio).
-_MIN_SIMILARITY = 0.75
+_MIN_SIMILARITY = 0.85
+#: ... or this closely when a BCMS dictionary lists the token (a transcription it records).
+_LISTED_SIMILARITY = 0.9
 #: A token English writes itself (Zipf) is no respelling of another word.
 _TOKEN_ZIPF = 1.0
 
@@ -44,8 +50,10 @@ def _index() -> dict[str, tuple[str, ...]]:
     from wordfreq import top_n_list
 
     index: dict[str, list[str]] = {}
+    from wordfreq import zipf_frequency
+
     for word in top_n_list("en", _INDEXED_WORDS):
-        if word.isalpha() and len(word) >= 4:
+        if word.isalpha() and len(word) >= 4 and zipf_frequency(word, "en") >= _NAME_ZIPF:
             index.setdefault(phonetic_key(word, True), []).append(word)
     try:  # best effort: without a writable cache directory the index is built each run
         kept.parent.mkdir(parents=True, exist_ok=True)
@@ -57,12 +65,56 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+@cache
+def _letter_rules() -> tuple[tuple[tuple[str, str], ...], ...]:
+    from importlib.resources import files
+
+    text = files("backcheck.lang").joinpath("data", "sh_name_forms.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text)["respelling"]
+    return tuple(tuple((a, b) for a, b in table[name]) for name in ("rules", "german"))
+
+
+def _apply(word: str, rules: tuple[tuple[str, str], ...]) -> str:
+    out, i = [], 0
+    while i < len(word):
+        for a, b in rules:
+            if word.startswith(a, i):
+                out.append(b)
+                i += len(a)
+                break
+        else:
+            out.append(word[i])
+            i += 1
+    return _DOUBLE.sub(r"\1", "".join(out))
+
+
+_DOUBLE = re.compile(r"([^\W\d_])\1")
+
+
+@lru_cache(maxsize=65536)
+def spelled(english: str) -> tuple[str, ...]:
+    """``english`` written letter by letter in Serbian spelling (Connor -> konor, Humphreys ->
+    humfreis), with and without a final silent e (Gugle, Gugl)."""
+    forms = []
+    for rules in _letter_rules():
+        word = _apply(english.lower(), rules)
+        forms.append(word)
+        if len(word) > 4 and word.endswith("e") and word[-2] not in "aeiou":
+            forms.append(word[:-1])
+    return tuple(dict.fromkeys(forms))
+
+
 def similarity(token: str, english: str) -> float:
     """How closely ``token`` spells ``english`` as Serbian would (0-1): the best match among the
-    word's Serbian transcriptions and the word itself."""
+    word's Serbian transcriptions (CMUdict), its letter-by-letter Serbian spelling and the word
+    itself."""
     folded = fold(token)
-    spoken = {fold(t) for t in transcriptions(english)}
-    spellings = spoken or {fold(english)}  # the pronunciation when CMUdict has it, else the spelling
+    spellings = (
+        {fold(t) for t in transcriptions(english)}
+        | {fold(t) for t in loose_transcriptions(english)}
+        | {fold(t) for t in spelled(english)}
+        | {fold(english)}
+    )
     return max(SequenceMatcher(None, folded, s).ratio() for s in spellings)
 
 
@@ -72,17 +124,25 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
     if len(token) < 4 or lexicon.zipf(token.lower()) >= _TOKEN_ZIPF:
         return ()
     from backcheck.lang.bcms_names import is_bcms_name
+    from backcheck.lang.gazetteer import is_place
+    from backcheck.lang.names.common_words import is_common_word, is_proper_noun
 
-    if is_bcms_name(token) or fold(token).endswith("ic"):
-        return ()  # a BCMS name (Marić) is spelled its own way, not respelled from English
+    if fold(token).endswith("ic") or is_place(token):
+        return ()  # a BCMS surname (Marić) or a place (Šabac) is spelled its own way
+    # The Serbian dictionary lists transcribed foreign names too (Vašington, Džeremi, Makron):
+    # such a token must spell its English name more closely.
+    listed = is_bcms_name(token)
     key = phonetic_key(token, False)
     found = []
-    from backcheck.lang.names.common_words import is_common_word
-
     for word in _index().get(key, ()):
-        if word == token.lower() or lexicon.zipf(word) < _CANDIDATE_ZIPF or is_common_word(word):
-            continue  # a name English writes, not a common word (Area, Early)
+        if word == token.lower():
+            continue
+        proper = is_proper_noun(word) or is_place(word)
+        if lexicon.zipf(word) < _CANDIDATE_ZIPF and not (proper or transcriptions(word)):
+            continue
         score = similarity(token, word)
-        if score >= _MIN_SIMILARITY:
+        if is_common_word(word) and not proper and (listed or score < 1.0):
+            continue  # a common word (Area, Early), unless spelled exactly (Makron); Turkey is both
+        if score >= (_LISTED_SIMILARITY if listed else _MIN_SIMILARITY):
             found.append((word.capitalize(), score))
-    return tuple(sorted(found, key=lambda c: -c[1])[:3])
+    return tuple(sorted(found, key=lambda c: (-c[1], -lexicon.zipf(c[0].lower())))[:3])
