@@ -55,7 +55,7 @@ class _CueClass(Check):
                 cls = miss.spec
                 written = pair.view.as_written(miss.cue)
                 a, b = pair.source_span(miss.cue)
-                start, end = facts.claim_span(pair.english, miss.at)
+                start, end = facts.claim_span(pair.english, miss.at, clause=self.table == "hedge")
                 verb = pair.english[start:end]
                 past = re.search(r"(?:o|la|li|le|lo)$", miss.cue.text) and cls.get("suggestion_past")
                 suggestion = cls["suggestion_past"] if past else cls["suggestion"]

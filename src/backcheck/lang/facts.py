@@ -175,16 +175,24 @@ def _verb_group() -> re.Pattern[str]:
     )
 
 
-def claim_span(english: str, at: float) -> tuple[int, int]:
+def claim_span(english: str, at: float, clause: bool = False) -> tuple[int, int]:
     """The English verb group nearest the relative position ``at`` (the verb of the claim a
-    hedge or a plan qualifies: "used", "has said", "is opening"), else the word there."""
+    hedge or a plan qualifies: "used", "has said", "is opening"), else the word there; with
+    ``clause``, from the start of its clause (where a hedge stands: "Reportedly, the X used",
+    "the alleged X used") to the end of the verb group."""
     if not english:
         return 0, 0
     target = at * len(english)
     groups = list(_verb_group().finditer(english))
     if groups:
         m = min(groups, key=lambda g: min(abs(g.start() - target), abs(g.end() - target)))
-        return m.start(), m.end()
+        if not clause:
+            return m.start(), m.end()
+        bounds = [
+            b.end()
+            for b in re.finditer(r"[,;:(\"“”—–]\s*|\b(?:that|which|who|but|and|while|after)\s+", english[: m.start()])
+        ]
+        return (bounds[-1] if bounds else 0), m.end()
     words = list(re.finditer(r"\w[\w'’-]*", english))
     if not words:
         return 0, len(english)
