@@ -175,8 +175,9 @@ class NameSourceCase(Check):
                 self.id,
                 t.start,
                 t.end,
-                f'"{t.text}" keeps the source\'s ending -{ending} ({meaning}); the name is "{base}"',
+                f'"{t.text}" is "{base}" with a Serbo-Croatian case ending copied from the original: write {base}',
                 suggestion=base,
+                detail=f"keeps the source's ending -{ending} ({meaning})",
                 evidence={"base": base, "ending": ending, "basis": basis},
             )
         return None
