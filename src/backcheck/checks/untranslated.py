@@ -196,6 +196,8 @@ class Untranslated(Check):
             start, end = run[0][0].start, run[-1][0].end
             words = text[start:end]
             english = english_for(words) if len(run) == 1 and serbo_croatian else None
+            if english and words[:1].isupper():  # "the Skupština": an institution, "the Assembly"
+                english = english[:1].upper() + english[1:]
             if english:
                 message = f'"{words}" is Serbo-Croatian for "{english}": write {english}'
             else:
