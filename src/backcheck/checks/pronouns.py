@@ -38,6 +38,8 @@ class PronounGender(Check):
             return  # fact.speaker reads the source's verb, which is better evidence
         doc = ctx.document
         text = doc.text
+        if not _PRONOUN.search(text):
+            return
         people = persons(text)
         if not people:
             return

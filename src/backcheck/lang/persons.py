@@ -50,14 +50,24 @@ def first_name_gender(name: str, surname: str = "") -> str:
     return "m" if key[-1] not in "aeiou" or key.endswith("o") else ""
 
 
+#: Zipf frequency from which a capitalised word that is no Serbo-Croatian name is an English word
+_ENGLISH_WORD = 3.5
+
+
+def _english_word(word: str) -> bool:
+    """ "Lawyer", "Health", "District": a common English word (wordfreq) that the BCMS name lists
+    do not hold; "Maria", "Ana", "Nikola" are names."""
+    from backcheck.lang import lexicon
+    from backcheck.lang.bcms_names import is_bcms_name
+
+    return lexicon.zipf(word.lower()) >= _ENGLISH_WORD and not is_bcms_name(word)
+
+
 def persons(text: str) -> dict[str, Person]:
     """The persons an article introduces as "First Last" (optionally after a title word: "Minister
     Milena Pavlović", "Ms. Ana Kovač"), by surname. A first name that is a common English word is
     no first name ("Lawyer Jelena Marić" introduces Jelena Marić). The first introduction of a
     surname wins; a surname introduced with both genders is left undecided."""
-    from backcheck.lang.bcms_names import is_bcms_name
-    from backcheck.lang.names.common_words import is_common_word, is_proper_noun
-
     data = _data()
     feminine_titles, masculine_titles = set(data["titles"]["feminine"]), set(data["titles"]["masculine"])
     words = list(_WORD.finditer(text))
@@ -68,15 +78,14 @@ def persons(text: str) -> dict[str, Person]:
             continue
         if text[first.end() : last.start()] != " " or not first.group()[1:].islower():
             continue
-        if any(
-            is_common_word(w) and not is_proper_noun(w) and not is_bcms_name(w) for w in (first.group(), last.group())
-        ):
-            continue  # "Lawyer Jelena", "Moravica District": an English word, not a name
         if i and words[i - 1].group().lower() in ("the", "a", "an"):
             continue  # "the Moravica District": a place or a thing, not a person
         title = ""
         if i and re.fullmatch(r"\.? ", text[words[i - 1].end() : first.start()]):
             title = words[i - 1].group().lower()
+        titled = title in feminine_titles or title in masculine_titles
+        if not titled and any(_english_word(w) for w in (first.group(), last.group())):
+            continue  # "Lawyer Jelena", "Moravica District": an English word, not a name
         if title in feminine_titles:
             gender, why = "f", f"the title {words[i - 1].group()}"
         elif title in masculine_titles:
