@@ -230,7 +230,7 @@ def score_fidelity(
     )
     notes = (
         ["fidelity by round trip (no source given): weaker evidence than a source comparison"]
-        if result.mode == fidelity.ROUND_TRIP
+        if result.mode == fidelity.ROUND_TRIP and "fidelity" in result.document  # else the report says why none
         else []
     )
     return result, notes
