@@ -62,6 +62,8 @@ class NameInflected(Check):
             reading = found.reading
             if source_words is not None and _invariant_in_source(word, reading.base, source_words):
                 continue
+            if reading.form == "respelling" and _own_spelling(word, reading.base):
+                continue
             suggestion = reading.base + ("'s" if reading.form == "possessive" else "")
             for occ in occurrences:
                 yield Finding(
@@ -80,6 +82,24 @@ class NameInflected(Check):
                         "features": {k: round(v, 3) for k, v in found.features.items() if v},
                     },
                 )
+
+
+#: A word at least this common in Serbo-Croatian is a word of the language, not a transcription.
+_SOURCE_WORD_ZIPF = 3.0
+
+
+def _own_spelling(word: str, base: str) -> bool:
+    """A respelling that is the name's own spelling, not a foreign name transcribed: an English
+    common noun that is no name (a cinema "Kriterion": criterion), or a common Serbo-Croatian
+    word only similar to the name (a theatre "Teatar", not Tatar). Phonetic transcription is
+    what Serbian does to foreign people's and places' names; the common nouns inside a local
+    venue's or company's name are written as the venue writes them."""
+    from backcheck.lang.names.common_words import is_common_word, is_proper_noun
+
+    if is_common_word(base) and not is_proper_noun(base):
+        return True
+    transcribed = fold(base.lower().replace("w", "v").replace("c", "k")) == fold(word.lower())
+    return not transcribed and lexicon.zipf(word.lower(), "sh") >= _SOURCE_WORD_ZIPF
 
 
 def _serbo_croatian_source(ctx) -> bool:
@@ -125,6 +145,8 @@ class NameExonym(Check):
             english = english_exonym(word) if len(word) >= 3 and word[:1].isupper() else None
             if english is None or any(o.prev or o.next for o in occurrences):
                 continue  # part of a longer name somewhere (Gjorge Ivanov, Beč Forum): not the place
+            if any(_before_local_word(ctx.document.text, o.end) for o in occurrences):
+                continue  # an adjective of a name kept as the source writes it (Srpska akademija ...)
             for occ in occurrences:
                 yield Finding(
                     self.id,
@@ -134,6 +156,17 @@ class NameExonym(Check):
                     suggestion=english,
                     evidence={"english": english},
                 )
+
+
+_NEXT_WORD = re.compile(r" ([a-zčćđšž]+)\b")
+
+
+def _before_local_word(text: str, end: int) -> bool:
+    """Followed by a lower-case word English does not know but Serbo-Croatian does: the name is
+    the first word of a multiword name kept in the source language, where the country's name is
+    an adjective ("Hrvatska elektroprivreda", the company), not the country."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and lexicon.zipf(m.group(1)) < lexicon.UNKNOWN_ZIPF
 
 
 #: English derivational endings on names (Serbia → Serbian, Kosovo → Kosovar, Brexit → Brexiteer).
@@ -228,6 +261,36 @@ def _other_people(text: str, rare, common) -> bool:
     return a is not None and b is not None and not a & b
 
 
+def _other_names(rare, common) -> bool:
+    """Each occurrence of both forms ends a multiword name, and never the same one: the last
+    words of two names, each kept in its own language (a Serbian and a Polish theatre)."""
+    a, b = {o.prev for o in rare}, {o.prev for o in common}
+    return None not in a and None not in b and not a & b
+
+
+def _case_form(form: str, base: str) -> bool:
+    """Does the name-form analysis read ``form`` as a case form of ``base`` (Sandri <- Sandra)?"""
+    from backcheck.lang.names import forms as name_forms
+
+    return any(r.base == base for r in name_forms.readings(form) if r.form != "respelling")
+
+
+def _exonym_pair(a: str, b: str, lang: str) -> bool:
+    """Is one the source language's name of a place whose English name is the other (Bosna /
+    Bosnia): CLDR's names of countries and GeoNames' of large cities."""
+    from backcheck.lang.gazetteer import english_exonym
+    from backcheck.lang.names.exonyms import exonyms
+
+    if english_exonym(a) == b or english_exonym(b) == a:
+        return True
+    table = exonyms(lang)
+    for english, local in ((a, b), (b, a)):
+        stems = table.by_english.get(fold(english), ())
+        if any(len(stem) >= 4 and fold(local).startswith(stem) for stem in stems):
+            return True
+    return False
+
+
 @register
 class NameInconsistent(Check):
     """One name spelled two ways in one article ("Kiev" and "Kyiv", "Zelensky" and
@@ -261,6 +324,12 @@ class NameInconsistent(Check):
                     continue  # a Latin or Greek name and its English plural (Mosasaurus / Mosasaurs)
                 if _other_people(ctx.document.text, inv.occurrences[rare], inv.occurrences[common]):
                     continue  # first names of two people (Vladimir Putin, Volodymyr Zelensky)
+                if _other_names(inv.occurrences[rare], inv.occurrences[common]):
+                    continue  # last words of two names (Bitef Teatar, Nowy Teatr), each as written
+                if _case_form(rare, common) or _case_form(common, rare):
+                    continue  # a Serbo-Croatian case form: name.inflected reports it, with its nominative
+                if _exonym_pair(rare, common, ctx.source.lang if ctx.source else "sr"):
+                    continue  # a place's local name and its English one: name.exonym's business
                 if SequenceMatcher(None, _spelling_key(rare), _spelling_key(common)).ratio() < 0.75:
                     continue  # same consonants, different names (Milan, Molina)
                 if _spelling_key(rare) != _spelling_key(common) and (

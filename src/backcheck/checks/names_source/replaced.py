@@ -86,9 +86,22 @@ def _nominatives(word: str) -> list[str]:
     return [word, *(r.base for r in name_forms.readings(word) if r.form != "respelling")]
 
 
+def _attested(name: str) -> bool:
+    """Known as a name: a BCMS dictionary's name, a GeoNames place or an English proper noun."""
+    from backcheck.lang.bcms_names import is_bcms_name
+    from backcheck.lang.gazetteer import is_place
+    from backcheck.lang.names.common_words import is_proper_noun
+
+    return is_bcms_name(name) or is_place(name) or is_proper_noun(name)
+
+
 def _replaced(english: Token, names: list[Token]) -> tuple[Token, str] | None:
-    """The source name ``english`` is a near-miss of, with its nominative, or None."""
+    """The source name ``english`` is a near-miss of, with its nominative, or None. Both must
+    be attested as names: a near-miss of an unknown word is as likely a respelling no rule
+    describes (a foreign name's own spelling, a club's short name) as another person."""
     best: tuple[int, Token, str] | None = None
+    if not _attested(english.text):
+        return None
     for s in names:
         if fold(s.text) == english.folded or respelled(english.text, s.text):
             return None  # the same name in other letters
@@ -100,6 +113,8 @@ def _replaced(english: Token, names: list[Token]) -> tuple[Token, str] | None:
                 if a == b:
                     return None  # a case form or a spelling of the same name
                 edits = _distance(a, b)
+                if not _attested(nominative):
+                    continue
                 if edits <= _MAX_EDITS and edits * 4 <= min(len(a), len(b)):
                     if best is None or edits < best[0] or (edits == best[0] and nominative != s.text):
                         best = (edits, s, nominative)

@@ -11,6 +11,7 @@ from backcheck.lang.names.orthography import (
     anglicised,
     ending_changed,
     misspelling,
+    nominative_rendered,
     slavic_respelling,
     slavic_runs,
 )
@@ -86,6 +87,7 @@ class NameTransliterated(Check):
                             and (ctx.source.lang in LANGUAGE_NAMES or id(s) in slavic_names)
                             and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"
                             and not ending_changed(t, s)  # a case form (Celesiu ← Celesio)
+                            and not nominative_rendered(t, s)  # its nominative (Benkovca ← Benkovac)
                             and misspelling(t.text, s.text, transcribed=ctx.source.lang not in LANGUAGE_NAMES)
                         ),
                         None,

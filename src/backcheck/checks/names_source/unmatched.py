@@ -8,6 +8,7 @@ from functools import cache
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
 from backcheck.lang.glosses import abbreviates, linked
+from backcheck.lang.languages import is_serbo_croatian
 from backcheck.lang.names.abbreviations import (
     abbreviation_of,
     compound_abbreviation,
@@ -20,6 +21,7 @@ from backcheck.lang.names.abbreviations import (
 from backcheck.lang.names.common_words import is_common_word
 from backcheck.lang.names.correspondence import correspondence
 from backcheck.lang.names.exonyms import calendar_words, exonyms, unit_codes
+from backcheck.lang.names.orthography import FLEETING_VOWEL, with_fleeting_vowel
 from backcheck.lang.names.renderings import (
     WHOLE_NAME,
     bead_window,
@@ -34,7 +36,8 @@ from backcheck.lang.names.renderings import (
     translated_parts,
 )
 from backcheck.lang.names.tokens import Token
-from backcheck.lang.text import to_latin
+from backcheck.lang.sh.morphology import candidate_bases
+from backcheck.lang.text import fold, to_latin
 
 #: wordfreq Zipf from which an acronym is a word English writes in lower case too (GDP / gdp):
 #: each language spells such an acronym its own way.
@@ -79,6 +82,10 @@ def _unmatched_names(
     for i, t in enumerate(group):
         if len(t.text) <= 2 and not t.text.isupper():
             continue  # a fragment of a hyphenated word (Co-operation)
+        if text[t.end : t.end + 1] == "-" and text[t.end + 1 : t.end + 2].islower():
+            continue  # the first part of a hyphenated English word (Pre-accession), not a name
+        if kept_source_word(t, window, table.lang):
+            continue  # a common noun of a name kept as the source writes it (Bitef Teatar / Bitef teatru)
         if t.folded in calendar_words() or t.text.rstrip("s") in unit_codes() or temperature_scale(t, table.lang):
             continue  # a day, month, currency, time zone or scale: the number checks compare those
         matched = has_counterpart(i)
@@ -107,6 +114,26 @@ def _unmatched_names(
             out.append(t)
         unmatched_name_before = unmatched_name_before or (proper and not matched)
     return out
+
+
+def kept_source_word(t: Token, window: Sequence[Token], lang: str) -> bool:
+    """Is the English word, unknown to English, a lower-case word of the source sentence in its
+    nominative? A venue's or company's name is kept as written, its common noun capitalised in
+    English (Bitef Teatar for "Bitef teatru", Bulevar oslobođenja): the name is the source's."""
+    if lexicon.zipf(t.text.lower()) >= lexicon.UNKNOWN_ZIPF:
+        return False  # an English word: "President" for "predsjednik" is the unmatched check's
+    if not is_serbo_croatian(lang):
+        return False  # the nominative is read with Serbo-Croatian declension
+    for s in window:
+        if s.name or not s.text[:1].islower():
+            continue
+        if s.folded == t.folded:
+            return True
+        for base, _, _ in candidate_bases(s.text):
+            forms = {base, with_fleeting_vowel(base, lang if lang in FLEETING_VOWEL else "hr")}
+            if t.folded in {fold(f) for f in forms}:
+                return True
+    return False
 
 
 @register

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from backcheck.lang import lexicon
+from backcheck.lang.names import forms as form_analysis
 from backcheck.lang.names.correspondence import SHORT_CASE_ENDINGS
 from backcheck.lang.names.phonetic import foreign_readings, respelled
 from backcheck.lang.names.renderings import spaced_runs
@@ -166,3 +167,11 @@ def ending_changed(english: Token, source: Token) -> bool:
     translation de-inflected this part of the name."""
     fe, fs = english.folded, source.folded
     return fe != fs and len(fe) >= 4 and fe[:-1] == fs[:-1] and fe[-1] in "aeiou" and fs[-1] in "aeiou"
+
+
+def nominative_rendered(english: Token, source: Token) -> bool:
+    """The English writes the nominative of the source's case form, which the name-form
+    analysis reads back (a fleeting a: Benkovca <- Benkovac): a rendering, not a misspelling."""
+    return english.folded != source.folded and any(
+        fold(r.base) == english.folded for r in form_analysis.readings(source.text) if r.form != "respelling"
+    )
