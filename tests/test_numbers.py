@@ -488,3 +488,23 @@ def test_a_unit_changed_before_a_conversion_in_brackets_is_flagged_on_the_number
         findings("number.mismatch", "Staza je duga 200 km (124 milje).", "The track is 200 km (124 miles) long.", "hr")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "english,flagged",
+    [
+        ("The municipality paid 6,500 km for the playground.", ["km"]),
+        ("He was fined 500 km by the court.", ["km"]),
+        ("Salaries of 1.2 million km were owed to the workers.", ["km"]),
+        ("The new road is 6.5 km long and cost 4 million KM.", []),  # a distance; money written KM
+        ("The convoy travelled 300 km to the border.", []),
+    ],
+)
+def test_currency_code_read_as_kilometres(tmp_path, english, flagged):
+    from backcheck.pipeline.check import check
+
+    path = tmp_path / "a.txt"
+    path.write_text(english + "\n", encoding="utf-8")
+    flags = [f for f in check(str(path)).documents[0].flags if f.check == "number.currency_unit"]
+    assert [f.span.text for f in flags] == flagged
+    assert all(f.suggestion == "KM" and f.severity == "critical" for f in flags)

@@ -5,6 +5,7 @@ from __future__ import annotations
 # Each module registers its checks on import (the modules are light: no heavy libraries).
 from backcheck.checks import (  # noqa: F401
     boilerplate,
+    currency,
     facts,
     fidelity,
     glossary,

@@ -1,0 +1,51 @@
+"""A currency code read as a unit, from the English alone: Bosnia and Herzegovina's convertible
+mark is written "KM", and machine translation lowercases it into kilometres ("worth 6,500 km",
+"a fine of 500 km"). Where the words around the amount are about money, an editor sees it without
+the original."""
+
+from __future__ import annotations
+
+import re
+
+from backcheck.checks.base import Check, Finding, register
+
+#: words that make the amount after them money (worth, cost, a fine of, salaries of, ...)
+_MONEY = (
+    r"worth|costs?|costing|cost\s+of|paid|pays?|paying|salar(?:y|ies)(?:\s+of)?|wages?(?:\s+of)?|"
+    r"pensions?(?:\s+of)?|prices?(?:\s+of)?|priced\s+at|fined|fines?\s+of|a\s+fine\s+of|loans?(?:\s+of)?|"
+    r"grants?(?:\s+of)?|budget(?:\s+of)?|invest(?:s|ed|ing)?|investments?(?:\s+of)?|spen[dt]|spending|"
+    r"earn(?:s|ed)?|revenues?(?:\s+of)?|profits?(?:\s+of)?|debts?(?:\s+of)?|damages?(?:\s+of)?|"
+    r"compensation(?:\s+of)?|donat(?:ed|ion\s+of)|allocated|earmarked|raised|owes?|owed|bail(?:\s+of)?"
+)
+_KM = re.compile(
+    rf"\b(?:{_MONEY})\s+(?:(?:of|about|around|almost|nearly|over|some|up\s+to|more\s+than|less\s+than)\s+)?"
+    r"(?P<amount>\d[\d.,]*(?:\s+(?:thousand|million|billion))?)\s*(?P<unit>km|kilomet(?:er|re)s?)\b",
+    re.I,
+)
+
+
+@register
+class CurrencyAsUnit(Check):
+    """An amount of money in kilometres: "KM", the convertible mark of Bosnia and Herzegovina,
+    read as the unit of length. Only after words that make the amount money ("worth", "cost", "a
+    fine of", "salaries of", "invested"), so a distance is never flagged."""
+
+    id = "number.currency_unit"
+    category = "number"
+    severity = "critical"
+
+    def run(self, ctx):
+        text = ctx.document.text
+        for m in _KM.finditer(text):
+            if m.group("unit") == "KM":
+                continue  # written as the currency
+            amount = m.group("amount")
+            yield Finding(
+                self.id,
+                m.start("unit"),
+                m.end("unit"),
+                f'"{amount} {m.group("unit")}" is money, not a distance: the convertible mark is written KM',
+                suggestion="KM",
+                detail="Bosnia and Herzegovina's currency code KM (konvertibilna marka) read as kilometres",
+                evidence={"amount": amount},
+            )
