@@ -91,15 +91,20 @@ _SOURCE_WORD_ZIPF = 3.0
 def _own_spelling(word: str, base: str) -> bool:
     """A respelling that is the name's own spelling, not a foreign name transcribed: an English
     common noun that is no name (a cinema "Kriterion": criterion), or a common Serbo-Croatian
-    word only similar to the name (a theatre "Teatar", not Tatar). Phonetic transcription is
+    word in its nominative only similar to the name (a theatre "Teatar", not Tatar). Phonetic transcription is
     what Serbian does to foreign people's and places' names; the common nouns inside a local
     venue's or company's name are written as the venue writes them."""
     from backcheck.lang.names.common_words import is_common_word, is_proper_noun
 
     if is_common_word(base) and not is_proper_noun(base):
         return True
+    from backcheck.lang.names import forms as name_forms
+
     transcribed = fold(base.lower().replace("w", "v").replace("c", "k")) == fold(word.lower())
-    return not transcribed and lexicon.zipf(word.lower(), "sh") >= _SOURCE_WORD_ZIPF
+    if transcribed or lexicon.zipf(word.lower(), "sh") < _SOURCE_WORD_ZIPF:
+        return False
+    # a nominative: a word the analysis can also read as a case form is a name's case form
+    return not any(r.form != "respelling" for r in name_forms.readings(word))
 
 
 def _serbo_croatian_source(ctx) -> bool:
@@ -327,7 +332,20 @@ class NameInconsistent(Check):
                 if _other_names(inv.occurrences[rare], inv.occurrences[common]):
                     continue  # last words of two names (Bitef Teatar, Nowy Teatr), each as written
                 if _case_form(rare, common) or _case_form(common, rare):
-                    continue  # a Serbo-Croatian case form: name.inflected reports it, with its nominative
+                    # one is a Serbo-Croatian case form of the other: the odd one is the case
+                    # form, whichever is more frequent, and its nominative is the spelling to use
+                    form, base = (rare, common) if _case_form(rare, common) else (common, rare)
+                    for occ in inv.occurrences[form]:
+                        yield Finding(
+                            self.id,
+                            occ.start,
+                            occ.end,
+                            f'"{form}" is a Serbo-Croatian case form of "{base}", which the article '
+                            f"also uses: write {base}",
+                            suggestion=base,
+                            evidence={"forms": dict(counts), "skeleton": _skeleton(rare), "case_form": form},
+                        )
+                    continue
                 if _exonym_pair(rare, common, ctx.source.lang if ctx.source else "sr"):
                     continue  # a place's local name and its English one: name.exonym's business
                 if SequenceMatcher(None, _spelling_key(rare), _spelling_key(common)).ratio() < 0.75:

@@ -77,6 +77,7 @@ def _unmatched_names(
             or any(is_acronym(s.text) and abbreviates(t.text, s.text, table.lang) for s in window)
             or any(cognate_gloss(t, s, table.lang) for s in own)
             or any(place_adjective_of(t, s) for s in window)  # Krk Bridge / Krčkom mostu
+            or any(compound_adjective_of(t, s, table) for s in window)  # Montenegrin / crnogorskom
         )
 
     for i, t in enumerate(group):
@@ -114,6 +115,27 @@ def _unmatched_names(
             out.append(t)
         unmatched_name_before = unmatched_name_before or (proper and not matched)
     return out
+
+
+#: English endings of a demonym on the country's name, its final vowel dropped (Montenegr-in).
+_DEMONYM_ENDINGS = ("ian", "an", "in", "n", "ese", "i")
+
+
+def compound_adjective_of(t: Token, s: Token, table) -> bool:
+    """Is the source word the adjective of a two-word place (Crna Gora -> crnogorski: the
+    stems joined by the linking vowel o) whose English name the English word derives from
+    (Montenegro -> Montenegrin)? CLDR lists the country, not the adjective."""
+    folded = t.folded
+    for ending in _DEMONYM_ENDINGS:
+        if not folded.endswith(ending) or len(folded) - len(ending) < 4:
+            continue
+        stem = folded[: -len(ending)]
+        for english, stems in table.by_english.items():
+            if english.startswith(stem) and len(english) - len(stem) <= 1 and len(stems) == 2:
+                first, second = sorted(stems, key=len)  # not ordered: try both
+                if any(s.folded.startswith(a + "o" + b) for a, b in ((first, second), (second, first))):
+                    return True
+    return False
 
 
 def kept_source_word(t: Token, window: Sequence[Token], lang: str) -> bool:
