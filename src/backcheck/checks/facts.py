@@ -57,6 +57,13 @@ class _CueClass(Check):
                 a, b = pair.source_span(miss.cue)
                 start, end = facts.claim_span(pair.english, miss.at, clause=self.table == "hedge")
                 verb = pair.english[start:end]
+                if self.table == "hedge":
+                    # a hedge qualifies the whole statement: the English sentence that states it
+                    # as fact (one sentence, not the whole aligned bead)
+                    at = pair.start + start
+                    sentence = next((x for x in ctx.document.sentences if x.start <= at < x.end), None)
+                    if sentence is not None:
+                        start, end = sentence.start - pair.start, sentence.end - pair.start
                 past = re.search(r"(?:o|la|li|le|lo)$", miss.cue.text) and cls.get("suggestion_past")
                 suggestion = cls["suggestion_past"] if past else cls["suggestion"]
                 renders = " or ".join(f'"{w.rstrip("*")}"' for w in cls["english"][:2])
