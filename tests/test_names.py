@@ -186,3 +186,42 @@ def test_name_inflected_finds_forms_the_article_never_writes_in_the_nominative(t
 )
 def test_name_inflected_leaves_local_and_slavic_names_alone(text):
     assert flags_of(text, "name.inflected") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country's local name and its English one: name.exonym's business, not two spellings
+        "The derby in Bosnia drew 8,000 fans. Bosna won 81-77. Bosna now leads the table.",
+        # the last words of two theatres' names, each kept in its own language
+        "The troupe toured Warsaw's Nowy Teatr in May and Belgrade's Sava Teatar in June.",
+    ],
+)
+def test_name_inconsistent_leaves_exonyms_and_two_names_alone(text):
+    assert flags_of(text, "name.inconsistent") == []
+
+
+def test_name_inconsistent_reports_the_case_form_not_the_nominative():
+    text = "Ministers met Marina Lukić on Monday. Officials thanked Marini Lukić for the talks."
+    flags = flags_of(text, "name.inconsistent")
+    assert [(f.span.text, f.suggestion) for f in flags] == [("Marini", "Marina")]
+
+
+@pytest.mark.parametrize(
+    "text, check",
+    [
+        # a cinema's name: the common noun "criterion" in the name's own spelling
+        ("The festival opens at the Kriterion cinema in the old town on Friday.", "name.inflected"),
+        # a theatre's common noun kept as the venue writes it, in its nominative
+        ("The play moves to Atelje 212 and to Sava Teatar next month.", "name.inflected"),
+        # a company's name kept as written: Hrvatska is its adjective, not the country
+        ("Shares of Hrvatska elektroprivreda rose after the tender was announced.", "name.exonym"),
+    ],
+)
+def test_names_kept_as_the_source_writes_them_are_not_flagged(text, check):
+    assert flags_of(text, check) == []
+
+
+def test_a_foreign_name_transcribed_is_still_a_respelling():
+    flags = flags_of("The envoy met Džejk Salivan in Sarajevo.", "name.inflected")
+    assert [(f.span.text, f.suggestion) for f in flags] == [("Salivan", "Sullivan")]
