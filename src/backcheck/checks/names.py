@@ -167,11 +167,11 @@ _NEXT_WORD = re.compile(r" ([a-zčćđšž]+)\b")
 
 
 def _before_local_word(text: str, end: int) -> bool:
-    """Followed by a lower-case word English does not know but Serbo-Croatian does: the name is
+    """Followed by a lower-case word English does not know (a source-language word): the name is
     the first word of a multiword name kept in the source language, where the country's name is
     an adjective ("Hrvatska elektroprivreda", the company), not the country."""
     m = _NEXT_WORD.match(text, end)
-    return bool(m) and lexicon.zipf(m.group(1)) < lexicon.UNKNOWN_ZIPF
+    return m is not None and lexicon.zipf(m.group(1)) < lexicon.UNKNOWN_ZIPF
 
 
 #: English derivational endings on names (Serbia → Serbian, Kosovo → Kosovar, Brexit → Brexiteer).
