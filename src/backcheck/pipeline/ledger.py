@@ -173,10 +173,16 @@ def _cues(src: str, src_offset: int, en: str, en_offset: int) -> list[_Found]:
     for kind in _CUE_KINDS:
         table = tables[kind]
         renderings = facts.find(english, table["english"])
+        # hedges and plans: rendered only by their own class's words near them, as the checks decide
+        unrendered = (
+            {(u.cue.start, u.cue.end) for u in facts.unrendered(kind, view, en)} if "classes" in table else set()
+        )
         for cue in facts.find(view, table["source"]):
             if table.get("near_number") and not facts.near_number(view, cue):
                 continue
-            twin = renderings[0] if renderings else None
+            where = (cue.start + cue.end) / 2 / max(1, len(view))
+            nearest = min(renderings, key=lambda r: abs((r.start + r.end) / 2 / max(1, len(en)) - where), default=None)
+            twin = None if (cue.start, cue.end) in unrendered else nearest
             counterpart = (en_offset + twin.start, en_offset + twin.end) if twin else None
             a, b = at(cue)
             out.append(_Found(kind, src[a - src_offset : b - src_offset], a, b, counterpart))
