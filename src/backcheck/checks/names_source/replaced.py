@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang.glosses import linked
 from backcheck.lang.languages import is_serbo_croatian
@@ -110,8 +112,10 @@ def _replaced(english: Token, names: list[Token]) -> tuple[Token, str] | None:
                 a, b = _key(en), _key(nominative)
                 if len(a) < _MIN_LENGTH or len(b) < _MIN_LENGTH or a[0] != b[0]:
                     continue
-                if a == b:
-                    return None  # a case form or a spelling of the same name
+                if a == b or _unglided(a) == _unglided(b):
+                    return None  # a case form or a spelling of the same name (Kijev / Kiev)
+                if _has_exonym(nominative):
+                    return None  # a place English names its own way, maybe by an older name
                 edits = _distance(a, b)
                 if not _attested(nominative):
                     continue
@@ -122,6 +126,20 @@ def _replaced(english: Token, names: list[Token]) -> tuple[Token, str] | None:
         return None
     _, source, nominative = best
     return source, nominative
+
+
+_GLIDE = re.compile(r"(?<=[aeiou])j(?=[aeiou])")
+
+
+def _unglided(key: str) -> str:
+    """Without the glide j between vowels that English spellings leave out (Kijev / Kiev)."""
+    return _GLIDE.sub("", key)
+
+
+def _has_exonym(name: str) -> bool:
+    from backcheck.lang.gazetteer import english_exonym
+
+    return english_exonym(name) is not None
 
 
 def _distance(a: str, b: str) -> int:
