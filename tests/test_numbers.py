@@ -508,3 +508,18 @@ def test_currency_code_read_as_kilometres(tmp_path, english, flagged):
     flags = [f for f in check(str(path)).documents[0].flags if f.check == "number.currency_unit"]
     assert [f.span.text for f in flags] == flagged
     assert all(f.suggestion == "KM" and f.severity == "critical" for f in flags)
+
+
+def test_suggested_numbers_follow_the_house_style(tmp_path):
+    from backcheck.config import Config
+    from backcheck.pipeline.check import check
+
+    (tmp_path / "src.txt").write_text("Uhapšena su četiri osumnjičena.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Five suspects were arrested.\n", encoding="utf-8")
+
+    def suggestion(config):
+        report = check(str(tmp_path / "en.txt"), str(tmp_path / "src.txt"), source_lang="sr", config=config)
+        return [f.suggestion for f in report.documents[0].flags if f.check == "number.mismatch"]
+
+    assert suggestion(Config()) == ["four"]  # AP: one to nine in words
+    assert suggestion(Config(thresholds={"number_words_below": 0})) == ["4"]  # a house that writes digits

@@ -44,6 +44,14 @@ THRESHOLDS: dict[str, Threshold] = {
     t.name: t
     for t in (
         Threshold(
+            "number_words_below",
+            10,
+            "whole number",
+            "house style of suggested numbers: whole numbers below this are spelled out (seven), the "
+            "rest in digits with a thousands comma (1,450); 0 writes digits always",
+            "AP Stylebook and Reuters Handbook: spell out one to nine (the default); newsrooms set their own",
+        ),
+        Threshold(
             "omission_ratio",
             0.5,
             "content letters, English / source",

@@ -90,7 +90,7 @@ class NumberMismatch(Check):
                         f"English in {_unit_of(t)}; a conversion would change the number.",
                     )
                 elif s:
-                    right = suggest(s, t)
+                    right = suggest(s, t, int(ctx.config.threshold("number_words_below")))
                     yield Finding(
                         self.id,
                         t.start,
@@ -127,7 +127,7 @@ def _value(q: Quantity) -> float:
 _HEAD = re.compile(r"^([€$£]\s?)?[\d.,]+(?:\s?(?:thousand|million|billion|bn|m|k)\b)?", re.I)
 
 
-def _english(s: Quantity) -> str:
+def _english(s: Quantity, words_below: int = 10) -> str:
     """A source quantity in English house style (for a value the English left out)."""
     domains = {d for d, _ in s.values}
     if domains & {"month", "weekday", "time"}:
@@ -135,10 +135,10 @@ def _english(s: Quantity) -> str:
     if (s.primary or min(s.values))[0] != "n":
         return s.display  # a code ("A4"), as written
     unit = _money(s) or ("percent" if s.kind == "percent" else None)
-    return render_number(_value(s), unit, words=s.kind == "count")
+    return render_number(_value(s), unit, words=s.kind == "count", words_below=words_below)
 
 
-def suggest(s: Quantity, t: Quantity) -> str:
+def suggest(s: Quantity, t: Quantity, words_below: int = 10) -> str:
     """What to write for the English quantity ``t`` of the source's ``s``: the source's value in
     English house style, in the English wording around it (its sign, its unit or "percent")."""
     domain, value = s.primary or min(s.values)
@@ -153,11 +153,11 @@ def suggest(s: Quantity, t: Quantity) -> str:
         return s.display
     head = _HEAD.match(t.text)
     if t.word or not head:
-        return render_number(value, words=s.kind == "count")
+        return render_number(value, words=s.kind == "count", words_below=words_below)
     sign = head.group(1) or ""
     rest = t.text[head.end() :]
     plain = s.kind == "count" and not sign and not rest.strip()
-    return sign + render_number(value, words=plain) + rest
+    return sign + render_number(value, words=plain, words_below=words_below) + rest
 
 
 def _unit_of(q: Quantity) -> str:
@@ -188,7 +188,7 @@ class NumberMissing(Check):
                     self.id,
                     tgt_sents[0].start,
                     tgt_sents[-1].end,
-                    f'The original says "{s.text}"; the English leaves this {s.kind} out: add {_english(s)}',
+                    f'The original says "{s.text}"; the English leaves this {s.kind} out: add {_english(s, int(ctx.config.threshold("number_words_below")))}',
                     detail=f"The aligned English sentence has no {s.kind} that reads {s.display}.",
                     source_start=s.start,
                     source_end=s.end,

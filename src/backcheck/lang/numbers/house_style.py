@@ -44,10 +44,11 @@ def _plain(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def render_number(value: float, unit: str | None = None, *, words: bool = True) -> str:
+def render_number(value: float, unit: str | None = None, *, words: bool = True, words_below: int = 10) -> str:
     """``value`` in English house style, with ``unit`` after it (``"percent"``, ``"km"``) or, for
     a currency code (``"EUR"``, ``"RSD"``), the currency written the English way. ``words``:
-    whole numbers under ten in words (off for a measurement or an amount: "5 km", "€5")."""
+    whole numbers under ten in words (off for a measurement or an amount: "5 km", "€5");
+    ``words_below``: the house's limit (the ``number_words_below`` setting; 0: digits always)."""
     negative, value = value < 0, abs(value)
     text = None
     for scale, name in _SCALES:
@@ -55,7 +56,7 @@ def render_number(value: float, unit: str | None = None, *, words: bool = True) 
             text = f"{_plain(value / scale)} {name}"
             break
     if text is None:
-        small = words and unit is None and value == int(value) and value < 10
+        small = words and unit is None and value == int(value) and value < min(words_below, 10)
         text = _UNDER_TEN[int(value)] if small else _plain(value)
     if negative:
         text = "minus " + text
