@@ -136,7 +136,11 @@ def _respellings(token: str) -> list[Reading]:
     """English names the token may spell the Serbian way (Makron -> Macron)."""
     from backcheck.lang.names.respelling import respellings
 
-    return [Reading(word, "", "respelling", f"similarity {score:.2f}") for word, score in respellings(token)]
+    # the candidates the token transcribes most closely (Bajden: Biden, not Baden): which English
+    # name it stands for is the transcription's question; the model weighs only whether it is one
+    found = respellings(token)
+    best = max((score for _, score in found), default=0.0)
+    return [Reading(word, "", "respelling", f"similarity {score:.2f}") for word, score in found if score >= best]
 
 
 def _possessives(token: str, low: str, t: dict[str, Any]) -> list[Reading]:
