@@ -127,3 +127,15 @@ def test_untranslated_word_gets_the_english_an_editor_writes(tmp_path):
     flags = [f for f in check(str(path)).documents[0].flags if f.check == "untranslated"]
     assert [(f.span.text, f.suggestion) for f in flags] == [("opštini", "municipality")]
     assert flags[0].message == '"opštini" is Serbo-Croatian for "municipality": write municipality'
+
+
+def test_words_of_a_multiword_name_are_not_untranslated(tmp_path):
+    from backcheck.pipeline.check import check
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "The parade went down Bulevar oslobođenja to the river. The opština council met the next day.\n",
+        encoding="utf-8",
+    )
+    flags = [f for f in check(str(path)).documents[0].flags if f.check == "untranslated"]
+    assert [f.span.text for f in flags] == ["opština"]  # the street keeps its name; the council is a word

@@ -186,6 +186,7 @@ class Untranslated(Check):
 
     def _merge(self, text: str, flagged: list, basis: str, serbo_croatian: bool):
         """One finding per run of adjacent untranslated words (a phrase left in the source language)."""
+        flagged = [item for item in flagged if not _inside_name(text, item[0])]
         runs: list[list] = []
         for item in flagged:
             if runs and re.fullmatch(r"[\s,\-]*", text[runs[-1][-1][0].end : item[0].start]):
@@ -214,6 +215,24 @@ class Untranslated(Check):
                     "zipf": {t.text: {"en": round(ze, 2), "source": round(zs, 2)} for t, ze, zs in run},
                 },
             )
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?P<end>[.!?:\"“”]\s+)|\s)(?P<word>[^\W\d_]+) $")
+_WORD_AFTER = re.compile(r" (?P<word>[^\W\d_]+)")
+
+
+def _inside_name(text: str, t) -> bool:
+    """A word of a multiword proper name kept as its owner writes it: after a capitalised word
+    inside a sentence ("Bulevar oslobođenja", "Trg slobode": BCMS capitalises a name's first word
+    only), or capitalised before another capitalised word ("Naftna Industrija Srbije"). A name is
+    not an untranslated word."""
+    before = _WORD_BEFORE.search(text, max(0, t.start - 60), t.start)
+    if before and before.group("word")[0].isupper() and not before.group("end"):
+        at = before.start("word")
+        if at > 0 and not re.search(r"[.!?\n]\s*$", text[max(0, at - 3) : at]):
+            return True
+    after = _WORD_AFTER.match(text, t.end)
+    return bool(t.text[:1].isupper() and after and after.group("word")[0].isupper())
 
 
 def _sh_word(text: str, t) -> bool:
