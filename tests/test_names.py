@@ -225,3 +225,19 @@ def test_names_kept_as_the_source_writes_them_are_not_flagged(text, check):
 def test_a_foreign_name_transcribed_is_still_a_respelling():
     flags = flags_of("The envoy met Džejk Salivan in Sarajevo.", "name.inflected")
     assert [(f.span.text, f.suggestion) for f in flags] == [("Salivan", "Sullivan")]
+
+
+def test_exonyms_of_nations_continents_and_after_a_sentence_opening_word(tmp_path):
+    from backcheck.lang.gazetteer import english_exonym
+    from backcheck.pipeline.check import check
+
+    assert [english_exonym(w) for w in ("Škotska", "Vels", "Azija", "Evropa")] == [
+        "Scotland",
+        "Wales",
+        "Asia",
+        "Europe",
+    ]
+    path = tmp_path / "a.txt"
+    path.write_text("As Kina grows, exports to Škotska rose.\n", encoding="utf-8")
+    flags = [(f.span.text, f.suggestion) for f in check(str(path)).documents[0].flags if f.check == "name.exonym"]
+    assert flags == [("Kina", "China"), ("Škotska", "Scotland")]

