@@ -91,7 +91,7 @@ class NameInflected(Check):
 
 
 #: Feminine surname forms a Serbo-Croatian source makes of a foreign woman's surname, as endings
-#: added to the surname (Horn -> Hornova, Petrov -> Petrova, Schulz -> Schulzeva)
+#: added to the surname (Smith -> Smithova, Petrov -> Petrova, Schulz -> Schulzeva)
 _FEMININE_ENDINGS = ("ova", "eva", "a")
 
 
