@@ -76,7 +76,12 @@ def dump(out) -> None:
 
 
 def main() -> int:
-    with open(sys.argv[1], "w", encoding="utf-8") as out:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("output", type=Path, help="file to write the findings to (outside the repository)")
+    args = ap.parse_args()
+    with open(args.output, "w", encoding="utf-8") as out:
         dump(out)
     return 0
 
