@@ -204,6 +204,10 @@ def run_article(article: dict, tally: Tally, show: bool) -> None:
             tally.sentences += meter.sentences
             sentences = meter.sentences
         if show:
+            for k, e in enumerate(errors):
+                if (mode == "src" or e.visible) and not any(matches(f, e, mode == "src") for f in flags):
+                    raw = article["errors"][k]
+                    print(f"{article['id']} {mode} MISSED {e.kind} {raw.get('english')!r} (source {raw.get('source')!r})")
             for f in flags:
                 hit = [e.kind for e in errors if matches(f, e, mode == "src")]
                 print(

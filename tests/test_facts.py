@@ -65,6 +65,18 @@ def test_an_office_is_judged_by_the_name_it_goes_with():
     assert '"Ministar"' in found[0][1].message
 
 
+def test_a_longer_english_office_is_no_rendering_of_a_shorter_source_office():
+    source = "Ministarka zdravlja Jelena Marić obišla je bolnicu."
+    found = findings("fact.office", source, "Prime Minister Jelena Marić visited the hospital.", "sr")
+    assert [(t, f.suggestion) for t, f in found] == [("Prime Minister", "Minister")]
+    assert findings("fact.office", source, "Health Minister Jelena Marić visited the hospital.", "sr") == []
+    source = "Potpredsjednik Vlade Petar Bošković i predsjednik Opštine Rade Lalić otvorili su vrtić."
+    good = "Deputy Prime Minister Petar Bošković and Mayor Rade Lalić opened the kindergarten."
+    assert findings("fact.office", source, good, "cnr") == []
+    wrong = "Prime Minister Petar Bošković and Mayor Rade Lalić opened the kindergarten."
+    assert [t for t, _ in findings("fact.office", source, wrong, "cnr")] == ["Prime Minister"]
+
+
 def test_an_attempt_reported_as_success_is_flagged():
     source = "Lopov je pokušao da provali u apoteku."
     assert findings("fact.modality", source, "The thief tried to break into the pharmacy.", "sr") == []
@@ -115,10 +127,42 @@ def test_a_plan_reported_as_under_way_is_flagged_on_the_verb_and_a_past_plan_sug
     assert [t for t, _ in found] == ["is opening"] and 'write "plans to"' in found[0][1].message
     found = findings("fact.modality", "Planirali su da otvore vrtić.", "They opened a kindergarten.", "sr")
     assert [t for t, _ in found] == ["opened"] and 'write "planned to"' in found[0][1].message
-    # a "will" in another clause renders no plan; next to the verb it does
+    # a bare future states the plan as certain ("will open"); "plans to open" renders it
+    found = findings(
+        "fact.modality", "Opština planira da otvori vrtić.", "The municipality will open a kindergarten.", "sr"
+    )
+    assert [t for t, _ in found] == ["will open"]
     assert (
         findings(
-            "fact.modality", "Opština planira da otvori vrtić.", "The municipality will open a kindergarten.", "sr"
+            "fact.modality", "Opština planira da otvori vrtić.", "The municipality plans to open a kindergarten.", "sr"
+        )
+        == []
+    )
+
+
+def test_a_reversed_result_with_phrases_between_the_verb_and_its_object_and_a_changed_winner():
+    found = findings(
+        "fact.result",
+        "Rukometaši Lovćena pobijedili su u srijedu uveče na Cetinju ekipu Sutjeske rezultatom 30:27.",
+        "Lovćen's handball players lost 30-27 to Sutjeska in Cetinje on Wednesday evening.",
+        "cnr",
+    )
+    assert [t for t, _ in found] == ["Lovćen's handball players lost 30-27 to Sutjeska"]
+    assert found[0][1].suggestion == "Lovćen beat Sutjeska"
+    # a match won, no opponent named: the English gives the win to the other player
+    found = findings(
+        "fact.result",
+        "Marković je dobio prvi međusobni meč protiv Kecmanovića.",
+        "Kecmanović won their first meeting against Marković.",
+        "sr",
+    )
+    assert [t for t, _ in found] == ["Kecmanović won their first meeting"] and found[0][1].suggestion is None
+    assert (
+        findings(
+            "fact.result",
+            "Marković je dobio prvi međusobni meč.",
+            "Marković won their first meeting.",
+            "sr",
         )
         == []
     )

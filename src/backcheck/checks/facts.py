@@ -252,9 +252,12 @@ class OfficeChanged(Check):
             low = pair.english.lower()
 
             def renders(text: str, cue: str) -> bool:
-                return bool(facts.find(text, renderings[cue]))
+                # the whole English office, not a word inside it ("prime minister" renders no
+                # "ministar")
+                return any(m.start == 0 and m.end == len(text) for m in facts.find(text, renderings[cue]))
 
-            for office in facts.find(low, english_offices):
+            english = facts.find(low, english_offices)
+            for office in english:
                 said = pair.english[office.start : office.end]
                 bound = self._bound(pair, office, found)
                 if bound is not None:
@@ -267,7 +270,7 @@ class OfficeChanged(Check):
                     short = [
                         (c, cue)
                         for c, cue in found
-                        if len(facts.find(low, renderings[cue])) < sum(1 for _, k in found if k == cue)
+                        if sum(1 for o in english if renders(o.text, cue)) < sum(1 for _, k in found if k == cue)
                     ]
                     if not short:
                         continue
@@ -298,14 +301,14 @@ class OfficeChanged(Check):
         m = _NAME_AFTER.match(pair.english, office.end)
         if not m:
             return None
-        key = facts.fold_name(m.group(1))[:4]
-        if len(key) < 4:
+        keys = [k for k in (facts.fold_name(w)[:4] for w in m.group(0).split()) if len(k) == 4]
+        if not keys:
             return None
         starts = sorted(c.start for c, _ in found)
         for cue, stem in found:
             stop = next((x for x in starts if x > cue.start), len(pair.view.text))
-            window = pair.view.text[cue.end : min(stop, cue.end + 40)].split()[:4]
-            if any(w.startswith(key) for w in window):
+            window = pair.view.text[cue.end : min(stop, cue.end + 60)].split()[:6]
+            if any(w.startswith(key) for w in window for key in keys):
                 return cue, stem
         return None
 
@@ -360,26 +363,39 @@ _SCORE = r"\d+\s?[-–:&]\s?\d+"
 
 
 def _words(verbs: list[str]) -> str:
+    """The verbs as one alternation; a score may stand inside a verb of several words ("lost
+    2:1 to", "lost 85-78 to")."""
     return "|".join(
-        r"\s+".join(re.escape(w) for w in v.rstrip("*").split()) + (r"\w*" if v.endswith("*") else "") for v in verbs
+        rf"\s+(?:{_SCORE}\s+)?".join(re.escape(w) for w in v.rstrip("*").split()) + (r"\w*" if v.endswith("*") else "")
+        for v in verbs
     )
 
 
+#: what may stand between a source verb of winning and its object: adverbs, time words and
+#: prepositional phrases of place or time ("pobijedili su u utorak uveče u Podgorici njemački
+#: Ulm"), a quoted stadium name; at most eight words
+_SOURCE_GAP = (
+    r"(?:\s+(?:(?:u|na|pred|kod|iz|nakon|poslije|posle|tokom|za)\s+(?:[\w’'-]+\s+)?[„“\"]?[A-ZČĆŠŽĐ][\w’'-]*[“”\"]?"
+    r"|[„“\"][^„“\"”]{1,40}[“”\"]|[a-zčćšžđ][\w’'-]*)){0,8}?"
+)
+
+
 def _results(
-    text: str, win: list[str], lose: list[str], win_nouns=(), lose_nouns=(), before: str = ""
+    text: str, win: list[str], lose: list[str], win_nouns=(), lose_nouns=(), before: str = "", source: bool = False
 ) -> list[tuple[str | None, str | None, int, int]]:
     """(winner, loser, start, end) for each result in ``text``: "X beat Y", "X lost to Y", and
     the nouns "X's 1-0 win over Y", "a 5-2 loss to Y" (a side not named is None); ``before``
-    is the preposition of a source noun (pobjeda "nad" X)."""
+    is the preposition of a source noun (pobjeda "nad" X). In the ``source``, the object of a
+    verb may follow adverbs and phrases of place and time (:data:`_SOURCE_GAP`)."""
     out: list[tuple[str | None, str | None, int, int]] = []
     for verbs, winner_first in ((win, True), (lose, False)):
         # the subject, up to four words (je u Podgorici), the verb, the object
-        pattern = (
-            rf"{_CAPITALISED}(?:\s+[\w’'-]+){{0,4}}?\s+(?:{_words(verbs)})"
-            rf"(?:\s+(?:the|their|its|[a-zčćšžđ]\w*))?\s+{_CAPITALISED}"
-        )
+        gap = _SOURCE_GAP if source else r"(?:\s+(?:the|their|its|[a-zčćšžđ]\w*))?"
+        pattern = rf"{_CAPITALISED}(?:\s+[\w’'-]+){{0,4}}?\s+(?:{_words(verbs)}){gap}\s+{_CAPITALISED}"
         for m in re.finditer(pattern, text):
-            a, b = m.group(1), m.group(2)
+            a, b = _side(m.group(1)), _side(m.group(2))
+            if a is None and b is None:
+                continue
             out.append((a, b, m.start(), m.end()) if winner_first else (b, a, m.start(), m.end()))
     for nouns, won in ((win_nouns, True), (lose_nouns, False)):
         if not nouns:
@@ -402,6 +418,27 @@ def _results(
     return out
 
 
+#: a capitalised pronoun or determiner opening a sentence is no side of a result ("His putt
+#: won them the match", "Njegov pogodak")
+_NO_SIDE = re.compile(
+    r"(?:The|A|An|His|Her|Their|Its|Our|My|Your|This|That|These|Those|He|She|They|It|We|I|You|"
+    r"Njegov\w*|Njen\w*|Njezin\w*|Njihov\w*|Naš\w*|Moj\w*|Tvoj\w*|Vaš\w*|Taj|Ta|To|Ovaj|Ova|Ovo|On|Ona|Oni|One|Mi|Vi|Ja)\b"
+)
+
+
+def _side(name: str | None) -> str | None:
+    return None if name is None or _NO_SIDE.match(name) else name
+
+
+def _match_winners(text: str, verbs: list[str], matches: list[str]) -> list[tuple[str | None, str | None, int, int]]:
+    """(winner, None, start, end) for "X je dobio (njihov jedini) meč", "X won the match": a
+    winner with no opponent named."""
+    pattern = (
+        rf"{_CAPITALISED}(?:\s+[\w’'-]+){{0,4}}?\s+(?:{_words(verbs)})(?:\s+[\w’'-]+){{0,4}}?\s+(?:{_words(matches)})\b"
+    )
+    return [(m.group(1), None, m.start(), m.end()) for m in re.finditer(pattern, text) if _side(m.group(1))]
+
+
 def _same(a: str, b: str) -> bool:
     """One team or person in two languages: the folded words begin alike (Zvezda, Zvezdu)."""
     from backcheck.lang.names.phonetic import phonetic_key
@@ -411,6 +448,14 @@ def _same(a: str, b: str) -> bool:
         return x == y
     n = min(len(x), len(y), 5)
     if x[:n] == y[:n]:
+        return True
+    # a side named with a common noun before it ("Košarkaši Budućnosti", "Vojvodina's
+    # footballers"): any two words of four letters or more that begin alike
+    words_a = [facts.fold_name(w) for w in re.findall(r"[\w’'-]{4,}", a)]
+    words_b = [facts.fold_name(w) for w in re.findall(r"[\w’'-]{4,}", b)]
+    if (len(words_a) > 1 or len(words_b) > 1) and any(
+        u[: min(len(u), len(v), 5)] == v[: min(len(u), len(v), 5)] for u in words_a for v in words_b
+    ):
         return True
     # the source's phonetic spelling of an English name (Rendžersima, Rangers): the consonants
     # of the first word alike
@@ -445,7 +490,10 @@ class ResultReversed(Check):
                 spec.get("source_win_noun", ()),
                 (),
                 spec.get("source_win_noun_before", "nad"),
+                source=True,
             )
+            if spec.get("source_win_match"):
+                source_results += _match_winners(source, spec["source_win_match"], spec["source_match"])
             if not source_results:
                 continue
             winners = [w for w, _, _, _ in source_results if w]
@@ -457,10 +505,17 @@ class ResultReversed(Check):
                 spec.get("english_win_noun", ()),
                 spec.get("english_lose_noun", ()),
             )
+            if spec.get("english_win_match"):
+                english_results += _match_winners(english, spec["english_win_match"], spec["english_match"])
             for winner, loser, a, b in english_results:
                 wrong_winner = (
                     winner and any(_same(winner, x) for x in losers) and not any(_same(winner, x) for x in winners)
                 )
+                if winner and loser is None and winners and not losers and not any(_same(winner, x) for x in winners):
+                    # "X won the match" where the source's winner is another side
+                    if re.fullmatch(r"(?:The|A|An|He|She|They|It|We|I)\b.*", winner) is None:
+                        wrong_winner = True
+                        losers = [winner]
                 wrong_loser = (
                     loser and any(_same(loser, x) for x in winners) and not any(_same(loser, x) for x in losers)
                 )
@@ -472,6 +527,12 @@ class ResultReversed(Check):
                 said_winner = winner or "the other side"
                 right_winner = loser if wrong_loser else None
                 right_loser = winner if wrong_winner else None
+                from_source = right_winner is None and wrong_winner and len(winners) == 1 and loser is None
+                if from_source:
+                    right_winner = winners[0]  # the source's subject, in the source's spelling
+                right_winner, right_loser = (
+                    re.sub(r"['’]s$", "", x.split("'s ")[0].split("’s ")[0]) if x else x for x in (right_winner, right_loser)
+                )
                 if right_winner and right_loser:
                     right = f"{right_winner} beat {right_loser}"
                 elif right_winner:
@@ -485,7 +546,7 @@ class ResultReversed(Check):
                     end,
                     f"The original says {right_winner or 'the other side'} won and {right_loser or 'the other side'} "
                     f'lost; the English reverses the result: write "{right}"',
-                    suggestion=right if right_winner and right_loser else None,
+                    suggestion=right if right_winner and right_loser and not from_source else None,
                     detail=f"In the source {source_winner or (right_winner or 'the other side')} is the one who won "
                     f"(the subject of a verb of winning, the object of a verb of losing, or the side a win is "
                     f'over: "pobjeda nad" {source_loser or right_loser or "X"}); in the English {said_winner} is.',

@@ -25,12 +25,12 @@ def tables() -> dict[str, Any]:
 
 
 def pattern_source(cues: list[str] | tuple[str, ...]) -> str:
-    """The regular expression of a list of cues (longest first; ``*`` ends a stem)."""
+    """The regular expression of a list of cues (longest first; ``*`` ends a stem, in any word
+    of a cue: "predsjedni* vlade")."""
     parts = []
     for cue in sorted(cues, key=len, reverse=True):
-        stem = cue.endswith("*")
-        body = r"\s+".join(re.escape(w) for w in cue.rstrip("*").split())
-        parts.append(body + (r"\w*" if stem else (r"\b" if cue[-1:].isalnum() else "")))
+        body = r"\s+".join(re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in cue.split())
+        parts.append(body + (r"\b" if cue[-1:].isalnum() else ""))
     return "|".join(parts)
 
 
