@@ -182,6 +182,8 @@ def test_name_inflected_finds_forms_the_article_never_writes_in_the_nominative(t
         "Tennis champion Maria Sharapova opened the tournament. Sharapova thanked the organisers.",
         # local places the gazetteer knows are no respelling of an English word
         "The road from Šabac to Sombor was closed after the floods, and buses went through Vršac.",
+        # one word of a two-word town the gazetteer knows (Herceg Novi), as written
+        "Buses from Herceg Novi to Bijelo Polje will run twice a day from Monday.",
     ],
 )
 def test_name_inflected_leaves_local_and_slavic_names_alone(text):
@@ -241,3 +243,8 @@ def test_exonyms_of_nations_continents_and_after_a_sentence_opening_word(tmp_pat
     path.write_text("As Kina grows, exports to Škotska rose.\n", encoding="utf-8")
     flags = [(f.span.text, f.suggestion) for f in check(str(path)).documents[0].flags if f.check == "name.exonym"]
     assert flags == [("Kina", "China"), ("Škotska", "Scotland")]
+
+
+def test_a_vocative_is_read_only_where_someone_is_addressed():
+    text = 'The coach Nenad Brajović arrived. "Nenade, we are ready," the captain told him.'
+    assert [(f.span.text, f.suggestion) for f in flags_of(text, "name.inflected")] == [("Nenade", "Nenad")]

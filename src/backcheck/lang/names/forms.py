@@ -50,6 +50,11 @@ class Context:
     next_lower: bool = False  #: followed by a lower-case word (a possessive adjective's noun)
     neighbour_after: bool = False  #: the neighbour follows (the token is a first name: Ivana Horvat)
     hyphenated: bool = False  #: joined by a hyphen to another word (Ednan-Laperouse, al-Moualem)
+    #: said to someone: at the start of a sentence or quotation, or after a comma, and followed by
+    #: a comma, "!" or "?" ("Grgo, come in", "Thank you, Marko!"); a vocative needs it
+    address: bool = False
+    #: the name the token makes with its neighbour, in the order written ("Bijelo Polje")
+    compound: str = ""
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -72,7 +77,17 @@ def context_at(text: str, start: int, end: int) -> Context:
     next_lower = bool(after and after.group()[0].islower() and text[end : after.start()] == " ")
     initial = bool(_SENTENCE_START.search(text[max(0, start - 5) : start]))
     hyphenated = text[start - 1 : start] == "-" or text[end : end + 1] == "-"
-    return Context(previous_word, neighbour, initial, next_lower, neighbour_after, hyphenated)
+    stop = after.end() if neighbour_after and after else end  # the full name's end
+    address = bool(_ADDRESS_AFTER.match(text, stop)) and (
+        initial or text[max(0, start - 2) : start] == ", " or previous_word == "dear"
+    )
+    compound = ""
+    if neighbour:
+        compound = f"{text[start:end]} {neighbour}" if neighbour_after else f"{neighbour} {text[start:end]}"
+    return Context(previous_word, neighbour, initial, next_lower, neighbour_after, hyphenated, address, compound)
+
+
+_ADDRESS_AFTER = re.compile(r"\s*[,!?]")
 
 
 @cache
@@ -311,10 +326,18 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
     * written in a full name no base shares, a Slavic woman's surname is a nominative (Maria
       Zakharova), and so is a first name before a surname in another case (Ivana Horvat);
     * except after -ić: -ića, -iću, -ićem are never a nominative (Dragan Vukotića);
-    * a name next to a Slavic surname is no Serbian spelling of an English name.
+    * a name next to a Slavic surname is no Serbian spelling of an English name;
+    * a vocative only where someone is addressed (:attr:`Context.address`): an English news
+      sentence names people in the other cases, and "Marko", "Grgo", "Bijelo" read as vocatives
+      anywhere are names of their own;
+    * a word that makes a known place with its neighbour (Bijelo Polje) is part of that name.
     """
     if contexts and all(c.hyphenated for c in contexts):
         return False
+    if reading.form == "vocative" and not any(c.address for c in contexts):
+        return False  # a vocative is a name said to someone; news names people in the other cases
+    if contexts and all(c.compound and _known_compound(c.compound) for c in contexts):
+        return False  # one word of a place's name of two (Bijelo Polje, Herceg Novi), as written
     if reading.form == "respelling" and any(fold(c.neighbour).endswith(_surname_suffixes()) for c in contexts):
         return False  # the first name of a Slavic surname is the region's own (Dritan Abazović), not English
     if fold(reading.base).endswith("ic"):
@@ -322,6 +345,12 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
     if nominative and _slavic_feminine(token, reading.base):
         return False
     return not (_name_of_its_own(token) and any(_first_name_before_nominative(reading, c) for c in contexts))
+
+
+def _known_compound(name: str) -> bool:
+    from backcheck.lang.gazetteer import is_place
+
+    return is_place(name)
 
 
 def _name_of_its_own(token: str) -> bool:

@@ -66,10 +66,33 @@ def misspelling(english: str, source: str, transcribed: bool = True) -> bool:
         return False
     if fe.endswith("s") and fe[:-1] in folded_forms:
         return False  # an English plural (the Rosenbergs)
+    from backcheck.lang.names.common_words import is_proper_noun
+
+    if is_proper_noun(english):
+        return False  # English's own name for it (Istria for Istra, Dalmatia for Dalmacija)
     adapted = {fe.replace("c", "k")} | {fold(r) for r in foreign_readings(english)}
     if adapted & (folded_forms | forms):
         return False  # the source's own adaptation: c as k (Popokatepetl), pf as f (Kemf)
     return SequenceMatcher(None, fe, without_glide(source)).ratio() >= _MISSPELLING_RATIO
+
+
+#: How Serbian transcribes the letters of a foreign name (Pravopis srpskoga jezika, 2010, §§ on
+#: transcription from English and German), longest first; applied to the foreign spelling, they
+#: give the source's spelling of it (Argerich -> Argerič, Kirchner -> Kirčner).
+_TRANSCRIPTION = (
+    ("tsch", "č"), ("sch", "š"), ("tch", "č"), ("ch", "č"), ("sh", "š"), ("zh", "ž"), ("tz", "c"),
+    ("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "kv"), ("q", "k"), ("w", "v"), ("x", "ks"), ("y", "j"),
+)
+
+
+def serbian_transcription(foreign: str) -> str:
+    """The Serbian transcription of a foreign spelling, lower case (double letters single): a
+    source name equal to it is the source's copy of the English name, not a Slavic name
+    respelled. ć is no transcription of "ch", so "Plenkovich" stays a respelling of Plenković."""
+    word = _DOUBLE_LETTER.sub(r"\1", foreign.lower())
+    for pattern, serbian in _TRANSCRIPTION:
+        word = word.replace(pattern, serbian)
+    return word
 
 
 def without_glide(word: str) -> str:
@@ -115,6 +138,8 @@ def slavic_respelling(
         if not (s.name and id(s) in slavic_names and _SLAVIC_DIACRITICS & set(s.text)):
             continue
         for form in name_forms(s.text):
+            if serbian_transcription(t.text) == form.lower():
+                continue  # the source transcribed a foreign name the English writes in its own letters (Argerich: Argerič)
             if respelled(t.text, form) and (slavic_name_base(form) or id(s) in companions):
                 # unless the window also has the English spelling itself
                 if any(t.text.lower() == f.lower() for o in window for f in name_forms(o.text)):
