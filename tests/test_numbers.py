@@ -523,3 +523,17 @@ def test_suggested_numbers_follow_the_house_style(tmp_path):
 
     assert suggestion(Config()) == ["four"]  # AP: one to nine in words
     assert suggestion(Config(thresholds={"number_words_below": 0})) == ["4"]  # a house that writes digits
+
+
+def test_a_croatian_month_that_is_also_a_common_word_is_rendered_by_its_english_month():
+    source = "Rekordan kolovoz na obali: stiglo je više gostiju nego ikad."
+    english = "A record August on the coast: more guests arrived than ever."
+    assert findings("number.mismatch", source, english, "hr") == []
+    # another month is still another date
+    assert [t for t, _ in findings("number.mismatch", source, english.replace("August", "June"), "hr")] == ["June"]
+
+
+def test_a_first_name_that_is_also_a_month_opens_a_headline_without_being_a_date():
+    source = "Marta Kos u Podgorici: reforme su ključ"
+    english = "Marta Kos in Podgorica: reforms are key"
+    assert findings("number.missing", source, english, "cnr") == []

@@ -1285,3 +1285,9 @@ def test_a_native_name_respelled_with_ch_is_still_flagged():
     assert [(f.check, f.span.text, f.suggestion) for f in found if f.check == "name.transliterated"] == [
         ("name.transliterated", "Bonich", "Bonić")
     ]
+
+
+def test_a_feminine_name_of_its_own_is_no_genitive_of_a_name_nobody_has():
+    source = "Predsjednica udruženja „Klas“ iz Rume Vesna Lukić kaže da je cijena niska."
+    english = 'Vesna Lukić, president of the "Klas" association from Ruma, says the price is low.'
+    assert [f for f in _flags(source, english) if f.check == "name.source_case"] == []

@@ -103,6 +103,8 @@ class NumberMismatch(Check):
                         detail=f"The {kind} of the source reads {s.display}; the English reads {t.display}.",
                     )
                 else:
+                    if kind == "date" and _ambiguous_month_rendered(t.text, ctx.source.text, src_sents):
+                        continue
                     yield Finding(
                         self.id,
                         t.start,
@@ -113,6 +115,20 @@ class NumberMismatch(Check):
                         evidence=evidence,
                         detail=f"No {kind} of the aligned source sentence reads {t.display}.",
                     )
+
+
+def _ambiguous_month_rendered(english: str, source: str, sentences) -> bool:
+    """An English month the source sentence names with a word that is also a common word, and
+    so is not read as a date there (Croatian "kolovoz", August; Serbian for a roadway)."""
+    import calendar
+
+    from backcheck.lang.numbers.data import sh_ambiguous_month_numbers
+    from backcheck.lang.text import fold
+
+    months = [m.lower() for m in calendar.month_name]
+    number = months.index(english.lower()) if english.lower() in months else 0
+    text = fold(source[sentences[0].start : sentences[-1].end]) if sentences else ""
+    return bool(number) and any(n == number and stem in text for stem, n in sh_ambiguous_month_numbers().items())
 
 
 def _money(q: Quantity) -> str | None:

@@ -40,7 +40,7 @@ from backcheck.lang.text import case_stem, fold, has_cyrillic, to_latin
 
 DEFAULT_DIR = Path("/usr/share/dictd")
 #: Bump when the way entries are read changes: existing indexes are rebuilt.
-_FORMAT = "7"
+_FORMAT = "8"  # 8: Serbian št for Croatian ć
 #: FreeDict dictionaries read for each source language, both directions where Debian has them.
 DICTIONARIES: dict[str, tuple[str, ...]] = {
     "hbs": ("hrv-eng", "eng-hrv", "srp-eng", "eng-srp"),
@@ -172,6 +172,9 @@ def stem(word: str) -> str:
 def _stems(word: str, lang: str) -> set[str]:
     s = stem(word)
     out = {s}
+    if lang == "hbs" and "ć" in word.lower():
+        # Serbian writes št where Croatian has ć in some words (općina / opština, općinski)
+        out.add(stem(word.lower().replace("ć", "št")))
     if lang == "hbs" and "je" in s:
         # Serbian writes the ekavian reflex where the dictionaries have ijekavian (bijel / bel,
         # vijeć / već, njemačk / nemačk).

@@ -39,6 +39,19 @@ class _Article:
     source_counts: Counter  #: how often each capitalised source form occurs
 
 
+def _listed(name: str) -> bool:
+    """A name a BCMS dictionary lists or the gazetteer knows."""
+    from backcheck.lang.bcms_names import is_bcms_name
+    from backcheck.lang.gazetteer import is_place
+
+    return is_bcms_name(name) or is_place(name)
+
+
+def _known(name: str, article: _Article) -> bool:
+    """A name the article writes, or one listed (:func:`_listed`)."""
+    return fold(name) in article.seen or _listed(name)
+
+
 @register
 class NameSourceCase(Check):
     """A name copied from the source together with its case ending. The source declines names
@@ -146,11 +159,19 @@ class NameSourceCase(Check):
             cases.governed(latin, s, lang) for b in article.items for s in b.source if s.folded == copied.folded
         )
         genitive = governed and cases.governed(latin, copied, lang, grammar.genitive_prepositions())
+        token_listed = _listed(t.text)
         for base, ending, meaning in candidate_bases(t.text):
             if base == t.text or ending == "o":
                 continue  # -o is a vocative in news only by mistake; Marko, Janko are nominatives
             if not cases.possible_ending(base, ending):
                 continue  # Moualem is not Moual-em: the instrumental of Moual is Moualom
+            if not _known(base, article):
+                fleeting = base[:-1] + "a" + base[-1] if len(base) >= 4 else base
+                if fleeting != base and _known(fleeting, article):
+                    base = fleeting  # Čačka: the genitive of Čačak, whose a is fleeting
+                elif token_listed and ending == "a":
+                    # a feminine name of its own (Vesna, Gorica) is no genitive of a name nobody has
+                    continue
             if group_deinflected and (not partner_endings or fold(ending).removeprefix("j") in partner_endings):
                 # a word of the name without its partners' ending is not in their
                 # case: the source left it as it is (Juanom Carlosom Varela)

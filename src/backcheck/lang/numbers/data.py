@@ -59,6 +59,10 @@ def sh_ambiguous_months() -> tuple[str, ...]:
     return tuple(_tables()["sh"]["ambiguous_months"])
 
 
+def sh_ambiguous_month_numbers() -> dict[str, int]:
+    return dict(_tables()["sh"]["ambiguous_month_numbers"])
+
+
 @lru_cache(maxsize=1)
 def joiners() -> frozenset[str]:
     return frozenset(_tables()["joining"]["joiners"])

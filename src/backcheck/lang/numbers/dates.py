@@ -147,6 +147,8 @@ def _month_at(text: str, m: re.Match, family: str) -> int | None:
                 or _MAY_CONTEXT.search(before)
             ):
                 return None
+    elif family in _LOWERCASE_MONTHS and word[0].isupper() and re.match(r"\s+[A-ZČĆŠŽĐА-ЯЂЈЉЊЋЏ]", text[m.end() :]):
+        return None  # a first name before a surname (Marta Kos, Maja Ilić), even opening a sentence
     elif family in _LOWERCASE_MONTHS and word[0].isupper() and m.start() > 0:
         # A capitalised month is a name (Maja), unless a preposition of time or a day number
         # shows a month written with a capital against the rule ("u Novembru").
