@@ -88,6 +88,7 @@ TEST_DICTIONARY = {
     "velik": ["big", "great", "grand"],
     "dvorana": ["hall"],
     "slavni": ["famous", "famed", "celebrated"],
+    "općina": ["municipality", "commune"],
 }
 
 

@@ -38,6 +38,12 @@ def test_serbian_ekavian_forms_match_ijekavian_entries():
     assert linked("Council", "veće", "sr")  # vijeće → veće
 
 
+def test_serbian_st_matches_croatian_c():
+    assert linked("Municipality", "Opština", "cnr")  # općina → opština
+    assert linked("Municipality", "opštini", "sr")
+    assert not linked("Municipality", "Opatija", "sr")
+
+
 def test_languages_without_a_dictionary_link_nothing():
     assert glosses.glosses("pl") is None
     assert not linked("Court", "Sąd", "pl")

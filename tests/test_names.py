@@ -248,3 +248,23 @@ def test_exonyms_of_nations_continents_and_after_a_sentence_opening_word(tmp_pat
 def test_a_vocative_is_read_only_where_someone_is_addressed():
     text = 'The coach Nenad Brajović arrived. "Nenade, we are ready," the captain told him.'
     assert [(f.span.text, f.suggestion) for f in flags_of(text, "name.inflected")] == [("Nenade", "Nenad")]
+
+
+def test_exonyms_of_smaller_european_cities_only_where_the_name_is_no_other_places():
+    from backcheck.lang.gazetteer import english_exonym
+
+    # a BCMS name of a European city of 50,000 or more that no other city has
+    assert [english_exonym(w) for w in ("Trst", "Solun", "Venecija", "Segedin")] == [
+        "Trieste",
+        "Thessaloníki",
+        "Venice",
+        "Szeged",
+    ]
+    # a name of the region's own towns, or of a city outside Europe, is no exonym
+    assert [english_exonym(w) for w in ("Horgoš", "Vranje")] == [None, None]
+
+
+def test_a_word_spelled_with_double_letters_is_no_serbian_transcription():
+    # Serbian writes no double letters: a sponsor's name is not "Mozart" respelled
+    text = "The team beat Partizan Mozzart Bet 85-78 in Podgorica on Saturday."
+    assert flags_of(text, "name.inflected") == []

