@@ -99,7 +99,7 @@ def phonetic_key(word: str, english: bool, hard_c: bool = False) -> str:
 _FOREIGN_READINGS = tuple(
     tuple((re.compile(pattern), repl) for pattern, repl in rules)
     for rules in (
-        ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"qu", "k"), (r"ll", "y")),
+        ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"g(?=[ei])", "h"), (r"qu", "k"), (r"ll", "y")),  # Spanish (Gil / Hil)
         ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
         ((r"^h", ""), (r"(?<=[aeiou])h", ""), (r"(?<=[aeiour])[dtsx]$", "")),  # French (Lehaucourt / Leokur)
         ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),
