@@ -218,6 +218,9 @@ def test_name_inconsistent_reports_the_case_form_not_the_nominative():
         ("The play moves to Atelje 212 and to Sava Teatar next month.", "name.inflected"),
         # a company's name kept as written: Hrvatska is its adjective, not the country
         ("Shares of Hrvatska elektroprivreda rose after the tender was announced.", "name.exonym"),
+        # a city's local name inside the English name of a lake or a bridge
+        ("Tourists sailed across Lake Skadar on Sunday.", "name.exonym"),
+        ("Traffic over the Varadin Bridge resumed on Monday.", "name.exonym"),
     ],
 )
 def test_names_kept_as_the_source_writes_them_are_not_flagged(text, check):
@@ -262,6 +265,8 @@ def test_exonyms_of_smaller_european_cities_only_where_the_name_is_no_other_plac
     ]
     # a name of the region's own towns, or of a city outside Europe, is no exonym
     assert [english_exonym(w) for w in ("Horgoš", "Vranje")] == [None, None]
+    flags = flags_of("The ferry from Trst arrived two hours late.", "name.exonym")
+    assert [(f.span.text, f.suggestion) for f in flags] == [("Trst", "Trieste")]
 
 
 def test_a_word_spelled_with_double_letters_is_no_serbian_transcription():

@@ -186,6 +186,8 @@ class NameExonym(Check):
                 continue  # part of a longer name somewhere (Gjorge Ivanov, Beč Forum): not the place
             if any(_before_local_word(ctx.document.text, o.end) for o in occurrences):
                 continue  # an adjective of a name kept as the source writes it (Srpska akademija ...)
+            if any(_in_feature_name(ctx.document.text, o.start, o.end) for o in occurrences):
+                continue  # the name of a lake, a bridge, a street (Lake Skadar, Varadin Bridge)
             for occ in occurrences:
                 yield Finding(
                     self.id,
@@ -200,6 +202,15 @@ class NameExonym(Check):
 #: Zipf frequency from which a capitalised word before a place is an English word opening the
 #: sentence ("As Kina becomes ...") or describing it ("Latin"), not the first part of its name
 _ENGLISH_BEFORE_ZIPF = 4.0
+
+
+def _in_feature_name(text: str, start: int, end: int) -> bool:
+    from backcheck.lang.gazetteer import feature_words
+
+    before, after = feature_words()
+    m = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
+    n = re.match(r"\s+(\w+)", text[end : end + 20])
+    return bool(m and m.group(1).lower() in before) or bool(n and n.group(1).lower() in after)
 
 
 def _name_before(prev: str | None) -> bool:

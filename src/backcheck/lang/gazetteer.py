@@ -147,3 +147,11 @@ def english_exonym(name: str) -> str | None:
     """The English name of a large city or a country that ``name`` is the Serbo-Croatian name of
     (Beč -> Vienna, Minhen -> Munich, Njemačka -> Germany), when English does not use ``name``."""
     return _exonyms().get(fold(name))
+
+
+@cache
+def feature_words() -> tuple[frozenset[str], frozenset[str]]:
+    """English generic words before and after a place's name that make it part of another name
+    (Lake Skadar, Varadin Bridge): ``sh_places.toml``, [features]."""
+    places = tomllib.loads(files("backcheck.lang").joinpath("data", "sh_places.toml").read_text(encoding="utf-8"))
+    return frozenset(places["features"]["before"]), frozenset(places["features"]["after"])
