@@ -79,3 +79,16 @@ def test_ledger_in_json_and_html(tmp_path):
     assert f'id="d0-fs{k}"' in html and f'id="d0-fe{k}"' in html
     assert f'href="#d0-fs{k}"' in html and f'href="#d0-fe{k}"' in html
     assert f"main:has(#d0-l{k}:target, #d0-fs{k}:target, #d0-fe{k}:target) .f-d0-{k}" in html
+
+
+def test_names_are_facts_a_case_form_is_changed_and_a_dropped_name_missing(tmp_path):
+    (tmp_path / "src.txt").write_text(
+        "Gradonačelnik Marko Ilić sastao se u ponedjeljak u Nikšiću sa Anom Perović.\n", encoding="utf-8"
+    )
+    (tmp_path / "en.txt").write_text("Mayor Marko Ilić met in Nikšiću on Monday.\n", encoding="utf-8")
+    report = check(str(tmp_path / "en.txt"), str(tmp_path / "src.txt"), source_lang="cnr")
+    facts = {(f["kind"], f["source"]["text"]): f for pair in report.documents[0].facts for f in pair["facts"]}
+    assert facts[("person", "Marko Ilić")]["status"] == "matched"
+    assert facts[("person", "Marko Ilić")]["english"]["text"] == "Marko Ilić"
+    assert facts[("place", "Nikšiću")]["status"] == "changed"
+    assert facts[("person", "Anom Perović")]["status"] == "missing"

@@ -23,6 +23,16 @@ from typing import Any
 from backcheck.model.report import Flag
 from backcheck.model.textmap import Span
 
+_NAME_CHECKS = (
+    "name.dropped",
+    "name.replaced",
+    "name.unmatched",
+    "name.transliterated",
+    "name.source_case",
+    "name.inflected",
+    "name.exonym",
+    "name.inconsistent",
+)
 #: fact kind -> the checks that report it changed or missing
 CHECKS_OF = {
     "quantity": ("number.mismatch", "number.missing", "number.separator"),
@@ -34,9 +44,16 @@ CHECKS_OF = {
     "speaker": ("fact.speaker",),
     "office": ("fact.office",),
     "negation": ("mistranslation.negation",),
+    # names: a person, a place, or another name (an institution, a team, a company)
+    "person": _NAME_CHECKS,
+    "place": _NAME_CHECKS,
+    "name": _NAME_CHECKS,
 }
 #: checks whose flag means the fact is missing from the English, not changed in it
-_MISSING = {"number.missing"}
+_MISSING = {"number.missing", "name.dropped"}
+#: name facts whose flags point at the English name only (no source span): they report the fact
+#: whose English counterpart they overlap
+_NAME_KINDS = ("person", "place", "name")
 _CUE_KINDS = ("hedge", "modality", "approximation")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -78,6 +95,7 @@ def build(document, source, alignment, flags: Sequence[Flag], fingerprints: Sequ
     by_check: dict[str, list[tuple[Flag, str]]] = {}
     for flag, fp in zip(flags, fingerprints):
         by_check.setdefault(flag.check, []).append((flag, fp))
+    names = _names(document, source, alignment)
     out = []
     for pair in alignment:
         if not pair.source or not pair.target:
@@ -87,13 +105,22 @@ def build(document, source, alignment, flags: Sequence[Flag], fingerprints: Sequ
         src_text, en_text = source.text[s0.start : s1.end], document.text[t0.start : t1.end]
         english_range = document.span(t0.start, t1.end)
         facts = []
-        for found in _facts(src_text, s0.start, source.lang, en_text, t0.start):
+        found_here = _facts(src_text, s0.start, source.lang, en_text, t0.start)
+        if names is not None:
+            found_here += names.get(id(pair), [])
+            found_here.sort(key=lambda f: (f.start, f.end, f.kind))
+        for found in found_here:
             span = source.span(found.start, found.end)
+            counterpart = document.span(*found.counterpart) if found.counterpart else None
             reported = [
                 (flag, fp)
                 for check in CHECKS_OF[found.kind]
                 for flag, fp in by_check.get(check, [])
-                if _reports(flag, span, english_range)
+                if (
+                    _reports_name(flag, span, counterpart)
+                    if found.kind in _NAME_KINDS
+                    else _reports(flag, span, english_range)
+                )
             ]
             if reported:
                 status = "missing" if all(f.check in _MISSING for f, _ in reported) else "changed"
@@ -115,6 +142,51 @@ def _reports(flag: Flag, span: Span, english_range: Span) -> bool:
     if flag.source_span is not None:
         return flag.source_span.start < span.end and span.start < flag.source_span.end
     return english_range.start <= flag.span.start < english_range.end
+
+
+def _reports_name(flag: Flag, span: Span, counterpart: Span | None) -> bool:
+    """A name flag reports a name fact when its source span overlaps the name or, without a source
+    span, when its English span overlaps the name's English counterpart."""
+    if flag.source_span is not None:
+        return flag.source_span.start < span.end and span.start < flag.source_span.end
+    return counterpart is not None and flag.span.start < counterpart.end and counterpart.start < flag.span.end
+
+
+_SPELLED = {"same", "diacritics", "case", "exonym"}
+
+
+def _names(document, source, alignment) -> dict[int, list[_Found]] | None:
+    """The names of each aligned source sentence (a run of capitalised name words, as the name
+    checks read them) with the English word that renders one of its words, keyed by ``id(pair)``;
+    None where the names cannot be compared (no Latin view)."""
+    from backcheck.lang.gazetteer import english_exonym, is_place
+    from backcheck.lang.names.beads import build_beads
+    from backcheck.lang.names.correspondence import correspondence, exonyms
+    from backcheck.lang.names.renderings import source_span, spaced_runs
+    from backcheck.lang.sh.morphology import candidate_bases
+    from backcheck.lang.text import to_latin
+
+    beads = build_beads(source, document, alignment)
+    if beads is None:
+        return None
+    table = exonyms(source.lang)
+    latin = to_latin(source.text).text
+    out: dict[int, list[_Found]] = {}
+    for pair, bead in zip(alignment, beads, strict=True):
+        found = []
+        for run in spaced_runs([t for t in bead.source if t.name and not t.text.isupper()], latin):
+            start, end = source_span(source.text, run)
+            kinds = [(t, {correspondence(t, s, table) for s in run} - {None}) for t in bead.target if t.capitalised]
+            # the English words that spell a word of the name (or its case form, its exonym); a
+            # phonetic likeness only where none does (Mayor is no rendering of Marko)
+            twins = [t for t, k in kinds if k & _SPELLED] or [t for t, k in kinds if k and t.name]
+            counterpart = (twins[0].start, twins[-1].end) if twins else None
+            bases = {run[-1].text} | {b for b, _, _ in candidate_bases(run[-1].text)}
+            place = any(is_place(b) or english_exonym(b) for b in bases)
+            kind = "place" if place and len(run) == 1 else "person" if len(run) >= 2 else "name"
+            found.append(_Found(kind, source.text[start:end], start, end, counterpart))
+        out[id(pair)] = found
+    return out
 
 
 def _facts(src: str, src_offset: int, lang: str, en: str, en_offset: int) -> list[_Found]:
