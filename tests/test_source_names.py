@@ -174,6 +174,8 @@ def test_copied_oblique_form_is_flagged(source, english, word, base):
         ("Sastanak u Vašingtonu vodio je Džejk Salivan.", "The meeting in Washington was chaired by Jake Sullivan."),
         # the source transcribes a foreign name (ch -> č) that the English writes in its letters
         ("Nastupila je pijanistkinja Karla Bonič.", "Pianist Carla Bonich performed."),
+        # Greek eu, which Serbian writes ev
+        ("Tim je potpisao dva igrača iz Evrolige.", "The team signed two players from the EuroLeague."),
         # Spanish g before e or i is an h in Serbian (Gil / Hil)
         ("Izjavu je dala španska ministarka Elena Hil.", "The statement was made by Spanish minister Elena Gil."),
         # English has its own name for the region

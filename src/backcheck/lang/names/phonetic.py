@@ -69,6 +69,7 @@ def phonetic_key(word: str, english: bool, hard_c: bool = False) -> str:
     for a, b in _COMMON_RULES:
         s = s.replace(a, b)
     if english:
+        s = re.sub(r"^eu", "ev", s)  # Greek eu, which Serbian writes ev (Europe / Evropa, EuroLeague / Evroliga)
         s = s.replace("j", "g")
         # silent gh (Willoughby / Vilobi); w after a vowel is a vowel (Howard / Hauard)
         s = s[:1] + _VOWEL_V.sub("", s[1:].replace("gh", ""))
