@@ -537,3 +537,10 @@ def test_a_first_name_that_is_also_a_month_opens_a_headline_without_being_a_date
     source = "Marta Kos u Podgorici: reforme su ključ"
     english = "Marta Kos in Podgorica: reforms are key"
     assert findings("number.missing", source, english, "cnr") == []
+
+
+def test_a_compound_ordinal_in_words_is_one_number():
+    source = "Trideset drugi festival pozorišta otvara se u subotu."
+    assert findings("number.mismatch", source, "The 32nd theatre festival opens on Saturday.", "sr") == []
+    found = findings("number.mismatch", source, "The 31st theatre festival opens on Saturday.", "sr")
+    assert [t for t, _ in found] == ["31st"]
