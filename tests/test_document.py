@@ -167,7 +167,9 @@ def test_sentence_segmentation(lang, text, expected):
     assert text[spans[0][0] : spans[0][1]].startswith(text[:10])
 
 
-@pytest.mark.parametrize("line", ["2140 прегледа 5 коментар(а)", "2140 pregleda 5 komentar(a)", "2140 views 5 comment(s)"])
+@pytest.mark.parametrize(
+    "line", ["2140 прегледа 5 коментар(а)", "2140 pregleda 5 komentar(a)", "2140 views 5 comment(s)"]
+)
 def test_view_counters_of_a_source_page_in_either_script_are_residue(line):
     doc = from_text(f"Naslov vijesti\n\n{line}\n\nVlada je usvojila budžet u četvrtak.", lang="sr")
     assert [(b.kind, b.reason) for b in doc.blocks][1] == (BOILERPLATE, "view/comment counter")

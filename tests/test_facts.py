@@ -173,3 +173,15 @@ def test_a_win_over_made_a_loss_is_a_reversed_result():
     found = findings("fact.result", source, "Dinamo secured the title with a 3-1 loss to Hajduk.", "hr")
     assert [t for t, _ in found] == ["a 3-1 loss to Hajduk"]
     assert findings("fact.result", source, "Dinamo secured the title with a 3-1 win over Hajduk.", "hr") == []
+
+
+def test_a_false_friend_rendered_rightly_beside_its_look_alike_is_not_flagged():
+    source = "Kupili su sanitetsko vozilo za ambulantu u selu."
+    assert (
+        findings("mistranslation.false_friend", source, "They bought an ambulance for the clinic in the village.", "sr")
+        == []
+    )
+    found = findings(
+        "mistranslation.false_friend", source, "They bought a vehicle for the ambulance in the village.", "sr"
+    )
+    assert [t for t, _ in found] == ["ambulance"]

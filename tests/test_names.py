@@ -273,3 +273,20 @@ def test_a_word_spelled_with_double_letters_is_no_serbian_transcription():
     # Serbian writes no double letters: a sponsor's name is not "Mozart" respelled
     text = "The team beat Partizan Mozzart Bet 85-78 in Podgorica on Saturday."
     assert flags_of(text, "name.inflected") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the adjective of a village's name before the noun that heads it (Topli Do, Crni Vrh)
+        "Firefighters evacuated the village of Crni Vrh and the hamlet of Gornji Do on Monday.",
+        # a neuter -ovo alone is a village, not a possessive adjective without its noun
+        "The road from Mojkovac to Dragovo will be asphalted this summer.",
+        # a company named in its own language, with its acronym
+        "Srpske železnice (SŽ) bought six new trains.",
+        # a quoted title is written as its owner writes it
+        'The ferry company "Linea Jadrana" will add a second line.',
+    ],
+)
+def test_local_names_that_only_look_declined(text):
+    assert flags_of(text, "name.inflected") == []

@@ -341,6 +341,9 @@ class FalseFriend(Check):
                     continue
                 written = pair.view.as_written(cues[0])
                 a, b = pair.source_span(cues[0])
+                rights = [w.strip() for w in meaning.split("/") if len(w.strip()) >= 4]
+                if any(re.search(rf"\b{re.escape(r)}", pair.english, re.I) for r in rights if r):
+                    continue  # the English renders the word rightly too ("an ambulance for the clinic")
                 for m in re.finditer(rf"\b(?:{traps})\b", pair.english, re.I):
                     right = meaning.split(" / ")[0]
                     yield Finding(
@@ -531,7 +534,8 @@ class ResultReversed(Check):
                 if from_source:
                     right_winner = winners[0]  # the source's subject, in the source's spelling
                 right_winner, right_loser = (
-                    re.sub(r"['’]s$", "", x.split("'s ")[0].split("’s ")[0]) if x else x for x in (right_winner, right_loser)
+                    re.sub(r"['’]s$", "", x.split("'s ")[0].split("’s ")[0]) if x else x
+                    for x in (right_winner, right_loser)
                 )
                 if right_winner and right_loser:
                     right = f"{right_winner} beat {right_loser}"

@@ -225,7 +225,11 @@ def _inside_name(text: str, t) -> bool:
     """A word of a multiword proper name kept as its owner writes it: after a capitalised word
     inside a sentence ("Bulevar oslobođenja", "Trg slobode": BCMS capitalises a name's first word
     only), or capitalised before another capitalised word ("Naftna Industrija Srbije"). A name is
-    not an untranslated word."""
+    not an untranslated word; nor is a word of a quoted title ("Sunčane skale")."""
+    from backcheck.lang.text import in_quoted_title
+
+    if in_quoted_title(text, t.start, t.end):
+        return True
     before = _WORD_BEFORE.search(text, max(0, t.start - 60), t.start)
     if before and before.group("word")[0].isupper() and not before.group("end"):
         at = before.start("word")

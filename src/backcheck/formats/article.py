@@ -24,8 +24,16 @@ _MACHINE_WORDS = re.compile(
 # Page residue: counters, promos, share and related-link lines. Patterns describe the widgets of
 # news CMSes, not any one article.
 _RESIDUE = [
-    (re.compile(r"^\d[\d.,\s]*\s*(views?|reads?|pregled[ai]?|čitanja|преглед[аи]?|читања)\b.*$", re.I), "view/comment counter"),
-    (re.compile(r"^\d+\s*(comments?|comment\(s\)|komentar[ai]?|komentar\(a\)|коментар[аи]?|коментар\(а\))\s*$", re.I), "comment counter"),
+    (
+        re.compile(r"^\d[\d.,\s]*\s*(views?|reads?|pregled[ai]?|čitanja|преглед[аи]?|читања)\b.*$", re.I),
+        "view/comment counter",
+    ),
+    (
+        re.compile(
+            r"^\d+\s*(comments?|comment\(s\)|komentar[ai]?|komentar\(a\)|коментар[аи]?|коментар\(а\))\s*$", re.I
+        ),
+        "comment counter",
+    ),
     (re.compile(r"^(bonus|watch|video|pogledajte)\s*(video)?\s*:?\s*$", re.I), "video promo"),
     (re.compile(r"^bonus video\s*:.*$", re.I), "video promo"),
     (

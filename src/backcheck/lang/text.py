@@ -166,3 +166,30 @@ def fold_many(words: list[str]) -> list[str]:
     for the word lists of hundreds of thousands of entries that gazetteers read."""
     text = unicodedata.normalize("NFKD", "\n".join(words).lower().translate(FOLD_SPECIAL))
     return _COMBINING.sub("", text).split("\n")
+
+
+_OPEN_QUOTE = '"“„«‘'
+_CLOSE_QUOTE = '"”“»’'
+
+
+def in_quoted_title(text: str, start: int, end: int, reach: int = 50) -> bool:
+    """Is ``text[start:end]`` inside a short quotation of two words or more that opens with a
+    capital letter (the title of a festival, a film, a company: "Sunčane skale", "Linea
+    Adriatica")? Such a title is written as its owner writes it."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - reach)
+    before = text[line_start:start]
+    opens = [i for i, ch in enumerate(before) if ch in _OPEN_QUOTE]
+    if not opens:
+        return False
+    at = opens[-1]
+    inner_before = before[at + 1 :]
+    if any(ch in _CLOSE_QUOTE and ch != '"' for ch in inner_before) or '"' in inner_before:
+        return False  # that quotation closed before the word
+    stop = text.find("\n", end)
+    after = text[end : min(stop if stop >= 0 else len(text), end + reach)]
+    close = next((i for i, ch in enumerate(after) if ch in _CLOSE_QUOTE), None)
+    if close is None:
+        return False
+    title = (inner_before + text[start:end] + after[:close]).strip()
+    # a title, not a quoted sentence: no clause punctuation inside
+    return bool(title[:1].isupper()) and 2 <= len(title.split()) <= 6 and not re.search(r"[,.!?;:]", title)

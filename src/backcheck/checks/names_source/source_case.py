@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from backcheck.lang.names.renderings import bead_window, spaced_runs
 from backcheck.lang.names.tokens import Token
 from backcheck.lang.sh import grammar
 from backcheck.lang.sh.morphology import candidate_bases
-from backcheck.lang.text import fold, to_latin
+from backcheck.lang.text import fold, in_quoted_title, to_latin
 
 _INVARIANT_REPEATS = name_forms.INVARIANT_REPEATS
 #: wordfreq Zipf from which a copied form is one English writes as it is (Arizona), not a case form.
@@ -35,8 +36,14 @@ class _Article:
     latin: str  #: the source's Latin view
     text: str  #: the English
     seen: set[str]  #: names written in either text: a base form found there is the nominative
+    seen_english: set[str]  #: names the English writes (the source's may be case forms themselves)
     source_forms: set[str]  #: every capitalised source form
     source_counts: Counter  #: how often each capitalised source form occurs
+
+
+#: bases that English or the spelling itself vouches for, where nothing in the article does
+_OUTSIDE_EVIDENCE = ("English knows the name", "foreign spelling")
+_IC_SURNAME_AFTER = re.compile(r"\s+[A-ZČĆŠŽĐ][a-zčćšžđ]+i[ćc]\b")
 
 
 def _listed(name: str) -> bool:
@@ -78,6 +85,7 @@ class NameSourceCase(Check):
             # Names written elsewhere in either text: a base form found there is the nominative.
             {t.folded for b in items for t in b.target if t.name and not is_common_word(t.text)}
             | {s.folded for b in items for s in b.source if s.name},
+            {t.folded for b in items for t in b.target if t.name and not is_common_word(t.text)},
             {s.folded for b in items for s in b.source if s.capitalised},
             Counter(s.folded for b in items for s in b.source if s.capitalised),
         )
@@ -152,6 +160,11 @@ class NameSourceCase(Check):
             return None  # the same form in every sentence: a name the source does not decline
         if cases.after_nominative_title(latin, copied):
             return None  # "gospođa Steinem": the source's name is a nominative
+        if in_quoted_title(article.text, t.start, t.end):
+            return None  # a quoted title is written as its owner writes it (a song, a festival)
+        # before a man's -ić surname in its nominative the first name is one too: a man's full name
+        # declines both words (Saša Milenković; Saše Milenkovića)
+        before_ic = bool(_IC_SURNAME_AFTER.match(latin, copied.end))
         group_deinflected = any(copied in run for run in deinflected_runs)
         partner_endings = cases.partner_endings(copied, deinflected_runs, group, article.table)
         # The same form elsewhere with no preposition before it is a nominative (Palu).
@@ -165,6 +178,8 @@ class NameSourceCase(Check):
                 continue  # -o is a vocative in news only by mistake; Marko, Janko are nominatives
             if not cases.possible_ending(base, ending):
                 continue  # Moualem is not Moual-em: the instrumental of Moual is Moualom
+            if before_ic and (base[-1:].lower() not in "aeiou" or token_listed):  # a woman's -ić stays (Marije Đukić)
+                continue
             if not _known(base, article):
                 fleeting = base[:-1] + "a" + base[-1] if len(base) >= 4 else base
                 if fleeting != base and _known(fleeting, article):
@@ -178,8 +193,8 @@ class NameSourceCase(Check):
                 basis = "name group"
             elif agreeing and t.text.lower().endswith(ending):
                 basis = "agrees with the title before it"
-            elif fold(base) in article.seen and fold(base) != t.folded:
-                basis = "other occurrence"
+            elif fold(base) in article.seen_english and fold(base) != t.folded:
+                basis = "other occurrence"  # the English writes the base itself elsewhere
             elif ending in grammar.oblique_endings() or (
                 governed and ending in grammar.governed_endings() and (ending != "e" or genitive)
             ):
@@ -192,6 +207,8 @@ class NameSourceCase(Check):
                 basis = "foreign spelling"
             else:
                 continue
+            if ending == "a" and not _known(base, article) and basis not in _OUTSIDE_EVIDENCE:
+                continue  # a woman's name in -a (Valbona) is no genitive of a name nobody knows
             return Finding(
                 self.id,
                 t.start,

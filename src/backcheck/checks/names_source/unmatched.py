@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -21,7 +22,7 @@ from backcheck.lang.names.abbreviations import (
 from backcheck.lang.names.common_words import is_common_word
 from backcheck.lang.names.correspondence import correspondence
 from backcheck.lang.names.exonyms import calendar_words, exonyms, unit_codes
-from backcheck.lang.names.orthography import FLEETING_VOWEL, with_fleeting_vowel
+from backcheck.lang.names.orthography import FLEETING_VOWEL, ending_changed, with_fleeting_vowel
 from backcheck.lang.names.renderings import (
     WHOLE_NAME,
     bead_window,
@@ -38,6 +39,7 @@ from backcheck.lang.names.renderings import (
 from backcheck.lang.names.tokens import Token
 from backcheck.lang.sh.morphology import candidate_bases
 from backcheck.lang.text import fold, to_latin
+from backcheck.model.document import BOILERPLATE, CAPTION
 
 #: wordfreq Zipf from which an acronym is a word English writes in lower case too (GDP / gdp):
 #: each language spells such an acronym its own way.
@@ -78,7 +80,27 @@ def _unmatched_names(
             or any(cognate_gloss(t, s, table.lang) for s in own)
             or any(place_adjective_of(t, s) for s in window)  # Krk Bridge / Krčkom mostu
             or any(compound_adjective_of(t, s, table) for s in window)  # Montenegrin / crnogorskom
+            or any(ending_changed(t, s) for s in window if s.name)  # Putnikovo Brdo / Putnikovog Brda
+            or _joined_place(i)  # Herceg Novi / hercegnovski, Hercegnovljani
+            or _expands_source_acronym(i)  # Republic Hydrometeorological Service of Serbia (RHMZ)
         )
+
+    def _joined_place(i: int) -> bool:
+        """The first word of a two-word place whose source adjective or demonym joins both words
+        (Herceg Novi: hercegnovski)."""
+        if i + 1 >= len(group):
+            return False
+        joined = fold(group[i].text + group[i + 1].text)
+        return len(joined) >= 7 and any(s.folded.startswith(joined[:-1]) for s in window)
+
+    def _expands_source_acronym(i: int) -> bool:
+        """A word of the English name an acronym in brackets after it abbreviates, when the source
+        has that acronym ("... Service of Serbia (RHMZ)" for the source's RHMZ)."""
+        m = _ACRONYM_AFTER.search(text, group[i].end, group[i].end + 80)
+        if not m or "." in text[group[i].end : m.start()]:
+            return False
+        acronym = fold(m.group(1))
+        return any(s.folded == acronym for s in window)
 
     for i, t in enumerate(group):
         if len(t.text) <= 2 and not t.text.isupper():
@@ -116,6 +138,9 @@ def _unmatched_names(
         unmatched_name_before = unmatched_name_before or (proper and not matched)
     return out
 
+
+#: An acronym in brackets after the words it abbreviates.
+_ACRONYM_AFTER = re.compile(r"\(([A-ZČĆŠŽĐА-Я]{2,8})\)")
 
 #: English endings of a demonym on the country's name, its final vowel dropped (Montenegr-in).
 _DEMONYM_ENDINGS = ("ian", "an", "in", "n", "ese", "i")
@@ -158,6 +183,12 @@ def kept_source_word(t: Token, window: Sequence[Token], lang: str) -> bool:
     return False
 
 
+def _in_caption(ctx, t: Token) -> bool:
+    """A word of a photo caption or of page residue: page furniture the source page may lack or
+    credit otherwise ("Luka Đurašković, Photo: Vijesti")."""
+    return any(b.kind in (CAPTION, BOILERPLATE) and b.start <= t.start < b.end for b in ctx.document.blocks)
+
+
 @register
 class NameUnmatched(Check):
     """A name in the English with no counterpart in the aligned source sentence. Names are
@@ -184,9 +215,10 @@ class NameUnmatched(Check):
                 continue  # a headline in title case capitalises common words
             window = bead_window(items, k, "source")
             text = ctx.document.text
+            names = [t for t in bead.target if t.name and not title_abbreviation(t, text) and not _in_caption(ctx, t)]
             unmatched = [
                 t
-                for group in spaced_runs([t for t in bead.target if t.name and not title_abbreviation(t, text)], text)
+                for group in spaced_runs(names, text)
                 for t in _unmatched_names(group, window, table, text, latin, bead.source)
             ]
             if unmatched:

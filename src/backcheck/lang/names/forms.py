@@ -55,6 +55,13 @@ class Context:
     address: bool = False
     #: the name the token makes with its neighbour, in the order written ("Bijelo Polje")
     compound: str = ""
+    #: the first word of a name followed by a lower-case word and its acronym in brackets: an
+    #: institution named in its own language ("Hrvatske autoceste (HAC)")
+    institution: bool = False
+    next_noun: bool = False  #: followed by a lower-case word that is no function word (plan, not will)
+    #: after a noun that heads a place's name (Rijeka Crnojevića, Trg Republike: a fixed genitive)
+    #: or before an English one (Besac Fortress, Varadin Bridge)
+    in_feature_name: bool = False
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -75,6 +82,8 @@ def context_at(text: str, start: int, end: int) -> Context:
     if after and after.group()[0].isupper() and text[end : after.start()] == " ":
         neighbour, neighbour_after = after.group(), True
     next_lower = bool(after and after.group()[0].islower() and text[end : after.start()] == " ")
+    # a possessive adjective's noun, not a verb or function word after a name ("Dragovo will")
+    next_noun = next_lower and after is not None and lexicon.zipf(after.group().lower()) < _FUNCTION_WORD_ZIPF
     initial = bool(_SENTENCE_START.search(text[max(0, start - 5) : start]))
     hyphenated = text[start - 1 : start] == "-" or text[end : end + 1] == "-"
     stop = after.end() if neighbour_after and after else end  # the full name's end
@@ -84,7 +93,39 @@ def context_at(text: str, start: int, end: int) -> Context:
     compound = ""
     if neighbour:
         compound = f"{text[start:end]} {neighbour}" if neighbour_after else f"{neighbour} {text[start:end]}"
-    return Context(previous_word, neighbour, initial, next_lower, neighbour_after, hyphenated, address, compound)
+    from backcheck.lang.text import in_quoted_title
+
+    # a quoted title ("Linea Adriatica") is written as its owner writes it: an institution's name
+    institution = bool(_INSTITUTION_AFTER.match(text, end)) or in_quoted_title(text, start, end)
+    return Context(
+        previous_word,
+        neighbour,
+        initial,
+        next_lower,
+        neighbour_after,
+        hyphenated,
+        address,
+        compound,
+        institution,
+        next_noun,
+        _in_feature_name(text, start, end, neighbour if not neighbour_after else ""),
+    )
+
+
+def _in_feature_name(text: str, start: int, end: int, before: str) -> bool:
+    from backcheck.lang.gazetteer import feature_words
+
+    after = _WORD.search(text, end, end + 30)
+    if after and text[end : after.start()] == " " and after.group().lower() in feature_words()[1]:
+        return True
+    return bool(before) and fold(before) in _toponym_heads()
+
+
+#: wordfreq Zipf from which a lower-case word is a function word or auxiliary (the, to, will, was)
+_FUNCTION_WORD_ZIPF = 5.8
+
+
+_INSTITUTION_AFTER = re.compile(r" [a-zčćšžđ]+(?: [a-zčćšžđ]+)? \([A-ZČĆŠŽĐ]{2,6}\)")
 
 
 _ADDRESS_AFTER = re.compile(r"\s*[,!?]")
@@ -153,7 +194,8 @@ _NOT_SERBIAN = re.compile(r"[qwxy]|([a-zčćšžđ])\1", re.I)
 
 
 def _serbian_spelling(token: str) -> bool:
-    return _NOT_SERBIAN.search(token) is None
+    # an acronym (CZIP) is spelled letter by letter, not transcribed
+    return _NOT_SERBIAN.search(token) is None and not (token.isupper() and len(token) > 1)
 
 
 def _respellings(token: str) -> list[Reading]:
@@ -349,6 +391,14 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False  # a vocative is a name said to someone; news names people in the other cases
     if contexts and all(c.compound and _known_compound(c.compound) for c in contexts):
         return False  # one word of a place's name of two (Bijelo Polje, Herceg Novi), as written
+    if reading.form == "possessive" and contexts and not any(c.next_noun for c in contexts):
+        return False  # a possessive adjective goes with a noun (Vukotićev plan); alone, -ovo is a place (Tomaševo)
+    if contexts and all(c.institution for c in contexts):
+        return False  # a name kept in the source language, with its acronym (Hrvatske autoceste (HAC))
+    if contexts and all(c.in_feature_name for c in contexts):
+        return False  # a local name in an English one (Besac Fortress, Rijeka Crnojevića): as written
+    if contexts and all(_before_toponym_head(token, reading, c) for c in contexts):
+        return False  # the adjective of a local place's name (Topli Do, Pavino Polje), nominative
     if reading.form == "respelling" and any(fold(c.neighbour).endswith(_surname_suffixes()) for c in contexts):
         return False  # the first name of a Slavic surname is the region's own (Dritan Abazović), not English
     if fold(reading.base).endswith("ic"):
@@ -356,6 +406,19 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
     if nominative and _slavic_feminine(token, reading.base):
         return False
     return not (_name_of_its_own(token) and any(_first_name_before_nominative(reading, c) for c in contexts))
+
+
+@cache
+def _toponym_heads() -> frozenset[str]:
+    return frozenset(fold(n) for n in _tables()["toponym_heads"]["nouns"])
+
+
+def _before_toponym_head(token: str, reading: Reading, context: Context) -> bool:
+    """Before a capitalised noun that heads place names (Polje, Do, Brijeg), which does not take
+    the reading's ending itself (Banjoj Luci declines both words; Topli Do only looks declined)."""
+    if not (context.neighbour_after and fold(context.neighbour) in _toponym_heads()):
+        return False
+    return not any(r.ending == reading.ending for r in readings(context.neighbour))
 
 
 def _known_compound(name: str) -> bool:

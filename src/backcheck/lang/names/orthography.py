@@ -80,8 +80,21 @@ def misspelling(english: str, source: str, transcribed: bool = True) -> bool:
 #: transcription from English and German), longest first; applied to the foreign spelling, they
 #: give the source's spelling of it (Argerich -> Argerič, Kirchner -> Kirčner).
 _TRANSCRIPTION = (
-    ("tsch", "č"), ("sch", "š"), ("tch", "č"), ("ch", "č"), ("sh", "š"), ("zh", "ž"), ("tz", "c"),
-    ("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "kv"), ("q", "k"), ("w", "v"), ("x", "ks"), ("y", "j"),
+    ("tsch", "č"),
+    ("sch", "š"),
+    ("tch", "č"),
+    ("ch", "č"),
+    ("sh", "š"),
+    ("zh", "ž"),
+    ("tz", "c"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "k"),
+    ("qu", "kv"),
+    ("q", "k"),
+    ("w", "v"),
+    ("x", "ks"),
+    ("y", "j"),
 )
 
 
