@@ -544,3 +544,25 @@ def test_a_compound_ordinal_in_words_is_one_number():
     assert findings("number.mismatch", source, "The 32nd theatre festival opens on Saturday.", "sr") == []
     found = findings("number.mismatch", source, "The 31st theatre festival opens on Saturday.", "sr")
     assert [t for t, _ in found] == ["31st"]
+
+
+def test_a_number_word_as_an_acronym_or_inside_a_name_is_no_number():
+    assert (
+        findings("number.missing", "Bolnica dobija PET skener.", "The hospital is getting a PET scanner.", "cnr") == []
+    )
+    source = "Obnova šetališta Pet Danica počinje u maju."
+    assert findings("number.missing", source, "Work on the Pet Danica promenade starts in May.", "cnr") == []
+
+
+def test_a_range_of_hours_and_times_named_by_a_word():
+    source = "Ulica će biti zatvorena od 20 do 24 sata."
+    english = "The street will be closed from 8 pm to midnight."
+    assert findings("number.mismatch", source, english, "bs") == []
+    assert findings("number.missing", source, english, "bs") == []
+    assert [t for t, _ in findings("number.mismatch", source, english.replace("8 pm", "9 pm"), "bs")] == ["9 pm"]
+
+
+def test_a_month_after_for_is_a_date():
+    source = "Sjednica je zakazana za mart."
+    assert findings("number.missing", source, "The session is scheduled for March.", "cnr") == []
+    assert [t for t, _ in findings("number.mismatch", source, "The session is scheduled for May.", "cnr")] == ["May"]

@@ -1322,3 +1322,13 @@ def test_a_feminine_name_of_its_own_is_no_genitive_of_a_name_nobody_has():
 def test_names_an_editor_would_not_question(source, english):
     names = {f.check for f in _flags(source, english, "cnr")} & {"name.unmatched", "name.source_case", "name.dropped"}
     assert names == set()
+
+
+def test_an_acronym_of_public_life_rendered_by_its_english_is_not_dropped():
+    found = _flags(
+        "Direktor JP Vodovod Marko Ilić podnio je ostavku.",
+        "Marko Ilić, director of the public company Vodovod, resigned.",
+    )
+    assert [f for f in found if f.check == "name.dropped"] == []
+    found = _flags("Policija MUP-a zatvorila je put.", "The Interior Ministry police closed the road.")
+    assert [f for f in found if f.check == "name.dropped"] == []

@@ -14,9 +14,26 @@ _ENDING = 3
 
 
 @cache
+def _tables() -> dict:
+    return tomllib.loads(files("backcheck.lang").joinpath("data", "sh_terms.toml").read_text(encoding="utf-8"))
+
+
 def _terms() -> dict[str, str]:
-    text = files("backcheck.lang").joinpath("data", "sh_terms.toml").read_text(encoding="utf-8")
-    return dict(tomllib.loads(text)["terms"])
+    return dict(_tables()["terms"])
+
+
+@cache
+def _acronyms() -> dict[str, tuple[str, ...]]:
+    return {fold(k): tuple(v) for k, v in _tables()["acronyms"].items()}
+
+
+def acronym_rendered(acronym: str, english: str) -> bool:
+    """Does the English render a Serbo-Croatian acronym of public life (JP, MUP: "public
+    enterprise", "Interior Ministry"), Latin or Cyrillic, with a case ending after a hyphen or not?"""
+    key = fold(to_latin(acronym).text).split("-")[0]
+    renderings = _acronyms().get(key)
+    low = english.lower()
+    return bool(renderings) and any(r in low for r in renderings)
 
 
 def english_for(word: str) -> str | None:

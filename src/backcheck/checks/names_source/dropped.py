@@ -35,6 +35,7 @@ from backcheck.lang.names.renderings import (
     translated_parts,
 )
 from backcheck.lang.names.tokens import NOUN_CAPITALISING, Token
+from backcheck.lang.terms import acronym_rendered
 from backcheck.lang.text import fold, to_latin
 
 #: Zipf below which a word of a full name is a name, not a common word the run merely holds.
@@ -119,6 +120,10 @@ class _Sentence:
             and not institution_adjective(t.text, table.lang)
             and not common_noun_form(t.text, table.lang)
         }
+
+    @cached_property
+    def english_text(self) -> str:
+        return self.ctx.document.text[self.bead.target_start : self.bead.target_end]
 
     @cached_property
     def compounds(self) -> list[Token]:
@@ -228,6 +233,7 @@ class _Sentence:
             and id(s) not in self.institutional
             # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
             and not (is_acronym(s.text) and (self.english_acronyms or expands(self.expansions, s.text)))
+            and not (is_acronym(s.text) and acronym_rendered(s.text, self.english_text))
             and not any(
                 (renders(t, s, table) and not (is_acronym(s.text) and not is_acronym(t.text) and self.claimed(t, s)))
                 or (t.name and loosely_same(t, s) and not self.claimed(t, s))

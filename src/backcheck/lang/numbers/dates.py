@@ -106,7 +106,11 @@ _SH_TIME_WORD = re.compile(
     r"idućeg|sljedećeg|mjesec|mjeseca)\s+$",
     re.I,
 )
-_MAY_CONTEXT = re.compile(r"\b(in|of|since|until|by|early|late|mid|last|next|this|from|on|between|through)\s+$", re.I)
+_MAY_CONTEXT = re.compile(
+    r"\b(in|of|since|until|till|by|early|late|mid|last|next|this|from|on|between|through|for|during|before|after|"
+    r"throughout|into)\s+$",
+    re.I,
+)
 
 
 #: Words longer than this are tried as BCMS month adjectives ("junski"): shorter ones are too

@@ -123,6 +123,14 @@ _CLOCK_BEFORE = {
 }
 
 
+#: English times of day named by a word (noon, midnight): they render "12 sati", "24 sata"
+_EN_NAMED_TIME = re.compile(r"\b(?:midnight|noon|midday)\b", re.I)
+#: A range of hours whose unit follows the second number only ("od 20 do 24 sata")
+_SH_HOUR_RANGE = re.compile(
+    r"\b(?:od|оd|од)\s+([01]?\d|2[0-4])\s+(?:do|до)\s+(?:[01]?\d|2[0-4])\s+(?:sat[ai]?|часова|сат[аи]?|h)\b", re.I
+)
+
+
 def _add_times(text: str, family: str, add) -> None:
     """Times of day ("15:30", "15.30 h", "7.30 p.m.") and game clocks ("27:37")."""
     for m in _TIME.finditer(text):
@@ -165,7 +173,23 @@ def _add_times(text: str, family: str, add) -> None:
                 "time",
             )
         )
+    if family == "en":
+        for m in _EN_NAMED_TIME.finditer(text):  # "from 8 pm to midnight", "at noon"
+            minutes = 720.0 if m.group().lower() in ("noon", "midday") else 0.0
+            add(
+                Quantity(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    frozenset({("time", minutes), ("time", 1440.0)} if not minutes else {("time", minutes)}),
+                    "time",
+                    weak=True,
+                )
+            )
     if family == "sh":
+        for m in _SH_HOUR_RANGE.finditer(text):  # "od 20 do 24 sata": both numbers are hours
+            hour = int(m.group(1))
+            add(Quantity(m.start(1), m.end(1), m.group(1), frozenset(_clock(hour % 24, 0)), "time"))
         for m in _SH_GAME_CLOCK.finditer(text):  # "u 13. minuti i 10. sekundi": 13:10 on the clock
             value = float(int(m.group(1)) * 60 + int(m.group(2)))
             add(Quantity(m.start(), m.end(), m.group(), frozenset({("time", value)}), "time"))

@@ -115,6 +115,8 @@ def _extract_words(text: str, family: str, add, taken: list[bool]) -> None:
             i += 1
             continue
         entry = lookup_word(m.group(), family)
+        if entry and _in_name(text, m, words, i):
+            entry = None  # "PET scanner", "šetalište Pet Danica": an acronym or a word of a name
         if not entry:
             if family == "en" and (value := _number_prefix(m.group())):
                 # "fourballs", "threesome": a count inside a word, which accounts for the
@@ -162,6 +164,21 @@ def _extract_words(text: str, family: str, add, taken: list[bool]) -> None:
         if q:
             add(q)
         i = j
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“„«(]\s*)$")
+
+
+def _in_name(text: str, m: re.Match, words: list[re.Match], i: int) -> bool:
+    """A number word written as an acronym (PET: a scanner), or capitalised inside a sentence
+    before another capitalised word (Pet Danica, a promenade; Tri Kralja, a square)."""
+    word = m.group()
+    if len(word) > 1 and word.isupper():
+        return True
+    if not word[:1].isupper() or _SENTENCE_OPENING.search(text[max(0, m.start() - 3) : m.start()]):
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return nxt is not None and text[m.end() : nxt.start()] == " " and nxt.group()[:1].isupper()
 
 
 def _number_prefix(word: str) -> float | None:
