@@ -115,7 +115,7 @@ def _extract_words(text: str, family: str, add, taken: list[bool]) -> None:
             i += 1
             continue
         entry = lookup_word(m.group(), family)
-        if entry and _in_name(text, m, words, i):
+        if entry and _in_name(text, m, words, i, family):
             entry = None  # "PET scanner", "šetalište Pet Danica": an acronym or a word of a name
         if not entry:
             if family == "en" and (value := _number_prefix(m.group())):
@@ -169,13 +169,15 @@ def _extract_words(text: str, family: str, add, taken: list[bool]) -> None:
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“„«(]\s*)$")
 
 
-def _in_name(text: str, m: re.Match, words: list[re.Match], i: int) -> bool:
-    """A number word written as an acronym (PET: a scanner), or capitalised inside a sentence
-    before another capitalised word (Pet Danica, a promenade; Tri Kralja, a square)."""
+def _in_name(text: str, m: re.Match, words: list[re.Match], i: int, family: str) -> bool:
+    """A number word written as an acronym (PET: a scanner), or, in BCMS, which capitalises only
+    a name's first word, capitalised inside a sentence before another capitalised word (Pet
+    Danica, a promenade; Tri Kralja, a square). English capitalises every word of a title
+    ("the Seven Dwarfs"), whose number the source translates as a number."""
     word = m.group()
     if len(word) > 1 and word.isupper():
         return True
-    if not word[:1].isupper() or _SENTENCE_OPENING.search(text[max(0, m.start() - 3) : m.start()]):
+    if family != "sh" or not word[:1].isupper() or _SENTENCE_OPENING.search(text[max(0, m.start() - 3) : m.start()]):
         return False
     nxt = words[i + 1] if i + 1 < len(words) else None
     return nxt is not None and text[m.end() : nxt.start()] == " " and nxt.group()[:1].isupper()
@@ -199,6 +201,8 @@ def _composes(prev: tuple[str, float], nxt: tuple[str, float]) -> bool:
     """Whether two adjacent number words make one number ("twenty one", "sto dvadeset", "two
     million") rather than two ("three one-sided", "four from four")."""
     (ptype, pv), (ntype, nv) = prev, nxt
+    if ptype == "o" and ntype in "fd":
+        return False  # "u drugoj polovini": the second half, not two and a half
     if ntype in "hsd" or ptype == "s" and ntype != "s":
         return True
     if ptype in "uwoh" and ntype in "uwo":
