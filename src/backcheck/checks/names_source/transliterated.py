@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang.languages import SOUTH_SLAVIC_LATIN
+from backcheck.lang.names.common_words import is_common_word
 from backcheck.lang.names.correspondence import correspondence
 from backcheck.lang.names.exonyms import exonyms
 from backcheck.lang.names.orthography import (
@@ -18,6 +21,10 @@ from backcheck.lang.names.orthography import (
 from backcheck.lang.names.phonetic import SLAVIC_LETTERS, phonetic_key
 from backcheck.lang.names.renderings import bead_window, source_span
 from backcheck.lang.text import fold, to_latin
+
+#: Latin letters of other alphabets than English's and BCMS's (Turkish, Hungarian, German,
+#: French, Spanish, Albanian): a name written with them is in its own spelling
+_FOREIGN_LETTERS = re.compile("[çğşöüäëéèêáàâíóúñõãøåœæßÇĞŞÖÜÄËÉÈÊÁÀÂÍÓÚÑÕÃØÅŒÆ]")
 
 
 @register
@@ -58,7 +65,7 @@ class NameTransliterated(Check):
                     continue
                 if SLAVIC_LETTERS & set(t.text) or "dž" in t.text.lower():
                     original = english_spellings.get(phonetic_key(t.text, False))
-                    if original and fold(original) != t.folded:
+                    if original and fold(original) != t.folded and not is_common_word(original.lower()):
                         yield Finding(
                             self.id,
                             t.start,
@@ -69,8 +76,8 @@ class NameTransliterated(Check):
                         )
                         continue
                     # otherwise a Slavic name that lost only some of its letters (Šeparovic)
-                if not native:
-                    continue
+                if not native or _FOREIGN_LETTERS.search(t.text):
+                    continue  # (a name in another alphabet's letters, Çelik for Čelik, is its own spelling)
                 slavic_names, companions = slavic_runs(window, latin)
                 # correspondence first: it is cached, and rarely phonetic. A source that
                 # transcribes foreign names (Serbian Gelfend for Gelfand) is the authority on

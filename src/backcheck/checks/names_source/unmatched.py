@@ -80,7 +80,7 @@ def _unmatched_names(
             or any(cognate_gloss(t, s, table.lang) for s in own)
             or any(place_adjective_of(t, s) for s in window)  # Krk Bridge / Krčkom mostu
             or any(compound_adjective_of(t, s, table) for s in window)  # Montenegrin / crnogorskom
-            or any(ending_changed(t, s) for s in window if s.name)  # Putnikovo Brdo / Putnikovog Brda
+            or any(ending_changed(t, s) for s in window)  # Putnikovo Brdo / Putnikovog brda
             or _joined_place(i)  # Herceg Novi / hercegnovski, Hercegnovljani
             or _expands_source_acronym(i)  # Republic Hydrometeorological Service of Serbia (RHMZ)
         )
@@ -88,9 +88,10 @@ def _unmatched_names(
     def _joined_place(i: int) -> bool:
         """The first word of a two-word place whose source adjective or demonym joins both words
         (Herceg Novi: hercegnovski)."""
-        if i + 1 >= len(group):
+        nxt = _NEXT_CAPITALISED.match(text, group[i].end)
+        if nxt is None:
             return False
-        joined = fold(group[i].text + group[i + 1].text)
+        joined = fold(group[i].text + nxt.group(1))
         return len(joined) >= 7 and any(s.folded.startswith(joined[:-1]) for s in window)
 
     def _expands_source_acronym(i: int) -> bool:
@@ -139,6 +140,7 @@ def _unmatched_names(
     return out
 
 
+_NEXT_CAPITALISED = re.compile(r" ([A-ZČĆŠŽĐ][a-zčćšžđ]+)")
 #: An acronym in brackets after the words it abbreviates.
 _ACRONYM_AFTER = re.compile(r"\(([A-ZČĆŠŽĐА-Я]{2,8})\)")
 

@@ -165,6 +165,8 @@ def place_adjective_of(english: Token, source: Token) -> bool:
                 continue
             stem = body[: -len(suffix)]
             bases = {stem} | {stem[:-1] + c for c in _UNALTERNATED.get(stem[-1], ())}
+            if stem.endswith("elj") and len(stem) > 5:
+                bases.add(stem[:-3])  # an -elj- adjective of a region (bokeljski: Boka)
             if any(
                 name == b or (name[: len(b)] == b and len(name) - len(b) == 1 and name[-1] in "aeiou") for b in bases
             ):
