@@ -391,8 +391,8 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False  # a vocative is a name said to someone; news names people in the other cases
     if contexts and all(c.compound and _known_compound(c.compound) for c in contexts):
         return False  # one word of a place's name of two (Bijelo Polje, Herceg Novi), as written
-    if reading.form == "possessive" and contexts and not any(c.next_noun for c in contexts):
-        return False  # a possessive adjective goes with a noun (Vukotićev plan); alone, -ovo is a place (Tomaševo)
+    if reading.form == "possessive" and reading.ending.endswith("o") and not any(c.next_noun for c in contexts):
+        return False  # a neuter possessive goes with its noun; alone, -ovo, -evo, -ino is a village (Tomaševo)
     if contexts and all(c.institution for c in contexts):
         return False  # a name kept in the source language, with its acronym (Hrvatske autoceste (HAC))
     if contexts and all(c.in_feature_name for c in contexts):
