@@ -165,3 +165,11 @@ def test_skipped_without_alignment():
         )
         == []
     )
+
+
+def test_montenegrin_negators_lexical_participles_and_possessive_n_words():
+    from backcheck.checks.negation import polarity
+
+    assert polarity("Odnosi nijesu samo fraza.", "cnr").hard == 1
+    assert polarity("Projekat je zapeo zbog neusklađenih propisa.", "cnr").flexible == 1
+    assert polarity("The Socialists were nobody's sidekick.", "en").hard == 1

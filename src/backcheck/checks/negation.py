@@ -31,7 +31,9 @@ _SPEC = {
     ),
     "sh": dict(
         verbal="ne nije nisu nisam nisi nismo niste nece necu neces necemo necete nema nemaju nemam "
-        "nemamo nemas nemate nemoj nemojte nemojmo",
+        "nemamo nemas nemate nemoj nemojte nemojmo "
+        # Montenegrin (ijekavian) forms of "nije": nijesam, nijesi, nijesmo, nijeste, nijesu
+        "nijesam nijesi nijesmo nijeste nijesu",
         nwords="nikad nikada nikako nista nicega nicim nicemu niko nitko nikoga nikog nikome nikom nikim "
         "nijedan nijedna nijedno nijednog nijednu nijednom nijednoj nijednih nigdje nigde nimalo "
         "nikakav nikakva nikakvo nikakvog nikakve nikakvih nikakvu nikakvim nikuda nikud",
@@ -210,9 +212,17 @@ def _negated_word(rest: str, family: str) -> bool:
     as opposed to a word that merely begins like one ("ne|ophodan", "ne|mirima")."""
 
     try:
-        return len(rest) >= 4 and lexicon.zipf(rest, family) >= lexicon.KNOWN_ZIPF
+        if len(rest) >= 4 and lexicon.zipf(rest, family) >= lexicon.KNOWN_ZIPF:
+            return True
     except LookupError:
         return True
+    if family == "sh" and len(rest) >= 6:
+        # an inflected participle or adjective the frequency list lacks but the dictionary knows
+        # ("ne|usklađenih": usklađen, harmonised)
+        from backcheck.lang.glosses import known_word
+
+        return bool(known_word(rest, "sh"))
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -222,6 +232,7 @@ def _classify(token: str, family: str, lex: _Lexicon) -> str | None:
     if family == "en":
         if key.endswith(("n't", "n’t")):
             return "verbal"
+        key = key.removesuffix("'s").removesuffix("’s")  # "nobody's sidekick"
     elif family == "fr" and re.match(r"n['’]", key):
         return "verbal"
     if key in lex.verbal:
