@@ -89,6 +89,7 @@ TEST_DICTIONARY = {
     "dvorana": ["hall"],
     "slavni": ["famous", "famed", "celebrated"],
     "općina": ["municipality", "commune"],
+    "usklađen": ["harmonised", "aligned"],
 }
 
 
