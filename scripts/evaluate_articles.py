@@ -207,7 +207,9 @@ def run_article(article: dict, tally: Tally, show: bool) -> None:
             for k, e in enumerate(errors):
                 if (mode == "src" or e.visible) and not any(matches(f, e, mode == "src") for f in flags):
                     raw = article["errors"][k]
-                    print(f"{article['id']} {mode} MISSED {e.kind} {raw.get('english')!r} (source {raw.get('source')!r})")
+                    print(
+                        f"{article['id']} {mode} MISSED {e.kind} {raw.get('english')!r} (source {raw.get('source')!r})"
+                    )
             for f in flags:
                 hit = [e.kind for e in errors if matches(f, e, mode == "src")]
                 print(

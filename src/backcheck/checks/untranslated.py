@@ -257,7 +257,7 @@ def _sh_word(text: str, t) -> bool:
 
     # after a lower-case word (not the second word of a name: "Hrvatska elektroprivreda (HEP)")
     before = re.search(r"(\S+)\s+$", text[max(0, t.start - 40) : t.start])
-    after_lower = bool(before) and before.group(1)[:1].islower()
+    after_lower = before is not None and before.group(1)[:1].islower()
     return after_lower and len(t.text) >= 5 and t.text.isalpha() and bool(translations(t.text, "sh"))
 
 

@@ -31,9 +31,9 @@ def acronym_rendered(acronym: str, english: str) -> bool:
     """Does the English render a Serbo-Croatian acronym of public life (JP, MUP: "public
     enterprise", "Interior Ministry"), Latin or Cyrillic, with a case ending after a hyphen or not?"""
     key = fold(to_latin(acronym).text).split("-")[0]
-    renderings = _acronyms().get(key)
+    renderings = _acronyms().get(key, ())
     low = english.lower()
-    return bool(renderings) and any(r in low for r in renderings)
+    return any(r in low for r in renderings)
 
 
 def english_for(word: str) -> str | None:
