@@ -185,3 +185,22 @@ def test_a_false_friend_rendered_rightly_beside_its_look_alike_is_not_flagged():
         "mistranslation.false_friend", source, "They bought a vehicle for the ambulance in the village.", "sr"
     )
     assert [t for t, _ in found] == ["ambulance"]
+
+
+def test_a_minister_given_another_portfolio_and_a_prefect_called_mayor():
+    source = "Ministar unutrašnjih poslova Danilo Šaranović obišao je teren."
+    found = findings("fact.office", source, "Defence Minister Danilo Šaranović visited the site.", "cnr")
+    assert [t for t, _ in found] == ["Defence Minister"] and "Interior Minister" in found[0][1].message
+    assert findings("fact.office", source, "Interior Minister Danilo Šaranović visited the site.", "cnr") == []
+    found = findings("fact.office", "Župan Ivan Kovač otvorio je most.", "Mayor Ivan Kovač opened the bridge.", "hr")
+    assert [(t, f.suggestion) for t, f in found] == [("Mayor", "Prefect")]
+
+
+def test_a_passive_defeat_is_a_loss():
+    found = findings(
+        "fact.result",
+        "Prošle sezone Jadran je u finalu poražen od Mornara.",
+        "Last season Jadran beat Mornar in the final.",
+        "cnr",
+    )
+    assert [t for t, _ in found] == ["Jadran beat Mornar"]

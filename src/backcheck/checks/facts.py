@@ -245,6 +245,20 @@ class OfficeChanged(Check):
         english_offices = offices["english_offices"]
         renderings = {cue: words for cue, words in offices.items() if cue != "english_offices"}
         for pair in _pairs(ctx):
+            for start, end, right in self._portfolios(pair):
+                yield Finding(
+                    self.id,
+                    pair.start + start,
+                    pair.start + end,
+                    f'The original names another ministry ("{right}"); the English gives the minister another '
+                    f"portfolio: write {right.title()} Minister",
+                    suggestion=None,
+                    source_start=pair.s0,
+                    source_end=pair.s1,
+                    evidence={"portfolio": right},
+                    detail='The ministry after "ministar" in the source is not the one next to "Minister" in '
+                    "the English: another minister is meant.",
+                )
             found = [(c, cue) for cue in renderings for c in facts.find(pair.view.text, [cue])]
             found = _longest(found)
             if not found:
@@ -293,6 +307,30 @@ class OfficeChanged(Check):
                     detail=f'"{pair.view.as_written(cue)}" renders as {", ".join(renderings[key][:3])}; "{said}" '
                     "names another office, which puts the words in another person's mouth.",
                 )
+
+    def _portfolios(self, pair: _Pair):
+        """A minister named with another portfolio than the source's ("ministar unutrašnjih
+        poslova" rendered "Defence Minister"): the portfolios of the source's ministers, read
+        in the words after "ministar", against the English words next to "Minister"."""
+        table = facts.tables().get("portfolios", {})
+        source_keys = set()
+        for cue in facts.find(pair.view.text, ["ministr*", "ministar*"]):
+            after = pair.view.text[cue.end : cue.end + 40]
+            source_keys |= {k for k in table if (m := facts.find(after, [k])) and m[0].start <= 2}
+        if not source_keys:
+            return
+        low = pair.english.lower()
+        for m in re.finditer(r"\bminister\b", low):
+            around = low[max(0, m.start() - 25) : m.start()] + " | " + low[m.end() : m.end() + 30]
+            said = {k for k, words in table.items() if facts.find(around, words)}
+            if not said or said & source_keys or any(set(table[k]) & set(table[j]) for k in said for j in source_keys):
+                continue
+            right = table[sorted(source_keys)[0]][0]
+            before = low[max(0, m.start() - 25) : m.start()]
+            words = [w for k in said for w in table[k]]
+            hit = max((before.rfind(w) for w in words), default=-1)
+            start = max(0, m.start() - 25) + hit if hit >= 0 else m.start()
+            yield start, m.end(), right
 
     @staticmethod
     def _bound(pair: _Pair, office: facts.Cue, found):
@@ -369,7 +407,7 @@ def _words(verbs: list[str]) -> str:
     """The verbs as one alternation; a score may stand inside a verb of several words ("lost
     2:1 to", "lost 85-78 to")."""
     return "|".join(
-        rf"\s+(?:{_SCORE}\s+)?".join(re.escape(w) for w in v.rstrip("*").split()) + (r"\w*" if v.endswith("*") else "")
+        rf"\s+(?:{_SCORE}\s+)?".join(re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in v.split())
         for v in verbs
     )
 
@@ -394,12 +432,17 @@ def _results(
     for verbs, winner_first in ((win, True), (lose, False)):
         # the subject, up to four words (je u Podgorici), the verb, the object
         gap = _SOURCE_GAP if source else r"(?:\s+(?:the|their|its|[a-zčćšžđ]\w*))?"
-        pattern = rf"{_CAPITALISED}(?:\s+[\w’'-]+){{0,4}}?\s+(?:{_words(verbs)}){gap}\s+{_CAPITALISED}"
+        pattern = rf"{_CAPITALISED}(?:\s+[\w’'-]+){{0,4}}?\s+(?P<verb>{_words(verbs)}){gap}\s+{_CAPITALISED}"
         for m in re.finditer(pattern, text):
-            a, b = _side(m.group(1)), _side(m.group(2))
+            a, b = _side(m.group(1)), _side(m.group(m.re.groups))  # the subject, the object
+            # the subject is the name nearest the verb ("Last season Jadran beat ..."): Jadran
+            nearest = list(re.finditer(_CAPITALISED, text[m.start() : m.start("verb")]))
+            start = m.start()
+            if nearest and _side(nearest[-1].group(1)):
+                a, start = nearest[-1].group(1), m.start() + nearest[-1].start()
             if a is None and b is None:
                 continue
-            out.append((a, b, m.start(), m.end()) if winner_first else (b, a, m.start(), m.end()))
+            out.append((a, b, start, m.end()) if winner_first else (b, a, start, m.end()))
     for nouns, won in ((win_nouns, True), (lose_nouns, False)):
         if not nouns:
             continue
