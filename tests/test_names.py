@@ -298,3 +298,8 @@ def test_no_exonym_for_a_city_where_bcms_is_spoken_and_no_respelling_of_a_common
     assert english_exonym("Gradac") is None  # an alternate name of Čačak, and a Dalmatian town
     text = "Police closed the beach. Hotels on the Plaža were full."
     assert flags_of(text, "name.transliterated") == []
+
+
+def test_ica_is_no_genitive_of_a_name_without_its_diacritic():
+    text = "Doctors from Korenica and Gospić met in Otočac. Korenica has no surgeon."
+    assert flags_of(text, "name.inflected") == []

@@ -1346,3 +1346,22 @@ def test_an_acronym_of_public_life_rendered_by_its_english_is_not_dropped():
 def test_own_spellings_and_declined_name_words_are_not_flagged(source, english):
     names = {f.check for f in _flags(source, english, "cnr")} & {"name.unmatched", "name.transliterated"}
     assert names == set()
+
+
+def test_a_village_named_for_a_family_is_a_plural_not_a_case_form():
+    found = _flags(
+        "Put do sela Radovići i Kušići je zatvoren.",
+        "The road to the villages of Radovići and Kušići is closed.",
+        "cnr",
+    )
+    assert [f for f in found if f.check == "name.source_case"] == []
+
+
+def test_a_caption_the_source_lacks_takes_no_sentence_of_the_source():
+    source = "Skupština usvojila budžet\n\nSkupština je usvojila budžet.\n\nZa budžet je glasalo 18 od 31 odbornika."
+    english = (
+        "Assembly adopts the budget\n\nFrom the session, Photo: Municipality\n\n"
+        "The Assembly adopted the budget.\n\nEighteen of the 31 councillors voted for the budget."
+    )
+    found = _flags(source, english, "cnr")
+    assert [f.check for f in found if f.check.startswith("number.") or f.check == "addition"] == []

@@ -9,6 +9,7 @@ from backcheck.lang.numbers import Quantity
 from backcheck.lang.numbers.house_style import render_month, render_number, render_time, render_weekday
 from backcheck.lang.numbers.quantity import units_disagree
 from backcheck.lang.numbers.units import currency_span, unit_end, unit_name
+from backcheck.model.document import BOILERPLATE, CAPTION, DISCLAIMER
 
 #: Which kind a mismatch is reported as when the two sides disagree (the more specific wins).
 _KIND_ORDER = ("date", "percent", "amount", "year", "time", "count")
@@ -196,7 +197,10 @@ class NumberMissing(Check):
     requires_source = True
 
     def run(self, ctx):
+        blocks = ctx.document.blocks
         for _, tgt_sents, disagreements in ctx.number_disagreements:
+            if tgt_sents and all(blocks[t.block].kind in (CAPTION, BOILERPLATE, DISCLAIMER) for t in tgt_sents):
+                continue  # a caption or page residue aligned to an article sentence says no number of it
             for s, t in disagreements:
                 if t is not None:
                     continue

@@ -12,7 +12,7 @@ from backcheck.checks.base import Check, Finding, register
 from backcheck.config import THRESHOLDS
 from backcheck.lang import lexicon
 from backcheck.lang.languages import family as language_family
-from backcheck.model.document import CAPTION
+from backcheck.model.document import BOILERPLATE, CAPTION, DISCLAIMER
 
 #: Bounds of the ratio (content letters of the English) / (content letters of the source) for
 #: an aligned pair. Measured by ``scripts/calibrate_omission.py`` on NTREX-128 reversed (hrv,
@@ -313,6 +313,10 @@ class Omission(Check):
         )
 
 
+#: page furniture aligned with an article sentence: a caption, residue, the MT disclaimer
+_FURNITURE = (CAPTION, BOILERPLATE, DISCLAIMER)
+
+
 @register
 class Addition(Check):
     """English content with no source: a translated sentence aligned to nothing, or an aligned
@@ -328,7 +332,7 @@ class Addition(Check):
     def run(self, ctx):
         for pair, src, tgt in ctx.aligned_pairs:
             if tgt and not src:
-                if all(ctx.document.blocks[t.block].kind == CAPTION for t in tgt):
+                if all(ctx.document.blocks[t.block].kind in _FURNITURE for t in tgt):
                     continue  # a photo caption the source page does not have: page furniture
                 for t in tgt:
                     yield Finding(
@@ -340,6 +344,9 @@ class Addition(Check):
                         evidence={"bead": pair.kind},
                     )
             elif src and tgt:
+                tgt = [t for t in tgt if ctx.document.blocks[t.block].kind not in _FURNITURE]
+                if not tgt:
+                    continue
                 ratio, s_len, t_len = content_ratio(
                     " ".join(s.text for s in src), ctx.source.lang, " ".join(t.text for t in tgt), ctx.document.lang
                 )

@@ -230,6 +230,8 @@ def _inside_name(text: str, t) -> bool:
 
     if in_quoted_title(text, t.start, t.end):
         return True
+    if re.search(r"[A-ZČĆŠŽĐ][\w]*-$", text[max(0, t.start - 30) : t.start]):
+        return True  # the second part of a hyphenated name (Ibar-gradnja)
     before = _WORD_BEFORE.search(text, max(0, t.start - 60), t.start)
     if before and before.group("word")[0].isupper() and not before.group("end"):
         at = before.start("word")

@@ -117,8 +117,13 @@ def _bead_cost(src: _Features | None, tgt: _Features | None, prior: float, ratio
     return cost
 
 
-def _sentences(doc) -> list:
-    return doc.article_sentences
+def _sentences(doc, other) -> list:
+    """The article sentences of ``doc``; its photo captions only when ``other`` has captions too
+    (a caption the other page lacks would take a sentence's place in the alignment)."""
+    from backcheck.model.document import CAPTION
+
+    keep_captions = any(b.kind == CAPTION for b in other.blocks)
+    return [s for s in doc.article_sentences if keep_captions or doc.blocks[s.block].kind != CAPTION]
 
 
 def align(source_doc, target_doc, backtranslations: dict[int, str] | None = None) -> list[AlignedPair]:
@@ -127,7 +132,7 @@ def align(source_doc, target_doc, backtranslations: dict[int, str] | None = None
     ``backtranslations`` maps a translation sentence index to its back-translation into the
     source language, when an engine produced one.
     """
-    src_sents, tgt_sents = _sentences(source_doc), _sentences(target_doc)
+    src_sents, tgt_sents = _sentences(source_doc, target_doc), _sentences(target_doc, source_doc)
     src_f = [_features(s.text, english=False) for s in src_sents]
     tgt_f = [_features(s.text, english=True) for s in tgt_sents]
     back = None
@@ -221,19 +226,19 @@ def assess(source_doc, target_doc, alignment: list[AlignedPair]) -> SourceAgreem
     """
     src_anchor: set[str] = set()
     tgt_anchor: set[str] = set()
-    for s in _sentences(source_doc):
+    for s in _sentences(source_doc, target_doc):
         f = _features(s.text, english=False)
         src_anchor |= f.numbers | f.names
-    for s in _sentences(target_doc):
+    for s in _sentences(target_doc, source_doc):
         f = _features(s.text, english=True)
         tgt_anchor |= f.numbers | f.names
-    src_len = sum(len(s.text) for s in _sentences(source_doc))
-    tgt_len = sum(len(s.text) for s in _sentences(target_doc))
-    short = min(len(_sentences(source_doc)), len(_sentences(target_doc))) < _MIN_SENTENCES
+    src_len = sum(len(s.text) for s in _sentences(source_doc, target_doc))
+    tgt_len = sum(len(s.text) for s in _sentences(target_doc, source_doc))
+    short = min(len(_sentences(source_doc, target_doc)), len(_sentences(target_doc, source_doc))) < _MIN_SENTENCES
     if src_len >= _MIN_LANGID_CHARS:
         from backcheck.lang.langid import IDENTIFIABLE, detect, same_language
 
-        found = detect(" ".join(s.text for s in _sentences(source_doc)))
+        found = detect(" ".join(s.text for s in _sentences(source_doc, target_doc)))
         if (
             found.confidence >= 0.9
             and source_doc.lang in IDENTIFIABLE

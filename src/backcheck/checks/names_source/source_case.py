@@ -178,6 +178,8 @@ class NameSourceCase(Check):
                 continue  # -o is a vocative in news only by mistake; Marko, Janko are nominatives
             if not cases.possible_ending(base, ending):
                 continue  # Moualem is not Moual-em: the instrumental of Moual is Moualom
+            if ending == "i" and fold(base).endswith("ic"):
+                continue  # -ići is a nominative plural, a family or a village (Radovići), not a case of -ić
             if before_ic and (base[-1:].lower() not in "aeiou" or token_listed):  # a woman's -ić stays (Marije Đukić)
                 continue
             if not _known(base, article):

@@ -62,6 +62,7 @@ class Context:
     #: after a noun that heads a place's name (Rijeka Crnojevića, Trg Republike: a fixed genitive)
     #: or before an English one (Besac Fortress, Varadin Bridge)
     in_feature_name: bool = False
+    diacritics: bool = False  #: the text writes ć or č (so an -ić name is never spelled -ic there)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -109,6 +110,7 @@ def context_at(text: str, start: int, end: int) -> Context:
         institution,
         next_noun,
         _in_feature_name(text, start, end, neighbour if not neighbour_after else ""),
+        "ć" in text or "č" in text,
     )
 
 
@@ -387,6 +389,8 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
     """
     if contexts and all(c.hyphenated for c in contexts):
         return False
+    if fold(reading.base).endswith("ic") and reading.base[-1:] == "c" and any(c.diacritics for c in contexts):
+        return False  # where the article writes ć, "Korenica" is no genitive of a "Korenic": -ica is its own
     if reading.form == "vocative" and not any(c.address for c in contexts):
         return False  # a vocative is a name said to someone; news names people in the other cases
     if contexts and all(c.compound and _known_compound(c.compound) for c in contexts):
@@ -516,6 +520,8 @@ def analyse(
     for reading in candidates:
         if not allowed(token, reading, contexts, is_nominative):
             continue
+        if reading.form == "possessive" and reading.ending.endswith("o") and not in_article(reading.base):
+            continue  # a neuter -ovo, -ino of someone the article never names is a village (Murino)
         for context in contexts or [Context()]:
             features = evidence(token, reading, context, in_article, is_nominative)
             if _common_noun_left(token, reading, features):
