@@ -303,3 +303,8 @@ def test_no_exonym_for_a_city_where_bcms_is_spoken_and_no_respelling_of_a_common
 def test_ica_is_no_genitive_of_a_name_without_its_diacritic():
     text = "Doctors from Korenica and Gospić met in Otočac. Korenica has no surgeon."
     assert flags_of(text, "name.inflected") == []
+
+
+def test_two_names_a_dictionary_lists_are_not_two_spellings_of_one():
+    text = "Luka Perić spoke in Lika. Farmers in Lika met Luka Perić again, and Lika welcomed him."
+    assert flags_of(text, "name.inconsistent") == []

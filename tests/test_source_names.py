@@ -1365,3 +1365,12 @@ def test_a_caption_the_source_lacks_takes_no_sentence_of_the_source():
     )
     found = _flags(source, english, "cnr")
     assert [f.check for f in found if f.check.startswith("number.") or f.check == "addition"] == []
+
+
+def test_acronyms_of_states_and_cantons_render_their_names():
+    found = _flags(
+        "Ministarstvo obrazovanja TK i Vlada FBiH dogovorili su plan.",
+        "The Tuzla Canton Ministry of Education and the Federation Government agreed a plan.",
+        "bs",
+    )
+    assert {f.check for f in found} & {"name.dropped", "name.unmatched"} == set()

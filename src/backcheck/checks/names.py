@@ -213,6 +213,13 @@ def _in_feature_name(text: str, start: int, end: int) -> bool:
     return bool(m and m.group(1).lower() in before) or bool(n and n.group(1).lower() in after)
 
 
+def _two_listed_names(a: str, b: str) -> bool:
+    """Both spellings are names a BCMS dictionary lists, neither a case form of the other."""
+    from backcheck.lang.bcms_names import is_bcms_name
+
+    return all(is_bcms_name(w) for w in (a, b)) and not (_case_form(a, b) or _case_form(b, a))
+
+
 def _name_before(prev: str | None) -> bool:
     return prev is not None and lexicon.zipf(prev.lower()) < _ENGLISH_BEFORE_ZIPF
 
@@ -385,6 +392,8 @@ class NameInconsistent(Check):
                     continue  # first names of two people (Vladimir Putin, Volodymyr Zelensky)
                 if _other_names(inv.occurrences[rare], inv.occurrences[common]):
                     continue  # last words of two names (Bitef Teatar, Nowy Teatr), each as written
+                if _two_listed_names(rare, common):
+                    continue  # two names a BCMS dictionary lists (Luka, Lika; Hodžić, Hadžić)
                 if _case_form(rare, common) or _case_form(common, rare):
                     # one is a Serbo-Croatian case form of the other: the odd one is the case
                     # form, whichever is more frequent, and its nominative is the spelling to use

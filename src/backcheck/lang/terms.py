@@ -45,3 +45,9 @@ def english_for(word: str) -> str | None:
         if key.startswith(stem) and len(key) - len(stem) <= _ENDING and (best is None or len(stem) > len(best[0])):
             best = (stem, english)
     return best[1] if best else None
+
+
+def acronym_words(acronym: str) -> frozenset[str]:
+    """The words of the English renderings of a source acronym (BiH: bosnia, herzegovina, ...)."""
+    key = fold(to_latin(acronym).text).split("-")[0]
+    return frozenset(w for r in _acronyms().get(key, ()) for w in r.split() if len(w) > 3)

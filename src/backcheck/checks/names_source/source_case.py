@@ -178,8 +178,8 @@ class NameSourceCase(Check):
                 continue  # -o is a vocative in news only by mistake; Marko, Janko are nominatives
             if not cases.possible_ending(base, ending):
                 continue  # Moualem is not Moual-em: the instrumental of Moual is Moualom
-            if ending == "i" and fold(base).endswith("ic"):
-                continue  # -ići is a nominative plural, a family or a village (Radovići), not a case of -ić
+            if ending == "i" and base[-1:].lower() not in "aeiou":
+                continue  # -i on a masculine stem is a plural, a family or a village (Radovići, Kovači)
             if before_ic and (base[-1:].lower() not in "aeiou" or token_listed):  # a woman's -ić stays (Marije Đukić)
                 continue
             if not _known(base, article):
@@ -209,7 +209,7 @@ class NameSourceCase(Check):
                 basis = "foreign spelling"
             else:
                 continue
-            if ending == "a" and not _known(base, article) and basis not in _OUTSIDE_EVIDENCE:
+            if ending in ("a", "e") and not _known(base, article) and basis not in _OUTSIDE_EVIDENCE:
                 continue  # a woman's name in -a (Valbona) is no genitive of a name nobody knows
             return Finding(
                 self.id,

@@ -38,6 +38,7 @@ from backcheck.lang.names.renderings import (
 )
 from backcheck.lang.names.tokens import Token
 from backcheck.lang.sh.morphology import candidate_bases
+from backcheck.lang.terms import acronym_words
 from backcheck.lang.text import fold, to_latin
 from backcheck.model.document import BOILERPLATE, CAPTION
 
@@ -83,6 +84,7 @@ def _unmatched_names(
             or any(ending_changed(t, s) for s in window)  # Putnikovo Brdo / Putnikovog brda
             or _joined_place(i)  # Herceg Novi / hercegnovski, Hercegnovljani
             or _expands_source_acronym(i)  # Republic Hydrometeorological Service of Serbia (RHMZ)
+            or any(is_acronym(s.text) and t.folded in acronym_words(s.text) for s in window)  # BiH: Bosnia
         )
 
     def _joined_place(i: int) -> bool:
@@ -92,7 +94,8 @@ def _unmatched_names(
         if nxt is None:
             return False
         joined = fold(group[i].text + nxt.group(1))
-        return len(joined) >= 7 and any(s.folded.startswith(joined[:-1]) for s in window)
+        stems = {joined[:-1], joined.replace("ije", "je")[:-1]}  # Bijelo Polje: bjelopoljski
+        return len(joined) >= 7 and any(s.folded.startswith(stem) for s in window for stem in stems)
 
     def _expands_source_acronym(i: int) -> bool:
         """A word of the English name an acronym in brackets after it abbreviates, when the source

@@ -120,7 +120,11 @@ def _in_feature_name(text: str, start: int, end: int, before: str) -> bool:
     after = _WORD.search(text, end, end + 30)
     if after and text[end : after.start()] == " " and after.group().lower() in feature_words()[1]:
         return True
-    return bool(before) and fold(before) in _toponym_heads()
+    # after a capitalised common noun of BCMS (Trg, Zbor, Dom): the fixed genitive of a name
+    # (Rijeka Crnojevića, Zbor Palanke, Trg Republike)
+    return bool(before) and (
+        fold(before) in _toponym_heads() or (lexicon.zipf(before.lower()) < 2.0 and _bcms_word(before))
+    )
 
 
 #: wordfreq Zipf from which a lower-case word is a function word or auxiliary (the, to, will, was)
@@ -419,10 +423,23 @@ def _toponym_heads() -> frozenset[str]:
 
 def _before_toponym_head(token: str, reading: Reading, context: Context) -> bool:
     """Before a capitalised noun that heads place names (Polje, Do, Brijeg), which does not take
-    the reading's ending itself (Banjoj Luci declines both words; Topli Do only looks declined)."""
-    if not (context.neighbour_after and fold(context.neighbour) in _toponym_heads()):
+    the reading's ending itself (Banjoj Luci declines both words; Topli Do only looks declined);
+    or a BCMS adjective in a nominative ending (Donje, Novo, Gornji: the dictionary knows it)
+    before a capitalised word: the first word of a place's name (Donje Lipovo)."""
+    if not context.neighbour_after:
+        return False
+    head = fold(context.neighbour) in _toponym_heads()
+    adjective = token[-1:].lower() in "eioa" and lexicon.zipf(token.lower()) < 2.0 and _bcms_word(token)
+    if not (head or adjective):
         return False
     return not any(r.ending == reading.ending for r in readings(context.neighbour))
+
+
+def _bcms_word(token: str) -> bool:
+    """A common word of the BCMS dictionary (FreeDict), not a name."""
+    from backcheck.lang.glosses import known_word
+
+    return bool(known_word(token.lower(), "sh"))
 
 
 def _known_compound(name: str) -> bool:

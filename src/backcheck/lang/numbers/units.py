@@ -106,7 +106,7 @@ _CURRENCY_AFTER = re.compile(
 )
 _CURRENCY_BEFORE = re.compile(r"(€|\$|£|¥|USD|EUR|RSD|BAM|GBP|CHF)\s?$")
 _HOUR_AFTER = re.compile(
-    r"\s?(h\b|sati\b|sata\b|sat\b|časova\b|časa\b|часова\b|сати\b|сата\b|uhr\b|heures?\b|horas?\b|ore\b|"
+    r"\s?(h\b|sati\b|sata\b|sat\b|časova\b|časa\b|čas\b|часова\b|сати\b|сата\b|uhr\b|heures?\b|horas?\b|ore\b|"
     r"godzin\w*|hodin\w*|час\w*|GMT\b|UTC\b|CET\b|CEST\b|local\s+time\b)",
     re.I,
 )
