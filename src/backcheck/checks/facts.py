@@ -436,7 +436,12 @@ def _results(
         for m in re.finditer(pattern, text):
             a, b = _side(m.group(1)), _side(m.group(m.re.groups))  # the subject, the object
             # the subject is the name nearest the verb ("Last season Jadran beat ..."): Jadran
-            nearest = list(re.finditer(_CAPITALISED, text[m.start() : m.start("verb")]))
+            before_verb = text[m.start() : m.start("verb")]
+            nearest = [
+                n
+                for n in re.finditer(_CAPITALISED, before_verb)
+                if not _AFTER_PREPOSITION.search(before_verb[: n.start()])  # not "u Podgorici", "in Cetinje"
+            ]
             start = m.start()
             if nearest and _side(nearest[-1].group(1)):
                 a, start = nearest[-1].group(1), m.start() + nearest[-1].start()
@@ -474,6 +479,11 @@ _NO_SIDE = re.compile(
 
 def _side(name: str | None) -> str | None:
     return None if name is None or _NO_SIDE.match(name) else name
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:u|na|iz|od|do|za|sa|s|kod|pred|prema|in|at|on|from|to|with|for|against|after|before)\s+$", re.I
+)
 
 
 def _match_winners(text: str, verbs: list[str], matches: list[str]) -> list[tuple[str | None, str | None, int, int]]:
