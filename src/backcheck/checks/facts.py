@@ -316,7 +316,7 @@ class OfficeChanged(Check):
         source_keys = set()
         for cue in facts.find(pair.view.text, ["ministr*", "ministar*"]):
             after = pair.view.text[cue.end : cue.end + 40]
-            source_keys |= {k for k in table if (m := facts.find(after, [k])) and m[0].start <= 2}
+            source_keys |= {k for k in table if (cues := facts.find(after, [k])) and cues[0].start <= 2}
         if not source_keys:
             return
         low = pair.english.lower()
