@@ -308,3 +308,10 @@ def test_ica_is_no_genitive_of_a_name_without_its_diacritic():
 def test_two_names_a_dictionary_lists_are_not_two_spellings_of_one():
     text = "Luka Perić spoke in Lika. Farmers in Lika met Luka Perić again, and Lika welcomed him."
     assert flags_of(text, "name.inconsistent") == []
+
+
+def test_adjectives_of_place_names_and_fixed_genitives_but_not_a_declined_pair():
+    text = "She grew up in the village of Donje Selo and joined the group Zbor Studenata in Nikšić."
+    assert flags_of(text, "name.inflected") == []
+    found = flags_of("The factory in Gornjem Milanovcu hired 40 workers.", "name.inflected")
+    assert "Milanovcu" in [f.span.text for f in found]

@@ -122,9 +122,16 @@ def _in_feature_name(text: str, start: int, end: int, before: str) -> bool:
         return True
     # after a capitalised common noun of BCMS (Trg, Zbor, Dom): the fixed genitive of a name
     # (Rijeka Crnojevića, Zbor Palanke, Trg Republike)
+    nominative_noun = not before.lower().endswith(_OBLIQUE_ADJECTIVE)  # Zbor, Trg, Rijeka; not Gornjem
     return bool(before) and (
-        fold(before) in _toponym_heads() or (lexicon.zipf(before.lower()) < 2.0 and _bcms_word(before))
+        fold(before) in _toponym_heads()
+        or (nominative_noun and lexicon.zipf(before.lower()) < 2.0 and _bcms_word(before))
     )
+
+
+#: endings of an adjective in an oblique case (u Gornjem Milanovcu, Novog Sada): the word after it
+#: is declined with it, not a fixed genitive
+_OBLIQUE_ADJECTIVE = ("em", "om", "oj", "og", "oga", "ome", "omu", "ih", "im", "ima", "u", "i", "e")
 
 
 #: wordfreq Zipf from which a lower-case word is a function word or auxiliary (the, to, will, was)
@@ -436,10 +443,10 @@ def _before_toponym_head(token: str, reading: Reading, context: Context) -> bool
 
 
 def _bcms_word(token: str) -> bool:
-    """A common word of the BCMS dictionary (FreeDict), not a name."""
-    from backcheck.lang.glosses import known_word
+    """A common word of the BCMS dictionary (FreeDict: its stem has translations), not a name."""
+    from backcheck.lang.glosses import translations
 
-    return bool(known_word(token.lower(), "sh"))
+    return bool(translations(token.lower(), "sh"))
 
 
 def _known_compound(name: str) -> bool:
