@@ -173,3 +173,10 @@ def test_sentence_segmentation(lang, text, expected):
 def test_view_counters_of_a_source_page_in_either_script_are_residue(line):
     doc = from_text(f"Naslov vijesti\n\n{line}\n\nVlada je usvojila budžet u četvrtak.", lang="sr")
     assert [(b.kind, b.reason) for b in doc.blocks][1] == (BOILERPLATE, "view/comment counter")
+
+
+def test_a_caption_credit_in_brackets_is_a_caption():
+    doc = from_text(
+        "Naslov vijesti\n\nStradun u avgustu (Foto: Ivo Perić/PIXSELL)\n\nGrad je bio pun turista.", lang="hr"
+    )
+    assert [b.kind for b in doc.blocks] == [TITLE, CAPTION, PARAGRAPH]

@@ -54,7 +54,7 @@ _RESIDUE = [
     (re.compile(r"^(©|\(c\)|copyright)\s.*$", re.I), "copyright line"),
 ]
 _CAPTION = re.compile(
-    r"(^|[,|]\s*|\s)(photo|foto|фото|source|izvor|illustration|ilustracija|screenshot|video)\s*:\s*\S", re.I
+    r"(^|[,|(]\s*|\s)(photo|foto|фото|source|izvor|illustration|ilustracija|screenshot|video)\s*:\s*\S", re.I
 )
 _SENTENCE_END = re.compile(r"[.!?…\"”»)]\s*$")
 
