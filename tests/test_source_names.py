@@ -1374,3 +1374,8 @@ def test_acronyms_of_states_and_cantons_render_their_names():
         "bs",
     )
     assert {f.check for f in found} & {"name.dropped", "name.unmatched"} == set()
+
+
+def test_a_mixed_case_acronym_is_no_case_form():
+    found = _flags("Predsjednik ANUBiH otvorio je skup.", "The president of ANUBiH opened the meeting.", "bs")
+    assert [f for f in found if f.check == "name.source_case"] == []

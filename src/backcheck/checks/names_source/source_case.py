@@ -46,6 +46,12 @@ _OUTSIDE_EVIDENCE = ("English knows the name", "foreign spelling")
 _IC_SURNAME_AFTER = re.compile(r"\s+[A-ZČĆŠŽĐ][a-zčćšžđ]+i[ćc]\b")
 
 
+def _acronym_like(word: str) -> bool:
+    """All capitals (VOLI, NATO) or three capitals or more (ANUBiH, FBiH): an acronym or a brand,
+    which BCMS declines after a hyphen; McDonald's two capitals are a name's."""
+    return (word.isupper() and len(word) > 1) or sum(c.isupper() for c in word) >= 3
+
+
 def _listed(name: str) -> bool:
     """A name a BCMS dictionary lists or the gazetteer knows."""
     from backcheck.lang.bcms_names import is_bcms_name
@@ -93,9 +99,9 @@ class NameSourceCase(Check):
             # A copied or declined name is capitalised in the source too.
             window = [s for s in bead_window(items, k, "source") if s.capitalised]
             source_runs = spaced_runs([s for s in bead.source if s.name], article.latin)
-            # an all-capital word is an acronym or a brand (VOLI): BCMS declines those with a
+            # an acronym or a brand (VOLI, ANUBiH): BCMS declines those with a
             # hyphen (NATO-a), so a final letter is no case ending
-            names = [t for t in bead.target if t.name and not (t.text.isupper() and len(t.text) > 1)]
+            names = [t for t in bead.target if t.name and not _acronym_like(t.text)]
             for group in spaced_runs(names, article.text):
                 yield from self._group_findings(article, group, window, source_runs)
 
