@@ -176,7 +176,7 @@ def in_quoted_title(text: str, start: int, end: int, reach: int = 50) -> bool:
     """Is ``text[start:end]`` inside a short quotation of two words or more that opens with a
     capital letter (the title of a festival, a film, a company: "Sunčane skale", "Linea
     Adriatica")? Such a title is written as its owner writes it."""
-    line_start = max(text.rfind("\n", 0, start) + 1, start - reach)
+    line_start = max(text.rfind("\n", max(0, start - reach), start) + 1, start - reach, 0)
     before = text[line_start:start]
     opens = [i for i, ch in enumerate(before) if ch in _OPEN_QUOTE]
     if not opens:
@@ -185,8 +185,8 @@ def in_quoted_title(text: str, start: int, end: int, reach: int = 50) -> bool:
     inner_before = before[at + 1 :]
     if any(ch in _CLOSE_QUOTE and ch != '"' for ch in inner_before) or '"' in inner_before:
         return False  # that quotation closed before the word
-    stop = text.find("\n", end)
-    after = text[end : min(stop if stop >= 0 else len(text), end + reach)]
+    stop = text.find("\n", end, end + reach)
+    after = text[end : stop if stop >= 0 else end + reach]
     close = next((i for i, ch in enumerate(after) if ch in _CLOSE_QUOTE), None)
     if close is None:
         return False

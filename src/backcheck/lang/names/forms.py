@@ -110,8 +110,14 @@ def context_at(text: str, start: int, end: int) -> Context:
         institution,
         next_noun,
         _in_feature_name(text, start, end, neighbour if not neighbour_after else ""),
-        "ć" in text or "č" in text,
+        _writes_diacritics(text),
     )
+
+
+@lru_cache(maxsize=8)
+def _writes_diacritics(text: str) -> bool:
+    """Whether the text writes ć or č: once per text (a string keeps its hash), not per word."""
+    return "ć" in text or "č" in text
 
 
 def _in_feature_name(text: str, start: int, end: int, before: str) -> bool:
