@@ -173,3 +173,46 @@ def test_montenegrin_negators_lexical_participles_and_possessive_n_words():
     assert polarity("Odnosi nijesu samo fraza.", "cnr").hard == 1
     assert polarity("Projekat je zapeo zbog neusklađenih propisa.", "cnr").flexible == 1
     assert polarity("The Socialists were nobody's sidekick.", "en").hard == 1
+
+
+@pytest.mark.parametrize(
+    "source, english, lang",
+    [
+        # litotes: the source negator of "nisu dovoljni" is idiomatic, and the English renders it
+        # with "not" while another lexical cue ("keep") stands for nothing of the source
+        (
+            "Plata i stan nisu dovoljni da ih zadržimo u gradu.",
+            "Pay and a flat are not enough to keep them in town.",
+            "hr",
+        ),
+        # a ne- word pairs with "not X" (nedaleko: not far; neusaglašen, which only the
+        # hunspell dictionary lists: not harmonised)
+        ("Nesreća se dogodila nedaleko od Valjeva.", "The accident happened not far from Valjevo.", "sr"),
+        (
+            "Posao stoji zbog neusaglašenih planova.",
+            "The work is stalled because the plans were not harmonised.",
+            "cnr",
+        ),
+        # "tek" (only then) rendered "not until"
+        ("Nova hala biće otvorena tek 2028. godine.", "The new hall will not open until 2028.", "sr"),
+        # "nije za popravku" rendered "beyond repair"
+        (
+            "Stari most nije za popravku, rekao je inženjer.",
+            "The old bridge is beyond repair, the engineer said.",
+            "bs",
+        ),
+    ],
+)
+def test_idiomatic_and_prefixed_negations_pair_with_not(source, english, lang):
+    assert findings("mistranslation.negation", source, english, lang) == []
+
+
+def test_an_added_not_beside_a_paired_lexical_cue_is_still_flagged():
+    # near-miss: "bez" pairs with "without", so the added "not" has nothing of the source to render
+    flags = findings(
+        "mistranslation.negation",
+        "Sastanak je održan bez novinara.",
+        "The meeting was not held without journalists.",
+        "hr",
+    )
+    assert [text for text, _ in flags] == ["not"]

@@ -209,7 +209,8 @@ def _in_feature_name(text: str, start: int, end: int) -> bool:
 
     before, after = feature_words()
     m = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
-    n = re.match(r"\s+(\w+)", text[end : end + 20])
+    # the feature word may follow the name's own modifiers ("Bistrica pumped-storage hydropower plant")
+    n = re.match(r"\s+(?:[a-z][a-z-]*\s+){0,2}([a-z]+)\b", text[end : end + 50])
     return bool(m and m.group(1).lower() in before) or bool(n and n.group(1).lower() in after)
 
 

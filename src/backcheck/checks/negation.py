@@ -20,7 +20,7 @@ _SPEC = {
     "en": dict(
         verbal="not never cannot",
         nwords="no none nobody nothing nowhere neither nor",
-        flexible="without until till unless barely hardly scarcely rarely seldom unable absent absence lack "
+        flexible="without beyond until till unless barely hardly scarcely rarely seldom unable absent absence lack "
         "lacks lacked lacking instead rather missed misses missing yet non ever any anyone anything anybody "
         "either except short away free scarce shortage insufficient little few zero far still ill",
         # refusal, denial, failure, prevention, cessation, loss; and their converse, continuation
@@ -39,7 +39,9 @@ _SPEC = {
         "nikakav nikakva nikakvo nikakvog nikakve nikakvih nikakvu nikakvim nikuda nikud",
         # "ni" and "niti" negate with a verb ("nije ni pokušao"); alone they often mean "even".
         flexible="ni niti bez tek jedva umjesto umesto retko rijetko",
-        stems="odbi negir propust ospor uskrat sprijec sprec zabran protivi protivl usprotiv odbac presta izgub",
+        stems="odbi negir propust ospor uskrat sprijec sprec zabran protivi protivl usprotiv odbac presta izgub "
+        # izostati: to fail to come, be absent ("odgovor je izostao": there was no answer)
+        "izosta izost",
         prefix="ne",
         not_prefix="nek neg nes nedel nedjel nedav neto nemac nemc nego nerv neut neon neb",
     ),
@@ -131,7 +133,11 @@ def supports(lang: str) -> bool:
 _IDIOM = {
     "en": re.compile(
         r"\b(?P<neg>not)\s+(?:least|only|long|to\s+mention)\b|\bor\s+(?P<neg2>not)\b"
-        r"|\b(?P<neg3>never)\s+(?:more|less)\b",
+        r"|\b(?P<neg3>never)\s+(?:more|less)\b"
+        # litotes and "only then": "not far from" (nedaleko od), "not until 2027" (tek 2027.)
+        r"|\b(?P<neg4>not)\s+(?:far\b|(?:[a-z]+\s+){0,3}(?:until|till)\b)"
+        # a defendant "not in custody" is one the source says defends himself "sa slobode" (at liberty)
+        r"|\b(?P<neg5>not)\s+(?:in\s+custody|detained)\b",
         re.I,
     ),
     "ru": re.compile(r"\bтем\s+(?P<neg>не)\s+менее\b", re.I),
@@ -178,6 +184,8 @@ def _sh_idiomatic(keys: list[str], negator: list[bool]) -> set[int]:
     return found
 
 
+#: An opening quotation mark or bracket right before a word: a quotation's first word is capitalised.
+_OPENING = re.compile(r"[\"“„«‘(]\s*$")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
@@ -187,6 +195,9 @@ class Polarity:
     hard: int  #: negations the translation must render
     flexible: int  #: cues a translation may render with or without a negator
     cues: tuple  #: ``(start, end, text, kind)`` for every cue, kind "hard" or "flexible"
+    #: flexible cues that are a negator in an idiom or a negative prefix (nisu dovoljni, nedaleko):
+    #: English renders them with "not" as often as without, never with another lexical cue
+    soft: int = 0
 
 
 def _english_negative_word(word: str) -> bool:
@@ -219,9 +230,10 @@ def _negated_word(rest: str, family: str) -> bool:
     if family == "sh" and len(rest) >= 6:
         # an inflected participle or adjective the frequency list lacks but the dictionary knows
         # ("ne|usklađenih": usklađen, harmonised)
+        from backcheck.lang.bcms_names import is_inflected_word
         from backcheck.lang.glosses import known_word
 
-        return bool(known_word(rest, "sh"))
+        return bool(known_word(rest, "sh")) or is_inflected_word(rest)
     return False
 
 
@@ -248,7 +260,7 @@ def _classify(token: str, family: str, lex: _Lexicon) -> str | None:
             and not key.startswith(lex.not_prefix)
             and _negated_word(low[len(lex.prefix) :], family)
         ):
-            return "flexible"
+            return "prefixed"
         if family == "en" and _english_negative_word(key):
             return "flexible"
     return None
@@ -267,7 +279,7 @@ def polarity(text: str, lang: str, offset: int = 0) -> Polarity | None:
     lex = _lexicon(family)
     if lex is None:
         return None
-    hard = flexible = 0
+    hard = flexible = soft = 0
     cues = []
     pos = 0
     for clause in [*_CLAUSE.split(text)]:
@@ -281,14 +293,16 @@ def polarity(text: str, lang: str, offset: int = 0) -> Polarity | None:
             keys = [fold(m.group(), family) for m in tokens]
             sh_idioms = _sh_idiomatic(keys, [k in ("verbal", "nword") for k in kinds])
             idioms |= {tokens[i].start() for i in sh_idioms}
-        for m, kind in zip(tokens, kinds, strict=True):
+        for index, (m, kind) in enumerate(zip(tokens, kinds, strict=True)):
             token = m.group()
+            if kind is not None and index and token[:1].isupper() and not _OPENING.search(clause[: m.start()]):
+                continue  # a name inside a clause (u Nišu: "Nišu" folds to "nisu"), not a negator
             if family == "en" and token == "No" and re.match(r"\.?\s*\d", clause[m.end() :]):
                 continue  # "No. 5"
             if kind is None:
                 continue
             if kind in ("verbal", "nword") and m.start() in idioms:
-                kind = "flexible"
+                kind = "soft"
             if (
                 family == "en"
                 and kind == "nword"
@@ -305,12 +319,14 @@ def polarity(text: str, lang: str, offset: int = 0) -> Polarity | None:
                 cues.append((*span, "hard"))
             else:
                 flexible += 1
+                if kind in ("soft", "prefixed"):
+                    soft += 1
                 cues.append((*span, "flexible"))
         if family in _NO_CONCORD:
             hard += verbal + (1 if nwords else 0)  # "nobody could not believe" is two negations
         else:
             hard += verbal or (1 if nwords else 0)
-    return Polarity(hard, flexible, tuple(cues))
+    return Polarity(hard, flexible, tuple(cues), soft)
 
 
 @register
@@ -344,7 +360,10 @@ class NegationMismatch(Check):
             t_lo, t_hi = tp.hard, tp.hard + tp.flexible
             # Negative-polarity items ("ever", "any", "still", "yet") come with a negation rather
             # than render one, so they pair with nothing.
-            s_unpaired = sp.hard + sp.flexible - min(sp.flexible, tp.flexible - _polarity_items(tp))
+            # A negator in an idiom or a negative prefix ("nisu dovoljni", "nedaleko") pairs with an
+            # English "not" ("not enough", "not far") rather than with another lexical cue.
+            lexical = sp.flexible - sp.soft
+            s_unpaired = sp.hard + sp.soft + lexical - min(lexical, tp.flexible - _polarity_items(tp))
             evidence = {
                 "source_negations": sp.hard,
                 "target_negations": tp.hard,
@@ -396,4 +415,9 @@ def _sentences_polarity(sentences, lang) -> Polarity | None:
     parts = [p for p in found if p is not None]
     if len(parts) < len(found):
         return None
-    return Polarity(sum(p.hard for p in parts), sum(p.flexible for p in parts), tuple(c for p in parts for c in p.cues))
+    return Polarity(
+        sum(p.hard for p in parts),
+        sum(p.flexible for p in parts),
+        tuple(c for p in parts for c in p.cues),
+        sum(p.soft for p in parts),
+    )

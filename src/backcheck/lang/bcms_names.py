@@ -1,4 +1,4 @@
-"""Names Serbian, Croatian and Bosnian dictionaries list in their base form.
+"""Names (and lower-case stems) Serbian, Croatian and Bosnian dictionaries list in their base form.
 
 The hunspell dictionaries of Debian (``hunspell-sr``, ``hunspell-hr``, ``hunspell-bs``) list
 about 66,000 capitalised entries: first names, surnames, places, institutions, each in its
@@ -31,6 +31,15 @@ def _names() -> frozenset[str]:
     return frozenset(kept(f"bcms-names-{stamp}.txt", lambda: sorted(_read(directory))))
 
 
+@cache
+def _stems() -> frozenset[str]:
+    """The folded lower-case entries (usaglašen, usklađen): words, not names, each the stem the
+    dictionary inflects with its affix rules."""
+    directory = Path(os.environ.get("BACKCHECK_HUNSPELL") or DEFAULT_DIR)
+    stamp = "-".join(_stamp(directory / name) for name in DICTIONARIES)
+    return frozenset(kept(f"bcms-stems-{stamp}.txt", lambda: sorted(_read(directory, lower=True))))
+
+
 def _stamp(path: Path) -> str:
     try:
         st = path.stat()
@@ -39,7 +48,7 @@ def _stamp(path: Path) -> str:
     return f"{st.st_size:x}{int(st.st_mtime):x}"
 
 
-def _read(directory: Path) -> frozenset[str]:
+def _read(directory: Path, lower: bool = False) -> frozenset[str]:
     entries: list[str] = []
     for name in DICTIONARIES:
         try:
@@ -48,7 +57,7 @@ def _read(directory: Path) -> frozenset[str]:
             continue
         for line in lines[1:]:  # the first line is the entry count
             entry = line.split("/", 1)[0].strip()
-            if len(entry) >= 3 and entry[0].isupper() and entry.isalpha():
+            if len(entry) >= 3 and entry[0].isupper() != lower and entry.isalpha():
                 entries.append(entry)
     return frozenset(fold_many(entries))
 
@@ -56,3 +65,15 @@ def _read(directory: Path) -> frozenset[str]:
 def is_bcms_name(word: str) -> bool:
     """Whether a BCMS dictionary lists ``word`` (folded) as a capitalised base form."""
     return fold(word) in _names()
+
+
+#: Letters an inflectional ending adds to a dictionary stem (usaglašen-ih, usklađen-oga).
+_ENDING = 3
+
+
+def is_inflected_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is a stem a BCMS dictionary lists, or one with an ending of up
+    to three letters (neusaglašenih: usaglašen-ih)."""
+    key = fold(word)
+    stems = _stems()
+    return any(key[:n] in stems for n in range(max(4, len(key) - _ENDING), len(key) + 1))

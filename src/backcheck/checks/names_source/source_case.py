@@ -46,6 +46,19 @@ _OUTSIDE_EVIDENCE = ("English knows the name", "foreign spelling")
 _IC_SURNAME_AFTER = re.compile(r"\s+[A-ZČĆŠŽĐ][a-zčćšžđ]+i[ćc]\b")
 
 
+def _list_of_nominatives(text: str, t: Token, window: list[Token]) -> bool:
+    """Is the English word in a list whose other names the English gives in the nominative where
+    the source declines them ("Kaštela, Solin and Trogir" for "Kaštela, Solina i Trogira")? A
+    translator who de-inflects a list de-inflects all of it: the word that looks copied is the
+    place's own nominative."""
+    conjuncts = name_forms.context_at(text, t.start, t.end).conjuncts
+    return bool(conjuncts) and any(
+        s.folded != fold(c) and any(fold(base) == fold(c) for base, _, _ in candidate_bases(s.text))
+        for c in conjuncts
+        for s in window
+    )
+
+
 def _acronym_like(word: str) -> bool:
     """All capitals (VOLI, NATO) or three capitals or more (ANUBiH, FBiH): an acronym or a brand,
     which BCMS declines after a hyphen; McDonald's two capitals are a name's."""
@@ -142,6 +155,8 @@ class NameSourceCase(Check):
                     evidence={"base": nominative, "ending": "", "basis": "fleeting vowel"},
                 )
                 continue
+            if _list_of_nominatives(article.text, t, window):
+                continue  # "from Kaštela, Solin and Trogir" for "iz Kaštela, Solina i Trogira"
             finding = self._copied_finding(article, t, kind, copied, group, deinflected_runs, agreeing)
             if finding is not None:
                 yield finding

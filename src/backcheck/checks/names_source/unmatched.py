@@ -88,12 +88,16 @@ def _unmatched_names(
         )
 
     def _joined_place(i: int) -> bool:
-        """The first word of a two-word place whose source adjective or demonym joins both words
-        (Herceg Novi: hercegnovski)."""
+        """A word of a two-word place whose source adjective or demonym joins both words
+        (Herceg Novi: hercegnovski; Bijelo Polje: bjelopoljski)."""
         nxt = _NEXT_CAPITALISED.match(text, group[i].end)
-        if nxt is None:
-            return False
-        joined = fold(group[i].text + nxt.group(1))
+        if nxt is not None and _joined_stem(fold(group[i].text + nxt.group(1))):
+            return True
+        return (
+            i > 0 and group[i - 1].end + 1 == group[i].start and _joined_stem(fold(group[i - 1].text + group[i].text))
+        )
+
+    def _joined_stem(joined: str) -> bool:
         stems = {joined[:-1], joined.replace("ije", "je")[:-1]}  # Bijelo Polje: bjelopoljski
         return len(joined) >= 7 and any(s.folded.startswith(stem) for s in window for stem in stems)
 

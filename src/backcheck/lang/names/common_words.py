@@ -139,6 +139,8 @@ def is_common_word(word: str) -> bool:
         if lower.endswith("s")
         else []
     )
+    if len(lower) >= _LONG_WORD and _compound_of_words(lower):
+        return True  # a compound of two common words (Stonemasonry, Hydrogeologist)
     if max(lexicon.zipf(f) for f in [lower] + singulars) < (
         _LONG_WORD_ZIPF if len(lower) >= _LONG_WORD else _WORD_ZIPF
     ):
@@ -147,3 +149,24 @@ def is_common_word(word: str) -> bool:
         return False
     words = _common_words()
     return lower in words or any(f in words for f in singulars)
+
+
+#: Shortest part, and lowest Zipf frequency of each part, of a compound of two common words.
+_COMPOUND_PART = 4
+_COMPOUND_PART_ZIPF = 3.0
+#: A compound this frequent that the lists lack is a name, not a rare common word.
+_COMPOUND_MAX_ZIPF = 2.5
+
+
+def _compound_of_words(lower: str) -> bool:
+    """Is a long word two common English words joined (stone|masonry, hydro|geologist) and no name
+    the lists know (Newcastle, Washington)? A name of a person or place rarely splits so."""
+    if is_proper_noun(lower) or lexicon.zipf(lower) >= _COMPOUND_MAX_ZIPF:
+        return False  # a frequent word the lists lack is a name (Bloomberg)
+    words = _common_words()
+    return any(
+        lower[:i] in words
+        and lower[i:] in words
+        and min(lexicon.zipf(lower[:i]), lexicon.zipf(lower[i:])) >= _COMPOUND_PART_ZIPF
+        for i in range(_COMPOUND_PART, len(lower) - _COMPOUND_PART + 1)
+    )

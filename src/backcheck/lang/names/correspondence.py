@@ -120,6 +120,13 @@ def _key_initials(english: str) -> frozenset[str]:
     return frozenset(k[:1] for k in keys)
 
 
+def _same_initial(first: str, folded_source: str) -> bool:
+    """Does a foreign reading's first letter begin the source name? A hard c is Serbian k
+    (Cochard / Košar, Camus / Kami)."""
+    first = fold(first)
+    return first == folded_source[:1] or (first == "c" and folded_source[:1] == "k")
+
+
 def _correspondence(english: str, source: str, capitalised: bool, table: ExonymTable) -> str | None:
     fe, fs = fold(english), fold(source)
     initials = _initials(english, table.lang)
@@ -164,7 +171,7 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
             )
         ):
             return "phonetic"
-        if ks in foreign and fold(foreign[ks]) == fs[:1]:
+        if ks in foreign and _same_initial(foreign[ks], fs):
             return "phonetic"  # read the other language's way (Xi / Si)
         if len(fe) < 4 and not foreign:
             return None
@@ -173,7 +180,7 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
         # same first letter and at most a case ending after the skeleton (Juan / Huanom).
         if (
             len(ke) >= 2
-            and fold(first) == fs[:1]
+            and _same_initial(first, fs)
             and ks.startswith(ke)
             and len(ks) - len(ke) <= 2
             and set(ks[len(ke) :]) <= _CASE_ENDING_CONSONANTS

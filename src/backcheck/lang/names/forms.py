@@ -63,6 +63,8 @@ class Context:
     #: or before an English one (Besac Fortress, Varadin Bridge)
     in_feature_name: bool = False
     diacritics: bool = False  #: the text writes ć or č (so an -ić name is never spelled -ic there)
+    #: the other one-word names of a list the token is in ("from Brač, Hvar, Šolta and Pelješac")
+    conjuncts: tuple[str, ...] = ()
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -111,7 +113,34 @@ def context_at(text: str, start: int, end: int) -> Context:
         next_noun,
         _in_feature_name(text, start, end, neighbour if not neighbour_after else ""),
         _writes_diacritics(text),
+        _conjuncts(text, start, end),
     )
+
+
+#: What joins two names of a list, and a capitalised word alone (no full name's other part).
+_LIST_JOIN = r"(?:, | and | or |, and |, or )"
+_CONJUNCT_BEFORE = re.compile(r"(?<![\w\-’'])([A-ZČĆŠŽĐ][^\W\d_]+)" + _LIST_JOIN + "$")
+_CONJUNCT_AFTER = re.compile(_LIST_JOIN + r"([A-ZČĆŠŽĐ][^\W\d_]+)(?![\w\-’'])")
+
+
+def _conjuncts(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The other names of a list of one-word names the word at ``text[start:end]`` is in, or ()
+    when it is in none. A name written with another capitalised word next to it (a full name, a
+    two-word place) ends the list, whose words may then be of another kind."""
+    found: list[str] = []
+    pos = start
+    while m := _CONJUNCT_BEFORE.search(text, max(0, pos - 40), pos):
+        if re.search(r"[A-ZČĆŠŽĐ][^\W\d_]* $", text[max(0, m.start() - 30) : m.start()]):
+            break
+        found.append(m.group(1))
+        pos = m.start()
+    pos = end
+    while m := _CONJUNCT_AFTER.match(text, pos):
+        if re.match(r" [A-ZČĆŠŽĐ]", text[m.end() :]):
+            break
+        found.append(m.group(1))
+        pos = m.end()
+    return tuple(found)
 
 
 @lru_cache(maxsize=8)
@@ -416,6 +445,8 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False  # a neuter possessive goes with its noun; alone, -ovo, -evo, -ino is a village (Tomaševo)
     if contexts and all(c.institution for c in contexts):
         return False  # a name kept in the source language, with its acronym (Hrvatske autoceste (HAC))
+    if contexts and all(c.conjuncts and _declined_alone(reading, c.conjuncts) for c in contexts):
+        return False  # listed with names that show no such case: "from Brač, Hvar, Šolta and Pelješac"
     if contexts and all(c.in_feature_name for c in contexts):
         return False  # a local name in an English one (Besac Fortress, Rijeka Crnojevića): as written
     if contexts and all(_before_toponym_head(token, reading, c) for c in contexts):
@@ -427,6 +458,14 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
     if nominative and _slavic_feminine(token, reading.base):
         return False
     return not (_name_of_its_own(token) and any(_first_name_before_nominative(reading, c) for c in contexts))
+
+
+def _declined_alone(reading: Reading, conjuncts: tuple[str, ...]) -> bool:
+    """Would the reading make the token the one name of its list in that case? A translator who
+    keeps the source's case keeps it for the whole list ("iz Kaštela, Solina i Trogira"), and one
+    who writes nominatives writes them all: a list whose other names can be no such form
+    (Solin, Trogir) is a list of nominatives."""
+    return not any(r.form == reading.form for name in conjuncts for r in readings(name))
 
 
 @cache

@@ -93,7 +93,7 @@ def phonetic_key(word: str, english: bool, hard_c: bool = False) -> str:
 #: How the spelling of other languages is read, for names English keeps in their own spelling
 #: and Serbian writes as they sound: Spanish j, x and silent h (Juan / Huan, Xochimilco /
 #: Hočimilko, Hernán / Ernan), French j and soft g (Jacques / Žak, Giselle / Žizel, Farage /
-#: Faraž), French silent h and final consonants (Hazard / Azar), German v and pf (Vettel / Fetel, Pfalz / Falc), Albanian xh (Xhaka / Džaka), silent
+#: Faraž), French silent h and final consonants (Hazard / Azar) and ch (Cochard / Košar), German v and pf (Vettel / Fetel, Pfalz / Falc), Albanian xh (Xhaka / Džaka), silent
 #: initial k (Knott / Not), ow read as a diphthong (Rowe / Rou), Chinese pinyin x, q, zh
 #: (Xi / Si, Qin / Čin, Zhao / Džao), and the h that Russian and Ukrainian write as g (Hamburg /
 #: Гамбург, Harvard / Гарвард).
@@ -102,7 +102,8 @@ _FOREIGN_READINGS = tuple(
     for rules in (
         ((r"^h", ""), (r"j", "h"), (r"x", "h"), (r"g(?=[ei])", "h"), (r"qu", "k"), (r"ll", "y")),  # Spanish (Gil / Hil)
         ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
-        ((r"^h", ""), (r"(?<=[aeiou])h", ""), (r"(?<=[aeiour])[dtsx]$", "")),  # French (Lehaucourt / Leokur)
+        # French (Lehaucourt / Leokur; ch is š: Cochard / Košar)
+        ((r"^h", ""), (r"(?<=[aeiou])h", ""), (r"(?<=[aeiour])[dtsx]$", ""), (r"(?<!s)ch", "sh")),
         ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),
         ((r"^kn", "n"), (r"^wr", "r"), (r"ow", "ou"), (r"ew", "ju"), (r"xh", "dzh")),
         ((r"^x", "s"), (r"^q", "ch"), (r"^zh", "dzh")),

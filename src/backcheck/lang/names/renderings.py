@@ -167,6 +167,8 @@ def place_adjective_of(english: Token, source: Token) -> bool:
             bases = {stem} | {stem[:-1] + c for c in _UNALTERNATED.get(stem[-1], ())}
             if stem.endswith("elj") and len(stem) > 5:
                 bases.add(stem[:-3])  # an -elj- adjective of a region (bokeljski: Boka)
+            if len(name) >= 4 and any(b.endswith(name) and len(b) - len(name) >= 3 for b in bases):
+                return True  # a compound adjective ending in the place (bokokotorski: Kotor)
             if any(
                 name == b or (name[: len(b)] == b and len(name) - len(b) == 1 and name[-1] in "aeiou") for b in bases
             ):
@@ -174,7 +176,26 @@ def place_adjective_of(english: Token, source: Token) -> bool:
             # the adjective of a place English names otherwise (venecijanski / Venice: Venecija)
             if _exonym_of(stem + "a") == name or (stem.endswith("an") and _exonym_of(stem[:-2] + "a") == name):
                 return True
+            if _same_region_adjective(name, stem):
+                return True
     return False
+
+
+#: How alike an English -ian adjective's stem and the source adjective's stem must be
+#: (andalusi / andaluzij: 0.82, dalmati / dalmatin: 0.93).
+_REGION_ADJECTIVE_RATIO = 0.8
+
+
+def _same_region_adjective(name: str, stem: str) -> bool:
+    """Are an English adjective in -ian and a source adjective in -ski the same region's
+    (Andalusian / andaluzijski, Dalmatian / dalmatinski)? English derives it from the region's
+    Latin name (Andalusia), the source from its own (Andaluzija): the stems differ by a
+    transcription, alike from their first three letters."""
+    from difflib import SequenceMatcher
+
+    if not name.endswith("ian") or len(name) < 7 or len(stem) < 5 or name[:3] != stem[:3]:
+        return False
+    return SequenceMatcher(None, name[:-2], stem).ratio() >= _REGION_ADJECTIVE_RATIO
 
 
 def _exonym_of(source_name: str) -> str | None:

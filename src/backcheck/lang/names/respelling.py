@@ -115,7 +115,20 @@ def similarity(token: str, english: str) -> float:
         | {fold(t) for t in spelled(english)}
         | {fold(english)}
     )
-    return max(SequenceMatcher(None, folded, s).ratio() for s in spellings)
+    # Serbian transcribes what it hears and drops silent vowels (George: Džordž), but it adds no
+    # syllable: a token with more vowel groups than a spelling is another word (Berane is no
+    # "Berne", Sutivan no "Stivan").
+    syllables = _syllables(folded)
+    return max((SequenceMatcher(None, folded, s).ratio() for s in spellings if _syllables(s) >= syllables), default=0.0)
+
+
+_VOWELS = re.compile(r"[aeiou]+|(?<![aeiou])y(?![aeiou])")
+
+
+def _syllables(word: str) -> int:
+    """Vowel groups of a folded word (the syllables of a Serbian spelling; in an English one a y
+    away from vowels is one too: Lynn, but not Leyen)."""
+    return len(_VOWELS.findall(word))
 
 
 @lru_cache(maxsize=65536)
