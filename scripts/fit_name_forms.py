@@ -114,7 +114,28 @@ def ntrex_examples(eval_dir: Path, limit: int | None):
             found = examples_of(p.planted, context, names, p.original)
             uncovered += not any(true for _, true in found)
             pos.append(found)
+            if family == "phonetic_spelling":
+                pos += transcribed(p, names_in, docs[doc_of[i]], english, i)
     return pos, neg, uncovered, sentences
+
+
+def transcribed(p, names_of, doc, english, i):
+    """The planted name as Serbian transcribes its pronunciation (CMUdict: Macron -> Makron,
+    Mitchell -> Mičel), beside perturb.py's letter-by-letter spelling: the form a Serbian
+    source really writes, and so the form an MT system copies. Training examples only: the
+    evaluation keeps perturb.py's independent spelling."""
+    from backcheck.lang.pronounce import transcriptions
+
+    out = []
+    for spoken in transcriptions(p.original)[:1]:
+        form = spoken[:1].upper() + spoken[1:]
+        if form in (p.original, p.planted) or not form.isalpha():
+            continue
+        changed = p.english[: p.start] + form + p.english[p.end :]
+        context = name_forms.context_at(changed, p.start, p.start + len(form))
+        names = names_of("\n".join(changed if j == i else english[j] for j in doc))
+        out.append(examples_of(form, context, names, p.original))
+    return out
 
 
 def article_examples():
