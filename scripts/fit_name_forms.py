@@ -135,6 +135,17 @@ def transcribed(p, names_of, doc, english, i):
         context = name_forms.context_at(changed, p.start, p.start + len(form))
         names = names_of("\n".join(changed if j == i else english[j] for j in doc))
         out.append(examples_of(form, context, names, p.original))
+        # the whole name transcribed, as a source writes it and an MT system copies it (Džejk
+        # Salivan): the first name before it too, when it has a pronunciation
+        before = re.search(r"([A-Z][a-z]+) $", changed[: p.start])
+        spoken_first = transcriptions(before.group(1)) if before else ()
+        if before and spoken_first and spoken_first[0].capitalize() != before.group(1):
+            first = spoken_first[0][:1].upper() + spoken_first[0][1:]
+            both = changed[: before.start(1)] + first + changed[before.end(1) :]
+            shift = len(first) - len(before.group(1))
+            names = names_of("\n".join(both if j == i else english[j] for j in doc))
+            for word, at, truth in ((first, before.start(1), before.group(1)), (form, p.start + shift, p.original)):
+                out.append(examples_of(word, name_forms.context_at(both, at, at + len(word)), names, truth))
     return out
 
 

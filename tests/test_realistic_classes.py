@@ -215,3 +215,47 @@ def test_idioms_of_absence_and_custody_pair_with_a_negation():
         )
         == []
     )
+
+
+# --- second batch: -ić villages, adjectival surnames, names in -ije, towns, sentence openers ---
+
+
+def test_a_village_in_ici_is_no_case_form_of_its_own_genitive():
+    from backcheck.lang.names.forms import readings
+
+    assert not [r for r in readings("Bogetići") if r.base == "Bogetića"]
+    assert [r for r in readings("Podgorici") if r.base == "Podgorica"]  # near-miss: -ica is a nominative
+
+
+def test_adjectival_surnames_and_names_in_ije_are_nominatives():
+    text = (
+        "Leaders meet\n\nNorth Macedonian Prime Minister Hristijan Mickoski met Bishop Ignjatije in Skopje. "
+        "Mickoski said the talks were good."
+    )
+    assert _english_only(text, "name.inflected") == []
+
+
+def test_a_town_the_gazetteer_knows_is_no_copied_case_form():
+    source = "Direktor firme iz Doboj Istoka Mirsad Bećirović potpisao je ugovor."
+    english = "Mirsad Bećirović, director of the Doboj Istok-based company, signed the contract."
+    assert ("name.source_case", "Doboj") not in _with_source(source, english, "bs")
+
+
+def test_a_fixed_genitive_after_a_common_noun_is_no_copied_case_form():
+    source = "Droga je pronađena u selu Glava Zete kod Danilovgrada."
+    english = "The drugs were found in the village of Glava Zete near Danilovgrad."
+    assert ("name.source_case", "Zete") not in _with_source(source, english, "cnr")
+
+
+def test_a_common_word_opening_a_source_sentence_is_no_dropped_name():
+    source = "Koalicija je potpisala sporazum u Tivtu. Time je opozicija preuzela vlast."
+    english = "The coalition signed an agreement in Tivat. This means that the opposition took power."
+    assert not {c for c in _with_source(source, english, "cnr") if c[0] == "name.dropped"}
+
+
+def test_a_word_of_a_company_name_after_and_is_no_untranslated_word():
+    text = (
+        "Water network\n\nThe director of the utility company Vodovod i kanalizacija Gračanica said the "
+        "network will be connected next year."
+    )
+    assert _english_only(text, "untranslated") == []

@@ -233,6 +233,9 @@ def _inside_name(text: str, t) -> bool:
     if re.search(r"[A-ZČĆŠŽĐ][\w]*-$", text[max(0, t.start - 30) : t.start]):
         return True  # the second part of a hyphenated name (Ibar-gradnja)
     before = _WORD_BEFORE.search(text, max(0, t.start - 60), t.start)
+    if before and before.group("word") == "i" and not before.group("end"):
+        # the Serbo-Croatian "i" (and) inside a name kept as written ("Vodovod i kanalizacija")
+        before = _WORD_BEFORE.search(text, max(0, before.start("word") - 60), before.start("word"))
     if before and before.group("word")[0].isupper() and not before.group("end"):
         at = before.start("word")
         if at > 0 and not re.search(r"[.!?\n]\s*$", text[max(0, at - 3) : at]):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
+from backcheck.lang.gazetteer import is_place
 from backcheck.lang.languages import SOUTH_SLAVIC_LATIN
 from backcheck.lang.names import forms as name_forms
 from backcheck.lang.names import source_case as cases
@@ -155,6 +156,8 @@ class NameSourceCase(Check):
                     evidence={"base": nominative, "ending": "", "basis": "fleeting vowel"},
                 )
                 continue
+            if name_forms.context_at(article.text, t.start, t.end).in_feature_name:
+                continue  # a fixed genitive after a common noun of a place's name (Glava Zete)
             if _list_of_nominatives(article.text, t, window):
                 continue  # "from Kaštela, Solin and Trogir" for "iz Kaštela, Solina i Trogira"
             finding = self._copied_finding(article, t, kind, copied, group, deinflected_runs, agreeing)
@@ -203,6 +206,10 @@ class NameSourceCase(Check):
                 continue  # -i on a masculine stem is a plural, a family or a village (Radovići, Kovači)
             if before_ic and (base[-1:].lower() not in "aeiou" or token_listed):  # a woman's -ić stays (Marije Đukić)
                 continue
+            if base.lower().endswith(("ića", "iću", "ićem")):
+                continue  # a case form of an -ić name is no nominative (Bogetići is not "Bogetića" declined)
+            if is_place(t.text) and fold(base) not in article.seen_english:
+                continue  # a town the gazetteer knows as written (Doboj, Gorica), not a case form of "Dob"
             if not _known(base, article):
                 fleeting = base[:-1] + "a" + base[-1] if len(base) >= 4 else base
                 if fleeting != base and _known(fleeting, article):

@@ -232,7 +232,12 @@ def readings(token: str) -> tuple[Reading, ...]:
     out.extend(_possessives(token, low, t))
     out.extend(_feminines(token, low, t))
     out.extend(_respellings(token))
-    unique = {(r.base, r.form): r for r in out if len(r.base) >= 4 and r.base != token}
+    # a base in an oblique form of an -ić name (Bogetića) is itself a case form: no nominative
+    unique = {
+        (r.base, r.form): r
+        for r in out
+        if len(r.base) >= 4 and r.base != token and not r.base.lower().endswith(_OBLIQUE_IC)
+    }
     return tuple(sorted(unique.values(), key=lambda r: -len(r.ending)))
 
 
@@ -435,6 +440,10 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
     """
     if contexts and all(c.hyphenated for c in contexts):
         return False
+    if reading.form == "dative-locative" and fold(reading.base).endswith(("ska", "cka")):
+        return False  # an adjectival name declines as an adjective (Mickoska: Mickoskoj); -ski is a nominative
+    if reading.form == "genitive" and fold(token).endswith("ije") and _listed_name(token):
+        return False  # a man's name in -ije (Arsenije, Ignjatije), not the genitive of an -ija name
     if fold(reading.base).endswith("ic") and reading.base[-1:] == "c" and any(c.diacritics for c in contexts):
         return False  # where the article writes ć, "Korenica" is no genitive of a "Korenic": -ica is its own
     if reading.form == "vocative" and not any(c.address for c in contexts):
@@ -466,6 +475,16 @@ def _declined_alone(reading: Reading, conjuncts: tuple[str, ...]) -> bool:
     who writes nominatives writes them all: a list whose other names can be no such form
     (Solin, Trogir) is a list of nominatives."""
     return not any(r.form == reading.form for name in conjuncts for r in readings(name))
+
+
+#: Oblique endings of an -ić name (with its ć: Podgorica is no -ić name): a base in one is no nominative.
+_OBLIQUE_IC = ("ića", "iću", "ićem", "ićima")
+
+
+def _listed_name(token: str) -> bool:
+    from backcheck.lang.bcms_names import is_bcms_name
+
+    return is_bcms_name(token)
 
 
 @cache

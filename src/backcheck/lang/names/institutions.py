@@ -36,6 +36,10 @@ def distinctive(s: Token, table) -> bool:
         return True  # a place, or an acronym (whose lower-case twin's frequency says nothing: PO / po)
     if institution_adjective(s.text, table.lang) or common_noun_form(s.text, table.lang):
         return False
+    if s.initial and s.zipf >= COMMON_WORD_ZIPF and is_common_word(s.text):
+        # a frequent word opening the sentence that English also has as a common word, not as a
+        # name (Time je ...: "This means"): the two languages share the letters, not a name
+        return False
     return s.zipf < COMMON_WORD_ZIPF or english_zipf(s.text, table.lang) >= s.zipf - SHARED_NAME_MARGIN
 
 
