@@ -259,3 +259,69 @@ def test_a_word_of_a_company_name_after_and_is_no_untranslated_word():
         "network will be connected next year."
     )
     assert _english_only(text, "untranslated") == []
+
+
+# --- offices of bodies other than the government --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source, english, lang",
+    [
+        # the president of a party's parliamentary group is not the party's president
+        (
+            "Predsjednica Kluba zastupnika SDP-a Ivana Horvat zatražila je hitnu sjednicu.",
+            "SDP President Ivana Horvat called for an urgent session.",
+            "hr",
+        ),
+        # the president of a municipal board of a party
+        (
+            "Predsjednik opštinskog odbora PES-a Marko Vujović kazao je da koalicija opstaje.",
+            "PES President Marko Vujović said the coalition would survive.",
+            "cnr",
+        ),
+        # a vice-rector rendered as the rector
+        (
+            "Ugovor je potpisao prorektor univerziteta Johan Štajner.",
+            "The contract was signed by the Rector of the university, Johann Steiner.",
+            "sr",
+        ),
+        # a club's president rendered as its sporting director
+        (
+            "Predsednik Radničkog Petar Ilić rekao je da je sezona uspešna.",
+            "Radnički sporting director Petar Ilić said the season was a success.",
+            "sr",
+        ),
+    ],
+)
+def test_an_office_of_a_body_rendered_as_another_office(source, english, lang):
+    assert len(findings("fact.office", source, english, lang)) == 1
+
+
+@pytest.mark.parametrize(
+    "source, english, lang",
+    [
+        (
+            "Predsjednica Kluba zastupnika SDP-a Ivana Horvat zatražila je hitnu sjednicu.",
+            "The head of the SDP parliamentary group, Ivana Horvat, called for an urgent session.",
+            "hr",
+        ),
+        (
+            "Predsjednik Gradskog vijeća Ante Marić otvorio je sjednicu.",
+            "City Council President Ante Marić opened the session.",
+            "hr",
+        ),
+        # the directorate is no director, the ministry no minister
+        (
+            "Gradonačelnik Damir Mandić obišao je teren s ravnateljem Ravnateljstva civilne zaštite Damirom Trutom.",
+            "Mayor Damir Mandić toured the area with the head of the Civil Protection Directorate, Damir Trut.",
+            "hr",
+        ),
+        (
+            "Dekanka fakulteta Marija Jović potpisala je ugovor.",
+            "Dean of the faculty Marija Jović signed the contract.",
+            "sr",
+        ),
+    ],
+)
+def test_offices_of_bodies_rendered_right(source, english, lang):
+    assert findings("fact.office", source, english, lang) == []

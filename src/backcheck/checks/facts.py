@@ -265,33 +265,40 @@ class OfficeChanged(Check):
                 continue
             low = pair.english.lower()
 
-            def renders(text: str, cue: str) -> bool:
+            def renders(office: facts.Cue, cue: str) -> bool:
                 # the whole English office, not a word inside it ("prime minister" renders no
-                # "ministar")
-                return any(m.start == 0 and m.end == len(text) for m in facts.find(text, renderings[cue]))
+                # "ministar"); "office+word": with the body it heads named near it
+                for rendering in renderings[cue]:
+                    title, _, body = rendering.partition("+")
+                    if not any(m.start == 0 and m.end == len(office.text) for m in facts.find(office.text, [title])):
+                        continue
+                    if not body or facts.find(_near(low, office), [body]):
+                        return True
+                return False
 
             english = facts.find(low, english_offices)
             for office in english:
                 said = pair.english[office.start : office.end]
                 bound = self._bound(pair, office, found)
                 if bound is not None:
-                    if renders(office.text, bound[1]):
+                    if renders(office, bound[1]):
                         continue
                     wrong = bound
                 else:
-                    if any(renders(office.text, cue) for _, cue in found):
+                    if any(renders(office, cue) for _, cue in found):
                         continue
                     short = [
                         (c, cue)
                         for c, cue in found
-                        if sum(1 for o in english if renders(o.text, cue)) < sum(1 for _, k in found if k == cue)
+                        if sum(1 for o in english if renders(o, cue)) < sum(1 for _, k in found if k == cue)
                     ]
                     if not short:
                         continue
                     wrong = short[0]
                 cue, key = wrong
-                right = renderings[key][0]
-                right = right.title() if said[:1].isupper() else right
+                right = renderings[key][0].replace("+", " of the ")
+                if said[:1].isupper():
+                    right = right[:1].upper() + right[1:] if " of the " in right else right.title()
                 right = {"Pm": "PM"}.get(right, right)
                 a, b = pair.source_span(cue)
                 yield Finding(
@@ -343,12 +350,27 @@ class OfficeChanged(Check):
         if not keys:
             return None
         starts = sorted(c.start for c, _ in found)
-        for cue, stem in found:
+        best, hits = None, 0
+        for cue, stem in sorted(found, key=lambda f: f[0].start):
             stop = next((x for x in starts if x > cue.start), len(pair.view.text))
             window = pair.view.text[cue.end : min(stop, cue.end + 60)].split()[:6]
-            if any(w.startswith(key) for w in window for key in keys):
-                return cue, stem
-        return None
+            # the office before the whole name, not one before a namesake (Damir Mandić, Damir Trut)
+            n = sum(any(w.startswith(key) for w in window) for key in keys)
+            if n > hits:
+                best, hits = (cue, stem), n
+        return best
+
+
+#: Words either side of an English office within which the body it heads is named ("Chair of
+#: the Management Board", "the SDP parliamentary group's president").
+_BODY_WORDS = 6
+
+
+def _near(text: str, office: facts.Cue) -> str:
+    """The words around an English office, where its body is named."""
+    before = text[: office.start].split()[-_BODY_WORDS:]
+    after = text[office.end :].split()[:_BODY_WORDS]
+    return " ".join([*before, "|", *after])
 
 
 def _longest(found):

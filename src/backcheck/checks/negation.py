@@ -198,6 +198,7 @@ class Polarity:
     #: flexible cues that are a negator in an idiom or a negative prefix (nisu dovoljni, nedaleko):
     #: English renders them with "not" as often as without, never with another lexical cue
     soft: int = 0
+    prefixed: int = 0  #: of the soft cues, words with a negative prefix (nedaleko, neusaglašen)
 
 
 def _english_negative_word(word: str) -> bool:
@@ -279,7 +280,7 @@ def polarity(text: str, lang: str, offset: int = 0) -> Polarity | None:
     lex = _lexicon(family)
     if lex is None:
         return None
-    hard = flexible = soft = 0
+    hard = flexible = soft = prefixed = 0
     cues = []
     pos = 0
     for clause in [*_CLAUSE.split(text)]:
@@ -321,12 +322,13 @@ def polarity(text: str, lang: str, offset: int = 0) -> Polarity | None:
                 flexible += 1
                 if kind in ("soft", "prefixed"):
                     soft += 1
+                    prefixed += kind == "prefixed"
                 cues.append((*span, "flexible"))
         if family in _NO_CONCORD:
             hard += verbal + (1 if nwords else 0)  # "nobody could not believe" is two negations
         else:
             hard += verbal or (1 if nwords else 0)
-    return Polarity(hard, flexible, tuple(cues), soft)
+    return Polarity(hard, flexible, tuple(cues), soft, prefixed)
 
 
 @register
@@ -362,8 +364,11 @@ class NegationMismatch(Check):
             # than render one, so they pair with nothing.
             # A negator in an idiom or a negative prefix ("nisu dovoljni", "nedaleko") pairs with an
             # English "not" ("not enough", "not far") rather than with another lexical cue.
-            lexical = sp.flexible - sp.soft
-            s_unpaired = sp.hard + sp.soft + lexical - min(lexical, tp.flexible - _polarity_items(tp))
+            # A negative prefix pairs so only where the English negates an adjective or participle
+            # ("not harmonised", "not far"), the way it renders one.
+            soft = sp.soft - (0 if _NOT_ADJECTIVE.search(" ".join(t.text for t in tgt)) else sp.prefixed)
+            lexical = sp.flexible - soft
+            s_unpaired = sp.hard + soft + lexical - min(lexical, tp.flexible - _polarity_items(tp))
             evidence = {
                 "source_negations": sp.hard,
                 "target_negations": tp.hard,
@@ -402,6 +407,12 @@ class NegationMismatch(Check):
                 )
 
 
+#: "not" before an adjective or a participle, the way English renders a word with a negative
+#: prefix ("neusaglašen": not harmonised; "nedaleko": not far).
+_NOT_ADJECTIVE = re.compile(
+    r"\bnot\s+(?:yet\s+|fully\s+|been\s+|very\s+)?(?:far|[a-z]+(?:ed|en|able|ible|ent|ant|ive|ous|ful|al|ar))\b", re.I
+)
+
 #: English negative-polarity items: licensed by a negation ("not yet", "never ever", "not any").
 _NPI = frozenset("ever any anyone anything anybody either yet still".split())
 
@@ -420,4 +431,5 @@ def _sentences_polarity(sentences, lang) -> Polarity | None:
         sum(p.flexible for p in parts),
         tuple(c for p in parts for c in p.cues),
         sum(p.soft for p in parts),
+        sum(p.prefixed for p in parts),
     )
