@@ -325,3 +325,46 @@ def test_an_office_of_a_body_rendered_as_another_office(source, english, lang):
 )
 def test_offices_of_bodies_rendered_right(source, english, lang):
     assert findings("fact.office", source, english, lang) == []
+
+
+# --- results: a winner by a score alone, a loss with a place between, a relative clause -------
+
+
+@pytest.mark.parametrize(
+    "source, english",
+    [
+        ("Na kraju je BSK slavio 1:0 pred svojim navijačima.", "In the end Cibalia won 1-0 in front of their fans."),
+        (
+            "Radnički je pred oko 1.500 gledalaca u Kragujevcu pobedio 10:8.",
+            "In front of about 1,500 spectators in Kragujevac, Novi Beograd won 10-8.",
+        ),
+        (
+            "Crvena zvezda je u isto vreme poražena u Madridu od Reala 91:83.",
+            "At the same time Crvena zvezda beat Real 91-83.",
+        ),
+        (
+            "U polufinalu čeka ih Italija, koja je u grupi pobijedila Španiju 10:8.",
+            "In the semi-final they face Italy, which lost 10-8 to Spain in the group.",
+        ),
+    ],
+)
+def test_a_result_reversed_with_the_winner_by_score_or_across_a_clause(source, english):
+    assert len(findings("fact.result", source, english, "sr")) == 1
+
+
+@pytest.mark.parametrize(
+    "source, english",
+    [
+        ("Na kraju je BSK slavio 1:0 pred svojim navijačima.", "In the end BSK won 1-0 in front of their fans."),
+        (
+            "Crvena zvezda je u isto vreme poražena u Madridu od Reala 91:83.",
+            "At the same time Real beat Crvena zvezda 91-83.",
+        ),
+        (
+            "U polufinalu čeka ih Italija, koja je u grupi pobijedila Španiju 10:8.",
+            "In the semi-final they face Italy, who beat Spain 10-8 in the group.",
+        ),
+    ],
+)
+def test_the_same_results_rendered_right(source, english):
+    assert findings("fact.result", source, english, "sr") == []

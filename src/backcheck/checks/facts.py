@@ -454,7 +454,9 @@ def _results(
     for verbs, winner_first in ((win, True), (lose, False)):
         # the subject, up to four words (je u Podgorici), the verb, the object
         gap = _SOURCE_GAP if source else r"(?:\s+(?:the|their|its|[a-zčćšžđ]\w*))?"
-        pattern = rf"{_CAPITALISED}(?:\s+[\w’'-]+){{0,4}}?\s+(?P<verb>{_words(verbs)}){gap}\s+{_CAPITALISED}"
+        # (in the source up to six words, across a relative pronoun: "Italija, koja je u grupi pobijedila")
+        between = r",?(?:\s+[\w’'-]+){0,6}?" if source else r",?(?:\s+[\w’'-]+){0,4}?"
+        pattern = rf"{_CAPITALISED}{between}\s+(?P<verb>{_words(verbs)}){gap}\s+{_CAPITALISED}"
         for m in re.finditer(pattern, text):
             a, b = _side(m.group(1)), _side(m.group(m.re.groups))  # the subject, the object
             # the subject is the name nearest the verb ("Last season Jadran beat ..."): Jadran
@@ -517,6 +519,36 @@ def _match_winners(text: str, verbs: list[str], matches: list[str]) -> list[tupl
     return [(m.group(1), None, m.start(), m.end()) for m in re.finditer(pattern, text) if _side(m.group(1))]
 
 
+def _score_winners(text: str, verbs: list[str], source: bool) -> list[tuple[str | None, str | None, int, int]]:
+    """(winner, None, start, end) for "X je (pred 1.500 gledalaca u Kragujevcu) slavio 1:0", "X
+    won 1-0": a winner with a score and no opponent named; the winner is the name nearest the
+    verb that is no place after a preposition (u Kragujevcu), within eight words before it."""
+    out: list[tuple[str | None, str | None, int, int]] = []
+    object_after = re.compile(rf"\s+(?:the\s+)?[A-ZČĆŠŽĐ]") if not source else re.compile(r"\s+[A-ZČĆŠŽĐ]")
+    for m in re.finditer(
+        rf"(?<![\w’'-])(?:{_words(verbs)})\s+(?:(?:rezultatom|with|by)\s+)?(?P<score>{_SCORE})\b", text
+    ):
+        if object_after.match(text, m.end()):
+            continue  # an opponent after the score: the verbs of beating read it
+        before = text[max(0, m.start() - 90) : m.start()]
+        words = before.split()
+        before = " ".join(words[-9:])
+        offset = m.start() - len(before)
+        names = [n for n in re.finditer(_CAPITALISED, before) if not _AFTER_PREPOSITION.search(before[: n.start()])]
+        if not names or re.search(r"[.!?]\s", before[names[-1].end() :]):
+            continue
+        winner = _side(names[-1].group(1))
+        if winner:
+            out.append((winner, None, offset + names[-1].start(), m.end()))
+    return out
+
+
+#: A phrase of place or time between "poražen" and "od" ("poražena u Madridu od Reala").
+_BETWEEN_LOSS_AND_BY = re.compile(
+    r"(?<=\bpora)(\w*)(?:\s+(?:u|na|pred|kod|nakon|posle|poslije)\s+[A-ZČĆŠŽĐ]\w*)+(?=\s+od\b)"
+)
+
+
 def _same(a: str, b: str) -> bool:
     """One team or person in two languages: the folded words begin alike (Zvezda, Zvezdu)."""
     from backcheck.lang.names.phonetic import phonetic_key
@@ -538,7 +570,21 @@ def _same(a: str, b: str) -> bool:
     # the source's phonetic spelling of an English name (Rendžersima, Rangers): the consonants
     # of the first word alike
     p, q = phonetic_key(a.split()[-1], True), phonetic_key(b.split()[-1], False)
-    return min(len(p), len(q)) >= 4 and p[:4] == q[:4]
+    if min(len(p), len(q)) >= 4 and p[:4] == q[:4]:
+        return True
+    # a country or city English names otherwise (Španiju: Španija, Spain)
+    return _exonym_of(b) == x
+
+
+def _exonym_of(source_name: str) -> str | None:
+    from backcheck.lang.gazetteer import english_exonym
+    from backcheck.lang.sh.morphology import candidate_bases
+
+    for base in (source_name, *(b for b, _, _ in candidate_bases(source_name))):
+        english = english_exonym(base)
+        if english:
+            return facts.fold_name(english)
+    return None
 
 
 @register
@@ -561,6 +607,7 @@ class ResultReversed(Check):
                 continue
             source = facts.to_latin_text(ctx.source.text[src[0].start : src[-1].end])
             english = ctx.document.text[tgt[0].start : tgt[-1].end]
+            source = _BETWEEN_LOSS_AND_BY.sub(r"\1", source)
             source_results = _results(
                 source,
                 spec["source_win"],
@@ -572,6 +619,8 @@ class ResultReversed(Check):
             )
             if spec.get("source_win_match"):
                 source_results += _match_winners(source, spec["source_win_match"], spec["source_match"])
+            if spec.get("source_win_score"):
+                source_results += _score_winners(source, spec["source_win_score"], source=True)
             if not source_results:
                 continue
             winners = [w for w, _, _, _ in source_results if w]
@@ -585,6 +634,8 @@ class ResultReversed(Check):
             )
             if spec.get("english_win_match"):
                 english_results += _match_winners(english, spec["english_win_match"], spec["english_match"])
+            if spec.get("english_win_score"):
+                english_results += _score_winners(english, spec["english_win_score"], source=False)
             for winner, loser, a, b in english_results:
                 wrong_winner = (
                     winner and any(_same(winner, x) for x in losers) and not any(_same(winner, x) for x in winners)
