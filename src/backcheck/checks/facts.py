@@ -524,7 +524,7 @@ def _score_winners(text: str, verbs: list[str], source: bool) -> list[tuple[str 
     won 1-0": a winner with a score and no opponent named; the winner is the name nearest the
     verb that is no place after a preposition (u Kragujevcu), within eight words before it."""
     out: list[tuple[str | None, str | None, int, int]] = []
-    object_after = re.compile(rf"\s+(?:the\s+)?[A-ZČĆŠŽĐ]") if not source else re.compile(r"\s+[A-ZČĆŠŽĐ]")
+    object_after = re.compile(r"\s+(?:the\s+)?[A-ZČĆŠŽĐ]") if not source else re.compile(r"\s+[A-ZČĆŠŽĐ]")
     for m in re.finditer(
         rf"(?<![\w’'-])(?:{_words(verbs)})\s+(?:(?:rezultatom|with|by)\s+)?(?P<score>{_SCORE})\b", text
     ):
