@@ -368,3 +368,44 @@ def test_a_result_reversed_with_the_winner_by_score_or_across_a_clause(source, e
 )
 def test_the_same_results_rendered_right(source, english):
     assert findings("fact.result", source, english, "sr") == []
+
+
+# --- third batch: readings of other languages, knockout rounds, n-words opening a sentence -----
+
+
+@pytest.mark.parametrize(
+    "source, english",
+    [
+        (
+            "Direktor policije Skadra Arben Ćosja kazao je da je akcija uspjela.",
+            "Shkodër police director Arben Qosja said the operation succeeded.",
+        ),
+        ("Sjedište kompanije je u Cugu, u Švajcarskoj.", "The company is based in Zug, Switzerland."),
+    ],
+)
+def test_albanian_and_german_spellings_match_their_serbian_transcription(source, english):
+    flagged = {c for c in _with_source(source, english, "cnr") if c[0] in ("name.unmatched", "name.dropped")}
+    assert flagged == set()
+
+
+def test_a_knockout_round_named_by_its_teams_is_no_count():
+    assert (
+        findings(
+            "number.mismatch",
+            "Žreb osmine finala biće održan u ponedeljak.",
+            "The draw for the round of 16 will be held on Monday.",
+            "sr",
+        )
+        == []
+    )
+    wrong = findings("number.mismatch", "Na žreb je stiglo 16 klubova.", "32 clubs came to the draw.", "sr")
+    assert [text for text, _ in wrong] == ["32"]  # near-miss: a count of clubs is one
+
+
+def test_an_n_word_opening_a_sentence_inside_a_quotation_is_read():
+    flags = _with_source(
+        "„Ovo je razvojni rebalans. Nijedan euro neće otići na plate“, rekao je.",
+        '"This is a development budget. Not a single euro will go on salaries," he said.',
+        "cnr",
+    )
+    assert not {c for c in flags if c[0] == "mistranslation.negation"}

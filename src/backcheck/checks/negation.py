@@ -184,8 +184,9 @@ def _sh_idiomatic(keys: list[str], negator: list[bool]) -> set[int]:
     return found
 
 
-#: An opening quotation mark or bracket right before a word: a quotation's first word is capitalised.
-_OPENING = re.compile(r"[\"“„«‘(]\s*$")
+#: An opening quotation mark or bracket, or a sentence's end, right before a word: the first word
+#: of a quotation or a sentence is capitalised.
+_OPENING = re.compile(r"(?:[\"“„«‘(]|[.!?…]\s)\s*$")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 

@@ -122,9 +122,10 @@ def _key_initials(english: str) -> frozenset[str]:
 
 def _same_initial(first: str, folded_source: str) -> bool:
     """Does a foreign reading's first letter begin the source name? A hard c is Serbian k
-    (Cochard / Košar, Camus / Kami)."""
+    (Cochard / Košar, Camus / Kami), a German z Serbian c (Zug / Cug)."""
     first = fold(first)
-    return first == folded_source[:1] or (first == "c" and folded_source[:1] == "k")
+    # a hard c is k (Cochard / Košar); German z, read ts, is c (Zug / Cug)
+    return first == folded_source[:1] or (first, folded_source[:1]) in (("c", "k"), ("t", "c"))
 
 
 def _correspondence(english: str, source: str, capitalised: bool, table: ExonymTable) -> str | None:

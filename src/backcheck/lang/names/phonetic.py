@@ -104,8 +104,9 @@ _FOREIGN_READINGS = tuple(
         ((r"j", "zh"), (r"g(?=[eiy])", "zh"), (r"qu", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z")),
         # French (Lehaucourt / Leokur; ch is š: Cochard / Košar)
         ((r"^h", ""), (r"(?<=[aeiou])h", ""), (r"(?<=[aeiour])[dtsx]$", ""), (r"(?<!s)ch", "sh")),
-        ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v")),
+        ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v"), (r"z", "ts")),  # German (Zug / Cug)
         ((r"^kn", "n"), (r"^wr", "r"), (r"ow", "ou"), (r"ew", "ju"), (r"xh", "dzh")),
+        ((r"xh", "dzh"), (r"q", "ch"), (r"j", "y"), (r"ë", "")),  # Albanian (Qosja / Ćosja, Xhaka / Džaka)
         ((r"^x", "s"), (r"^q", "ch"), (r"^zh", "dzh")),
         ((r"^h", "g"),),
         ((r"gn", "ny"), (r"gli", "ly"), (r"c?c(?=[ei])", "ch")),  # Italian (Pagnucco / Panjuko)

@@ -35,6 +35,9 @@ def extract(text: str, lang: str) -> list[Quantity]:
     return list(_extract(text, lang))
 
 
+_KNOCKOUT_ROUND = re.compile(r"\b(?:round|last) of (16|32|64|128)\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     """:func:`extract`, cached: the number and omission checks read the same sentences."""
@@ -52,6 +55,12 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     # The order is the precedence: dates and times first, then digits, then words.
     _add_dates(text, family, add)
     _add_agency_times(text, add)
+    if family == "en":
+        # a knockout round named by its number of teams ("round of 16"), which BCMS names by the
+        # fraction of the final ("osmina finala", "šesnaestina finala"): no count to match
+        for m in _KNOCKOUT_ROUND.finditer(text):
+            n = float(m.group(1))
+            add(Quantity(m.start(1), m.end(1), m.group(1), frozenset({("n", n)}), "count", weak=True))
     for m in _ROMAN.finditer(text):
         value = _roman(m.group(1))
         if value:
