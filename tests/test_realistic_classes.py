@@ -409,3 +409,48 @@ def test_an_n_word_opening_a_sentence_inside_a_quotation_is_read():
         "cnr",
     )
     assert not {c for c in flags if c[0] == "mistranslation.negation"}
+
+
+# --- hedges and modality beyond "navodno" and "planira" ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "check, source, english",
+    [
+        (
+            "fact.hedge",
+            "Požar je najvjerovatnije podmetnut, saopštila je policija.",
+            "The fire was started deliberately, the police said.",
+        ),
+        (
+            "fact.hedge",
+            "Firma je, kako tvrdi Marković, jedini proizvođač čaja u regionu.",
+            "The firm is the only tea producer in the region.",
+        ),
+        ("fact.modality", "Nova pravila mogla bi smanjiti liste čekanja.", "The new rules will cut waiting lists."),
+    ],
+)
+def test_a_hedge_or_possibility_stated_as_fact(check, source, english):
+    assert len(findings(check, source, english, "hr")) == 1
+
+
+@pytest.mark.parametrize(
+    "check, source, english",
+    [
+        (
+            "fact.hedge",
+            "Požar je najvjerovatnije podmetnut, saopštila je policija.",
+            "The fire was most likely started deliberately, the police said.",
+        ),
+        (
+            "fact.hedge",
+            "Firma je, kako tvrdi Marković, jedini proizvođač čaja u regionu.",
+            "According to Marković, the firm is the only tea producer in the region.",
+        ),
+        ("fact.modality", "Nova pravila mogla bi smanjiti liste čekanja.", "The new rules could cut waiting lists."),
+        # purpose and negation: no possibility stated
+        ("fact.modality", "Uče jezik da bi mogli raditi u inostranstvu.", "They learn the language to work abroad."),
+    ],
+)
+def test_the_same_hedges_and_possibilities_rendered(check, source, english):
+    assert findings(check, source, english, "hr") == []

@@ -154,6 +154,9 @@ def unrendered(kind: str, source: str, english: str) -> list[Unrendered]:
         for cue in cues:
             if spec.get("not_before_number") and near_number(source, cue):
                 continue  # "planirala 2,8 miliona KM": an amount budgeted, not an action planned
+            before = source[: cue.start].split()[-1:]
+            if before and before[0].strip(',„“"') in spec.get("not_after", ()):
+                continue  # "da bi mogli" (so that they could), "ne bi mogli": no possibility stated
             at = (cue.start + cue.end) / 2 / max(1, len(source))
             best = min((f for f in free if abs(f[0] - at) <= f[1]), key=lambda f: abs(f[0] - at), default=None)
             if best is not None:
