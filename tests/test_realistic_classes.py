@@ -454,3 +454,71 @@ def test_a_hedge_or_possibility_stated_as_fact(check, source, english):
 )
 def test_the_same_hedges_and_possibilities_rendered(check, source, english):
     assert findings(check, source, english, "hr") == []
+
+
+# --- fourth batch: saints, Greek names, deputies of directors, excess "pre-", lists after "in" ---
+
+
+def test_a_saints_english_name_renders_his_bcms_name_and_feast():
+    source = "Meštani su slavu, Ilindan, proslavili kod crkve Svetog Ilije."
+    english = "The villagers celebrated their feast day, St Elijah's Day, by the Church of St Elijah."
+    assert not {c for c in _with_source(source, english, "sr") if c[0] in ("name.unmatched", "name.dropped")}
+
+
+def test_a_greek_name_read_the_greek_way_matches_its_serbian_transcription():
+    source = "Trener Olimpijakosa Jorgos Barcokas priznao je poraz."
+    english = "Olympiacos coach Georgios Bartzokas admitted defeat."
+    assert not {c for c in _with_source(source, english, "sr") if c[0] in ("name.unmatched", "name.dropped")}
+
+
+def test_a_deputy_director_is_no_director():
+    assert (
+        findings(
+            "fact.office",
+            "Odluku je potpisao zamenik direktora Miloš Pešić.",
+            "The decision was signed by deputy director Miloš Pešić.",
+            "sr",
+        )
+        == []
+    )
+    assert (
+        len(
+            findings(
+                "fact.office",
+                "Odluku je potpisao zamenik direktora Miloš Pešić.",
+                "The decision was signed by director Miloš Pešić.",
+                "sr",
+            )
+        )
+        == 1
+    )
+
+
+def test_an_excess_and_a_retort_render_an_english_negation():
+    for source, english in (
+        ("Sala je bila premala za sve posjetitelje.", "The hall could not hold all the visitors."),
+        ("Lakić mu nije ostao dužan.", "Lakić hit back."),
+    ):
+        assert findings("mistranslation.negation", source, english, "hr") == []
+
+
+def test_a_plural_town_in_a_list_after_in_is_a_nominative():
+    text = (
+        "Teachers leave\n\nSoon nobody will teach physics in Pljevlja, Berane or Rožaje, the MP warned. "
+        "The ministry promised higher salaries."
+    )
+    assert _english_only(text, "name.inflected") == []
+
+
+def test_a_palace_kept_as_written_is_no_case_form_and_no_second_spelling():
+    text = (
+        "Exhibition opens\n\nThe exhibition opened at the Klovićevi Dvori Gallery on Thursday. Davor Horvat "
+        "curated it, and the Klovićevi Dvori Gallery will keep it open until March."
+    )
+    assert _english_only(text, "name.inflected") == []
+    assert _english_only(text, "name.inconsistent") == []
+
+
+def test_a_club_named_in_bcms_is_no_untranslated_word():
+    text = "Derby lost\n\nCrvena zvezda lost 78-85 to Olympiacos in Piraeus on Wednesday."
+    assert _english_only(text, "untranslated") == []

@@ -335,6 +335,14 @@ def _other_names(rare, common) -> bool:
     return None not in a and None not in b and not a & b
 
 
+def _bcms_common_word(word: str) -> bool:
+    """A Serbo-Croatian common word the dictionary translates and English does not know (dvori:
+    courts), capitalised inside a name kept as written."""
+    from backcheck.lang.glosses import translations
+
+    return lexicon.zipf(word.lower()) < lexicon.UNKNOWN_ZIPF and bool(translations(word.lower(), "sh"))
+
+
 def _case_form(form: str, base: str) -> bool:
     """Does the name-form analysis read ``form`` as a case form of ``base`` (Sandri <- Sandra)?"""
     from backcheck.lang.names import forms as name_forms
@@ -395,6 +403,8 @@ class NameInconsistent(Check):
                     continue  # last words of two names (Bitef Teatar, Nowy Teatr), each as written
                 if _two_listed_names(rare, common):
                     continue  # two names a BCMS dictionary lists (Luka, Lika; Hodžić, Hadžić)
+                if _bcms_common_word(rare) or _bcms_common_word(common):
+                    continue  # a common word of a name kept as written (Klovićevi Dvori), no spelling of Davor
                 if _case_form(rare, common) or _case_form(common, rare):
                     # one is a Serbo-Croatian case form of the other: the odd one is the case
                     # form, whichever is more frequent, and its nominative is the spelling to use

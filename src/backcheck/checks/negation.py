@@ -41,7 +41,9 @@ _SPEC = {
         flexible="ni niti bez tek jedva umjesto umesto retko rijetko",
         stems="odbi negir propust ospor uskrat sprijec sprec zabran protivi protivl usprotiv odbac presta izgub "
         # izostati: to fail to come, be absent ("odgovor je izostao": there was no answer)
-        "izosta izost",
+        "izosta izost "
+        # pre- of excess: "premala za sve" (too small for everyone: "could not hold them all")
+        "premal preskup prekasn prevelik previs pretijes pretes prerano",
         prefix="ne",
         not_prefix="nek neg nes nedel nedjel nedav neto nemac nemc nego nerv neut neon neb",
     ),

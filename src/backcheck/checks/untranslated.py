@@ -241,6 +241,12 @@ def _inside_name(text: str, t) -> bool:
         if at > 0 and not re.search(r"[.!?\n]\s*$", text[max(0, at - 3) : at]):
             return True
     after = _WORD_AFTER.match(text, t.end)
+    if t.text[:1].isupper() and after and after.group("word")[0].islower():
+        # before a lower-case word English does not know: a name's first word, BCMS capitalising
+        # only that one ("Crvena zvezda", "Hrvatske autoceste")
+        word = after.group("word")
+        en, sh = lexicon.zipf(word), lexicon.zipf(word, "sh")
+        return len(word) >= 4 and en < 2.5 and sh >= max(_LEXICON_WORD, en + 1.5)
     return bool(t.text[:1].isupper() and after and after.group("word")[0].isupper())
 
 

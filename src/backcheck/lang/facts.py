@@ -26,10 +26,13 @@ def tables() -> dict[str, Any]:
 
 def pattern_source(cues: list[str] | tuple[str, ...]) -> str:
     """The regular expression of a list of cues (longest first; ``*`` ends a stem, in any word
-    of a cue: "predsjedni* vlade")."""
+    of a cue: "predsjedni* vlade"; ``~`` is any one word: "zamjeni* ~ gradonacelni*" holds
+    "zamjenik dubrovačkog gradonačelnika")."""
     parts = []
     for cue in sorted(cues, key=len, reverse=True):
-        body = r"\s+".join(re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in cue.split())
+        body = r"\s+".join(
+            r"\w+" if w == "~" else re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in cue.split()
+        )
         parts.append(body + (r"\b" if cue[-1:].isalnum() else ""))
     return "|".join(parts)
 

@@ -29,6 +29,7 @@ from backcheck.lang.names.renderings import (
     loosely_same,
     place_adjective_of,
     renders,
+    saint_of,
     source_span,
     spaced_runs,
     temperature_scale,
@@ -245,6 +246,7 @@ class _Sentence:
             and not any(linked(t.text, s.text, table.lang) for t in window)  # translated
             and not any(t.capitalised and cognate_gloss(t, s, table.lang) for t in bead.target)
             and not any(place_adjective_of(t, s) for t in window)  # Krčkom mostu / Krk Bridge
+            and not any(saint_of(t, s) for t in window)  # Ilindan / St Elijah's Day
             and not compound_abbreviation(s, window, table.lang)
             and not (is_acronym(s.text) and any(abbreviates(t.text, s.text, table.lang) for t in window))
             and id(s) not in self.abbreviated

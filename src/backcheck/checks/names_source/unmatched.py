@@ -31,6 +31,7 @@ from backcheck.lang.names.renderings import (
     joined_pairs,
     loosely_same,
     place_adjective_of,
+    saint_of,
     spaced_runs,
     temperature_scale,
     title_case,
@@ -79,6 +80,7 @@ def _unmatched_names(
             or any(t in compound_abbreviation(s, group, table.lang) for s in window if s.name)
             or any(is_acronym(s.text) and abbreviates(t.text, s.text, table.lang) for s in window)
             or any(cognate_gloss(t, s, table.lang) for s in own)
+            or any(saint_of(t, s) for s in window)  # St Elijah's Church / crkva Svetog Ilije
             or any(place_adjective_of(t, s) for s in window)  # Krk Bridge / Krčkom mostu
             or any(compound_adjective_of(t, s, table) for s in window)  # Montenegrin / crnogorskom
             or any(ending_changed(t, s) for s in window)  # Putnikovo Brdo / Putnikovog brda

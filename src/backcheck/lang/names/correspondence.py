@@ -125,7 +125,7 @@ def _same_initial(first: str, folded_source: str) -> bool:
     (Cochard / Košar, Camus / Kami), a German z Serbian c (Zug / Cug)."""
     first = fold(first)
     # a hard c is k (Cochard / Košar); German z, read ts, is c (Zug / Cug)
-    return first == folded_source[:1] or (first, folded_source[:1]) in (("c", "k"), ("t", "c"))
+    return first == folded_source[:1] or (first, folded_source[:1]) in (("c", "k"), ("t", "c"), ("y", "j"))
 
 
 def _correspondence(english: str, source: str, capitalised: bool, table: ExonymTable) -> str | None:

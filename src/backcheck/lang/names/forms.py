@@ -65,6 +65,8 @@ class Context:
     diacritics: bool = False  #: the text writes ć or č (so an -ić name is never spelled -ic there)
     #: the other one-word names of a list the token is in ("from Brač, Hvar, Šolta and Pelješac")
     conjuncts: tuple[str, ...] = ()
+    #: the word before that list ("in" for "in Pljevlja, Berane or Rožaje")
+    list_preposition: str = ""
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -114,6 +116,7 @@ def context_at(text: str, start: int, end: int) -> Context:
         _in_feature_name(text, start, end, neighbour if not neighbour_after else ""),
         _writes_diacritics(text),
         _conjuncts(text, start, end),
+        _list_preposition(text, start, end),
     )
 
 
@@ -127,6 +130,22 @@ def _conjuncts(text: str, start: int, end: int) -> tuple[str, ...]:
     """The other names of a list of one-word names the word at ``text[start:end]`` is in, or ()
     when it is in none. A name written with another capitalised word next to it (a full name, a
     two-word place) ends the list, whose words may then be of another kind."""
+    return _list_around(text, start, end)[0]
+
+
+def _list_preposition(text: str, start: int, end: int) -> str:
+    """The English word before the list the word is in, lower case ("in" for "in Pljevlja,
+    Berane or Rožaje"), or ""."""
+    conjuncts, first = _list_around(text, start, end)
+    if not conjuncts:
+        return ""
+    before = re.search(r"([^\W\d_]+) $", text[max(0, first - 30) : first])
+    return before.group(1).lower() if before else ""
+
+
+@lru_cache(maxsize=4096)
+def _list_around(text: str, start: int, end: int) -> tuple[tuple[str, ...], int]:
+    """The other names of the token's list, and where the list begins."""
     found: list[str] = []
     pos = start
     while m := _CONJUNCT_BEFORE.search(text, max(0, pos - 40), pos):
@@ -134,13 +153,14 @@ def _conjuncts(text: str, start: int, end: int) -> tuple[str, ...]:
             break
         found.append(m.group(1))
         pos = m.start()
+    first = pos
     pos = end
     while m := _CONJUNCT_AFTER.match(text, pos):
         if re.match(r" [A-ZČĆŠŽĐ]", text[m.end() :]):
             break
         found.append(m.group(1))
         pos = m.end()
-    return tuple(found)
+    return tuple(found), first
 
 
 @lru_cache(maxsize=8)
@@ -440,6 +460,15 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
     """
     if contexts and all(c.hyphenated for c in contexts):
         return False
+    if (
+        reading.form == "genitive"
+        and reading.ending == "e"
+        and contexts
+        and all((c.list_preposition or c.previous_word) in _LOCATIVE_ONLY for c in contexts)
+    ):
+        # "in Plužine": English "in" renders "u" with the locative (Plužinama), never a genitive;
+        # -e after it is a plural town's nominative (Plužine, Rožaje, Ploče)
+        return False
     if reading.form == "dative-locative" and fold(reading.base).endswith(("ska", "cka")):
         return False  # an adjectival name declines as an adjective (Mickoska: Mickoskoj); -ski is a nominative
     if reading.form == "genitive" and fold(token).endswith("ije") and _listed_name(token):
@@ -477,6 +506,9 @@ def _declined_alone(reading: Reading, conjuncts: tuple[str, ...]) -> bool:
     return not any(r.form == reading.form for name in conjuncts for r in readings(name))
 
 
+#: English prepositions whose Serbo-Croatian counterpart never takes the genitive ("in": u + locative).
+_LOCATIVE_ONLY = frozenset({"in", "inside"})
+
 #: Oblique endings of an -ić name (with its ć: Podgorica is no -ić name): a base in one is no nominative.
 _OBLIQUE_IC = ("ića", "iću", "ićem", "ićima")
 
@@ -503,6 +535,8 @@ def _before_toponym_head(token: str, reading: Reading, context: Context) -> bool
     adjective = token[-1:].lower() in "eioa" and lexicon.zipf(token.lower()) < 2.0 and _bcms_word(token)
     if not (head or adjective):
         return False
+    if head:
+        return True  # the head noun as listed, a nominative (Klovićevi Dvori, Pavino Polje), not Banjoj Luci
     return not any(r.ending == reading.ending for r in readings(context.neighbour))
 
 

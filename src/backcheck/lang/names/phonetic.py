@@ -107,6 +107,7 @@ _FOREIGN_READINGS = tuple(
         ((r"v", "f"), (r"^pf", "f"), (r"(?<=\w)pf", "f"), (r"w", "v"), (r"z", "ts")),  # German (Zug / Cug)
         ((r"^kn", "n"), (r"^wr", "r"), (r"ow", "ou"), (r"ew", "ju"), (r"xh", "dzh")),
         ((r"xh", "dzh"), (r"q", "ch"), (r"j", "y"), (r"ë", "")),  # Albanian (Qosja / Ćosja, Xhaka / Džaka)
+        ((r"^g(?=[eiy])", "y"), (r"^ch", "h"), (r"(?<=[aeiou])g(?=[eiy])", "y")),  # Greek (Georgios / Jorgos)
         ((r"^x", "s"), (r"^q", "ch"), (r"^zh", "dzh")),
         ((r"^h", "g"),),
         ((r"gn", "ny"), (r"gli", "ly"), (r"c?c(?=[ei])", "ch")),  # Italian (Pagnucco / Panjuko)

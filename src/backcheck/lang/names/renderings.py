@@ -5,6 +5,8 @@ exonyms, words translated on one side and kept on the other, and the source span
 
 from __future__ import annotations
 
+from functools import cache
+
 from backcheck.lang.glosses import linked, translations
 from backcheck.lang.names.abbreviations import is_acronym
 from backcheck.lang.names.beads import Bead
@@ -98,6 +100,22 @@ def cognate_gloss(english: Token, source: Token, lang: str) -> bool:
         return False
     need = min(4, len(fe) - 1)
     return any(len(_common_prefix(fe, w)) >= need for w in translations(source.text, lang))
+
+
+@cache
+def _saints() -> dict[str, tuple[str, ...]]:
+    import tomllib
+    from importlib.resources import files
+
+    text = files("backcheck.lang").joinpath("data", "sh_name_forms.toml").read_text(encoding="utf-8")
+    return {k: tuple(v) for k, v in tomllib.loads(text).get("saints", {}).items()}
+
+
+def saint_of(english: Token, source: Token) -> bool:
+    """Is the English word a saint's English name (Elijah) and the source word that saint's BCMS
+    name or feast (Ilije, Ilindan)? ``sh_name_forms.toml`` [saints]."""
+    stems = _saints().get(english.folded, ())
+    return bool(stems) and source.folded.startswith(stems)
 
 
 def is_hashtag(t: Token, text: str) -> bool:
