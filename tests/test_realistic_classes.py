@@ -522,3 +522,25 @@ def test_a_palace_kept_as_written_is_no_case_form_and_no_second_spelling():
 def test_a_club_named_in_bcms_is_no_untranslated_word():
     text = "Derby lost\n\nCrvena zvezda lost 78-85 to Olympiacos in Piraeus on Wednesday."
     assert _english_only(text, "untranslated") == []
+
+
+# --- two-word places declined word by word --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, span, place",
+    [
+        ("Strike spreads\n\nWorkers in Banjoj Luci joined the strike on Monday.", "Banjoj Luci", "Banja Luka"),
+        ("Fans travel\n\nA third of the fans had travelled from Herceg Novog by bus.", "Herceg Novog", "Herceg Novi"),
+        ("Students protest\n\nStudents in Novom Sadu blocked the faculty on Friday.", "Novom Sadu", "Novi Sad"),
+    ],
+)
+def test_a_two_word_place_declined_word_by_word(text, span, place):
+    doc = from_text(text, path="t.txt")
+    flags = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
+    assert [(f.span.text, f.suggestion) for f in flags] == [(span, place)]
+
+
+def test_two_word_places_in_their_nominative_are_not_flagged():
+    text = "Towns\n\nNovi Sad, Herceg Novi and Novi Grad signed the agreement in Bijelo Polje."
+    assert _english_only(text, "name.inflected") == []

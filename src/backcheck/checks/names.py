@@ -51,8 +51,22 @@ class NameInflected(Check):
         configured = ctx.config.thresholds.get("name_form_probability")  # else each group's fitted one
         source_words = _source_words(ctx.source) if ctx.source is not None else None
         women = _women(text)
+        places = name_forms.declined_places(text)
+        for start, end, place in places:
+            words = text[start:end]
+            yield Finding(
+                self.id,
+                start,
+                end,
+                f'"{words}" is the Serbo-Croatian case form of the place "{place}": write {place}',
+                suggestion=place,
+                evidence={"base": place, "form": "declined place", "probability": 1.0},
+            )
         for word, occurrences in inv.occurrences.items():
             if not word[:1].isupper() or len(word) < 4:
+                continue
+            occurrences = [o for o in occurrences if not any(a <= o.start < b for a, b, _ in places)]
+            if not occurrences:
                 continue
             contexts = [name_forms.context_at(text, o.start, o.end) for o in occurrences if not o.in_title]
             reading = _feminine_of_a_woman(word, women)

@@ -661,3 +661,55 @@ def _better(found: Analysis, best: Analysis) -> bool:
     if found.margin >= 0 and best.margin >= 0 and group(found.reading) != group(best.reading):
         return group(found.reading) == "declension"
     return found.margin > best.margin
+
+
+#: Oblique endings of an adjective (longest first), and the nominative endings it may come from.
+_ADJECTIVE_OBLIQUE = ("ome", "omu", "oga", "oj", "om", "og", "em", "im", "ih", "eg", "ega", "emu", "u")
+_ADJECTIVE_NOMINATIVE = ("i", "a", "o", "e", "")
+_TWO_WORDS = re.compile(r"\b([A-ZČĆŠŽĐ][a-zčćšžđ]+) ([A-ZČĆŠŽĐ][a-zčćšžđ]+)\b")
+
+
+def _nominatives(word: str, adjective: bool) -> set[str]:
+    """The words ``word`` may be a case form of: as an adjective (Novom: Novi, Nova, Novo) or a
+    noun (Sadu: Sad; Miholjca: Miholjac, its a fleeting)."""
+    from backcheck.lang.names.orthography import with_fleeting_vowel
+    from backcheck.lang.sh.morphology import candidate_bases
+
+    out = {word}
+    low = word.lower()
+    if adjective:
+        for ending in _ADJECTIVE_OBLIQUE:
+            if low.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[: len(word) - len(ending)]
+                out.update(stem + e for e in _ADJECTIVE_NOMINATIVE if e)
+                break
+    else:
+        for base, _, _ in candidate_bases(word):
+            out.update({base, with_fleeting_vowel(base, "hr")})
+        out.update(r.base for r in readings(word) if r.form != "respelling")  # Luci: Luka
+    return out
+
+
+@lru_cache(maxsize=8)
+def declined_places(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Two-word places declined word by word, as the source declines them and an MT system copies
+    them ("in Banjoj Luci", "from Novom Sadu", "Herceg Novog", "Donjeg Miholjca"): the pair read
+    back to a nominative that GeoNames knows as a place, which the pair itself is not.
+    ``(start, end, nominative)`` for each."""
+    from backcheck.lang.gazetteer import is_place
+
+    found = []
+    for m in _TWO_WORDS.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if is_place(f"{first} {second}"):
+            continue
+        places = {
+            f"{a} {b}"
+            # the first word declines as an adjective (Banjoj, Novom, Donjeg) or stays (Herceg)
+            for a in _nominatives(first, adjective=True)
+            for b in _nominatives(second, adjective=False) | _nominatives(second, adjective=True)
+            if (a, b) != (first, second) and len(a) >= 3 and len(b) >= 3 and is_place(f"{a} {b}")
+        }
+        if len(places) == 1:
+            found.append((m.start(), m.end(), places.pop()))
+    return tuple(found)
