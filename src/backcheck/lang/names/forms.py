@@ -672,7 +672,6 @@ _TWO_WORDS = re.compile(r"\b([A-ZČĆŠŽĐ][a-zčćšžđ]+) ([A-ZČĆŠŽĐ][a
 def _nominatives(word: str, adjective: bool) -> set[str]:
     """The words ``word`` may be a case form of: as an adjective (Novom: Novi, Nova, Novo) or a
     noun (Sadu: Sad; Miholjca: Miholjac, its a fleeting)."""
-    from backcheck.lang.names.orthography import with_fleeting_vowel
     from backcheck.lang.sh.morphology import candidate_bases
 
     out = {word}
@@ -685,7 +684,9 @@ def _nominatives(word: str, adjective: bool) -> set[str]:
                 break
     else:
         for base, _, _ in candidate_bases(word):
-            out.update({base, with_fleeting_vowel(base, "hr")})
+            out.add(base)
+            if len(base) >= 4 and base[-1].isalpha() and base[-2:-1].lower() not in "aeiou":
+                out.add(base[:-1] + "a" + base[-1])  # a fleeting a restored (Miholjca: Miholjac)
         out.update(r.base for r in readings(word) if r.form != "respelling")  # Luci: Luka
     return out
 
