@@ -544,3 +544,12 @@ def test_a_two_word_place_declined_word_by_word(text, span, place):
 def test_two_word_places_in_their_nominative_are_not_flagged():
     text = "Towns\n\nNovi Sad, Herceg Novi and Novi Grad signed the agreement in Bijelo Polje."
     assert _english_only(text, "name.inflected") == []
+
+
+def test_a_name_in_another_alphabet_s_letters_is_no_transcription_and_a_woman_is_no_genitive():
+    from backcheck.lang.names.forms import readings
+
+    assert not [r for r in readings("Krisztián") if r.form == "respelling"]
+    assert [r for r in readings("Makron") if r.form == "respelling"]  # near-miss: Serbian letters only
+    text = "Verdict\n\nKarić's mother Senada told reporters the family would appeal. The court adjourned."
+    assert _english_only(text, "name.inflected") == []

@@ -261,9 +261,9 @@ def readings(token: str) -> tuple[Reading, ...]:
     return tuple(sorted(unique.values(), key=lambda r: -len(r.ending)))
 
 
-#: Letters and pairs Serbian Latin spelling never writes: a word with one is spelled some other
-#: language's way, not transcribed (Pravopis srpskoga jezika, 2010, § 1: "piši kao što govoriš").
-_NOT_SERBIAN = re.compile(r"[qwxy]|([a-zčćšžđ])\1", re.I)
+#: Letters and pairs Serbian Latin spelling never writes (q, w, x, y, double letters, accented
+#: letters, sz, cs, ch, th ...): a word with one is spelled some other language's way, not transcribed (Pravopis srpskoga jezika, 2010, § 1: "piši kao što govoriš").
+_NOT_SERBIAN = re.compile(r"[qwxy]|([a-zčćšžđ])\1|[^a-zčćšžđ'’-]|sz|cs|zs|ch|ph|th|ck", re.I)
 
 
 def _serbian_spelling(token: str) -> bool:
@@ -475,6 +475,14 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False  # a man's name in -ije (Arsenije, Ignjatije), not the genitive of an -ija name
     if fold(reading.base).endswith("ic") and reading.base[-1:] == "c" and any(c.diacritics for c in contexts):
         return False  # where the article writes ć, "Korenica" is no genitive of a "Korenic": -ica is its own
+    if (
+        reading.form == "genitive"
+        and reading.ending == "a"
+        and contexts
+        and all(c.previous_word in _feminine_titles() for c in contexts)
+        and _woman_and_man(token, reading.base)
+    ):
+        return False  # "mother Senada": a woman's first name, no genitive of the man's (Senad)
     if reading.form == "vocative" and not any(c.address for c in contexts):
         return False  # a vocative is a name said to someone; news names people in the other cases
     if contexts and all(c.compound and _known_compound(c.compound) for c in contexts):
@@ -504,6 +512,20 @@ def _declined_alone(reading: Reading, conjuncts: tuple[str, ...]) -> bool:
     who writes nominatives writes them all: a list whose other names can be no such form
     (Solin, Trogir) is a list of nominatives."""
     return not any(r.form == reading.form for name in conjuncts for r in readings(name))
+
+
+def _woman_and_man(token: str, base: str) -> bool:
+    """Is the token a woman's first name and the base a man's (Senada, Senad)?"""
+    from backcheck.lang.persons import first_name_gender
+
+    return first_name_gender(token) == "f" and first_name_gender(base) == "m"
+
+
+@cache
+def _feminine_titles() -> frozenset[str]:
+    """English words before a name that say a woman is meant (sh_persons.toml [titles])."""
+    text = files("backcheck.lang").joinpath("data", "sh_persons.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(text)["titles"]["feminine"])
 
 
 #: English prepositions whose Serbo-Croatian counterpart never takes the genitive ("in": u + locative).
