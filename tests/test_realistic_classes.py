@@ -553,3 +553,14 @@ def test_a_name_in_another_alphabet_s_letters_is_no_transcription_and_a_woman_is
     assert [r for r in readings("Makron") if r.form == "respelling"]  # near-miss: Serbian letters only
     text = "Verdict\n\nKarić's mother Senada told reporters the family would appeal. The court adjourned."
     assert _english_only(text, "name.inflected") == []
+
+
+def test_acronyms_croatian_names_and_fleeting_e_are_kept_renderings():
+    source = "USKOK je podigao optužnicu protiv direktora tvrtke Medikor, koji je u istražnom zatvoru u Remetincu."
+    english = "USKOK has indicted the director of the company Medikor, who is in custody in Remetinec prison."
+    flagged = {
+        c
+        for c in _with_source(source, english, "hr")
+        if c[0] in ("untranslated", "name.inflected", "name.transliterated")
+    }
+    assert flagged == set()

@@ -82,6 +82,8 @@ class NameInflected(Check):
                 continue
             if reading.form == "respelling" and _own_spelling(word, reading.base):
                 continue
+            if reading.form == "respelling" and ctx.source is not None and ctx.source.lang == "hr":
+                continue  # Croatian keeps foreign names in their own spelling: a word it writes so is a name (Medikor)
             suggestion = reading.base + ("'s" if reading.form == "possessive" else "")
             for occ in occurrences:
                 yield Finding(

@@ -186,7 +186,12 @@ class Untranslated(Check):
 
     def _merge(self, text: str, flagged: list, basis: str, serbo_croatian: bool):
         """One finding per run of adjacent untranslated words (a phrase left in the source language)."""
-        flagged = [item for item in flagged if not _inside_name(text, item[0])]
+        # an acronym (USKOK, MUP) is a name in any language, not a word left untranslated
+        flagged = [
+            item
+            for item in flagged
+            if not _inside_name(text, item[0]) and not (item[0].text.isupper() and len(item[0].text) >= 2)
+        ]
         runs: list[list] = []
         for item in flagged:
             if runs and re.fullmatch(r"[\s,\-]*", text[runs[-1][-1][0].end : item[0].start]):

@@ -210,6 +210,12 @@ def ending_changed(english: Token, source: Token) -> bool:
 def nominative_rendered(english: Token, source: Token) -> bool:
     """The English writes the nominative of the source's case form, which the name-form
     analysis reads back (a fleeting a: Benkovca <- Benkovac): a rendering, not a misspelling."""
-    return english.folded != source.folded and any(
-        fold(r.base) == english.folded for r in form_analysis.readings(source.text) if r.form != "respelling"
-    )
+    e, f = english.folded, source.folded
+    if e == f:
+        return False
+    if len(e) >= 5 and e[-2] in "ae" and e[-1] not in "aeiou":
+        # a fleeting e or a before the final consonant (Remetinec / Remetincu, Čakovec / Čakovcu)
+        reduced = e[:-2] + e[-1]
+        if f.startswith(reduced) and 0 < len(f) - len(reduced) <= 3:
+            return True
+    return any(fold(r.base) == e for r in form_analysis.readings(source.text) if r.form != "respelling")
