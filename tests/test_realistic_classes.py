@@ -102,9 +102,12 @@ def test_an_acronym_is_rendered_only_by_the_words_the_article_expands_it_with():
 def test_a_local_place_is_no_respelling_of_a_shorter_english_word():
     from backcheck.lang.names.respelling import respellings
 
-    assert respellings("Berane") == ()
-    assert respellings("Sutivan") == ()
+    assert respellings("Sutivan") == ()  # no Stivan / Steven: a syllable more
+    assert respellings("Lajen") == ()  # no "Line"
+    assert respellings("Donalde")[0][0] == "Donald"  # a case vowel after the whole spelling is allowed
     assert respellings("Makron")[0][0] == "Macron"  # near-miss: same syllables, a transcription
+    text = "Teachers leave\n\nThe school in Berane has no physics teacher, the head said. Berane lies on the Lim."
+    assert _english_only(text, "name.inflected") == []
 
 
 # --- exonyms: a Slavic village name is no smaller foreign city's exonym ------------------------

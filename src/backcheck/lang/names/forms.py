@@ -491,7 +491,11 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False  # a neuter possessive goes with its noun; alone, -ovo, -evo, -ino is a village (Tomaševo)
     if contexts and all(c.institution for c in contexts):
         return False  # a name kept in the source language, with its acronym (Hrvatske autoceste (HAC))
-    if contexts and all(c.conjuncts and _declined_alone(reading, c.conjuncts) for c in contexts):
+    if (
+        contexts
+        and _name_of_its_own(token)
+        and all(c.conjuncts and _declined_alone(reading, c.conjuncts) for c in contexts)
+    ):
         return False  # listed with names that show no such case: "from Brač, Hvar, Šolta and Pelješac"
     if contexts and all(c.in_feature_name for c in contexts):
         return False  # a local name in an English one (Besac Fortress, Rijeka Crnojevića): as written

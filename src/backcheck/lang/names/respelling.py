@@ -118,10 +118,21 @@ def similarity(token: str, english: str) -> float:
     # Serbian transcribes what it hears and drops silent vowels (George: Džordž), but it adds no
     # syllable: a token with more vowel groups than a spelling is another word (Berane is no
     # "Berne", Sutivan no "Stivan").
+    # A case ending after the whole spelling (Donalde, Trumpa) is the declension's, not a syllable
+    # the transcription added.
     syllables = _syllables(folded)
-    return max((SequenceMatcher(None, folded, s).ratio() for s in spellings if _syllables(s) >= syllables), default=0.0)
+    return max(
+        (
+            SequenceMatcher(None, folded, s).ratio()
+            for s in spellings
+            if _syllables(s) >= syllables or (folded.startswith(s) and folded[len(s) :] in _CASE_VOWELS)
+        ),
+        default=0.0,
+    )
 
 
+#: One-vowel case endings after a whole English spelling (Donalde, Trumpa, Bidenu).
+_CASE_VOWELS = frozenset({"a", "e", "u", "o"})
 _VOWELS = re.compile(r"[aeiou]+|(?<![aeiou])y(?![aeiou])")
 
 
