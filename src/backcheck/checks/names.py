@@ -225,9 +225,15 @@ def _in_feature_name(text: str, start: int, end: int) -> bool:
 
     before, after = feature_words()
     m = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
-    # the feature word may follow the name's own modifiers ("Bistrica pumped-storage hydropower plant")
-    n = re.match(r"\s+(?:[a-z][a-z-]*\s+){0,2}([a-z]+)\b", text[end : end + 50])
-    return bool(m and m.group(1).lower() in before) or bool(n and n.group(1).lower() in after)
+    # the feature word may follow the name's own modifiers ("Bistrica pumped-storage hydropower
+    # plant"), content words, not "and the" or "has built a"
+    n = re.match(r"\s+((?:[a-z][a-z-]*\s+){0,2})([a-z]+)\b", text[end : end + 50])
+    modifiers_ok = n is not None and all(lexicon.zipf(w) < _FUNCTION_WORD_ZIPF for w in n.group(1).split())
+    return bool(m and m.group(1).lower() in before) or bool(n and modifiers_ok and n.group(2).lower() in after)
+
+
+#: wordfreq Zipf from which a word is a function word (and, the, has), no modifier of a name
+_FUNCTION_WORD_ZIPF = 5.0
 
 
 def _two_listed_names(a: str, b: str) -> bool:
