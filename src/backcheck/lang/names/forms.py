@@ -262,7 +262,8 @@ def readings(token: str) -> tuple[Reading, ...]:
 
 
 #: Letters and pairs Serbian Latin spelling never writes (q, w, x, y, double letters, accented
-#: letters, sz, cs, ch, th ...): a word with one is spelled some other language's way, not transcribed (Pravopis srpskoga jezika, 2010, § 1: "piši kao što govoriš").
+#: letters, sz, cs, ch, th ...): a word with one is spelled some other language's way, not
+#: transcribed (Pravopis srpskoga jezika, 2010, § 1: "piši kao što govoriš").
 _NOT_SERBIAN = re.compile(r"[qwxy]|([a-zčćšžđ])\1|[^a-zčćšžđ'’-]|sz|cs|zs|ch|ph|th|ck", re.I)
 
 
@@ -691,7 +692,7 @@ def _better(found: Analysis, best: Analysis) -> bool:
 
 #: Oblique endings of an adjective (longest first), and the nominative endings it may come from.
 _ADJECTIVE_OBLIQUE = ("ome", "omu", "oga", "oj", "om", "og", "em", "im", "ih", "eg", "ega", "emu", "u")
-_ADJECTIVE_NOMINATIVE = ("i", "a", "o", "e", "")
+_ADJECTIVE_NOMINATIVE = ("i", "a", "o", "e")
 _TWO_WORDS = re.compile(r"\b([A-ZČĆŠŽĐ][a-zčćšžđ]+) ([A-ZČĆŠŽĐ][a-zčćšžđ]+)\b")
 
 
@@ -706,7 +707,7 @@ def _nominatives(word: str, adjective: bool) -> set[str]:
         for ending in _ADJECTIVE_OBLIQUE:
             if low.endswith(ending) and len(word) - len(ending) >= 3:
                 stem = word[: len(word) - len(ending)]
-                out.update(stem + e for e in _ADJECTIVE_NOMINATIVE if e)
+                out.update(stem + e for e in _ADJECTIVE_NOMINATIVE)
                 break
     else:
         for base, _, _ in candidate_bases(word):
