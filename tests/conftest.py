@@ -90,6 +90,7 @@ TEST_DICTIONARY = {
     "slavni": ["famous", "famed", "celebrated"],
     "općina": ["municipality", "commune"],
     "usklađen": ["harmonised", "aligned"],
+    "neupotrebljiv": ["useless", "unusable"],
 }
 
 

@@ -207,6 +207,26 @@ def test_idiomatic_and_prefixed_negations_pair_with_not(source, english, lang):
     assert findings("mistranslation.negation", source, english, lang) == []
 
 
+@pytest.mark.parametrize(
+    "source, english",
+    [
+        # a ne- adjective the English renders by its translation ("useless") stands for no "not"
+        ("Teren je bio neupotrebljiv, pa je utakmica odgođena.", "The pitch was useless, so the match was not postponed."),
+        # a ne- noun is rendered by a noun ("independence"), never by "not" + adjective
+        ("Stranka za nezavisnost je osvojila tri mandata.", "The independence party did not win three seats."),
+    ],
+)
+def test_an_added_not_beside_a_rendered_prefixed_word_is_flagged(source, english):
+    flags = findings("mistranslation.negation", source, english, "hr")
+    assert [text for text, _ in flags] == ["not"]
+
+
+def test_an_unrendered_prefixed_adjective_still_pairs_with_not():
+    # near-miss of the above: "neupotrebljiv" rendered "not usable" is the source's negation
+    source = "Teren je bio neupotrebljiv, pa je utakmica odgođena."
+    assert findings("mistranslation.negation", source, "The pitch was not usable, so the match was postponed.", "hr") == []
+
+
 def test_an_added_not_beside_a_paired_lexical_cue_is_still_flagged():
     # near-miss: "bez" pairs with "without", so the added "not" has nothing of the source to render
     flags = findings(

@@ -201,7 +201,9 @@ class Polarity:
     #: flexible cues that are a negator in an idiom or a negative prefix (nisu dovoljni, nedaleko):
     #: English renders them with "not" as often as without, never with another lexical cue
     soft: int = 0
-    prefixed: int = 0  #: of the soft cues, words with a negative prefix (nedaleko, neusaglašen)
+    #: of the soft cues, words with a negative prefix (nedaleko, neusaglašen; English "unusual")
+    prefixed: int = 0
+    words: tuple = ()  #: the prefixed words themselves
 
 
 def _english_negative_word(word: str) -> bool:
@@ -255,6 +257,8 @@ def _classify(token: str, family: str, lex: _Lexicon) -> str | None:
         return "verbal"
     if key in lex.nwords:
         return "nword"
+    if family == "en" and key == "non":
+        return "prefixed"  # "non-governmental"
     if key in lex.flexible or any(key.startswith(s) for s in lex.stems):
         return "flexible"
     if token == low and len(key) >= 5:
@@ -264,10 +268,19 @@ def _classify(token: str, family: str, lex: _Lexicon) -> str | None:
             and not key.startswith(lex.not_prefix)
             and _negated_word(low[len(lex.prefix) :], family)
         ):
-            return "prefixed"
+            # a noun with the prefix (nezavisnost: independence) is rendered by a noun, never by
+            # "not" before an adjective: a lexical cue only
+            return "flexible" if family == "sh" and key.endswith(_sh_noun_endings()) else "prefixed"
         if family == "en" and _english_negative_word(key):
-            return "flexible"
+            return "prefixed"
     return None
+
+
+@cache
+def _sh_noun_endings() -> tuple[str, ...]:
+    from backcheck.lang.sh.grammar import negation
+
+    return tuple(negation()["prefixed_noun_endings"])
 
 
 #: Languages without negative concord: an n-word beside a negated verb is a second negation.
@@ -285,6 +298,7 @@ def polarity(text: str, lang: str, offset: int = 0) -> Polarity | None:
         return None
     hard = flexible = soft = prefixed = 0
     cues = []
+    words = []
     pos = 0
     for clause in [*_CLAUSE.split(text)]:
         start = text.find(clause, pos)
@@ -326,12 +340,14 @@ def polarity(text: str, lang: str, offset: int = 0) -> Polarity | None:
                 if kind in ("soft", "prefixed"):
                     soft += 1
                     prefixed += kind == "prefixed"
+                    if kind == "prefixed":
+                        words.append(token)
                 cues.append((*span, "flexible"))
         if family in _NO_CONCORD:
             hard += verbal + (1 if nwords else 0)  # "nobody could not believe" is two negations
         else:
             hard += verbal or (1 if nwords else 0)
-    return Polarity(hard, flexible, tuple(cues), soft, prefixed)
+    return Polarity(hard, flexible, tuple(cues), soft, prefixed, tuple(words))
 
 
 @register
@@ -369,8 +385,16 @@ class NegationMismatch(Check):
             # English "not" ("not enough", "not far") rather than with another lexical cue.
             # A negative prefix pairs so only where the English negates an adjective or participle
             # ("not harmonised", "not far"), the way it renders one.
-            soft = sp.soft - (0 if _NOT_ADJECTIVE.search(" ".join(t.text for t in tgt)) else sp.prefixed)
-            lexical = sp.flexible - soft
+            # A word with a negative prefix in the English ("independent", "unusual") renders one of
+            # the source's first, lexically; only the rest may stand for an English "not".
+            english = " ".join(t.text for t in tgt)
+            not_adjective = _NOT_ADJECTIVE.search(english)
+            # A prefixed word that the dictionary's translation renders ("neupotrebljiv" / "useless",
+            # "neobično" / "unusual") stands for no other English word: it is not counted at all.
+            rendered = _rendered(sp.words, english, ctx.source.lang)
+            prefixed = sp.prefixed - rendered
+            soft = sp.soft - rendered - (min(prefixed, tp.prefixed) if not_adjective else prefixed)
+            lexical = sp.flexible - rendered - soft
             s_unpaired = sp.hard + soft + lexical - min(lexical, tp.flexible - _polarity_items(tp))
             evidence = {
                 "source_negations": sp.hard,
@@ -416,6 +440,22 @@ _NOT_ADJECTIVE = re.compile(
     r"\bnot\s+(?:yet\s+|fully\s+|been\s+|very\s+)?(?:far|[a-z]+(?:ed|en|able|ible|ent|ant|ive|ous|ful|al|ar))\b", re.I
 )
 
+def _rendered(words: tuple, english: str, lang: str) -> int:
+    """How many of the source's prefixed ``words`` the English renders by one of their dictionary
+    translations, other than as "not" + the translation ("nedaleko": "not far" is the negation)."""
+    if not words:
+        return 0
+    from backcheck.lang.glosses import translations
+
+    tokens = re.findall(r"[a-z]+", english.lower())
+    count = 0
+    for word in words:
+        glosses = {g for g in translations(word, lang) if " " not in g}
+        if any(t in glosses and (i == 0 or tokens[i - 1] != "not") for i, t in enumerate(tokens)):
+            count += 1
+    return count
+
+
 #: English negative-polarity items: licensed by a negation ("not yet", "never ever", "not any").
 _NPI = frozenset("ever any anyone anything anybody either yet still".split())
 
@@ -435,4 +475,5 @@ def _sentences_polarity(sentences, lang) -> Polarity | None:
         tuple(c for p in parts for c in p.cues),
         sum(p.soft for p in parts),
         sum(p.prefixed for p in parts),
+        tuple(w for p in parts for w in p.words),
     )
