@@ -211,7 +211,10 @@ def test_idiomatic_and_prefixed_negations_pair_with_not(source, english, lang):
     "source, english",
     [
         # a ne- adjective the English renders by its translation ("useless") stands for no "not"
-        ("Teren je bio neupotrebljiv, pa je utakmica odgođena.", "The pitch was useless, so the match was not postponed."),
+        (
+            "Teren je bio neupotrebljiv, pa je utakmica odgođena.",
+            "The pitch was useless, so the match was not postponed.",
+        ),
         # a ne- noun is rendered by a noun ("independence"), never by "not" + adjective
         ("Stranka za nezavisnost je osvojila tri mandata.", "The independence party did not win three seats."),
     ],
@@ -224,7 +227,9 @@ def test_an_added_not_beside_a_rendered_prefixed_word_is_flagged(source, english
 def test_an_unrendered_prefixed_adjective_still_pairs_with_not():
     # near-miss of the above: "neupotrebljiv" rendered "not usable" is the source's negation
     source = "Teren je bio neupotrebljiv, pa je utakmica odgođena."
-    assert findings("mistranslation.negation", source, "The pitch was not usable, so the match was postponed.", "hr") == []
+    assert (
+        findings("mistranslation.negation", source, "The pitch was not usable, so the match was postponed.", "hr") == []
+    )
 
 
 def test_an_added_not_beside_a_paired_lexical_cue_is_still_flagged():

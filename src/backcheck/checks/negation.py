@@ -440,6 +440,7 @@ _NOT_ADJECTIVE = re.compile(
     r"\bnot\s+(?:yet\s+|fully\s+|been\s+|very\s+)?(?:far|[a-z]+(?:ed|en|able|ible|ent|ant|ive|ous|ful|al|ar))\b", re.I
 )
 
+
 def _rendered(words: tuple, english: str, lang: str) -> int:
     """How many of the source's prefixed ``words`` the English renders by one of their dictionary
     translations, other than as "not" + the translation ("nedaleko": "not far" is the negation)."""
