@@ -77,6 +77,22 @@ def test_a_longer_english_office_is_no_rendering_of_a_shorter_source_office():
     assert [t for t, _ in findings("fact.office", source, wrong, "cnr")] == ["Prime Minister"]
 
 
+def test_an_office_qualified_otherwise_is_another_office():
+    source = "Glavna specijalna tužiteljka Vesna Rakić podigla je optužnicu."
+    wrong = "Supreme State Prosecutor Vesna Rakić filed the indictment."
+    found = findings("fact.office", source, wrong, "cnr")
+    assert [(t, f.suggestion) for t, f in found] == [("Supreme State Prosecutor", "Chief Special Prosecutor")]
+    # near-misses: the same qualifiers, or none in the English (a shortened office), pass
+    good = "Chief Special Prosecutor Vesna Rakić filed the indictment."
+    assert findings("fact.office", source, good, "cnr") == []
+    assert findings("fact.office", source, "Prosecutor Vesna Rakić filed the indictment.", "cnr") == []
+    source = "Pokrajinski sekretar za kulturu Ivan Tot otvorio je izložbu."
+    found = findings("fact.office", source, "State Secretary for Culture Ivan Tot opened the exhibition.", "sr")
+    assert [(t, f.suggestion) for t, f in found] == [("State Secretary", "Provincial Secretary")]
+    good = "Provincial Secretary for Culture Ivan Tot opened the exhibition."
+    assert findings("fact.office", source, good, "sr") == []
+
+
 def test_an_attempt_reported_as_success_is_flagged():
     source = "Lopov je pokušao da provali u apoteku."
     assert findings("fact.modality", source, "The thief tried to break into the pharmacy.", "sr") == []

@@ -435,6 +435,11 @@ def test_a_hedge_or_possibility_stated_as_fact(check, source, english):
             "According to Marković, the firm is the only tea producer in the region.",
         ),
         ("fact.modality", "Nova pravila mogla bi smanjiti liste čekanja.", "The new rules could cut waiting lists."),
+        (
+            "fact.modality",
+            "Vlada bi trebalo da do kraja godine raspiše tender.",
+            "The government is expected to launch a tender by the end of the year.",
+        ),
         # purpose and negation: no possibility stated
         ("fact.modality", "Uče jezik da bi mogli raditi u inostranstvu.", "They learn the language to work abroad."),
     ],
@@ -577,3 +582,98 @@ def test_nominatives_that_only_look_declined(text):
     # a list of nominatives (Brač, Hvar, Šolta; Pljevlja, Berane or Rožaje after "in"), an
     # adjectival surname and a man's name in -ije (Mickoski, Ignjatije), two-word places as written
     assert _english_only(text, "name.inflected") == []
+
+
+# --- fifth batch: surnames in -ov/-in, plural towns, short first names, places' own words --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            (
+                "Fair opens\n\nThe fair was opened by director Marko Kovačev and Mayor Ana Pejin. "
+                "Kovačev said the halls were full, and Pejin added that parking was free."
+            ),
+            id="a_surname_in_ov_or_in_before_a_verb_is_no_possessive",
+        ),
+        pytest.param(
+            "Handball\n\nThe visitors from Ploče led at the break. The club from Ploče faces a fine.",
+            id="a_town_the_dictionary_lists_is_no_genitive_of_another_name",
+        ),
+        pytest.param(
+            (
+                'Farm fair\n\nJasna Tot runs a farm in Bačka Topola. The president of the "Bačka" association, '
+                "Stevan Šijan, spoke next."
+            ),
+            id="a_word_of_a_two_word_place_is_a_nominative_elsewhere",
+        ),
+        pytest.param(
+            "Tennis\n\nThe tie at the Ostravar Aréna started badly for the visitors.",
+            id="a_foreign_accent_on_an_english_word",
+        ),
+    ],
+)
+def test_more_nominatives_that_only_look_declined(text):
+    assert _english_only(text, "name.inflected") == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # near-miss of the surname class: a possessive adjective before its noun
+        ("Plan\n\nMinister Goran Kovač presented the plan. Kovačev plan was adopted.", "Kovačev"),
+        # a plural town in the locative (Našice: u Našicama)
+        ("Handball\n\nThe club from Našice lost. The fans in Našicama were angry.", "Našicama"),
+        # a short first name in the genitive before an invariant surname (Ema: Eme)
+        (
+            "Tennis\n\nEma Jurišić lost on Friday. The captain praised the play of Eme Jurišić.",
+            "Eme",
+        ),
+        # a city's case form the Bosnian dictionary lists, in a list of nominatives
+        ("Tour\n\nThe band will play in Novi Sad, Kragujevca and Niš.", "Kragujevca"),
+    ],
+)
+def test_case_forms_still_read(text, span):
+    assert _english_only(text, "name.inflected") == [span]
+
+
+def test_a_title_in_english_title_case_keeps_its_negation():
+    source = "Festival zatvara predstava „Ne očekuj previše“."
+    english = 'The festival closes with the play "Do Not Expect Too Much".'
+    assert findings("mistranslation.negation", source, english, "sr") == []
+
+
+def test_a_two_word_places_adjective_with_a_linking_o_and_a_short_demonym():
+    source = "Sajam je otvoren na Novosadskom sajmu, a govorio je i poslanik Nove srpske demokratije."
+    english = "The fair opened at the Novi Sad Fair, and a New Serb Democracy MP spoke too."
+    flagged = {c for c in _with_source(source, english, "sr") if c[0] == "name.unmatched"}
+    assert flagged == set()
+
+
+def test_a_czech_name_matches_its_serbian_transcription():
+    source = "Krstović je glavom savladao golmana Jindriha Stanjeka."
+    english = "Krstović beat goalkeeper Jindřich Staněk with a header."
+    assert not {c for c in _with_source(source, english, "cnr") if c[0] == "name.transliterated"}
+
+
+def test_a_party_named_in_bcms_at_a_sentence_start_is_no_untranslated_word():
+    text = "Council\n\nThe budget passed. Akcija mladih councillor Marina Blažević supported it."
+    assert _english_only(text, "untranslated") == []
+
+
+@pytest.mark.parametrize(
+    "source, english",
+    [
+        (
+            "Vlada bi trebalo da do kraja godine raspiše tender.",
+            "The government will launch a tender by the end of the year.",
+        ),
+        (
+            "Vlada planira da do kraja godine raspiše tender za solarne elektrane.",
+            "The government will launch a tender for solar power plants by the end of the year.",
+        ),
+    ],
+)
+def test_an_expectation_or_a_plan_stated_as_done(source, english):
+    assert len(findings("fact.modality", source, english, "sr")) == 1

@@ -263,6 +263,7 @@ class OfficeChanged(Check):
             found = _longest(found)
             if not found:
                 continue
+            yield from self._qualifiers(pair, found, renderings)
             low = pair.english.lower()
 
             def renders(office: facts.Cue, cue: str) -> bool:
@@ -314,6 +315,60 @@ class OfficeChanged(Check):
                     detail=f'"{pair.view.as_written(cue)}" renders as {", ".join(renderings[key][:3])}; "{said}" '
                     "names another office, which puts the words in another person's mouth.",
                 )
+
+    def _qualifiers(self, pair: _Pair, found, renderings):
+        """An office whose qualifiers the English changes ("glavni specijalni tužilac" rendered
+        "Supreme State Prosecutor"): the English words before a rendering of the source office
+        that qualify an office, none of them a rendering of a qualifier the source gives it, where
+        the source gives it one or more."""
+        table = facts.tables().get("office_qualifiers", {})
+        english_words = set(table.get("english", ()))
+        stems = {k: v for k, v in table.items() if k != "english"}
+        low = pair.english.lower()
+        for cue, key in found:
+            window_start = max(0, cue.start - 40)
+            before = list(re.finditer(r"\w+", pair.view.text[window_start : cue.start]))[-2:]
+            said = [
+                k
+                for w in before
+                for k in stems
+                if facts.find(w.group(), [k]) and facts.find(w.group(), [k])[0].start == 0
+            ]
+            if not said:
+                continue
+            first = next(w for w in before if any(facts.find(w.group(), [k]) for k in said))
+            whole = facts.Cue(
+                window_start + first.start(), cue.end, pair.view.text[window_start + first.start() : cue.end]
+            )
+            accepted = {e for k in said for e in stems[k]}
+            titles = {r.partition("+")[0].rstrip("*") for r in renderings[key]}
+            for title in sorted(titles, key=len, reverse=True):
+                for m in re.finditer(rf"\b{re.escape(title)}\b", low):
+                    words = list(re.finditer(r"[a-z]+", low[max(0, m.start() - 30) : m.start()]))[-2:]
+                    qualifiers = [w for w in words if w.group() in english_words]
+                    if not qualifiers or any(w.group() in accepted for w in qualifiers):
+                        continue
+                    offset = max(0, m.start() - 30)
+                    start, end = offset + qualifiers[0].start(), m.end()
+                    said_words = " ".join(stems[k][0] for k in said)
+                    right = f"{said_words} {pair.english[m.start() : m.end()]}"
+                    if pair.english[start : start + 1].isupper():
+                        right = right.title()
+                    a, b = pair.source_span(whole)
+                    yield Finding(
+                        self.id,
+                        pair.start + start,
+                        pair.start + end,
+                        f'The original says "{pair.view.as_written(whole)}" ({right}); the English '
+                        f'"{pair.english[start:end]}" is another office: write "{right}"',
+                        suggestion=right,
+                        source_start=a,
+                        source_end=b,
+                        evidence={"source_qualifiers": said, "english_qualifiers": [w.group() for w in qualifiers]},
+                        detail="The words that qualify the office (chief, special, state, provincial) differ: "
+                        "another office, and perhaps another person, is named.",
+                    )
+                    return
 
     def _portfolios(self, pair: _Pair):
         """A minister named with another portfolio than the source's ("ministar unutrašnjih

@@ -63,7 +63,7 @@ class NameInflected(Check):
                 evidence={"base": place, "form": "declined place", "probability": 1.0},
             )
         for word, occurrences in inv.occurrences.items():
-            if not word[:1].isupper() or len(word) < 4:
+            if not word[:1].isupper() or (len(word) < 4 and not name_forms.short_first_name_form(word)):
                 continue
             occurrences = [o for o in occurrences if not any(a <= o.start < b for a, b, _ in places)]
             if not occurrences:

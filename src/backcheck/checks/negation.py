@@ -313,8 +313,16 @@ def polarity(text: str, lang: str, offset: int = 0) -> Polarity | None:
             idioms |= {tokens[i].start() for i in sh_idioms}
         for index, (m, kind) in enumerate(zip(tokens, kinds, strict=True)):
             token = m.group()
-            if kind is not None and index and token[:1].isupper() and not _OPENING.search(clause[: m.start()]):
-                continue  # a name inside a clause (u Nišu: "Nišu" folds to "nisu"), not a negator
+            if (
+                kind is not None
+                and family != "en"
+                and index
+                and token[:1].isupper()
+                and not _OPENING.search(clause[: m.start()])
+            ):
+                # a name inside a clause (u Nišu: "Nišu" folds to "nisu"), not a negator; English
+                # capitalises a title's words ("Do Not Expect Too Much"), never a name like a negator
+                continue
             if family == "en" and token == "No" and re.match(r"\.?\s*\d", clause[m.end() :]):
                 continue  # "No. 5"
             if kind is None:

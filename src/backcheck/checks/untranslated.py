@@ -245,6 +245,12 @@ def _inside_name(text: str, t) -> bool:
         at = before.start("word")
         if at > 0 and not re.search(r"[.!?\n]\s*$", text[max(0, at - 3) : at]):
             return True
+
+    if before and before.group("word")[0].isupper() and t.text[:1].islower():
+        if lexicon.zipf(before.group("word").lower()) < 1.0:
+            # a sentence's first word, no English word, before a lower-case one: a name kept as
+            # its owner writes it ("Akcija mladih councillor ..."), not two untranslated words
+            return True
     after = _WORD_AFTER.match(text, t.end)
     if t.text[:1].isupper() and after and after.group("word")[0].islower():
         # before a lower-case word English does not know: a name's first word, BCMS capitalising

@@ -93,14 +93,19 @@ def _unmatched_names(
         """A word of a two-word place whose source adjective or demonym joins both words
         (Herceg Novi: hercegnovski; Bijelo Polje: bjelopoljski)."""
         nxt = _NEXT_CAPITALISED.match(text, group[i].end)
-        if nxt is not None and _joined_stem(fold(group[i].text + nxt.group(1))):
+        if nxt is not None and _joined_stem(fold(group[i].text), fold(nxt.group(1))):
             return True
         return (
-            i > 0 and group[i - 1].end + 1 == group[i].start and _joined_stem(fold(group[i - 1].text + group[i].text))
+            i > 0
+            and group[i - 1].end + 1 == group[i].start
+            and _joined_stem(fold(group[i - 1].text), fold(group[i].text))
         )
 
-    def _joined_stem(joined: str) -> bool:
-        stems = {joined[:-1], joined.replace("ije", "je")[:-1]}  # Bijelo Polje: bjelopoljski
+    def _joined_stem(first: str, second: str) -> bool:
+        joined = first + second
+        # the first word, an adjective, may join by the linking vowel o (Novi Sad: novosadski)
+        linked = first[:-1] + "o" + second if first[-1:] in ("i", "a", "e") else joined
+        stems = {w[:-1] for j in (joined, linked) for w in (j, j.replace("ije", "je"))}  # Bijelo Polje: bjelopoljski
         return len(joined) >= 7 and any(s.folded.startswith(stem) for s in window for stem in stems)
 
     def _expands_source_acronym(i: int) -> bool:

@@ -187,7 +187,7 @@ class ExonymTable:
         stems = set(self.by_english.get(fe, ()))
         if english.isupper() and len(english) > 1:
             stems |= self.english_initials.get(fe, set())
-        if len(fe) >= 5 and not english.isupper():
+        if len(fe) >= _RELATED_MIN and not english.isupper():
             stems.update(self._related_stems(fe))
         stems.update(stem for stem in city_names().get(fe, ()) if len(stem) >= 3)
         return frozenset(stem[:1] for stem in stems)
@@ -206,7 +206,7 @@ class ExonymTable:
             stems |= self.english_initials.get(fe, set())
         if any(fs.startswith(stem) and len(fs) - len(stem) <= 4 for stem in stems):
             return True
-        if len(fe) >= 5 and not english.isupper():
+        if len(fe) >= _RELATED_MIN and not english.isupper():
             # Adjectives and nouns of place share a stem with the place, each language adding
             # its own suffix (Serbian / Srbija, Chilean / čileanski, European / Europe).
             # A lower-case source adjective may also change the stem's last consonant
@@ -239,6 +239,8 @@ class ExonymTable:
         return False
 
 
+#: Shortest English word compared by its stem with places (Serb: Serbia, srpski).
+_RELATED_MIN = 4
 _CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042f]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f' .\-]+")
 #: Cities at least this large have their names in other languages matched (GeoNames).

@@ -19,6 +19,7 @@ import json
 import math
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -67,6 +68,8 @@ class Context:
     conjuncts: tuple[str, ...] = ()
     #: the word before that list ("in" for "in Pljevlja, Berane or Rožaje")
     list_preposition: str = ""
+    #: followed by an English verb (said, added, is, warned) or the end of a clause: no noun
+    next_verb: bool = False
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -117,7 +120,33 @@ def context_at(text: str, start: int, end: int) -> Context:
         _writes_diacritics(text),
         _conjuncts(text, start, end),
         _list_preposition(text, start, end),
+        (
+            next_lower
+            and after is not None
+            and _english_verb(after.group().lower(), text[after.end() : after.end() + 30])
+        )
+        or bool(re.match(r"\s*(?:[,.;:!?()]|$)", text[end : end + 2])),
     )
+
+
+def _english_verb(word: str, rest: str) -> bool:
+    """An English verb right after a name: an auxiliary, a past or present of a verb of saying,
+    an -ed form not before a noun it qualifies (said, is, warned, added, says; not "disjointed
+    side")."""
+    from backcheck.lang.facts import tables as fact_tables
+
+    verbs = fact_tables()["english_verbs"]
+    if word in verbs["auxiliaries"] or word in verbs["irregular"] or word in _SAYS:
+        return True
+    if not word.endswith("ed"):
+        return False
+    following = re.match(r" ([a-z]+)", rest)
+    return following is None or lexicon.zipf(following.group(1)) >= _FUNCTION_WORD_ZIPF
+
+
+#: Present tenses of verbs of saying after a name ("Kovačev says", "Pejin believes"), and the
+#: conjunctions that end a name in a list ("Ivana Ranđelov and ...").
+_SAYS = frozenset("says adds tells believes thinks claims insists notes explains warns argues and or but".split())
 
 
 #: What joins two names of a list, and a capitalised word alone (no full name's other part).
@@ -236,7 +265,7 @@ def readings(token: str) -> tuple[Reading, ...]:
             original = t["palatalisation"][stem[-1].lower()]
             out.append(Reading(_cap(token, stem[:-1] + original), ending, form, f"{original}>{stem[-1].lower()}"))
     for ending, form in t["a_stem"].items():
-        if (stem := stem_for(ending)) is not None:
+        if (stem := stem_for(ending, min_stem=2)) is not None:
             out.append(Reading(_cap(token, stem + "a"), ending, form, "-a stem"))
             if stem.lower().endswith(tuple(t["glide"]["a_stem"])):
                 # -ia, -ea, -ya take a glide j before the endings (Russia -> Rusiji, Korea -> Koreji)
@@ -245,6 +274,9 @@ def readings(token: str) -> tuple[Reading, ...]:
             if form == "dative-locative" and last in t["sibilarisation"]:
                 original = t["sibilarisation"][last]
                 out.append(Reading(_cap(token, stem[:-1] + original + "a"), ending, form, f"{original}>{last}"))
+    for ending, nominative in t["plural_towns"].items():
+        if (stem := stem_for(ending)) is not None and stem[-1].lower() not in "aeiou":
+            out.append(Reading(_cap(token, stem + nominative), ending, "plural", f"plural -{nominative}"))
     for ending, form in t["o_stem"].items():
         if (stem := stem_for(ending)) is not None and stem[-1].lower() not in "aou":
             # a vowel e or i before -o stays (Ohio -> Ohiu, Sergio -> Sergia)
@@ -253,12 +285,22 @@ def readings(token: str) -> tuple[Reading, ...]:
     out.extend(_feminines(token, low, t))
     out.extend(_respellings(token))
     # a base in an oblique form of an -ić name (Bogetića) is itself a case form: no nominative
+    # a base of three letters only for a short first name (Eme Jurišić: Ema, Ane: Ana)
     unique = {
         (r.base, r.form): r
         for r in out
-        if len(r.base) >= 4 and r.base != token and not r.base.lower().endswith(_OBLIQUE_IC)
+        if (len(r.base) >= 4 or (len(r.base) == 3 and r.change == "-a stem" and _short_first_name(r.base)))
+        and r.base != token
+        and not r.base.lower().endswith(_OBLIQUE_IC)
     }
     return tuple(sorted(unique.values(), key=lambda r: -len(r.ending)))
+
+
+def _short_first_name(base: str) -> bool:
+    """A first name of three letters in -a that a BCMS dictionary lists (Ema, Ana, Iva, Eva)."""
+    from backcheck.lang.bcms_names import is_bcms_name
+
+    return base[:1].isupper() and base[1:].islower() and is_bcms_name(base)
 
 
 #: Letters and pairs Serbian Latin spelling never writes (q, w, x, y, double letters, accented
@@ -343,6 +385,19 @@ FORMS = (
 _SLAVIC_LETTERS = frozenset("čćšžđ")
 
 
+def _without_foreign_accents(word: str) -> str:
+    """``word`` without the accents Serbo-Croatian does not write (Aréna: arena), for looking it
+    up in the English lexicon; č, ć, š, ž, đ stay (a word with them is no English word)."""
+    if word.isascii():
+        return word
+    return "".join(
+        c
+        if c in _SLAVIC_LETTERS
+        else "".join(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d))
+        for c in word
+    )
+
+
 @cache
 def _surname_suffixes() -> tuple[str, ...]:
     return tuple(fold(s) for s in _tables()["surnames"]["suffixes"])
@@ -364,7 +419,7 @@ def evidence(
 
     base_zipf = lexicon.zipf(reading.base.lower())
     low_token = token.lower()
-    token_zipf = lexicon.zipf(low_token)
+    token_zipf = lexicon.zipf(_without_foreign_accents(low_token))
     neighbour_agrees = bool(context.neighbour) and any(
         r.ending == reading.ending for r in readings(context.neighbour) if r.form == reading.form
     )
@@ -486,10 +541,16 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False  # "mother Senada": a woman's first name, no genitive of the man's (Senad)
     if reading.form == "vocative" and not any(c.address for c in contexts):
         return False  # a vocative is a name said to someone; news names people in the other cases
-    if contexts and all(c.compound and _known_compound(c.compound) for c in contexts):
-        return False  # one word of a place's name of two (Bijelo Polje, Herceg Novi), as written
+    if contexts and any(c.compound and _known_compound(c.compound) for c in contexts):
+        # one word of a place's name of two (Bijelo Polje, Herceg Novi), as written; written so
+        # once, the word is a nominative elsewhere too (Bačka Topola, and the region "Bačka")
+        return False
     if reading.form == "possessive" and reading.ending.endswith("o") and not any(c.next_noun for c in contexts):
         return False  # a neuter possessive goes with its noun; alone, -ovo, -evo, -ino is a village (Tomaševo)
+    if reading.form == "possessive" and contexts and all(c.next_verb for c in contexts):
+        # a possessive adjective goes with its noun (Milatovićev plan); before a verb or at a
+        # clause's end, -ov, -ev, -in is a surname (Dragan Kovačev said, Pejin added)
+        return False
     if contexts and all(c.institution for c in contexts):
         return False  # a name kept in the source language, with its acronym (Hrvatske autoceste (HAC))
     if (
@@ -587,7 +648,30 @@ def _name_of_its_own(token: str) -> bool:
     from backcheck.lang.bcms_names import is_bcms_name
     from backcheck.lang.gazetteer import is_place
 
-    return is_bcms_name(token) or lexicon.zipf(token.lower()) >= lexicon.UNKNOWN_ZIPF or is_place(token)
+    if is_bcms_name(token) and not is_place(token) and _case_form_of_place(token):
+        return False  # the Bosnian dictionary lists a city's case forms too (Kragujevca, Kragujevcu)
+    # three letters are an English word by chance more often than a name (eme, ane): only a
+    # common one counts (Eve, Ian)
+    english = lexicon.KNOWN_ZIPF if len(token) <= 3 else lexicon.UNKNOWN_ZIPF
+    return is_bcms_name(token) or lexicon.zipf(token.lower()) >= english or is_place(token)
+
+
+def short_first_name_form(token: str) -> bool:
+    """A three-letter word that is a case form of a short first name (Eme: Ema, Ani: Ana)."""
+    return len(token) == 3 and any(len(r.base) == 3 for r in readings(token))
+
+
+def _case_form_of_place(token: str) -> bool:
+    """Does ``token`` read as an oblique case of a place GeoNames knows, with a sound change no
+    nominative shows (Kragujevca: Kragujevac, its a fleeting; Banjaluci: Banjaluka)?"""
+    from backcheck.lang.gazetteer import is_place
+
+    return any(
+        r.form in ("genitive", "dative-locative", "instrumental")
+        and r.change in ("fleeting a", "k>c", "g>z", "h>s")
+        and is_place(r.base)
+        for r in readings(token)
+    )
 
 
 def _common_noun_left(token: str, reading: Reading, features: dict[str, float]) -> bool:
@@ -601,6 +685,20 @@ def _common_noun_left(token: str, reading: Reading, features: dict[str, float]) 
     if reading.form == "respelling" or features.get("base_known") or features.get("base_english", 0.0) >= 0.5:
         return False
     return bool(translations(token, "sh"))
+
+
+def _two_names(reading: Reading, features: dict[str, float]) -> bool:
+    """A token and a case reading's base that a BCMS dictionary both lists as names, the base
+    written nowhere in the article: the token is the name it is listed as (Ploče, not the genitive
+    of Ploča; Korana, not of Koran), the way a reader of the article takes it."""
+    return (
+        reading.form in ("genitive", "dative-locative", "accusative", "instrumental", "vocative")
+        # a sound change no nominative shows decides for the case form (Kragujevca: Kragujevac)
+        and reading.change in ("", "-a stem", "-o stem")
+        and bool(features.get("token_bcms_name"))
+        and bool(features.get("base_bcms_name"))
+        and not features.get("base_in_article")
+    )
 
 
 def _first_name_before_nominative(reading: Reading, context: Context) -> bool:
@@ -674,6 +772,8 @@ def analyse(
         for context in contexts or [Context()]:
             features = evidence(token, reading, context, in_article, is_nominative)
             if _common_noun_left(token, reading, features):
+                break
+            if _two_names(reading, features):
                 break
             found = Analysis(token, reading, m.probability(features), features, m.thresholds[group(reading)])
             if best is None or _better(found, best):

@@ -112,6 +112,9 @@ _FOREIGN_READINGS = tuple(
         ((r"^h", "g"),),
         ((r"gn", "ny"), (r"gli", "ly"), (r"c?c(?=[ei])", "ch")),  # Italian (Pagnucco / Panjuko)
         ((r"dt$", "t"),),  # Dutch and Flemish final -dt (Decadt / Dekat)
+        # Czech and Slovak (Staněk / Stanjek, Dvořák / Dvoržak, Jindřich / Jindrih)
+        ((r"ě", "je"), (r"ň", "nj"), (r"ť", "ć"), (r"ď", "đ"), (r"ch", "h"), (r"ř", "rž"), (r"y", "i"), (r"ů", "u")),
+        ((r"ě", "je"), (r"ň", "nj"), (r"ch", "h"), (r"ř", "r"), (r"y", "i")),
         ((r"(?<=[aeiou])dh$", ""), (r"(?<=[aeiou])mh", "v")),  # Gaelic, silent -dh (Eilidh / Ejli)
     )
 )
