@@ -701,3 +701,58 @@ def test_another_country_s_demonym_is_still_unmatched():
     source = "Prijemu je prisustvovao ambasador Švajcarske Marc Favre."
     flagged = _with_source(source, "The Swedish ambassador Marc Favre attended.", "sr")
     assert ("name.unmatched", "Swedish") in flagged
+
+
+def test_a_lower_case_bcms_word_with_its_own_letters_is_untranslated():
+    # štoper (a centre-back): no English word has š; the BCMS dictionary lists it
+    text = "Football\n\nMontenegrin štoper Igor Vujačić left the pitch in the 55th minute."
+    assert _english_only(text, "untranslated") == ["štoper"]
+    source = "Crnogorski štoper Igor Vujačić napustio je teren u 55. minutu."
+    assert ("untranslated", "štoper") in _with_source(source, text.split("\n\n")[1], "cnr")
+    # near-miss: the English word
+    assert _english_only("Football\n\nMontenegrin defender Igor Vujačić left the pitch.", "untranslated") == []
+
+
+# --- sixth batch: acting and deputy offices, approximations around a currency code --------------
+
+
+def test_an_acting_office_given_as_the_full_one_is_flagged():
+    source = "Izmjene je obrazložio v.d. direktora Agencije Nebojša Lakić."
+    found = findings(
+        "fact.office", source, "The changes were presented by the Director of the Agency, Nebojša Lakić.", "cnr"
+    )
+    assert [(t, f.suggestion) for t, f in found] == [("Director", "Acting Director")]
+    good = "The changes were presented by the acting Director of the Agency, Nebojša Lakić."
+    assert findings("fact.office", source, good, "cnr") == []
+
+
+def test_a_deputy_prosecutor_named_by_the_prosecutors_office_is_no_prosecutor():
+    source = "Zamenik javnog tužioca u Tužilaštvu za organizovani kriminal Bojan Pantić rekao je da je podignuto devet optužnica."
+    wrong = "Organised Crime Prosecutor Bojan Pantić said nine indictments had been filed."
+    assert [t for t, _ in findings("fact.office", source, wrong, "sr")] == ["Prosecutor"]
+    good = "Deputy Organised Crime Prosecutor Bojan Pantić said nine indictments had been filed."
+    assert findings("fact.office", source, good, "sr") == []
+
+
+def test_a_deputy_prime_minister_for_a_policy_holds_no_ministry():
+    source = "Potpredsjednik Vlade za ekonomsku politiku Ivo Ban i ministar finansija Ante Kos govorili su o reformi."
+    english = "Deputy Prime Minister for Economic Policy Ivo Ban and Finance Minister Ante Kos spoke about the reform."
+    assert findings("fact.office", source, english, "cnr") == []
+
+
+@pytest.mark.parametrize(
+    "english",
+    ["Municipalities would lose around KM 85 million a year.", "Municipalities would lose 85 million KM or so a year."],
+)
+def test_an_approximation_around_a_currency_code_or_after_a_noun_is_kept(english):
+    source = "Općine bi godišnje izgubile oko 85 miliona KM."
+    assert findings("fact.approximation", source, english, "bs") == []
+    assert len(findings("fact.approximation", source, "Municipalities would lose KM 85 million a year.", "bs")) == 1
+
+
+def test_a_surname_in_ov_before_the_english_possessive_or_a_verb_of_announcing():
+    text = (
+        "Mine\n\nMinister Jovanov announces a new assessment. Environment Minister Dragan Jovanov said it "
+        "would be independent. Jovanov's proposal was backed by the mayor."
+    )
+    assert _english_only(text, "name.inflected") == []

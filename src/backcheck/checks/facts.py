@@ -128,10 +128,13 @@ class ApproximationDropped(Check):
         renderings = facts.tables()["approximation_renderings"]
         numerals = facts.tables()["approximate_numerals"]
         before = re.compile(
-            r"(?:" + facts.pattern_source(spec["english"]) + r")[\s,]+(?:of\s+)?(?:the\s+|an?\s+)?(?:[$€£]\s?)?$",
+            r"(?:"
+            + facts.pattern_source(spec["english"])
+            + r")[\s,]+(?:of\s+)?(?:the\s+|an?\s+)?(?:[$€£]\s?|(?:KM|EUR|RSD|USD|BAM|HRK|CHF|GBP)\s)?$",
             re.I,
         )
-        after = re.compile(r"^\s*(?:" + facts.pattern_source(spec["english_after"]) + ")", re.I)
+        # right after the number or after its noun ("ten days or so")
+        after = re.compile(r"^\s*(?:[a-z]+\s+)?(?:" + facts.pattern_source(spec["english_after"]) + ")", re.I)
         for pair in _pairs(ctx):
             english_qs = extract(pair.english, "en")
             source_qs = None
@@ -148,7 +151,8 @@ class ApproximationDropped(Check):
                     same = [t for t in english_qs if matches(amount, t) and not t.text.endswith("s")]
                 else:
                     amount = None
-                    same = [t for t in english_qs if ("n", float(value)) in t.values]
+                    # any quantity of that value (desetak odsto: "about ten percent")
+                    same = [t for t in english_qs if any(v == float(value) for _, v in t.values)]
                 if not same or any(
                     before.search(pair.english[max(0, t.start - 40) : t.start]) or after.match(pair.english[t.end :])
                     for t in same
@@ -268,10 +272,16 @@ class OfficeChanged(Check):
 
             def renders(office: facts.Cue, cue: str) -> bool:
                 # the whole English office, not a word inside it ("prime minister" renders no
-                # "ministar"); "office+word": with the body it heads named near it
+                # "ministar"); "office+word": with the body it heads named near it; "Deputy" before
+                # the office's other words ("Deputy Organised Crime Prosecutor") is a deputy's
+                texts = [office.text]
+                if _DEPUTY_BEFORE.search(pair.english[: office.start]):
+                    texts.append("deputy " + office.text)
                 for rendering in renderings[cue]:
                     title, _, body = rendering.partition("+")
-                    if not any(m.start == 0 and m.end == len(office.text) for m in facts.find(office.text, [title])):
+                    if not any(
+                        m.start == 0 and m.end == len(text) for text in texts for m in facts.find(text, [title])
+                    ):
                         continue
                     if not body or facts.find(_near(low, office), [body]):
                         return True
@@ -323,8 +333,9 @@ class OfficeChanged(Check):
         the source gives it one or more."""
         table = facts.tables().get("office_qualifiers", {})
         english_words = set(table.get("english", ()))
-        stems = {k: v for k, v in table.items() if k != "english"}
+        stems = {k: v for k, v in table.items() if k not in ("english", "acting", "acting_english")}
         low = pair.english.lower()
+        yield from self._acting(pair, found, renderings, table, low)
         for cue, key in found:
             window_start = max(0, cue.start - 40)
             before = list(re.finditer(r"\w+", pair.view.text[window_start : cue.start]))[-2:]
@@ -370,6 +381,39 @@ class OfficeChanged(Check):
                     )
                     return
 
+    def _acting(self, pair: _Pair, found, renderings, table, low: str):
+        """An acting office ("v.d. direktora") the English gives as the office itself ("the
+        Director"): where the source office has "v.d." before it and the English renders that office
+        once in the pair, with no "acting" before it."""
+        acting = table.get("acting", ())
+        for cue, key in found:
+            before = pair.view.text[max(0, cue.start - 22) : cue.start].strip()
+            if not any(before.endswith(a) for a in acting):
+                continue
+            titles = {r.partition("+")[0].rstrip("*") for r in renderings[key]}
+            hits = [m for t in titles for m in re.finditer(rf"\b{re.escape(t)}\b", low)]
+            hits = [m for m in hits if not any(o is not m and o.start() <= m.start() < o.end() for o in hits)]
+            if len(hits) != 1:
+                continue
+            m = hits[0]
+            if any(w in low[max(0, m.start() - 25) : m.start()] for w in table.get("acting_english", ())):
+                continue
+            said = pair.english[m.start() : m.end()]
+            right = ("Acting " if said[:1].isupper() else "acting ") + said
+            a, b = pair.source_span(cue)
+            yield Finding(
+                self.id,
+                pair.start + m.start(),
+                pair.start + m.end(),
+                f'The original says "{before.split()[-1]} {pair.view.as_written(cue)}" (acting); the English '
+                f'"{said}" makes the acting office a full one: write "{right}"',
+                suggestion=right,
+                source_start=a,
+                source_end=b,
+                evidence={"source_office": pair.view.as_written(cue), "english_office": said},
+                detail='"v.d." (vršilac dužnosti) holds the office in an acting capacity only.',
+            )
+
     def _portfolios(self, pair: _Pair):
         """A minister named with another portfolio than the source's ("ministar unutrašnjih
         poslova" rendered "Defence Minister"): the portfolios of the source's ministers, read
@@ -383,6 +427,8 @@ class OfficeChanged(Check):
             return
         low = pair.english.lower()
         for m in re.finditer(r"\bminister\b", low):
+            if low[max(0, m.start() - 6) : m.start()] == "prime ":
+                continue  # a (deputy) prime minister "for Economic Policy" holds no ministry
             around = low[max(0, m.start() - 25) : m.start()] + " | " + low[m.end() : m.end() + 30]
             said = {k for k, words in table.items() if facts.find(around, words)}
             if not said or said & source_keys or any(set(table[k]) & set(table[j]) for k in said for j in source_keys):
@@ -415,6 +461,10 @@ class OfficeChanged(Check):
                 best, hits = (cue, stem), n
         return best
 
+
+#: "Deputy" and up to three capitalised words before an office: one office (Deputy Organised Crime
+#: Prosecutor).
+_DEPUTY_BEFORE = re.compile(r"\b[Dd]eputy\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 
 #: Words either side of an English office within which the body it heads is named ("Chair of
 #: the Management Board", "the SDP parliamentary group's president").

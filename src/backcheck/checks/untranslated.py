@@ -140,7 +140,7 @@ class Untranslated(Check):
                         if sh and _sh_word(doc.text, t):
                             flagged.append((t, lexicon.zipf(t.text.lower()), lexicon.zipf(t.text.lower(), "sh")))
                         continue
-                    if sh and t.capitalised and _sh_word(doc.text, t):  # "the Skupština": not a name
+                    if sh and _sh_word(doc.text, t):  # "the Skupština": not a name; "štoper"
                         flagged.append((t, lexicon.zipf(t.text.lower()), lexicon.zipf(t.text.lower(), "sh")))
                         continue
                     if (
@@ -280,7 +280,23 @@ def _sh_word(text: str, t) -> bool:
     # after a lower-case word (not the second word of a name: "Hrvatska elektroprivreda (HEP)")
     before = re.search(r"(\S+)\s+$", text[max(0, t.start - 40) : t.start])
     after_lower = before is not None and before.group(1)[:1].islower()
-    return after_lower and len(t.text) >= 5 and t.text.isalpha() and bool(translations(t.text, "sh"))
+    if after_lower and len(t.text) >= 5 and t.text.isalpha() and bool(translations(t.text, "sh")):
+        return True
+    # a lower-case word with a letter English never writes (č, ć, š, ž, đ) that a BCMS dictionary
+    # lists (štoper: a centre-back): no English word and no name
+    from backcheck.lang.bcms_names import is_inflected_word
+
+    return (
+        t.text.islower()
+        and len(t.text) >= 5
+        and any(c in _BCMS_LETTERS for c in t.text)
+        and lexicon.zipf(t.text) < 1.0
+        and is_inflected_word(t.text)
+    )
+
+
+#: Letters of BCMS Latin spelling that no English word has.
+_BCMS_LETTERS = frozenset("čćšžđ")
 
 
 def _words(text: str) -> list[str]:

@@ -125,7 +125,8 @@ def context_at(text: str, start: int, end: int) -> Context:
             and after is not None
             and _english_verb(after.group().lower(), text[after.end() : after.end() + 30])
         )
-        or bool(re.match(r"\s*(?:[,.;:!?()]|$)", text[end : end + 2])),
+        # (or "'s": the English possessive of the name itself, Jovanov's proposal)
+        or bool(re.match(r"\s*(?:[,.;:!?()'’]|$)", text[end : end + 2])),
     )
 
 
@@ -146,7 +147,10 @@ def _english_verb(word: str, rest: str) -> bool:
 
 #: Present tenses of verbs of saying after a name ("Kovačev says", "Pejin believes"), and the
 #: conjunctions that end a name in a list ("Ivana Ranđelov and ...").
-_SAYS = frozenset("says adds tells believes thinks claims insists notes explains warns argues and or but".split())
+_SAYS = frozenset(
+    "says adds tells believes thinks claims insists notes explains warns argues announces confirms denies "
+    "rejects accuses demands urges proposes responds replies and or but".split()
+)
 
 
 #: What joins two names of a list, and a capitalised word alone (no full name's other part).
