@@ -612,6 +612,14 @@ def test_nominatives_that_only_look_declined(text):
             "Tennis\n\nThe tie at the Ostravar Aréna started badly for the visitors.",
             id="a_foreign_accent_on_an_english_word",
         ),
+        pytest.param(
+            "Drought\n\nSeven wells dried up in the hamlet of Ćeline above the mine.",
+            id="a_place_in_apposition_after_village_of_is_a_nominative",
+        ),
+        pytest.param(
+            "Transplant\n\nThe liver went to Goran Knežević from Gospođinci, who had waited since 2021.",
+            id="a_plural_town_in_ci_after_from_is_no_dative",
+        ),
     ],
 )
 def test_more_nominatives_that_only_look_declined(text):
@@ -756,3 +764,13 @@ def test_a_surname_in_ov_before_the_english_possessive_or_a_verb_of_announcing()
         "would be independent. Jovanov's proposal was backed by the mayor."
     )
     assert _english_only(text, "name.inflected") == []
+
+
+def test_a_kind_of_institution_kept_in_bcms_is_untranslated():
+    from backcheck.formats.article import from_text as _from_text
+
+    text = "Clinic\n\nThe patient was first treated at the Dom zdravlja in Pirot."
+    flags = [f for f in run_checks(Job(_from_text(text, path="t.txt")), Config()) if f.check == "untranslated"]
+    assert [(f.span.text, f.suggestion) for f in flags] == [("Dom zdravlja", "Health Centre")]
+    # near-miss: a club's name kept as written is a name
+    assert _english_only("Football\n\nCrvena zvezda won the derby.", "untranslated") == []

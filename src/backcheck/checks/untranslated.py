@@ -8,7 +8,7 @@ from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
 from backcheck.lang.languages import is_serbo_croatian, wordfreq_code
 from backcheck.lang.names.tokens import NOUN_CAPITALISING, english_tokens, tokens, wordfreq_languages
-from backcheck.lang.terms import english_for
+from backcheck.lang.terms import english_for, phrase_at
 from backcheck.lang.text import fold, has_cyrillic, to_latin
 
 #: Letters of scripts English news is not written in (Cyrillic, Greek, Arabic, Hebrew,
@@ -200,8 +200,13 @@ class Untranslated(Check):
                 runs.append([item])
         for run in runs:
             start, end = run[0][0].start, run[-1][0].end
+            if serbo_croatian:
+                start, end = _phrase_around(text, start, end)
             words = text[start:end]
             english = english_for(words) if len(run) == 1 and serbo_croatian else None
+            if serbo_croatian and (phrase := phrase_at(text, start)) is not None and phrase[0] == end:
+                # an institution's name capitalises its words in English (Health Centre)
+                english = phrase[1].title() if words[:1].isupper() else phrase[1]
             if english and words[:1].isupper():  # "the Skupština": an institution, "the Assembly"
                 english = english[:1].upper() + english[1:]
             if english:
@@ -226,6 +231,22 @@ _WORD_BEFORE = re.compile(r"(?:^|(?P<end>[.!?:\"“”]\s+)|\s)(?P<word>[^\W\d_]
 _WORD_AFTER = re.compile(r" (?P<word>[^\W\d_]+)")
 
 
+def _in_phrase(text: str, t) -> bool:
+    """Is the word part of a kind of institution English translates ("Dom zdravlja")?"""
+    return _phrase_around(text, t.start, t.end) != (t.start, t.end) or phrase_at(text, t.start) is not None
+
+
+def _phrase_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a kind of institution English translates that holds ``text[start:end]``
+    ("zdravlja" in "Dom zdravlja"), or the span itself."""
+    for m in re.finditer(r"[^\W\d_]+", text[max(0, start - 40) : end]):
+        at = max(0, start - 40) + m.start()
+        found = phrase_at(text, at)
+        if found and at <= start and end <= found[0]:
+            return at, found[0]
+    return start, end
+
+
 def _inside_name(text: str, t) -> bool:
     """A word of a multiword proper name kept as its owner writes it: after a capitalised word
     inside a sentence ("Bulevar oslobođenja", "Trg slobode": BCMS capitalises a name's first word
@@ -235,6 +256,8 @@ def _inside_name(text: str, t) -> bool:
 
     if in_quoted_title(text, t.start, t.end):
         return True
+    if _in_phrase(text, t):
+        return False  # "Dom zdravlja": a kind of institution, which English translates
     if re.search(r"[A-ZČĆŠŽĐ][\w]*-$", text[max(0, t.start - 30) : t.start]):
         return True  # the second part of a hyphenated name (Ibar-gradnja)
     before = _WORD_BEFORE.search(text, max(0, t.start - 60), t.start)

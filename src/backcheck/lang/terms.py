@@ -48,6 +48,22 @@ def english_for(word: str) -> str | None:
     return best[1] if best else None
 
 
+def phrase_at(text: str, start: int) -> tuple[int, str] | None:
+    """A two- or three-word name of a kind of institution that English translates ("Dom
+    zdravlja": health centre) beginning at ``start``: its end and its English, or None."""
+    words = list(re.finditer(r"[^\W\d_]+", text[start : start + 60]))
+    for stems, english in _tables().get("phrases", {}).items():
+        parts = stems.split()
+        if len(words) < len(parts) or words[0].start() != 0:
+            continue
+        if all(
+            (key := fold(to_latin(w.group()).text)).startswith(p) and len(key) - len(p) <= _ENDING
+            for w, p in zip(words, parts)
+        ):
+            return start + words[len(parts) - 1].end(), english
+    return None
+
+
 def acronym_words(acronym: str) -> frozenset[str]:
     """The words of the English renderings of a source acronym (BiH: bosnia, herzegovina, ...)."""
     key = fold(to_latin(acronym).text).split("-")[0]

@@ -70,6 +70,7 @@ class Context:
     list_preposition: str = ""
     #: followed by an English verb (said, added, is, warned) or the end of a clause: no noun
     next_verb: bool = False
+    place_apposition: bool = False  #: after "the village of", "the town of": a place's own name
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -127,6 +128,7 @@ def context_at(text: str, start: int, end: int) -> Context:
         )
         # (or "'s": the English possessive of the name itself, Jovanov's proposal)
         or bool(re.match(r"\s*(?:[,.;:!?()'’]|$)", text[end : end + 2])),
+        previous_word == "of" and len(before) >= 2 and before[-2].group().lower() in _PLACE_NOUNS,
     )
 
 
@@ -529,6 +531,17 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         # "in Plužine": English "in" renders "u" with the locative (Plužinama), never a genitive;
         # -e after it is a plural town's nominative (Plužine, Rožaje, Ploče)
         return False
+    if (
+        reading.form == "dative-locative"
+        and reading.change in ("k>c", "g>z", "h>s")
+        and contexts
+        and all((c.list_preposition or c.previous_word) in _GENITIVE_ONLY for c in contexts)
+    ):
+        # "from" renders iz/od, which take the genitive: -ci, -zi after it is a plural town's
+        # nominative (Gospođinci), not a dative of an -ka name
+        return False
+    if reading.form == "genitive" and contexts and all(c.place_apposition for c in contexts):
+        return False  # "the village of Ćeline": the place's name in apposition, its nominative
     if reading.form == "dative-locative" and fold(reading.base).endswith(("ska", "cka")):
         return False  # an adjectival name declines as an adjective (Mickoska: Mickoskoj); -ski is a nominative
     if reading.form == "genitive" and fold(token).endswith("ije") and _listed_name(token):
@@ -600,6 +613,12 @@ def _feminine_titles() -> frozenset[str]:
 
 #: English prepositions whose Serbo-Croatian counterpart never takes the genitive ("in": u + locative).
 _LOCATIVE_ONLY = frozenset({"in", "inside"})
+#: English prepositions that render a BCMS preposition with the genitive only (iz, od).
+_GENITIVE_ONLY = frozenset({"from"})
+#: Nouns of places that name the place after "of" in apposition (the village of Ćeline).
+_PLACE_NOUNS = frozenset(
+    "village hamlet town city municipality island settlement suburb district region county canton".split()
+)
 
 #: Oblique endings of an -ić name (with its ć: Podgorica is no -ić name): a base in one is no nominative.
 _OBLIQUE_IC = ("ića", "iću", "ićem", "ićima")
