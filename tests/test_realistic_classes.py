@@ -774,3 +774,32 @@ def test_a_kind_of_institution_kept_in_bcms_is_untranslated():
     assert [(f.span.text, f.suggestion) for f in flags] == [("Dom zdravlja", "Health Centre")]
     # near-miss: a club's name kept as written is a name
     assert _english_only("Football\n\nCrvena zvezda won the derby.", "untranslated") == []
+
+
+@pytest.mark.parametrize(
+    "text, span, suggestion",
+    [
+        # Italian, Greek and German names kept in the Serbian reading of their own spelling
+        ("Concert\n\nThe tenor Andrea Bočeli sang in Pula on Saturday.", "Bočeli", "Bocelli"),
+        ("Tennis\n\nStefanos Cicipas lost in the second round in Belgrade.", "Cicipas", "Tsitsipas"),
+        ("Vaccines\n\nThe ministry ordered more doses from Fajzer, the minister said.", "Fajzer", "Pfizer"),
+    ],
+)
+def test_foreign_names_in_the_serbian_reading_of_their_language(text, span, suggestion):
+    doc = from_text(text, path="t.txt")
+    flags = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
+    assert [(f.span.text, f.suggestion) for f in flags] == [(span, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: a town that reads like a foreign name only approximately, a hamlet with ć
+        "Roads\n\nThe road to Murino will be closed on Monday.",
+        "Drought\n\nThe wells of Ćeline ran dry in August.",
+    ],
+)
+def test_local_names_are_no_foreign_readings(text):
+    doc = from_text(text, path="t.txt")
+    flags = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
+    assert [f.span.text for f in flags if f.evidence.get("form") == "respelling"] == []

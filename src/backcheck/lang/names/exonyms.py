@@ -67,8 +67,11 @@ class ExonymTable:
             self._read_locale(loc, en)
         if family(lang) == "sh":
             # the names of places CLDR lacks (Britanija, Vizantija), from the language's data
+            # (matched with their English names only: not source names the English must carry,
+            # as "Velika Britanija" is rendered "the UK" as often as "Britain")
             for src_name, en_name in _sh_places()["exonyms"].items():
-                self._add_pair(en_name, src_name)
+                stems = {stem for w in _TOKEN.findall(src_name) if len(w) > 3 for stem in _stems(fold(w))}
+                self.by_english.setdefault(fold(en_name), set()).update(stems)
 
     def _read_locale(self, loc, en) -> None:
         """Add one CLDR locale's names of places, languages, currencies, days and months."""

@@ -1,12 +1,17 @@
-"""English names a Serbian spelling stands for: "Makron" → Macron, "Vašington" → Washington.
+"""English names a Serbian spelling stands for: "Makron" → Macron, "Vašington" → Washington,
+"Bočeli" → Bocelli, "Cicipas" → Tsitsipas.
 
 Serbian (and Montenegrin, often Bosnian) writes foreign names as they sound, and an MT system
-copies that spelling into English. To read it back, the words English writes (wordfreq's 60,000
+copies that spelling into English. To read it back, the words English writes (wordfreq's
 commonest, names included) are indexed by the consonant skeleton that English and Slavic
-spellings of one name share (:func:`~backcheck.lang.names.phonetic.phonetic_key`); a token's
-candidates are the English words with its skeleton, ranked by how closely the token matches the
-way Serbian transcribes each of them (CMUdict pronunciations, :mod:`backcheck.lang.pronounce`).
-The index is built on first use (0.6 s) and kept beside the translation cache (0.1 s after).
+spellings of one name share (:func:`~backcheck.lang.names.phonetic.phonetic_key`), and by the
+skeletons of the word read as German, Italian, Greek or Hungarian spell it (Pravopis srpskoga
+jezika, the letter rules of ``sh_name_forms.toml`` [respelling]); a token's candidates are the
+English words with its skeleton, ranked by how closely the token matches the way Serbian
+transcribes each of them (CMUdict pronunciations, :mod:`backcheck.lang.pronounce`, and those
+letter rules). A candidate found only by another language's reading must be spelled exactly so.
+The index is built on first use (about 7 s of CPU) and kept beside the translation cache (0.15 s
+to read after).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from backcheck.lang.pronounce import loose_transcriptions, transcriptions
 from backcheck.lang.text import fold
 from backcheck.paths import cache_path
 
+#: Bump when the index's keys change: a kept index is rebuilt.
+_INDEX_FORMAT = "3"  # 2: also keyed by the Serbian spellings of each word; 3: rarer names
 #: How many of English's commonest words are indexed (wordfreq's list, names included).
 _INDEXED_WORDS = 200000
 #: A candidate English word must be at least this common (Zipf): a name English text writes.
@@ -33,6 +40,8 @@ _NAME_ZIPF = 1.8
 _MIN_SIMILARITY = 0.85
 #: ... or this closely when a BCMS dictionary lists the token (a transcription it records).
 _LISTED_SIMILARITY = 0.9
+#: ... or this common, spelled exactly (a rarer foreign name English news writes: Tsitsipas).
+_RARE_NAME_ZIPF = 1.0
 #: A token English writes itself (Zipf) is no respelling of another word.
 _TOKEN_ZIPF = 1.0
 
@@ -41,7 +50,7 @@ _TOKEN_ZIPF = 1.0
 def _index() -> dict[str, tuple[str, ...]]:
     from importlib.metadata import version
 
-    kept = cache_path().parent / f"respellings-{version('wordfreq')}-{_INDEXED_WORDS}.tsv"
+    kept = cache_path().parent / f"respellings-{version('wordfreq')}-{_INDEXED_WORDS}-{_INDEX_FORMAT}.tsv"
     try:
         rows = kept.read_text(encoding="utf-8").splitlines()
         return {key: tuple(words.split(" ")) for key, words in (row.split("\t") for row in rows)}
@@ -53,8 +62,12 @@ def _index() -> dict[str, tuple[str, ...]]:
     from wordfreq import zipf_frequency
 
     for word in top_n_list("en", _INDEXED_WORDS):
-        if word.isalpha() and len(word) >= 4 and zipf_frequency(word, "en") >= _NAME_ZIPF:
-            index.setdefault(phonetic_key(word, True), []).append(word)
+        if word.isalpha() and len(word) >= 4 and zipf_frequency(word, "en") >= _RARE_NAME_ZIPF:
+            # by its English skeleton and by those of its Serbian letter-by-letter spellings, read
+            # as English, German, Italian, Greek or Hungarian (Bocelli: Bočeli, Tsitsipas: Cicipas)
+            keys = {phonetic_key(word, True)} | {phonetic_key(form, False) for form in _foreign_forms(word)}
+            for key in keys:
+                index.setdefault(key, []).append(word)
     try:  # best effort: without a writable cache directory the index is built each run
         kept.parent.mkdir(parents=True, exist_ok=True)
         tmp = kept.with_name(f".{kept.name}.{os.getpid()}")
@@ -71,24 +84,32 @@ def _letter_rules() -> tuple[tuple[tuple[str, str], ...], ...]:
 
     text = files("backcheck.lang").joinpath("data", "sh_name_forms.toml").read_text(encoding="utf-8")
     table = tomllib.loads(text)["respelling"]
-    return tuple(tuple((a, b) for a, b in table[name]) for name in ("rules", "german"))
+    return tuple(tuple((a, b) for a, b in rules) for rules in table.values())
 
 
 def _apply(word: str, rules: tuple[tuple[str, str], ...]) -> str:
-    out, i = [], 0
-    while i < len(word):
-        for a, b in rules:
-            if word.startswith(a, i):
-                out.append(b)
-                i += len(a)
-                break
-        else:
-            out.append(word[i])
-            i += 1
-    return _DOUBLE.sub(r"\1", "".join(out))
+    """``word`` with each rule applied left to right, the first rule that matches at a position
+    winning (as the table lists them)."""
+    pattern, table = _compiled(rules)
+    return _DOUBLE.sub(r"\1", pattern.sub(lambda m: table[m.group()], word))
+
+
+@cache
+def _compiled(rules: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    # the alternation in the table's order: at each position the first listed rule that matches
+    table: dict[str, str] = {}
+    for a, b in rules:
+        table.setdefault(a, b)
+    return re.compile("|".join(re.escape(a) for a in table)), table
 
 
 _DOUBLE = re.compile(r"([^\W\d_])\1")
+
+
+def _foreign_forms(word: str) -> set[str]:
+    """The word read by the letter rules of the other languages (German, Italian, Greek,
+    Hungarian), where that changes it: the English skeleton stands for the English reading."""
+    return {form for rules in _letter_rules()[1:] if (form := _apply(word, rules)) != word}
 
 
 @lru_cache(maxsize=65536)
@@ -151,8 +172,10 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
     from backcheck.lang.gazetteer import is_place
     from backcheck.lang.names.common_words import is_common_word, is_proper_noun
 
-    if fold(token).endswith("ic") or is_place(token):
-        return ()  # a BCMS surname (Marić) or a place (Šabac) is spelled its own way
+    if fold(token).endswith("ic") or is_place(token) or "ć" in token.lower():
+        # a BCMS surname (Marić) or a place (Šabac) is spelled its own way; ć transcribes no
+        # foreign sound Serbian meets in a name's Latin spelling (Ćeline is no Céline)
+        return ()
     # The Serbian dictionary lists transcribed foreign names too (Vašington, Džeremi, Makron):
     # such a token must spell its English name more closely.
     listed = is_bcms_name(token)
@@ -162,9 +185,18 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
         if word == token.lower():
             continue
         proper = is_proper_noun(word) or is_place(word)
-        if lexicon.zipf(word) < _CANDIDATE_ZIPF and not (proper or transcriptions(word)):
-            continue
+        zipf = lexicon.zipf(word)
         score = similarity(token, word)
+        exact = score >= 0.99
+        if not exact and phonetic_key(word, True) != key:
+            continue  # found by a foreign reading of its letters (Bocelli: Bočeli): only exactly so
+        # a rarer name (Tsitsipas, Szijjártó) only spelled exactly as Serbian reads its language,
+        # by a longer token no BCMS dictionary lists
+        rare = zipf >= _RARE_NAME_ZIPF and exact and not listed and len(token) >= 6
+        if zipf < _NAME_ZIPF and not rare:
+            continue
+        if zipf < _CANDIDATE_ZIPF and not (proper or transcriptions(word) or rare):
+            continue
         if is_common_word(word) and not proper and (listed or score < 1.0):
             continue  # a common word (Area, Early), unless spelled exactly (Makron); Turkey is both
         if score >= (_LISTED_SIMILARITY if listed else _MIN_SIMILARITY):
