@@ -783,6 +783,7 @@ def test_a_kind_of_institution_kept_in_bcms_is_untranslated():
         ("Concert\n\nThe tenor Andrea Bočeli sang in Pula on Saturday.", "Bočeli", "Bocelli"),
         ("Tennis\n\nStefanos Cicipas lost in the second round in Belgrade.", "Cicipas", "Tsitsipas"),
         ("Vaccines\n\nThe ministry ordered more doses from Fajzer, the minister said.", "Fajzer", "Pfizer"),
+        ("Visit\n\nThe Swiss ambassador Marc Bertelo visited the ward.", "Bertelo", "Berthelot"),
     ],
 )
 def test_foreign_names_in_the_serbian_reading_of_their_language(text, span, suggestion):
@@ -797,6 +798,8 @@ def test_foreign_names_in_the_serbian_reading_of_their_language(text, span, sugg
         # near-misses: a town that reads like a foreign name only approximately, a hamlet with ć
         "Roads\n\nThe road to Murino will be closed on Monday.",
         "Drought\n\nThe wells of Ćeline ran dry in August.",
+        # a French reading only of a French-looking spelling, letters with their diacritics
+        "Sea\n\nTourists rented boats in Zetski Bay.",
     ],
 )
 def test_local_names_are_no_foreign_readings(text):

@@ -5,7 +5,7 @@ Serbian (and Montenegrin, often Bosnian) writes foreign names as they sound, and
 copies that spelling into English. To read it back, the words English writes (wordfreq's
 commonest, names included) are indexed by the consonant skeleton that English and Slavic
 spellings of one name share (:func:`~backcheck.lang.names.phonetic.phonetic_key`), and by the
-skeletons of the word read as German, Italian, Greek or Hungarian spell it (Pravopis srpskoga
+skeletons of the word read as German, Italian, Greek, Hungarian or French spell it (Pravopis srpskoga
 jezika, the letter rules of ``sh_name_forms.toml`` [respelling]); a token's candidates are the
 English words with its skeleton, ranked by how closely the token matches the way Serbian
 transcribes each of them (CMUdict pronunciations, :mod:`backcheck.lang.pronounce`, and those
@@ -29,7 +29,7 @@ from backcheck.lang.text import fold
 from backcheck.paths import cache_path
 
 #: Bump when the index's keys change: a kept index is rebuilt.
-_INDEX_FORMAT = "3"  # 2: also keyed by the Serbian spellings of each word; 3: rarer names
+_INDEX_FORMAT = "4"  # 2: keyed by the Serbian spellings of each word; 3: rarer names; 4: French
 #: How many of English's commonest words are indexed (wordfreq's list, names included).
 _INDEXED_WORDS = 200000
 #: A candidate English word must be at least this common (Zipf): a name English text writes.
@@ -79,12 +79,32 @@ def _index() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _letter_rules() -> tuple[tuple[tuple[str, str], ...], ...]:
+def _letter_rules() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """The letter rules of ``sh_name_forms.toml`` [respelling], each set with its name (the
+    English set first)."""
     from importlib.resources import files
 
     text = files("backcheck.lang").joinpath("data", "sh_name_forms.toml").read_text(encoding="utf-8")
     table = tomllib.loads(text)["respelling"]
-    return tuple(tuple((a, b) for a, b in rules) for rules in table.values())
+    return tuple((name, tuple((a, b) for a, b in rules)) for name, rules in table.items())
+
+
+#: A French final consonant after a vowel, which French does not pronounce (Berthelot: Bertelo).
+_FRENCH_SILENT = re.compile(r"(?<=[aeiou])[tdsxz]$")
+
+
+def _read(word: str, name: str, rules: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """``word`` read by one set of letter rules; French also without its silent final consonant."""
+    if name == "french" and not _FRENCH_LOOKING.search(word):
+        return ()  # French rules only for a French-looking spelling (not Mourinho, not jetski)
+    form = _apply(word, rules)
+    if name == "french" and _FRENCH_SILENT.search(form):
+        return form, _FRENCH_SILENT.sub("", form)
+    return (form,)
+
+
+#: A spelling French has and English rarely: accents, -eau(x), -aux, a silent final t, d or x.
+_FRENCH_LOOKING = re.compile(r"[éèêëç]|eaux?$|aux$|(?<=[aeiou])[tdx]$")
 
 
 def _apply(word: str, rules: tuple[tuple[str, str], ...]) -> str:
@@ -109,7 +129,7 @@ _DOUBLE = re.compile(r"([^\W\d_])\1")
 def _foreign_forms(word: str) -> set[str]:
     """The word read by the letter rules of the other languages (German, Italian, Greek,
     Hungarian), where that changes it: the English skeleton stands for the English reading."""
-    return {form for rules in _letter_rules()[1:] if (form := _apply(word, rules)) != word}
+    return {form for name, rules in _letter_rules()[1:] for form in _read(word, name, rules) if form != word}
 
 
 @lru_cache(maxsize=65536)
@@ -117,11 +137,11 @@ def spelled(english: str) -> tuple[str, ...]:
     """``english`` written letter by letter in Serbian spelling (Connor -> konor, Humphreys ->
     humfreis), with and without a final silent e (Gugle, Gugl)."""
     forms = []
-    for rules in _letter_rules():
-        word = _apply(english.lower(), rules)
-        forms.append(word)
-        if len(word) > 4 and word.endswith("e") and word[-2] not in "aeiou":
-            forms.append(word[:-1])
+    for name, rules in _letter_rules():
+        for word in _read(english.lower(), name, rules):
+            forms.append(word)
+            if len(word) > 4 and word.endswith("e") and word[-2] not in "aeiou":
+                forms.append(word[:-1])
     return tuple(dict.fromkeys(forms))
 
 
@@ -188,8 +208,14 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
         zipf = lexicon.zipf(word)
         score = similarity(token, word)
         exact = score >= 0.99
-        if not exact and phonetic_key(word, True) != key:
-            continue  # found by a foreign reading of its letters (Bocelli: Bočeli): only exactly so
+        if (
+            phonetic_key(word, True) != key
+            and token.lower() not in _foreign_forms(word)
+            and token.lower() not in transcriptions(word)
+        ):
+            # found by a foreign reading of its letters (Bocelli: Bočeli): only when spelled
+            # exactly so, č, š, ž and all (Zetski is no žetski, a jetski)
+            continue
         # a rarer name (Tsitsipas, Szijjártó) only spelled exactly as Serbian reads its language,
         # by a longer token no BCMS dictionary lists
         rare = zipf >= _RARE_NAME_ZIPF and exact and not listed and len(token) >= 6
