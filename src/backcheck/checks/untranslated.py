@@ -34,7 +34,31 @@ def _known_name(word: str, ctx) -> bool:
     a BCMS dictionary (Ilić, Budućnost as a club)."""
     from backcheck.lang.bcms_names import is_bcms_name
 
-    return ctx.name_inventory.is_name_like(word) or is_bcms_name(word)
+    return ctx.name_inventory.is_name_like(word) or is_bcms_name(word) or _capitalised_in_source(word, ctx)
+
+
+def _capitalised_in_source(word: str, ctx) -> bool:
+    """Does the source write the word (in any case form) capitalised inside a sentence ("protiv
+    Radnika", "poslanik Možemo!")? BCMS capitalises names only: a club, a party."""
+    if ctx.source is None:
+        return False
+    stem = fold(word)[:-1] if len(word) > 4 else fold(word)
+    latin = to_latin(ctx.source.text).text
+    for m in _CAPITALISED.finditer(latin):
+        form = m.group()
+        if (
+            m.start() > 0
+            and fold(form).startswith(stem)
+            and len(form) - len(word) <= 3
+            and not _OPENING.search(latin[max(0, m.start() - 3) : m.start()])
+        ):
+            return True
+    return False
+
+
+#: A capitalised word, and what may stand before a sentence's or quotation's first word.
+_CAPITALISED = re.compile(r"(?<!\w)[A-ZČĆŠŽĐ]\w+")
+_OPENING = re.compile(r"[.!?:\n\"„“«(]\s*$")
 
 
 def _source_zipf(word: str, lang: str) -> float:
@@ -44,7 +68,9 @@ def _source_zipf(word: str, lang: str) -> float:
 
 
 #: An English verb right after a word: the word is the subject of an English clause.
-_ENGLISH_VERB_AFTER = re.compile(r" (?:is|was|has|had|said|says|told|will|would|could|can|did|does)\b")
+_ENGLISH_VERB_AFTER = re.compile(
+    r" (?:is|was|has|had|said|says|told|will|would|could|can|did|does|beat|won|lost|drew|took|got|made|\w+ed)\b"
+)
 
 
 def _third_language(text: str, source_lang: str) -> bool:
@@ -157,6 +183,7 @@ class Untranslated(Check):
                         and src_words[t.folded][0].isupper()
                         and source.lang not in NOUN_CAPITALISING
                         and _ENGLISH_VERB_AFTER.match(doc.text, t.end)
+                        and english_for(t.text) is None  # not a word of public life (Opština announced)
                         and not re.search(r"\b(?:the|a|an)\s+$", doc.text[max(0, t.start - 6) : t.start], re.I)
                     ):
                         # the English sentence's subject, without an article and capitalised on
@@ -269,11 +296,11 @@ def _inside_name(text: str, t) -> bool:
         if at > 0 and not re.search(r"[.!?\n]\s*$", text[max(0, at - 3) : at]):
             return True
 
-    if before and before.group("word")[0].isupper() and t.text[:1].islower():
-        if lexicon.zipf(before.group("word").lower()) < 1.0:
-            # a sentence's first word, no English word, before a lower-case one: a name kept as
-            # its owner writes it ("Akcija mladih councillor ..."), not two untranslated words
-            return True
+    if before and before.group("word")[0].isupper() and lexicon.zipf(before.group("word").lower()) < 1.0:
+        # a sentence's first word, no English word, before this one: a name kept as its owner
+        # writes it ("Akcija mladih councillor ...", "Homolje Minerali director ..."), not two
+        # untranslated words
+        return True
     after = _WORD_AFTER.match(text, t.end)
     if t.text[:1].isupper() and after and after.group("word")[0].islower():
         # before a lower-case word English does not know: a name's first word, BCMS capitalising

@@ -172,13 +172,15 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“„«(]\s*)$")
 def _in_name(text: str, m: re.Match, words: list[re.Match], i: int, family: str) -> bool:
     """A number word written as an acronym (PET: a scanner), or, in BCMS, which capitalises only
     a name's first word, capitalised inside a sentence before another capitalised word (Pet
-    Danica, a promenade; Tri Kralja, a square). English capitalises every word of a title
+    Danica, a promenade; Tri Kralja, a square) or after one (Svete Trojice). English capitalises every word of a title
     ("the Seven Dwarfs"), whose number the source translates as a number."""
     word = m.group()
     if len(word) > 1 and word.isupper():
         return True
     if family != "sh" or not word[:1].isupper() or _SENTENCE_OPENING.search(text[max(0, m.start() - 3) : m.start()]):
         return False
+    if re.search(r"[A-ZČĆŠŽĐ]\w*\s$", text[max(0, m.start() - 30) : m.start()]):
+        return True  # after a capitalised word: the name's second word (crkva Svete Trojice: Holy Trinity)
     nxt = words[i + 1] if i + 1 < len(words) else None
     return nxt is not None and text[m.end() : nxt.start()] == " " and nxt.group()[:1].isupper()
 
