@@ -241,3 +241,25 @@ def test_an_added_not_beside_a_paired_lexical_cue_is_still_flagged():
         "hr",
     )
     assert [text for text, _ in flags] == ["not"]
+
+
+def test_a_negated_verb_of_excluding_rendered_ruled_out_is_flagged():
+    source = "Guverner ne isključuje mogućnost novog povećanja kamata."
+    found = findings("mistranslation.negation", source, "The governor ruled out a new rate rise.", "sr")
+    assert [(t, f.suggestion) for t, f in found] == [("ruled out", "did not rule out")]
+    # near-misses: the English keeps the negation, or the source excludes
+    assert findings("mistranslation.negation", source, "The governor did not rule out a new rate rise.", "sr") == []
+    source = "Guverner isključuje mogućnost novog povećanja kamata."
+    assert findings("mistranslation.negation", source, "The governor ruled out a new rate rise.", "sr") == []
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        # "ban" and "im-" begin words that negate nothing (bank, imports)
+        "The bank was planning to restrict imports.",
+    ],
+)
+def test_words_that_only_begin_like_a_negation_pair_with_nothing(english):
+    source = "Banka ne planira da ograniči uvoz."
+    assert [t for t, _ in findings("mistranslation.negation", source, english, "sr")] == [english]

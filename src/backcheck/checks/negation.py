@@ -215,7 +215,8 @@ def _english_negative_word(word: str) -> bool:
     for prefixes, min_len, min_zipf in (
         (("un", "non", "dis"), 4, 3.0),
         (("un",), 3, 4.0),
-        (("in", "im", "il", "ir"), 5, 3.5),
+        # (a rest of six letters: "imports" is no negation of "ports", "impress" of "press")
+        (("in", "im", "il", "ir"), 6, 3.5),
     ):
         for prefix in prefixes:
             rest = word[len(prefix) :].lstrip("-")
@@ -259,7 +260,7 @@ def _classify(token: str, family: str, lex: _Lexicon) -> str | None:
         return "nword"
     if family == "en" and key == "non":
         return "prefixed"  # "non-governmental"
-    if key in lex.flexible or any(key.startswith(s) for s in lex.stems):
+    if key in lex.flexible or any(_stem_of(key, s) if family == "en" else key.startswith(s) for s in lex.stems):
         return "flexible"
     if token == low and len(key) >= 5:
         if (
@@ -281,6 +282,18 @@ def _sh_noun_endings() -> tuple[str, ...]:
     from backcheck.lang.sh.grammar import negation
 
     return tuple(negation()["prefixed_noun_endings"])
+
+
+#: What may follow a short stem (ban, lose, stop, fail): its inflections, not another word (bank).
+_SHORT_STEM_ENDINGS = frozenset("s es ed d ing ned ning ped ping ure ures al als ies ied".split()) | {""}
+
+
+def _stem_of(key: str, stem: str) -> bool:
+    """Does ``key`` begin with ``stem``, and, for a stem of four letters or fewer, go on with an
+    inflection only ("banned", not "bank"; "stops", not "stockholm")?"""
+    if not key.startswith(stem):
+        return False
+    return len(stem) > 4 or key[len(stem) :] in _SHORT_STEM_ENDINGS
 
 
 #: Languages without negative concord: an n-word beside a negated verb is a second negation.
@@ -413,6 +426,23 @@ class NegationMismatch(Check):
             # Only a side with no cue at all against a negated one is a flipped negation: counts of
             # two against one come from concord, idioms and lexical negation ("hardly", "lost"),
             # and each such flag on clean news costs an editor as much as a miss.
+            flipped = _exclusion_flipped(src, tgt, ctx.source.lang)
+            if flipped is not None:
+                (a, b, said), (sa, sb, cue) = flipped
+                yield Finding(
+                    self.id,
+                    a,
+                    b,
+                    f'The original says "{cue}" (does not rule out); the English "{said}" says the opposite: '
+                    f'write "did not rule out"',
+                    suggestion="did not rule out",
+                    source_start=sa,
+                    source_end=sb,
+                    evidence=evidence,
+                    detail="A negated verb of excluding leaves a possibility open; without its negation the "
+                    "English closes it.",
+                )
+                continue
             if t_lo > s_unpaired and s_unpaired == 0:
                 extra = [c for c in tp.cues if c[3] == "hard"][-1]
                 yield Finding(
@@ -447,6 +477,40 @@ class NegationMismatch(Check):
 _NOT_ADJECTIVE = re.compile(
     r"\bnot\s+(?:yet\s+|fully\s+|been\s+|very\s+)?(?:far|[a-z]+(?:ed|en|able|ible|ent|ant|ive|ous|ful|al|ar))\b", re.I
 )
+
+
+#: English verbs of excluding, and a negation before one (within three words).
+_EXCLUDING = re.compile(r"\b(?:rul(?:e|es|ed|ing)\s+out|exclud(?:e|es|ed|ing))\b", re.I)
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|n't|nor|no)\b(?:\W+\w+){0,3}\W*$", re.I)
+
+
+def _exclusion_flipped(src, tgt, lang: str):
+    """A negated verb of excluding in the source ("ne isključuje": does not rule out) rendered by
+    an English "ruled out" with no negation: ``((start, end, English), (start, end, source))``."""
+    from backcheck.lang.sh.grammar import negation
+
+    if language_family(lang) != "sh":
+        return None
+    stems = tuple(negation().get("exclusion_stems", ()))
+    cue = None
+    for s in src:
+        words = list(re.finditer(r"\w+", s.text))
+        for i, w in enumerate(words):
+            if fold(w.group(), "sh") in ("ne", "nije", "nisu", "nece", "nijesu") and any(
+                fold(x.group(), "sh").startswith(stems) for x in words[i + 1 : i + 3]
+            ):
+                end = next(x for x in words[i + 1 : i + 3] if fold(x.group(), "sh").startswith(stems))
+                cue = (s.start + w.start(), s.start + end.end(), s.text[w.start() : end.end()])
+                break
+        if cue:
+            break
+    if cue is None:
+        return None
+    for t in tgt:
+        for m in _EXCLUDING.finditer(t.text):
+            if not _NEGATED_BEFORE.search(t.text[: m.start()]):
+                return (t.start + m.start(), t.start + m.end(), m.group()), cue
+    return None
 
 
 def _rendered(words: tuple, english: str, lang: str) -> int:
