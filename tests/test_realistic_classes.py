@@ -690,6 +690,23 @@ def test_an_expectation_or_a_plan_stated_as_done(source, english):
 @pytest.mark.parametrize(
     "source, english",
     [
+        # the conditional and its modal apart, the subject or an adverbial between
+        (
+            "Grupa građana bi sa koalicijom mogla da formira većinu.",
+            "The citizens' group will form a majority with the coalition.",
+        ),
+        ("Odeljenje bi od marta trebalo da prima i bebe.", "From March the ward will also admit babies."),
+        # a plan until a year: no amount budgeted
+        ("Općina planira do 2027. godine otvoriti muzej.", "The municipality will open a museum by 2027."),
+    ],
+)
+def test_a_possibility_expectation_or_plan_with_words_between_stated_as_done(source, english):
+    assert len(findings("fact.modality", source, english, "sr")) == 1
+
+
+@pytest.mark.parametrize(
+    "source, english",
+    [
         # a feast English names in words of its own
         ("Radovi počinju nakon Kurban-bajrama.", "The works start after Eid al-Adha."),
         ("Vladika je čestitao Vidovdan vjernicima.", "The bishop congratulated the faithful on Vitus Day."),

@@ -130,7 +130,7 @@ class ApproximationDropped(Check):
         before = re.compile(
             r"(?:"
             + facts.pattern_source(spec["english"])
-            + r")[\s,]+(?:of\s+)?(?:the\s+|an?\s+)?(?:[$€£]\s?|(?:KM|EUR|RSD|USD|BAM|HRK|CHF|GBP)\s)?$",
+            + r")(?:[\s,]+|-)(?:of\s+)?(?:the\s+|an?\s+)?(?:[$€£]\s?|(?:KM|EUR|RSD|USD|BAM|HRK|CHF|GBP)\s)?$",
             re.I,
         )
         # right after the number or after its noun ("ten days or so")

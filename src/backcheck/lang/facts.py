@@ -27,12 +27,19 @@ def tables() -> dict[str, Any]:
 def pattern_source(cues: list[str] | tuple[str, ...]) -> str:
     """The regular expression of a list of cues (longest first; ``*`` ends a stem, in any word
     of a cue: "predsjedni* vlade"; ``~`` is any one word: "zamjeni* ~ gradonacelni*" holds
-    "zamjenik dubrovačkog gradonačelnika")."""
+    "zamjenik dubrovačkog gradonačelnika"; ``~N`` up to N words of one clause)."""
     parts = []
     for cue in sorted(cues, key=len, reverse=True):
-        body = r"\s+".join(
-            r"\w+" if w == "~" else re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in cue.split()
-        )
+        body = ""
+        for w in cue.split():
+            if re.fullmatch(r"~\d", w):
+                # "~N": up to N words of the same clause between ("bi ~5 mogl*": "bi sa koalicijom
+                # mogla")
+                body += rf"(?:[^\s,;.:!?]+\s+){{0,{w[1]}}}"
+                continue
+            word = r"\w+" if w == "~" else re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
+            body += word + r"\s+"
+        body = body.removesuffix(r"\s+")
         parts.append(body + (r"\b" if cue[-1:].isalnum() else ""))
     return "|".join(parts)
 
@@ -101,8 +108,13 @@ _NUMBER_NEAR = re.compile(r"^\s*\d|^\s*(?:\w+\s+)?\d")
 
 
 def near_number(text: str, cue: Cue) -> bool:
-    """A number right after the cue (oko 200, više od 40 odsto)."""
-    return bool(_NUMBER_NEAR.match(text[cue.end : cue.end + 12]))
+    """A number right after the cue (oko 200, više od 40 odsto), not a year ("planira do 2027.
+    godine": a date, no amount)."""
+    after = text[cue.end : cue.end + 12]
+    return bool(_NUMBER_NEAR.match(after)) and not _YEAR_NEAR.match(after)
+
+
+_YEAR_NEAR = re.compile(r"^\s*(?:\w+\s+)?(?:19|20)\d\d\b(?![,.]\d)")
 
 
 def to_latin_text(text: str) -> str:
