@@ -681,15 +681,6 @@ def test_a_party_named_in_bcms_at_a_sentence_start_is_no_untranslated_word():
             "Vlada planira da do kraja godine raspiše tender za solarne elektrane.",
             "The government will launch a tender for solar power plants by the end of the year.",
         ),
-    ],
-)
-def test_an_expectation_or_a_plan_stated_as_done(source, english):
-    assert len(findings("fact.modality", source, english, "sr")) == 1
-
-
-@pytest.mark.parametrize(
-    "source, english",
-    [
         # the conditional and its modal apart, the subject or an adverbial between
         (
             "Grupa građana bi sa koalicijom mogla da formira većinu.",
@@ -700,7 +691,7 @@ def test_an_expectation_or_a_plan_stated_as_done(source, english):
         ("Općina planira do 2027. godine otvoriti muzej.", "The municipality will open a museum by 2027."),
     ],
 )
-def test_a_possibility_expectation_or_plan_with_words_between_stated_as_done(source, english):
+def test_an_expectation_or_a_plan_stated_as_done(source, english):
     assert len(findings("fact.modality", source, english, "sr")) == 1
 
 
