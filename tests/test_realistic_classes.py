@@ -846,3 +846,11 @@ def test_a_number_word_inside_a_name_is_no_count():
     # near-miss: three men, a count
     flagged = _with_source("Trojica radnika su povrijeđena.", "Workers were injured.", "bs")
     assert any(c[0] == "number.missing" for c in flagged)
+
+
+def test_an_english_word_is_not_read_the_french_way():
+    # "Trumpe" (a vocative copied from the source) is Trump's, not "trumpet" with a silent t
+    text = 'Rally\n\nThe crowd chanted, "Donalde, Trumpe, come back!"'
+    doc = from_text(text, path="t.txt")
+    flags = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected" and f.span.text == "Trumpe"]
+    assert [f.suggestion for f in flags] == ["Trump"]

@@ -29,7 +29,7 @@ from backcheck.lang.text import fold
 from backcheck.paths import cache_path
 
 #: Bump when the index's keys change: a kept index is rebuilt.
-_INDEX_FORMAT = "4"  # 2: keyed by the Serbian spellings of each word; 3: rarer names; 4: French
+_INDEX_FORMAT = "5"  # 2: keyed by the Serbian spellings of each word; 3: rarer names; 4, 5: French
 #: How many of English's commonest words are indexed (wordfreq's list, names included).
 _INDEXED_WORDS = 200000
 #: A candidate English word must be at least this common (Zipf): a name English text writes.
@@ -95,16 +95,19 @@ _FRENCH_SILENT = re.compile(r"(?<=[aeiou])[tdsxz]$")
 
 def _read(word: str, name: str, rules: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     """``word`` read by one set of letter rules; French also without its silent final consonant."""
-    if name == "french" and not _FRENCH_LOOKING.search(word):
-        return ()  # French rules only for a French-looking spelling (not Mourinho, not jetski)
+    if name == "french" and (not _FRENCH_LOOKING.search(word) or lexicon.zipf(word) >= _FRENCH_COMMON_ZIPF):
+        # French rules only for a French-looking name (not Mourinho, jetski, trumpet, pilot)
+        return ()
     form = _apply(word, rules)
     if name == "french" and _FRENCH_SILENT.search(form):
         return form, _FRENCH_SILENT.sub("", form)
     return (form,)
 
 
-#: A spelling French has and English rarely: accents, -eau(x), -aux, a silent final t, d or x.
-_FRENCH_LOOKING = re.compile(r"[éèêëç]|eaux?$|aux$|(?<=[aeiou])[tdx]$")
+#: A spelling French has and English rarely: accents, -eau(x), -aux, -ault, -ois, -oix, -ot.
+_FRENCH_LOOKING = re.compile(r"[éèêëç]|eaux?$|aux$|ault$|oi[sx]$|(?<!o)ot$")
+#: A word English writes this often (Zipf) is read the English way, not the French (pilot).
+_FRENCH_COMMON_ZIPF = 3.0
 
 
 def _apply(word: str, rules: tuple[tuple[str, str], ...]) -> str:
