@@ -232,6 +232,7 @@ class _Sentence:
             and not spelled_letter(s, latin)
             and not (is_acronym(s.text) and _in_currency_name(s, bead.source, latin, table))
             and id(s) not in self.institutional
+            and not (id(s) not in self.in_full_name and _common_word_capitalised(s) and not table.source_word(s.folded))
             # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
             and not (is_acronym(s.text) and (self.english_acronyms or expands(self.expansions, s.text)))
             and not (is_acronym(s.text) and acronym_rendered(s.text, self.english_text))
@@ -256,6 +257,31 @@ class _Sentence:
             and id(s) not in self.first_names
             and not (is_hashtag(s, latin) and any(is_hashtag(t, self.ctx.document.text) for t in window))
         )
+
+
+def _common_word_capitalised(s: Token) -> bool:
+    """A BCMS common word capitalised as the first word of a name (Zavod za statistiku,
+    Konzervatorski odjel, Produktna berza): a BCMS dictionary lists it in lower case and not as a
+    name, no gazetteer knows it, and English translates it rather than carrying it over."""
+    from backcheck.lang.bcms_names import is_bcms_name, is_inflected_word
+    from backcheck.lang.gazetteer import is_place
+
+    text = to_latin(s.text).text
+    if text.isupper() or not text[:1].isupper() or len(text) < 6:
+        return False
+    low = text.lower()
+    if lexicon.zipf(low) >= 2.0:
+        return False  # a word English writes too (Rapid, Sterling, Senat): a name as often
+    # the word itself, or its stem with an ending of up to two letters, listed in lower case
+    listed = any(is_inflected_word(low[:n]) and len(low[:n]) >= 5 for n in (len(low), len(low) - 1, len(low) - 2))
+    if not listed or is_bcms_name(text) or is_place(text):
+        return False
+    from backcheck.lang.names.forms import readings
+
+    # a case form or a transcription of a name (Denveru: Denver, Bregzit: Brexit) is a name
+    return not any(
+        is_bcms_name(r.base) or is_place(r.base) or lexicon.zipf(r.base.lower()) >= 2.0 for r in readings(text)
+    )
 
 
 @register
