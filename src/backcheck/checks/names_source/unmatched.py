@@ -194,6 +194,8 @@ def kept_source_word(t: Token, window: Sequence[Token], lang: str) -> bool:
             return True
         for base, _, _ in candidate_bases(s.text):
             forms = {base, with_fleeting_vowel(base, lang if lang in FLEETING_VOWEL else "hr")}
+            if len(base) >= 4 and base[-1] in "ckl" and base[-2] not in "aeiou":
+                forms.add(base[:-1] + "a" + base[-1])  # a fleeting a (Savski Venac / Savskom vencu)
             if t.folded in {fold(f) for f in forms}:
                 return True
     return False
