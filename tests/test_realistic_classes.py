@@ -870,3 +870,9 @@ def test_a_local_name_s_common_noun_with_a_fleeting_a_is_kept_as_written():
     assert _with_source(source, "Prices are highest in Savski Venac and Vračar.", "sr") == set()
     # near-miss: another noun is no rendering of "vencu"
     assert ("name.unmatched", "Dvor") in _with_source(source, "Prices are highest in Savski Dvor and Vračar.", "sr")
+
+
+def test_a_region_s_adjective_in_acki_renders_the_region():
+    source = "Episkop zahumsko-hercegovački Dimitrije najavio je obnovu crkve."
+    english = "Bishop Dimitrije of Zahumlje and Herzegovina announced the church's restoration."
+    assert ("name.unmatched", "Herzegovina") not in _with_source(source, english, "sr")

@@ -225,7 +225,7 @@ class ExonymTable:
             adjective = source[:1].islower()
             if any(
                 (fs.startswith(stem) and len(fs) - len(stem) <= 7)
-                or (adjective and len(_common_prefix(fs, stem)) >= max(4, len(stem) - 1))
+                or (adjective and len(_common_prefix(fs, stem)) >= max(4, len(stem) - _adjective_cut(fs)))
                 for stem in self._related_stems(fe)
             ):
                 return True
@@ -257,6 +257,14 @@ def _sh_places() -> dict[str, Any]:
 
     return tomllib.loads(files("backcheck.lang").joinpath("data", "sh_places.toml").read_text(encoding="utf-8"))
 
+
+def _adjective_cut(fs: str) -> int:
+    """How many letters of a place's stem its adjective may change: two before -ački, -čki
+    (Hercegovina: hercegovački), else one (Egipat: egipatski)."""
+    return 2 if _ACKI.search(fs) else 1
+
+
+_ACKI = re.compile(r"a?ck(?:i|a|o|e|og|om|oj|ih|im|u)$")
 
 #: Shortest English word compared by its stem with places (Serb: Serbia, srpski).
 _RELATED_MIN = 4
