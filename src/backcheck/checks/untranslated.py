@@ -260,7 +260,7 @@ _WORD_AFTER = re.compile(r" (?P<word>[^\W\d_]+)")
 
 def _in_phrase(text: str, t) -> bool:
     """Is the word part of a kind of institution English translates ("Dom zdravlja")?"""
-    return _phrase_around(text, t.start, t.end) != (t.start, t.end) or phrase_at(text, t.start) is not None
+    return _phrase_around(text, t.start, t.end) != (t.start, t.end)
 
 
 def _phrase_around(text: str, start: int, end: int) -> tuple[int, int]:

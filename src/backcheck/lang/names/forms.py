@@ -533,7 +533,7 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False
     if (
         reading.form == "dative-locative"
-        and reading.change in ("k>c", "g>z", "h>s")
+        and reading.change in _SIBILARISED
         and contexts
         and all((c.list_preposition or c.previous_word) in _GENITIVE_ONLY for c in contexts)
     ):
@@ -613,6 +613,8 @@ def _feminine_titles() -> frozenset[str]:
 
 #: English prepositions whose Serbo-Croatian counterpart never takes the genitive ("in": u + locative).
 _LOCATIVE_ONLY = frozenset({"in", "inside"})
+#: The changes of a reading that undo sibilarisation before -i (Gospođinci: Gospođinka).
+_SIBILARISED = ("k>c", "g>z", "h>s")
 #: English prepositions that render a BCMS preposition with the genitive only (iz, od).
 _GENITIVE_ONLY = frozenset({"from"})
 #: Nouns of places that name the place after "of" in apposition (the village of Ćeline).
@@ -691,7 +693,7 @@ def _case_form_of_place(token: str) -> bool:
 
     return any(
         r.form in ("genitive", "dative-locative", "instrumental")
-        and r.change in ("fleeting a", "k>c", "g>z", "h>s")
+        and r.change in ("fleeting a", *_SIBILARISED)
         and is_place(r.base)
         for r in readings(token)
     )
