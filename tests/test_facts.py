@@ -220,3 +220,42 @@ def test_a_passive_defeat_is_a_loss():
         "cnr",
     )
     assert [t for t, _ in found] == ["Jadran beat Mornar"]
+
+
+def test_irrigation_is_no_hedge():
+    # navodnjavanje (irrigation) shares its first letters with navodno (allegedly)
+    source = "Bez sustava navodnjavanja svaka sušna godina bit će gubitak."
+    assert findings("fact.hedge", source, "Without irrigation, every dry year will be a loss.", "hr") == []
+    # near-miss: the adjective navodni is still a hedge
+    source = "Navodni dug firme iznosi dva milijuna eura."
+    assert len(findings("fact.hedge", source, "The firm's debt is two million euros.", "hr")) == 1
+
+
+def test_an_expectation_is_rendered_by_due_to_anywhere_in_the_sentence():
+    source = "Suđenje je odloženo za petak, kada bi trebalo da budu saslušani prvi svjedoci iz Bara."
+    english = "The trial was adjourned until Friday, when the first witnesses from Bar are due to be heard."
+    assert findings("fact.modality", source, english, "cnr") == []
+    # near-miss: "will" states it as a fact
+    english = "The trial was adjourned until Friday, when the first witnesses from Bar will be heard."
+    assert len(findings("fact.modality", source, english, "cnr")) == 1
+
+
+def test_an_expectation_reported_after_a_verb_of_saying_is_read():
+    source = "Ministar je rekao da bi isplata trebala početi do kraja mjeseca."
+    english = "The minister said payment would begin by the end of the month."
+    assert findings("fact.modality", source, english, "hr") == []
+    found = findings("fact.modality", source, "The minister said payment will begin by the end of the month.", "hr")
+    assert [t for t, _ in found] == ["will begin"]
+
+
+def test_a_hedge_in_a_bead_of_two_sentences_is_looked_for_in_its_own_sentence():
+    source = (
+        "Ministar je rekao da sporazum ne predviđa dolazak trupa u zemlju niti gradnju baza. "
+        "Prema nezvaničnim informacijama, predsjednik bi mogao doći u septembru."
+    )
+    english = (
+        "The minister said the agreement did not provide for troops in the country or for bases. "
+        "The president could come in September."
+    )
+    found = findings("fact.hedge", source, english, "cnr", alignment=[((0, 1), (0, 1))])
+    assert [t for t, _ in found] == ["The president could come in September."]

@@ -70,3 +70,14 @@ def test_a_person_named_only_later_is_no_antecedent(tmp_path):
     path = tmp_path / "b.txt"
     path.write_text(doc.text, encoding="utf-8")
     assert [f for f in check(str(path)).documents[0].flags if f.check == "fact.pronoun"] == []
+
+
+def test_a_quotation_of_several_sentences_reaches_back_to_the_speaker(tmp_path):
+    text = (
+        "The crowd was addressed by MP Vesna Radulović, who backed the petition.\n\n"
+        '"We will go to court if we must. The beach is not for sale. It belongs to everyone," he said.\n'
+    )
+    assert [f.span.text for f in _pronoun_flags(tmp_path, text)] == ["he"]
+    # near-miss: a man named inside the paragraph before the quotation is the antecedent
+    text = text.replace("who backed the petition.", "who handed over to Goran Bulatović.")
+    assert _pronoun_flags(tmp_path, text) == []

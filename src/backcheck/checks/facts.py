@@ -22,10 +22,24 @@ class _Pair:
     s0: int  #: of the source text in the source document
     s1: int
     lang: str
+    #: the sentences of each side, as (start, end) in ``view``'s source and in ``english``
+    source_sentences: tuple[tuple[int, int], ...] = ()
+    english_sentences: tuple[tuple[int, int], ...] = ()
 
     def source_span(self, cue: facts.Cue) -> tuple[int, int]:
         a, b = self.view.span(cue)
         return self.s0 + a, self.s0 + b
+
+    def english_sentence_of(self, cue: facts.Cue) -> tuple[int, int, float] | None:
+        """Where a bead has as many sentences on each side, the English sentence of the source
+        sentence that holds the cue, with the cue's relative position in its own sentence."""
+        if len(self.source_sentences) < 2 or len(self.source_sentences) != len(self.english_sentences):
+            return None
+        a, _ = self.view.span(cue)
+        for (s0, s1), (e0, e1) in zip(self.source_sentences, self.english_sentences, strict=True):
+            if s0 <= a < s1:
+                return e0, e1, (a - s0) / max(1, s1 - s0)
+        return None
 
 
 def _pairs(ctx):
@@ -36,7 +50,16 @@ def _pairs(ctx):
         if src and tgt:
             text = ctx.document.text[tgt[0].start : tgt[-1].end]
             source = ctx.source.text[src[0].start : src[-1].end]
-            yield _Pair(facts.view_of(source), text, tgt[0].start, src[0].start, src[-1].end, ctx.source.lang)
+            yield _Pair(
+                facts.view_of(source),
+                text,
+                tgt[0].start,
+                src[0].start,
+                src[-1].end,
+                ctx.source.lang,
+                tuple((x.start - src[0].start, x.end - src[0].start) for x in src),
+                tuple((x.start - tgt[0].start, x.end - tgt[0].start) for x in tgt),
+            )
 
 
 class _CueClass(Check):
@@ -55,7 +78,13 @@ class _CueClass(Check):
                 cls = miss.spec
                 written = pair.view.as_written(miss.cue)
                 a, b = pair.source_span(miss.cue)
-                start, end = facts.claim_span(pair.english, miss.at, clause=self.table == "hedge")
+                own = pair.english_sentence_of(miss.cue)
+                if own is not None:  # the cue's own sentence, in a bead of sentence pairs
+                    e0, e1, at = own
+                    start, end = facts.claim_span(pair.english[e0:e1], at, clause=self.table == "hedge")
+                    start, end = start + e0, end + e0
+                else:
+                    start, end = facts.claim_span(pair.english, miss.at, clause=self.table == "hedge")
                 verb = pair.english[start:end]
                 if self.table == "hedge":
                     # a hedge qualifies the whole statement: the English sentence that states it
@@ -464,7 +493,7 @@ class OfficeChanged(Check):
 
 #: "Deputy" and up to three capitalised words before an office: one office (Deputy Organised Crime
 #: Prosecutor).
-_DEPUTY_BEFORE = re.compile(r"\b[Dd]eputy\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
+_DEPUTY_BEFORE = re.compile(r"\b[Dd]eputy\s+(?:(?:[A-Z][\w'’-]*\s+){0,3}|[a-z]+\s+)$")  # Deputy union president
 
 #: Words either side of an English office within which the body it heads is named ("Chair of
 #: the Management Board", "the SDP parliamentary group's president").

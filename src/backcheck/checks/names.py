@@ -78,7 +78,9 @@ class NameInflected(Check):
                 if found is None or found.probability < (configured if configured is not None else found.threshold):
                     continue
                 reading = found.reading
-            if source_words is not None and _invariant_in_source(word, reading.base, source_words):
+            if source_words is not None and (
+                _invariant_in_source(word, reading.base, source_words) or _declined_in_source(word, source_words)
+            ):
                 continue
             if reading.form == "respelling" and _own_spelling(word, reading.base):
                 continue
@@ -178,6 +180,15 @@ def _invariant_in_source(word: str, base: str, counts: Counter) -> bool:
     from backcheck.lang.names.forms import INVARIANT_REPEATS
 
     return counts[fold(word)] >= INVARIANT_REPEATS and not counts[fold(base)]
+
+
+def _declined_in_source(word: str, counts: Counter) -> bool:
+    """The source never writes the word but declines it as a nominative (English "from Slatine",
+    source "iz Slatina"; "at Ušće", "na Ušću"): the translator made the nominative; a copied case
+    form is one the source writes."""
+    from backcheck.lang.names.forms import source_declension
+
+    return not counts[fold(word)] and any(counts[form] for form in source_declension(word))
 
 
 @register

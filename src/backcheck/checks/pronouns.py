@@ -49,8 +49,11 @@ class PronounGender(Check):
             for m in _PRONOUN.finditer(text, sentence.start, sentence.end):
                 # the sentence and up to two before it in the same paragraph ("Marić told us ...
                 # "Quotation. Quotation," he added."), or the one before across a paragraph break
-                earlier = [j for j in (k - 1, k - 2) if j >= 0 and sentences[j].block == sentence.block]
-                window = sentences[earlier[-1]].start if earlier else sentences[max(k - 1, 0)].start
+                # (a quotation of several sentences counts as one: it opens where the quote marks
+                # before the pronoun pair up)
+                first = _quotation_start(text, sentences, k)
+                earlier = [j for j in (first - 1, first - 2) if j >= 0 and sentences[j].block == sentence.block]
+                window = sentences[earlier[-1]].start if earlier else sentences[max(first - 1, 0)].start
                 pronoun = m.group("p")
                 if pronoun.lower() != "he":
                     continue  # machine translation defaults to "he"; a "she" for a man is not its error
@@ -77,3 +80,14 @@ class PronounGender(Check):
                     detail=f"the article introduces {person.first} {person.last}; {person.why} says {who}",
                     evidence={"person": f"{person.first} {person.last}", "gender": person.gender},
                 )
+
+
+def _quotation_start(text: str, sentences, k: int) -> int:
+    """The index of the sentence where the quotation that sentence ``k`` closes opened ("One.
+    Two. Three," he said: the first), else ``k``."""
+    marks = len(_QUOTES.findall(text, sentences[k].start, sentences[k].end))
+    j = k
+    while marks % 2 and j > 0 and sentences[j - 1].block == sentences[k].block:
+        j -= 1
+        marks += len(_QUOTES.findall(text, sentences[j].start, sentences[j].end))
+    return j if marks % 2 == 0 else k

@@ -254,7 +254,7 @@ class Untranslated(Check):
             )
 
 
-_WORD_BEFORE = re.compile(r"(?:^|(?P<end>[.!?:\"“”]\s+)|\s)(?P<word>[^\W\d_]+) $")
+_WORD_BEFORE = re.compile(r"(?:^|(?P<end>[.!?:\"“”]\s+)|[\s(\[])(?P<word>[^\W\d_]+) $")
 _WORD_AFTER = re.compile(r" (?P<word>[^\W\d_]+)")
 
 

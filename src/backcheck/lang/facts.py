@@ -166,6 +166,10 @@ def unrendered(kind: str, source: str, english: str) -> list[Unrendered]:
         if spec.get("english_close"):
             close = float(table.get("close", near))
             free += [((r.start + r.end) / 2 / max(1, len(english)), close) for r in find(low, spec["english_close"])]
+        # words that render only this class may stand anywhere in the sentence (English moves a
+        # long subject before "are due to be heard")
+        if spec.get("english_far"):
+            free += [((r.start + r.end) / 2 / max(1, len(english)), 1.0) for r in find(low, spec["english_far"])]
         for cue in cues:
             if spec.get("not_before_number") and near_number(source, cue):
                 continue  # "planirala 2,8 miliona KM": an amount budgeted, not an action planned

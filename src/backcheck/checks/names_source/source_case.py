@@ -144,6 +144,8 @@ class NameSourceCase(Check):
         agreeing = len(found) > 1 and cases.agrees_with_title(latin, found)
         for t, kind, copied in zip(group, kinds, copies, strict=True):
             stem = cases.oblique_stem(t, window, kind, article.lang) if copied is None else None
+            if stem is not None and _written_as_is(t, with_fleeting_vowel(stem, article.lang), article):
+                stem = None
             if stem is not None:
                 nominative = with_fleeting_vowel(stem, article.lang)
                 yield Finding(
@@ -249,3 +251,10 @@ class NameSourceCase(Check):
                 evidence={"base": base, "ending": ending, "basis": basis},
             )
         return None
+
+
+def _written_as_is(t: Token, nominative: str, article: _Article) -> bool:
+    """The source writes the English form again and again and never the nominative a fleeting
+    vowel would give (Vinistra, never "Vinistar"): the form is the name's own."""
+    counts = article.source_counts
+    return counts[t.folded] >= _INVARIANT_REPEATS and not counts[fold(nominative)]

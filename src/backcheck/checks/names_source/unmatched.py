@@ -85,6 +85,8 @@ def _unmatched_names(
             or any(compound_adjective_of(t, s, table) for s in window)  # Montenegrin / crnogorskom
             or any(ending_changed(t, s) for s in window)  # Putnikovo Brdo / Putnikovog brda
             or _joined_place(i)  # Herceg Novi / hercegnovski, Hercegnovljani
+            or _before_source_name_in_lower_case(i)  # Crvena zvezda / Zvezde
+            or _country_of_institution(i)  # Statistical Office of the Republic of Serbia / Republički zavod
             or _expands_source_acronym(i)  # Republic Hydrometeorological Service of Serbia (RHMZ)
             or any(is_acronym(s.text) and t.folded in acronym_words(s.text) for s in window)  # BiH: Bosnia
         )
@@ -100,6 +102,25 @@ def _unmatched_names(
             and group[i - 1].end + 1 == group[i].start
             and _joined_stem(fold(group[i - 1].text), fold(group[i].text))
         )
+
+    def _country_of_institution(i: int) -> bool:
+        """The country an institution's official English name ends with ("Statistical Office of the
+        Republic of Serbia" for "Republički zavod za statistiku"), when the source names that
+        country elsewhere: its English name, not an invented place."""
+        t = group[i]
+        if source_text is None or not _OF_INSTITUTION.search(text, max(0, t.start - 60), t.start):
+            return False
+        stems = [stem for stem in table.by_english.get(t.folded, ()) if len(stem) >= 3]
+        return bool(stems) and any(w.startswith(tuple(stems)) for w in _folded_words(source_text))
+
+    def _before_source_name_in_lower_case(i: int) -> bool:
+        """The first word of a name kept as the source language writes it, whose second word, in
+        lower case, the source names alone (Crvena zvezda: Zvezde, its short name)."""
+        nxt = _NEXT_LOWER.match(text, group[i].end)
+        if nxt is None or len(nxt.group(1)) < 5:
+            return False
+        stem = fold(nxt.group(1))[:-1]
+        return any(s.name and s.folded.startswith(stem) and len(s.folded) - len(stem) <= 3 for s in window)
 
     def _joined_stem(first: str, second: str) -> bool:
         joined = first + second
@@ -154,6 +175,10 @@ def _unmatched_names(
     return out
 
 
+#: "... Office of the Republic of ", "... Union of ": a capitalised institution's name before
+#: its country
+_OF_INSTITUTION = re.compile(r"[A-Z][\w'’-]* of (?:the )?(?:(?:Republic|Federation|Kingdom) of )?$")
+_NEXT_LOWER = re.compile(r" ([a-zčćšžđ]+)\b")
 _NEXT_CAPITALISED = re.compile(r" ([A-ZČĆŠŽĐ][a-zčćšžđ]+)")
 #: An acronym in brackets after the words it abbreviates.
 _ACRONYM_AFTER = re.compile(r"\(([A-ZČĆŠŽĐА-Я]{2,8})\)")
@@ -255,3 +280,8 @@ class NameUnmatched(Check):
                     f'"{words}" has no counterpart in the source sentence: a replaced or invented name?',
                     evidence={"name": words, "source_names": sorted({s.text for s in window if s.name})},
                 )
+
+
+@cache
+def _folded_words(text: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in re.findall(r"[^\W\d_]+", text))

@@ -173,7 +173,8 @@ class ExonymTable:
     def source_word(self, folded: str, cities: bool = True) -> bool:
         """Does a source word begin with the stem of an exonym or (``cities``) of a large city's name?"""
         return any(
-            folded[:n] in self._source or (cities and n >= 5 and folded[:n] in city_stems())
+            folded[:n] in self._source
+            or (cities and n >= 5 and folded[:n] in city_stems() and _CITY_WORD_REST.fullmatch(folded[n:]))
             for n in range(max(4, len(folded) - 4), len(folded) + 1)
         )
 
@@ -324,6 +325,12 @@ def _build_city_exact() -> frozenset[str]:
                 if a[:1].isupper() and (_CYRILLIC_CAPITAL.match(a) or _LATIN_WORD.fullmatch(a))
             )
     return frozenset(out)
+
+
+#: What follows a city's stem in a word of it: a case ending (Parizu, Londonom), an adjective's
+#: suffix (pariski, londonski, bečki) or a demonym's (Zagrepčani, Beograđani); not another
+#: consonant (Polasci, "departures", is no word of Saint Paul's "Polas").
+_CITY_WORD_REST = re.compile(r"|[aeiou]\w{0,3}|j\w{0,3}|s?k\w{0,3}|ck\w{0,3}|c?an\w{0,3}|dj\w{0,3}")
 
 
 @lru_cache(maxsize=1)

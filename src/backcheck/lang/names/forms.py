@@ -71,6 +71,9 @@ class Context:
     #: followed by an English verb (said, added, is, warned) or the end of a clause: no noun
     next_verb: bool = False
     place_apposition: bool = False  #: after "the village of", "the town of": a place's own name
+    #: followed by a lower-case word English does not write: a name kept in the source language,
+    #: which capitalises its first word only (Naša stranka, Bolje sestre)
+    next_foreign: bool = False
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -129,6 +132,7 @@ def context_at(text: str, start: int, end: int) -> Context:
         # (or "'s": the English possessive of the name itself, Jovanov's proposal)
         or bool(re.match(r"\s*(?:[,.;:!?()'’]|$)", text[end : end + 2])),
         previous_word == "of" and len(before) >= 2 and before[-2].group().lower() in _PLACE_NOUNS,
+        next_lower and after is not None and lexicon.zipf(after.group().lower()) < lexicon.UNKNOWN_ZIPF,
     )
 
 
@@ -300,6 +304,16 @@ def readings(token: str) -> tuple[Reading, ...]:
         and not r.base.lower().endswith(_OBLIQUE_IC)
     }
     return tuple(sorted(unique.values(), key=lambda r: -len(r.ending)))
+
+
+def source_declension(nominative: str) -> frozenset[str]:
+    """The oblique forms the source gives a nominative by its ending (Ušće: Ušća, Ušću, Ušćem;
+    Slatine: Slatina; Vinkovci: Vinkovaca), folded; empty for other endings."""
+    low = fold(nominative)
+    for key, endings in sorted(_tables()["source_declension"].items(), key=lambda kv: -len(kv[0])):
+        if low.endswith(key) and len(low) > len(key) + 2:
+            return frozenset(low[: -len(key)] + e for e in endings)
+    return frozenset()
 
 
 def _short_first_name(base: str) -> bool:
@@ -580,6 +594,8 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False  # a local name in an English one (Besac Fortress, Rijeka Crnojevića): as written
     if contexts and all(_before_toponym_head(token, reading, c) for c in contexts):
         return False  # the adjective of a local place's name (Topli Do, Pavino Polje), nominative
+    if reading.form == "respelling" and contexts and all(c.next_foreign for c in contexts):
+        return False  # the first word of a name in the source language (Naša stranka), no English name
     if reading.form == "respelling" and any(fold(c.neighbour).endswith(_surname_suffixes()) for c in contexts):
         return False  # the first name of a Slavic surname is the region's own (Dritan Abazović), not English
     if fold(reading.base).endswith("ic"):

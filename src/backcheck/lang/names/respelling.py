@@ -164,12 +164,14 @@ def similarity(token: str, english: str) -> float:
     # "Berne", Sutivan no "Stivan").
     # A case ending after the whole spelling (Donalde, Trumpa) is the declension's, not a syllable
     # the transcription added.
+    # Nor does it add a final consonant: Dženan is no "Džena" (Jena).
     syllables = _syllables(folded)
     return max(
         (
             SequenceMatcher(None, folded, s).ratio()
             for s in spellings
-            if _syllables(s) >= syllables or (folded.startswith(s) and folded[len(s) :] in _CASE_VOWELS)
+            if (_syllables(s) >= syllables or (folded.startswith(s) and folded[len(s) :] in _CASE_VOWELS))
+            and not (folded.startswith(s) and _CONSONANTS.fullmatch(folded[len(s) :]))
         ),
         default=0.0,
     )
@@ -177,6 +179,7 @@ def similarity(token: str, english: str) -> float:
 
 #: One-vowel case endings after a whole English spelling (Donalde, Trumpa, Bidenu).
 _CASE_VOWELS = frozenset({"a", "e", "u", "o"})
+_CONSONANTS = re.compile(r"[^aeiou]+")
 _VOWELS = re.compile(r"[aeiou]+|(?<![aeiou])y(?![aeiou])")
 
 
@@ -184,6 +187,17 @@ def _syllables(word: str) -> int:
     """Vowel groups of a folded word (the syllables of a Serbian spelling; in an English one a y
     away from vowels is one too: Lynn, but not Leyen)."""
     return len(_VOWELS.findall(word))
+
+
+#: Letters Serbian transcription writes for English letters or clusters (š for sh, j for y, k for
+#: c or ck, v for w, č for ch, ž for s, đ for j, dž for j or g): a near spelling that has none
+#: of them where the English word lacks them changes vowels or drops letters, which a
+#: transcription does not do (Velora is no Vellore).
+_MARKS = frozenset("čšžđjkv")
+
+
+def _transcription_mark(token: str, english: str) -> bool:
+    return bool((set(token.lower()) - set(english.lower())) & _MARKS)
 
 
 @lru_cache(maxsize=65536)
@@ -228,6 +242,14 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
             continue
         if is_common_word(word) and not proper and (listed or score < 1.0):
             continue  # a common word (Area, Early), unless spelled exactly (Makron); Turkey is both
+        # a case vowel after a name that ends in a consonant (Donalde), not one for its final vowel
+        declined = (
+            token[-1:].lower() in _CASE_VOWELS
+            and word[-1:].lower() not in "aeiouy"
+            and similarity(token[:-1], word) >= 0.99
+        )
+        if not exact and not declined and not _transcription_mark(token, word):
+            continue  # a near spelling with no letter Serbian transcription writes (Velora: Vellore)
         if score >= (_LISTED_SIMILARITY if listed else _MIN_SIMILARITY):
             found.append((word.capitalize(), score))
     return tuple(sorted(found, key=lambda c: (-c[1], -lexicon.zipf(c[0].lower())))[:3])

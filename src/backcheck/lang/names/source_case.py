@@ -37,6 +37,8 @@ def oblique_stem(english: Token, window: list[Token], kinds: set, lang: str) -> 
     if "case" in kinds and with_fleeting_vowel(english.text, lang) != english.text:
         return english.text
     stem = english.text[:-1]
+    if english.text[-1:] == "a" and any(s.folded in (fold(stem) + "e", fold(stem) + "i") for s in window):
+        return None  # a feminine -a stem's genitive or dative beside it (Brtonigla: Brtonigle), no Brtonigal
     if (
         english.text[-1:] in ("a", "e", "i", "u")
         and with_fleeting_vowel(stem, lang) != stem

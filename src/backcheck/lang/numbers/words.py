@@ -154,10 +154,10 @@ def _extract_words(text: str, family: str, add, taken: list[bool]) -> None:
             elif (
                 fold(words[j].group()) in joiners()
                 and j + 1 < len(words)
-                and (lookup_word(words[j + 1].group(), family) or ("",))[0] in ("u", "f")
+                and (lookup_word(words[j + 1].group(), family) or ("",))[0] in ("u", "f", "o")
                 and re.fullmatch(r"\s", gap)
             ):
-                j += 1  # "one hundred and five", "dvadeset i pet"
+                j += 1  # "one hundred and five", "dvadeset i pet", "trideset i prvi"
             else:
                 break
         q = _word_quantity(text, run, words, i, family)
