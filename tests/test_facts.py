@@ -259,3 +259,27 @@ def test_a_hedge_in_a_bead_of_two_sentences_is_looked_for_in_its_own_sentence():
     )
     found = findings("fact.hedge", source, english, "cnr", alignment=[((0, 1), (0, 1))])
     assert [t for t, _ in found] == ["The president could come in September."]
+
+
+def test_a_plan_with_a_date_after_it_is_a_plan_not_an_amount():
+    source = "Prijevoznik planira od 1. listopada ukinuti jutarnje polaske."
+    found = findings("fact.modality", source, "The operator is scrapping the morning departures from 1 October.", "hr")
+    assert len(found) == 1
+    assert (
+        findings("fact.modality", source, "The operator plans to scrap the morning departures from 1 October.", "hr")
+        == []
+    )
+    # near-miss: an amount after "planira" is budgeted, no plan stated
+    source = "Općina planira 2,8 milijuna eura za ceste."
+    assert findings("fact.modality", source, "The municipality has set aside 2.8 million euros for roads.", "hr") == []
+
+
+def test_two_numbers_given_to_each_other_s_side_are_a_reversed_result():
+    source = "Kandidatkinja Marija Lukić nakon brojanja ima 2.415 glasova, a kandidat Ivo Babić 2.390."
+    english = "Candidate Marija Lukić has 2,390 votes after the count, while candidate Ivo Babić has 2,415."
+    found = findings("fact.attribution", source, english, "bs")
+    assert [t for t, _ in found] == ["2,390 votes after the count, while candidate Ivo Babić has 2,415"]
+    assert found[0][1].message == "The original gives 2,390 to Babić and 2,415 to Lukić; the English swaps them"
+    # near-miss: the same numbers with their own sides
+    english = "Candidate Marija Lukić has 2,415 votes after the count, while candidate Ivo Babić has 2,390."
+    assert findings("fact.attribution", source, english, "bs") == []

@@ -980,3 +980,28 @@ def test_a_feminine_place_in_a_is_no_stem_with_a_fleeting_vowel():
     source = "Najviše se traže vina iz Momjana i Brtonigle."
     english = "Wines from Momjan and Brtonigla are most in demand."
     assert not {c for c in _with_source(source, english) if c[0] == "name.source_case"}
+
+
+# --- local names in cases no nominative has -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, flagged, suggestion",
+    [
+        ("Strikers blocked the road near Ozrinića for an hour.", "Ozrinića", "Ozrinići"),
+        ("The polling station in Aladinićima opened late.", "Aladinićima", "Aladinići"),
+        ("The minister met Dragan Vukotića on Monday.", "Vukotića", "Vukotić"),
+        ("Farmers from Tordinaca asked for help.", "Tordinaca", "Tordinci"),
+    ],
+)
+def test_an_oblique_ending_of_a_local_name_is_a_case_form(sentence, flagged, suggestion):
+    doc = from_text(f"News\n\n{sentence}", path="t.txt")
+    found = [(f.span.text, f.suggestion) for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
+    assert found == [(flagged, suggestion)]
+
+
+def test_an_ic_name_s_nominative_and_a_fixed_genitive_are_not_flagged():
+    # near-misses: the nominative plural of a village, and -ica without ć (a feminine nominative)
+    assert _english_only("News\n\nThe road to Ozrinići was closed. Gorica won.", "name.inflected") == []
+    # a fixed genitive after the common noun of a place's name stays as written
+    assert _english_only("News\n\nThey sailed to Rijeka Crnojevića on Sunday.", "name.inflected") == []

@@ -7,6 +7,7 @@ sources are read (their cues are what the data file lists).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from backcheck.checks.base import Check, Finding, register
@@ -818,3 +819,75 @@ class ResultReversed(Check):
                     source_end=src[-1].end,
                     evidence={"english": [winner, loser], "won": won},
                 )
+
+
+#: A name within a few words before a number, in the same clause: the side the number belongs to
+#: ("Raguž 3.412 glasova", "Šehić has 3,412", "SNS with 45 percent").
+_OWNER_BEFORE = re.compile(r"([A-ZČĆŠŽĐ][\w’'-]+)(?:\s+[a-zčćšžđ][\w’'-]*){0,5}\s*[:–-]?\s*$")
+
+
+def _owners(text: str, lang: str) -> dict[float, tuple[str, int, int]]:
+    """Each number written once in ``text`` -> (the name just before it, the number's span)."""
+    from backcheck.lang.numbers.extraction import extract
+
+    out: dict[float, tuple[str, int, int]] = {}
+    seen: Counter = Counter()
+    last_end = 0
+    for q in extract(text, lang):
+        if q.weak or q.kind in ("date", "year", "time"):
+            last_end = q.end
+            continue
+        value = q.primary[1] if q.primary else None
+        if value is None:
+            continue
+        seen[value] += 1
+        before = text[max(last_end, q.start - 60) : q.start]
+        m = _OWNER_BEFORE.search(before)
+        if m and _side(m.group(1)) and not _AFTER_PREPOSITION.search(before[: m.start()]):
+            out[value] = (m.group(1), q.start, q.end)
+        last_end = q.end
+    return {v: o for v, o in out.items() if seen[v] == 1}
+
+
+@register
+class AttributionSwapped(Check):
+    """Two numbers of a sentence given to each other's side: the source's "Raguž 3.412 glasova,
+    a Šehić 3.398" rendered "Raguž has 3,398 votes, while Šehić has 3,412" (votes, points, goals,
+    shares). Each number belongs to the name just before it in its clause; when the English gives
+    two of the source's numbers to each other's name, the result is reversed even though every
+    number is there."""
+
+    id = "fact.attribution"
+    category = "mistranslation"
+    severity = "critical"
+    requires_source = True
+
+    def run(self, ctx):
+        if ctx.source is None or not is_serbo_croatian(ctx.source.lang):
+            return
+        for _pair, src, tgt in ctx.aligned_pairs:
+            if not src or not tgt:
+                continue
+            source = facts.to_latin_text(ctx.source.text[src[0].start : src[-1].end])
+            english = ctx.document.text[tgt[0].start : tgt[-1].end]
+            theirs, ours = _owners(source, ctx.source.lang), _owners(english, "en")
+            values = sorted(set(theirs) & set(ours))
+            for i, a in enumerate(values):
+                for b in values[i + 1 :]:
+                    (sa, *_), (sb, *_) = theirs[a], theirs[b]
+                    (ea, a0, a1), (eb, b0, b1) = ours[a], ours[b]
+                    if _same(sa, sb) or _same(sa, ea) or not (_same(sa, eb) and _same(sb, ea)):
+                        continue
+                    start, end = min(a0, b0), max(a1, b1)
+                    shown = {v: english[s:e] for v, (_, s, e) in ((a, ours[a]), (b, ours[b]))}
+                    yield Finding(
+                        self.id,
+                        tgt[0].start + start,
+                        tgt[0].start + end,
+                        f"The original gives {shown[a]} to {sa} and {shown[b]} to {sb}; the English swaps them",
+                        source_start=src[0].start,
+                        source_end=src[-1].end,
+                        detail=f"In the source {shown[a]} follows {sa} and {shown[b]} follows {sb}; in the English "
+                        f"{shown[a]} follows {ea} and {shown[b]} follows {eb}.",
+                        evidence={"source": {sa: a, sb: b}, "english": {ea: a, eb: b}},
+                    )

@@ -70,14 +70,21 @@ class NameInflected(Check):
                 continue
             contexts = [name_forms.context_at(text, o.start, o.end) for o in occurrences if not o.in_title]
             reading = _feminine_of_a_woman(word, women)
+            why = "introduced_as_a_woman"
             found = None
             if reading is None:
                 found = name_forms.analyse(
                     word, contexts or [name_forms.Context()], inv.is_name_like, inv.nominative_evidence
                 )
                 if found is None or found.probability < (configured if configured is not None else found.threshold):
-                    continue
-                reading = found.reading
+                    found = None
+                    # an -ić name's oblique ending, which no nominative has (near Ozrinića)
+                    reading = name_forms.oblique_local_name(word, contexts)
+                    if reading is None or not name_forms.allowed(word, reading, contexts, False):
+                        continue
+                    why = "oblique_ending_of_an_ic_name"
+                else:
+                    reading = found.reading
             if source_words is not None and (
                 _invariant_in_source(word, reading.base, source_words) or _declined_in_source(word, source_words)
             ):
@@ -101,9 +108,7 @@ class NameInflected(Check):
                         "form": reading.form,
                         "change": reading.change,
                         "probability": round(found.probability, 3) if found else 1.0,
-                        "features": {k: round(v, 3) for k, v in found.features.items() if v}
-                        if found
-                        else {"introduced_as_a_woman": 1.0},
+                        "features": {k: round(v, 3) for k, v in found.features.items() if v} if found else {why: 1.0},
                     },
                 )
 
@@ -168,10 +173,14 @@ def _serbo_croatian_source(ctx) -> bool:
 
 
 def _source_words(source) -> Counter:
-    """Folded words of the source (its Latin view), with their counts."""
+    """Folded words of the source (its Latin view), with their counts; and each word after a
+    preposition that takes the genitive, as ("after:" + word)."""
+    from backcheck.lang.names.forms import genitive_prepositions
     from backcheck.lang.text import to_latin
 
-    return Counter(fold(w) for w in re.findall(r"[^\W\d_]+", to_latin(source.text).text))
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", to_latin(source.text).text)]
+    after = genitive_prepositions()
+    return Counter(words) + Counter("after:" + w for p, w in zip(words, words[1:], strict=False) if p in after)
 
 
 def _invariant_in_source(word: str, base: str, counts: Counter) -> bool:
@@ -186,9 +195,18 @@ def _declined_in_source(word: str, counts: Counter) -> bool:
     """The source never writes the word but declines it as a nominative (English "from Slatine",
     source "iz Slatina"; "at Ušće", "na Ušću"): the translator made the nominative; a copied case
     form is one the source writes."""
+    from backcheck.lang.bcms_names import is_bcms_name
     from backcheck.lang.names.forms import source_declension
 
-    return not counts[fold(word)] and any(counts[form] for form in source_declension(word))
+    only, after_genitive = source_declension(word)
+    if counts[fold(word)] or not (
+        any(counts[form] for form in only) or any(counts["after:" + form] for form in after_genitive)
+    ):
+        return False
+    # the word without its last vowel is no name of its own: "Donalde" is Donald's vocative, whose
+    # genitive Donalda the source may write, not a neuter "Donalde"
+    stem = word[:-1]
+    return lexicon.zipf(stem.lower()) < lexicon.UNKNOWN_ZIPF and not is_bcms_name(stem)
 
 
 @register

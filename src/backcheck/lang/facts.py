@@ -109,12 +109,17 @@ _NUMBER_NEAR = re.compile(r"^\s*\d|^\s*(?:\w+\s+)?\d")
 
 def near_number(text: str, cue: Cue) -> bool:
     """A number right after the cue (oko 200, više od 40 odsto), not a year ("planira do 2027.
-    godine": a date, no amount)."""
-    after = text[cue.end : cue.end + 12]
-    return bool(_NUMBER_NEAR.match(after)) and not _YEAR_NEAR.match(after)
+    godine") or a day of a month ("planira od 1. listopada"): a date, no amount."""
+    after = text[cue.end : cue.end + 24]
+    return bool(_NUMBER_NEAR.match(after)) and not _YEAR_NEAR.match(after) and not _DAY_NEAR.match(after)
 
 
 _YEAR_NEAR = re.compile(r"^\s*(?:\w+\s+)?(?:19|20)\d\d\b(?![,.]\d)")
+#: an ordinal day before a month's name (1. listopada, 15. juna; folded, Latin)
+_DAY_NEAR = re.compile(
+    r"^\s*(?:\w+\s+)?\d{1,2}\.\s*(?:januar|februar|mart|april|maj|jun|jul|avgust|august|septemb|oktob|novemb|decemb"
+    r"|sijec|velj|ozuj|trav|svib|lip|srp|kolovoz|ruj|listopad|studen|prosin)"
+)
 
 
 def to_latin_text(text: str) -> str:

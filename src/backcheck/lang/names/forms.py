@@ -306,14 +306,26 @@ def readings(token: str) -> tuple[Reading, ...]:
     return tuple(sorted(unique.values(), key=lambda r: -len(r.ending)))
 
 
-def source_declension(nominative: str) -> frozenset[str]:
-    """The oblique forms the source gives a nominative by its ending (Ušće: Ušća, Ušću, Ušćem;
-    Slatine: Slatina; Vinkovci: Vinkovaca), folded; empty for other endings."""
+def source_declension(nominative: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The oblique forms the source gives a nominative by its ending, folded: those no other
+    nominative has (Ušće: Ušćem; Slatine: Slatinama; Vinkovci: Vinkovaca), and those that are
+    such a form only after a preposition that takes the genitive (iz Slatina, oko Ušća)."""
     low = fold(nominative)
-    for key, endings in sorted(_tables()["source_declension"].items(), key=lambda kv: -len(kv[0])):
-        if low.endswith(key) and len(low) > len(key) + 2:
-            return frozenset(low[: -len(key)] + e for e in endings)
-    return frozenset()
+    tables = _tables()
+
+    def forms(table: dict[str, Any]) -> frozenset[str]:
+        for key, endings in sorted(table.items(), key=lambda kv: -len(kv[0])):
+            if key != "prepositions" and low.endswith(key) and len(low) > len(key) + 2:
+                return frozenset(low[: -len(key)] + e for e in endings)
+        return frozenset()
+
+    return forms(tables["source_declension"]), forms(tables["source_declension_genitive"])
+
+
+@cache
+def genitive_prepositions() -> frozenset[str]:
+    """Prepositions that take the genitive, folded (iz, od, oko, ...)."""
+    return frozenset(_tables()["source_declension_genitive"]["prepositions"])
 
 
 def _short_first_name(base: str) -> bool:
@@ -820,6 +832,48 @@ def analyse(
             if best is None or _better(found, best):
                 best = found
     return best
+
+
+#: Prepositions before a place: an -ića after them is a village's genitive plural (near Ozrinića:
+#: Ozrinići), elsewhere a person's genitive (with Dragan Vukotića: Vukotić).
+_PLACE_PREPOSITIONS = frozenset({"near", "from", "in", "at", "to", "around", "between", "outside", "towards"})
+#: Oblique endings of -ić names as written with ć (-ica without it is a nominative: Gorica), and
+#: the letters each cuts to leave the -ić stem.
+_IC_OBLIQUE = {
+    "ićima": ("plural", 3),
+    "ićem": ("instrumental", 2),
+    "ića": ("genitive", 1),
+    "iću": ("dative-locative", 1),
+}
+
+
+#: A genitive plural of a town in -ci (Vinkovci: Vinkovaca; Gospođinci: Gospođinaca): -aca after
+#: a stem of three letters or more that ends in a consonant.
+_PLURAL_TOWN_GENITIVE = re.compile(r"^\w{3,}[bcdfghjklmnprstvzčćđšž]aca$")
+
+
+def oblique_local_name(token: str, contexts: list[Context]) -> Reading | None:
+    """A local name in an oblique case, which no nominative is, read without the fitted model,
+    whose evidence (a known base) a village or a private person lacks:
+
+    * an -ić name (Vukotića, Ozrinićima, Bogetiću): BCMS surnames end in -ić and villages named
+      after families in -ići, and -ića, -iću, -ićem, -ićima are their cases only; the base is the
+      village (-ići) after a preposition of place with no name beside it, or in the plural, else
+      the person (-ić);
+    * the genitive plural of a town in -ci after a preposition of place (from Tordinaca)."""
+    low = token.lower()
+    place = bool(contexts) and all(c.previous_word in _PLACE_PREPOSITIONS and not c.neighbour for c in contexts)
+    if place and _PLURAL_TOWN_GENITIVE.search(low) and lexicon.zipf(low) < lexicon.UNKNOWN_ZIPF:
+        # the genitive plural of a town in -ci, its a fleeting (from Tordinaca: Tordinci)
+        return Reading(token[:-3] + "ci", "aca", "genitive", "plural -ci")
+    ending = next((e for e in _IC_OBLIQUE if low.endswith(e)), None)
+    if ending is None or not token[:1].isupper() or len(token) - len(ending) < 3:
+        return None
+    form, cut = _IC_OBLIQUE[ending]
+    stem = token[: len(token) - cut]
+    if form == "plural" or (form == "genitive" and place):
+        return Reading(stem + "i", ending, form, "plural -ići")
+    return Reading(stem, ending, form)
 
 
 def _better(found: Analysis, best: Analysis) -> bool:

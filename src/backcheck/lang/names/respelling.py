@@ -242,11 +242,11 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
             continue
         if is_common_word(word) and not proper and (listed or score < 1.0):
             continue  # a common word (Area, Early), unless spelled exactly (Makron); Turkey is both
-        # a case vowel after a name that ends in a consonant (Donalde), not one for its final vowel
-        declined = (
-            token[-1:].lower() in _CASE_VOWELS
-            and word[-1:].lower() not in "aeiouy"
-            and similarity(token[:-1], word) >= 0.99
+        # a case vowel after a name that ends in a consonant (Donalde) or for its final vowel
+        # (Sumatro), not another vowel inside it (Velora is no Vellore)
+        declined = token[-1:].lower() in _CASE_VOWELS and (
+            (word[-1:].lower() not in "aeiouy" and similarity(token[:-1], word) >= 0.99)
+            or fold(token[:-1]) == fold(word[:-1])
         )
         if not exact and not declined and not _transcription_mark(token, word):
             continue  # a near spelling with no letter Serbian transcription writes (Velora: Vellore)
