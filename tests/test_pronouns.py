@@ -81,3 +81,11 @@ def test_a_quotation_of_several_sentences_reaches_back_to_the_speaker(tmp_path):
     # near-miss: a man named inside the paragraph before the quotation is the antecedent
     text = text.replace("who backed the petition.", "who handed over to Goran Bulatović.")
     assert _pronoun_flags(tmp_path, text) == []
+
+
+def test_a_quotation_of_several_sentences_counts_as_one_sentence_back_to_the_speaker(tmp_path):
+    text = (
+        'Minister Vesna Radulović spoke first. "The budget is ready. The schools come first. '
+        'Taxes stay as they are." He also said the vote would be on Friday.\n'
+    )
+    assert [f.span.text for f in _pronoun_flags(tmp_path, text)] == ["He"]

@@ -45,15 +45,17 @@ class PronounGender(Check):
             return
         mention = re.compile(r"\b(" + "|".join(map(re.escape, sorted(people, key=len, reverse=True))) + r")\b")
         sentences = doc.article_sentences
+        groups = _quotation_groups(text, sentences)
         for k, sentence in enumerate(sentences):
             for m in _PRONOUN.finditer(text, sentence.start, sentence.end):
                 # the sentence and up to two before it in the same paragraph ("Marić told us ...
                 # "Quotation. Quotation," he added."), or the one before across a paragraph break
-                # (a quotation of several sentences counts as one: it opens where the quote marks
-                # before the pronoun pair up)
-                first = _quotation_start(text, sentences, k)
-                earlier = [j for j in (first - 1, first - 2) if j >= 0 and sentences[j].block == sentence.block]
-                window = sentences[earlier[-1]].start if earlier else sentences[max(first - 1, 0)].start
+                # (a quotation of several sentences counts as one)
+                first = groups[k]
+                before = groups[first - 1] if first > 0 else 0
+                earlier = [j for j in (before, groups[before - 1] if before > 0 else -1) if j >= 0 and j < first]
+                earlier = [j for j in earlier if sentences[j].block == sentence.block]
+                window = sentences[earlier[-1]].start if earlier else sentences[before].start
                 pronoun = m.group("p")
                 if pronoun.lower() != "he":
                     continue  # machine translation defaults to "he"; a "she" for a man is not its error
@@ -82,12 +84,15 @@ class PronounGender(Check):
                 )
 
 
-def _quotation_start(text: str, sentences, k: int) -> int:
-    """The index of the sentence where the quotation that sentence ``k`` closes opened ("One.
-    Two. Three," he said: the first), else ``k``."""
-    marks = len(_QUOTES.findall(text, sentences[k].start, sentences[k].end))
-    j = k
-    while marks % 2 and j > 0 and sentences[j - 1].block == sentences[k].block:
-        j -= 1
-        marks += len(_QUOTES.findall(text, sentences[j].start, sentences[j].end))
-    return j if marks % 2 == 0 else k
+def _quotation_groups(text: str, sentences) -> list[int]:
+    """For each sentence, the index of the first sentence of its unit: a quotation of several
+    sentences ("One. Two. Three," he said.) is one unit, as one sentence would be."""
+    out: list[int] = []
+    open_quote = False
+    for k, sentence in enumerate(sentences):
+        joined = open_quote and k > 0 and sentences[k - 1].block == sentence.block
+        out.append(out[-1] if joined else k)
+        marks = len(_QUOTES.findall(text, sentence.start, sentence.end))
+        open_quote = (open_quote if joined else False) ^ bool(marks % 2)
+    return out
+
