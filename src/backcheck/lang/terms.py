@@ -28,6 +28,13 @@ def _acronyms() -> dict[str, tuple[str, ...]]:
     return {fold(k): tuple(v) for k, v in _tables()["acronyms"].items()}
 
 
+def kind_acronym(acronym: str) -> bool:
+    """An acronym of a kind of body (JKP, JP, DOO, OŠ), Latin or Cyrillic: a common noun before
+    the body's name, which English may leave out."""
+    key = fold(to_latin(acronym).text).split("-")[0]
+    return key in {fold(k) for k in _tables()["acronym_kinds"]["kinds"]}
+
+
 def acronym_rendered(acronym: str, english: str) -> bool:
     """Does the English render a Serbo-Croatian acronym of public life (JP, MUP: "public
     enterprise", "Interior Ministry"), Latin or Cyrillic, with a case ending after a hyphen or not?"""

@@ -36,7 +36,7 @@ from backcheck.lang.names.renderings import (
     translated_parts,
 )
 from backcheck.lang.names.tokens import NOUN_CAPITALISING, Token
-from backcheck.lang.terms import acronym_rendered, expansion_rendered
+from backcheck.lang.terms import acronym_rendered, expansion_rendered, kind_acronym
 from backcheck.lang.text import fold, to_latin
 
 #: Zipf below which a word of a full name is a name, not a common word the run merely holds.
@@ -236,6 +236,7 @@ class _Sentence:
             # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
             and not (is_acronym(s.text) and (self.english_acronyms or expands(self.expansions, s.text)))
             and not (is_acronym(s.text) and acronym_rendered(s.text, self.english_text))
+            and not (is_acronym(s.text) and kind_acronym(s.text))  # JKP Komunalac: "Komunalac"
             # the article expands the acronym elsewhere, and the sentence uses those words
             and not (is_acronym(s.text) and expansion_rendered(s.text, self.english_text, self.ctx.document.text))
             and not any(
