@@ -1020,3 +1020,15 @@ def test_a_clinical_centre_s_acronym_is_rendered_by_clinical_centre():
     source = "Koordinatorka za transplantaciju u KCV Marija Ilić pozvala je građane da razgovaraju."
     english = "The Clinical Centre's transplant coordinator Marija Ilić urged citizens to talk."
     assert not {c for c in _with_source(source, english, "sr") if c[0] == "name.dropped"}
+
+
+def test_a_transcription_s_slavic_letters_must_be_sounds_of_the_name():
+    from backcheck.lang.gazetteer import is_place, is_place_as_written
+    from backcheck.lang.names.respelling import respellings
+
+    # "Tavareš" is no place (GeoNames' Tavares has no š) but Tavares read the Portuguese way
+    assert is_place("Tavareš") and not is_place_as_written("Tavareš")
+    assert ("Tavares", 1.0) in respellings("Tavareš")
+    # near-misses: a Bosnian club whose ž no Spanish Vélez has; a Serbian town spelled as written
+    assert respellings("Velež") == ()
+    assert is_place_as_written("Čačak") and respellings("Čačak") == ()

@@ -95,4 +95,3 @@ def _quotation_groups(text: str, sentences) -> list[int]:
         marks = len(_QUOTES.findall(text, sentence.start, sentence.end))
         open_quote = (open_quote if joined else False) ^ bool(marks % 2)
     return out
-

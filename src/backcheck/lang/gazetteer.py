@@ -66,6 +66,28 @@ def is_place(name: str) -> bool:
     return len(key) >= _MIN_KEY and key in _places()
 
 
+_SLAVIC_LETTERS = frozenset("čćšžđ")
+
+
+def is_place_as_written(name: str) -> bool:
+    """:func:`is_place`, and with č, ć, š, ž or đ only where some place is written with them
+    (Šabac, Čačak; not "Tavareš", which GeoNames knows as Tavares)."""
+    if not is_place(name):
+        return False
+    return not (_SLAVIC_LETTERS & set(name.lower())) or name.lower() in _slavic_spellings()
+
+
+@cache
+def _slavic_spellings() -> frozenset[str]:
+    """Names of places written with č, ć, š, ž or đ, lower case."""
+    return frozenset(
+        n.lower()
+        for city in cities()
+        for n in (city["name"], *city.get("alternatenames", ()))
+        if n and _SLAVIC_LETTERS & set(n.lower())
+    )
+
+
 #: Cities this large have an English name a reader knows (Vienna, Munich, Genoa) ...
 _EXONYM_POPULATION = 400_000
 #: ... and these too, where the BCMS name is no other place's and no English word (Trst, Solun)

@@ -148,15 +148,26 @@ def spelled(english: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+_KEEP = str.maketrans({"č": "\x01", "ć": "\x01", "š": "\x02", "ž": "\x03", "đ": "\x04"})
+_RESTORE = str.maketrans({"\x01": "č", "\x02": "š", "\x03": "ž", "\x04": "đ"})
+
+
+def _sounds(word: str) -> str:
+    """The word folded, but with č (and ć), š, ž and đ kept."""
+    return fold(word.lower().translate(_KEEP)).translate(_RESTORE)
+
+
 def similarity(token: str, english: str) -> float:
     """How closely ``token`` spells ``english`` as Serbian would (0-1): the best match among the
     word's Serbian transcriptions (CMUdict), its letter-by-letter Serbian spelling and the word
     itself."""
-    folded = fold(token)
+    # č, š, ž and đ are sounds a transcription writes for ch, sh, zh and j: compared as they are
+    # (Velež is no Vélez, whose z is z), other accents dropped (Bocelli's é-less)
+    folded = _sounds(token)
     spellings = (
-        {fold(t) for t in transcriptions(english)}
-        | {fold(t) for t in loose_transcriptions(english)}
-        | {fold(t) for t in spelled(english)}
+        {_sounds(t) for t in transcriptions(english)}
+        | {_sounds(t) for t in loose_transcriptions(english)}
+        | {_sounds(t) for t in spelled(english)}
         | {fold(english)}
     )
     # Serbian transcribes what it hears and drops silent vowels (George: Džordž), but it adds no
@@ -206,10 +217,10 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
     if len(token) < 4 or lexicon.zipf(token.lower()) >= _TOKEN_ZIPF:
         return ()
     from backcheck.lang.bcms_names import is_bcms_name
-    from backcheck.lang.gazetteer import is_place
+    from backcheck.lang.gazetteer import is_place, is_place_as_written
     from backcheck.lang.names.common_words import is_common_word, is_proper_noun
 
-    if fold(token).endswith("ic") or is_place(token) or "ć" in token.lower():
+    if fold(token).endswith("ic") or is_place_as_written(token) or "ć" in token.lower():
         # a BCMS surname (Marić) or a place (Šabac) is spelled its own way; ć transcribes no
         # foreign sound Serbian meets in a name's Latin spelling (Ćeline is no Céline)
         return ()
