@@ -1032,3 +1032,11 @@ def test_a_transcription_s_slavic_letters_must_be_sounds_of_the_name():
     # near-misses: a Bosnian club whose ž no Spanish Vélez has; a Serbian town spelled as written
     assert respellings("Velež") == ()
     assert is_place_as_written("Čačak") and respellings("Čačak") == ()
+
+
+def test_a_transcribed_particle_of_a_german_name_is_a_phonetic_spelling():
+    doc = from_text("Visit\n\nThe chancellor met Karl fon Hagen and Anna fon der Brück in Bonn.", path="t.txt")
+    found = [(f.span.text, f.suggestion) for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
+    assert found == [("fon", "von"), ("fon", "von")]
+    # near-miss: "fon" with no surname after it is no particle
+    assert _english_only("Music\n\nThe band played fon and funk all night.", "name.inflected") == []

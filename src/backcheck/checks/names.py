@@ -62,6 +62,16 @@ class NameInflected(Check):
                 suggestion=place,
                 evidence={"base": place, "form": "declined place", "probability": 1.0},
             )
+        for start, end, original in name_forms.transcribed_particles(text):
+            yield Finding(
+                self.id,
+                start,
+                end,
+                f'"{text[start:end]}" is the Serbian spelling of the particle "{original}" of a foreign name: '
+                f"write {original}",
+                suggestion=original,
+                evidence={"base": original, "form": "respelling", "probability": 1.0},
+            )
         for word, occurrences in inv.occurrences.items():
             if not word[:1].isupper() or (len(word) < 4 and not name_forms.short_first_name_form(word)):
                 continue

@@ -306,6 +306,13 @@ def readings(token: str) -> tuple[Reading, ...]:
     return tuple(sorted(unique.values(), key=lambda r: -len(r.ending)))
 
 
+def transcribed_particles(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the original) of each transcribed particle before a surname (fon der Lajen)."""
+    table = _tables()["particles"]
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, table)) + r")\s+(?:(?:der|den|dem|zu)\s+)?[A-ZČĆŠŽĐ]")
+    return [(m.start(1), m.end(1), table[m.group(1)]) for m in pattern.finditer(text)]
+
+
 def source_declension(nominative: str) -> tuple[frozenset[str], frozenset[str]]:
     """The oblique forms the source gives a nominative by its ending, folded: those no other
     nominative has (Ušće: Ušćem; Slatine: Slatinama; Vinkovci: Vinkovaca), and those that are
