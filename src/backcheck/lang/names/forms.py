@@ -579,8 +579,15 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False  # an adjectival name declines as an adjective (Mickoska: Mickoskoj); -ski is a nominative
     if reading.form == "genitive" and fold(token).endswith("ije") and _listed_name(token):
         return False  # a man's name in -ije (Arsenije, Ignjatije), not the genitive of an -ija name
-    if fold(reading.base).endswith("ic") and reading.base[-1:] == "c" and any(c.diacritics for c in contexts):
-        return False  # where the article writes ć, "Korenica" is no genitive of a "Korenic": -ica is its own
+    if (
+        fold(reading.base).endswith("ic")
+        and reading.base[-1:] == "c"
+        and any(c.diacritics for c in contexts)
+        and not _known_place(reading.base)
+    ):
+        # where the article writes ć, "Korenica" is no genitive of a "Korenic": -ica is its own;
+        # a town in -ic is a town (Konjic: in Konjicu)
+        return False
     if (
         reading.form == "genitive"
         and reading.ending == "a"
@@ -622,6 +629,12 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
     if nominative and _slavic_feminine(token, reading.base):
         return False
     return not (_name_of_its_own(token) and any(_first_name_before_nominative(reading, c) for c in contexts))
+
+
+def _known_place(name: str) -> bool:
+    from backcheck.lang.gazetteer import is_place
+
+    return is_place(name)
 
 
 def _declined_alone(reading: Reading, conjuncts: tuple[str, ...]) -> bool:
@@ -854,6 +867,16 @@ _IC_OBLIQUE = {
 }
 
 
+_SHORT_TOWN_CASES = {"a": "genitive", "u": "dative-locative"}
+
+
+@cache
+def _short_towns() -> frozenset[str]:
+    """Towns of three letters or fewer (Bar, Šid), sh_places.toml [short_towns]."""
+    text = files("backcheck.lang").joinpath("data", "sh_places.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(text)["short_towns"]["towns"])
+
+
 #: A genitive plural of a town in -ci (Vinkovci: Vinkovaca; Gospođinci: Gospođinaca): -aca after
 #: a stem of three letters or more that ends in a consonant.
 _PLURAL_TOWN_GENITIVE = re.compile(r"^\w{3,}[bcdfghjklmnprstvzčćđšž]aca$")
@@ -867,12 +890,16 @@ def oblique_local_name(token: str, contexts: list[Context]) -> Reading | None:
       after families in -ići, and -ića, -iću, -ićem, -ićima are their cases only; the base is the
       village (-ići) after a preposition of place with no name beside it, or in the plural, else
       the person (-ić);
-    * the genitive plural of a town in -ci after a preposition of place (from Tordinaca)."""
+    * the genitive plural of a town in -ci after a preposition of place (from Tordinaca);
+    * a town of three letters or fewer, which the model's gazetteer lacks, in the genitive or
+      locative after a preposition of place (near Šida, in Baru)."""
     low = token.lower()
     place = bool(contexts) and all(c.previous_word in _PLACE_PREPOSITIONS and not c.neighbour for c in contexts)
     if place and _PLURAL_TOWN_GENITIVE.search(low) and lexicon.zipf(low) < lexicon.UNKNOWN_ZIPF:
         # the genitive plural of a town in -ci, its a fleeting (from Tordinaca: Tordinci)
         return Reading(token[:-3] + "ci", "aca", "genitive", "plural -ci")
+    if place and token[:-1] in _short_towns() and token[-1:] in _SHORT_TOWN_CASES:
+        return Reading(token[:-1], token[-1], _SHORT_TOWN_CASES[token[-1]])  # near Šida: Šid
     ending = next((e for e in _IC_OBLIQUE if low.endswith(e)), None)
     if ending is None or not token[:1].isupper() or len(token) - len(ending) < 3:
         return None
