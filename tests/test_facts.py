@@ -283,3 +283,17 @@ def test_two_numbers_given_to_each_other_s_side_are_a_reversed_result():
     # near-miss: the same numbers with their own sides
     english = "Candidate Marija Lukić has 2,415 votes after the count, while candidate Ivo Babić has 2,390."
     assert findings("fact.attribution", source, english, "bs") == []
+
+
+def test_counts_given_to_quoted_lists_are_compared_by_their_words():
+    source = "Prema zapisniku, lista SNS dobila je 412 glasova, a „Zajedno za Kulu“ 287."
+    english = 'According to the record, the SNS list received 287 votes and "Together for Kula" 412.'
+    assert len(findings("fact.attribution", source, english, "sr")) == 1
+
+
+def test_a_maximum_renders_najvise():
+    source = "U luci smije boraviti najviše 4.000 putnika dnevno."
+    assert (
+        findings("fact.approximation", source, "A combined maximum of 4,000 passengers a day is allowed.", "hr") == []
+    )
+    assert len(findings("fact.approximation", source, "4,000 passengers a day are allowed in the port.", "hr")) == 1

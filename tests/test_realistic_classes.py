@@ -1060,3 +1060,21 @@ def test_an_oblique_ic_form_is_a_case_however_often_the_source_writes_it():
         "name.source_case",
         "Rafailovićima",
     ) in _with_source(source, english, "cnr")
+
+
+def test_a_plural_town_s_genitive_plural_is_the_odd_form():
+    text = (
+        "Clinics\n\nDoctors left Živinice and Lukavac. Živinice lost six. In Živinice the clinic closed. "
+        "A paediatrician from Živinica moved abroad."
+    )
+    doc = from_text(text, path="t.txt")
+    found = {(f.span.text, f.suggestion) for f in run_checks(Job(doc), Config()) if f.check.startswith("name.")}
+    assert found == {("Živinica", "Živinice")}
+
+
+def test_a_bcms_town_in_ija_is_a_nominative():
+    assert _english_only("Clinics\n\nThe worst cases are in Lukavac and Kalesija.", "name.inflected") == []
+    # near-miss: a foreign name's genitive with the glide j is still read
+    assert _english_only("Golf\n\nMickelson conceded his match to Francesco Molinarija.", "name.inflected") == [
+        "Molinarija"
+    ]

@@ -698,8 +698,9 @@ def _same(a: str, b: str) -> bool:
     # footballers"): any two words of four letters or more that begin alike
     words_a = [facts.fold_name(w) for w in re.findall(r"[\w’'-]{4,}", a)]
     words_b = [facts.fold_name(w) for w in re.findall(r"[\w’'-]{4,}", b)]
+    # (the last letter of the shorter may be a case ending: Kulu, Kula)
     if (len(words_a) > 1 or len(words_b) > 1) and any(
-        u[: min(len(u), len(v), 5)] == v[: min(len(u), len(v), 5)] for u in words_a for v in words_b
+        u[: min(len(u) - 1, len(v) - 1, 5)] == v[: min(len(u) - 1, len(v) - 1, 5)] for u in words_a for v in words_b
     ):
         return True
     # the source's phonetic spelling of an English name (Rendžersima, Rangers): the consonants
@@ -823,7 +824,10 @@ class ResultReversed(Check):
 
 #: A name within a few words before a number, in the same clause: the side the number belongs to
 #: ("Raguž 3.412 glasova", "Šehić has 3,412", "SNS with 45 percent").
-_OWNER_BEFORE = re.compile(r"([A-ZČĆŠŽĐ][\w’'-]+)(?:\s+[a-zčćšžđ][\w’'-]*){0,5}\s*[:–-]?\s*$")
+_OWNER_BEFORE = re.compile(r"([A-ZČĆŠŽĐ][\w’'-]+)[“”\"»]?(?:\s+[a-zčćšžđ][\w’'-]*){0,5}\s*[:–-]?\s*$")
+
+
+_QUOTED_OWNER_BEFORE = re.compile(r"[„“\"«]([^„“”\"«»]{2,60})[“”\"»]\s*[:–-]?\s*$")
 
 
 def _owners(text: str, lang: str) -> dict[float, tuple[str, int, int]]:
@@ -842,8 +846,11 @@ def _owners(text: str, lang: str) -> dict[float, tuple[str, int, int]]:
             continue
         seen[value] += 1
         before = text[max(last_end, q.start - 60) : q.start]
+        quoted = _QUOTED_OWNER_BEFORE.search(before)
         m = _OWNER_BEFORE.search(before)
-        if m and _side(m.group(1)) and not _AFTER_PREPOSITION.search(before[: m.start()]):
+        if quoted and re.search(r"[A-ZČĆŠŽĐ]", quoted.group(1)):
+            out[value] = (quoted.group(1), q.start, q.end)  # a list or coalition: „Zajedno za Kulu“ 287
+        elif m and _side(m.group(1)) and not _AFTER_PREPOSITION.search(before[: m.start()]):
             out[value] = (m.group(1), q.start, q.end)
         last_end = q.end
     return {v: o for v, o in out.items() if seen[v] == 1}

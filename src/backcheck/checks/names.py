@@ -99,6 +99,8 @@ class NameInflected(Check):
                 _invariant_in_source(word, reading.base, source_words) or _declined_in_source(word, source_words)
             ):
                 continue
+            if _usual_of_a_pair(word, reading.base, inv.occurrences):
+                continue
             if reading.form == "respelling" and _own_spelling(word, reading.base):
                 continue
             if reading.form == "respelling" and ctx.source is not None and ctx.source.lang == "hr":
@@ -201,6 +203,17 @@ def _invariant_in_source(word: str, base: str, counts: Counter) -> bool:
     if oblique_local_name(word, []) is not None:
         return False  # -ićima, -ića: a case however often the source writes it (u Rafailovićima)
     return counts[fold(word)] >= INVARIANT_REPEATS and not counts[fold(base)]
+
+
+def _usual_of_a_pair(word: str, base: str, occurrences) -> bool:
+    """-e read as the genitive of an -a name the article also writes, where the article writes
+    the -e form more often: either may be the other's case (Rijeke of Rijeka; Živinica, the
+    genitive plural of Živinice), and the article's usual form is the nominative."""
+    return (
+        word[:-1] == base[:-1]
+        and {word[-1:], base[-1:]} == {"a", "e"}
+        and len(occurrences.get(word, ())) > len(occurrences.get(base, ())) > 0
+    )
 
 
 def _declined_in_source(word: str, counts: Counter) -> bool:
@@ -472,6 +485,10 @@ class NameInconsistent(Check):
                     # one is a Serbo-Croatian case form of the other: the odd one is the case
                     # form, whichever is more frequent, and its nominative is the spelling to use
                     form, base = (rare, common) if _case_form(rare, common) else (common, rare)
+                    if rare[:-1] == common[:-1] and {rare[-1:], common[-1:]} == {"a", "e"}:
+                        # -a and -e either way: an -a town's genitive (Rijeke) or a plural town's
+                        # genitive plural (Živinica); the article's usual form is the nominative
+                        form, base = rare, common
                     for occ in inv.occurrences[form]:
                         yield Finding(
                             self.id,
