@@ -338,6 +338,8 @@ def polarity(text: str, lang: str, offset: int = 0) -> Polarity | None:
                 continue
             if family == "en" and token == "No" and re.match(r"\.?\s*\d", clause[m.end() :]):
                 continue  # "No. 5"
+            if family == "en" and token == "no" and re.match(r"\.\s*\d", clause[m.end() :]):
+                continue  # "polling station no. 14"
             if kind is None:
                 continue
             if kind in ("verbal", "nword") and m.start() in idioms:

@@ -188,6 +188,8 @@ class NameSourceCase(Check):
             return None  # "gospođa Steinem": the source's name is a nominative
         if in_quoted_title(article.text, t.start, t.end):
             return None  # a quoted title is written as its owner writes it (a song, a festival)
+        if _name_adjective(t, copied, article):
+            return None  # "Vladičin Han": a possessive in a place's name, before its capitalised noun
         # before a man's -ić surname in its nominative the first name is one too: a man's full name
         # declines both words (Saša Milenković; Saše Milenkovića)
         before_ic = bool(_IC_SURNAME_AFTER.match(latin, copied.end))
@@ -258,3 +260,18 @@ def _written_as_is(t: Token, nominative: str, article: _Article) -> bool:
     vowel would give (Vinistra, never "Vinistar"): the form is the name's own."""
     counts = article.source_counts
     return counts[t.folded] >= _INVARIANT_REPEATS and not counts[fold(nominative)]
+
+
+_POSSESSIVE_NOMINATIVE = ("in", "ov", "ev")
+_NEXT_WORD = re.compile(r" ([A-ZČĆŠŽĐ][a-zčćšžđ]+)\b")
+
+
+def _name_adjective(t: Token, copied: Token, article: _Article) -> bool:
+    """A possessive adjective in its nominative before a capitalised word that follows it in the
+    source too (Vladičin Han, Petrovo Selo): the first word of a place's name, as written; a
+    person's possessive goes with a common noun (Milatovićev plan)."""
+    if not t.folded.endswith(_POSSESSIVE_NOMINATIVE):
+        return False
+    english_next = _NEXT_WORD.match(article.text, t.end)
+    source_next = _NEXT_WORD.match(article.latin, copied.end)
+    return bool(english_next and source_next and english_next.group(1) == source_next.group(1))

@@ -218,4 +218,7 @@ def nominative_rendered(english: Token, source: Token) -> bool:
         reduced = e[:-2] + e[-1]
         if f.startswith(reduced) and 0 < len(f) - len(reduced) <= 3:
             return True
+    only, after_genitive = form_analysis.source_declension(english.text)
+    if f in only or f in after_genitive:
+        return True  # a plural town or a neuter name declined (Mirosaljci / Mirosaljaca, Ušće / Ušća)
     return any(fold(r.base) == e for r in form_analysis.readings(source.text) if r.form != "respelling")
