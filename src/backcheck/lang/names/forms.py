@@ -774,20 +774,6 @@ def _two_names(reading: Reading, features: dict[str, float]) -> bool:
     )
 
 
-def _ija_nominative(token: str, reading: Reading, features: dict[str, float]) -> bool:
-    """A word in -ija read as the genitive of an -i name with the glide j (Kimi: Kimija): BCMS has
-    hundreds of nominatives in -ija (Kalesija, Srbija, Marija), so only a base the article writes
-    or English knows well is such a name's genitive; a base a BCMS dictionary lists (Kalesi,
-    Šarli) is no evidence against the nominative, and a foreign base (Molinari) keeps its reading."""
-    return (
-        reading.change == "glide j"
-        and token.lower().endswith("ija")
-        and not features.get("base_in_article")
-        and features.get("base_english", 0.0) < 0.5
-        and bool(features.get("base_bcms_name") or features.get("token_bcms_name"))
-    )
-
-
 def _first_name_before_nominative(reading: Reading, context: Context) -> bool:
     """A first name before a surname that is not in the same case (Ivana Horvat): BCMS declines
     both words of a name, so the first is a name of its own, not a case form of another."""
@@ -860,7 +846,7 @@ def analyse(
             features = evidence(token, reading, context, in_article, is_nominative)
             if _common_noun_left(token, reading, features):
                 break
-            if _two_names(reading, features) or _ija_nominative(token, reading, features):
+            if _two_names(reading, features):
                 break
             found = Analysis(token, reading, m.probability(features), features, m.thresholds[group(reading)])
             if best is None or _better(found, best):

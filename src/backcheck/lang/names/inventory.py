@@ -84,12 +84,22 @@ def _capitalised_words(text: str, start: int, end: int):
             yield m.start(), m.end(), word
 
 
+_QUOTES = re.compile(r'["“”„]')
+
+
 def build_inventory(doc: Document) -> NameInventory:
     inv = NameInventory()
     text = doc.text
+    open_quote, block = False, None
     for sentence in doc.article_sentences:
         words = list(_WORD.finditer(text, sentence.start, sentence.end))
         in_title = doc.blocks[sentence.block].kind == TITLE
+        # a sentence inside a quotation of several ("One. Fils hits hard," he said) is read as the
+        # quotation's continuation, the way one sentence of it would be: its first word is no
+        # sentence opening for the evidence of names
+        continued = open_quote and sentence.block == block
+        marks = len(_QUOTES.findall(text, sentence.start, sentence.end))
+        open_quote, block = continued ^ bool(marks % 2), sentence.block
         for i, m in enumerate(words):
             word = m.group()
             if not word[0].isupper():
@@ -102,5 +112,5 @@ def build_inventory(doc: Document) -> NameInventory:
 
             prev = neighbour(i - 1, words[i - 1].end(), m.start()) if i else None
             nxt = neighbour(i + 1, m.end(), words[i + 1].start()) if i + 1 < len(words) else None
-            inv.occurrences[word].append(Occurrence(m.start(), m.end(), i == 0, in_title, prev, nxt))
+            inv.occurrences[word].append(Occurrence(m.start(), m.end(), i == 0 and not continued, in_title, prev, nxt))
     return inv
