@@ -43,6 +43,17 @@ class _Pair:
         return None
 
 
+def _text_pairs(ctx):
+    """(source sentences, English sentences, the source's Latin text, the English text) of each
+    aligned pair with both sides, for a Serbo-Croatian source."""
+    if ctx.source is None or not is_serbo_croatian(ctx.source.lang):
+        return
+    for _pair, src, tgt in ctx.aligned_pairs:
+        if src and tgt:
+            source = facts.to_latin_text(ctx.source.text[src[0].start : src[-1].end])
+            yield src, tgt, source, ctx.document.text[tgt[0].start : tgt[-1].end]
+
+
 def _pairs(ctx):
     """The aligned pairs with both sides, for a Serbo-Croatian source."""
     if ctx.source is None or not is_serbo_croatian(ctx.source.lang):
@@ -736,13 +747,7 @@ class ResultReversed(Check):
 
     def run(self, ctx):
         spec = facts.tables()["results"]
-        if ctx.source is None or not is_serbo_croatian(ctx.source.lang):
-            return
-        for _pair, src, tgt in ctx.aligned_pairs:
-            if not src or not tgt:
-                continue
-            source = facts.to_latin_text(ctx.source.text[src[0].start : src[-1].end])
-            english = ctx.document.text[tgt[0].start : tgt[-1].end]
+        for src, tgt, source, english in _text_pairs(ctx):
             source = _BETWEEN_LOSS_AND_BY.sub(r"\1", source)
             source_results = _results(
                 source,
@@ -870,13 +875,7 @@ class AttributionSwapped(Check):
     requires_source = True
 
     def run(self, ctx):
-        if ctx.source is None or not is_serbo_croatian(ctx.source.lang):
-            return
-        for _pair, src, tgt in ctx.aligned_pairs:
-            if not src or not tgt:
-                continue
-            source = facts.to_latin_text(ctx.source.text[src[0].start : src[-1].end])
-            english = ctx.document.text[tgt[0].start : tgt[-1].end]
+        for src, tgt, source, english in _text_pairs(ctx):
             theirs, ours = _owners(source, ctx.source.lang), _owners(english, "en")
             values = sorted(set(theirs) & set(ours))
             for i, a in enumerate(values):
