@@ -1099,3 +1099,11 @@ def test_the_head_of_diplomacy_is_a_foreign_minister():
     source = "Karan će se u Moskvi sastati sa šefom ruske diplomatije Sergejom Lavrovom."
     english = "Karan will meet Russian Foreign Minister Sergei Lavrov in Moscow."
     assert not {c for c in _with_source(source, english, "bs") if c[0] == "fact.office"}
+
+
+def test_a_region_s_adjective_in_eski_renders_the_region():
+    source = "Koncerti će biti održani u crkvama bokeških mjesta."
+    english = "The concerts will be held in the churches of Boka towns."
+    assert ("name.unmatched", "Boka") not in _with_source(source, english, "cnr")
+    # near-miss: another region is no rendering of "bokeških"
+    assert ("name.unmatched", "Lika") in _with_source(source, english.replace("Boka", "Lika"), "cnr")

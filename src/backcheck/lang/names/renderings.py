@@ -187,6 +187,8 @@ def place_adjective_of(english: Token, source: Token) -> bool:
             bases = {stem} | {stem[:-1] + c for c in _UNALTERNATED.get(stem[-1], ())}
             if stem.endswith("elj") and len(stem) > 5:
                 bases.add(stem[:-3])  # an -elj- adjective of a region (bokeljski: Boka)
+            if stem.endswith("e") and len(stem) >= 4:
+                bases.add(stem[:-1])  # an -eški adjective of a region (bokeški: Boka)
             if len(name) >= 4 and any(b.endswith(name) and len(b) - len(name) >= 3 for b in bases):
                 return True  # a compound adjective ending in the place (bokokotorski: Kotor)
             if any(
