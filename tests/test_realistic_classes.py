@@ -1107,3 +1107,13 @@ def test_a_region_s_adjective_in_eski_renders_the_region():
     assert ("name.unmatched", "Boka") not in _with_source(source, english, "cnr")
     # near-miss: another region is no rendering of "bokeških"
     assert ("name.unmatched", "Lika") in _with_source(source, english.replace("Boka", "Lika"), "cnr")
+
+
+def test_a_short_skeleton_needs_as_many_syllables_to_be_a_respelling():
+    source = "Niš je na mestu rimskog Naisa. Niš danas ima muzej."
+    english = "Niš stands on the site of Roman Naissus. Niš has a museum today."
+    assert not {c for c in _with_source(source, english, "sr") if c[0] == "name.transliterated"}
+    # near-miss: one syllable each (Šik, Schick)
+    source = "Šik je dao gol. Patrik Šik je najbolji strelac."
+    english = "Schick scored. Patrik Šik is the top scorer."
+    assert ("name.transliterated", "Šik") in _with_source(source, english, "sr")

@@ -24,6 +24,16 @@ from backcheck.lang.text import fold, to_latin
 
 #: Latin letters of other alphabets than English's and BCMS's (Turkish, Hungarian, German,
 #: French, Spanish, Albanian): a name written with them is in its own spelling
+#: A skeleton of two letters (Niš: ns) is shared by too many names (Naissus) to say one respells
+#: the other unless they have as many syllables (Šik, Schick).
+_MIN_KEY = 3
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+def _vowel_groups(word: str) -> int:
+    return len(_VOWEL_GROUPS.findall(fold(word)))
+
+
 _FOREIGN_LETTERS = re.compile("[çğşöüäëéèêáàâíóúñõãøåœæßÇĞŞÖÜÄËÉÈÊÁÀÂÍÓÚÑÕÃØÅŒÆ]")
 
 
@@ -64,7 +74,10 @@ class NameTransliterated(Check):
                 if not t.name:
                     continue
                 if SLAVIC_LETTERS & set(t.text) or "dž" in t.text.lower():
-                    original = english_spellings.get(phonetic_key(t.text, False))
+                    key = phonetic_key(t.text, False)
+                    original = english_spellings.get(key)
+                    if original and len(key) < _MIN_KEY and _vowel_groups(original) != _vowel_groups(t.text):
+                        original = None  # a short skeleton, and another syllable count (Niš, Naissus)
                     if original and fold(original) != t.folded and not is_common_word(original.lower()):
                         yield Finding(
                             self.id,
