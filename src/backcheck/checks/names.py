@@ -88,11 +88,11 @@ class NameInflected(Check):
                 )
                 if found is None or found.probability < (configured if configured is not None else found.threshold):
                     found = None
-                    # an -ić name's oblique ending, which no nominative has (near Ozrinića)
+                    # a local name's ending that no nominative has (near Ozrinića, from Tordinaca)
                     reading = name_forms.oblique_local_name(word, contexts)
                     if reading is None or not name_forms.allowed(word, reading, contexts, False):
                         continue
-                    why = "oblique_ending_of_an_ic_name"
+                    why = "oblique_ending_of_a_local_name"
                 else:
                     reading = found.reading
             if source_words is not None and (
@@ -209,17 +209,18 @@ def _usual_of_a_pair(word: str, base: str, occurrences) -> bool:
     """-e read as the genitive of an -a name the article also writes, where the article writes
     the -e form more often: either may be the other's case (Rijeke of Rijeka; Živinica, the
     genitive plural of Živinice), and the article's usual form is the nominative."""
-    return (
-        word[:-1] == base[:-1]
-        and {word[-1:], base[-1:]} == {"a", "e"}
-        and len(occurrences.get(word, ())) > len(occurrences.get(base, ())) > 0
-    )
+    return _a_e_pair(word, base) and len(occurrences.get(word, ())) > len(occurrences.get(base, ())) > 0
+
+
+def _a_e_pair(x: str, y: str) -> bool:
+    """Two forms of one stem, one in -a and one in -e: each may be the other's case."""
+    return x[:-1] == y[:-1] and {x[-1:], y[-1:]} == {"a", "e"}
 
 
 def _declined_in_source(word: str, counts: Counter) -> bool:
     """The source never writes the word but declines it as a nominative (English "from Slatine",
-    source "iz Slatina"; "at Ušće", "na Ušću"): the translator made the nominative; a copied case
-    form is one the source writes."""
+    source "iz Slatina"; "around Ušće", "oko Ušća"): the translator made the nominative; a copied
+    case form is one the source writes."""
     from backcheck.lang.bcms_names import is_bcms_name
     from backcheck.lang.names.forms import source_declension
 
@@ -485,7 +486,7 @@ class NameInconsistent(Check):
                     # one is a Serbo-Croatian case form of the other: the odd one is the case
                     # form, whichever is more frequent, and its nominative is the spelling to use
                     form, base = (rare, common) if _case_form(rare, common) else (common, rare)
-                    if rare[:-1] == common[:-1] and {rare[-1:], common[-1:]} == {"a", "e"}:
+                    if _a_e_pair(rare, common):
                         # -a and -e either way: an -a town's genitive (Rijeke) or a plural town's
                         # genitive plural (Živinica); the article's usual form is the nominative
                         form, base = rare, common
