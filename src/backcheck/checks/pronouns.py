@@ -87,11 +87,9 @@ class PronounGender(Check):
 def _quotation_groups(text: str, sentences) -> list[int]:
     """For each sentence, the index of the first sentence of its unit: a quotation of several
     sentences ("One. Two. Three," he said.) is one unit, as one sentence would be."""
+    from backcheck.lang.segment import continues_quotation
+
     out: list[int] = []
-    open_quote = False
-    for k, sentence in enumerate(sentences):
-        joined = open_quote and k > 0 and sentences[k - 1].block == sentence.block
-        out.append(out[-1] if joined else k)
-        marks = len(_QUOTES.findall(text, sentence.start, sentence.end))
-        open_quote = (open_quote if joined else False) ^ bool(marks % 2)
+    for k, continued in enumerate(continues_quotation(text, sentences)):
+        out.append(out[-1] if continued else k)
     return out

@@ -196,3 +196,20 @@ def _trim(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+_QUOTE_MARKS = re.compile(r'["“”„]')
+
+
+def continues_quotation(text: str, sentences) -> list[bool]:
+    """For each sentence (with ``start``, ``end`` and ``block``), whether it begins inside a
+    quotation opened in an earlier sentence of its block ("One. Two. Three," he said: the second
+    and the third), read by the parity of quote marks."""
+    out: list[bool] = []
+    open_quote, block = False, None
+    for sentence in sentences:
+        continued = open_quote and sentence.block == block
+        out.append(continued)
+        marks = len(_QUOTE_MARKS.findall(text, sentence.start, sentence.end))
+        open_quote, block = continued ^ bool(marks % 2), sentence.block
+    return out

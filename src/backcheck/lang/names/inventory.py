@@ -84,22 +84,18 @@ def _capitalised_words(text: str, start: int, end: int):
             yield m.start(), m.end(), word
 
 
-_QUOTES = re.compile(r'["“”„]')
-
-
 def build_inventory(doc: Document) -> NameInventory:
+    from backcheck.lang.segment import continues_quotation
+
     inv = NameInventory()
     text = doc.text
-    open_quote, block = False, None
-    for sentence in doc.article_sentences:
+    # a sentence inside a quotation of several ("One. Fils hits hard," he said) is read as the
+    # quotation's continuation, the way one sentence of it would be: its first word is no sentence
+    # opening for the evidence of names
+    continuing = continues_quotation(text, doc.article_sentences)
+    for sentence, continued in zip(doc.article_sentences, continuing, strict=True):
         words = list(_WORD.finditer(text, sentence.start, sentence.end))
         in_title = doc.blocks[sentence.block].kind == TITLE
-        # a sentence inside a quotation of several ("One. Fils hits hard," he said) is read as the
-        # quotation's continuation, the way one sentence of it would be: its first word is no
-        # sentence opening for the evidence of names
-        continued = open_quote and sentence.block == block
-        marks = len(_QUOTES.findall(text, sentence.start, sentence.end))
-        open_quote, block = continued ^ bool(marks % 2), sentence.block
         for i, m in enumerate(words):
             word = m.group()
             if not word[0].isupper():
