@@ -373,6 +373,11 @@ def test_a_compound_with_a_number_supports_one():
     assert _values("List je objavio četvorostranu reklamu.", "sr") == [[("n", 4.0)]]
 
 
+def test_a_changed_rate_is_flagged_over_both_units_with_the_source_unit_as_suggestion():
+    found = findings("number.mismatch", "Prinos je bio 12 tona po hektaru.", "The yield was 12 tonnes per acre.", "hr")
+    assert [(t, f.suggestion) for t, f in found] == [("12 tonnes per acre", "12 tonnes per hectare")]
+
+
 def test_a_score_with_a_colon_is_two_numbers():
     assert [sorted(v) for v in _values("Pobijedili su 28:25.", "hr")] == [[("n", 28.0)], [("n", 25.0)]]
 
@@ -386,6 +391,22 @@ def test_a_score_with_a_colon_is_two_numbers():
         ("Požar je zahvatio 95 hektara šume.", "The fire engulfed 95 hectares of forest.", False),
         ("Karta košta 20 KM.", "A ticket costs 20 kilometres.", True),  # the convertible mark, not km
         ("Karta košta 20 KM.", "A ticket costs 20 KM.", False),
+        # square and cubic metres, energy, decagrams
+        ("Stan ima 64 kvadratna metra.", "The flat has 64 square feet.", True),
+        ("Stan ima 64 četvorna metra.", "The flat has 64 square metres.", False),
+        ("Stan ima 64 m2.", "The flat has 690 square feet.", False),  # converted
+        ("Potrošeno je 900 kubika vode.", "900 litres of water were used.", True),
+        ("Potrošeno je 900 kubika vode.", "900 cubic metres of water were used.", False),
+        ("Elektrana je proizvela 120 gigavat-sati.", "The plant produced 120 megawatt hours.", True),
+        ("Elektrana je proizvela 120 gigavat-sati.", "The plant produced 120 GWh.", False),
+        ("Dodajte 10 dekagrama sira.", "Add 10 grams of cheese.", True),
+        ("Dodajte 10 dag sira.", "Add 100 grams of cheese.", False),
+        # a rate is compared by both of its units
+        ("Prinos je bio šest tona po hektaru.", "The yield was six tonnes per acre.", True),
+        ("Prinos je bio šest tona po hektaru.", "The yield was six tonnes per hectare.", False),
+        ("Prinos je bio šest tona po hektaru.", "The yield was 2.4 tonnes per acre.", False),  # converted
+        ("Prinos je bio šest tona po hektaru.", "The yield was six tonnes a hectare.", False),
+        ("Prinos je bio šest tona.", "The yield was six tonnes per hectare.", False),  # a rate on one side only
     ],
 )
 def test_a_unit_changed_without_its_number_is_a_changed_amount(source, english, changed):

@@ -779,6 +779,12 @@ def _first_name_before_nominative(reading: Reading, context: Context) -> bool:
     both words of a name, so the first is a name of its own, not a case form of another."""
     if not (context.neighbour_after and context.neighbour):
         return False
+    if reading.form == "respelling":
+        # a transcription is no case: Đovani Konti is Giovanni whatever Konti's case; before an
+        # English noun it names a thing (Štark Arena), which the first-name rule keeps as written
+        from backcheck.lang.names.common_words import is_common_word
+
+        return is_common_word(context.neighbour.lower())
     return not any(r.ending == reading.ending and r.form == reading.form for r in readings(context.neighbour))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from backcheck.lang.numbers.data import en_months
+from backcheck.lang.numbers.units import is_rate
 
 #: Values from this one up are shown with thousands separators ("1,500,000"), smaller ones as
 #: written ("1500", "2.5").
@@ -16,7 +17,17 @@ _FAHRENHEIT_PLAIN_MIN = 40
 #: news copy rounds converted values.
 #: How far a converted measurement may be from its conversion (rounding); a currency is no unit
 #: conversion backcheck knows, so another currency never renders it.
-_MEASURE_TOLERANCE = {"len": 0.12, "mass": 0.12, "speed": 0.12, "area": 0.12, "vol": 0.12, "temp": 1.5, "money": 0.0}
+_MEASURE_TOLERANCE = {
+    "len": 0.12,
+    "mass": 0.12,
+    "speed": 0.12,
+    "area": 0.12,
+    "vol": 0.12,
+    "energy": 0.12,
+    "power": 0.12,
+    "temp": 1.5,
+    "money": 0.0,
+}
 
 
 @dataclass(frozen=True)
@@ -85,6 +96,11 @@ def units_disagree(a: Quantity, b: Quantity) -> bool:
     changed (300 km -> 300 miles, 95 hektara -> 95 acres)."""
     units_a = {(d, v) for d, v in a.values if "/" in d}
     units_b = {(d, v) for d, v in b.values if "/" in d}
+    # a rate on both sides is compared as a rate (tonnes per hectare, tonnes per acre); a rate
+    # on one side only by its first unit
+    both_rates = any(is_rate(d) for d, _ in units_a) and any(is_rate(d) for d, _ in units_b)
+    units_a = {(d, v) for d, v in units_a if is_rate(d) == both_rates}
+    units_b = {(d, v) for d, v in units_b if is_rate(d) == both_rates}
     if not units_a or not units_b or units_a & units_b:
         return False
     return not any(
@@ -97,7 +113,8 @@ def units_disagree(a: Quantity, b: Quantity) -> bool:
 def _close(a: float, b: float, dimension: str) -> bool:
     if dimension == "temp":
         return abs(a - b) <= _MEASURE_TOLERANCE["temp"]
-    return max(a, b) > 0 and abs(a - b) / max(a, b) <= _MEASURE_TOLERANCE.get(dimension, 0.0)
+    tolerance = _MEASURE_TOLERANCE.get(dimension.partition(":")[0], 0.0)  # a rate: as its first unit
+    return max(a, b) > 0 and abs(a - b) / max(a, b) <= tolerance
 
 
 def _key(value: float) -> float:

@@ -41,8 +41,32 @@ def _measures(after: str, value: float) -> set[tuple[str, float]]:
             # capital KM after an amount is Bosnia's convertible mark, not kilometres (km)
             return {("money/BAM", value)}
         dimension, factor, system, _ = units()[int(unit.lastgroup[1:])]
-        return {(f"{dimension}/{system}", value * factor)}
+        readings = {(f"{dimension}/{system}", value * factor)}
+        if per := _per_unit(after, unit.end()):
+            # a rate ("7 tona po hektaru"): its reading is "mass:area"; a conversion in either
+            # unit makes it imperial, so that only a conversion is rounded
+            per_dimension, per_factor, per_system, _ = units()[int(per.lastgroup[1:])]
+            rate_system = "m" if system == per_system == "m" else "i"
+            readings.add((f"{dimension}:{per_dimension}/{rate_system}", value * factor / per_factor))
+        return readings
     return set()
+
+
+#: What joins the two units of a rate: "tonnes per hectare", "tona po hektaru", "€ a litre", "t/ha".
+_PER = re.compile(r"\s*(?:/|(?:per|an?|po|na|each)\s)\s*", re.I)
+
+
+def _per_unit(text: str, end: int) -> re.Match | None:
+    """The unit of a rate's denominator written at ``end`` ("per acre", "po hektaru"), or None."""
+    if not (per := _PER.match(text, end)):
+        return None
+    unit = _unit_pattern().match(text, per.end())
+    return unit if unit and unit.lastgroup and unit.group().strip(" -") != "KM" else None
+
+
+def is_rate(dimension: str) -> bool:
+    """Whether a reading's dimension is a rate of two units ("mass:area/m")."""
+    return ":" in dimension.partition("/")[0]
 
 
 @lru_cache(maxsize=1)
@@ -83,13 +107,25 @@ def unit_name(text: str, end: int) -> str | None:
     unit = _unit_pattern().match(text, end)
     if not unit or not unit.lastgroup or unit.group().strip(" -") == "KM":
         return None
-    return unit_names()[int(unit.lastgroup[1:])]
+    name = unit_names()[int(unit.lastgroup[1:])]
+    if name and (per := _per_unit(text, unit.end())) and (per_name := unit_names()[int(per.lastgroup[1:])]):
+        return f"{name} per {_singular(per_name)}"
+    return name
+
+
+def _singular(name: str) -> str:
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name.replace("feet", "foot")
 
 
 def unit_end(text: str, end: int) -> int:
-    """Where the unit written after a number that ends at ``end`` ends (``end`` without one)."""
-    unit = _unit_pattern().match(text, end)
-    return unit.end() if unit and unit.lastgroup else end
+    """Where the unit written after a number that ends at ``end`` ends, with the unit of a rate
+    ("7 tonnes per acre"); ``end`` without one."""
+    latin = to_latin(text[end : end + 40])
+    unit = _unit_pattern().match(latin.text)
+    if not unit or not unit.lastgroup:
+        return end
+    stop = per.end() if (per := _per_unit(latin.text, unit.end())) else unit.end()
+    return end + latin.original_range(0, stop)[1] if stop else end
 
 
 _PERCENT = re.compile(
