@@ -158,6 +158,10 @@ def test_html_article_extraction_keeps_offsets(write):
         # a quotation of several sentences is split as ReLDI splits the source's; a title's
         # abbreviation inside it does not end a sentence
         ("en", '"Trains are late. Prof. Ilić agrees. Buses too," she said. It rained.', 4),
+        # "p.m." ends a sentence inside a quotation as outside it, but not before a weekday
+        ("en", '"The clinic shuts at 2 p.m. That is why we ran," he said. It rained.', 3),
+        ("en", "The vote closes at 8 p.m. Sunday, officials said. It rained.", 2),
+        ("en", '"We meet at 5 p.m. Friday in the hall," she said.', 1),
         ("sr", "Predsjednik dr. Marković je 11. juna rekao da će se sastati s ministrom. Sastanak je zakazan.", 2),
         ("hr", "Sjednica je održana 3. ožujka 2023. u Zagrebu. Vijećnici su glasovali.", 2),
         # an ordinal's full stop before a lower-case word ends no sentence

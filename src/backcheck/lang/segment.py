@@ -143,10 +143,35 @@ def _split_piece(text: str, lang: str) -> list[tuple[int, int]]:
     if model is not None:
         return _reldi_sentences(text, model)  # Latin and Cyrillic alike
     seg_lang = lang if lang in {"en", "de", "fr", "es", "it", "pl", "ru", "nl", "da", "bg", "sk", "el"} else "en"
-    return _split_quotations(text, _join_ordinals(text, _locate(text, _pysbd_pieces(text, seg_lang))))
+    spans = _join_ordinals(text, _locate(text, _pysbd_pieces(text, seg_lang)))
+    if seg_lang == "en":
+        spans = _join_clock_dates(text, spans)
+    return _split_quotations(text, spans)
 
 
 _ORDINAL_END = re.compile(r"\d\.$")
+#: A time of day at a piece's end ("at 5 p.m."), and a weekday or month after it.
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.I)
+_CLOCK_BREAK = re.compile(r"\b[ap]\.m\.[\"”»’)\]]*\s+(?=[\"“„«(\[]?[A-Z])", re.I)
+
+
+def _date_word(word: str) -> bool:
+    from backcheck.lang.numbers.data import en_months, weekdays
+
+    return word.lower() in weekdays()["en"] or word.capitalize() in en_months()
+
+
+def _join_clock_dates(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin a sentence split after "a.m." or "p.m." before a weekday or month: American copy
+    writes the time before the day ("at 5 p.m. Monday"), which pysbd reads as two sentences."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        word = re.match(r"[A-Za-z]+", text[start:end])
+        if out and _CLOCK_END.search(text[out[-1][0] : out[-1][1]].rstrip()) and word and _date_word(word.group()):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _join_ordinals(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -177,12 +202,20 @@ def _split_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     for start, end in spans:
         piece = text[start:end]
         cuts = []
-        for m in _SENTENCE_BREAK.finditer(piece):
-            before = piece[: m.start() + 1]
+        # a full stop as the break rule reads it, or the one of "p.m." before a sentence (as pysbd
+        # reads it outside quotations), but not before a weekday or month ("5 p.m. Monday")
+        breaks = [(m.start() + 1, m.end()) for m in _SENTENCE_BREAK.finditer(piece)]
+        breaks += [
+            (m.start() + len("p.m."), m.end())
+            for m in _CLOCK_BREAK.finditer(piece)
+            if not _date_word(re.sub(r"\W", " ", piece[m.end() :]).split()[0])
+        ]
+        for stop, cut in sorted(breaks):
+            before = piece[:stop]
             opened = len(_OPENING_QUOTE.findall(before)) - len(_CLOSING_QUOTE.findall(before))
             word = re.search(r"(\w+)\.$", before)
             if opened > 0 and not (word and word.group(1).lower() in _TITLE_ABBREVIATIONS):
-                cuts.append(m.end())
+                cuts.append(cut)
         last = start
         for cut in cuts:
             out.append((last, _trim(text, last, start + cut)))

@@ -267,8 +267,8 @@ def readings(token: str) -> tuple[Reading, ...]:
             continue  # -em is the instrumental of soft stems only (Vučićem; al-Moualem is no case form)
         if (stem := stem_for(ending)) is not None and stem[-1].isalpha() and stem[-1].lower() not in "aeiou":
             out.append(Reading(_cap(token, stem), ending, form))
-            if len(stem) >= 4 and stem[-1].lower() in t["fleeting_a"]["finals"] and stem[-2].lower() not in "aeiouj":
-                out.append(Reading(_cap(token, stem[:-1] + "a" + stem[-1]), ending, form, "fleeting a"))
+            if len(stem) >= 4 and (final := _fleeting_final(stem, t["fleeting_a"]["finals"])):
+                out.append(Reading(_cap(token, stem[:-final] + "a" + stem[-final:]), ending, form, "fleeting a"))
             if stem.lower().endswith(tuple(t["glide"]["vowel_stem"])) and ending[0] in "aeiou":
                 out.append(Reading(stem[:-1], ending, form, "glide j"))
         if form == "vocative" and stem is not None and stem[-1].lower() in t["palatalisation"]:
@@ -281,7 +281,11 @@ def readings(token: str) -> tuple[Reading, ...]:
                 # -ia, -ea, -ya take a glide j before the endings (Russia -> Rusiji, Korea -> Koreji)
                 out.append(Reading(_cap(token, stem[:-1] + "a"), ending, form, "glide j"))
             last = stem[-1].lower()
-            if form == "dative-locative" and last in t["sibilarisation"]:
+            if (
+                form == "dative-locative"
+                and last in t["sibilarisation"]
+                and stem[-2:-1].lower() in t["sibilarisation"]["after"]
+            ):
                 original = t["sibilarisation"][last]
                 out.append(Reading(_cap(token, stem[:-1] + original + "a"), ending, form, f"{original}>{last}"))
     for ending, nominative in t["plural_towns"].items():
@@ -304,6 +308,16 @@ def readings(token: str) -> tuple[Reading, ...]:
         and not r.base.lower().endswith(_OBLIQUE_IC)
     }
     return tuple(sorted(unique.values(), key=lambda r: -len(r.ending)))
+
+
+def _fleeting_final(stem: str, finals: list[str]) -> int:
+    """The length of the final consonant a fleeting a stood before (Kragujevc: 1, Omišlj: 2, for
+    lj), where a consonant precedes it; else 0."""
+    low = stem.lower()
+    for final in sorted(finals, key=len, reverse=True):
+        if low.endswith(final) and len(low) > len(final) and low[-len(final) - 1] not in "aeiouj":
+            return len(final)
+    return 0
 
 
 def transcribed_particles(text: str) -> list[tuple[int, int, str]]:
@@ -454,7 +468,7 @@ def evidence(
     whether the article writes ``base`` itself as a name, ``nominative`` whether it writes the
     token as part of a full name whose other word never goes with a base (Maria Zakharova)."""
     from backcheck.lang.bcms_names import is_bcms_name
-    from backcheck.lang.gazetteer import is_place
+    from backcheck.lang.gazetteer import is_place, is_place_as_written
 
     base_zipf = lexicon.zipf(reading.base.lower())
     low_token = token.lower()
@@ -466,7 +480,8 @@ def evidence(
         "bias": 1.0,
         "base_in_article": float(in_article(reading.base)),
         "base_english": min(base_zipf, 6.0) / 6.0,
-        "base_place": float(is_place(reading.base)),
+        # as written: a base with č, š, ž is no place GeoNames writes without them (Tološa: Tolosa)
+        "base_place": float(is_place_as_written(reading.base)),
         "base_surname": float(fold(reading.base).endswith(_surname_suffixes())),
         # -ić surnames never change in the nominative (Vukotić, Jelena Vukotić): -ića is oblique
         "base_ic": float(fold(reading.base).endswith("ic") and reading.form != "feminine"),

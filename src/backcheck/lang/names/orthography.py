@@ -213,9 +213,11 @@ def nominative_rendered(english: Token, source: Token) -> bool:
     e, f = english.folded, source.folded
     if e == f:
         return False
-    if len(e) >= 5 and e[-2] in "ae" and e[-1] not in "aeiou":
-        # a fleeting e or a before the final consonant (Remetinec / Remetincu, Čakovec / Čakovcu)
-        reduced = e[:-2] + e[-1]
+    final = 2 if e.endswith(("lj", "nj")) else 1  # one consonant, written with two letters
+    if len(e) >= 5 and e[-final - 1] in "ae" and e[-final] not in "aeiou":
+        # a fleeting e or a before the final consonant (Remetinec / Remetincu, Čakovec / Čakovcu,
+        # Omišalj / Omišlja)
+        reduced = e[: -final - 1] + e[-final:]
         if f.startswith(reduced) and 0 < len(f) - len(reduced) <= 3:
             return True
     only, after_genitive = form_analysis.source_declension(english.text)
