@@ -1191,3 +1191,57 @@ def test_a_transcribed_first_name_is_read_whatever_the_surname_s_case():
     # near-miss: before an English noun the word names a thing (Štark Arena), kept as written
     stark = Reading("Stark", "", "respelling", "similarity 1.00")
     assert not allowed("Štark", stark, [Context(neighbour="Arena", neighbour_after=True)], False)
+
+
+def test_an_adjectival_club_name_in_the_genitive_is_flagged():
+    text = "Derby report\n\nBorac beat Zrinjski 2-0 on Saturday. Borac took first place, a point ahead of Zrinjskog."
+    assert _english_only(text, "name.inflected") == ["Zrinjskog"]
+    # near-miss: the nominative alone
+    assert _english_only(text.replace("ahead of Zrinjskog", "ahead of Zrinjski"), "name.inflected") == []
+
+
+def test_a_fleeting_a_before_t_is_read_back():
+    text = (
+        "Land dispute\n\nThe plot lies along the border with Tivtom. "
+        "Tivat Mayor Ana Perić said Tivat was not consulted."
+    )
+    assert _english_only(text, "name.inflected") == ["Tivtom"]
+
+
+def test_a_local_place_declined_word_by_word_is_flagged_as_a_pair():
+    text = "Tourism\n\nThe best results were in Veloj Luci and Orebić, where guests stayed longer."
+    found = [f for f in run_checks(Job(from_text(text, path="t.txt")), Config()) if f.check == "name.inflected"]
+    assert [(f.span.text, f.suggestion) for f in found] == [("Veloj Luci", "Vela Luka")]
+    # near-miss: nominative pairs are left alone
+    assert _english_only(text.replace("Veloj Luci", "Vela Luka"), "name.inflected") == []
+    assert _english_only(text.replace("Veloj Luci", "Zlatno Brdo"), "name.inflected") == []
+
+
+def test_an_assistant_director_general():
+    source = "Pomoćnik generalnog direktora Hrvatskih voda Davor Matković najavio je radove."
+    english = "Davor Matković, Assistant Director General of Croatian Waters, announced works."
+    assert not {c for c in _with_source(source, english) if c[0] == "fact.office"}
+
+
+def test_a_deputy_speaker_made_the_speaker_is_flagged():
+    source = "Sjednicom je predsjedavala potpredsjednica Skupštine Branka Bošnjak."
+    english = "The session was chaired by Speaker of Parliament Branka Bošnjak."
+    assert ("fact.office", "Speaker") in _with_source(source, english, "cnr")
+    # near-miss: the deputy kept
+    english = "The session was chaired by Deputy Speaker of Parliament Branka Bošnjak."
+    assert not {c for c in _with_source(source, english, "cnr") if c[0] == "fact.office"}
+
+
+def test_a_result_read_across_a_relative_clause_and_a_score():
+    source = (
+        "Partizan je drugi, devet bodova iza Crvene zvezde, koja je u petak u Kragujevcu savladala Radnički sa 3:1."
+    )
+    english = "Partizan are second, nine points behind Crvena zvezda, who lost 3-1 to Radnički in Kragujevac on Friday."
+    assert {c[0] for c in _with_source(source, english, "sr")} >= {"fact.result"}
+    # near-miss: the result kept
+    english = "Partizan are second, nine points behind Crvena zvezda, who beat Radnički 3-1 in Kragujevac on Friday."
+    assert "fact.result" not in {c[0] for c in _with_source(source, english, "sr")}
+    # a clause after "da" has a subject of its own
+    source = "Jurišić je nakon meča rekla da joj je poraz od Noskove dao motiv."
+    english = "After the match, Jurišić said that Friday's defeat to Nosková had given her motivation."
+    assert "fact.result" not in {c[0] for c in _with_source(source, english)}

@@ -599,9 +599,12 @@ def _results(
     out: list[tuple[str | None, str | None, int, int]] = []
     for verbs, winner_first in ((win, True), (lose, False)):
         # the subject, up to four words (je u Podgorici), the verb, the object
-        gap = _SOURCE_GAP if source else r"(?:\s+(?:the|their|its|[a-zčćšžđ]\w*))?"
+        # (in the English a score may come first: "lost 3-1 to Radnički")
+        gap = _SOURCE_GAP if source else rf"(?:\s+{_SCORE})?(?:\s+(?:the|their|its|[a-zčćšžđ]\w*))?"
         # (in the source up to six words, across a relative pronoun: "Italija, koja je u grupi pobijedila")
-        between = r",?(?:\s+[\w’'-]+){0,6}?" if source else r",?(?:\s+[\w’'-]+){0,4}?"
+        # (a name's lower-case second word and a relative clause's comma: "Crvena zvezda, who"; in
+        # the source not across a conjunction that opens another clause: "X je rekla da joj je poraz")
+        between = r"(?:,?\s+(?!(?:da|što|sto|jer|ali)\b)[\w’'-]+){0,7}?" if source else r"(?:,?\s+[\w’'-]+){0,4}?"
         pattern = rf"{_CAPITALISED}{between}\s+(?P<verb>{_words(verbs)}){gap}\s+{_CAPITALISED}"
         for m in re.finditer(pattern, text):
             a, b = _side(m.group(1)), _side(m.group(m.re.groups))  # the subject, the object

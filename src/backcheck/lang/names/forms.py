@@ -295,6 +295,13 @@ def readings(token: str) -> tuple[Reading, ...]:
         if (stem := stem_for(ending)) is not None and stem[-1].lower() not in "aou":
             # a vowel e or i before -o stays (Ohio -> Ohiu, Sergio -> Sergia)
             out.append(Reading(_cap(token, stem + "o"), ending, form, "-o stem"))
+    for ending, form in t["adjectival"].items():
+        if (
+            ending != "stems"
+            and (stem := stem_for(ending)) is not None
+            and stem.lower().endswith(tuple(t["adjectival"]["stems"]))
+        ):
+            out.append(Reading(_cap(token, stem + "i"), ending, form, "adjective"))
     out.extend(_possessives(token, low, t))
     out.extend(_feminines(token, low, t))
     out.extend(_respellings(token))
@@ -988,6 +995,40 @@ def declined_places(text: str) -> tuple[tuple[int, int, str], ...]:
             for b in _nominatives(second, adjective=False) | _nominatives(second, adjective=True)
             if (a, b) != (first, second) and len(a) >= 3 and len(b) >= 3 and is_place(f"{a} {b}")
         }
+        if not places and (local := _declined_toponym(first, second)):
+            places = {local}
         if len(places) == 1:
             found.append((m.start(), m.end(), places.pop()))
     return tuple(found)
+
+
+#: An adjective's oblique ending before a toponym's head noun in the same case: the adjective's
+#: ending -> the head's endings in that case, by the head's gender (feminine -a: Veloj Luci;
+#: neuter -o, -e: Bijelom Polju, Bijelog Polja; masculine: Topolom Dolu, Topolog Dola).
+_AGREEING = {
+    "oj": {"a": ("i", "ci", "zi", "si")},
+    "om": {"o": ("u",), "e": ("u",), "": ("u",)},
+    "og": {"o": ("a",), "e": ("a",), "": ("a",)},
+    "oga": {"o": ("a",), "e": ("a",), "": ("a",)},
+}
+#: ... and the adjective's nominative ending for that gender.
+_ADJECTIVE_BY_GENDER = {"a": "a", "o": "o", "e": "o", "": "i"}
+
+
+def _declined_toponym(first: str, second: str) -> str | None:
+    """A local place GeoNames does not list, declined word by word: an adjective with an oblique
+    ending before a head noun of place names (Luka, Polje, Do) in the same case ("u Veloj Luci":
+    Vela Luka; "iz Bijelog Polja"). The nominative, or None."""
+    for ending, by_gender in _AGREEING.items():
+        if not first.lower().endswith(ending) or len(first) - len(ending) < 3:
+            continue
+        stem = first[: len(first) - len(ending)]
+        neuter = {second[:-1] + "e", second[:-1] + "o"} if second[-1:] in ("u", "a") else set()  # Polju: Polje
+        for head in (_nominatives(second, adjective=False) | neuter) - {second}:
+            if fold(head) not in _toponym_heads():
+                continue
+            gender = head[-1].lower() if head[-1].lower() in "aoe" else ""
+            endings = by_gender.get(gender, ())
+            if endings and second.lower().endswith(endings):
+                return f"{stem}{_ADJECTIVE_BY_GENDER[gender]} {head}"
+    return None
