@@ -240,11 +240,14 @@ def test_an_expectation_is_rendered_by_due_to_anywhere_in_the_sentence():
     assert len(findings("fact.modality", source, english, "cnr")) == 1
 
 
-def test_an_expectation_after_da_is_left_to_the_reader():
-    # "da bi trebala" may be reported speech or a purpose; clean translations render it freely,
-    # so the check reads only an expectation that no "da" introduces
+def test_an_expectation_after_da_is_read_only_in_reported_speech():
+    # "da bi trebala" after a verb of saying is reported speech; after another verb it may be a
+    # purpose, which clean translations render freely
     source = "Ministar je rekao da bi isplata trebala početi do kraja mjeseca."
     english = "The minister said payment will begin by the end of the month."
+    assert len(findings("fact.modality", source, english, "hr")) == 1
+    source = "Vlada je izmijenila zakon da bi isplata trebala početi do kraja mjeseca."
+    english = "The government amended the law so that payment will begin by the end of the month."
     assert findings("fact.modality", source, english, "hr") == []
     # near-miss: the same expectation as a main clause
     source = "Isplata bi trebala početi do kraja mjeseca."
@@ -300,3 +303,26 @@ def test_a_maximum_renders_najvise():
         findings("fact.approximation", source, "A combined maximum of 4,000 passengers a day is allowed.", "hr") == []
     )
     assert len(findings("fact.approximation", source, "4,000 passengers a day are allowed in the port.", "hr")) == 1
+
+
+def test_a_possibility_in_reported_speech_is_lost_in_a_backshifted_would():
+    source = "Načelnik je najavio da bi Opština mogla da pokrene eksproprijaciju zemljišta."
+    english = "The mayor announced that the Municipality would launch the expropriation of land."
+    assert [t for t, _ in findings("fact.modality", source, english, "cnr")] == ["would launch"]
+    # near-miss: "would" in a relative clause renders the conditional
+    source = "To je potez koji bi mogao razriješiti dugogodišnji spor s Grčkom."
+    english = "It is a move that would resolve a long-standing dispute with Greece."
+    assert findings("fact.modality", source, english, "hr") == []
+
+
+def test_an_expectation_in_reported_speech_and_a_first_person_conditional():
+    source = "Ministar je rekao u Vukovaru da bi isplata potpore trebala početi do kraja listopada."
+    english = "The minister said in Vukovar that payment of the aid will begin by the end of October."
+    assert [t for t, _ in findings("fact.modality", source, english, "hr")] == ["will begin"]
+    source = "„Rezultate bismo mogli ovjeriti do petka“, rekao je predsjednik komisije."
+    english = '"We will certify the results by Friday," the commission chairman said.'
+    assert [t for t, _ in findings("fact.modality", source, english, "bs")] == ["will certify"]
+    # near-miss: "da bi" of purpose, after no verb of saying
+    source = "Uložili su novac da bi mogli otvoriti tvornicu."
+    english = "They invested money to open a factory."
+    assert findings("fact.modality", source, english, "hr") == []

@@ -36,10 +36,11 @@ class _Pair:
         sentence that holds the cue, with the cue's relative position in its own sentence."""
         if len(self.source_sentences) < 2 or len(self.source_sentences) != len(self.english_sentences):
             return None
-        a, _ = self.view.span(cue)
+        a, b = self.view.span(cue)
+        verb = b - len((cue.text.split() or [""])[-1]) / 2  # where its verb, the last word, stands
         for (s0, s1), (e0, e1) in zip(self.source_sentences, self.english_sentences, strict=True):
             if s0 <= a < s1:
-                return e0, e1, (a - s0) / max(1, s1 - s0)
+                return e0, e1, (min(verb, s1) - s0) / max(1, s1 - s0)
         return None
 
 

@@ -167,27 +167,53 @@ def unrendered(kind: str, source: str, english: str) -> list[Unrendered]:
         cues = find(source, spec["source"])
         if not cues:
             continue
-        free = [((r.start + r.end) / 2 / max(1, len(english)), near) for r in find(low, spec["english"])]
+        # (position, reach, whether it renders the cue in reported speech too)
+        reported_too = [w for w in spec["english"] if w not in spec.get("not_reported", ())]
+        free = [
+            ((r.start + r.end) / 2 / max(1, len(english)), near, bool(find(r.text, reported_too)))
+            for r in find(low, spec["english"])
+        ]
         if spec.get("english_close"):
             close = float(table.get("close", near))
-            free += [((r.start + r.end) / 2 / max(1, len(english)), close) for r in find(low, spec["english_close"])]
+            free += [
+                ((r.start + r.end) / 2 / max(1, len(english)), close, True) for r in find(low, spec["english_close"])
+            ]
         # words that render only this class may stand anywhere in the sentence (English moves a
         # long subject before "are due to be heard")
         if spec.get("english_far"):
-            free += [((r.start + r.end) / 2 / max(1, len(english)), 1.0) for r in find(low, spec["english_far"])]
+            free += [((r.start + r.end) / 2 / max(1, len(english)), 1.0, True) for r in find(low, spec["english_far"])]
         for cue in cues:
             if spec.get("not_before_number") and near_number(source, cue):
                 continue  # "planirala 2,8 miliona KM": an amount budgeted, not an action planned
             before = source[: cue.start].split()[-1:]
-            if before and before[0].strip(',„“"') in spec.get("not_after", ()):
+            reported = bool(before) and before[0] == "da" and _reported(source[: cue.start])
+            if before and before[0].strip(',„“"') in spec.get("not_after", ()) and not reported:
                 continue  # "da bi mogli" (so that they could), "ne bi mogli": no possibility stated
-            at = (cue.start + cue.end) / 2 / max(1, len(source))
-            best = min((f for f in free if abs(f[0] - at) <= f[1]), key=lambda f: abs(f[0] - at), default=None)
+            # where its verb stands (the last word: "bi novi sistem ... trebalo")
+            last = cue.text.split()[-1] if cue.text.split() else ""
+            at = (cue.end - len(last) / 2) / max(1, len(source))
+            best = min(
+                (f for f in free if abs(f[0] - at) <= f[1] and (f[2] or not reported)),
+                key=lambda f: abs(f[0] - at),
+                default=None,
+            )
             if best is not None:
                 free.remove(best)
                 continue
             out.append(Unrendered(cue, spec, at))
     return out
+
+
+#: How many words before "da" a verb of saying may stand ("rekao je u Vukovaru da").
+_SAYING_REACH = 4
+
+
+def _reported(before: str) -> bool:
+    """Whether the "da" that ends ``before`` follows a verb of saying ("rekao je da bi"): reported
+    speech, whose "bi" keeps the speaker's modality, not a purpose ("da bi mogli": so that)."""
+    speaker = tables()["speaker"]
+    saying = {fold(w) for w in speaker["feminine"] + speaker["masculine"]}
+    return any(fold(w.strip(",")) in saying for w in before.split()[-1 - _SAYING_REACH : -1])
 
 
 @cache
