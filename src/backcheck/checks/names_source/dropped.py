@@ -232,7 +232,11 @@ class _Sentence:
             and not spelled_letter(s, latin)
             and not (is_acronym(s.text) and _in_currency_name(s, bead.source, latin, table))
             and id(s) not in self.institutional
-            and not (id(s) not in self.in_full_name and _common_word_capitalised(s) and not table.source_word(s.folded))
+            and not (
+                id(s) not in self.in_full_name
+                and _common_word_capitalised(s)
+                and not table.source_word(s.folded, cities=len(s.text) >= 6)
+            )
             # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
             and not (is_acronym(s.text) and (self.english_acronyms or expands(self.expansions, s.text)))
             and not (is_acronym(s.text) and acronym_rendered(s.text, self.english_text))
@@ -268,13 +272,15 @@ def _common_word_capitalised(s: Token) -> bool:
     from backcheck.lang.gazetteer import is_place
 
     text = to_latin(s.text).text
-    if text.isupper() or not text[:1].isupper() or len(text) < 6:
+    if text.isupper() or not text[:1].isupper() or len(text) < 4:
         return False
     low = text.lower()
     if lexicon.zipf(low) >= 2.0:
         return False  # a word English writes too (Rapid, Sterling, Senat): a name as often
-    # the word itself, or its stem with an ending of up to two letters, listed in lower case
-    listed = any(is_inflected_word(low[:n]) and len(low[:n]) >= 5 for n in (len(low), len(low) - 1, len(low) - 2))
+    # the word itself, or (from six letters) its stem with an ending of up to two letters, listed
+    # in lower case (a shorter word only as listed: Zavod, Obzor)
+    cuts = (len(low), len(low) - 1, len(low) - 2) if len(text) >= 6 else (len(low),)
+    listed = any(is_inflected_word(low[:n]) and len(low[:n]) >= min(5, len(low)) for n in cuts)
     if not listed or is_bcms_name(text) or is_place(text):
         return False
     from backcheck.lang.names.forms import readings
