@@ -91,6 +91,11 @@ TEST_DICTIONARY = {
     "općina": ["municipality", "commune"],
     "usklađen": ["harmonised", "aligned"],
     "neupotrebljiv": ["useless", "unusable"],
+    "presuda": ["verdict", "judgment"],
+    "ministar": ["minister"],
+    "zahtjev": ["request", "demand"],
+    "obrana": ["defence", "defense"],
+    "odbiti": ["reject", "refuse"],
 }
 
 

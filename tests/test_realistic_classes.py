@@ -1255,3 +1255,24 @@ def test_a_short_common_word_heading_an_institution_is_translated_not_dropped():
     source = "U julu je boravilo 286.400 turista, saopštio je Ivan Zec."
     english = "In July, 286,400 tourists stayed, Ivan announced."
     assert {c[0] for c in _with_source(source, english, "cnr")} >= {"name.dropped"}
+
+
+def test_a_sentence_merged_into_its_neighbour_with_nothing_rendered_is_dropped():
+    source = "Sud je u petak izrekao presudu bivšem ministru. Vijeće je odbilo zahtjev obrane."
+    english = "The court on Friday handed down a verdict to the former minister."
+    flags = run_checks(Job(from_text(english, lang="en"), from_text(source, lang="hr")), Config())
+    found = [f for f in flags if f.check == "omission"]
+    assert [source[f.source_span.start : f.source_span.end] for f in found] == ["Vijeće je odbilo zahtjev obrane."]
+    # near-miss: both rendered in one English sentence
+    english = "The court on Friday handed down a verdict to the former minister, and the council rejected the defence's request."
+    assert "omission" not in {c[0] for c in _with_source(source, english)}
+
+
+def test_a_short_common_word_ends_a_quoted_sentence():
+    from backcheck.lang.segment import split_sentences
+
+    text = '"This team does not give up. A win here is never easy," said the coach. See fig. A and no. 5 below.'
+    assert [text[a:b] for a, b in split_sentences(text, "en")][:2] == [
+        '"This team does not give up.',
+        'A win here is never easy," said the coach.',
+    ]

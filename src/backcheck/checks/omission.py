@@ -254,6 +254,9 @@ class Omission(Check):
                 )
             elif src and tgt:
                 english = " ".join(t.text for t in tgt)
+                if len(src) >= 2 and len(tgt) == 1 and (dropped := self._merged_dropped(ctx, src, tgt[0], english)):
+                    yield dropped
+                    continue
                 ratio, s_len, t_len = content_ratio(
                     " ".join(s.text for s in src), ctx.source.lang, english, ctx.document.lang
                 )
@@ -278,6 +281,34 @@ class Omission(Check):
                     )
                 else:
                     yield from self._dropped_clause(ctx, src, tgt, english, evidence)
+
+    def _merged_dropped(self, ctx, src, sentence, english: str) -> Finding | None:
+        """A source sentence the aligner merged with a neighbour into one English sentence, none
+        of whose translatable content words the English renders, while the other sentences' are:
+        the English translates the neighbour and leaves this one out ("Presuda nije pravosnažna.")."""
+        from backcheck.lang.glosses import rendered_words
+
+        least = int(ctx.config.threshold("merged_sentence_min_words"))
+        counts = [rendered_words(s.text, english, ctx.source.lang) for s in src]
+        silent = [k for k, (hit, known) in enumerate(counts) if known >= least and hit == 0]
+        if len(silent) != 1:
+            return None
+        others = [(hit, known) for k, (hit, known) in enumerate(counts) if k != silent[0]]
+        if not all(known and hit / known >= 0.5 for hit, known in others):
+            return None  # the others are not plainly rendered: the bead may be misaligned
+        s = src[silent[0]]
+        where = "before" if silent[0] == 0 else "after"
+        return Finding(
+            self.id,
+            sentence.start,
+            sentence.end,
+            f'a sentence of the original is missing {where} this one: "{s.text[:120]}{"…" if len(s.text) > 120 else ""}"',
+            detail=f"none of its {counts[silent[0]][1]} translatable content words is rendered in the English "
+            "sentence it was aligned with, which renders the other source sentence",
+            source_start=s.start,
+            source_end=s.end,
+            evidence={"rendered_words": [list(c) for c in counts]},
+        )
 
     def _dropped_clause(self, ctx, src, tgt, english, evidence):
         base = src[0].start

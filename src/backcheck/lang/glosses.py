@@ -447,6 +447,45 @@ def abbreviates(english: str, acronym: str, lang: str) -> bool:
     return g is not None and len(acronym) >= 2 and g.abbreviates(english, acronym)
 
 
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+#: A Zipf frequency above which a source word is a function word (je, da, u, koji), as
+#: :data:`backcheck.checks.omission.FUNCTION_ZIPF` counts content.
+_FUNCTION_ZIPF = 6.5
+
+
+def rendered_words(source: str, english: str, lang: str) -> tuple[int, int]:
+    """(rendered, known): of the source sentence's content words that the dictionary translates
+    (``known``), how many have a translation among the English sentence's words (a word, or one
+    it begins within three letters: verdict, verdicts). Without a dictionary, (0, 0)."""
+    from backcheck.lang import lexicon
+
+    g = glosses(lang)
+    if g is None:
+        return 0, 0
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", english)}
+    low = english.lower()
+
+    def present(translation: str) -> bool:
+        if " " in translation:
+            return translation in low
+        return translation in words or (
+            len(translation) >= 4 and any(w.startswith(translation) and len(w) - len(translation) <= 3 for w in words)
+        )
+
+    family_code = "sh" if family(lang) == "sh" else lang
+    known = rendered = 0
+    for m in _CONTENT_WORD.finditer(to_latin(source).text if has_cyrillic(source) else source):
+        word = m.group().lower()
+        if lexicon.zipf(word, family_code) > _FUNCTION_ZIPF:
+            continue
+        found = g.english(word)
+        if not found:
+            continue
+        known += 1
+        rendered += any(present(t) for t in found)
+    return rendered, known
+
+
 def linked(english: str, source: str, lang: str) -> bool:
     """Do the English word and the source word translate each other (False without a dictionary)?"""
     g = glosses(lang)

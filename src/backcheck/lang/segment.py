@@ -155,10 +155,14 @@ _CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.I)
 _CLOCK_BREAK = re.compile(r"\b[ap]\.m\.[\"”»’)\]]*\s+(?=[\"“„«(\[]?[A-Z])", re.I)
 
 
-def _date_word(word: str) -> bool:
-    from backcheck.lang.numbers.data import en_months, weekdays
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
 
-    return word.lower() in weekdays()["en"] or word.capitalize() in en_months()
+
+def _date_word(word: str) -> bool:
+    return word.lower() in _DATE_WORDS
 
 
 def _join_clock_dates(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -205,12 +209,16 @@ def _split_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
         # a full stop as the break rule reads it, or the one of "p.m." before a sentence (as pysbd
         # reads it outside quotations), but not before a weekday or month ("5 p.m. Monday")
         breaks = [(m.start() + 1, m.end()) for m in _SENTENCE_BREAK.finditer(piece)]
+        # a full stop after a short common word ends a sentence too ("does not give up. A win")
+        breaks += [
+            (m.start() + len(m.group(1)) + 1, m.end()) for m in _SHORT_WORD_BREAK.finditer(piece) if _ends(m.group(1))
+        ]
         breaks += [
             (m.start() + len("p.m."), m.end())
             for m in _CLOCK_BREAK.finditer(piece)
             if not _date_word(re.sub(r"\W", " ", piece[m.end() :]).split()[0])
         ]
-        for stop, cut in sorted(breaks):
+        for stop, cut in sorted(set(breaks)):
             before = piece[:stop]
             opened = len(_OPENING_QUOTE.findall(before)) - len(_CLOSING_QUOTE.findall(before))
             word = re.search(r"(\w+)\.$", before)
@@ -222,6 +230,58 @@ def _split_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
             last = start + cut
         out.append((last, end))
     return out
+
+
+#: A full stop after a lower-case word of one to three letters, before a capital.
+_SHORT_WORD_BREAK = re.compile(r"(?<![\w.])([a-z]{2,3})\.[\"”»’)\]]*\s+(?=[\"“„«(\[]?[A-Z])")
+#: Lower-case abbreviations of one to three letters, which a full stop does not end.
+_SHORT_ABBREVIATIONS = frozenset(
+    {
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "pp",
+        "ca",
+        "cf",
+        "al",
+        "ed",
+        "eds",
+        "vol",
+        "fig",
+        "op",
+        "cit",
+        "inc",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "st",
+        "mt",
+        "ft",
+        "approx",
+        "dept",
+        "est",
+        "tel",
+        "min",
+        "max",
+        "av",
+        "ave",
+        "rd",
+        "km",
+        "kg",
+        "cm",
+        "mm",
+    }
+)
+
+
+def _ends(word: str) -> bool:
+    """Whether a full stop after this short lower-case word ends a sentence: an English word
+    written often (up, win, now, too), not an abbreviation (no., vs., etc.)."""
+    from backcheck.lang import lexicon
+
+    return word not in _SHORT_ABBREVIATIONS and lexicon.zipf(word) >= 4.0
 
 
 def _trim(text: str, start: int, end: int) -> int:

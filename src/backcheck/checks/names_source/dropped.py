@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from backcheck.checks.base import Check, Finding, register
@@ -234,7 +235,7 @@ class _Sentence:
             and id(s) not in self.institutional
             and not (
                 id(s) not in self.in_full_name
-                and _common_word_capitalised(s)
+                and _common_word_capitalised(s, _heads_a_phrase(s, latin))
                 and not table.source_word(s.folded, cities=len(s.text) >= 6)
             )
             # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
@@ -264,15 +265,22 @@ class _Sentence:
         )
 
 
-def _common_word_capitalised(s: Token) -> bool:
+def _heads_a_phrase(s: Token, latin: str) -> bool:
+    """Whether the source word heads an institution's name of the shape "X za Y" (Zavod za
+    statistiku, Fond za zaštitu), not a name of its own (Sabor)."""
+    return re.match(r"\s+za\s", latin[s.end :]) is not None
+
+
+def _common_word_capitalised(s: Token, heads_phrase: bool = False) -> bool:
     """A BCMS common word capitalised as the first word of a name (Zavod za statistiku,
     Konzervatorski odjel, Produktna berza): a BCMS dictionary lists it in lower case and not as a
-    name, no gazetteer knows it, and English translates it rather than carrying it over."""
+    name, no gazetteer knows it, and English translates it rather than carrying it over. A word
+    under six letters only where it heads such a phrase: alone it is a name of its own (Sabor)."""
     from backcheck.lang.bcms_names import is_bcms_name, is_inflected_word
     from backcheck.lang.gazetteer import is_place
 
     text = to_latin(s.text).text
-    if text.isupper() or not text[:1].isupper() or len(text) < 4:
+    if text.isupper() or not text[:1].isupper() or len(text) < (4 if heads_phrase else 6):
         return False
     low = text.lower()
     if lexicon.zipf(low) >= 2.0:

@@ -1005,7 +1005,7 @@ def declined_places(text: str) -> tuple[tuple[int, int, str], ...]:
 #: An adjective's oblique ending before a toponym's head noun in the same case: the adjective's
 #: ending -> the head's endings in that case, by the head's gender (feminine -a: Veloj Luci;
 #: neuter -o, -e: Bijelom Polju, Bijelog Polja; masculine: Topolom Dolu, Topolog Dola).
-_AGREEING = {
+_AGREEING: dict[str, dict[str, tuple[str, ...]]] = {
     "oj": {"a": ("i", "ci", "zi", "si")},
     "om": {"o": ("u",), "e": ("u",), "": ("u",)},
     "og": {"o": ("a",), "e": ("a",), "": ("a",)},

@@ -45,7 +45,7 @@ def _measures(after: str, value: float) -> set[tuple[str, float]]:
         if per := _per_unit(after, unit.end()):
             # a rate ("7 tona po hektaru"): its reading is "mass:area"; a conversion in either
             # unit makes it imperial, so that only a conversion is rounded
-            per_dimension, per_factor, per_system, _ = units()[int(per.lastgroup[1:])]
+            per_dimension, per_factor, per_system, _ = units()[_unit_index(per)]
             rate_system = "m" if system == per_system == "m" else "i"
             readings.add((f"{dimension}:{per_dimension}/{rate_system}", value * factor / per_factor))
         return readings
@@ -62,6 +62,11 @@ def _per_unit(text: str, end: int) -> re.Match | None:
         return None
     unit = _unit_pattern().match(text, per.end())
     return unit if unit and unit.lastgroup and unit.group().strip(" -") != "KM" else None
+
+
+def _unit_index(unit: re.Match) -> int:
+    """The index in :func:`units` of the unit a match of the unit pattern found (group "u<index>")."""
+    return int((unit.lastgroup or "u0")[1:])
 
 
 def is_rate(dimension: str) -> bool:
@@ -108,7 +113,7 @@ def unit_name(text: str, end: int) -> str | None:
     if not unit or not unit.lastgroup or unit.group().strip(" -") == "KM":
         return None
     name = unit_names()[int(unit.lastgroup[1:])]
-    if name and (per := _per_unit(text, unit.end())) and (per_name := unit_names()[int(per.lastgroup[1:])]):
+    if name and (per := _per_unit(text, unit.end())) and (per_name := unit_names()[_unit_index(per)]):
         return f"{name} per {_singular(per_name)}"
     return name
 
