@@ -326,3 +326,17 @@ def test_an_expectation_in_reported_speech_and_a_first_person_conditional():
     source = "Uložili su novac da bi mogli otvoriti tvornicu."
     english = "They invested money to open a factory."
     assert findings("fact.modality", source, english, "hr") == []
+
+
+def test_attribution_across_a_comma_and_a_translated_list_name():
+    source = "Dekanica Ana Kovač dobila je 34 glasa, a njen protukandidat, dekan Ilija Perić, 21 glas."
+    english = "Dean Ana Kovač received 21 votes and her opponent, dean Ilija Perić, received 34."
+    assert [t for t, _ in findings("fact.attribution", source, english, "hr")] == [
+        "21 votes and her opponent, dean Ilija Perić, received 34"
+    ]
+    source = "Lista SNS osvojila je 14 od 31 mandata, a opoziciona lista „Kula za sve“ 11."
+    english = 'The SNS list won 11 of the 31 seats, and the opposition list "Kula for All" 14.'
+    assert len(findings("fact.attribution", source, english, "sr")) == 1
+    # near-miss: the numbers kept with their sides
+    english = 'The SNS list won 14 of the 31 seats, and the opposition list "Kula for All" 11.'
+    assert findings("fact.attribution", source, english, "sr") == []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import facts
 from backcheck.lang.languages import is_serbo_croatian
+from backcheck.lang.text import fold
 
 
 @dataclass(frozen=True)
@@ -833,7 +834,7 @@ class ResultReversed(Check):
 
 #: A name within a few words before a number, in the same clause: the side the number belongs to
 #: ("Raguž 3.412 glasova", "Šehić has 3,412", "SNS with 45 percent").
-_OWNER_BEFORE = re.compile(r"([A-ZČĆŠŽĐ][\w’'-]+)[“”\"»]?(?:\s+[a-zčćšžđ][\w’'-]*){0,5}\s*[:–-]?\s*$")
+_OWNER_BEFORE = re.compile(r"([A-ZČĆŠŽĐ][\w’'-]+)[“”\"»]?,?(?:\s+[a-zčćšžđ][\w’'-]*){0,5}\s*[:–-]?\s*$")
 
 
 _QUOTED_OWNER_BEFORE = re.compile(r"[„“\"«]([^„“”\"«»]{2,60})[“”\"»]\s*[:–-]?\s*$")
@@ -865,6 +866,15 @@ def _owners(text: str, lang: str) -> dict[float, tuple[str, int, int]]:
     return {v: o for v, o in out.items() if seen[v] == 1}
 
 
+def _one_side(source: str, english: str) -> bool:
+    """The same side: the same name (:func:`_same`), or a list's name translated around its
+    own name ("Kula za sve", "Kula for All")."""
+    if _same(source, english):
+        return True
+    words = [{fold(w) for w in re.findall(r"[A-ZČĆŠŽĐ][\w’'-]{2,}", x)} for x in (source, english)]
+    return len(source.split()) > 1 and len(english.split()) > 1 and bool(words[0] & words[1])
+
+
 @register
 class AttributionSwapped(Check):
     """Two numbers of a sentence given to each other's side: the source's "Raguž 3.412 glasova,
@@ -886,7 +896,7 @@ class AttributionSwapped(Check):
                 for b in values[i + 1 :]:
                     (sa, *_), (sb, *_) = theirs[a], theirs[b]
                     (ea, a0, a1), (eb, b0, b1) = ours[a], ours[b]
-                    if _same(sa, sb) or _same(sa, ea) or not (_same(sa, eb) and _same(sb, ea)):
+                    if _same(sa, sb) or _one_side(sa, ea) or not (_one_side(sa, eb) and _one_side(sb, ea)):
                         continue
                     start, end = min(a0, b0), max(a1, b1)
                     shown = {v: english[s:e] for v, (_, s, e) in ((a, ours[a]), (b, ours[b]))}
