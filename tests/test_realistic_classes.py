@@ -1276,3 +1276,22 @@ def test_a_short_common_word_ends_a_quoted_sentence():
         '"This team does not give up.',
         'A win here is never easy," said the coach.',
     ]
+
+
+def test_a_foreign_woman_s_surname_with_a_glide_j_is_read_back_to_the_name_the_article_gives():
+    text = (
+        "Talks in Rome\n\nThe minister met Italian Prime Minister Giorgia Meloni on Monday. "
+        "Melonijeva accepted the invitation, the statement said."
+    )
+    found = [f for f in run_checks(Job(from_text(text, path="t.txt")), Config()) if f.check == "name.inflected"]
+    assert [(f.span.text, f.suggestion) for f in found] == [("Melonijeva", "Meloni")]
+    # near-miss: a woman's own -ieva surname the article never gives in another form
+    text = "Talks in Washington\n\nIMF chief Kristalina Georgijeva met the minister on Monday."
+    assert "Georgi" not in {f.suggestion for f in run_checks(Job(from_text(text, path="t.txt")), Config())}
+
+
+def test_croatian_verbs_of_saying_show_the_speaker_s_gender():
+    source = "„Proračun je uravnotežen“, istaknula je ministrica Ana Kovačević."
+    english = '"The budget is balanced," he stressed.'
+    assert ("fact.speaker", "he") in _with_source(source, english)
+    assert "fact.speaker" not in {c[0] for c in _with_source(source, english.replace("he stressed", "she stressed"))}

@@ -236,7 +236,8 @@ class SpeakerGender(Check):
     _ENGLISH = re.compile(
         r"\b(he|she)\s+(?:also\s+|further\s+)?(said|says|added|stressed|noted|stated|told|explained|"
         r"warned|emphasised|emphasized|concluded|pointed out|announced|confirmed|claimed|replied|"
-        r"answered|admitted|argued|assessed|underlined|asserted|insisted|wrote|recalled)\b",
+        r"answered|admitted|argued|assessed|underlined|asserted|insisted|wrote|recalled|reiterated|repeated|"
+        r"asked|reminded|requested|demanded)\b",
         re.I,
     )
 

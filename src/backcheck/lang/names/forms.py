@@ -415,6 +415,9 @@ def _feminines(token: str, low: str, t: dict[str, Any]) -> list[Reading]:
                 stem = token[: len(token) - len(ending)]
                 change = f"-{masculine}" if masculine else ""
                 out.append(Reading(_cap(token, stem + masculine), ending, "feminine", change))
+                if not masculine and stem.lower().endswith(tuple(t["glide"]["vowel_stem"])):
+                    # -i and -y stems take a glide j (Meloni -> Melonijeva)
+                    out.append(Reading(_cap(token, stem[:-1]), ending, "feminine", "glide j"))
                 if oblique:  # the feminine surname itself declined: Petrovoj -> Petrova
                     out.append(Reading(_cap(token, stem + suffix), ending, "feminine", "oblique"))
     return out
@@ -870,6 +873,8 @@ def analyse(
             continue
         if reading.form == "possessive" and reading.ending.endswith("o") and not in_article(reading.base):
             continue  # a neuter -ovo, -ino of someone the article never names is a village (Murino)
+        if reading.form == "feminine" and reading.change == "glide j" and not in_article(reading.base):
+            continue  # -ijeva of a woman the article names (Meloni: Melonijeva); else her own -ieva (Georgieva)
         for context in contexts or [Context()]:
             features = evidence(token, reading, context, in_article, is_nominative)
             if _common_noun_left(token, reading, features):
