@@ -1295,3 +1295,28 @@ def test_croatian_verbs_of_saying_show_the_speaker_s_gender():
     english = '"The budget is balanced," he stressed.'
     assert ("fact.speaker", "he") in _with_source(source, english)
     assert "fact.speaker" not in {c[0] for c in _with_source(source, english.replace("he stressed", "she stressed"))}
+
+
+def test_a_name_spelled_letter_by_letter_the_way_its_language_reads_it_is_rendered():
+    source = "„Saša je u prvom setu igrao fantastično“, rekao je Đoković."
+    english = '"Sascha played fantastically in the first set," Đoković said.'
+    assert ("name.unmatched", "Sascha") not in _with_source(source, english, "sr")
+    # near-miss: another name
+    english = '"Stefanos played fantastically in the first set," Đoković said.'
+    assert ("name.unmatched", "Stefanos") in _with_source(source, english, "sr")
+
+
+def test_off_work_renders_a_negated_verb_of_working():
+    source = "Oko 1.250 radnika od ponedjeljka ne radi, a traže isplatu plaća."
+    english = "Around 1,250 workers have been off work since Monday, demanding their wages."
+    assert "mistranslation.negation" not in {c[0] for c in _with_source(source, english)}
+
+
+def test_a_capitalised_month_after_a_day_number_is_the_name_of_a_shipyard():
+    source = "Radnici brodogradilišta Uljanik i 3. Maj stupili su u štrajk."
+    english = "Workers at the Uljanik and 3. Maj shipyards went on strike."
+    assert not {c for c in _with_source(source, english) if c[0].startswith("number.")}
+    # near-miss: a lower-case month is a date
+    source = "Radnici brodogradilišta stupili su u štrajk 3. maja."
+    english = "Shipyard workers went on strike on 3 June."
+    assert "number.mismatch" in {c[0] for c in _with_source(source, english)}

@@ -22,7 +22,7 @@ _SPEC = {
         nwords="no none nobody nothing nowhere neither nor",
         flexible="without beyond until till unless barely hardly scarcely rarely seldom unable absent absence lack "
         "lacks lacked lacking instead rather missed misses missing yet non ever any anyone anything anybody "
-        "either except short away free scarce shortage insufficient little few zero far still ill",
+        "either except short away free scarce shortage insufficient little few zero far still ill off idle",
         # refusal, denial, failure, prevention, cessation, loss; and their converse, continuation
         # ("continued" renders "nije prestao", "remain" renders "ne jenjava")
         stems="refus deni deny reject fail declin avoid prevent ignor disagree disapprov forbid forbad ban "

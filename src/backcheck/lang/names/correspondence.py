@@ -120,6 +120,22 @@ def _key_initials(english: str) -> frozenset[str]:
     return frozenset(k[:1] for k in keys)
 
 
+#: Case endings after a name spelled the Serbian way (Saše, Sašom).
+_SPELLED_CASE_ENDINGS = ("", "a", "e", "i", "u", "o", "om", "em")
+
+
+def _spelled_so(english: str, source: str) -> bool:
+    """Whether the source writes the English name exactly as Serbian spells it letter by letter,
+    read the way its own language reads it (Sascha / Saša, Sinner / Siner), maybe declined."""
+    from backcheck.lang.names.respelling import spelled
+
+    low = source.lower()
+    forms = set(spelled(english))
+    return any(
+        low.endswith(e) and low[: len(low) - len(e)] in forms for e in _SPELLED_CASE_ENDINGS if len(low) - len(e) >= 3
+    )
+
+
 def _same_initial(first: str, folded_source: str) -> bool:
     """Does a foreign reading's first letter begin the source name? A hard c is Serbian k
     (Cochard / Košar, Camus / Kami), a German z Serbian c (Zug / Cug)."""
@@ -157,6 +173,8 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
     foreign = {phonetic_key(r, True): r[:1] for r in foreign_readings(english)} if capitalised else {}
     if capitalised and any(_sounds_like(spoken, source, fs, ks) for spoken in transcriptions(english)):
         return "phonetic"  # transcribed as pronounced (Rowe / Rou, Southern / Sadern, Utah / Juta)
+    if capitalised and len(fs) >= 4 and _spelled_so(english, source):
+        return "phonetic"  # written letter by letter as its language reads it (Sascha / Saša)
     if len(fe) <= 5 and len(fs) <= 6:
         # Short names only on an identical skeleton and first letter (Dan / Den, May / Mej,
         # Joe / Džoa, Hugh / Hju): their vowels carry most of the name.

@@ -154,10 +154,11 @@ def _month_at(text: str, m: re.Match, family: str) -> int | None:
     elif family in _LOWERCASE_MONTHS and word[0].isupper() and re.match(r"\s+[A-ZČĆŠŽĐА-ЯЂЈЉЊЋЏ]", text[m.end() :]):
         return None  # a first name before a surname (Marta Kos, Maja Ilić), even opening a sentence
     elif family in _LOWERCASE_MONTHS and word[0].isupper() and m.start() > 0:
-        # A capitalised month is a name (Maja), unless a preposition of time or a day number
-        # shows a month written with a capital against the rule ("u Novembru").
+        # A capitalised month is a name (Maja), unless a preposition of time shows a month
+        # written with a capital against the rule ("u Novembru"); after a day number it is the
+        # name of what a date names (the shipyard 3. Maj, Trg 1. Maja)
         before = to_latin(text[max(0, m.start() - 30) : m.start()]).text
-        if not (family == "sh" and (_SH_TIME_WORD.search(before) or re.search(r"\d\.\s*$", before))):
+        if not (family == "sh" and _SH_TIME_WORD.search(before)):
             return None
     elif family == "sh" and key.startswith(sh_ambiguous_months()):
         # Croatian "kolovoz" (August) is Serbian for a roadway: a month only next to a day or
