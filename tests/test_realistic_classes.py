@@ -1320,3 +1320,31 @@ def test_a_capitalised_month_after_a_day_number_is_the_name_of_a_shipyard():
     source = "Radnici brodogradilišta stupili su u štrajk 3. maja."
     english = "Shipyard workers went on strike on 3 June."
     assert "number.mismatch" in {c[0] for c in _with_source(source, english)}
+
+
+def test_a_mixed_case_acronym_of_a_name_the_source_writes_out():
+    source = "KJKP „Vodovod i kanalizacija“ pozvao je građane da štede vodu."
+    english = "The cantonal water utility ViK urged residents to save water."
+    assert ("name.unmatched", "ViK") not in _with_source(source, english, "bs")
+    # near-miss: letters no phrase of the source gives
+    english = "The cantonal water utility ViD urged residents to save water."
+    assert ("name.unmatched", "ViD") in _with_source(source, english, "bs")
+
+
+def test_a_government_s_head_with_its_adjective_between():
+    source = "U Beograd je doputovao potpredsednik ruske vlade Aleksandar Novak."
+    english = "Russian Deputy Prime Minister Alexander Novak arrived in Belgrade."
+    assert not {c for c in _with_source(source, english, "sr") if c[0] == "fact.office"}
+    source = "Predsednica Pokrajinske vlade Maja Gojković obišla je radove."
+    english = "President of the Provincial Government Maja Gojković visited the works."
+    assert not {c for c in _with_source(source, english, "sr") if c[0] == "fact.office"}
+    # near-miss: the deputy made the head
+    english = "Russian Prime Minister Alexander Novak arrived in Belgrade."
+    source = "U Beograd je doputovao potpredsednik ruske vlade Aleksandar Novak."
+    assert {c[0] for c in _with_source(source, english, "sr")} >= {"fact.office"}
+
+
+def test_french_u_is_transcribed_i():
+    source = "Program uključuje i francuskog violončelistu Gotjea Kapisona."
+    english = "The programme also includes French cellist Gautier Capuçon."
+    assert ("name.unmatched", "Capuçon") not in _with_source(source, english, "cnr")

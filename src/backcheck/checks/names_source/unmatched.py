@@ -15,6 +15,7 @@ from backcheck.lang.names.abbreviations import (
     compound_abbreviation,
     initialisms,
     is_acronym,
+    phrase_initials,
     spelled_out,
     syllabic_initialism,
     title_abbreviation,
@@ -164,6 +165,13 @@ def _unmatched_names(
             continue  # an acronym each language spells its own way (GDP / BIP, EPL / АПЛ)
         if acronym and acronym.lower() in source_initialisms():
             continue  # the source writes the name out (SNL / Saturday Night Live)
+        if (
+            is_acronym(t.text)
+            and not t.text.isupper()
+            and source_text is not None
+            and t.folded in phrase_initials(window, source_text)
+        ):
+            continue  # a mixed-case acronym of a name the source writes out (ViK / Vodovod i kanalizacija)
         if acronym and syllabic_initialism(acronym, source_initialisms().values()):
             continue  # the source writes out a name whose compound gives two letters (EPCG / Elektroprivreda Crne Gore)
         if acronym and spelled_out(acronym, window, table.lang):

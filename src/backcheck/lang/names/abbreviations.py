@@ -195,6 +195,23 @@ def initialisms(tokens: list[Token], text: str) -> dict[str, list[Token]]:
     return out
 
 
+def phrase_initials(tokens: list[Token], text: str, longest: int = 4) -> frozenset[str]:
+    """The initials of each phrase of up to ``longest`` words that begins with a capitalised word
+    and goes on in any case, word after word: a BCMS name writes only its first word capitalised,
+    and a mixed-case acronym keeps its connector's letter (Vodovod i kanalizacija → ViK)."""
+    out: set[str] = set()
+    for i, first in enumerate(tokens):
+        if not first.capitalised:
+            continue
+        letters = first.folded[:1]
+        for prev, t in zip(tokens[i : i + longest - 1], tokens[i + 1 : i + longest], strict=False):
+            if not re.fullmatch(r"[\s„“\"]*", text[prev.end : t.start]):
+                break
+            letters += t.folded[:1]
+            out.add(letters)
+    return frozenset(out)
+
+
 def syllabic_initialism(acronym: str, runs) -> bool:
     """Is the acronym made of the initials of a run of capitalised words, one long compound word
     giving the initials of both its parts, as Serbo-Croatian acronyms take them

@@ -29,7 +29,7 @@ from backcheck.lang.text import fold
 from backcheck.paths import cache_path
 
 #: Bump when the index's keys change: a kept index is rebuilt.
-_INDEX_FORMAT = "5"  # 2: keyed by the Serbian spellings of each word; 3: rarer names; 4, 5: French
+_INDEX_FORMAT = "6"  # 2: keyed by the Serbian spellings of each word; 3: rarer names; 4-6: French
 #: How many of English's commonest words are indexed (wordfreq's list, names included).
 _INDEXED_WORDS = 200000
 #: A candidate English word must be at least this common (Zipf): a name English text writes.
