@@ -48,6 +48,9 @@ def _measures(after: str, value: float) -> set[tuple[str, float]]:
             per_dimension, per_factor, per_system, _ = units()[_unit_index(per)]
             rate_system = "m" if system == per_system == "m" else "i"
             readings.add((f"{dimension}:{per_dimension}/{rate_system}", value * factor / per_factor))
+        elif seconds := _per_time(after, unit.end()):
+            # a flow or speed per unit of time ("210 kubnih metara u sekundi", "per minute")
+            readings.add((f"{dimension}:time/{system}", value * factor / seconds))
         return readings
     return set()
 
@@ -67,6 +70,22 @@ def _per_unit(text: str, end: int) -> re.Match | None:
 def _unit_index(unit: re.Match) -> int:
     """The index in :func:`units` of the unit a match of the unit pattern found (group "u<index>")."""
     return int((unit.lastgroup or "u0")[1:])
+
+
+#: A unit of time after a rate's joiner, in seconds ("u sekundi", "per minute", "dnevno").
+_PER_TIME = re.compile(
+    r"\s*(?:(?:/|(?:per|an?|po|na|u|each)\s)\s*(?:(?P<s>sekund\w*|seconds?|sec\b|s\b)|(?P<m>minut\w*|min\b)|"
+    r"(?P<h>sat[au]?\b|času\b|hours?|h\b)|(?P<d>dan\b|danu\b|day\b))|\s*(?P<daily>dnevno|daily)\b)",
+    re.I,
+)
+_SECONDS = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "daily": 86400.0}
+_TIME_NAMES = {1.0: "second", 60.0: "minute", 3600.0: "hour", 86400.0: "day"}
+
+
+def _per_time(text: str, end: int) -> float | None:
+    """The seconds of the unit of time a rate is measured per, written at ``end``, or None."""
+    m = _PER_TIME.match(text, end)
+    return _SECONDS[m.lastgroup] if m and m.lastgroup else None
 
 
 def is_rate(dimension: str) -> bool:
@@ -115,6 +134,8 @@ def unit_name(text: str, end: int) -> str | None:
     name = unit_names()[int(unit.lastgroup[1:])]
     if name and (per := _per_unit(text, unit.end())) and (per_name := unit_names()[_unit_index(per)]):
         return f"{name} per {_singular(per_name)}"
+    if name and (seconds := _per_time(text, unit.end())):
+        return f"{name} per {_TIME_NAMES[seconds]}"
     return name
 
 
@@ -129,7 +150,10 @@ def unit_end(text: str, end: int) -> int:
     unit = _unit_pattern().match(latin.text)
     if not unit or not unit.lastgroup:
         return end
-    stop = per.end() if (per := _per_unit(latin.text, unit.end())) else unit.end()
+    per = _per_unit(latin.text, unit.end()) or (
+        _PER_TIME.match(latin.text, unit.end()) if _per_time(latin.text, unit.end()) else None
+    )
+    stop = per.end() if per else unit.end()
     return end + latin.original_range(0, stop)[1] if stop else end
 
 
