@@ -597,5 +597,13 @@ def test_a_flow_per_unit_of_time_is_compared_by_its_time_too():
         "bs",
     )
     assert [(t, f.suggestion) for t, f in found] == [("210 cubic metres per minute", "210 cubic metres per second")]
-    assert findings("number.mismatch", "Protok je iznosio 210 kubnih metara u sekundi.", "The flow was 210 cubic metres per second.", "bs") == []
+    assert (
+        findings(
+            "number.mismatch",
+            "Protok je iznosio 210 kubnih metara u sekundi.",
+            "The flow was 210 cubic metres per second.",
+            "bs",
+        )
+        == []
+    )
     assert findings("number.mismatch", "Troši 300 litara dnevno.", "It uses 300 litres a day.", "hr") == []

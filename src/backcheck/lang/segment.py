@@ -206,10 +206,10 @@ def _split_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     for start, end in spans:
         piece = text[start:end]
         cuts = []
-        # a full stop as the break rule reads it, or the one of "p.m." before a sentence (as pysbd
-        # reads it outside quotations), but not before a weekday or month ("5 p.m. Monday")
+        # (where the sentence stops, where the next begins): a full stop as the break rule reads
+        # it; one after a short common word ("does not give up. A win"); the one of "p.m." before
+        # a sentence, as pysbd reads it outside quotations, but not before a weekday or month
         breaks = [(m.start() + 1, m.end()) for m in _SENTENCE_BREAK.finditer(piece)]
-        # a full stop after a short common word ends a sentence too ("does not give up. A win")
         breaks += [
             (m.start() + len(m.group(1)) + 1, m.end()) for m in _SHORT_WORD_BREAK.finditer(piece) if _ends(m.group(1))
         ]
@@ -232,47 +232,12 @@ def _split_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
-#: A full stop after a lower-case word of one to three letters, before a capital.
+#: A full stop after a lower-case word of two or three letters, before a capital.
 _SHORT_WORD_BREAK = re.compile(r"(?<![\w.])([a-z]{2,3})\.[\"”»’)\]]*\s+(?=[\"“„«(\[]?[A-Z])")
-#: Lower-case abbreviations of one to three letters, which a full stop does not end.
+#: Lower-case abbreviations of two or three letters, which a full stop does not end.
 _SHORT_ABBREVIATIONS = frozenset(
-    {
-        "no",
-        "nos",
-        "vs",
-        "etc",
-        "pp",
-        "ca",
-        "cf",
-        "al",
-        "ed",
-        "eds",
-        "vol",
-        "fig",
-        "op",
-        "cit",
-        "inc",
-        "ltd",
-        "co",
-        "jr",
-        "sr",
-        "st",
-        "mt",
-        "ft",
-        "approx",
-        "dept",
-        "est",
-        "tel",
-        "min",
-        "max",
-        "av",
-        "ave",
-        "rd",
-        "km",
-        "kg",
-        "cm",
-        "mm",
-    }
+    "no nos vs etc pp ca cf al ed eds vol fig op cit inc ltd co jr sr st mt ft est tel min max av ave rd km kg "
+    "cm mm".split()
 )
 
 

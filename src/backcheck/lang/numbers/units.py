@@ -40,7 +40,7 @@ def _measures(after: str, value: float) -> set[tuple[str, float]]:
         if unit.group().strip(" -") == "KM":
             # capital KM after an amount is Bosnia's convertible mark, not kilometres (km)
             return {("money/BAM", value)}
-        dimension, factor, system, _ = units()[int(unit.lastgroup[1:])]
+        dimension, factor, system, _ = units()[_unit_index(unit)]
         readings = {(f"{dimension}/{system}", value * factor)}
         if per := _per_unit(after, unit.end()):
             # a rate ("7 tona po hektaru"): its reading is "mass:area"; a conversion in either
@@ -131,7 +131,7 @@ def unit_name(text: str, end: int) -> str | None:
     unit = _unit_pattern().match(text, end)
     if not unit or not unit.lastgroup or unit.group().strip(" -") == "KM":
         return None
-    name = unit_names()[int(unit.lastgroup[1:])]
+    name = unit_names()[_unit_index(unit)]
     if name and (per := _per_unit(text, unit.end())) and (per_name := unit_names()[_unit_index(per)]):
         return f"{name} per {_singular(per_name)}"
     if name and (seconds := _per_time(text, unit.end())):
@@ -150,9 +150,7 @@ def unit_end(text: str, end: int) -> int:
     unit = _unit_pattern().match(latin.text)
     if not unit or not unit.lastgroup:
         return end
-    per = _per_unit(latin.text, unit.end()) or (
-        _PER_TIME.match(latin.text, unit.end()) if _per_time(latin.text, unit.end()) else None
-    )
+    per = _per_unit(latin.text, unit.end()) or _PER_TIME.match(latin.text, unit.end())
     stop = per.end() if per else unit.end()
     return end + latin.original_range(0, stop)[1] if stop else end
 
