@@ -1348,3 +1348,15 @@ def test_french_u_is_transcribed_i():
     source = "Program uključuje i francuskog violončelistu Gotjea Kapisona."
     english = "The programme also includes French cellist Gautier Capuçon."
     assert ("name.unmatched", "Capuçon") not in _with_source(source, english, "cnr")
+
+
+def test_a_brand_in_lower_case_quotes_and_a_capitalised_adjective_render_english_names():
+    source = "Automobil „folksvagen golf“ sudario se sa kamionom kod Kraljeva."
+    english = "A Volkswagen Golf collided with a truck near Kraljevo."
+    assert ("name.unmatched", "Volkswagen") not in _with_source(source, english, "sr")
+    source = "Svaki pokušaj bit će smatran kršenjem Dejtonskog sporazuma."
+    english = "Any attempt will be considered a violation of the Dayton Agreement."
+    assert ("name.unmatched", "Dayton") not in _with_source(source, english, "bs")
+    # near-miss: another agreement's name
+    english = "Any attempt will be considered a violation of the Ohrid Agreement."
+    assert ("name.unmatched", "Ohrid Agreement") in _with_source(source, english, "bs")

@@ -173,8 +173,10 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
     foreign = {phonetic_key(r, True): r[:1] for r in foreign_readings(english)} if capitalised else {}
     if capitalised and any(_sounds_like(spoken, source, fs, ks) for spoken in transcriptions(english)):
         return "phonetic"  # transcribed as pronounced (Rowe / Rou, Southern / Sadern, Utah / Juta)
-    if capitalised and len(fs) >= 4 and _spelled_so(english, source):
-        return "phonetic"  # written letter by letter as its language reads it (Sascha / Saša)
+    if len(fs) >= (4 if capitalised else 6) and _spelled_so(english, source):
+        # written letter by letter as its language reads it (Sascha / Saša); a brand in
+        # quotation marks in lower case too ("folksvagen golf": Volkswagen Golf)
+        return "phonetic"
     if len(fe) <= 5 and len(fs) <= 6:
         # Short names only on an identical skeleton and first letter (Dan / Den, May / Mej,
         # Joe / Džoa, Hugh / Hju): their vowels carry most of the name.
@@ -208,8 +210,10 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
     if len(fe) < 4:
         return None
     for ke in variants:
-        if not capitalised and len(ke) >= 3 and _ADJECTIVE_SUFFIX_KEY.fullmatch(ks[len(ke) :]) and ks.startswith(ke):
-            return "derived"  # an adjective made with -sk- (Hollywood / holivudska, London / londonskih)
+        if len(ke) >= 3 and _ADJECTIVE_SUFFIX_KEY.fullmatch(ks[len(ke) :]) and ks.startswith(ke):
+            # an adjective made with -sk- (Hollywood / holivudska, London / londonskih), capitalised
+            # as the first word of a name (Dayton Agreement / Dejtonskog sporazuma)
+            return "derived"
         # Names match on short skeletons; other words only on long ones, which rarely collide.
         if len(ke) >= (2 if capitalised else 5) and (ks == ke or (ks.startswith(ke) and len(ks) - len(ke) <= 2)):
             return "phonetic" if capitalised else "derived"
