@@ -31,9 +31,6 @@ CLAUSE_OMISSION_RATIO = THRESHOLDS["clause_omission_ratio"].default
 CLAUSE_REST_RATIO = THRESHOLDS["clause_rest_ratio"].default
 #: Pairs whose source has fewer content letters than this are too short for a ratio.
 MIN_CONTENT = 40
-#: A wordfreq Zipf frequency above which a word is a function word (the, of, je, u, da). The
-#: calibration script showed that filtering only these gives the narrowest clean band.
-FUNCTION_ZIPF = 6.5
 _WORD = re.compile(r"[^\W\d_]+")
 #: Languages whose wordfreq lists are used as they are (no extra segmenter needed).
 _WORDFREQ_LANGS = {"en", "sh", "de", "fr", "es", "it", "pl", "cs", "ru", "pt", "nl", "sl", "mk", "bg", "uk"}
@@ -54,7 +51,7 @@ def content_letters(text: str, lang: str) -> int:
     for m in _WORD.finditer(text):
         word = m.group().lower()
         if wf_lang in _WORDFREQ_LANGS:
-            frequent = lexicon.zipf(word, wf_lang) > FUNCTION_ZIPF
+            frequent = lexicon.zipf(word, wf_lang) > lexicon.FUNCTION_ZIPF
         else:  # no word list (or one that needs a segmenter): short words are function words
             frequent = len(word) <= 3
         if not frequent:

@@ -448,9 +448,6 @@ def abbreviates(english: str, acronym: str, lang: str) -> bool:
 
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
-#: A Zipf frequency above which a source word is a function word (je, da, u, koji), as
-#: :data:`backcheck.checks.omission.FUNCTION_ZIPF` counts content.
-_FUNCTION_ZIPF = 6.5
 
 
 def rendered_words(source: str, english: str, lang: str) -> tuple[int, int]:
@@ -476,7 +473,7 @@ def rendered_words(source: str, english: str, lang: str) -> tuple[int, int]:
     known = rendered = 0
     for m in _CONTENT_WORD.finditer(to_latin(source).text if has_cyrillic(source) else source):
         word = m.group().lower()
-        if lexicon.zipf(word, family_code) > _FUNCTION_ZIPF:
+        if lexicon.zipf(word, family_code) > lexicon.FUNCTION_ZIPF:  # a function word (je, da, u)
             continue
         found = g.english(word)
         if not found:
