@@ -211,9 +211,14 @@ _SAYING_REACH = 4
 def _reported(before: str) -> bool:
     """Whether the "da" that ends ``before`` follows a verb of saying ("rekao je da bi"): reported
     speech, whose "bi" keeps the speaker's modality, not a purpose ("da bi mogli": so that)."""
+    return any(fold(w.strip(",")) in _saying_verbs() for w in before.split()[-1 - _SAYING_REACH : -1])
+
+
+@cache
+def _saying_verbs() -> frozenset[str]:
+    """The folded past participles of the verbs of saying (the ``speaker`` table), both genders."""
     speaker = tables()["speaker"]
-    saying = {fold(w) for w in speaker["feminine"] + speaker["masculine"]}
-    return any(fold(w.strip(",")) in saying for w in before.split()[-1 - _SAYING_REACH : -1])
+    return frozenset(fold(w) for w in speaker["feminine"] + speaker["masculine"])
 
 
 @cache

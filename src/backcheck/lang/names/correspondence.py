@@ -120,10 +120,6 @@ def _key_initials(english: str) -> frozenset[str]:
     return frozenset(k[:1] for k in keys)
 
 
-#: Case endings after a name spelled the Serbian way (Saše, Sašom).
-_SPELLED_CASE_ENDINGS = ("", "a", "e", "i", "u", "o", "om", "em")
-
-
 def _spelled_so(english: str, source: str) -> bool:
     """Whether the source writes the English name exactly as Serbian spells it letter by letter,
     read the way its own language reads it (Sascha / Saša, Sinner / Siner), maybe declined."""
@@ -131,8 +127,11 @@ def _spelled_so(english: str, source: str) -> bool:
 
     low = source.lower()
     forms = set(spelled(english))
+    # as written, or with a case ending (Saše, Sašom)
     return any(
-        low.endswith(e) and low[: len(low) - len(e)] in forms for e in _SPELLED_CASE_ENDINGS if len(low) - len(e) >= 3
+        low.endswith(e) and low[: len(low) - len(e)] in forms
+        for e in ("", *SHORT_CASE_ENDINGS)
+        if len(low) - len(e) >= 3
     )
 
 
