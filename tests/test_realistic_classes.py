@@ -1360,3 +1360,27 @@ def test_a_brand_in_lower_case_quotes_and_a_capitalised_adjective_render_english
     # near-miss: another agreement's name
     english = "Any attempt will be considered a violation of the Ohrid Agreement."
     assert ("name.unmatched", "Ohrid Agreement") in _with_source(source, english, "bs")
+
+
+# --- a respelling copied from a source that writes it every time ------------------------------
+
+
+def test_a_respelling_the_source_writes_every_time_is_still_flagged():
+    # Serbian writes the foreign name as it sounds, every time: the source's invariance is no
+    # evidence that the English copy is the name's own spelling
+    source = (
+        "Predsednik Francuske Emanuel Makron stigao je u Beograd. Makron je rekao da je saradnja dobra. "
+        "Makron je dodao da će se vratiti u maju. Makron je posetio i Novi Sad."
+    )
+    english = (
+        "French President Emmanuel Macron arrived in Belgrade. Macron said cooperation was good. "
+        "Makron added that he would return in May. Macron also visited Novi Sad."
+    )
+    assert ("name.inflected", "Makron") in _with_source(source, english, "sr")
+
+
+def test_a_local_name_the_source_writes_every_time_is_not_read_as_a_case_form():
+    # near-miss: a case form's reading still yields to a source that writes the word every time
+    source = "Igrač Rustom Halilović postigao je gol. Rustom je bio najbolji. Trener je pohvalio Rustom."
+    english = "Player Rustom Halilović scored a goal. Rustom was the best. The coach praised Rustom."
+    assert ("name.inflected", "Rustom") not in _with_source(source, english, "bs")

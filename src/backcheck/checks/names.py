@@ -95,8 +95,11 @@ class NameInflected(Check):
                     why = "oblique_ending_of_a_local_name"
                 else:
                     reading = found.reading
-            if source_words is not None and (
-                _invariant_in_source(word, reading.base, source_words) or _declined_in_source(word, source_words)
+            # a respelling is the source's own spelling copied, however often the source writes it
+            if (
+                source_words is not None
+                and reading.form != "respelling"
+                and (_invariant_in_source(word, reading.base, source_words) or _declined_in_source(word, source_words))
             ):
                 continue
             if _usual_of_a_pair(word, reading.base, inv.occurrences):
