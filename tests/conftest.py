@@ -96,6 +96,9 @@ TEST_DICTIONARY = {
     "zahtjev": ["request", "demand"],
     "obrana": ["defence", "defense"],
     "odbiti": ["reject", "refuse"],
+    "most": ["bridge"],
+    "otvoriti": ["open", "inaugurate"],
+    "subota": ["Saturday"],
 }
 
 

@@ -117,7 +117,7 @@ def _inflected_common_word(word: str) -> bool:
 
 
 #: English derivational suffixes of common nouns and adjectives, which names do not carry.
-_DERIVATIONAL = ("tion", "sion", "ment", "ness", "ity", "ical", "ism", "ship", "ology", "ative")
+_DERIVATIONAL = ("tion", "sion", "ment", "ness", "ity", "ical", "ism", "ship", "ology", "ative", "ous", "ful", "less")
 
 
 def is_common_word(word: str) -> bool:
