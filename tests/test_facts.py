@@ -340,3 +340,21 @@ def test_attribution_across_a_comma_and_a_translated_list_name():
     # near-miss: the numbers kept with their sides
     english = 'The SNS list won 14 of the 31 seats, and the opposition list "Kula for All" 11.'
     assert findings("fact.attribution", source, english, "sr") == []
+
+
+def test_an_impersonal_expectation_stated_as_a_fact_is_flagged():
+    source = "Očekuje se da ugovor o izgradnji vrtića bude potpisan do kraja mjeseca."
+    english = "The contract for the construction of the kindergarten will be signed by the end of the month."
+    assert [t for t, _ in findings("fact.modality", source, english, "cnr")] == ["will be signed"]
+    # near-miss: the expectation rendered anywhere in the sentence
+    english = "The contract for the construction of the kindergarten is expected to be signed by the end of the month."
+    assert findings("fact.modality", source, english, "cnr") == []
+
+
+def test_an_option_under_consideration_stated_as_a_decision_is_flagged():
+    source = "Uprava razmatra mogućnost da tužbom ospori odluku inspekcije."
+    english = "The management said it would challenge the inspection's decision in court."
+    assert len(findings("fact.modality", source, english, "bs")) == 1
+    # near-miss: "is considering" renders it
+    english = "The management is considering challenging the inspection's decision in court."
+    assert findings("fact.modality", source, english, "bs") == []
