@@ -17,6 +17,8 @@ from backcheck.pipeline.check import check
         ("Amra", "Čengić", "f"),  # not in the hunspell lists, but before an -ić surname
         ("Nikola", "Jovanović", "m"),  # a masculine name in -a
         ("Marko", "Ilić", "m"),
+        ("Srđa", "Kovačević", "m"),  # a masculine hypocoristic in -a (Srđan)
+        ("Sonja", "Kovačević", "f"),  # near-miss
         ("Saša", "Ilić", ""),  # either sex
         ("Emily", "Smith", ""),  # not a Serbo-Croatian name: the name does not tell
     ],
