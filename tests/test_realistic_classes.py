@@ -385,8 +385,19 @@ def test_a_knockout_round_named_by_its_teams_is_no_count():
         )
         == []
     )
+    assert (
+        findings(
+            "number.mismatch",
+            "Sljedeće sedmice igraju osminu finala.",
+            "Next week they play in the last 16.",
+            "bs",
+        )
+        == []
+    )
     wrong = findings("number.mismatch", "Na žreb je stiglo 16 klubova.", "32 clubs came to the draw.", "sr")
     assert [text for text, _ in wrong] == ["32"]  # near-miss: a count of clubs is one
+    wrong = findings("number.mismatch", "Radi ovdje 12 godina.", "He has worked here for the last 16 years.", "bs")
+    assert [text for text, _ in wrong] == ["16"]  # near-miss: "the last 16 years" is a count
 
 
 def test_an_n_word_opening_a_sentence_inside_a_quotation_is_read():

@@ -35,7 +35,11 @@ def extract(text: str, lang: str) -> list[Quantity]:
     return list(_extract(text, lang))
 
 
-_KNOCKOUT_ROUND = re.compile(r"\b(?:round|last) of (16|32|64|128)\b", re.I)
+_KNOCKOUT_ROUND = re.compile(
+    r"\b(?:round of|last of|last) (16|32|64|128)\b(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|"
+    r"seasons?|matches|games|rounds|places|metres|meters|kilometres|km))",
+    re.I,
+)
 
 
 @lru_cache(maxsize=4096)
