@@ -99,6 +99,7 @@ TEST_DICTIONARY = {
     "most": ["bridge"],
     "otvoriti": ["open", "inaugurate"],
     "subota": ["Saturday"],
+    "meso": ["meat"],
 }
 
 

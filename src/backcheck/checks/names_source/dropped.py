@@ -8,7 +8,14 @@ from functools import cached_property
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
 from backcheck.lang.glosses import abbreviates, linked, translations
-from backcheck.lang.names.abbreviations import compound_abbreviation, expands, initialisms, is_acronym, spelled_letter
+from backcheck.lang.names.abbreviations import (
+    compound_abbreviation,
+    expands,
+    initialisms,
+    is_acronym,
+    source_expansions,
+    spelled_letter,
+)
 from backcheck.lang.names.common_words import is_common_word
 from backcheck.lang.names.correspondence import correspondence
 from backcheck.lang.names.exonyms import exonyms, unit_codes
@@ -131,6 +138,9 @@ class _Sentence:
     def compounds(self) -> list[Token]:
         return joined_pairs(self.window, self.ctx.document.text, capitalised_only=False)
 
+    def source_expansion_rendered(self, acronym: str) -> bool:
+        return _source_expansion_rendered(acronym, self.latin, self.english_text, self.table.lang)
+
     @cached_property
     def english_acronyms(self) -> list[Token]:
         return [
@@ -244,6 +254,7 @@ class _Sentence:
             and not (is_acronym(s.text) and kind_acronym(s.text))  # JKP Komunalac: "Komunalac"
             # the article expands the acronym elsewhere, and the sentence uses those words
             and not (is_acronym(s.text) and expansion_rendered(s.text, self.english_text, self.ctx.document.text))
+            and not (is_acronym(s.text) and self.source_expansion_rendered(s.text))  # ИМ / Industrija mesa: meat
             and not any(
                 (renders(t, s, table) and not (is_acronym(s.text) and not is_acronym(t.text) and self.claimed(t, s)))
                 or (t.name and loosely_same(t, s) and not self.claimed(t, s))
@@ -263,6 +274,20 @@ class _Sentence:
             and id(s) not in self.first_names
             and not (is_hashtag(s, latin) and any(is_hashtag(t, self.ctx.document.text) for t in window))
         )
+
+
+def _source_expansion_rendered(acronym: str, source: str, english: str, lang: str) -> bool:
+    """The source writes the acronym out elsewhere in the article (Industrija mesa for IM), and the
+    English sentence translates a content word of that phrase (meat company): it rendered the
+    acronym by its meaning."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", english)}
+    return any(
+        translation in words
+        for phrase in source_expansions(acronym, source)
+        for word in phrase
+        if len(word) >= 4
+        for translation in translations(word, lang)
+    )
 
 
 def _heads_a_phrase(s: Token, latin: str) -> bool:

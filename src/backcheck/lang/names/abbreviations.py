@@ -250,3 +250,24 @@ def spelled_letter(s: Token, text: str) -> bool:
         return True
     # the last letter with a case ending: Aj-Bi-Ema (IBM's genitive), Bi-Bi-Siju
     return len(s.text) <= 4 and re.search(r"\b\w{1,2}-\w{1,2}-$", text[max(0, s.start - 8) : s.start]) is not None
+
+
+@lru_cache(maxsize=256)
+def source_expansions(acronym: str, text: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of a source text whose initials spell ``acronym``: a capitalised word and the
+    words after it in any case, as a BCMS name writes them ("Industrije mesa" for IM, "Elektroprivreda
+    Crne Gore" not, its initials being EPCG only by syllables)."""
+    letters = fold(acronym)
+    if not 2 <= len(letters) <= 5:
+        return ()
+    words = list(re.finditer(r"[^\W\d_]+", text))
+    found = []
+    for i, first in enumerate(words[: len(words) - len(letters) + 1]):
+        run = words[i : i + len(letters)]
+        if not first.group()[:1].isupper() or any(
+            not re.fullmatch(r"[\s„“\"]*", text[a.end() : b.start()]) for a, b in zip(run, run[1:], strict=False)
+        ):
+            continue
+        if "".join(fold(w.group())[:1] for w in run) == letters:
+            found.append(tuple(w.group() for w in run))
+    return tuple(dict.fromkeys(found))
