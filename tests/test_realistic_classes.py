@@ -1504,3 +1504,20 @@ def test_an_acronym_the_english_drops_is_still_flagged():
     source = "Sud je potvrdio raskid privatizacije IM Zlatibor."
     english = "The court upheld the termination of the privatisation of Zlatibor."
     assert ("name.dropped", "IM") in _source_spans(source, english, "sr")
+
+
+def test_an_ija_place_is_no_glide_j_case_of_a_name_nobody_writes():
+    text = (
+        "Mine reopens in Selimija\n\nThe iron ore mine in Selimija reopened on Monday. "
+        "Selimija had waited for the reopening for years, and the miners of Selimija celebrated."
+    )
+    assert _english_only(text, "name.inflected") == []
+
+
+def test_an_ija_case_of_a_foreign_name_english_writes_is_still_flagged():
+    # near-miss: the article names Renzi, so "Renzija" is his genitive
+    text = (
+        "Talks in Rome\n\nFormer Italian prime minister Matteo Renzi arrived in Podgorica on Monday. "
+        "The minister thanked Renzija for the visit."
+    )
+    assert _english_only(text, "name.inflected") == ["Renzija"]

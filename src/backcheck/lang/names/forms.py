@@ -875,6 +875,13 @@ def analyse(
             continue  # a neuter -ovo, -ino of someone the article never names is a village (Murino)
         if reading.form == "feminine" and reading.change == "glide j" and not in_article(reading.base):
             continue  # -ijeva of a woman the article names (Meloni: Melonijeva); else her own -ieva (Georgieva)
+        if (
+            reading.change == "glide j"
+            and not reading.base.lower().endswith("a")
+            and not in_article(reading.base)
+            and lexicon.zipf(reading.base.lower()) < lexicon.UNKNOWN_ZIPF
+        ):
+            continue  # -ija of a foreign -i name English writes (Renzi: Renzija), not of one nobody does (Kalesija)
         for context in contexts or [Context()]:
             features = evidence(token, reading, context, in_article, is_nominative)
             if _common_noun_left(token, reading, features):
