@@ -91,3 +91,22 @@ def test_a_quotation_of_several_sentences_counts_as_one_sentence_back_to_the_spe
         'Taxes stay as they are." He also said the vote would be on Friday.\n'
     )
     assert [f.span.text for f in _pronoun_flags(tmp_path, text)] == ["He"]
+
+
+def test_a_woman_named_by_her_office_or_by_she_is_the_antecedent(tmp_path):
+    text = (
+        "Judge Milica Bojović read the verdict on Friday, and the defendant Goran Lalić left the courtroom. "
+        '"The evidence was not sufficient," the judge said. He added that an appeal was possible.\n\n'
+        "Council President Ivana Perović spoke next. She recalled that the budget was late. "
+        "He announced a new session for Monday.\n"
+    )
+    assert [f.span.text for f in _pronoun_flags(tmp_path, text)] == ["He", "He"]
+
+
+def test_an_office_two_people_hold_names_neither(tmp_path):
+    # near-miss: two ministers, so "the minister" could be the man
+    text = (
+        "Minister of Health Milica Bojović and Minister of Finance Goran Lalić met on Friday. "
+        '"There will be no cuts," the minister said. He added that the budget was balanced.\n'
+    )
+    assert _pronoun_flags(tmp_path, text) == []

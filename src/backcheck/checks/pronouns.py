@@ -9,7 +9,7 @@ import re
 
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang.languages import is_serbo_croatian
-from backcheck.lang.persons import persons
+from backcheck.lang.persons import office_holders, persons
 
 _SAYING = (
     r"said|says|added|adds|stressed|stresses|noted|notes|stated|states|told|explained|warned|emphasi[sz]ed|"
@@ -44,6 +44,7 @@ class PronounGender(Check):
         if not people:
             return
         mention = re.compile(r"\b(" + "|".join(map(re.escape, sorted(people, key=len, reverse=True))) + r")\b")
+        offices = office_holders(text, people)
         sentences = doc.article_sentences
         groups = _quotation_groups(text, sentences)
         for k, sentence in enumerate(sentences):
@@ -62,14 +63,26 @@ class PronounGender(Check):
                 # the last person named before the pronoun, outside a quotation ("... what Donald
                 # Trump is doing," she said: the speaker is not the person quoted about)
                 before = [
-                    x
+                    (x.start(), people[x.group(1)])
                     for x in mention.finditer(text, window, m.start())
                     if x.start() >= window and len(_QUOTES.findall(text, x.end(), m.start())) % 2 == 0
                 ]
+                # ... or named by their office ("the minister stressed"), or a "she" of the last woman
+                # named before it ("She recalled ... He announced")
+                before += [
+                    (x.start(), people.get(offices.get(x.group(1).lower()) or "", None))
+                    for x in _OFFICE_MENTION.finditer(text, window, m.start())
+                    if x.group(1).lower() in offices and len(_QUOTES.findall(text, x.end(), m.start())) % 2 == 0
+                ]
+                before += [
+                    (x.start(), _last_woman(text, mention, people, x.start()))
+                    for x in _SHE.finditer(text, window, m.start())
+                    if len(_QUOTES.findall(text, x.end(), m.start())) % 2 == 0
+                ]
                 if not before:
                     continue
-                person = people[before[-1].group(1)]
-                if person.start >= m.start() or person.gender != "f":
+                person = max(before, key=lambda b: b[0])[1]
+                if person is None or person.start >= m.start() or person.gender != "f":
                     continue
                 right = "She" if pronoun[0].isupper() else "she"
                 who = "a woman"
@@ -82,6 +95,17 @@ class PronounGender(Check):
                     detail=f"the article introduces {person.first} {person.last}; {person.why} says {who}",
                     evidence={"person": f"{person.first} {person.last}", "gender": person.gender},
                 )
+
+
+#: "the minister", "the judge": an office a person was introduced with (sh_persons.toml offices)
+_OFFICE_MENTION = re.compile(r"\bthe\s+([a-z]+)\b")
+_SHE = re.compile(r"\b[Ss]he\b")
+
+
+def _last_woman(text: str, mention: re.Pattern[str], people, at: int):
+    """The person a "she" at ``at`` stands for: the last person named before it, if a woman."""
+    named = [people[x.group(1)] for x in mention.finditer(text, 0, at)]
+    return named[-1] if named and named[-1].gender == "f" else None
 
 
 def _quotation_groups(text: str, sentences) -> list[int]:

@@ -101,3 +101,21 @@ def persons(text: str) -> dict[str, Person]:
         elif earlier.gender != gender:
             found[key] = Person(earlier.first, key, "", "", earlier.start)
     return {k: v for k, v in found.items() if v.gender}
+
+
+#: How many words before a person's first name an office that introduces them may stand
+#: ("Minister of Mining and Energy Dubravka Đedović").
+_OFFICE_REACH = 6
+
+
+def office_holders(text: str, people: dict[str, Person]) -> dict[str, str | None]:
+    """The office each person is introduced with ("Judge Jelena Šoć": judge), as office -> the
+    surname key of ``people``; None where the article introduces two people with one office."""
+    offices = set(_data()["titles"]["offices"])
+    out: dict[str, str | None] = {}
+    for key, person in people.items():
+        start = max(text.rfind(".", 0, person.start), text.rfind("\n", 0, person.start)) + 1
+        before = [w.group().lower() for w in _WORD.finditer(text, start, person.start)][-_OFFICE_REACH:]
+        for office in {w for w in before if w in offices}:
+            out[office] = key if out.get(office, key) == key else None
+    return out
