@@ -358,3 +358,12 @@ def test_an_option_under_consideration_stated_as_a_decision_is_flagged():
     # near-miss: "is considering" renders it
     english = "The management is considering challenging the inspection's decision in court."
     assert findings("fact.modality", source, english, "bs") == []
+
+
+def test_a_winner_after_a_place_is_read_before_the_score():
+    source = "U prvom susretu na Kantridi Osijek je slavio 2:1 golom u posljednjoj minuti."
+    english = "In the first meeting at Kantrida, Rijeka won 2-1 with a goal in the last minute."
+    assert [t for t, _ in findings("fact.result", source, english, "hr")] == ["Rijeka won 2-1"]
+    # near-miss: the winner kept
+    english = "In the first meeting at Kantrida, Osijek won 2-1 with a goal in the last minute."
+    assert findings("fact.result", source, english, "hr") == []

@@ -671,6 +671,9 @@ def _match_winners(text: str, verbs: list[str], matches: list[str]) -> list[tupl
     return [(m.group(1), None, m.start(), m.end()) for m in re.finditer(pattern, text) if _side(m.group(1))]
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _score_winners(text: str, verbs: list[str], source: bool) -> list[tuple[str | None, str | None, int, int]]:
     """(winner, None, start, end) for "X je (pred 1.500 gledalaca u Kragujevcu) slavio 1:0", "X
     won 1-0": a winner with a score and no opponent named; the winner is the name nearest the
@@ -682,16 +685,27 @@ def _score_winners(text: str, verbs: list[str], source: bool) -> list[tuple[str 
     ):
         if object_after.match(text, m.end()):
             continue  # an opponent after the score: the verbs of beating read it
-        before = text[max(0, m.start() - 90) : m.start()]
-        words = before.split()
-        before = " ".join(words[-9:])
-        offset = m.start() - len(before)
-        names = [n for n in re.finditer(_CAPITALISED, before) if not _AFTER_PREPOSITION.search(before[: n.start()])]
-        if not names or re.search(r"[.!?]\s", before[names[-1].end() :]):
+        raw_start = max(0, m.start() - 90)
+        words = list(_NON_SPACE.finditer(text, raw_start, m.start()))[-9:]
+        if not words:
             continue
-        winner = _side(names[-1].group(1))
+        offset = words[0].start()
+        before = text[offset : m.start()]
+        names = []
+        for n in re.finditer(_CAPITALISED, before):
+            if not _AFTER_PREPOSITION.search(before[: n.start()]):
+                names.append((n.start(), n.end(), n.group(1)))
+                continue
+            last = n.group(1).split()[-1]
+            if source and last != n.group(1) and not last.endswith("u"):
+                # a place after a preposition, then the subject ("na Poljudu Hajduk je slavio"); a
+                # two-word place ends in its locative -u ("u Novom Sadu")
+                names.append((n.end() - len(last), n.end(), last))
+        if not names or re.search(r"[.!?]\s", before[names[-1][1] :]):
+            continue
+        winner = _side(names[-1][2])
         if winner:
-            out.append((winner, None, offset + names[-1].start(), m.end()))
+            out.append((winner, None, offset + names[-1][0], m.end()))
     return out
 
 
