@@ -367,3 +367,16 @@ def test_a_winner_after_a_place_is_read_before_the_score():
     # near-miss: the winner kept
     english = "In the first meeting at Kantrida, Osijek won 2-1 with a goal in the last minute."
     assert findings("fact.result", source, english, "hr") == []
+
+
+def test_an_office_before_a_name_with_an_accented_initial_is_bound_to_that_name():
+    source = (
+        "Sastanku su prisustvovali premijer Đorđe Lalić i predsednik kompanije Sava Milić, koji je potpisao ugovor."
+    )
+    english = (
+        "The meeting was attended by President Đorđe Lalić and company president Sava Milić, who signed the contract."
+    )
+    assert [t for t, _ in findings("fact.office", source, english, "sr")] == ["President"]
+    # near-miss: the office kept
+    english = english.replace("President Đorđe", "Prime Minister Đorđe")
+    assert findings("fact.office", source, english, "sr") == []

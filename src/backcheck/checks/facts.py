@@ -272,7 +272,9 @@ class SpeakerGender(Check):
                     )
 
 
-_NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)")
+#: an upper-case letter, the Latin alphabets' accented ones too (Đuro, Šime, Łukasz, Ángel)
+_UPPER = "A-ZÀ-ÖØ-ÞČĆŠŽĐŁŚŹŻŃŘĚŇŤĎ"
+_NAME_AFTER = re.compile(rf"\s+(?:[{_UPPER}][\w’'-]+\s+){{0,2}}([{_UPPER}][\w’'-]+)")
 
 
 @register
