@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import facts
 from backcheck.lang.languages import is_serbo_croatian
-from backcheck.lang.text import fold
+from backcheck.lang.text import UPPER, fold
 
 
 @dataclass(frozen=True)
@@ -272,9 +272,7 @@ class SpeakerGender(Check):
                     )
 
 
-#: an upper-case letter, the Latin alphabets' accented ones too (Đuro, Šime, Łukasz, Ángel)
-_UPPER = "A-ZÀ-ÖØ-ÞČĆŠŽĐŁŚŹŻŃŘĚŇŤĎ"
-_NAME_AFTER = re.compile(rf"\s+(?:[{_UPPER}][\w’'-]+\s+){{0,2}}([{_UPPER}][\w’'-]+)")
+_NAME_AFTER = re.compile(rf"\s+(?:[{UPPER}][\w’'-]+\s+){{0,2}}([{UPPER}][\w’'-]+)")
 
 
 @register

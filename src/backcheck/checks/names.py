@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
 from backcheck.lang.sh.morphology import ENDINGS
-from backcheck.lang.text import fold
+from backcheck.lang.text import UPPER, fold
 
 _FORM_WORDS = {
     "genitive": "genitive",
@@ -385,7 +385,7 @@ def _plural_of(plural: str, singular: str) -> bool:
     return p[:-1] == s or any(s.endswith(cut) and p[:-1] == s[: -len(cut)] for cut in ("us", "um", "on", "a", "es"))
 
 
-_NEXT_NAME = re.compile(r"\s+([A-Z][\w'-]+)")
+_NEXT_NAME = re.compile(rf"\s+([{UPPER}][\w'-]+)")
 
 
 def _surnames(text: str, occurrences) -> set[str] | None:

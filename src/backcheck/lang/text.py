@@ -74,6 +74,11 @@ for _cyr, _lat in _LOWER.items():
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
+#: The upper-case letters of the Latin alphabets, accented ones too (Đuro, Šime, Łukasz, Ángel),
+#: for a character class: ``rf"[{UPPER}]"``.
+UPPER = "A-ZÀ-ÖØ-ÞČĆŠŽĐŁŚŹŻŃŘĚŇŤĎ"
+
+
 def has_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
 
