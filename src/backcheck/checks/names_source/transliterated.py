@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from backcheck.checks.base import Check, Finding, register
+from backcheck.lang import lexicon
+from backcheck.lang.gazetteer import is_place_as_written
 from backcheck.lang.languages import SOUTH_SLAVIC_LATIN
 from backcheck.lang.names.common_words import is_common_word
 from backcheck.lang.names.correspondence import correspondence
@@ -37,6 +39,11 @@ def _vowel_groups(word: str) -> int:
 _FOREIGN_LETTERS = re.compile("[çğşöüäëéèêáàâíóúñõãøåœæßÇĞŞÖÜÄËÉÈÊÁÀÂÍÓÚÑÕÃØÅŒÆ]")
 
 
+#: How common (Zipf) a place's spelling without diacritics must be in English to be its English
+#: name (Pristina 2.2), not a lost diacritic (Sabac 1.2, Niksic 1.1).
+_EXONYM_ZIPF = 2.0
+
+
 @register
 class NameTransliterated(Check):
     """A name spelled differently from the way its own language writes it. Names from
@@ -66,8 +73,8 @@ class NameTransliterated(Check):
             phonetic_key(t.text, True): t.text
             for b in items
             for t in b.target
-            if t.name and not SLAVIC_LETTERS & set(t.text) and "dž" not in t.text.lower()
-        }
+            if t.name and not SLAVIC_LETTERS & set(t.text) and "dž" not in t.text.lower() and not t.text.isupper()
+        }  # (an acronym is no spelling a name transcribes: SNS is not "Siniša")
         for k, bead in enumerate(items):
             window = bead_window(items, k, "source")
             for t in bead.target:
@@ -144,6 +151,8 @@ class NameTransliterated(Check):
                     )
                     continue
                 respelling = slavic_respelling(t, window, slavic_names, companions)
+                if respelling is not None and is_place_as_written(t.text) and lexicon.zipf(t.folded) >= _EXONYM_ZIPF:
+                    respelling = None  # a place's English spelling, which English writes often (Pristina)
                 if respelling is not None:
                     s, suggestion = respelling
                     src_start, src_end = source_span(ctx.source.text, [s])
