@@ -1540,3 +1540,22 @@ def test_a_place_english_writes_without_its_diacritics_is_its_english_name():
     source = "Delegacija je u utorak boravila u Nikšiću."
     english = "The delegation was in Niksic on Tuesday."
     assert ("name.transliterated", "Niksic") in _with_source(source, english, "cnr")
+
+
+def test_a_plural_place_in_vci_is_no_case_of_an_ac_genitive():
+    from backcheck.lang.names import forms
+
+    # Kovačevca is the genitive of Kovačevac: Kovačevci is a plural place, no dative of it
+    found = forms.analyse("Kovačevci", [forms.Context()], lambda base: False)
+    assert found is None or not found.reading.base.endswith("vca")
+    # near-miss: an -ica name's dative is read (Gorica: Gorici)
+    found = forms.analyse("Gorici", [forms.Context()], lambda base: False)
+    assert found is not None and found.reading.base == "Gorica"
+
+
+def test_nci_after_an_agreeing_locative_is_the_nka_place():
+    # near-miss: "Bačkoj Palanci" is Bačka Palanka's locative, suggested as -nka
+    text = "Pier reopens\n\nThe passenger pier in Bačkoj Palanci will be renovated this year."
+    doc = from_text(text, path="t.txt")
+    flags = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected" and f.span.text == "Palanci"]
+    assert [f.suggestion for f in flags] == ["Palanka"]

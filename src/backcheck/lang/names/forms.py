@@ -855,6 +855,12 @@ class Analysis:
         return self.probability - self.threshold
 
 
+#: An -a stem base ending in a consonant and -ca is no nominative but the genitive of an -ac name
+#: with its fleeting a (Orahovac: Orahovca); the token read as its case (Orahovci) is a plural
+#: place of its own. (-ica, a vowel before -ca, is a nominative: Gorica, Danica.)
+_GENITIVE_OF_AC = re.compile(r"[^aeiou]ca$")
+
+
 def analyse(
     token: str,
     contexts: list[Context],
@@ -875,6 +881,11 @@ def analyse(
             continue  # a neuter -ovo, -ino of someone the article never names is a village (Murino)
         if reading.form == "feminine" and reading.change == "glide j" and not in_article(reading.base):
             continue  # -ijeva of a woman the article names (Meloni: Melonijeva); else her own -ieva (Georgieva)
+        if reading.change == "-a stem" and _GENITIVE_OF_AC.search(reading.base.lower()):
+            if not (reading.base.lower().endswith("nca") and any(c.previous_word.endswith("oj") for c in contexts)):
+                continue  # -vca, -nca: the genitive of an -ac name (Orahovac), so -vci is a plural place (Orahovci)
+            # after an agreeing feminine locative (Bačkoj Palanci) -nci is -nka's locative
+            reading = Reading(reading.base[:-2] + "ka", reading.ending, reading.form, "k>c")
         if (
             reading.change == "glide j"
             and not reading.base.lower().endswith("a")
