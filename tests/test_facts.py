@@ -380,3 +380,12 @@ def test_an_office_before_a_name_with_an_accented_initial_is_bound_to_that_name(
     # near-miss: the office kept
     english = english.replace("President Đorđe", "Prime Minister Đorđe")
     assert findings("fact.office", source, english, "sr") == []
+
+
+def test_a_verb_of_considering_with_any_object_is_an_option_not_a_decision():
+    source = "Vlada razmatra uvođenje besplatnog prevoza za penzionere."
+    english = "The government will introduce free transport for pensioners."
+    assert len(findings("fact.modality", source, english, "sr")) == 1
+    # near-miss: the deliberation rendered
+    english = "The government is discussing the introduction of free transport for pensioners."
+    assert findings("fact.modality", source, english, "sr") == []
