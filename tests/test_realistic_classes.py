@@ -1559,3 +1559,11 @@ def test_nci_after_an_agreeing_locative_is_the_nka_place():
     doc = from_text(text, path="t.txt")
     flags = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected" and f.span.text == "Palanci"]
     assert [f.suggestion for f in flags] == ["Palanka"]
+
+
+def test_a_demonym_and_its_country_are_no_two_spellings():
+    text = (
+        "Patriarch visits monasteries\n\nThe patriarch met Serb community leaders in Gračanica. "
+        "Serb representatives thanked him, and Serb monks welcomed him. Officials from Serbia attended."
+    )
+    assert _english_only(text, "name.inconsistent") == []

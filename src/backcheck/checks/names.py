@@ -316,8 +316,9 @@ def _before_local_word(text: str, end: int) -> bool:
     return m is not None and lexicon.zipf(m.group(1)) < lexicon.UNKNOWN_ZIPF
 
 
-#: English derivational endings on names (Serbia → Serbian, Kosovo → Kosovar, Brexit → Brexiteer).
-_ENGLISH_DERIVATIONS = ("n", "an", "ian", "ese", "i", "ite", "ism", "ist", "s", "es", "ar", "er", "eer", "ic")
+#: English derivational endings on names (Serbia → Serbian, Kosovo → Kosovar, Brexit → Brexiteer,
+#: Serb → Serbia).
+_ENGLISH_DERIVATIONS = ("n", "an", "ian", "ese", "i", "ite", "ism", "ist", "s", "es", "ar", "er", "eer", "ic", "ia")
 
 
 def _derived(longer: str, shorter: str) -> bool:
