@@ -389,3 +389,12 @@ def test_a_verb_of_considering_with_any_object_is_an_option_not_a_decision():
     # near-miss: the deliberation rendered
     english = "The government is discussing the introduction of free transport for pensioners."
     assert findings("fact.modality", source, english, "sr") == []
+
+
+def test_a_city_government_s_vice_president_is_its_vice_mayor():
+    source = "Delegaciju je predvodio potpredsednik gradske vlade Pekinga Li Vej."
+    english = "The delegation was led by Beijing Vice Mayor Li Wei."
+    assert findings("fact.office", source, english, "sr") == []
+    # near-miss: a country's deputy prime minister is no vice mayor
+    source = "Delegaciju je predvodio potpredsednik vlade Kine Li Vej."
+    assert len(findings("fact.office", source, english, "sr")) == 1

@@ -1567,3 +1567,10 @@ def test_a_demonym_and_its_country_are_no_two_spellings():
         "Serb representatives thanked him, and Serb monks welcomed him. Officials from Serbia attended."
     )
     assert _english_only(text, "name.inconsistent") == []
+
+
+def test_a_spoken_in_form_of_a_common_word_is_no_name_a_respelling_stands_for():
+    from backcheck.lang.names.respelling import respellings
+
+    assert all(word != "Shootin" for word, _ in respellings("Sotin"))  # a village, no "shootin'"
+    assert ("Macron", 1.0) in respellings("Makron")  # near-miss

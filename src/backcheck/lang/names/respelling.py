@@ -255,6 +255,8 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
             continue
         if is_common_word(word) and not proper:
             continue  # a common word (Area, Early, Raucous) is no name; Turkey is both
+        if word.endswith("in") and is_common_word(word + "g"):
+            continue  # an -in' of speech (shootin, nothin) is no name
         # a case vowel after a name that ends in a consonant (Donalde) or for its final vowel
         # (Sumatro), not another vowel inside it (Velora is no Vellore)
         declined = token[-1:].lower() in _CASE_VOWELS and (
