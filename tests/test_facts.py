@@ -398,3 +398,12 @@ def test_a_city_government_s_vice_president_is_its_vice_mayor():
     # near-miss: a country's deputy prime minister is no vice mayor
     source = "Delegaciju je predvodio potpredsednik vlade Kine Li Vej."
     assert len(findings("fact.office", source, english, "sr")) == 1
+
+
+def test_an_object_first_in_the_accusative_is_the_loser():
+    source = "U polufinalu Crvenu zvezdu je sa 2:1 savladala Sutjeska."
+    english = "In the semi-final, Crvena Zvezda beat Sutjeska 2-1."
+    assert len(findings("fact.result", source, english, "sr")) == 1
+    # near-miss: the result kept
+    english = "In the semi-final, Sutjeska beat Crvena Zvezda 2-1."
+    assert findings("fact.result", source, english, "sr") == []
