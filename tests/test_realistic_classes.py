@@ -1499,6 +1499,13 @@ def test_an_acronym_translated_by_the_meaning_of_its_expansion():
     assert ("name.dropped", "IM") not in _source_spans(source, english, "sr")
 
 
+def test_an_acronym_of_a_hyphenated_expansion_translated_by_its_meaning():
+    from backcheck.lang.names.abbreviations import source_expansions
+
+    text = "Zgrada Prirodno-matematičkog fakulteta otvorena je. Laboratorije dijeli sa PMF-om."
+    assert source_expansions("PMF", text) == (("Prirodno", "matematičkog", "fakulteta"),)
+
+
 def test_an_acronym_the_english_drops_is_still_flagged():
     # near-miss: the source never writes the acronym out
     source = "Sud je potvrdio raskid privatizacije IM Zlatibor."

@@ -255,8 +255,9 @@ def spelled_letter(s: Token, text: str) -> bool:
 @lru_cache(maxsize=256)
 def source_expansions(acronym: str, text: str) -> tuple[tuple[str, ...], ...]:
     """The phrases of a source text whose initials spell ``acronym``: a capitalised word and the
-    words after it in any case, as a BCMS name writes them ("Industrije mesa" for IM, "Elektroprivreda
-    Crne Gore" not, its initials being EPCG only by syllables)."""
+    words after it in any case, as a BCMS name writes them ("Industrije mesa" for IM,
+    "Prirodno-matematičkog fakulteta" for PMF; "Elektroprivreda Crne Gore" not, its initials being EPCG
+    only by syllables)."""
     letters = fold(acronym)
     if not 2 <= len(letters) <= 5:
         return ()
@@ -265,7 +266,7 @@ def source_expansions(acronym: str, text: str) -> tuple[tuple[str, ...], ...]:
     for i, first in enumerate(words[: len(words) - len(letters) + 1]):
         run = words[i : i + len(letters)]
         if not first.group()[:1].isupper() or any(
-            not re.fullmatch(r"[\s„“\"]*", text[a.end() : b.start()]) for a, b in zip(run, run[1:], strict=False)
+            not re.fullmatch(r"[\s„“\"-]*", text[a.end() : b.start()]) for a, b in zip(run, run[1:], strict=False)
         ):
             continue
         if "".join(fold(w.group())[:1] for w in run) == letters:
