@@ -407,3 +407,12 @@ def test_an_object_first_in_the_accusative_is_the_loser():
     # near-miss: the result kept
     english = "In the semi-final, Sutjeska beat Crvena Zvezda 2-1."
     assert findings("fact.result", source, english, "sr") == []
+
+
+def test_a_charge_according_to_the_indictment_stated_as_fact_is_flagged():
+    source = "Prema optužnici, okrivljeni je u martu 2021. godine primio mito od 5.000 eura."
+    english = "In March 2021, the defendant took a bribe of 5,000 euros."
+    assert len(findings("fact.hedge", source, english, "bs")) == 1
+    # near-miss: the charge kept as a charge
+    english = "According to the indictment, the defendant took a bribe of 5,000 euros in March 2021."
+    assert findings("fact.hedge", source, english, "bs") == []
