@@ -607,3 +607,12 @@ def test_a_flow_per_unit_of_time_is_compared_by_its_time_too():
         == []
     )
     assert findings("number.mismatch", "Troši 300 litara dnevno.", "It uses 300 litres a day.", "hr") == []
+
+
+def test_crowns_are_told_apart_by_their_country():
+    source = "Vrijednost ugovora je 3,8 milijardi norveških kruna."
+    wrong = findings("number.mismatch", source, "The contract is worth 3.8 billion euros.", "cnr")
+    assert [text for text, _ in wrong] == ["3.8 billion euros"]
+    # near-miss: the same currency in English words
+    assert findings("number.mismatch", source, "The contract is worth 3.8 billion Norwegian kroner.", "cnr") == []
+    assert findings("number.mismatch", "Cijena je 200 turskih lira.", "Try it for 200 Turkish lira.", "hr") == []
