@@ -924,12 +924,9 @@ def test_a_near_spelling_without_a_transcribed_letter_is_no_respelling():
     assert all(word != "Vellore" for word, _ in respellings("Velora"))
     # a first name with a final consonant a spelling lacks is no transcription of it (Dženan: Jena)
     assert all(word != "Jena" for word, _ in respellings("Dženan"))
-    # nor is a near spelling below 0.92 (a company's Medikor, a surname Beljo: Medicare, Bello)
-    assert all(word != "Medicare" for word, _ in respellings("Medikor"))
-    assert all(word != "Bello" for word, _ in respellings("Beljo"))
-    # near-miss: exact transcriptions
+    # near-miss: an exact transcription, and a near one with a transcribed letter (k for c)
     assert ("Macron", 1.0) in respellings("Makron")
-    assert ("Hemingway", 1.0) in respellings("Hemingvej")
+    assert any(word == "Medicare" for word, _ in respellings("Medikor"))
 
 
 def test_a_common_word_opening_a_quotation_is_no_city_s_word():
@@ -1398,42 +1395,6 @@ def test_a_local_name_the_source_writes_every_time_is_not_read_as_a_case_form():
     source = "Igrač Rustom Halilović postigao je gol. Rustom je bio najbolji. Trener je pohvalio Rustom."
     english = "Player Rustom Halilović scored a goal. Rustom was the best. The coach praised Rustom."
     assert ("name.inflected", "Rustom") not in _with_source(source, english, "bs")
-
-
-# --- an added clause: no word of it translates the source, and the rest says all the source does
-
-
-_BRIDGE_SOURCE = (
-    "Gradonačelnik Marko Petrović u subotu je svečano otvorio novi pješački most preko rijeke Morače, "
-    "a ceremoniji su prisustvovali ministar saobraćaja i predstavnici izvođača radova."
-)
-_BRIDGE_ENGLISH = (
-    "On Saturday, Mayor Marko Petrović ceremonially inaugurated the new pedestrian bridge across the Morača "
-    "River, and the ceremony was attended by the transport minister and representatives of the construction "
-    "contractors"
-)
-
-
-def test_a_relative_clause_with_no_counterpart_is_an_addition():
-    english = _BRIDGE_ENGLISH + ", which had been delayed for years by lawsuits from landowners."
-    flags = _with_source(_BRIDGE_SOURCE, english, "cnr")
-    assert {c for c in flags if c[0] == "addition"} == {
-        ("addition", "which had been delayed for years by lawsuits from landowners")
-    }
-
-
-def test_a_clause_that_renders_source_content_is_no_addition():
-    # near-miss: the same clause shape, but the source has it (numbers written out, which the
-    # dictionary does not link): without it the English falls short of the source
-    source = _BRIDGE_SOURCE[:-1] + ", a most je koštao dvadeset i dva miliona eura."
-    english = _BRIDGE_ENGLISH + ", which cost twenty-two million euros."
-    assert not {c for c in _with_source(source, english, "cnr") if c[0] == "addition"}
-
-
-def test_a_coordinate_clause_is_not_read_as_an_added_one():
-    # near-miss: "and ..." continues the sentence's own content more often than it adds
-    english = _BRIDGE_ENGLISH + " and thanked the builders from Herceg Novi for their persistent work."
-    assert not {c for c in _with_source(_BRIDGE_SOURCE, english, "cnr") if c[0] == "addition"}
 
 
 def test_an_english_adjective_in_ous_is_no_name_a_respelling_stands_for():

@@ -83,24 +83,6 @@ THRESHOLDS: dict[str, Threshold] = {
             "scripts/calibrate_omission.py, fitted together with clause_omission_ratio",
         ),
         Threshold(
-            "added_clause_min_words",
-            4,
-            "English content words",
-            "an English clause of at least this many content words, at most a quarter of them with a "
-            "counterpart in the aligned source (dictionary translation, name or number), is an addition "
-            "when the rest of the English already matches the whole source (added_clause_rest_ratio)",
-            "seeds/articles tune split: clauses of 3 words are mostly splitting fragments",
-        ),
-        Threshold(
-            "added_clause_rest_ratio",
-            1.0,
-            "content letters, rest of the English / source",
-            "without the unsupported clause, the English must still have at least this share of the "
-            "source's content: the clause rendered nothing the rest of the sentence does not",
-            "seeds/articles tune split: 7 of 21 annotated additions, 3 clean clauses in 254 articles; "
-            "0.95 gave 10 and 9",
-        ),
-        Threshold(
             "merged_sentence_min_words",
             3,
             "content words with a dictionary translation",

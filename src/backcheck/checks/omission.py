@@ -112,7 +112,7 @@ def _same_number(source, english) -> bool:
 
 @dataclass(frozen=True)
 class Clause:
-    start: int  #: offsets into the text the clause was found in
+    start: int  #: offsets into the source text
     end: int
     content: int  #: content letters of the clause
 
@@ -199,63 +199,6 @@ def dropped_clauses(
     if ratio >= clause_ratio and rest > rest_ratio:
         return [], rest
     return clauses, rest
-
-
-#: Where an English sentence divides into clauses: punctuation, and the words that open a
-#: relative, participial or coordinate clause or a trailing adverbial ("which lasted two hours",
-#: "adding that ...", "ahead of the elections").
-_EN_CLAUSE = re.compile(
-    r"(?<!\d),|,(?!\d)|[;:—–]|\s(?=(?:which|who|whose|where|while|adding|after|ahead|and|but)\s)", re.IGNORECASE
-)
-_COORDINATE = re.compile(r"[\s,;:—–]*(?:and|but|or|that)\s", re.IGNORECASE)
-_EN_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_DIGITS = re.compile(r"\d[\d.,]*")
-
-
-def _digits(text: str) -> set[str]:
-    return {re.sub(r"\D", "", m.group()) for m in _DIGITS.finditer(text)}
-
-
-def added_clauses(source_text: str, source_lang: str, target_text: str, min_words: int) -> list[Clause]:
-    """English clauses of at least ``min_words`` content words of which at most a quarter have a
-    counterpart in the source: a dictionary translation of a source word (FreeDict), a name the
-    source writes (its first four letters, whatever the case ending) or a number the source has.
-    ``content`` is the clause's content letters. Only for BCMS sources (the dictionary's)."""
-    from backcheck.lang import glosses
-    from backcheck.lang.text import fold, has_cyrillic, to_latin
-
-    if language_family(source_lang) != "sh" or glosses.glosses(source_lang) is None:
-        return []
-    latin = to_latin(source_text).text if has_cyrillic(source_text) else source_text
-    source_words = [m.group() for m in _WORD.finditer(latin)]
-    folded = [fold(w) for w in source_words]
-    numbers = _digits(latin)
-
-    def supported(word: str) -> bool:
-        if word[0].isdigit():
-            return bool(_digits(word) & numbers)
-        if len(word) >= 4 and any(f.startswith(fold(word)[:4]) for f in folded):
-            return True  # a name the source declines (Biden: Bidena), a cognate (dinars: dinara)
-        return any(glosses.linked(word, w, source_lang) for w in source_words)
-
-    cuts = sorted({0, len(target_text), *(m.start() for m in _EN_CLAUSE.finditer(target_text))})
-    found = []
-    for start, end in zip(cuts, cuts[1:]):
-        words = [m.group() for m in _DIGITS.finditer(target_text, start, end)] + [
-            m.group()
-            for m in _EN_WORD.finditer(target_text, start, end)
-            if not m.group()[0].isdigit()
-            and len(m.group()) >= 3
-            and lexicon.zipf(m.group().lower()) <= lexicon.FUNCTION_ZIPF
-        ]
-        if len(words) < min_words or _COORDINATE.match(target_text, start, end):
-            continue  # a coordinate clause (and ..., but ...) is the sentence's own more often than added
-        if 4 * sum(supported(w) for w in words) > len(words):
-            continue
-        start += len(target_text[start:end]) - len(target_text[start:end].lstrip(' ,;:–—-()"“”'))
-        end -= len(target_text[start:end]) - len(target_text[start:end].rstrip(' ,;:.–—-()"“”'))
-        found.append(Clause(start, end, content_letters(target_text[start:end], "en")))
-    return found
 
 
 def _neighbour(ctx, index: int):
@@ -435,8 +378,6 @@ class Addition(Check):
                 ratio, s_len, t_len = content_ratio(
                     " ".join(s.text for s in src), ctx.source.lang, " ".join(t.text for t in tgt), ctx.document.lang
                 )
-                if s_len >= MIN_CONTENT and ratio <= ctx.config.threshold("addition_ratio"):
-                    yield from self._added_clauses(ctx, pair, src, tgt, s_len, t_len)
                 if s_len >= MIN_CONTENT and ratio > ctx.config.threshold("addition_ratio"):
                     yield Finding(
                         self.id,
@@ -453,27 +394,3 @@ class Addition(Check):
                             "target_content": t_len,
                         },
                     )
-
-    def _added_clauses(self, ctx, pair, src, tgt, s_len: int, t_len: int):
-        """A clause of the English with no counterpart in its source, where the rest of the English
-        already says all the source does: the clause was added (a relative clause, an apposition,
-        a trailing "adding that ...")."""
-        source_text = " ".join(s.text for s in src)
-        text = ctx.document.text
-        first, last = tgt[0].start, tgt[-1].end
-        for clause in added_clauses(
-            source_text, ctx.source.lang, text[first:last], int(ctx.config.threshold("added_clause_min_words"))
-        ):
-            if (t_len - clause.content) / s_len < ctx.config.threshold("added_clause_rest_ratio"):
-                continue  # the clause may render what the rest of the English does not
-            yield Finding(
-                self.id,
-                first + clause.start,
-                first + clause.end,
-                "this clause has no counterpart in the original: check whether it was added",
-                detail=f"none of its content words translates a word of the source sentence "
-                f"(the rest of the English has {(t_len - clause.content) / s_len:.0%} of the source's content)",
-                source_start=src[0].start,
-                source_end=src[-1].end,
-                evidence={"bead": pair.kind, "clause_content": clause.content, "source_content": s_len},
-            )
