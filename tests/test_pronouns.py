@@ -110,3 +110,13 @@ def test_an_office_two_people_hold_names_neither(tmp_path):
         '"There will be no cuts," the minister said. He added that the budget was balanced.\n'
     )
     assert _pronoun_flags(tmp_path, text) == []
+
+
+def test_an_office_nobody_was_introduced_with_names_someone_unknown(tmp_path):
+    # near-miss of the office antecedent: "the minister" is nobody the article introduced, so
+    # the "he" may be him, not the woman named before
+    text = (
+        "Mayor Vesna Radulović met the minister on Friday. "
+        '"The road will be built," the minister said. He added that work would start in May.\n'
+    )
+    assert _pronoun_flags(tmp_path, text) == []

@@ -9,7 +9,7 @@ import re
 
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang.languages import is_serbo_croatian
-from backcheck.lang.persons import office_holders, persons
+from backcheck.lang.persons import office_holders, office_words, persons
 
 _SAYING = (
     r"said|says|added|adds|stressed|stresses|noted|notes|stated|states|told|explained|warned|emphasi[sz]ed|"
@@ -67,12 +67,13 @@ class PronounGender(Check):
                     for x in mention.finditer(text, window, m.start())
                     if x.start() >= window and len(_QUOTES.findall(text, x.end(), m.start())) % 2 == 0
                 ]
-                # ... or named by their office ("the minister stressed"), or a "she" of the last woman
+                # ... or named by their office ("the minister stressed": the one person introduced
+                # with it, else someone unknown, who may be a man), or a "she" of the last woman
                 # named before it ("She recalled ... He announced")
                 before += [
                     (x.start(), people.get(offices.get(x.group(1).lower()) or "", None))
                     for x in _OFFICE_MENTION.finditer(text, window, m.start())
-                    if x.group(1).lower() in offices and len(_QUOTES.findall(text, x.end(), m.start())) % 2 == 0
+                    if x.group(1).lower() in office_words() and len(_QUOTES.findall(text, x.end(), m.start())) % 2 == 0
                 ]
                 before += [
                     (x.start(), _last_woman(text, mention, people, x.start()))

@@ -108,10 +108,16 @@ def persons(text: str) -> dict[str, Person]:
 _OFFICE_REACH = 6
 
 
+@cache
+def office_words() -> frozenset[str]:
+    """The offices an article names people by ("minister", "judge": sh_persons.toml)."""
+    return frozenset(_data()["titles"]["offices"])
+
+
 def office_holders(text: str, people: dict[str, Person]) -> dict[str, str | None]:
     """The office each person is introduced with ("Judge Jelena Šoć": judge), as office -> the
     surname key of ``people``; None where the article introduces two people with one office."""
-    offices = set(_data()["titles"]["offices"])
+    offices = office_words()
     out: dict[str, str | None] = {}
     for key, person in people.items():
         start = max(text.rfind(".", 0, person.start), text.rfind("\n", 0, person.start)) + 1
