@@ -96,9 +96,6 @@ TEST_DICTIONARY = {
     "zahtjev": ["request", "demand"],
     "obrana": ["defence", "defense"],
     "odbiti": ["reject", "refuse"],
-    "most": ["bridge"],
-    "otvoriti": ["open", "inaugurate"],
-    "subota": ["Saturday"],
     "meso": ["meat"],
 }
 
