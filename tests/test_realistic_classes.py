@@ -1542,3 +1542,69 @@ def test_a_spoken_in_form_of_a_common_word_is_no_name_a_respelling_stands_for():
 
     assert all(word != "Shootin" for word, _ in respellings("Sotin"))  # a village, no "shootin'"
     assert ("Macron", 1.0) in respellings("Makron")  # near-miss
+
+
+# --- seventh batch: a person's nationality, the source's own nationality, ranks, company names ----
+
+
+def test_a_nationality_names_its_language_and_ends_at_a_clause_word():
+    from backcheck.lang.names.nationality import language_of, nationality_before, spells_slavic_letters
+
+    assert [language_of(w) for w in ("French", "Poland's", "Slovenian", "American", "Green", "Mali")] == [
+        "fr",
+        "pl",
+        "sl",
+        "",  # the United States: CLDR names no official language, and none spells with č
+        None,  # a common word, not Greek
+        "fr",
+    ]
+    text = "The winner was Chilean sprinter Ana Soto, and Tomás Vidal came second."
+    assert nationality_before(text, text.index("Soto")) == "es"
+    assert nationality_before(text, text.index("Vidal")) is None  # "and" ends the phrase
+    line = "Ten guests came from Spain\n\nMirko Jovanić opened the show."
+    assert nationality_before(line, line.index("Mirko")) is None  # not across a line
+    assert spells_slavic_letters("cs") and not spells_slavic_letters("pl")
+
+
+def test_a_foreign_persons_name_with_serbian_letters_is_a_transcription():
+    text = (
+        "Tennis\n\nPolish player Agata Šeršenjska reached the final in Doha. "
+        "Slovenian player Žana Kovšca lost in the semi-final."
+    )
+    assert _english_only(text, "name.inflected") == ["Šeršenjska"]
+    text = "Summit\n\nFrench President Emmanuel Makron will visit Skopje next week."
+    doc = from_text(text, path="t.txt")
+    found = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
+    assert [(f.span.text, f.suggestion) for f in found] == [("Makron", "Macron")]
+
+
+def test_a_foreign_persons_name_in_i_is_no_dative_of_an_a_name():
+    text = "Volleyball\n\nItaly's Chiara Bellotti scored 20 points, and Bellotti also served two aces."
+    assert _english_only(text, "name.inflected") == []
+    # near-miss: with no foreign nationality, a local name's dative is still read
+    text = "Volleyball\n\nThe coach praised Maja Kovačević. The fans cheered for Maja and Kovačević in Rijeci."
+    assert _english_only(text, "name.inflected") == ["Rijeci"]
+
+
+def test_the_sources_own_nationality_added_by_the_translator_is_no_invented_name():
+    source = "Prema podacima Agencije za privredne registre, firma je prošle godine imala gubitak."
+    english = "According to the Serbian Business Registers Agency, the company made a loss last year."
+    assert ("name.unmatched", "Serbian") not in _with_source(source, english, "sr")
+    # near-miss: another country's adjective the source lacks is still unmatched
+    english = "According to the Croatian Business Registers Agency, the company made a loss last year."
+    assert any(
+        check == "name.unmatched" and span.startswith("Croatian") for check, span in _with_source(source, english, "sr")
+    )
+
+
+def test_a_deputy_office_given_as_the_full_one_is_flagged():
+    source = "Zamjenica predsjednika Opštine Vesna Lalić rekla je da će radovi početi u maju."
+    found = findings("fact.office", source, "Mayor Vesna Lalić said the works would start in May.", "cnr")
+    assert [(t, f.suggestion) for t, f in found] == [("Mayor", "Deputy Mayor")]
+    good = "Deputy Mayor Vesna Lalić said the works would start in May."
+    assert findings("fact.office", source, good, "cnr") == []
+
+
+def test_a_genitive_inside_a_company_name_kept_in_bcms_is_right():
+    text = "Prices\n\nPrices will not change until March, Elektroprivreda Republike Srpske said."
+    assert "Republike" not in _english_only(text, "name.inflected")

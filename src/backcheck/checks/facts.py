@@ -321,6 +321,8 @@ class OfficeChanged(Check):
                 texts = [office.text]
                 if _DEPUTY_BEFORE.search(pair.english[: office.start]):
                     texts.append("deputy " + office.text)
+                if (office.start, cue) in deputies:  # "zamjenica predsjednika opštine": Deputy Mayor
+                    texts += [office.text.split(" ", 1)[1]] if " " in office.text else []
                 for rendering in renderings[cue]:
                     title, _, body = rendering.partition("+")
                     if not any(
@@ -332,6 +334,13 @@ class OfficeChanged(Check):
                 return False
 
             english = facts.find(low, english_offices)
+            ranked = {key for c, key in found if self._rank_before(pair, c, "deputy")}
+            deputies = {
+                (o.start, key)
+                for o in english
+                for key in ranked
+                if o.text.split(" ", 1)[0].rstrip("-") in _rank_words("deputy")
+            }
             for office in english:
                 said = pair.english[office.start : office.end]
                 bound = self._bound(pair, office, found)
@@ -426,36 +435,51 @@ class OfficeChanged(Check):
                     return
 
     def _acting(self, pair: _Pair, found, renderings, table, low: str):
-        """An acting office ("v.d. direktora") the English gives as the office itself ("the
-        Director"): where the source office has "v.d." before it and the English renders that office
-        once in the pair, with no "acting" before it."""
-        acting = table.get("acting", ())
+        """An acting or deputy office ("v.d. direktora", "zamjenica predsjednika opštine") the
+        English gives as the office itself ("the Director", "the Mayor"): where the source office
+        has "v.d." or "zamjenik" before it and the English renders that office once in the pair,
+        with no "acting" ("deputy") before it."""
+        for rank in ("acting", "deputy"):
+            yield from self._ranked(pair, found, renderings, table, low, rank)
+
+    @staticmethod
+    def _rank_before(pair: _Pair, cue: facts.Cue, rank: str) -> bool:
+        """Does the source say "v.d." (rank "acting") or "zamjenik" ("deputy") before the office?"""
+        before = pair.view.text[max(0, cue.start - 22) : cue.start].strip()
+        words = facts.tables().get("office_qualifiers", {}).get(rank, ())
+        return any(before == a or before.endswith(" " + a) or before.endswith("." + a) for a in words)
+
+    def _ranked(self, pair: _Pair, found, renderings, table, low: str, rank: str):
         for cue, key in found:
-            before = pair.view.text[max(0, cue.start - 22) : cue.start].strip()
-            if not any(before.endswith(a) for a in acting):
+            if not self._rank_before(pair, cue, rank):
                 continue
+            before = pair.view.text[max(0, cue.start - 22) : cue.start].strip()
             titles = {r.partition("+")[0].rstrip("*") for r in renderings[key]}
             hits = [m for t in titles for m in re.finditer(rf"\b{re.escape(t)}\b", low)]
             hits = [m for m in hits if not any(o is not m and o.start() <= m.start() < o.end() for o in hits)]
             if len(hits) != 1:
                 continue
             m = hits[0]
-            if any(w in low[max(0, m.start() - 25) : m.start()] for w in table.get("acting_english", ())):
+            if any(w in low[max(0, m.start() - 25) : m.start()] for w in table.get(rank + "_english", ())):
                 continue
             said = pair.english[m.start() : m.end()]
-            right = ("Acting " if said[:1].isupper() else "acting ") + said
+            right = (rank.title() + " " if said[:1].isupper() else rank + " ") + said
             a, b = pair.source_span(cue)
             yield Finding(
                 self.id,
                 pair.start + m.start(),
                 pair.start + m.end(),
-                f'The original says "{before.split()[-1]} {pair.view.as_written(cue)}" (acting); the English '
-                f'"{said}" makes the acting office a full one: write "{right}"',
+                f'The original says "{before.split()[-1]} {pair.view.as_written(cue)}" ({rank}); the English '
+                f'"{said}" makes the {rank} office a full one: write "{right}"',
                 suggestion=right,
                 source_start=a,
                 source_end=b,
                 evidence={"source_office": pair.view.as_written(cue), "english_office": said},
-                detail='"v.d." (vršilac dužnosti) holds the office in an acting capacity only.',
+                detail=(
+                    '"v.d." (vršilac dužnosti) holds the office in an acting capacity only.'
+                    if rank == "acting"
+                    else '"zamjenik" (deputy) or "pomoćnik" (assistant) is not the office holder.'
+                ),
             )
 
     def _portfolios(self, pair: _Pair):
@@ -513,6 +537,11 @@ _DEPUTY_BEFORE = re.compile(r"\b[Dd]eputy\s+(?:(?:[A-Z][\w'’-]*\s+){0,3}|[a-z]
 #: Words either side of an English office within which the body it heads is named ("Chair of
 #: the Management Board", "the SDP parliamentary group's president").
 _BODY_WORDS = 6
+
+
+def _rank_words(rank: str) -> frozenset[str]:
+    """The English words of a rank ("deputy", "vice", "assistant"), sh_facts.toml [office_qualifiers]."""
+    return frozenset(w.rstrip("-") for w in facts.tables().get("office_qualifiers", {}).get(rank + "_english", ()))
 
 
 def _near(text: str, office: facts.Cue) -> str:

@@ -72,6 +72,7 @@ class NameInflected(Check):
                 suggestion=original,
                 evidence={"base": original, "form": "respelling", "probability": 1.0},
             )
+        flagged: set[str] = set()
         for word, occurrences in inv.occurrences.items():
             if not word[:1].isupper() or (len(word) < 4 and not name_forms.short_first_name_form(word)):
                 continue
@@ -95,6 +96,12 @@ class NameInflected(Check):
                     why = "oblique_ending_of_a_local_name"
                 else:
                     reading = found.reading
+            if (
+                reading.change == "-a stem"
+                and not inv.is_name_like(reading.base)
+                and _foreign_languages(word, occurrences, text)
+            ):
+                continue  # a foreign person's name in -i, -e, -u is its nominative (Italy's Lorenzo Musetti)
             # a respelling is the source's own spelling copied, however often the source writes it
             if (
                 source_words is not None
@@ -109,6 +116,7 @@ class NameInflected(Check):
             if reading.form == "respelling" and ctx.source is not None and ctx.source.lang == "hr":
                 continue  # Croatian keeps foreign names in their own spelling: a word it writes so is a name (Medikor)
             suggestion = reading.base + ("'s" if reading.form == "possessive" else "")
+            flagged.add(word)
             for occ in occurrences:
                 yield Finding(
                     self.id,
@@ -126,11 +134,68 @@ class NameInflected(Check):
                         "features": {k: round(v, 3) for k, v in found.features.items() if v} if found else {why: 1.0},
                     },
                 )
+        if ctx.source is not None and ctx.source.lang == "hr":
+            return  # Croatian keeps foreign names in their own spelling
+        for word, occurrences in inv.occurrences.items():
+            if word in flagged or not word[:1].isupper() or len(word) < 3:
+                continue
+            foreign = _foreign_transcription(word, occurrences, text)
+            if foreign is None:
+                continue
+            language, base = foreign
+            advice = f"write {base}" if base else f"write it as {language} spells it"
+            for occ in occurrences:
+                yield Finding(
+                    self.id,
+                    occ.start,
+                    occ.end,
+                    f'"{word}" is a Serbo-Croatian phonetic spelling of a name the article gives a {language} '
+                    f"speaker: {advice}",
+                    suggestion=base,
+                    evidence={"base": base, "form": "respelling", "nationality": language, "probability": 1.0},
+                )
 
 
 #: Feminine surname forms a Serbo-Croatian source makes of a foreign woman's surname, as endings
 #: added to the surname (Smith -> Smithova, Petrov -> Petrova, Schulz -> Schulzeva)
 _FEMININE_ENDINGS = ("ova", "eva", "a")
+
+
+def _foreign_transcription(word: str, occurrences, text: str) -> tuple[str, str | None] | None:
+    """(the language, the English spelling when one is known) of a name in Serbo-Croatian
+    transcription of a person the article introduces with a nationality whose language spells
+    names otherwise: a č, ć, š, ž or đ in it ("Poland's Iga Švjontek"), or a phonetic spelling of
+    a name English writes ("French President Emmanuel Makron"). A surname in -ić is a South Slav's
+    of any nationality (the Austrian Marko Arnautović)."""
+    from babel import Locale
+
+    from backcheck.lang.names import nationality
+    from backcheck.lang.names.respelling import respellings
+
+    languages = _foreign_languages(word, occurrences, text)
+    if not languages:
+        return None
+    found = respellings(word)
+    base = found[0][0] if found and found[0][1] >= 0.99 else None
+    if base is None and (not nationality.SLAVIC_LETTERS.search(word) or fold(word).endswith("ic")):
+        return None
+    known = sorted(lang for lang in languages if lang)
+    language = Locale("en").languages.get(known[0], "foreign") if known else "foreign"
+    return language, base
+
+
+def _foreign_languages(word: str, occurrences, text: str) -> set[str]:
+    """The languages of the nationalities the article introduces the person named ``word`` with
+    ("Italy's Lorenzo Musetti": it; "" for a country CLDR gives no official language), when none
+    of them spells names with č, š, ž; else empty. A place of the region (Lošinj) is no person."""
+    from backcheck.lang.gazetteer import is_place_as_written
+    from backcheck.lang.names import nationality
+
+    languages = {nationality.nationality_before(text, o.start) for o in occurrences}
+    languages.discard(None)
+    if not languages or any(nationality.spells_slavic_letters(lang) for lang in languages if lang):
+        return set()
+    return set() if is_place_as_written(word) else {lang for lang in languages if lang is not None}
 
 
 def _women(text: str) -> dict[str, str]:

@@ -49,6 +49,16 @@ from backcheck.model.document import BOILERPLATE, CAPTION
 _COMMON_ACRONYM_ZIPF = 3.5
 
 
+def _own_nationality(word: str, lang: str) -> bool:
+    """The adjective of the source's own language and country ("Serbian" in a Serbian article): a
+    translator adds it for the English reader ("the Serbian Business Registers Agency" for
+    "Agencija za privredne registre"); it names nothing the source leaves out."""
+    from backcheck.lang.languages import LANGUAGES
+
+    language = LANGUAGES.get(lang)
+    return language is not None and word == language.name
+
+
 def _unmatched_names(
     group: list[Token], window: list[Token], table, text: str, source_text: str | None = None, own: Sequence[Token] = ()
 ) -> list[Token]:
@@ -91,6 +101,9 @@ def _unmatched_names(
             or _country_of_institution(i)  # Statistical Office of the Republic of Serbia / Republički zavod
             or _expands_source_acronym(i)  # Republic Hydrometeorological Service of Serbia (RHMZ)
             or any(is_acronym(s.text) and t.folded in acronym_words(s.text) for s in window)  # BiH: Bosnia
+            or _own_nationality(
+                t.text, table.lang
+            )  # Serbian Business Registers Agency / Agencija za privredne registre
         )
 
     def _joined_place(i: int) -> bool:

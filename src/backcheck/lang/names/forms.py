@@ -89,7 +89,8 @@ def context_at(text: str, start: int, end: int) -> Context:
     prev = before[-1] if before else None
     previous_word = prev.group().lower() if prev and text[prev.end() : start] == " " else ""
     neighbour, neighbour_after = "", False
-    if prev and prev.group()[0].isupper() and text[prev.end() : start] == " ":
+    neighbour_before = bool(prev and prev.group()[0].isupper() and text[prev.end() : start] == " ")
+    if prev and neighbour_before:
         neighbour = prev.group()
     if after and after.group()[0].isupper() and text[end : after.start()] == " ":
         neighbour, neighbour_after = after.group(), True
@@ -120,7 +121,7 @@ def context_at(text: str, start: int, end: int) -> Context:
         compound,
         institution,
         next_noun,
-        _in_feature_name(text, start, end, neighbour if not neighbour_after else ""),
+        _in_feature_name(text, start, end, prev.group() if prev and neighbour_before else ""),
         _writes_diacritics(text),
         _conjuncts(text, start, end),
         _list_preposition(text, start, end),
@@ -219,8 +220,16 @@ def _in_feature_name(text: str, start: int, end: int, before: str) -> bool:
     nominative_noun = not before.lower().endswith(_OBLIQUE_ADJECTIVE)  # Zbor, Trg, Rijeka; not Gornjem
     return bool(before) and (
         fold(before) in _toponym_heads()
-        or (nominative_noun and lexicon.zipf(before.lower()) < 2.0 and _bcms_word(before))
+        or (nominative_noun and lexicon.zipf(before.lower()) < 2.0 and (_bcms_word(before) or _bcms_stem(before)))
     )
+
+
+def _bcms_stem(word: str) -> bool:
+    """A longer common word a BCMS hunspell dictionary inflects (Elektroprivreda Republike Srpske:
+    the company's own name, whose genitive is right), which FreeDict may lack."""
+    from backcheck.lang.bcms_names import is_bcms_name, is_inflected_word
+
+    return len(word) >= 7 and not is_bcms_name(word) and is_inflected_word(word.lower())
 
 
 #: endings of an adjective in an oblique case (u Gornjem Milanovcu, Novog Sada): the word after it
