@@ -1608,3 +1608,16 @@ def test_a_deputy_office_given_as_the_full_one_is_flagged():
 def test_a_genitive_inside_a_company_name_kept_in_bcms_is_right():
     text = "Prices\n\nPrices will not change until March, Elektroprivreda Republike Srpske said."
     assert "Republike" not in _english_only(text, "name.inflected")
+
+
+def test_a_name_the_article_also_spells_in_serbian_transcription_is_flagged():
+    text = (
+        "Gas deal\n\nHungarian Foreign Minister Péter Szijjártó visited Belgrade on Monday. "
+        '"The pipeline is our common security," Sijarto said after the meeting.'
+    )
+    doc = from_text(text, path="t.txt")
+    found = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
+    assert [(f.span.text, f.suggestion) for f in found] == [("Sijarto", "Szijjártó")]
+    # near-miss: a club's own word beside the English one is no transcription of a name
+    text = "Derby\n\nThe Club Brugge fans came early, and Klub Brugge officials thanked them."
+    assert "Klub" not in _english_only(text, "name.inflected")

@@ -136,6 +136,18 @@ class NameInflected(Check):
                 )
         if ctx.source is not None and ctx.source.lang == "hr":
             return  # Croatian keeps foreign names in their own spelling
+        for word, original in _transcriptions_of_names_in_article(inv.occurrences, flagged):
+            flagged.add(word)
+            for occ in inv.occurrences[word]:
+                yield Finding(
+                    self.id,
+                    occ.start,
+                    occ.end,
+                    f'"{word}" is the Serbo-Croatian phonetic spelling of "{original}", which the article also '
+                    f"writes: write {original}",
+                    suggestion=original,
+                    evidence={"base": original, "form": "respelling", "in_article": True, "probability": 1.0},
+                )
         for word, occurrences in inv.occurrences.items():
             if word in flagged or not word[:1].isupper() or len(word) < 3:
                 continue
@@ -182,6 +194,42 @@ def _foreign_transcription(word: str, occurrences, text: str) -> tuple[str, str 
     known = sorted(lang for lang in languages if lang)
     language = Locale("en").languages.get(known[0], "foreign") if known else "foreign"
     return language, base
+
+
+#: How closely a word must spell another as Serbian transcribes it (respelling.similarity).
+_TRANSCRIPTION = 0.95
+
+
+def _transcriptions_of_names_in_article(occurrences, flagged: set[str]):
+    """(word, original) for each capitalised word that spells another name of the article the way
+    Serbian transcribes it ("Sijarto" beside "Szijjártó", "Baro" beside "Barrot"): an MT system
+    that wrote the name right once copied the source's spelling elsewhere. Only one way round (the
+    original does not spell the transcription as closely), and not a case form of it."""
+    from backcheck.lang.names import forms as name_forms
+    from backcheck.lang.names.phonetic import phonetic_key
+    from backcheck.lang.names.respelling import foreign_forms, similarity
+
+    words = [w for w in occurrences if w[:1].isupper() and len(w) >= 4 and not w.isupper()]
+    keys: dict[str, list[str]] = {}
+    for original in words:
+        for key in {phonetic_key(original, True)} | {phonetic_key(f, False) for f in foreign_forms(original.lower())}:
+            keys.setdefault(key, []).append(original)
+    for word in words:
+        if word in flagged or lexicon.zipf(word.lower()) >= _ENGLISH_NAME_ZIPF:
+            continue
+        for original in keys.get(phonetic_key(word, False), ()):
+            if fold(original) == fold(word) or original in flagged or _common_word(original):
+                continue  # (a common noun in a name: Club, Theatre beside a club's Klub)
+            if similarity(word, original) < _TRANSCRIPTION or similarity(original, word) >= _TRANSCRIPTION:
+                continue
+            if any(r.base == original for r in name_forms.readings(word)):
+                continue  # a case form, read as one
+            yield word, original
+            break
+
+
+#: A word English writes this often (Zipf) is a word of its own, no transcription of a name.
+_ENGLISH_NAME_ZIPF = 3.0
 
 
 def _foreign_languages(word: str, occurrences, text: str) -> set[str]:

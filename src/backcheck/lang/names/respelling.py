@@ -67,7 +67,7 @@ def _index() -> dict[str, tuple[str, ...]]:
         if word.isalpha() and len(word) >= 4 and zipf_frequency(word, "en") >= _RARE_NAME_ZIPF:
             # by its English skeleton and by those of its Serbian letter-by-letter spellings, read
             # as English, German, Italian, Greek or Hungarian (Bocelli: Bočeli, Tsitsipas: Cicipas)
-            keys = {phonetic_key(word, True)} | {phonetic_key(form, False) for form in _foreign_forms(word)}
+            keys = {phonetic_key(word, True)} | {phonetic_key(form, False) for form in foreign_forms(word)}
             for key in keys:
                 index.setdefault(key, []).append(word)
     try:  # best effort: without a writable cache directory the index is built each run
@@ -131,7 +131,7 @@ def _compiled(rules: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict
 _DOUBLE = re.compile(r"([^\W\d_])\1")
 
 
-def _foreign_forms(word: str) -> set[str]:
+def foreign_forms(word: str) -> set[str]:
     """The word read by the letter rules of the other languages (German, Italian, Greek,
     Hungarian), where that changes it: the English skeleton stands for the English reading."""
     return {form for name, rules in _letter_rules()[1:] for form in _read(word, name, rules) if form != word}
@@ -240,7 +240,7 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
         exact = score >= 0.99
         if (
             phonetic_key(word, True) != key
-            and token.lower() not in _foreign_forms(word)
+            and token.lower() not in foreign_forms(word)
             and token.lower() not in transcriptions(word)
         ):
             # found by a foreign reading of its letters (Bocelli: Bočeli): only when spelled
