@@ -1621,3 +1621,17 @@ def test_a_name_the_article_also_spells_in_serbian_transcription_is_flagged():
     # near-miss: a club's own word beside the English one is no transcription of a name
     text = "Derby\n\nThe Club Brugge fans came early, and Klub Brugge officials thanked them."
     assert "Klub" not in _english_only(text, "name.inflected")
+
+
+def test_a_rare_source_word_left_in_the_english_is_untranslated():
+    # another case form of a word a BCMS dictionary inflects, and the source's very word
+    source = "Gradsko vijeće usvojilo je rebalansom nova pravila za autobuse."
+    english = "The city council adopted new rules for buses with the rebalans."
+    assert ("untranslated", "rebalans") in _with_source(source, english, "hr")
+    source = "Vozač je rekao da kamiondžije više ne veruju obećanjima."
+    english = "The driver said that kamiondžije no longer believe promises."
+    assert ("untranslated", "kamiondžije") in _with_source(source, english, "sr")
+    # near-miss: the second word of a company's name given with its acronym
+    source = "Hrvatska elektroprivreda (HEP) potpisala je ugovor s bankom."
+    english = "Hrvatska elektroprivreda (HEP) signed a contract with the bank."
+    assert not any(check == "untranslated" for check, _ in _with_source(source, english, "hr"))

@@ -161,12 +161,14 @@ class Untranslated(Check):
                     if len(t.text) < 3:
                         continue
                     if t.folded not in src_words:
-                        # another form of a source word ("županija" for the source's "županiji"),
-                        # or an institution left as a common noun ("the Skupština")
-                        if sh and _sh_word(doc.text, t):
+                        # another form of a source word ("županija" for the source's "županiji",
+                        # "rebalans" for "rebalansom"), or an institution left as a common noun
+                        # ("the Skupština")
+                        if sh and (_sh_word(doc.text, t) or _rare_source_word(doc.text, t, src_words, exact=False)):
                             flagged.append((t, lexicon.zipf(t.text.lower()), lexicon.zipf(t.text.lower(), "sh")))
                         continue
-                    if sh and _sh_word(doc.text, t):  # "the Skupština": not a name; "štoper"
+                    if sh and (_sh_word(doc.text, t) or _rare_source_word(doc.text, t, src_words, exact=True)):
+                        # "the Skupština": not a name; "štoper"; "kamiondžije" as the source writes it
                         flagged.append((t, lexicon.zipf(t.text.lower()), lexicon.zipf(t.text.lower(), "sh")))
                         continue
                     if (
@@ -309,6 +311,44 @@ def _inside_name(text: str, t) -> bool:
         en, sh = lexicon.zipf(word), lexicon.zipf(word, "sh")
         return len(word) >= 4 and en < 2.5 and sh >= max(_LEXICON_WORD, en + 1.5)
     return bool(t.text[:1].isupper() and after and after.group("word")[0].isupper())
+
+
+#: The letters of BCMS Latin spelling.
+_BCMS_ALPHABET = re.compile(r"[abcčćdđefghijklmnoprsštuvzž]+")
+#: An acronym in brackets after a word: the word ends a name (Hrvatska elektroprivreda (HEP)).
+_NAMED = re.compile(r" \([A-ZČĆŠŽĐ]{2,6}\)")
+#: An open bracket before a word on its line: a name's original given beside its English one.
+_IN_BRACKETS = re.compile(r"\([^()\n]*$")
+#: Letters a rarer source word keeps of its stem in another case form (rebalans / rebalansom).
+_RARE_STEM = 5
+
+
+def _rare_source_word(text: str, t, src_words: dict[str, str], exact: bool) -> bool:
+    """A rarer lower-case word of the aligned source sentence left in the English, as written
+    ("kamiondžije") or in another case form ("rebalans" for "rebalansom", "priprata" for
+    "priprati"): no word English writes (wordfreq, SCOWL; an English plural -s aside), and a
+    BCMS hunspell dictionary inflects it. Frequency alone misses such words: the source language
+    writes them rarely too."""
+    from backcheck.lang.bcms_names import is_inflected_word
+    from backcheck.lang.names.common_words import is_common_word
+
+    word = t.text
+    if not word.islower() or not word.isalpha() or len(word) < _RARE_STEM + 1 or _inside_name(text, t):
+        return False  # (the second word of a company's name kept as written: Hrvatska elektroprivreda)
+    if _NAMED.match(text, t.end) or _IN_BRACKETS.search(text, max(0, t.start - 60), t.start):
+        return False  # a name given with its acronym (elektroprivreda (HEP)), an original in brackets
+    bare = word[:-1] if word.endswith("s") else word  # "sijelos": an English plural on the word
+    if any(lexicon.zipf(w) >= 1.0 or is_common_word(w) for w in {word, bare}):
+        return False
+    if not _BCMS_ALPHABET.fullmatch(word):
+        return False  # a word of a third language both sides quote (céderons)
+    if exact:
+        return True  # the source's very word, which English does not write
+    if not (is_inflected_word(word) or is_inflected_word(bare)):
+        return False
+    key = fold(bare)
+    stem = key[: max(_RARE_STEM, len(key) - 2)]
+    return any(w.startswith(stem) and abs(len(w) - len(key)) <= 3 for w in src_words)
 
 
 def _sh_word(text: str, t) -> bool:
