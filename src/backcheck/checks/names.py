@@ -318,7 +318,19 @@ def _invariant_in_source(word: str, base: str, counts: Counter) -> bool:
 
     if oblique_local_name(word, []) is not None:
         return False  # -ićima, -ića: a case however often the source writes it (u Rafailovićima)
-    return counts[fold(word)] >= INVARIANT_REPEATS and not counts[fold(base)]
+    if counts[fold(word)] < INVARIANT_REPEATS or counts[fold(base)]:
+        return False
+    # ... and no other case form of the base (u Šapcu and iz Šapca: Šabac, declined)
+    from backcheck.lang.names.forms import readings
+
+    key, folded_base = fold(word), fold(base)
+    return not any(
+        other != key
+        and not other.startswith("after:")
+        and other[:3] == key[:3]
+        and any(fold(r.base) == folded_base for r in readings(other.capitalize()) if r.form != "respelling")
+        for other in counts
+    )
 
 
 def _usual_of_a_pair(word: str, base: str, occurrences) -> bool:

@@ -278,6 +278,10 @@ def readings(token: str) -> tuple[Reading, ...]:
             out.append(Reading(_cap(token, stem), ending, form))
             if len(stem) >= 4 and (final := _fleeting_final(stem, t["fleeting_a"]["finals"])):
                 out.append(Reading(_cap(token, stem[:-final] + "a" + stem[-final:]), ending, form, "fleeting a"))
+                voiced = t["fleeting_a"]["voicing"].get(stem[-final - 1].lower())
+                if voiced and stem[-final].lower() in "ck":  # Šapcu: Šabac
+                    base = stem[: -final - 1] + voiced + "a" + stem[-final:]
+                    out.append(Reading(_cap(token, base), ending, form, "fleeting a"))
             if stem.lower().endswith(tuple(t["glide"]["vowel_stem"])) and ending[0] in "aeiou":
                 out.append(Reading(stem[:-1], ending, form, "glide j"))
         if form == "vocative" and stem is not None and stem[-1].lower() in t["palatalisation"]:
