@@ -884,6 +884,51 @@ _OWNER_BEFORE = re.compile(r"([A-ZČĆŠŽĐ][\w’'-]+)[“”\"»]?,?(?:\s+[a-
 _QUOTED_OWNER_BEFORE = re.compile(r"[„“\"«]([^„“”\"«»]{2,60})[“”\"»]\s*[:–-]?\s*$")
 
 
+@register
+class SidesSwapped(Check):
+    """The hosts and the visitors swapped: the source's "gosti" (the visitors) rendered "the
+    hosts", or "domaćini" rendered "the visitors". Where the aligned source names one side only
+    and the English names the other side only, the English has the match the wrong way round."""
+
+    id = "fact.side"
+    category = "mistranslation"
+    severity = "critical"
+    requires_source = True
+
+    def run(self, ctx):
+        spec = facts.tables()["sides"]
+        for pair in _pairs(ctx):
+            source = {side: facts.find(pair.view.text, spec["source_" + side]) for side in ("home", "away")}
+            english = {
+                side: [
+                    m
+                    for phrase in spec["english_" + side]
+                    for m in re.finditer(rf"\b{re.escape(phrase)}\b", pair.english, re.I)
+                ]
+                for side in ("home", "away")
+            }
+            for said, right in (("home", "away"), ("away", "home")):
+                if not (english[said] and source[right]) or english[right] or source[said]:
+                    continue
+                cue = source[right][0]
+                written = pair.view.as_written(cue)
+                word = spec["english_" + right][1 if right == "home" else 0]
+                a, b = pair.source_span(cue)
+                for m in english[said]:
+                    yield Finding(
+                        self.id,
+                        pair.start + m.start(),
+                        pair.start + m.end(),
+                        f'The original says "{written}" (the {word}); the English "{m.group()}" names the other '
+                        f'side: write "the {word}"',
+                        suggestion=word,
+                        source_start=a,
+                        source_end=b,
+                        evidence={"source_side": right, "english_side": said},
+                        detail="The hosts and the visitors are swapped: the sentence now says the other team did it.",
+                    )
+
+
 def _owners(text: str, lang: str) -> dict[float, tuple[str, int, int]]:
     """Each number written once in ``text`` -> (the name just before it, the number's span)."""
     from backcheck.lang.numbers.extraction import extract
