@@ -1656,3 +1656,12 @@ def test_a_name_the_source_declines_is_no_invariant_name_however_often_one_form_
         "The court in Šapcu will decide tomorrow. The suspects are from Šabac."
     )
     assert ("name.inflected", "Šapcu") in _with_source(source, english, "sr")
+
+
+def test_an_abbreviation_with_its_full_stop_rendered_by_its_meaning_is_not_dropped():
+    source = "Bh. džudisti osvojili su tri medalje u Sarajevu."
+    assert not any(
+        c == "name.dropped" for c, _ in _with_source(source, "Bosnian judokas won three medals in Sarajevo.", "bs")
+    )
+    # near-miss: with no rendering of it, the abbreviation is a dropped name
+    assert any(c == "name.dropped" for c, _ in _with_source(source, "Judokas won three medals in Sarajevo.", "bs"))

@@ -251,6 +251,10 @@ class _Sentence:
             # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
             and not (is_acronym(s.text) and (self.english_acronyms or expands(self.expansions, s.text)))
             and not (is_acronym(s.text) and acronym_rendered(s.text, self.english_text))
+            # an abbreviation with its full stop (bh. džudisti: Bosnian judokas)
+            and not (
+                latin[s.end : s.end + 1] == "." and len(s.text) <= 3 and acronym_rendered(s.text, self.english_text)
+            )
             and not (is_acronym(s.text) and kind_acronym(s.text))  # JKP Komunalac: "Komunalac"
             # the article expands the acronym elsewhere, and the sentence uses those words
             and not (is_acronym(s.text) and expansion_rendered(s.text, self.english_text, self.ctx.document.text))
