@@ -1665,3 +1665,12 @@ def test_an_abbreviation_with_its_full_stop_rendered_by_its_meaning_is_not_dropp
     )
     # near-miss: with no rendering of it, the abbreviation is a dropped name
     assert any(c == "name.dropped" for c, _ in _with_source(source, "Judokas won three medals in Sarajevo.", "bs"))
+
+
+def test_a_place_listed_with_nominatives_is_a_nominative_when_no_base_is_known():
+    text = "Roads\n\nNew cycle paths will be laid out in Dubovac and Gorniče, and roads in Mala Gorniče."
+    assert _english_only(text, "name.inflected") == []  # (read as the genitive of a "Gornica" without the list)
+    # near-misses: a known place's genitive, and an ending no nominative has, stay case forms
+    assert _english_only("Ferries\n\nFerries leave from Brač and Hvara every hour.", "name.inflected") == ["Hvara"]
+    text = "Floods\n\nHouses were flooded in Budva and Golubovcima on Monday."
+    assert _english_only(text, "name.inflected") == ["Golubovcima"]

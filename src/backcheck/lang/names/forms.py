@@ -675,6 +675,20 @@ def _known_place(name: str) -> bool:
     return is_place(name)
 
 
+def _listed_nominative(reading: Reading, contexts: list[Context]) -> bool:
+    """Once in a list of places in the nominative ("in Dubovac and Švarča"), a word in -a or -e
+    whose genitive reading needs a base nobody knows (no gazetteer, no English, not the article:
+    Švarč) is a place's nominative itself. A known place stays a case form ("from Brač and
+    Hvara": Hvar), and so does an ending no nominative has (Budva and Golubovcima)."""
+    return (
+        reading.form == "genitive"
+        and reading.ending in ("a", "e")
+        and any(c.conjuncts and _declined_alone(reading, c.conjuncts) for c in contexts)
+        and not _known_place(reading.base)
+        and lexicon.zipf(reading.base.lower()) < lexicon.UNKNOWN_ZIPF
+    )
+
+
 def _declined_alone(reading: Reading, conjuncts: tuple[str, ...]) -> bool:
     """Would the reading make the token the one name of its list in that case? A translator who
     keeps the source's case keeps it for the whole list ("iz Kaštela, Solina i Trogira"), and one
@@ -892,6 +906,8 @@ def analyse(
             continue
         if reading.form == "possessive" and reading.ending.endswith("o") and not in_article(reading.base):
             continue  # a neuter -ovo, -ino of someone the article never names is a village (Murino)
+        if _listed_nominative(reading, contexts) and not in_article(reading.base):
+            continue
         if reading.form == "feminine" and reading.change == "glide j" and not in_article(reading.base):
             continue  # -ijeva of a woman the article names (Meloni: Melonijeva); else her own -ieva (Georgieva)
         if reading.change == "-a stem" and _GENITIVE_OF_AC.search(reading.base.lower()):
