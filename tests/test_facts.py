@@ -407,3 +407,15 @@ def test_a_charge_according_to_the_indictment_stated_as_fact_is_flagged():
     # near-miss: the charge kept as a charge
     english = "According to the indictment, the defendant took a bribe of 5,000 euros in March 2021."
     assert findings("fact.hedge", source, english, "bs") == []
+
+
+def test_a_state_secretary_or_a_council_chair_given_another_office_is_flagged():
+    source = "Državni tajnik u Ministarstvu financija Ivo Kos rekao je da će plaće rasti."
+    found = findings("fact.office", source, "Finance Minister Ivo Kos said wages would rise.", "hr")
+    assert [(t, f.suggestion) for t, f in found] == [("Minister", "Secretary")]
+    good = "State Secretary at the Finance Ministry Ivo Kos said wages would rise."
+    assert findings("fact.office", source, good, "hr") == []
+    source = "Predsjedavajući Gradskog vijeća Ante Lučić otvorio je sjednicu."
+    found = findings("fact.office", source, "Deputy Mayor Ante Lučić opened the session.", "hr")
+    assert [(t, f.suggestion) for t, f in found] == [("Deputy Mayor", "Chair")]
+    assert findings("fact.office", source, "City Council chair Ante Lučić opened the session.", "hr") == []
