@@ -1674,3 +1674,12 @@ def test_a_place_listed_with_nominatives_is_a_nominative_when_no_base_is_known()
     assert _english_only("Ferries\n\nFerries leave from Brač and Hvara every hour.", "name.inflected") == ["Hvara"]
     text = "Floods\n\nHouses were flooded in Budva and Golubovcima on Monday."
     assert _english_only(text, "name.inflected") == ["Golubovcima"]
+
+
+def test_a_french_name_the_source_spells_as_french_sounds_is_matched():
+    source = "Na festival dolazi francuska glumica Izabel Iper."
+    english = "French actress Isabelle Huppert is coming to the festival."
+    assert not any(c in ("name.unmatched", "name.dropped") for c, _ in _with_source(source, english, "sr"))
+    # near-miss: another surname is still unmatched
+    english = "French actress Isabelle Hubert is coming to the festival."
+    assert ("name.unmatched", "Hubert") in _with_source(source, english, "sr")

@@ -126,7 +126,7 @@ def _spelled_so(english: str, source: str) -> bool:
     from backcheck.lang.names.respelling import spelled
 
     low = source.lower()
-    forms = set(spelled(english))
+    forms = set(spelled(english, any_french=True))
     # as written, or with a case ending (Saše, Sašom)
     return any(
         low.endswith(e) and low[: len(low) - len(e)] in forms

@@ -29,7 +29,7 @@ from backcheck.lang.text import fold
 from backcheck.paths import cache_path
 
 #: Bump when the index's keys change: a kept index is rebuilt.
-_INDEX_FORMAT = "6"  # 2: keyed by the Serbian spellings of each word; 3: rarer names; 4-6: French
+_INDEX_FORMAT = "7"  # 2: keyed by the Serbian spellings of each word; 3: rarer names; 4-7: French
 #: How many of English's commonest words are indexed (wordfreq's list, names included).
 _INDEXED_WORDS = 200000
 #: A candidate English word must be at least this common (Zipf): a name English text writes.
@@ -91,13 +91,18 @@ def _letter_rules() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     return tuple((name, tuple((a, b) for a, b in rules)) for name, rules in table.items())
 
 
-#: A French final consonant after a vowel, which French does not pronounce (Berthelot: Bertelo).
-_FRENCH_SILENT = re.compile(r"(?<=[aeiou])[tdsxz]$")
+#: A French final consonant after a vowel or r, which French does not pronounce (Berthelot:
+#: Bertelo, Huppert: Iper, Gérard: Žerar).
+_FRENCH_SILENT = re.compile(r"(?<=[aeiour])[tdsxz]$")
 
 
-def _read(word: str, name: str, rules: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    """``word`` read by one set of letter rules; French also without its silent final consonant."""
-    if name == "french" and (not _FRENCH_LOOKING.search(word) or lexicon.zipf(word) >= _FRENCH_COMMON_ZIPF):
+def _read(word: str, name: str, rules: tuple[tuple[str, str], ...], any_french: bool = False) -> tuple[str, ...]:
+    """``word`` read by one set of letter rules; French also without its silent final consonant.
+    French rules read a French-looking name only, unless ``any_french`` (a source spelling to
+    match is given: Huppert / Iper)."""
+    if name == "french" and (
+        not (any_french or _FRENCH_LOOKING.search(word)) or lexicon.zipf(word) >= _FRENCH_COMMON_ZIPF
+    ):
         # French rules only for a French-looking name (not Mourinho, jetski, trumpet, pilot)
         return ()
     form = _apply(word, rules)
@@ -138,12 +143,12 @@ def foreign_forms(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=65536)
-def spelled(english: str) -> tuple[str, ...]:
+def spelled(english: str, any_french: bool = False) -> tuple[str, ...]:
     """``english`` written letter by letter in Serbian spelling (Connor -> konor, Humphreys ->
     humfreis), with and without a final silent e (Gugle, Gugl)."""
     forms = []
     for name, rules in _letter_rules():
-        for word in _read(english.lower(), name, rules):
+        for word in _read(english.lower(), name, rules, any_french):
             forms.append(word)
             if len(word) > 4 and word.endswith("e") and word[-2] not in "aeiou":
                 forms.append(word[:-1])
