@@ -1683,3 +1683,13 @@ def test_a_french_name_the_source_spells_as_french_sounds_is_matched():
     # near-miss: another surname is still unmatched
     english = "French actress Isabelle Hubert is coming to the festival."
     assert ("name.unmatched", "Hubert") in _with_source(source, english, "sr")
+
+
+def test_a_spanish_or_portuguese_name_the_source_transcribes_is_matched():
+    source = "Pobijedila je ispred Lusije Himenez i Žoaa Ferreire."
+    english = "She won ahead of Lucía Jiménez and João Ferreira."
+    flagged = _with_source(source, english, "hr")
+    assert not any(c in ("name.unmatched", "name.dropped") for c, _ in flagged), flagged
+    # near-miss: another surname is still unmatched
+    english = "She won ahead of Lucía Gómez and João Ferreira."
+    assert ("name.unmatched", "Gómez") in _with_source(source, english, "hr")

@@ -127,9 +127,11 @@ def _spelled_so(english: str, source: str) -> bool:
 
     low = source.lower()
     forms = set(spelled(english, any_french=True))
-    # as written, or with a case ending (Saše, Sašom)
+    # as written, or with a case ending (Saše, Sašom); an -a name's ending in place of its a
+    # (Lusije: Lusija, Lucía)
+    stems = {f[:-1] for f in forms if f.endswith("a") and len(f) >= 4}
     return any(
-        low.endswith(e) and low[: len(low) - len(e)] in forms
+        low.endswith(e) and (low[: len(low) - len(e)] in forms or (e and low[: len(low) - len(e)] in stems))
         for e in ("", *SHORT_CASE_ENDINGS)
         if len(low) - len(e) >= 3
     )

@@ -91,6 +91,8 @@ def _letter_rules() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     return tuple((name, tuple((a, b) for a, b in rules)) for name, rules in table.items())
 
 
+#: Letter rules read only to match a source's spelling (spelled(..., any_french=True)).
+_MATCHING_ONLY = frozenset({"spanish", "portuguese"})
 #: A French final consonant after a vowel or r, which French does not pronounce (Berthelot:
 #: Bertelo, Huppert: Iper, Gérard: Žerar).
 _FRENCH_SILENT = re.compile(r"(?<=[aeiour])[tdsxz]$")
@@ -104,6 +106,8 @@ def _read(word: str, name: str, rules: tuple[tuple[str, str], ...], any_french: 
         not (any_french or _FRENCH_LOOKING.search(word)) or lexicon.zipf(word) >= _FRENCH_COMMON_ZIPF
     ):
         # French rules only for a French-looking name (not Mourinho, jetski, trumpet, pilot)
+        return ()
+    if name in _MATCHING_ONLY and not any_french:
         return ()
     form = _apply(word, rules)
     if name == "french" and _FRENCH_SILENT.search(form):
