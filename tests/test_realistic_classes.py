@@ -1693,3 +1693,13 @@ def test_a_spanish_or_portuguese_name_the_source_transcribes_is_matched():
     # near-miss: another surname is still unmatched
     english = "She won ahead of Lucía Gómez and João Ferreira."
     assert ("name.unmatched", "Gómez") in _with_source(source, english, "hr")
+
+
+def test_a_polish_name_the_source_transcribes_is_no_misspelling_of_it():
+    source = "Đoković je u finalu pobijedio Huberta Hurkača."
+    english = "Djokovic beat Hubert Hurkacz in the final."
+    assert not any(c == "name.transliterated" and s == "Hurkacz" for c, s in _with_source(source, english, "sr"))
+    # near-miss: a South Slavic name stripped of its letters is still flagged
+    source = "Premijer Plenković sastao se s ministrom."
+    english = "Prime Minister Plenkovich met the minister."
+    assert ("name.transliterated", "Plenkovich") in _with_source(source, english, "hr")

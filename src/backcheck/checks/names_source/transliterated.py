@@ -9,7 +9,7 @@ from backcheck.lang import lexicon
 from backcheck.lang.gazetteer import is_place_as_written
 from backcheck.lang.languages import SOUTH_SLAVIC_LATIN
 from backcheck.lang.names.common_words import is_common_word
-from backcheck.lang.names.correspondence import correspondence
+from backcheck.lang.names.correspondence import correspondence, spelled_so
 from backcheck.lang.names.exonyms import exonyms
 from backcheck.lang.names.orthography import (
     LANGUAGE_NAMES,
@@ -115,6 +115,7 @@ class NameTransliterated(Check):
                             and correspondence(t, s, exonyms(ctx.source.lang)) == "phonetic"
                             and not ending_changed(t, s)  # a case form (Celesiu ← Celesio)
                             and not nominative_rendered(t, s)  # its nominative (Benkovca ← Benkovac)
+                            and not spelled_so(t.text, s.text)  # the source's transcription (Hurkača ← Hurkacz)
                             and misspelling(t.text, s.text, transcribed=ctx.source.lang not in LANGUAGE_NAMES)
                         ),
                         None,

@@ -120,7 +120,7 @@ def _key_initials(english: str) -> frozenset[str]:
     return frozenset(k[:1] for k in keys)
 
 
-def _spelled_so(english: str, source: str) -> bool:
+def spelled_so(english: str, source: str) -> bool:
     """Whether the source writes the English name exactly as Serbian spells it letter by letter,
     read the way its own language reads it (Sascha / Saša, Sinner / Siner), maybe declined."""
     from backcheck.lang.names.respelling import spelled
@@ -174,7 +174,7 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
     foreign = {phonetic_key(r, True): r[:1] for r in foreign_readings(english)} if capitalised else {}
     if capitalised and any(_sounds_like(spoken, source, fs, ks) for spoken in transcriptions(english)):
         return "phonetic"  # transcribed as pronounced (Rowe / Rou, Southern / Sadern, Utah / Juta)
-    if len(fs) >= (4 if capitalised else 6) and _spelled_so(english, source):
+    if len(fs) >= (4 if capitalised else 6) and spelled_so(english, source):
         # written letter by letter as its language reads it (Sascha / Saša); a brand in
         # quotation marks in lower case too ("folksvagen golf": Volkswagen Golf)
         return "phonetic"
