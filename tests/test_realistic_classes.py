@@ -1703,3 +1703,14 @@ def test_a_polish_name_the_source_transcribes_is_no_misspelling_of_it():
     source = "Premijer Plenković sastao se s ministrom."
     english = "Prime Minister Plenkovich met the minister."
     assert ("name.transliterated", "Plenkovich") in _with_source(source, english, "hr")
+
+
+def test_a_nominative_is_no_case_form_of_a_transcription():
+    from backcheck.lang.names import forms
+
+    # "Livaja" spells "Levi" only with a case vowel after "Livaj": after a first name in the
+    # nominative, no such case form
+    text = "Derby\n\nHajduk equalised with a Marko Livaja penalty. Livaja scored again later."
+    assert "Livaja" not in _english_only(text, "name.inflected")
+    # near-miss: a respelling with no case vowel is still one (Makron: Macron)
+    assert any(r.base == "Macron" for r in forms.readings("Makron"))

@@ -342,8 +342,8 @@ def _rare_source_word(text: str, t, src_words: dict[str, str], exact: bool) -> b
         return False
     if not _BCMS_ALPHABET.fullmatch(word):
         return False  # a word of a third language both sides quote (céderons)
-    if exact:
-        return True  # the source's very word, which English does not write
+    if exact and (is_inflected_word(word) or _BCMS_LETTERS & set(word)):
+        return True  # the source's very word, which English does not write (kamiondžije)
     if not (is_inflected_word(word) or is_inflected_word(bare)):
         return False
     key = fold(bare)

@@ -395,9 +395,23 @@ def _respellings(token: str) -> list[Reading]:
     # name it stands for is the transcription's question; the model weighs only whether it is one
     if not _serbian_spelling(token):
         return []  # Serbian writes no double letters, q, w, x or y: Mozzart is no transcription
+    from backcheck.lang.names.respelling import similarity
+
     found = respellings(token)
     best = max((score for _, score in found), default=0.0)
-    return [Reading(word, "", "respelling", f"similarity {score:.2f}") for word, score in found if score >= best]
+    # a spelling matched only with a case vowel after it (Livaja: "Livaj" for Levi, declined) is a
+    # case form of the transcription: marked, for a nominative is then no such spelling
+    return [
+        Reading(
+            word,
+            "",
+            "respelling",
+            ("declined " if token[-1:].lower() in "aeuo" and similarity(token[:-1], word) >= score else "")
+            + f"similarity {score:.2f}",
+        )
+        for word, score in found
+        if score >= best
+    ]
 
 
 def _possessives(token: str, low: str, t: dict[str, Any]) -> list[Reading]:
@@ -658,6 +672,8 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False  # a local name in an English one (Besac Fortress, Rijeka Crnojevića): as written
     if contexts and all(_before_toponym_head(token, reading, c) for c in contexts):
         return False  # the adjective of a local place's name (Topli Do, Pavino Polje), nominative
+    if reading.form == "respelling" and reading.change.startswith("declined") and nominative:
+        return False  # the article writes the word as a nominative: no case form of a transcription
     if reading.form == "respelling" and contexts and all(c.next_foreign for c in contexts):
         return False  # the first word of a name in the source language (Naša stranka), no English name
     if reading.form == "respelling" and any(fold(c.neighbour).endswith(_surname_suffixes()) for c in contexts):
