@@ -406,7 +406,7 @@ def _respellings(token: str) -> list[Reading]:
             word,
             "",
             "respelling",
-            ("declined " if token[-1:].lower() in "aeuo" and similarity(token[:-1], word) >= score else "")
+            ("declined " if token[-1:].lower() == "a" and similarity(token[:-1], word) >= score else "")
             + f"similarity {score:.2f}",
         )
         for word, score in found
