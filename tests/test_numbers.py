@@ -616,3 +616,12 @@ def test_crowns_are_told_apart_by_their_country():
     # near-miss: the same currency in English words
     assert findings("number.mismatch", source, "The contract is worth 3.8 billion Norwegian kroner.", "cnr") == []
     assert findings("number.mismatch", "Cijena je 200 turskih lira.", "Try it for 200 Turkish lira.", "hr") == []
+
+
+def test_tenths_and_hundredths_of_a_second_are_fractions_on_both_sides():
+    source = "Na strmini je izgubila tri desetinke, a u cilju je zaostala dvije stotinke."
+    english = "She lost three tenths on the steep section and finished two hundredths behind."
+    assert findings("number.mismatch", source, english, "hr") == []
+    # near-miss: another fraction is another amount
+    english = "She lost three tenths on the steep section and finished two tenths behind."
+    assert [t for t, _ in findings("number.mismatch", source, english, "hr")] == ["two tenths"]
