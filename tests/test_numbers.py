@@ -625,3 +625,20 @@ def test_tenths_and_hundredths_of_a_second_are_fractions_on_both_sides():
     # near-miss: another fraction is another amount
     english = "She lost three tenths on the steep section and finished two tenths behind."
     assert [t for t, _ in findings("number.mismatch", source, english, "hr")] == ["two tenths"]
+
+
+def test_a_roman_numeral_with_a_branch_letter_renders_the_number():
+    source = "Dionica na Koridoru 5C bit će gotova do kraja godine."
+    assert (
+        findings("number.missing", source, "The section on Corridor Vc will be finished by the end of the year.", "bs")
+        == []
+    )
+    # near-miss: with no numeral the count is missing
+    assert (
+        len(
+            findings(
+                "number.missing", source, "The section on the corridor will be finished by the end of the year.", "bs"
+            )
+        )
+        == 1
+    )

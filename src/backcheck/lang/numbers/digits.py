@@ -35,8 +35,9 @@ def _number_pattern(lang: str) -> re.Pattern:
 _NUMBER = {f: _number_pattern(f) for f in ("en", "other")}
 _ROMAN = re.compile(
     r"\b([IVX]{2,}|[IVX](?=e\b|\.?\s+(?:st|vek|vijek|stolj|sigl|siècle|secol|wiek|stolet|век|Jahrh|"
-    r"svjetsk|svetsk|светск)))"
-    r"(?:e|er|ème)?\b\.?"
+    r"svjetsk|svetsk|светск))|[VX](?=[a-d]\b))"
+    # (a branch letter after the numeral: the Pan-European corridors Vc, Xb)
+    r"(?:e|er|ème|[a-d])?\b\.?"
 )
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 #: The highest Roman numeral read (XXXIX): centuries and ordinals, not years.
