@@ -138,16 +138,13 @@ class NameInflected(Check):
             return  # Croatian keeps foreign names in their own spelling
         for word, original in _transcriptions_of_names_in_article(inv.occurrences, flagged):
             flagged.add(word)
-            for occ in inv.occurrences[word]:
-                yield Finding(
-                    self.id,
-                    occ.start,
-                    occ.end,
-                    f'"{word}" is the Serbo-Croatian phonetic spelling of "{original}", which the article also '
-                    f"writes: write {original}",
-                    suggestion=original,
-                    evidence={"base": original, "form": "respelling", "in_article": True, "probability": 1.0},
-                )
+            yield from self._at_each(
+                inv.occurrences[word],
+                f'"{word}" is the Serbo-Croatian phonetic spelling of "{original}", which the article also '
+                f"writes: write {original}",
+                original,
+                {"base": original, "form": "respelling", "in_article": True, "probability": 1.0},
+            )
         for word, occurrences in inv.occurrences.items():
             if word in flagged or not word[:1].isupper() or len(word) < 3:
                 continue
@@ -156,16 +153,18 @@ class NameInflected(Check):
                 continue
             language, base = foreign
             advice = f"write {base}" if base else f"write it as {language} spells it"
-            for occ in occurrences:
-                yield Finding(
-                    self.id,
-                    occ.start,
-                    occ.end,
-                    f'"{word}" is a Serbo-Croatian phonetic spelling of a name the article gives a {language} '
-                    f"speaker: {advice}",
-                    suggestion=base,
-                    evidence={"base": base, "form": "respelling", "nationality": language, "probability": 1.0},
-                )
+            yield from self._at_each(
+                occurrences,
+                f'"{word}" is a Serbo-Croatian phonetic spelling of a name the article gives a {language} '
+                f"speaker: {advice}",
+                base,
+                {"base": base, "form": "respelling", "nationality": language, "probability": 1.0},
+            )
+
+    def _at_each(self, occurrences, message: str, suggestion: str | None, evidence: dict):
+        """One finding at each occurrence of a word."""
+        for occ in occurrences:
+            yield Finding(self.id, occ.start, occ.end, message, suggestion=suggestion, evidence=dict(evidence))
 
 
 #: Feminine surname forms a Serbo-Croatian source makes of a foreign woman's surname, as endings
