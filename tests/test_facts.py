@@ -419,3 +419,11 @@ def test_a_state_secretary_or_a_council_chair_given_another_office_is_flagged():
     found = findings("fact.office", source, "Deputy Mayor Ante Lučić opened the session.", "hr")
     assert [(t, f.suggestion) for t, f in found] == [("Deputy Mayor", "Chair")]
     assert findings("fact.office", source, "City Council chair Ante Lučić opened the session.", "hr") == []
+
+
+def test_a_plan_reported_as_a_scheduling_done_is_flagged():
+    source = "Predsjednik Skupštine planira da sjednicu zakaže za utorak."
+    found = findings("fact.modality", source, "The Speaker has scheduled the session for Tuesday.", "cnr")
+    assert [t for t, _ in found] == ["has scheduled"]
+    # near-miss: "scheduled" as the plan itself renders it
+    assert findings("fact.modality", source, "The session is scheduled for Tuesday, the Speaker plans.", "cnr") == []

@@ -153,6 +153,13 @@ def _english_view(english: str) -> str:
     return low
 
 
+def _done(low: str, rendering: Cue, done_after: dict[str, list[str]]) -> bool:
+    """Is the rendering the act done, not the plan: "scheduled" after "has" ("has scheduled the
+    session")? ``done_after``: rendering -> the auxiliaries before which it is (table data)."""
+    before = low[: rendering.start].split()[-1:]
+    return bool(before) and before[0] in done_after.get(rendering.text, ())
+
+
 def unrendered(kind: str, source: str, english: str) -> list[Unrendered]:
     """The cues of a class table (``hedge``, ``modality``) in the source view ``source`` that no
     rendering of THEIR class renders in ``english``: each cue takes the nearest free rendering
@@ -169,9 +176,11 @@ def unrendered(kind: str, source: str, english: str) -> list[Unrendered]:
             continue
         # (position, reach, whether it renders the cue in reported speech too)
         reported_too = [w for w in spec["english"] if w not in spec.get("not_reported", ())]
+        done = spec.get("done_after", {})
         free = [
             ((r.start + r.end) / 2 / max(1, len(english)), near, bool(find(r.text, reported_too)))
             for r in find(low, spec["english"])
+            if not _done(low, r, done)
         ]
         if spec.get("english_close"):
             close = float(table.get("close", near))
