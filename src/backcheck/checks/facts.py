@@ -321,8 +321,9 @@ class OfficeChanged(Check):
                 texts = [office.text]
                 if _DEPUTY_BEFORE.search(pair.english[: office.start]):
                     texts.append("deputy " + office.text)
-                if (office.start, cue) in deputies:  # "zamjenica predsjednika opštine": Deputy Mayor
-                    texts += [office.text.split(" ", 1)[1]] if " " in office.text else []
+                if (office.start, cue) in deputies and " " in office.text:
+                    # the source's deputy ("zamjenica predsjednika opštine"): Deputy Mayor renders it
+                    texts.append(office.text.split(" ", 1)[1])
                 for rendering in renderings[cue]:
                     title, _, body = rendering.partition("+")
                     if not any(
@@ -334,6 +335,8 @@ class OfficeChanged(Check):
                 return False
 
             english = facts.find(low, english_offices)
+            # (English offices that begin with a deputy's word, beside a source office with a
+            # deputy before it: read by renders() above)
             ranked = {key for c, key in found if self._rank_before(pair, c, "deputy")}
             deputies = {
                 (o.start, key)

@@ -324,11 +324,12 @@ _RARE_STEM = 5
 
 
 def _rare_source_word(text: str, t, src_words: dict[str, str], exact: bool) -> bool:
-    """A rarer lower-case word of the aligned source sentence left in the English, as written
-    ("kamiondžije") or in another case form ("rebalans" for "rebalansom", "priprata" for
-    "priprati"): no word English writes (wordfreq, SCOWL; an English plural -s aside), and a
-    BCMS hunspell dictionary inflects it. Frequency alone misses such words: the source language
-    writes them rarely too."""
+    """A rarer lower-case word of the aligned source sentence left in the English, spelled in the
+    BCMS alphabet and no word English writes (wordfreq, SCOWL; an English plural -s aside): as
+    written ("kamiondžije"), when it has a BCMS letter or a BCMS hunspell dictionary inflects it;
+    in another case form ("rebalans" for "rebalansom", "priprata" for "priprati"), when the
+    dictionary inflects it. Frequency alone misses such words: the source language writes them
+    rarely too."""
     from backcheck.lang.bcms_names import is_inflected_word
     from backcheck.lang.names.common_words import is_common_word
 
