@@ -315,3 +315,11 @@ def test_adjectives_of_place_names_and_fixed_genitives_but_not_a_declined_pair()
     assert flags_of(text, "name.inflected") == []
     found = flags_of("The factory in Gornjem Milanovcu hired 40 workers.", "name.inflected")
     assert [(f.span.text, f.suggestion) for f in found] == [("Gornjem Milanovcu", "Gornji Milanovac")]
+
+
+def test_a_mans_name_and_a_before_an_ic_surname_as_written_is_a_womans_name():
+    text = "Residents cannot wait for the bridge, said Fadila Smajić, who lives next to it."
+    assert flags_of(text, "name.inflected") == []
+    # near-miss: a woman's first name in a case before her -ić surname is a case form
+    text = "The mayor spoke with Tamarom Živković, who lives next to the bridge."
+    assert [f.span.text for f in flags_of(text, "name.inflected")] == ["Tamarom"]

@@ -642,3 +642,12 @@ def test_a_roman_numeral_with_a_branch_letter_renders_the_number():
         )
         == 1
     )
+
+
+def test_may_after_a_word_in_lower_case_is_the_month():
+    source = "Predsezona je bila slabija nego lani zbog kišnog svibnja, ali to nije bitno utjecalo na rezultat."
+    english = "The pre-season was weaker than last year because of a rainy May, but this did not affect the result."
+    assert findings("number.missing", source, english, "hr") == []
+    # near-miss: the English leaves the month out
+    found = findings("number.missing", source, english.replace("a rainy May", "the rain"), "hr")
+    assert len(found) == 1

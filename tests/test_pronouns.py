@@ -120,3 +120,24 @@ def test_an_office_nobody_was_introduced_with_names_someone_unknown(tmp_path):
         '"The road will be built," the minister said. He added that work would start in May.\n'
     )
     assert _pronoun_flags(tmp_path, text) == []
+
+
+def test_the_speaker_outranks_a_person_named_in_what_she_said(tmp_path):
+    text = (
+        "Judge Vesna Radulović said that Goran Bulatović knew the rent was too low. "
+        '"The court rules on evidence," he said.\n'
+    )
+    assert [f.span.text for f in _pronoun_flags(tmp_path, text)] == ["he"]
+    # near-miss: without a verb of saying, the last person named is the antecedent
+    text = text.replace("Judge Vesna Radulović said that", "Under the contract signed by Vesna Radulović,")
+    assert _pronoun_flags(tmp_path, text) == []
+
+
+def test_he_added_goes_on_from_the_last_speaker_of_the_paragraph_before(tmp_path):
+    text = (
+        "Club director Vesna Radulović stressed that the win mattered. The club was fined last month.\n\n"
+        '"We are signing another player," he added.\n'
+    )
+    assert [f.span.text for f in _pronoun_flags(tmp_path, text)] == ["he"]
+    # near-miss: "he said" does not reach back a paragraph to a speaker with a sentence between
+    assert _pronoun_flags(tmp_path, text.replace("he added", "he said")) == []

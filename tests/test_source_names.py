@@ -1393,3 +1393,22 @@ def test_a_mixed_case_acronym_is_no_case_form():
 )
 def test_french_names_read_the_french_way_match_the_serbian_transcription(source, english):
     assert _checks(_flags(source, english, "sr")) == set()
+
+
+def test_a_citys_english_name_with_a_w_is_no_anglicised_spelling():
+    source = "Summit triju mora održan je u Varšavi. Domaćin je bio Andrzej Duda."
+    english = "The Three Seas summit was held in Warsaw. The host was Andrzej Duda."
+    assert _checks(_flags(source, english, "hr")) == set()
+    # near-miss: a Croatian surname with its v written w
+    source = "Izjavu je dao Ivan Veber. Veber je direktor luke."
+    english = "The statement was given by Ivan Weber. Weber is the port director."
+    assert ("name.transliterated", "Weber") in _checks(_flags(source, english, "hr"))
+
+
+def test_a_rare_english_title_before_a_name_is_no_unmatched_name():
+    source = "Igumanija Marija je dočekala goste."
+    english = "Abbess Marija welcomed the guests."
+    assert _checks(_flags(source, english, "sr")) == set()
+    # near-miss: a name the source does not have
+    english = "Abbess Ksenija welcomed the guests."
+    assert ("name.unmatched", "Ksenija") in _checks(_flags(source, english, "sr"))

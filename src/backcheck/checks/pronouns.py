@@ -18,7 +18,11 @@ _SAYING = (
 )
 #: "He added", "he said" (after a quotation too), "She pointed out"
 _QUOTES = re.compile(r'["“”]')
-_PRONOUN = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+(?:also\s+|further\s+|then\s+|later\s+)?(?:{_SAYING})\b")
+_PRONOUN = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+(?:also\s+|further\s+|then\s+|later\s+)?(?P<verb>{_SAYING})\b")
+#: a verb of saying right after a name, or right before it ("Marić said", "Marić, the director,
+#: told", "said Marić")
+_SAYS_AFTER = re.compile(rf"(?:,[^,\"“”]{{1,80}},)?\s+(?:also\s+|further\s+|then\s+|later\s+)?(?:{_SAYING})\b")
+_SAYS_BEFORE = re.compile(rf"\b(?:{_SAYING})\s+(?:[A-Z][\w.-]*\s+){{0,3}}$")
 
 
 @register
@@ -80,9 +84,21 @@ class PronounGender(Check):
                     for x in _SHE.finditer(text, window, m.start())
                     if len(_QUOTES.findall(text, x.end(), m.start())) % 2 == 0
                 ]
+                if not before and m.group("verb") == "added" and k:
+                    # "he added" with nobody named since the paragraph before: the one who spoke
+                    # last there goes on (the director stressed ...; a sentence; "...," he added)
+                    block = sentences[k - 1].block
+                    start = min(s.start for s in sentences[:k] if s.block == block)
+                    before = _speakers(text, mention, people, start, m.start())
                 if not before:
                     continue
-                person = max(before, key=lambda b: b[0])[1]
+                last = max(before, key=lambda b: b[0])
+                # a speaker outranks a person named in what they said, in the same sentence
+                # (Judge Jelena Šoć said that Lakićević knew ... "...," he said)
+                speaker = max(_speakers(text, mention, people, window, m.start()), default=None, key=lambda b: b[0])
+                if speaker is not None and speaker[0] < last[0] and _one_sentence(sentences, speaker[0], last[0]):
+                    last = speaker
+                person = last[1]
                 if person is None or person.start >= m.start() or person.gender != "f":
                     continue
                 right = "She" if pronoun[0].isupper() else "she"
@@ -101,6 +117,21 @@ class PronounGender(Check):
 #: "the minister", "the judge": an office a person was introduced with (sh_persons.toml offices)
 _OFFICE_MENTION = re.compile(r"\bthe\s+([a-z]+)\b")
 _SHE = re.compile(r"\b[Ss]he\b")
+
+
+def _speakers(text: str, mention: re.Pattern[str], people, start: int, end: int):
+    """(where, person) of each person named between ``start`` and ``end`` as the one speaking,
+    outside a quotation."""
+    return [
+        (x.start(), people[x.group(1)])
+        for x in mention.finditer(text, start, end)
+        if len(_QUOTES.findall(text, x.end(), end)) % 2 == 0
+        and (_SAYS_AFTER.match(text, x.end()) or _SAYS_BEFORE.search(text, max(0, x.start() - 60), x.start()))
+    ]
+
+
+def _one_sentence(sentences, a: int, b: int) -> bool:
+    return any(s.start <= a and b < s.end for s in sentences)
 
 
 def _last_woman(text: str, mention: re.Pattern[str], people, at: int):

@@ -20,7 +20,7 @@ from backcheck.lang.names.abbreviations import (
     syllabic_initialism,
     title_abbreviation,
 )
-from backcheck.lang.names.common_words import is_common_word
+from backcheck.lang.names.common_words import is_common_word, is_listed_word
 from backcheck.lang.names.correspondence import correspondence
 from backcheck.lang.names.exonyms import calendar_words, exonyms, unit_codes
 from backcheck.lang.names.orthography import FLEETING_VOWEL, ending_changed, with_fleeting_vowel
@@ -215,7 +215,7 @@ def _unmatched_names(
             continue  # the source writes out a name whose compound gives two letters (EPCG / Elektroprivreda Crne Gore)
         if acronym and spelled_out(acronym, window, table.lang):
             continue  # the source writes out in words what English abbreviates (ICJ / Međunarodni sud pravde)
-        proper = t.text.isupper() or not is_common_word(t.text)
+        proper = t.text.isupper() or not (is_common_word(t.text) or is_listed_word(t.text))
         if not matched and (proper or unmatched_name_before):
             out.append(t)
         unmatched_name_before = unmatched_name_before or (proper and not matched)

@@ -648,6 +648,17 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         and _woman_and_man(token, reading.base)
     ):
         return False  # "mother Senada": a woman's first name, no genitive of the man's (Senad)
+    if (
+        reading.form in ("genitive", "accusative")
+        and reading.ending == "a"
+        and reading.base[-1:].lower() not in "aeiou"
+        and contexts
+        and all(_before_ic_nominative(c) for c in contexts)
+    ):
+        # a man's name and -a before a surname in -ić as written (Fadila Smajić) is a woman's
+        # name: his -ić surname would be declined with it (Fadila Smajića), hers never is. (A
+        # woman's first name in a case is one: "with Tamarom Živković".)
+        return False
     if reading.form == "vocative" and not any(c.address for c in contexts):
         return False  # a vocative is a name said to someone; news names people in the other cases
     if contexts and any(c.compound and _known_compound(c.compound) for c in contexts):
@@ -683,6 +694,11 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
     if nominative and _slavic_feminine(token, reading.base):
         return False
     return not (_name_of_its_own(token) and any(_first_name_before_nominative(reading, c) for c in contexts))
+
+
+def _before_ic_nominative(context: Context) -> bool:
+    """Is the word the first name of a surname in -ić written as a nominative (Smajić, Marić)?"""
+    return context.neighbour_after and context.neighbour.lower().endswith("ić")
 
 
 def _known_place(name: str) -> bool:

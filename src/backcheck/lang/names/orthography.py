@@ -177,6 +177,10 @@ def anglicised(english: Token, window: list[Token], lang: str) -> tuple[Token, s
     the oblique stem (Webr ← Vebru: Veber)."""
     if lang not in LANGUAGE_NAMES or "w" not in english.folded:
         return None
+    from backcheck.lang.names.exonyms import city_names
+
+    if english.folded in city_names():
+        return None  # a city's English name, no spelling of the source's (Warsaw for Varšava)
     wanted = english.folded.replace("w", "v")
     for s in window:
         if not s.name or "w" in s.folded:

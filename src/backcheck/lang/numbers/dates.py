@@ -106,6 +106,9 @@ _SH_TIME_WORD = re.compile(
     r"idućeg|sljedećeg|mjesec|mjeseca)\s+$",
     re.I,
 )
+#: ... or after a word in lower case that neither links nor says ("a rainy May", "the March
+#: figures"): the verb opens a sentence, and the name (Theresa May) follows a verb or "and"
+_MAY_AFTER_WORD = re.compile(r"\b(?!(?:and|or|to|with|said|says|told|asked|thanked|met|according)\s)[a-z]+\s+$")
 _MAY_CONTEXT = re.compile(
     r"\b(in|of|since|until|till|by|early|late|mid|last|next|this|from|on|between|through|for|during|before|after|"
     r"throughout|into)\s+$",
@@ -149,6 +152,7 @@ def _month_at(text: str, m: re.Match, family: str) -> int | None:
                 re.match(r"\s*\d", after)
                 or re.search(r"\d(st|nd|rd|th)?\s+(of\s+)?$", before)
                 or _MAY_CONTEXT.search(before)
+                or _MAY_AFTER_WORD.search(before)
             ):
                 return None
     elif family in _LOWERCASE_MONTHS and word[0].isupper() and re.match(r"\s+[A-ZČĆŠŽĐА-ЯЂЈЉЊЋЏ]", text[m.end() :]):
