@@ -145,3 +145,16 @@ def test_a_rare_source_word_the_dictionary_glosses_is_untranslated_but_not_insid
     flagged = _untranslated("The concert was held in the new dvorana near the river.")
     assert flagged == ["dvorana"]
     assert _untranslated("Hrvatska elektroprivreda (HEP) signed the loan agreement on Friday.") == []
+
+
+def test_without_source_a_rarer_lower_case_word_english_never_writes_is_flagged():
+    found = _untranslated("Opposition odbornik Dragan Ilić said the budget was unrealistic.")
+    assert found == ["odbornik"]
+    # near-miss: a rare English word in lower case is English (zipf above 0)
+    assert _untranslated("Opposition councillor Dragan Ilić said the budget was unrealistic.") == []
+
+
+def test_without_source_actual_before_an_office_is_a_false_friend():
+    doc = from_text("The actual mayor of the town opened the fair. The actual cost was higher.", lang="en")
+    flags = [f for f in run_checks(Job(doc, None), Config()) if f.check == "mistranslation.false_friend"]
+    assert [(f.span.text, f.suggestion) for f in flags] == [("actual", "current")]

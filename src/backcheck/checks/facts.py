@@ -571,9 +571,11 @@ class FalseFriend(Check):
     id = "mistranslation.false_friend"
     category = "mistranslation"
     severity = "major"
-    requires_source = True
 
     def run(self, ctx):
+        if ctx.source is None:
+            yield from self._english_only(ctx.document.text)
+            return
         table = facts.tables()["false_friends"]
         for pair in _pairs(ctx):
             for stem, (traps, meaning) in table.items():
@@ -598,6 +600,21 @@ class FalseFriend(Check):
                         evidence={"source_stem": stem},
                         detail=f'"{written}" looks like "{m.group()}" but means "{meaning}".',
                     )
+
+    def _english_only(self, text: str):
+        """Without the source: a false friend that English shows by the word it goes with ("the
+        actual mayor": "aktuelni", the current one), from ``sh_facts.toml`` [false_friend_phrases]."""
+        for m, right, meaning in facts.false_friend_phrases(text):
+            yield Finding(
+                self.id,
+                m.start("trap"),
+                m.end("trap"),
+                f'"{m.group("trap")} {m.group("noun")}" reads as a Serbo-Croatian false friend ({meaning}): '
+                f'write "{right}"',
+                suggestion=right,
+                evidence={"phrase": m.group()},
+                detail=f'English says "{m.group("trap")}" of a {m.group("noun")} only to contrast it with a nominal one.',
+            )
 
 
 _CAPITALISED = r"([A-ZČĆŠŽĐ][\w’'-]+(?:\s+[A-ZČĆŠŽĐ][\w’'-]+)*)"

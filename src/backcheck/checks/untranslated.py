@@ -27,6 +27,8 @@ _SOURCE_WORD = 2.5
 _FAR_COMMONER = 3.0
 #: Without a source, a Serbo-Croatian word must be commoner still to be flagged.
 _LEXICON_WORD = 3.5
+#: ... or this frequent, in lower case, when English never writes it (Zipf 0)
+_LOWER_LEXICON_WORD = 2.5
 
 
 def _known_name(word: str, ctx) -> bool:
@@ -365,6 +367,8 @@ def _sh_word(text: str, t) -> bool:
         return bool(after_article) and english_for(t.text) is not None
     if lexicon.zipf(t.text.lower(), "sh") >= _LEXICON_WORD:
         return True
+    if t.text.islower() and z_en == 0.0 and lexicon.zipf(t.text, "sh") >= _LOWER_LEXICON_WORD:
+        return True  # a rarer word written in lower case that English never writes (odbornik, ministarka)
     # a rarer word the bilingual dictionary glosses (makija: maquis), lower case: no name
     from backcheck.lang.glosses import translations
 

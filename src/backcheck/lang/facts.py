@@ -267,3 +267,23 @@ def claim_span(english: str, at: float, clause: bool = False) -> tuple[int, int]
         return 0, len(english)
     m = min(words, key=lambda w: abs(w.start() - target))
     return m.start(), m.end()
+
+
+@cache
+def _false_friend_phrases() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    from backcheck.lang.persons import office_words
+
+    out = []
+    for trap, entry in tables()["false_friend_phrases"].items():
+        nouns = sorted(set(entry["nouns"]) | (office_words() if entry.get("offices") else set()), key=len, reverse=True)
+        noun = "|".join(re.escape(n) for n in nouns)
+        # one word may stand between ("the actual tournament winner", "the actual state secretary")
+        pattern = re.compile(rf"\b(?P<trap>{trap})\s+(?:[a-z]+\s+)?(?P<noun>(?:{noun})s?)\b", re.I)
+        out.append((pattern, entry["right"], entry["meaning"]))
+    return tuple(out)
+
+
+def false_friend_phrases(text: str) -> list[tuple[re.Match[str], str, str]]:
+    """(match, right word, what the source word means) of each English false-friend phrase of
+    ``text`` (``sh_facts.toml`` [false_friend_phrases])."""
+    return [(m, right, meaning) for pattern, right, meaning in _false_friend_phrases() for m in pattern.finditer(text)]
