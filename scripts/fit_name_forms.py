@@ -220,7 +220,14 @@ def main() -> int:
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--limit", type=int, default=400, help="planted errors per family")
     parser.add_argument("--max-false", type=float, default=0.5, help="flags per 100 clean tune sentences")
+    parser.add_argument(
+        "--groups",
+        default="declension,respelling",
+        help="groups of readings to refit; the others keep their weights and threshold from the model file",
+    )
     args = parser.parse_args()
+    groups = [g for g in args.groups.split(",") if g]
+    kept = json.loads(MODEL.read_text()) if MODEL.exists() else {"weights": {}, "thresholds": {}, "provenance": ""}
     cpu, wall = time.process_time(), time.perf_counter()
     pos, neg, uncovered, sentences = ntrex_examples(args.eval_dir, args.limit)
     apos, aneg, auncovered, asentences = article_examples()
@@ -232,12 +239,17 @@ def main() -> int:
             [[(f, t) for f, t in token if _group(f) == group] for token in pos],
             [[(f, t) for f, t in token if _group(f) == group] for token in neg],
         )
+        if group in groups
+        else kept["weights"][group]
         for group in ("declension", "respelling")
     }
     model = name_forms.Model(weights, {}, "")
     # one threshold per group of readings, each spending a share of the false-flag budget
     thresholds = {}
     for group, share in (("declension", 0.7), ("respelling", 0.3)):
+        if group not in groups:
+            thresholds[group] = kept["thresholds"][group]
+            continue
         clean = [max((model.probability(f) for f, _ in t if _group(f) == group), default=0.0) for t in neg]
         thresholds[group] = _threshold([p for p in clean if p], sentences, args.max_false * share)
     model = name_forms.Model(weights, thresholds, "")
@@ -256,21 +268,23 @@ def main() -> int:
     right_base = sum(r for _, r in results) / max(1, sum(f for f, _ in results))
     false = clean_flagged / sentences * 100
     provenance = (
-        f"scripts/fit_name_forms.py --limit {args.limit} --max-false {args.max_false}, "
+        f"scripts/fit_name_forms.py --limit {args.limit} --max-false {args.max_false} --groups {args.groups}, "
         f"{datetime.date.today().isoformat()}: tune split only (NTREX-128 tune documents with "
         f"scripts/perturb.py name forms, {len(pos)} planted tokens ({uncovered} forms uncovered), "
         f"{len(neg)} clean tokens in {sentences} sentences, and the tune articles); at the "
         f"thresholds, tune recall {recall:.1%} of planted tokens, {false:.2f} false flags per 100 "
         "clean sentences"
     )
+    if set(groups) != {"declension", "respelling"}:
+        provenance += f"; the other group's weights kept from: {kept['provenance']}"
     MODEL.write_text(
         json.dumps({"weights": weights, "thresholds": thresholds, "provenance": provenance}, indent=2) + "\n"
     )
     print(
         "| weight | declension | respelling |\n|---|---|---|\n"
         + "\n".join(
-            f"| {k} | {weights['declension'][k]:+.3f} | {weights['respelling'][k]:+.3f} |"
-            for k in sorted(weights["declension"])
+            f"| {k} | {weights['declension'].get(k, 0.0):+.3f} | {weights['respelling'].get(k, 0.0):+.3f} |"
+            for k in sorted(set(weights["declension"]) | set(weights["respelling"]))
         )
     )
     print(

@@ -1412,3 +1412,12 @@ def test_a_rare_english_title_before_a_name_is_no_unmatched_name():
     # near-miss: a name the source does not have
     english = "Abbess Ksenija welcomed the guests."
     assert ("name.unmatched", "Ksenija") in _checks(_flags(source, english, "sr"))
+
+
+def test_two_ic_surnames_of_one_consonant_skeleton_are_two_names():
+    source = "Publika me nosila, rekao je Kurtović nakon meča."
+    english = "The crowd carried me, Kurtagić said after the match."
+    assert ("name.replaced", "Kurtagić") in _checks(_flags(source, english, "bs"))
+    # near-miss: the same surname without its diacritic is a spelling of it
+    english = "The crowd carried me, Kurtovic said after the match."
+    assert ("name.replaced", "Kurtovic") not in _checks(_flags(source, english, "bs"))

@@ -52,7 +52,7 @@ class NameReplaced(Check):
             for t in bead.target:
                 if not t.name or t.text.isupper() or len(t.folded) < _MIN_LENGTH:
                     continue
-                if any(correspondence(t, s, table) for s in (*window, *bead.source)):
+                if any(_explains(t, s, table) for s in (*window, *bead.source)):
                     continue  # a rendering of a source word (case, transliteration, exonym, ...)
                 if any(linked(t.text, s.text, ctx.source.lang) for s in window):
                     continue  # translated (Court / sudom)
@@ -76,6 +76,16 @@ class NameReplaced(Check):
                         "two different names, not two spellings of one"
                     ),
                 )
+
+
+def _explains(english: Token, source: Token, table) -> bool:
+    """Does a regular transformation make the English word of the source word? Two surnames in
+    -ić are South Slavs' names in one alphabet, which nobody transcribes: a shared consonant
+    skeleton is no spelling of one (Kurtagić / Kurtović)."""
+    kind = correspondence(english, source, table)
+    if kind == "phonetic" and english.text.lower().endswith("ić") and source.text.lower().endswith("ić"):
+        return False
+    return bool(kind)
 
 
 def _key(word: str) -> str:
@@ -102,7 +112,9 @@ def _replaced(english: Token, names: list[Token]) -> tuple[Token, str] | None:
     be attested as names: a near-miss of an unknown word is as likely a respelling no rule
     describes (a foreign name's own spelling, a club's short name) as another person."""
     best: tuple[int, Token, str] | None = None
-    if not _attested(english.text):
+    # a surname in -ić is a South Slav's by its shape, listed or not (Kurtagić for Kurtović)
+    surname = english.text.lower().endswith("ić")
+    if not (surname or _attested(english.text)):
         return None
     for s in names:
         if fold(s.text) == english.folded or respelled(english.text, s.text):
@@ -117,7 +129,7 @@ def _replaced(english: Token, names: list[Token]) -> tuple[Token, str] | None:
                 if _has_exonym(nominative):
                     return None  # a place English names its own way, maybe by an older name
                 edits = _distance(a, b)
-                if not _attested(nominative):
+                if not (_attested(nominative) or (surname and nominative.lower().endswith("ić"))):
                     continue
                 if edits <= _MAX_EDITS and edits * 4 <= min(len(a), len(b)):
                     if best is None or edits < best[0] or (edits == best[0] and nominative != s.text):

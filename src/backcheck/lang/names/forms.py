@@ -547,9 +547,6 @@ def evidence(
         "token_bcms_name": float(is_bcms_name(token)),
         "slavic_letters": float(any(c in _SLAVIC_LETTERS for c in low_token)),
         "ending_length": len(reading.ending) / 4.0,
-        # the full name's other word is a foreign one (Tobias Šefer, Đovani Konti: Giovanni):
-        # the person is foreign, and Serbian transcribes their whole name
-        "foreign_neighbour": float(bool(context.neighbour) and _foreign_name(context.neighbour)),
     }
     # the evidence that decides most cases: a known base, and a token nothing knows
     base_known = max(
@@ -565,22 +562,6 @@ def evidence(
     for form in FORMS:
         features[f"form_{form}"] = float(reading.form == form)
     return features
-
-
-@lru_cache(maxsize=4096)
-def _foreign_name(word: str) -> bool:
-    """A name no BCMS dictionary lists and English writes as one (Tobias, Ingrid), or the exact
-    Serbian spelling of a name English writes (Đovani: Giovanni; a native first name spells no
-    English name so: Nikola, Đorđe, Milica). A Slavic surname is the region's own."""
-    from backcheck.lang.bcms_names import is_bcms_name
-    from backcheck.lang.names.common_words import is_proper_noun
-    from backcheck.lang.names.respelling import respellings
-
-    if fold(word).endswith(_surname_suffixes()):
-        return False
-    if not is_bcms_name(word) and is_proper_noun(word) and not any(c in _SLAVIC_LETTERS for c in word.lower()):
-        return True
-    return any(score >= 0.99 and _name_listed(base) for base, score in respellings(word))
 
 
 def _name_listed(base: str) -> bool:
