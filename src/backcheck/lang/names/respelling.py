@@ -243,7 +243,7 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
     for word in _index().get(key, ()):
         if word == token.lower():
             continue
-        proper = is_proper_noun(word) or is_place(word)
+        proper = is_proper_noun(word) or is_place(word, local=False)  # a BCMS village is no English name
         zipf = lexicon.zipf(word)
         score = similarity(token, word)
         exact = score >= 0.99
