@@ -1427,3 +1427,13 @@ def test_a_rare_english_word_that_titles_nobody_is_a_name():
     source = "Na turniru je pobijedio Marić."
     english = "The tournament was won by Poulter."
     assert ("name.unmatched", "Poulter") in _checks(_flags(source, english, "hr"))
+
+
+def test_a_common_noun_heading_a_programmes_name_is_translated_not_dropped():
+    source = "Tim je dobio 2 milijuna eura iz programa Obzor Europa za istraživanje baterija."
+    english = "The team received 2 million euros from the Horizon Europe programme for battery research."
+    assert ("name.dropped", english) not in _checks(_flags(source, english, "hr"))
+    # near-miss: a person's full name the English leaves out is dropped
+    source = "Tim koji vodi Ivana Marić dobio je 2 milijuna eura za istraživanje baterija."
+    english = "The team received 2 million euros for battery research."
+    assert ("name.dropped", english) in _checks(_flags(source, english, "hr"))

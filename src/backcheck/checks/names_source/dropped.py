@@ -128,6 +128,8 @@ class _Sentence:
             if t.zipf < _FULL_NAME_WORD_ZIPF
             and not institution_adjective(t.text, table.lang)
             and not common_noun_form(t.text, table.lang)
+            # a common noun that heads a programme's or a body's name (Obzor Europa) is no person's
+            and not (t is run[0] and _common_word_capitalised(t, True))
         }
 
     @cached_property
@@ -295,9 +297,10 @@ def _source_expansion_rendered(acronym: str, source: str, english: str, lang: st
 
 
 def _heads_a_phrase(s: Token, latin: str) -> bool:
-    """Whether the source word heads an institution's name of the shape "X za Y" (Zavod za
-    statistiku, Fond za zaštitu), not a name of its own (Sabor)."""
-    return re.match(r"\s+za\s", latin[s.end :]) is not None
+    """Whether the source word heads an institution's or a programme's name of the shape "X za
+    Y" or "X Y" (Zavod za statistiku, Fond za zaštitu, Obzor Europa), not a name of its own
+    (Sabor)."""
+    return re.match(r"\s+(?:za\s|[A-ZČĆŠŽĐ])", latin[s.end :]) is not None
 
 
 def _common_word_capitalised(s: Token, heads_phrase: bool = False) -> bool:
