@@ -660,6 +660,13 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         # name: his -ić surname would be declined with it (Fadila Smajića), hers never is. (A
         # woman's first name in a case is one: "with Tamarom Živković".)
         return False
+    if (
+        reading.form not in ("respelling", "possessive")
+        and contexts
+        and all(c.previous_word in ("st", "saint") for c in contexts)
+        and _listed_name(token)
+    ):
+        return False  # a saint's name after "St", listed as a name itself (St Petka), is no case of another
     if reading.form == "vocative" and not any(c.address for c in contexts):
         return False  # a vocative is a name said to someone; news names people in the other cases
     if contexts and any(c.compound and _known_compound(c.compound) for c in contexts):
