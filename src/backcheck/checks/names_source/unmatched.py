@@ -20,7 +20,7 @@ from backcheck.lang.names.abbreviations import (
     syllabic_initialism,
     title_abbreviation,
 )
-from backcheck.lang.names.common_words import is_common_word, is_listed_word
+from backcheck.lang.names.common_words import is_common_word
 from backcheck.lang.names.correspondence import correspondence
 from backcheck.lang.names.exonyms import calendar_words, exonyms, unit_codes
 from backcheck.lang.names.orthography import FLEETING_VOWEL, ending_changed, with_fleeting_vowel
@@ -215,22 +215,11 @@ def _unmatched_names(
             continue  # the source writes out a name whose compound gives two letters (EPCG / Elektroprivreda Crne Gore)
         if acronym and spelled_out(acronym, window, table.lang):
             continue  # the source writes out in words what English abbreviates (ICJ / Međunarodni sud pravde)
-        proper = t.text.isupper() or not (is_common_word(t.text) or _title_word(text, t))
+        proper = t.text.isupper() or not is_common_word(t.text)
         if not matched and (proper or unmatched_name_before):
             out.append(t)
         unmatched_name_before = unmatched_name_before or (proper and not matched)
     return out
-
-
-def _title_word(text: str, t: Token) -> bool:
-    """A rarer English word capitalised before a name or after an article ("Abbess Marija",
-    "Hieromonk Sava", "Romanos the Melodist"): a title, no name. After a capitalised word the
-    same word is a surname (Ian Poulter, Jack Coker)."""
-    before = text[max(0, t.start - 30) : t.start]
-    if re.search(r"[A-ZČĆŠŽĐ][\w'’-]*\s+$", before):
-        return False
-    titled = re.search(r"\b(?:the|a|an)\s+$", before) or re.match(r"\s+[A-ZČĆŠŽĐ]", text[t.end : t.end + 2])
-    return bool(titled) and is_listed_word(t.text)
 
 
 #: "... Office of the Republic of ", "... Union of ": a capitalised institution's name before

@@ -151,26 +151,6 @@ def is_common_word(word: str) -> bool:
     return lower in words or any(f in words for f in singulars)
 
 
-#: Zipf frequency from which a word the lists write only in lower case is read as that word
-#: where a name is expected (Abbess, Hieromonk: a title before a name).
-_LISTED_WORD_ZIPF = 1.0
-
-
-def is_listed_word(word: str) -> bool:
-    """Do the word lists write ``word`` in lower case only (abbess, hieromonk, melodist), and no
-    BCMS dictionary as a name? A rarer English word than :func:`is_common_word` accepts, for a
-    capitalised word that stands beside a name rather than for one."""
-    from backcheck.lang.bcms_names import is_bcms_name
-
-    lower = word.lower()
-    return (
-        lower in _common_words()
-        and not is_proper_noun(lower)
-        and not is_bcms_name(word)
-        and lexicon.zipf(lower) >= _LISTED_WORD_ZIPF
-    )
-
-
 #: Shortest part, and lowest Zipf frequency of each part, of a compound of two common words.
 _COMPOUND_PART = 4
 _COMPOUND_PART_ZIPF = 3.0
