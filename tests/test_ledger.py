@@ -92,3 +92,31 @@ def test_names_are_facts_a_case_form_is_changed_and_a_dropped_name_missing(tmp_p
     assert facts[("person", "Marko Ilić")]["english"]["text"] == "Marko Ilić"
     assert facts[("place", "Nikšiću")]["status"] == "changed"
     assert facts[("person", "Anom Perović")]["status"] == "missing"
+
+
+def _match_facts(tmp_path, source: str, english: str):
+    (tmp_path / "en.txt").write_text(english, encoding="utf-8")
+    (tmp_path / "src.txt").write_text(source, encoding="utf-8")
+    report = check(str(tmp_path / "en.txt"), str(tmp_path / "src.txt"), source_lang="sr")
+    facts = [f for pair in report.documents[0].facts for f in pair["facts"]]
+    return [(f["kind"], f["source"]["text"], f["status"]) for f in facts if f["kind"] in ("result", "side")]
+
+
+MATCH = (
+    "Partizan je u utorak pobijedio Crvenu zvezdu sa 85:78 u Areni.\n\n"
+    "Gosti su vodili do posljednje četvrtine.\n\n"
+    "Na koncertu je bilo mnogo gostiju iz inostranstva.\n"
+)
+
+
+def test_who_won_and_which_side_are_facts_of_a_match(tmp_path):
+    english = (
+        "Partizan beat Crvena Zvezda 85-78 at the Arena on Tuesday.\n\n"
+        "The visitors led until the last quarter.\n\n"
+        "Many guests from abroad attended the concert.\n"
+    )
+    # the concert's guests are no side of a match
+    assert _match_facts(tmp_path, MATCH, english) == [("result", "pobijedio", "matched"), ("side", "Gosti", "matched")]
+    # near-miss: the result and the sides reversed are changed facts, with the flags that say so
+    english = english.replace("Partizan beat Crvena Zvezda", "Crvena Zvezda beat Partizan").replace("visitors", "hosts")
+    assert _match_facts(tmp_path, MATCH, english) == [("result", "pobijedio", "changed"), ("side", "Gosti", "changed")]

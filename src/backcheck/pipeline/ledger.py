@@ -3,7 +3,8 @@ counterpart and a status an editor can walk down like a checklist.
 
 Facts are read from the source with the same extractors the checks use (quantities, dates and
 times from :mod:`backcheck.lang.numbers`, negations from the negation check's polarity, hedges,
-modality, approximations, speakers and offices from the cues of ``lang/data/sh_facts.toml``), so
+modality, approximations, speakers, offices, results and sides of a match from the cues of
+``lang/data/sh_facts.toml``), so
 the ledger and the flags never disagree:
 
 - ``changed`` or ``missing``: a check flagged this fact (its flags' fingerprints are listed);
@@ -16,6 +17,7 @@ The ledger is built only where a source is given and matches the translation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +46,8 @@ CHECKS_OF = {
     "speaker": ("fact.speaker",),
     "office": ("fact.office",),
     "negation": ("mistranslation.negation",),
+    "result": ("fact.result",),
+    "side": ("fact.side",),
     # names: a person, a place, or another name (an institution, a team, a company)
     "person": _NAME_CHECKS,
     "place": _NAME_CHECKS,
@@ -280,7 +284,48 @@ def _cues(src: str, src_offset: int, en: str, en_offset: int) -> list[_Found]:
             counterpart = (en_offset + twin.start, en_offset + twin.end) if twin else None
             a, b = at(cue)
             out.append(_Found("office", src[a - src_offset : b - src_offset], a, b, counterpart))
+    out += _match_facts(view, tables, english, at, en_offset, src, src_offset)
     return _without_overlaps(out)
+
+
+#: a score (85:78, 3-1) in a source sentence: it reports a match
+_SCORE = re.compile(r"\b\d{1,3}\s?[:–-]\s?\d{1,3}\b")
+
+
+def _match_facts(view: str, tables, english: str, at, en_offset: int, src: str, src_offset: int) -> list[_Found]:
+    """Who won and which side was at home, in a sentence about a match (a score or a word for a
+    match in it: "slavio" and "gosti" are also celebrating and guests): each verb or noun of
+    winning or losing (``sh_facts.toml`` [results]) with the nearest English verb or noun of
+    either, and each word for the hosts or the visitors ([sides]) with the English word for the
+    same side. Whether the right team won is ``fact.result``'s to say, and its flag marks the
+    fact changed."""
+    from backcheck.lang import facts
+
+    results, sides = tables["results"], tables["sides"]
+    match = bool(_SCORE.search(view) or facts.find(view, results["source_match"]))
+    # a side named by a word only sport uses ("the hosts", "the visitors"; "guests" is any guest)
+    sport_side = facts.find(english, [w for w in (*sides["english_home"], *sides["english_away"]) if w != "guests"])
+    out: list[_Found] = []
+
+    def found(kind: str, cue, twins) -> _Found:
+        where = (cue.start + cue.end) / 2 / max(1, len(view))
+        twin = min(twins, key=lambda r: abs((r.start + r.end) / 2 / max(1, len(english)) - where), default=None)
+        counterpart = (en_offset + twin.start, en_offset + twin.end) if twin else None
+        a, b = at(cue)
+        return _Found(kind, src[a - src_offset : b - src_offset], a, b, counterpart)
+
+    verbs = [*results["english_win"], *results["english_lose"], *results["english_win_noun"]]
+    verbs += [*results["english_lose_noun"], *results["english_win_score"]]
+    renderings = facts.find(english, verbs)
+    cues = [*results["source_win"], *results["source_lose"], *results["source_win_noun"]]
+    if match:
+        out += [found("result", cue, renderings) for cue in facts.find(view, cues)]
+    if not (match or sport_side):
+        return out
+    for here, there in (("source_home", "english_home"), ("source_away", "english_away")):
+        twins = facts.find(english, sides[there])
+        out += [found("side", cue, twins) for cue in facts.find(view, sides[here])]
+    return out
 
 
 def _view(src: str) -> tuple[str, list[int]]:
