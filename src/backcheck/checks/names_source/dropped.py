@@ -8,6 +8,7 @@ from functools import cached_property
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
 from backcheck.lang.glosses import abbreviates, linked, translations
+from backcheck.lang.languages import is_serbo_croatian
 from backcheck.lang.names.abbreviations import (
     compound_abbreviation,
     expands,
@@ -129,7 +130,7 @@ class _Sentence:
             and not institution_adjective(t.text, table.lang)
             and not common_noun_form(t.text, table.lang)
             # a common noun that heads a programme's or a body's name (Obzor Europa) is no person's
-            and not (t is run[0] and _common_word_capitalised(t, True))
+            and not (t is run[0] and is_serbo_croatian(table.lang) and _common_word_capitalised(t, True))
         }
 
     @cached_property
@@ -247,7 +248,7 @@ class _Sentence:
             and id(s) not in self.institutional
             and not (
                 id(s) not in self.in_full_name
-                and _common_word_capitalised(s, _heads_a_phrase(s, latin))
+                and _common_word_capitalised(s, _heads_a_phrase(s, latin, table.lang))
                 and not table.source_word(s.folded, cities=len(s.text) >= 6)
             )
             # an acronym translated (АПЛ / EPL) or written out (WM / World Cup)
@@ -296,11 +297,12 @@ def _source_expansion_rendered(acronym: str, source: str, english: str, lang: st
     )
 
 
-def _heads_a_phrase(s: Token, latin: str) -> bool:
+def _heads_a_phrase(s: Token, latin: str, lang: str) -> bool:
     """Whether the source word heads an institution's or a programme's name of the shape "X za
-    Y" or "X Y" (Zavod za statistiku, Fond za zaštitu, Obzor Europa), not a name of its own
-    (Sabor)."""
-    return re.match(r"\s+(?:za\s|[A-ZČĆŠŽĐ])", latin[s.end :]) is not None
+    Y" or, in a BCMS source, "X Y" (Zavod za statistiku, Fond za zaštitu, Obzor Europa), not a
+    name of its own (Sabor)."""
+    after = r"\s+(?:za\s|[A-ZČĆŠŽĐ])" if is_serbo_croatian(lang) else r"\s+za\s"
+    return re.match(after, latin[s.end :]) is not None
 
 
 def _common_word_capitalised(s: Token, heads_phrase: bool = False) -> bool:
