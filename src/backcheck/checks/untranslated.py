@@ -367,7 +367,12 @@ def _sh_word(text: str, t) -> bool:
         return bool(after_article) and english_for(t.text) is not None
     if lexicon.zipf(t.text.lower(), "sh") >= _LEXICON_WORD:
         return True
-    if t.text.islower() and z_en == 0.0 and lexicon.zipf(t.text, "sh") >= _LOWER_LEXICON_WORD:
+    if (
+        t.text.islower()
+        and z_en == 0.0
+        and all(c < "\u0250" for c in t.text)  # (another script is flagged as such)
+        and lexicon.zipf(t.text, "sh") >= _LOWER_LEXICON_WORD
+    ):
         return True  # a rarer word written in lower case that English never writes (odbornik, ministarka)
     # a rarer word the bilingual dictionary glosses (makija: maquis), lower case: no name
     from backcheck.lang.glosses import translations
