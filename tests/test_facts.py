@@ -427,11 +427,3 @@ def test_a_plan_reported_as_a_scheduling_done_is_flagged():
     assert [t for t, _ in found] == ["has scheduled"]
     # near-miss: "scheduled" as the plan itself renders it
     assert findings("fact.modality", source, "The session is scheduled for Tuesday, the Speaker plans.", "cnr") == []
-
-
-def test_a_result_with_the_object_first_is_read_by_its_case():
-    source = "Lajovića je u prvom kolu savladao Argentinac Sebastijan Baez."
-    found = findings("fact.result", source, "Lajović beat Argentina's Sebastián Báez in the first round.", "sr")
-    assert len(found) == 1
-    # near-miss: the English that gives the win to the subject after the verb is right
-    assert findings("fact.result", source, "Argentina's Sebastián Báez beat Lajović in the first round.", "sr") == []

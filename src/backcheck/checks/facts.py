@@ -672,8 +672,6 @@ def _results(
                 a, start = nearest[-1].group(1), m.start() + nearest[-1].start()
             if a is None and b is None:
                 continue
-            if source and a and b and _object_first(a, b):
-                a, b = b, a  # "Srbiju je savladala Belgija": the object first, Belgium won
             out.append((a, b, start, m.end()) if winner_first else (b, a, start, m.end()))
     for nouns, won in ((win_nouns, True), (lose_nouns, False)):
         if not nouns:
@@ -702,20 +700,6 @@ _NO_SIDE = re.compile(
     r"(?:The|A|An|His|Her|Their|Its|Our|My|Your|This|That|These|Those|He|She|They|It|We|I|You|"
     r"Njegov\w*|Njen\w*|Njezin\w*|Njihov\w*|Naš\w*|Moj\w*|Tvoj\w*|Vaš\w*|Taj|Ta|To|Ovaj|Ova|Ovo|On|Ona|Oni|One|Mi|Vi|Ja)\b"
 )
-
-
-def _object_first(before: str, after: str) -> bool:
-    """Is the name before the verb its object and the one after it its subject (BCMS word order
-    is free; the case tells: "Srbiju je u Gentu savladala Belgija", "Lajovića je savladao Baez")?
-    The name before is in the accusative (an -a stem's -u, or an -ić surname's -ića) and the one
-    after in no such form."""
-
-    def accusative(name: str) -> bool:
-        word = name.split()[-1].lower()
-        return word.endswith("ića") or (word.endswith("u") and len(word) >= 4)
-
-    first_after = after.split()[0].lower()
-    return accusative(before) and not accusative(after) and not first_after.endswith("u")
 
 
 def _side(name: str | None) -> str | None:
