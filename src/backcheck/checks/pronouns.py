@@ -28,7 +28,9 @@ _SAYS_BEFORE = re.compile(rf"\b(?:{_SAYING})\s+(?:[A-Z][\w.-]*\s+){{0,3}}$")
 @register
 class PronounGender(Check):
     """A "he" or "she" that says a verb of saying, whose antecedent (the person last named before
-    it, in its sentence or the one before) the article introduced as of the other sex: by a
+    it, in its sentence or the one before; the speaker rather than a person named in what they
+    said; for "he added", else the last speaker of the paragraph before) the article introduced
+    as of the other sex: by a
     Serbo-Croatian first name (Milena, Dragana; Nikola is a man's), a title (Ms, spokeswoman) or
     the article's own words. Names that do not tell (Saša, foreign first names) are left alone, and
     so is "she": machine translation renders a woman's "rekla je" as "he said", not the reverse."""
