@@ -17,6 +17,7 @@ import re
 import tomllib
 from functools import cache
 from importlib.resources import files
+from itertools import chain
 from typing import Any
 
 from backcheck.lang.text import fold, fold_many
@@ -50,9 +51,7 @@ def _places() -> frozenset[str]:
 @cache
 def _local_places() -> frozenset[str]:
     """The keys of :func:`local_towns`."""
-    folded = set(fold_many(list(local_towns())))
-    folded |= {k.replace(" ", "").replace("-", "") for k in folded}
-    return frozenset(k for k in folded if len(k) >= _MIN_KEY)
+    return _keys(list(local_towns()))
 
 
 #: Towns and villages of the BCMS countries from this many people (GeoNames' cities500): the small
@@ -90,8 +89,14 @@ def _build() -> frozenset[str]:
     ]
     for code in ("en", "hr", "bs", "sr_Latn"):
         names.extend(Locale.parse(code).territories.values())
+    return _keys(names)
+
+
+def _keys(names: list[str]) -> frozenset[str]:
+    """The folded look-up keys of place names, also without spaces and hyphens (Banja Luka ~
+    Banjaluka)."""
     folded = set(fold_many(names))
-    folded |= {k.replace(" ", "").replace("-", "") for k in folded}  # Banja Luka ~ Banjaluka
+    folded |= {k.replace(" ", "").replace("-", "") for k in folded}
     return frozenset(k for k in folded if len(k) >= _MIN_KEY)
 
 
@@ -116,12 +121,8 @@ def is_place_as_written(name: str, local: bool = True) -> bool:
 @cache
 def _slavic_spellings() -> frozenset[str]:
     """Names of places written with č, ć, š, ž or đ, lower case."""
-    return frozenset(
-        n.lower()
-        for names in ((n for city in cities() for n in (city["name"], *city.get("alternatenames", ()))), local_towns())
-        for n in names
-        if n and _SLAVIC_LETTERS & set(n.lower())
-    )
+    cities_names = (n for city in cities() for n in (city["name"], *city.get("alternatenames", ())))
+    return frozenset(n.lower() for n in chain(cities_names, local_towns()) if n and _SLAVIC_LETTERS & set(n.lower()))
 
 
 #: Cities this large have an English name a reader knows (Vienna, Munich, Genoa) ...

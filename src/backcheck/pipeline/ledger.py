@@ -256,8 +256,7 @@ def _cues(src: str, src_offset: int, en: str, en_offset: int) -> list[_Found]:
         for cue in facts.find(view, table["source"]):
             if table.get("near_number") and not facts.near_number(view, cue):
                 continue
-            where = (cue.start + cue.end) / 2 / max(1, len(view))
-            nearest = min(renderings, key=lambda r: abs((r.start + r.end) / 2 / max(1, len(en)) - where), default=None)
+            nearest = _nearest(cue, view, renderings, en)
             twin = None if (cue.start, cue.end) in unrendered else nearest
             counterpart = (en_offset + twin.start, en_offset + twin.end) if twin else None
             a, b = at(cue)
@@ -308,8 +307,7 @@ def _match_facts(view: str, tables, english: str, at, en_offset: int, src: str, 
     out: list[_Found] = []
 
     def found(kind: str, cue, twins) -> _Found:
-        where = (cue.start + cue.end) / 2 / max(1, len(view))
-        twin = min(twins, key=lambda r: abs((r.start + r.end) / 2 / max(1, len(english)) - where), default=None)
+        twin = _nearest(cue, view, twins, english)
         counterpart = (en_offset + twin.start, en_offset + twin.end) if twin else None
         a, b = at(cue)
         return _Found(kind, src[a - src_offset : b - src_offset], a, b, counterpart)
@@ -326,6 +324,12 @@ def _match_facts(view: str, tables, english: str, at, en_offset: int, src: str, 
         twins = facts.find(english, sides[there])
         out += [found("side", cue, twins) for cue in facts.find(view, sides[here])]
     return out
+
+
+def _nearest(cue, view: str, renderings, english: str):
+    """The English rendering at the relative position nearest the source cue's, or None."""
+    where = (cue.start + cue.end) / 2 / max(1, len(view))
+    return min(renderings, key=lambda r: abs((r.start + r.end) / 2 / max(1, len(english)) - where), default=None)
 
 
 def _view(src: str) -> tuple[str, list[int]]:
