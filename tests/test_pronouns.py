@@ -141,3 +141,31 @@ def test_he_added_goes_on_from_the_last_speaker_of_the_paragraph_before(tmp_path
     assert [f.span.text for f in _pronoun_flags(tmp_path, text)] == ["he"]
     # near-miss: "he said" does not reach back a paragraph to a speaker with a sentence between
     assert _pronoun_flags(tmp_path, text.replace("he added", "he said")) == []
+
+
+def test_according_to_her_carries_a_woman_speaker_into_the_next_paragraph(tmp_path):
+    text = (
+        "Dean Tamara Lalević said on Monday that the new library would open in spring.\n\n"
+        "According to her, the building will have 300 reading places.\n\n"
+        '"Students waited for this for years. It is a good day," he said.\n'
+    )
+    flags = _pronoun_flags(tmp_path, text)
+    assert [(f.span.text, f.suggestion) for f in flags] == [("he", "she")]
+
+
+def test_according_to_him_keeps_the_man_speaking(tmp_path):
+    # near miss: the same paragraphs about a man, with a woman named before him
+    text = (
+        "Dean Goran Lalević, who took over from Tamara Bulatović, said on Monday that the new library "
+        "would open in spring.\n\n"
+        "According to him, the building will have 300 reading places.\n\n"
+        '"Students waited for this for years. It is a good day," he said.\n'
+    )
+    assert _pronoun_flags(tmp_path, text) == []
+
+
+def test_an_office_before_a_surname_is_no_first_name():
+    # "Rector Radonjić" in a headline says nothing of the rector's gender; "Milica Radonjić" does
+    text = "Rector Radonjić: dormitory ready\n\nMilica Radonjić, Rector of the university, spoke on Monday."
+    assert persons(text)["Radonjić"].gender == "f"
+    assert persons("Rector Radonjić: dormitory ready") == {}

@@ -118,7 +118,9 @@ class PronounGender(Check):
 
 #: "the minister", "the judge": an office a person was introduced with (sh_persons.toml offices)
 _OFFICE_MENTION = re.compile(r"\bthe\s+([a-z]+)\b")
-_SHE = re.compile(r"\b[Ss]he\b")
+#: "she", or "her" where it names the one whose words are reported ("According to her, ...", "In
+#: her view"): a woman spoke, and a "he said" right after goes on from her
+_SHE = re.compile(r"\b(?:[Ss]he|[Aa]ccording\s+to\s+her|[Ii]n\s+her\s+(?:words|view|opinion))\b")
 
 
 def _speakers(text: str, mention: re.Pattern[str], people, start: int, end: int):

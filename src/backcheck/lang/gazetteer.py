@@ -100,6 +100,28 @@ def _keys(names: list[str]) -> frozenset[str]:
     return frozenset(k for k in folded if len(k) >= _MIN_KEY)
 
 
+@cache
+def _cities_by_name() -> dict[str, tuple[int, ...]]:
+    """Folded main name of each city of :func:`cities` -> its positions there."""
+    out: dict[str, list[int]] = {}
+    everything = cities()
+    for k, key in enumerate(fold_many([city["name"] for city in everything])):
+        out.setdefault(key, []).append(k)
+    return {key: tuple(v) for key, v in out.items()}
+
+
+def other_name_of(name: str, place: str) -> bool:
+    """Whether GeoNames gives ``name`` as another language's name of the city called ``place``:
+    Latvian writes Zagreb "Zagreba" and Osijek "Osijeka", the very forms of the BCMS genitive,
+    which makes such a form a place name by chance, not a name of its own."""
+    key = fold(name)
+    everything = cities()
+    return any(
+        key in fold_many([n for n in everything[k].get("alternatenames", ()) if n])
+        for k in _cities_by_name().get(fold(place), ())
+    )
+
+
 def is_place(name: str, local: bool = True) -> bool:
     """Whether ``name`` (any case, with or without diacritics) is a place GeoNames or CLDR knows;
     with ``local``, also a town or village of the BCMS countries (:func:`local_towns`)."""

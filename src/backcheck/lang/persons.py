@@ -86,6 +86,8 @@ def persons(text: str) -> dict[str, Person]:
         titled = title in feminine_titles or title in masculine_titles
         if not titled and any(_english_word(w) for w in (first.group(), last.group())):
             continue  # "Lawyer Jelena", "Moravica District": an English word, not a name
+        if first.group().lower() in office_words():
+            continue  # "Rector Radonjić" (a headline): an office before a surname, no first name
         if title in feminine_titles:
             gender, why = "f", f"the title {words[i - 1].group()}"
         elif title in masculine_titles:

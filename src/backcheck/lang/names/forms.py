@@ -505,7 +505,7 @@ def evidence(
     whether the article writes ``base`` itself as a name, ``nominative`` whether it writes the
     token as part of a full name whose other word never goes with a base (Maria Zakharova)."""
     from backcheck.lang.bcms_names import is_bcms_name
-    from backcheck.lang.gazetteer import is_place, is_place_as_written
+    from backcheck.lang.gazetteer import is_place, is_place_as_written, other_name_of
 
     base_zipf = lexicon.zipf(reading.base.lower())
     low_token = token.lower()
@@ -527,7 +527,9 @@ def evidence(
         "token_feminine_shape": float(low_token.endswith(_FEMININE_SHAPES)),
         "base_bcms_name": float(is_bcms_name(reading.base)),
         "token_english": min(token_zipf, 6.0) / 6.0,
-        "token_place": float(is_place(token)),
+        # a place as written; not when only another language's name of the base's city (Latvian
+        # "Zagreba", "Osijeka"), which is what the BCMS genitive of that city looks like
+        "token_place": float(is_place(token) and not other_name_of(token, reading.base)),
         "preposition": float(context.previous_word in _prepositions().get(reading.form, frozenset())),
         "neighbour_agrees": float(neighbour_agrees),
         "in_full_name": float(bool(context.neighbour) and not neighbour_agrees and not context.neighbour_after),
@@ -815,10 +817,23 @@ def _name_of_its_own(token: str) -> bool:
 
     if is_bcms_name(token) and not is_place(token) and _case_form_of_place(token):
         return False  # the Bosnian dictionary lists a city's case forms too (Kragujevca, Kragujevcu)
+    if _other_name_of_a_base(token):
+        return False  # another language's name of a city that is also its case form (Zagreba)
     # three letters are an English word by chance more often than a name (eme, ane): only a
     # common one counts (Eve, Ian)
     english = lexicon.KNOWN_ZIPF if len(token) <= 3 else lexicon.UNKNOWN_ZIPF
     return is_bcms_name(token) or lexicon.zipf(token.lower()) >= english or is_place(token)
+
+
+def _other_name_of_a_base(token: str) -> bool:
+    """Is ``token`` a case form of a city GeoNames also spells so in another language (Zagreba:
+    Zagreb, Osijeka: Osijek)?"""
+    from backcheck.lang.gazetteer import is_place, other_name_of
+
+    return is_place(token) and any(
+        r.form in ("genitive", "dative-locative", "instrumental") and other_name_of(token, r.base)
+        for r in readings(token)
+    )
 
 
 def short_first_name_form(token: str) -> bool:
