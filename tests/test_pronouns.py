@@ -151,6 +151,11 @@ def test_according_to_her_carries_a_woman_speaker_into_the_next_paragraph(tmp_pa
     )
     flags = _pronoun_flags(tmp_path, text)
     assert [(f.span.text, f.suggestion) for f in flags] == [("he", "she")]
+    in_her_view = text.replace("According to her, the", "In her view, the")
+    assert [f.span.text for f in _pronoun_flags(tmp_path, in_her_view)] == ["he"]
+    # near miss: "her" of a thing, not of words reported, carries no speaker a paragraph on
+    her_building = text.replace("According to her, the", "Her faculty says the")
+    assert _pronoun_flags(tmp_path, her_building) == []
 
 
 def test_according_to_him_keeps_the_man_speaking(tmp_path):

@@ -87,7 +87,10 @@ def persons(text: str) -> dict[str, Person]:
         if not titled and any(_english_word(w) for w in (first.group(), last.group())):
             continue  # "Lawyer Jelena", "Moravica District": an English word, not a name
         if first.group().lower() in office_words():
-            continue  # "Rector Radonjić" (a headline): an office before a surname, no first name
+            # "Rector Radonjić" (a headline): an office before a surname, no first name. An
+            # office word that is also an English first name (Dean) is read as the office: BCMS
+            # articles name their people with BCMS first names (Dejan)
+            continue
         if title in feminine_titles:
             gender, why = "f", f"the title {words[i - 1].group()}"
         elif title in masculine_titles:
