@@ -1731,3 +1731,16 @@ def test_a_city_written_in_its_nominative_is_not_flagged():
     # near miss: the nominatives themselves
     text = "Fair\n\nBuyers came from Zagreb and Osijek on Friday, the organisers said."
     assert _english_only(text, "name.inflected") == []
+
+
+def test_a_romanized_cyrillic_name_is_read_back_with_its_glide_j():
+    from backcheck.lang.names.respelling import respellings
+
+    # English romanizes the glide of Russian, Bulgarian and Central Asian names as y (and -iev),
+    # Serbian writes j: Nazarbajev, Georgijeva, Alijev stand for Nazarbayev, Georgieva, Aliyev
+    assert respellings("Nazarbajev")[0][0] == "Nazarbayev"
+    assert respellings("Georgijeva")[0][0] == "Georgieva"
+    assert respellings("Alijev")[0][0] == "Aliyev"
+    # near-misses: the glide before a, o, u is the region's own spelling too (Maja, Tanja, Jahja)
+    assert respellings("Jahja") == ()
+    assert all(word != "Arabiya" for word, _ in respellings("Arabija"))

@@ -29,7 +29,9 @@ from backcheck.lang.text import fold
 from backcheck.paths import cache_path
 
 #: Bump when the index's keys change: a kept index is rebuilt.
-_INDEX_FORMAT = "7"  # 2: keyed by the Serbian spellings of each word; 3: rarer names; 4-7: French
+_INDEX_FORMAT = (
+    "8"  # 2: keyed by the Serbian spellings of each word; 3: rarer names; 4-7: French; 8: Cyrillic romanized
+)
 #: How many of English's commonest words are indexed (wordfreq's list, names included).
 _INDEXED_WORDS = 200000
 #: A candidate English word must be at least this common (Zipf): a name English text writes.
@@ -260,7 +262,10 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
         rare = zipf >= _RARE_NAME_ZIPF and exact and not listed and len(token) >= 6
         if zipf < _NAME_ZIPF and not rare:
             continue
-        if zipf < _CANDIDATE_ZIPF and not (proper or transcriptions(word) or rare):
+        # a name English writes often enough, spelled exactly as Serbian reads its language, even
+        # when the Serbian dictionary lists the transcription (Alijev: Aliyev)
+        listed_exact = exact and zipf >= _NAME_ZIPF and len(token) >= 6
+        if zipf < _CANDIDATE_ZIPF and not (proper or transcriptions(word) or rare or listed_exact):
             continue
         if is_common_word(word) and not proper:
             continue  # a common word (Area, Early, Raucous) is no name; Turkey is both
