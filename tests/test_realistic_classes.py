@@ -1744,3 +1744,17 @@ def test_a_romanized_cyrillic_name_is_read_back_with_its_glide_j():
     # near-misses: the glide before a, o, u is the region's own spelling too (Maja, Tanja, Jahja)
     assert respellings("Jahja") == ()
     assert all(word != "Arabiya" for word, _ in respellings("Arabija"))
+
+
+def test_a_club_named_by_a_feminine_i_stem_noun_in_its_genitive():
+    # Budućnost, Mladost: -ost nouns decline in -i; the article writes the club's own name too
+    text = (
+        "Budućnost lose the derby\n\nSutjeska beat Budućnost 80-71 in Nikšić on Sunday. "
+        "Budućnosti coach Petar Lalić said the team had tired in the last quarter."
+    )
+    assert _english_only(text, "name.inflected") == ["Budućnosti"]
+    from backcheck.lang.names.forms import readings
+
+    assert any(r.base == "Budućnost" and r.change == "i stem" for r in readings("Budućnosti"))
+    # near-miss: a word in -sti whose stem is no -ost/-est noun has no such reading
+    assert not any(r.change == "i stem" for r in readings("Nasti"))

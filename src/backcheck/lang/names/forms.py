@@ -301,6 +301,10 @@ def readings(token: str) -> tuple[Reading, ...]:
             ):
                 original = t["sibilarisation"][last]
                 out.append(Reading(_cap(token, stem[:-1] + original + "a"), ending, form, f"{original}>{last}"))
+    for ending, form in t["i_stem"].items():
+        if ending != "suffixes" and (stem := stem_for(ending)) is not None:
+            if stem.lower().endswith(tuple(t["i_stem"]["suffixes"])):
+                out.append(Reading(_cap(token, stem), ending, form, "i stem"))
     for ending, nominative in t["plural_towns"].items():
         if (stem := stem_for(ending)) is not None and stem[-1].lower() not in "aeiou":
             out.append(Reading(_cap(token, stem + nominative), ending, "plural", f"plural -{nominative}"))
