@@ -1758,3 +1758,17 @@ def test_a_club_named_by_a_feminine_i_stem_noun_in_its_genitive():
     assert any(r.base == "Budućnost" and r.change == "i stem" for r in readings("Budućnosti"))
     # near-miss: a word in -sti whose stem is no -ost/-est noun has no such reading
     assert not any(r.change == "i stem" for r in readings("Nasti"))
+
+
+def test_a_bare_ic_surname_one_letter_from_the_introduced_one():
+    text = (
+        "Pensions to rise\n\nLabour Minister Emir Kadrić presented the plan on Monday. "
+        '"No pension will be cut," Kadić said.'
+    )
+    assert _english_only(text, "name.inconsistent") == ["Kadić"]
+    # near-miss: two people, each introduced by full name, may have surnames a letter apart
+    two = (
+        "Pensions to rise\n\nLabour Minister Emir Kadrić and his deputy Ivan Kadić presented the plan on "
+        'Monday. "No pension will be cut," Kadić said.'
+    )
+    assert _english_only(two, "name.inconsistent") == []

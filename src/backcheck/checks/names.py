@@ -585,6 +585,7 @@ class NameInconsistent(Check):
 
     def run(self, ctx):
         inv = ctx.name_inventory
+        yield from self._surname_misspelled(inv)
         groups: dict[str, list[str]] = {}
         for word in inv.occurrences:
             # sentence-initial words count when they are not common English words
@@ -647,3 +648,45 @@ class NameInconsistent(Check):
                         suggestion=common,
                         evidence={"forms": dict(counts), "skeleton": _skeleton(rare)},
                     )
+
+    def _surname_misspelled(self, inv):
+        """An -ić surname that the article never introduces with a first name, one letter from one
+        it does ("Emir Kadrić" ... "Kadić said"): news introduces each person by full name before
+        the bare surname, so the bare one is the introduced person's surname misspelled or
+        replaced. Two -ić surnames, as the case endings sit after -ić and leave it unchanged."""
+        introduced = {
+            w: min(o.start for o in occ if _name_before(o.prev))
+            for w, occ in inv.occurrences.items()
+            if _ic_surname(w) and any(_name_before(o.prev) for o in occ)
+        }
+        for word, occurrences in inv.occurrences.items():
+            if not _ic_surname(word) or word in introduced or any(o.prev or o.next for o in occurrences):
+                continue  # introduced itself, or part of a longer name somewhere
+            first = min(o.start for o in occurrences)
+            near = [w for w, at in introduced.items() if at < first and _one_letter_apart(fold(word), fold(w))]
+            if len(near) != 1:
+                continue
+            for occ in occurrences:
+                yield Finding(
+                    self.id,
+                    occ.start,
+                    occ.end,
+                    f'"{word}" is never introduced, and the article introduces "{near[0]}" earlier: '
+                    f"the same person's surname misspelled?",
+                    suggestion=near[0],
+                    evidence={"introduced": near[0]},
+                )
+
+
+def _ic_surname(word: str) -> bool:
+    return len(word) >= 5 and fold(word).endswith("ic") and word[:1].isupper() and word[1:].islower()
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, before the shared -ic (Kadric / Kadic, Becic / Besic)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long) - 2))
