@@ -1772,3 +1772,11 @@ def test_a_bare_ic_surname_one_letter_from_the_introduced_one():
         'Monday. "No pension will be cut," Kadić said.'
     )
     assert _english_only(two, "name.inconsistent") == []
+
+
+def test_an_amount_of_money_in_km_a_few_words_after_the_money_word():
+    text = "Pensions\n\nThe average pension in July was 702.5 km, almost 40 percent of the average wage."
+    assert _english_only(text, "number.currency_unit") == ["km"]
+    # near-misses: a distance describing a road, and one after words that are no money's
+    road = "Roads\n\nThe ministry invested in the 12 km road to Bihać. The walkers spent three days walking 40 km."
+    assert _english_only(road, "number.currency_unit") == []

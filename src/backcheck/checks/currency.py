@@ -17,10 +17,28 @@ _MONEY = (
     r"earn(?:s|ed)?|revenues?(?:\s+of)?|profits?(?:\s+of)?|debts?(?:\s+of)?|damages?(?:\s+of)?|"
     r"compensation(?:\s+of)?|donat(?:ed|ion\s+of)|allocated|earmarked|raised|owes?|owed|bail(?:\s+of)?"
 )
+#: words that may stand between the money word and its amount ("the average pension in July was
+#: 702.5 km", "salaries rose to 1,200 km"): verbs of being and change, prepositions, and the
+#: words of a period; no other noun or number, so "spent three days walking 40 km" stays a distance
+_BETWEEN = (
+    r"(?:was|is|were|are|will|be|been|now|currently|amounts?|amounted|rose|risen|fell|fallen|increased|"
+    r"decreased|grew|dropped|reached|totall?ed|stood|to|at|from|by|in|of|the|a|an|average|monthly|annual|"
+    r"net|gross|on|per|month|year|this|last|next|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)"
+)
 _KM = re.compile(
-    rf"\b(?:{_MONEY})\s+(?:(?:of|about|around|almost|nearly|over|some|up\s+to|more\s+than|less\s+than)\s+)?"
+    rf"\b(?:{_MONEY})(?P<gap>(?:\s+{_BETWEEN}){{0,6}})\s+"
+    r"(?:(?:of|about|around|almost|nearly|over|some|up\s+to|more\s+than|less\s+than)\s+)?"
     r"(?P<amount>\d[\d.,]*(?:\s+(?:thousand|million|billion))?)\s*(?P<unit>km|kilomet(?:er|re)s?)\b",
     re.I,
+)
+
+
+#: a word after "12 km" that makes it describe a thing (a road, a section, long, of track), past
+#: the words that may follow an amount of money (and, in, for, a month, ...)
+_ATTRIBUTIVE = re.compile(
+    r"[\s-]+(?!(?:and|or|but|in|for|a|per|each|from|on|last|this|next|while|which|as|by|to|at|with|"
+    r"after|before|than|when)\b)[a-z]"
 )
 
 
@@ -39,6 +57,8 @@ class CurrencyAsUnit(Check):
         for m in _KM.finditer(text):
             if m.group("unit") == "KM":
                 continue  # written as the currency
+            if m.group("gap") and _ATTRIBUTIVE.match(text, m.end()):
+                continue  # "invested in the 12 km road": a distance describing a thing
             amount = m.group("amount")
             yield Finding(
                 self.id,
