@@ -110,6 +110,18 @@ def test_a_changed_weekday_is_a_mismatch_and_a_dropped_one_is_not_missing():
     assert compare(source, dropped, "hr") == []
 
 
+def test_the_adjective_of_saturday_is_the_weekday():
+    from backcheck.lang.numbers.compare import compare
+
+    source = extract("U subotnjem polufinalu Jovanović je pobijedio lako.", "sr")
+    assert [q.values for q in source] == [frozenset({("weekday", 6.0)})]
+    changed = extract("In Friday's semi-final Jovanović won easily.", "en")
+    assert [(s.text, t.text) for s, t in compare(source, changed, "sr")] == [("subotnjem", "Friday")]
+    # near-miss: the right day, and the -nji adjective of Sunday, which also means "weekly"
+    assert compare(source, extract("In Saturday's semi-final Jovanović won easily.", "en"), "sr") == []
+    assert extract("Izlazi nedeljni list.", "sr") == []
+
+
 @pytest.mark.parametrize(
     "source, source_lang, english",
     [
