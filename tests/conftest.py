@@ -97,6 +97,7 @@ TEST_DICTIONARY = {
     "obrana": ["defence", "defense"],
     "odbiti": ["reject", "refuse"],
     "meso": ["meat"],
+    "kvar": ["failure", "fault", "breakdown"],
 }
 
 

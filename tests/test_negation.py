@@ -243,6 +243,18 @@ def test_an_added_not_beside_a_paired_lexical_cue_is_still_flagged():
     assert [text for text, _ in flags] == ["not"]
 
 
+def test_a_lexical_cue_translating_a_plain_source_noun_renders_no_negator():
+    # "failure" translates "kvar" (a fault), which the source states plainly: the dropped "nije"
+    # has nothing in the English to stand for it
+    source = "Kompanija o kvaru nije obavijestila nadležne organe."
+    found = findings("mistranslation.negation", source, "The company notified the authorities of the failure.", "hr")
+    assert len(found) == 1
+    # near-miss: "unless" is a function word that stands for a negator ("osim ako ... ne")
+    source = "Liječnici će odlaziti osim ako se plaće ne povećaju."
+    english = "Doctors will keep leaving unless salaries are raised."
+    assert findings("mistranslation.negation", source, english, "hr") == []
+
+
 def test_a_negated_verb_of_excluding_rendered_ruled_out_is_flagged():
     source = "Guverner ne isključuje mogućnost novog povećanja kamata."
     found = findings("mistranslation.negation", source, "The governor ruled out a new rate rise.", "sr")

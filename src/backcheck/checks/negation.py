@@ -402,6 +402,9 @@ class NegationMismatch(Check):
             # other ("bez" / "without"), so only the unpaired ones of the source may stand for it.
             s_lo = sp.hard
             t_lo, t_hi = tp.hard, tp.hard + tp.flexible
+            # An English lexical cue that translates a plain content word of the source ("failure"
+            # for kvar, "loss" for gubitak) renders that word, not a negator of the source.
+            t_hi -= _cues_rendering_words(tp, src, sp, ctx.source.lang)
             # Negative-polarity items ("ever", "any", "still", "yet") come with a negation rather
             # than render one, so they pair with nothing.
             # A negator in an idiom or a negative prefix ("nisu dovoljni", "nedaleko") pairs with an
@@ -529,6 +532,25 @@ def _rendered(words: tuple, english: str, lang: str) -> int:
         if any(t in glosses and (i == 0 or tokens[i - 1] != "not") for i, t in enumerate(tokens)):
             count += 1
     return count
+
+
+def _cues_rendering_words(tp: Polarity, src, sp: Polarity, lang: str) -> int:
+    """How many of the English's lexical cues (hard ones never) translate a source word that is
+    no cue of the source's: "failure" for kvar ("fault"), a noun the source states plainly."""
+    from backcheck.lang.glosses import linked
+    from backcheck.lang.text import has_cyrillic, to_latin
+
+    # verbs and nouns of failure, refusal, loss (_SPEC's stems), not function words (unless,
+    # without, until), which stand for a negator as often as for a word of their own
+    stems = tuple(_SPEC["en"]["stems"].split())
+    flexible = [c[2] for c in tp.cues if c[3] == "flexible" and c[2].lower().startswith(stems)]
+    if not flexible:
+        return 0
+    text = " ".join(s.text for s in src)
+    latin = to_latin(text).text if has_cyrillic(text) else text
+    cue_words = {fold(to_latin(c[2]).text) for c in sp.cues}
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", latin) if fold(w) not in cue_words]
+    return sum(1 for cue in flexible if any(linked(cue, w, lang) for w in words))
 
 
 #: English negative-polarity items: licensed by a negation ("not yet", "never ever", "not any").
