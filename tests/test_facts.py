@@ -57,6 +57,18 @@ def test_a_woman_quoted_as_he_shows_the_verb_as_written():
     assert '"изјавила"' in found[0][1].message and "she" in found[0][1].message
 
 
+def test_a_sentence_opening_on_its_participle_gives_the_subject_s_gender():
+    source = "Odbila je i prijedlog obrane da se sasluša novi svjedok."
+    found = findings("fact.speaker", source, "He also rejected the defence's motion to hear a new witness.", "hr")
+    assert [(t, f.suggestion) for t, f in found] == [("He", "She")]
+    assert '"Odbila"' in found[0][1].message
+    # near-misses: the right pronoun; a subject the English names; a noun in -la before "je"
+    assert findings("fact.speaker", source, "She also rejected the defence's motion to hear a new witness.", "hr") == []
+    assert findings("fact.speaker", source, "The judge also rejected the defence's motion.", "hr") == []
+    school = "Škola je dobila novi krov."
+    assert findings("fact.speaker", school, "It got a new roof.", "hr") == []
+
+
 def test_an_office_is_judged_by_the_name_it_goes_with():
     source = "Ministar Ilić i gradonačelnica Perić otvorili su most."
     assert findings("fact.office", source, "Minister Ilić and Mayor Perić opened the bridge.", "hr") == []

@@ -242,6 +242,7 @@ class SpeakerGender(Check):
     )
 
     def run(self, ctx):
+        yield from self._subject(ctx)
         spec = facts.tables()["speaker"]
         for pair in _pairs(ctx):
             female = facts.find(pair.view.text, spec["feminine"])
@@ -270,6 +271,49 @@ class SpeakerGender(Check):
                         f'{"feminine" if female else "masculine"} subject; "{m.group(1)}" gives the words to '
                         "someone else.",
                     )
+
+    #: A source sentence that opens on its verb, its subject dropped or a pronoun ("Odbila je i
+    #: prijedlog obrane", "Ona je dodala", "Kasnije je istakao"): the auxiliary "je" beside a past
+    #: participle, feminine in -la, masculine in -ao, -io, -eo, -uo, within its first words
+    _SOURCE_OPENING = re.compile(
+        r"^\W*(?:(?:on|ona|takodje|kasnije|potom|zatim|ipak|medjutim)\s+)?(?:je\s+)?"
+        r"(?P<participle>[a-z]{2,}(?:la|ao|io|eo|uo))\s+je\b|"
+        r"^\W*(?:on|ona|takodje|kasnije|potom|zatim|ipak|medjutim)?\s*je\s+(?:takodje\s+|i\s+)?"
+        r"(?P<after>[a-z]{2,}(?:la|ao|io|eo|uo))\b"
+    )
+    #: ... and an English sentence that opens on its subject pronoun ("He also rejected")
+    _ENGLISH_OPENING = re.compile(r"^\W*(?P<pronoun>He|She)\s+(?!is\b|was\b|has\b|had\b)[a-z]")
+
+    def _subject(self, ctx):
+        """The subject's gender where the source sentence opens on a past participle with its
+        subject dropped (or a pronoun) and the English sentence on "He" or "She": the participle's
+        gender is the subject's ("Odbila je": she rejected). One sentence on each side."""
+        for pair in _pairs(ctx):
+            if len(pair.source_sentences) != 1 or len(pair.english_sentences) != 1:
+                continue
+            m, e = self._SOURCE_OPENING.match(pair.view.text), self._ENGLISH_OPENING.match(pair.english)
+            if m is None or e is None:
+                continue
+            start, end = m.span("participle") if m.group("participle") else m.span("after")
+            female = pair.view.text[start:end].endswith("la")
+            if (e.group("pronoun") == "He") != female:
+                continue
+            right = "She" if female else "He"
+            a, b = pair.view.origin[start], pair.view.origin[end - 1] + 1
+            written = pair.view.written[a:b]
+            yield Finding(
+                self.id,
+                pair.start + e.start("pronoun"),
+                pair.start + e.end("pronoun"),
+                f'The original says "{written}" ({"a woman" if female else "a man"}); the English has '
+                f'"{e.group("pronoun")}": write "{right}"',
+                suggestion=right,
+                source_start=pair.s0 + a,
+                source_end=pair.s0 + b,
+                evidence={"source_gender": "feminine" if female else "masculine"},
+                detail=f'The past participle "{written}" agrees with a {"feminine" if female else "masculine"} '
+                "subject, which the sentence leaves out.",
+            )
 
 
 _NAME_AFTER = re.compile(rf"\s+(?:[{UPPER}][\w’'-]+\s+){{0,2}}([{UPPER}][\w’'-]+)")
