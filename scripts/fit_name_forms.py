@@ -157,18 +157,50 @@ def article_examples():
             continue
         text = article["english"]
         sentences += len(re.findall(r"[.!?](?:\s|$)", text))
-        planted = {e["english"]: e for e in article["errors"] if e.get("english")}
+        planted = planted_spans(text, article["errors"])
         names = names_in(text)
-        for token, _, _, context in capitalised(text):
-            error = planted.get(token)
+        for token, start, end, context in capitalised(text):
+            error = next(((s, e, err) for s, e, err in planted if s <= start and end <= e), None)
             if error is None:
                 neg.append(examples_of(token, context, names, None))
-            elif error["kind"] in ARTICLE_KINDS and error.get("correct"):
-                found = examples_of(token, context, names, error["correct"].removesuffix("'s"))
+                continue
+            truth = _truth(token, text[error[0] : error[1]], error[2])
+            if error[2]["kind"] in ARTICLE_KINDS and truth is not None:
+                found = examples_of(token, context, names, truth)
                 uncovered += not any(true for _, true in found)
                 pos.append(found)
+            # a token inside another error, or a right word inside a name-form error's span
+            # (Hansen of "Mikel Hansen"), is neither a clean example nor a planted one
         pos += local_forms(text, names)
     return pos, neg, uncovered, sentences
+
+
+def planted_spans(text: str, errors: list[dict]) -> list[tuple[int, int, dict]]:
+    """(start, end, error) of each annotated error's English span (its nth occurrence)."""
+    out = []
+    for error in errors:
+        needle, at = error.get("english"), -1
+        if not needle:
+            continue
+        for _ in range(error.get("nth", 1)):
+            at = text.find(needle, at + 1)
+            if at < 0:
+                break
+        if at >= 0:
+            out.append((at, at + len(needle), error))
+    return out
+
+
+def _truth(token: str, span: str, error: dict) -> str | None:
+    """The right word for ``token`` of an error's span: the word in the same place of the
+    correction ("Žoao Fereira" / "João Ferreira": Fereira -> Ferreira); None when the token is
+    right as it is or the correction does not line up word by word."""
+    correct = (error.get("correct") or "").removesuffix("'s")
+    words, right = _WORD.findall(span), _WORD.findall(correct)
+    if not correct or len(words) != len(right) or token not in words:
+        return None
+    truth = right[words.index(token)]
+    return None if truth == token else truth
 
 
 def local_forms(text: str, names):
