@@ -1780,3 +1780,12 @@ def test_an_amount_of_money_in_km_a_few_words_after_the_money_word():
     # near-misses: a distance describing a road, and one after words that are no money's
     road = "Roads\n\nThe ministry invested in the 12 km road to Bihać. The walkers spent three days walking 40 km."
     assert _english_only(road, "number.currency_unit") == []
+
+
+def test_a_lower_case_abbreviation_with_its_full_stop_renders_the_country():
+    english = "Bosnia and Herzegovina's best judoka Ana Perić won gold in Sarajevo."
+    source = "Najbolja bh. džudistica Ana Perić osvojila je zlato u Sarajevu."
+    assert not {c for c in _with_source(source, english, "bs") if c[0] == "name.unmatched"}
+    # near-miss: without the abbreviation the country has no counterpart
+    bare = "Najbolja džudistica Ana Perić osvojila je zlato u Sarajevu."
+    assert ("name.unmatched", "Herzegovina") in _with_source(bare, english, "bs")

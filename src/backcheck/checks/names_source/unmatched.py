@@ -101,9 +101,18 @@ def _unmatched_names(
             or _country_of_institution(i)  # Statistical Office of the Republic of Serbia / Republički zavod
             or _expands_source_acronym(i)  # Republic Hydrometeorological Service of Serbia (RHMZ)
             or any(is_acronym(s.text) and t.folded in acronym_words(s.text) for s in window)  # BiH: Bosnia
+            or _lower_case_abbreviation_of(t)  # "bh. džudistica": Bosnia and Herzegovina's
             or _own_nationality(
                 t.text, table.lang
             )  # Serbian Business Registers Agency / Agencija za privredne registre
+        )
+
+    def _lower_case_abbreviation_of(t: Token) -> bool:
+        """A word of a name that a lower-case abbreviation with its full stop stands for ("bh.",
+        the adjective bosanskohercegovački: Bosnia and Herzegovina's)."""
+        return source_text is not None and any(
+            s.text.islower() and source_text[s.end : s.end + 1] == "." and t.folded in acronym_words(s.text)
+            for s in window
         )
 
     def _joined_place(i: int) -> bool:
