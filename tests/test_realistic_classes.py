@@ -1789,3 +1789,13 @@ def test_a_lower_case_abbreviation_with_its_full_stop_renders_the_country():
     # near-miss: without the abbreviation the country has no counterpart
     bare = "Najbolja džudistica Ana Perić osvojila je zlato u Sarajevu."
     assert ("name.unmatched", "Herzegovina") in _with_source(bare, english, "bs")
+
+
+def test_a_place_inside_a_source_compound_adjective_is_rendered():
+    source = "Skupština Srednjobosanskog kantona usvojila je budžet u Travniku."
+    english = "The Assembly of Central Bosnia Canton adopted the budget in Travnik."
+    flags = _with_source(source, english, "bs")
+    assert not {c for c in flags if c[0] in ("name.unmatched", "name.dropped")}
+    # near-miss: a compound of another place does not render Bosnia
+    other = "Skupština Zeničkodobojskog kantona usvojila je budžet u Travniku."
+    assert ("name.unmatched", "Bosnia") in _with_source(other, english, "bs")

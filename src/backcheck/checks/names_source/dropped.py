@@ -33,6 +33,7 @@ from backcheck.lang.names.renderings import (
     WHOLE_NAME,
     bead_window,
     cognate_gloss,
+    compound_part_of,
     is_hashtag,
     joined_pairs,
     loosely_same,
@@ -271,6 +272,7 @@ class _Sentence:
             and not any(linked(t.text, s.text, table.lang) for t in window)  # translated
             and not any(t.capitalised and cognate_gloss(t, s, table.lang) for t in bead.target)
             and not any(place_adjective_of(t, s) for t in window)  # Krčkom mostu / Krk Bridge
+            and not any(compound_part_of(t, s, table) for t in window)  # Srednjobosanskog / Central Bosnia
             and not any(saint_of(t, s) for t in window)  # Ilindan / St Elijah's Day
             and not compound_abbreviation(s, window, table.lang)
             and not (is_acronym(s.text) and any(abbreviates(t.text, s.text, table.lang) for t in window))

@@ -28,6 +28,7 @@ from backcheck.lang.names.renderings import (
     WHOLE_NAME,
     bead_window,
     cognate_gloss,
+    compound_part_of,
     is_hashtag,
     joined_pairs,
     loosely_same,
@@ -94,6 +95,7 @@ def _unmatched_names(
             or any(saint_of(t, s) for s in window)  # St Elijah's Church / crkva Svetog Ilije
             or any(place_adjective_of(t, s) for s in window)  # Krk Bridge / Krčkom mostu
             or any(compound_adjective_of(t, s, table) for s in window)  # Montenegrin / crnogorskom
+            or any(compound_part_of(t, s, table) for s in window)  # Central Bosnia / Srednjobosanskog
             or any(ending_changed(t, s) for s in window)  # Putnikovo Brdo / Putnikovog brda
             or _joined_place(i)  # Herceg Novi / hercegnovski, Hercegnovljani, Banja Luka / Banjaluci
             or _place_named_elsewhere(i)  # Slavonski Brod / brodskoj (and Slavonskom Brodu before)

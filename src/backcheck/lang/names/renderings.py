@@ -5,6 +5,7 @@ exonyms, words translated on one side and kept on the other, and the source span
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from backcheck.lang.glosses import linked, translations
@@ -166,6 +167,30 @@ def translated_parts(
 _ADJECTIVE_CASE = ("i", "a", "o", "e", "u", "og", "oga", "om", "omu", "oj", "im", "ih", "ima", "ome", "em")
 _ADJECTIVE_SUFFIX = ("ack", "sk", "k")
 _UNALTERNATED = {"c": ("k", "c", "t"), "s": ("g", "h", "s"), "z": ("g", "z")}
+
+
+#: A compound adjective of place ends as adjectives of place do (srednjobosanskog, bosanskopodrinjskom).
+_COMPOUND_ADJECTIVE = re.compile(r"(?:sk|ck)(?:i|a|o|e|u|og|oga|om|omu|oj|ih|im|ima)$")
+
+
+def compound_part_of(english: Token, source: Token, table) -> bool:
+    """Does one part of a source compound adjective of place, joined by the linking vowel o,
+    render the English word ("Srednjobosanskog kantona": Central Bosnia Canton;
+    "Bosanskopodrinjskom kantonu": Bosnian-Podrinje Canton)? Each part is read as a word of its
+    own: the last with its ending (bosanskog, podrinjskom), the first as its nominative (bosanski)."""
+    word = source.folded
+    if len(word) < 10 or not source.capitalised or not _COMPOUND_ADJECTIVE.search(word):
+        return False
+    for i in range(4, len(word) - 5):
+        if word[i] != "o":
+            continue
+        for part in (word[i + 1 :], word[:i] + "i"):
+            if len(part) < 5:
+                continue
+            piece = Token(part, source.start, source.end, True, False, True)
+            if table.match(english.text, part) or place_adjective_of(english, piece):
+                return True
+    return False
 
 
 def place_adjective_of(english: Token, source: Token) -> bool:
