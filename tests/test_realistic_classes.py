@@ -1799,3 +1799,13 @@ def test_a_place_inside_a_source_compound_adjective_is_rendered():
     # near-miss: a compound of another place does not render Bosnia
     other = "Skupština Zeničkodobojskog kantona usvojila je budžet u Travniku."
     assert ("name.unmatched", "Bosnia") in _with_source(other, english, "bs")
+
+
+def test_a_demonym_noun_and_a_cognate_noun_render_the_english_words():
+    source = "Njezina predsjednica, Dankinja Ingrid Holm, dobila je Zlatnu mimozu."
+    english = "Its president, Ingrid Holm of Denmark, won the Golden Mimosa."
+    flags = _with_source(source, english, "hr")
+    assert not {c for c in flags if c[0] in ("name.unmatched", "name.dropped")}
+    # near-miss: a country the source does not name
+    other = "Its president, Ingrid Holm of Norway, won the Golden Mimosa."
+    assert ("name.unmatched", "Norway") in _with_source(source, other, "hr")

@@ -96,6 +96,7 @@ def _unmatched_names(
             or any(place_adjective_of(t, s) for s in window)  # Krk Bridge / Krčkom mostu
             or any(compound_adjective_of(t, s, table) for s in window)  # Montenegrin / crnogorskom
             or any(compound_part_of(t, s, table) for s in window)  # Central Bosnia / Srednjobosanskog
+            or any(_cognate_common_noun(t, s) for s in window)  # Golden Mimosa / Zlatnu mimozu
             or any(ending_changed(t, s) for s in window)  # Putnikovo Brdo / Putnikovog brda
             or _joined_place(i)  # Herceg Novi / hercegnovski, Hercegnovljani, Banja Luka / Banjaluci
             or _place_named_elsewhere(i)  # Slavonski Brod / brodskoj (and Slavonskom Brodu before)
@@ -243,6 +244,28 @@ _ACRONYM_AFTER = re.compile(r"\(([A-ZČĆŠŽĐА-Я]{2,8})\)")
 
 #: English endings of a demonym on the country's name, its final vowel dropped (Montenegr-in).
 _DEMONYM_ENDINGS = ("ian", "an", "in", "n", "ese", "i")
+
+
+#: How common (Zipf) an English word must be to be read as the cognate of a source noun.
+_COGNATE_ZIPF = 2.0
+
+
+def _cognate_common_noun(t: Token, s: Token) -> bool:
+    """Is the capitalised English word an English word that a lower-case source noun spells as its
+    language does (a prize's "Golden Mimosa" for "Zlatnu mimozu", "Palm" aside)? The same consonant
+    skeleton, nearly the same letters, and a word English knows: a noun translated, no name lost."""
+    from difflib import SequenceMatcher
+
+    from backcheck.lang.names.phonetic import phonetic_key
+
+    if s.name or not s.text[:1].islower() or len(s.text) < 5 or lexicon.zipf(t.text.lower()) < _COGNATE_ZIPF:
+        return False
+    if phonetic_key(t.text, True) != phonetic_key(s.text, False):
+        return False
+    # the stems compared, without the final vowel a case ending replaces (mimos-a / mimoz-u) and
+    # with the source's z for English s between vowels
+    english, source = re.sub(r"[aeiouy]$", "", t.folded), re.sub(r"[aeiou]+$", "", s.folded).replace("z", "s")
+    return len(english) >= 4 and SequenceMatcher(None, english, source).ratio() >= 0.85
 
 
 def compound_adjective_of(t: Token, s: Token, table) -> bool:

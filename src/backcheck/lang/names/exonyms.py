@@ -218,6 +218,8 @@ class ExonymTable:
             stems |= self.english_initials.get(fe, set())
         if any(fs.startswith(stem) and len(fs) - len(stem) <= 4 for stem in stems):
             return True
+        if self._nationality_noun(fs, stems | set(self._related_stems(fe) if len(fe) >= _RELATED_MIN else ())):
+            return True  # Dankinja: Denmark, Danish; Irkinjom: Irishwoman
         if len(fe) >= _RELATED_MIN and not english.isupper():
             # Adjectives and nouns of place share a stem with the place, each language adding
             # its own suffix (Serbian / Srbija, Chilean / čileanski, European / Europe).
@@ -249,6 +251,21 @@ class ExonymTable:
             initial = fs[-1] if len(fs) == 2 else fs[0]
             return any(stem[:1] == initial for stem in self.by_english.get(fe, ()))
         return False
+
+    @staticmethod
+    def _nationality_noun(fs: str, stems: set[str]) -> bool:
+        """A noun of nationality made from a place's adjective stem without its -sk (dansk:
+        Dankinja, Danac; irsk: Irkinja, Irac), which the stems of its own do not begin."""
+        return any(
+            stem.endswith("sk") and len(stem) >= 4 and _NATIONALITY_NOUN.fullmatch(fs[len(stem) - 2 :]) is not None
+            for stem in stems
+            if fs.startswith(stem[:-2])
+        )
+
+
+#: The suffix and case ending of a noun of nationality after the place's stem (-kinja for a woman,
+#: -ac for a man, -ci for the people): Barić et al., Hrvatska gramatika (2005), the etnici.
+_NATIONALITY_NOUN = re.compile(r"(?:kinj(?:a|e|i|u|om|ama)|a?c(?:a|u|em|i|e|ima)?|ac)")
 
 
 @cache
