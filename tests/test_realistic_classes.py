@@ -1809,3 +1809,12 @@ def test_a_demonym_noun_and_a_cognate_noun_render_the_english_words():
     # near-miss: a country the source does not name
     other = "Its president, Ingrid Holm of Norway, won the Golden Mimosa."
     assert ("name.unmatched", "Norway") in _with_source(source, other, "hr")
+
+
+def test_the_virgin_s_church_renders_the_bogorodica_s():
+    source = "Bratstvo je služilo u Bogorodičinoj crkvi dvije godine."
+    english = "The brotherhood held services in the Church of the Virgin for two years."
+    assert not {c for c in _with_source(source, english, "sr") if c[0] in ("name.unmatched", "name.dropped")}
+    # near-miss: a saint the source does not name
+    other = "The brotherhood held services in the Church of St Elijah for two years."
+    assert ("name.unmatched", "Elijah") in _with_source(source, other, "sr")
