@@ -1818,3 +1818,11 @@ def test_the_virgin_s_church_renders_the_bogorodica_s():
     # near-miss: a saint the source does not name
     other = "The brotherhood held services in the Church of St Elijah for two years."
     assert ("name.unmatched", "Elijah") in _with_source(source, other, "sr")
+
+
+def test_a_transcribed_name_in_ic_with_a_hacek_is_no_south_slav_surname():
+    text = "Jadran lose\n\nHungarian international Kristof Sič scored twice for the visitors on Saturday."
+    assert _english_only(text, "name.inflected") == ["Sič"]
+    # near-miss: an -ić surname is a South Slav's of any nationality
+    near = "Jadran lose\n\nHungarian international Kristof Savić scored twice for the visitors on Saturday."
+    assert _english_only(near, "name.inflected") == []

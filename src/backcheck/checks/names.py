@@ -188,7 +188,8 @@ def _foreign_transcription(word: str, occurrences, text: str) -> tuple[str, str 
         return None
     found = respellings(word)
     base = found[0][0] if found and found[0][1] >= 0.99 else None
-    if base is None and (not nationality.SLAVIC_LETTERS.search(word) or fold(word).endswith("ic")):
+    # -ić (or -ic written without its accent), not -ič: Sič is a Hungarian's Szűcs
+    if base is None and (not nationality.SLAVIC_LETTERS.search(word) or word.lower().endswith(("ić", "ic"))):
         return None
     known = sorted(lang for lang in languages if lang)
     language = Locale("en").languages.get(known[0], "foreign") if known else "foreign"
