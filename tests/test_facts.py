@@ -224,6 +224,18 @@ def test_a_minister_given_another_portfolio_and_a_prefect_called_mayor():
     assert [(t, f.suggestion) for t, f in found] == [("Mayor", "Prefect")]
 
 
+def test_a_minister_of_a_portfolio_the_table_does_not_know_leaves_the_pair_unjudged():
+    # "ministar za ekonomski razvoj" is no portfolio of the table: the English "Economic
+    # Development Minister" beside it renders it, though "economic" is another key's word
+    source = "Razriješeni su ministar zdravstva Edin Hodžić i ministar za ekonomski razvoj Zoran Lovrin."
+    english = "Health Minister Edin Hodžić and Economic Development Minister Zoran Lovrin were dismissed."
+    assert findings("fact.office", source, english, "bs") == []
+    # near-miss: both portfolios known, one of them changed
+    source = "Razriješeni su ministar zdravstva Edin Hodžić i ministar pravosuđa Zoran Lovrin."
+    english = "Health Minister Edin Hodžić and Defence Minister Zoran Lovrin were dismissed."
+    assert [t for t, _ in findings("fact.office", source, english, "bs")] == ["Defence Minister"]
+
+
 def test_a_passive_defeat_is_a_loss():
     found = findings(
         "fact.result",
