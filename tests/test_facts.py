@@ -236,6 +236,17 @@ def test_a_minister_of_a_portfolio_the_table_does_not_know_leaves_the_pair_unjud
     assert [t for t, _ in findings("fact.office", source, english, "bs")] == ["Defence Minister"]
 
 
+def test_a_deputy_of_a_foreign_minister_is_a_deputy_minister():
+    source = (
+        "Otvorenju su prisustvovali načelnik Općine Haris Mehmedović i zamjenik turskog ministra kulture Mustafa Čelik."
+    )
+    english = "The opening was attended by Mayor Haris Mehmedović and Turkish Deputy Minister of Culture Mustafa Çelik."
+    assert findings("fact.office", source, english, "bs") == []
+    # near-miss: the deputy rendered as the minister himself
+    wrong = "The opening was attended by Mayor Haris Mehmedović and Turkish Minister of Culture Mustafa Çelik."
+    assert [t for t, _ in findings("fact.office", source, wrong, "bs")] == ["Minister"]
+
+
 def test_a_passive_defeat_is_a_loss():
     found = findings(
         "fact.result",

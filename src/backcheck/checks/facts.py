@@ -492,9 +492,11 @@ class OfficeChanged(Check):
     @staticmethod
     def _rank_before(pair: _Pair, cue: facts.Cue, rank: str) -> bool:
         """Does the source say "v.d." (rank "acting") or "zamjenik" ("deputy") before the office?"""
-        before = pair.view.text[max(0, cue.start - 22) : cue.start].strip()
+        before = pair.view.text[max(0, cue.start - 30) : cue.start].strip()
         words = facts.tables().get("office_qualifiers", {}).get(rank, ())
-        return any(before == a or before.endswith(" " + a) or before.endswith("." + a) for a in words)
+        # an adjective in the genitive may stand between ("zamjenik turskog ministra")
+        stripped = _GENITIVE_ADJECTIVE.sub("", before)
+        return any(b == a or b.endswith(" " + a) or b.endswith("." + a) for a in words for b in (before, stripped))
 
     def _ranked(self, pair: _Pair, found, renderings, table, low: str, rank: str):
         for cue, key in found:
@@ -581,6 +583,9 @@ class OfficeChanged(Check):
                 best, hits = (cue, stem), n
         return best
 
+
+#: A masculine or neuter adjective in the genitive at the end of a text (turskog, bivseg).
+_GENITIVE_ADJECTIVE = re.compile(r"\s+[a-z]+(?:og|oga|eg|ega)$")
 
 #: "Deputy" and up to three capitalised words before an office: one office (Deputy Organised Crime
 #: Prosecutor).
