@@ -484,6 +484,16 @@ def rendered_words(source: str, english: str, lang: str) -> tuple[int, int]:
 
 
 def linked(english: str, source: str, lang: str) -> bool:
-    """Do the English word and the source word translate each other (False without a dictionary)?"""
+    """Do the English word and the source word translate each other? FreeDict's dictionary (False
+    without it), and for a Serbo-Croatian source the one-word renderings of the terms of public
+    and church life that ``sh_terms.toml`` lists (jeromonah: Hieromonk, igumanija: Abbess)."""
     g = glosses(lang)
-    return g is not None and g.linked(english, source)
+    if g is not None and g.linked(english, source):
+        return True
+    if family(lang) != "sh":
+        return False
+    from backcheck.lang.terms import english_for
+
+    rendering = english_for(source)
+    word = english.lower().removesuffix("'s").removesuffix("’s")
+    return rendering is not None and " " not in rendering and rendering in (word, word.removesuffix("s"))

@@ -117,6 +117,10 @@ def _inflected_common_word(word: str) -> bool:
 
 
 #: English derivational suffixes of common nouns and adjectives, which names do not carry.
+#: Negative prefixes of English adjectives and participles (uncategorised, non-aligned), and the
+#: shortest common word after one
+_NEGATIVE_PREFIXES = ("un", "non-", "non")
+_PREFIXED_REST = 5
 _DERIVATIONAL = ("tion", "sion", "ment", "ness", "ity", "ical", "ism", "ship", "ology", "ative", "ous", "ful", "less")
 
 
@@ -129,6 +133,13 @@ def is_common_word(word: str) -> bool:
     lower = word.lower()
     if lower.endswith(_DERIVATIONAL) and lexicon.zipf(lower) >= _DERIVED_ZIPF:
         return True  # names are not derived with -tion, -ical, -ment ... (Hydrometeorological Center)
+    for prefix in _NEGATIVE_PREFIXES:
+        if (
+            lower.startswith(prefix)
+            and len(lower) - len(prefix) >= _PREFIXED_REST
+            and is_common_word(lower[len(prefix) :])
+        ):
+            return True  # a negated common word (Uncategorised Roads, Non-aligned): no name
     # Webster's lists singulars: Mountains, Parks, Churches, Companies
     singulars = (
         [lower[:-3] + "y", lower[:-2], lower[:-1]]
