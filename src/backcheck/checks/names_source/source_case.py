@@ -162,6 +162,8 @@ class NameSourceCase(Check):
                 continue  # a fixed genitive after a common noun of a place's name (Glava Zete)
             if _list_of_nominatives(article.text, t, window):
                 continue  # "from Kaštela, Solin and Trogir" for "iz Kaštela, Solina i Trogira"
+            if _in_place_name(article.text, t):
+                continue  # "Biograd na Moru": a place GeoNames writes so, its words as they are
             finding = self._copied_finding(article, t, kind, copied, group, deinflected_runs, agreeing)
             if finding is not None:
                 yield finding
@@ -275,3 +277,22 @@ def _name_adjective(t: Token, copied: Token, article: _Article) -> bool:
     english_next = _NEXT_WORD.match(article.text, t.end)
     source_next = _NEXT_WORD.match(article.latin, copied.end)
     return bool(english_next and source_next and english_next.group(1) == source_next.group(1))
+
+
+_WORDS_AROUND = re.compile(r"[^\W\d_]+")
+
+
+def _in_place_name(text: str, t: Token) -> bool:
+    """Is the word one of a multi-word place name that GeoNames lists as the English writes it
+    ("Biograd na Moru", "Novi Vinodolski")? A declined word there is the name's own."""
+    from backcheck.lang.gazetteer import is_place_as_written
+
+    before = [m.group() for m in _WORDS_AROUND.finditer(text, max(0, t.start - 40), t.start)][-3:]
+    after = [m.group() for m in _WORDS_AROUND.finditer(text, t.end, t.end + 40)][:3]
+    words = [*before, t.text, *after]
+    at = len(before)
+    return any(
+        is_place_as_written(" ".join(words[i:j]))
+        for i in range(at + 1)
+        for j in range(max(at + 1, i + 2), min(len(words), i + 4) + 1)
+    )
