@@ -8,7 +8,7 @@ from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
 from backcheck.lang.languages import is_serbo_croatian, wordfreq_code
 from backcheck.lang.names.tokens import NOUN_CAPITALISING, english_tokens, tokens, wordfreq_languages
-from backcheck.lang.terms import english_for, phrase_at
+from backcheck.lang.terms import english_for, is_loanword, phrase_at
 from backcheck.lang.text import fold, has_cyrillic, to_latin
 
 #: Letters of scripts English news is not written in (Cyrillic, Greek, Arabic, Hebrew,
@@ -217,11 +217,14 @@ class Untranslated(Check):
 
     def _merge(self, text: str, flagged: list, basis: str, serbo_croatian: bool):
         """One finding per run of adjacent untranslated words (a phrase left in the source language)."""
-        # an acronym (USKOK, MUP) is a name in any language, not a word left untranslated
+        # an acronym (USKOK, MUP) is a name in any language, not a word left untranslated; a
+        # loanword English dictionaries list (ćevapi, gusle) is English too
         flagged = [
             item
             for item in flagged
-            if not _inside_name(text, item[0]) and not (item[0].text.isupper() and len(item[0].text) >= 2)
+            if not _inside_name(text, item[0])
+            and not (item[0].text.isupper() and len(item[0].text) >= 2)
+            and not (serbo_croatian and is_loanword(item[0].text))
         ]
         runs: list[list] = []
         for item in flagged:

@@ -44,6 +44,16 @@ def acronym_rendered(acronym: str, english: str) -> bool:
     return any(r in low for r in renderings)
 
 
+def is_loanword(word: str) -> bool:
+    """Is the word (any case form, Latin or Cyrillic) a Serbo-Croatian word English dictionaries
+    list as English (ćevapi, rakija, gusle, sevdalinka: ``sh_terms.toml`` [loanwords])?"""
+    key = fold(to_latin(word).text)
+    return any(
+        key.startswith(stem) and len(key) - len(stem) <= _ENDING
+        for stem in _tables().get("loanwords", {}).get("stems", ())
+    )
+
+
 def english_for(word: str) -> str | None:
     """The English rendering of a Serbo-Croatian word (any case form, Latin or Cyrillic), or None.
     The longest matching stem wins ("opštinsk-" municipal over "opštin-" municipality)."""
