@@ -1865,3 +1865,14 @@ def test_a_loanword_english_dictionaries_list_is_not_untranslated():
     near_source = "Na saboru su nastupili guslar Milovan Lazović i klapa, a gosti su jeli u porti."
     near = "The gathering featured gusle player Milovan Lazović and a klapa, and the guests ate in the porti."
     assert ("untranslated", "porti") in _with_source(near_source, near, "sr")
+
+
+def test_a_name_after_an_english_noun_of_a_natural_feature_is_its_nominative():
+    text = (
+        "Fire spreads\n\nThe fire spread to the slopes of Mount Svilaja on Thursday. "
+        "The bura blew at 90 km/h on Svilaja, the fire chief said. The Klapa festival was cancelled."
+    )
+    assert _english_only(text, "name.inflected") == []
+    # near-miss: the same word with no feature noun anywhere, beside its base
+    near = "Fire spreads\n\nThe fire reached Ozrinić on Thursday. The bura blew at 90 km/h near Ozrinića, he said."
+    assert _english_only(near, "name.inflected") == ["Ozrinića"]

@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
 from backcheck.lang.sh.morphology import ENDINGS
+from backcheck.lang.terms import is_loanword
 from backcheck.lang.text import UPPER, fold
 
 _FORM_WORDS = {
@@ -76,6 +77,8 @@ class NameInflected(Check):
         for word, occurrences in inv.occurrences.items():
             if not word[:1].isupper() or (len(word) < 4 and not name_forms.short_first_name_form(word)):
                 continue
+            if is_loanword(word):
+                continue  # a loanword English writes (a Klapa festival): no name's form
             occurrences = [o for o in occurrences if not any(a <= o.start < b for a, b, _ in places)]
             if not occurrences:
                 continue

@@ -224,6 +224,24 @@ def _in_feature_name(text: str, start: int, end: int, before: str) -> bool:
     )
 
 
+def _after_english_feature(context: Context) -> bool:
+    """Does the word follow, capitalised, an English noun of a natural feature (Mount, Lake, Cape:
+    ``sh_places.toml`` [features] before)? English writes the feature's name in its nominative."""
+    from backcheck.lang.gazetteer import feature_words
+
+    return (
+        bool(context.neighbour)
+        and not context.neighbour_after
+        and context.previous_word in _NATURAL_FEATURES
+        and context.previous_word in feature_words()[0]
+    )
+
+
+#: Nouns of natural features among the words before a name: a building's (Hotel, Palace) may name
+#: its owner in the genitive
+_NATURAL_FEATURES = frozenset({"mount", "mountain", "lake", "river", "cape", "island", "bay", "gulf", "hill"})
+
+
 def _bcms_stem(word: str) -> bool:
     """A longer common word a BCMS hunspell dictionary inflects (Elektroprivreda Republike Srpske:
     the company's own name, whose genitive is right), which FreeDict may lack."""
@@ -695,6 +713,8 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False  # listed with names that show no such case: "from Brač, Hvar, Šolta and Pelješac"
     if contexts and all(c.in_feature_name for c in contexts):
         return False  # a local name in an English one (Besac Fortress, Rijeka Crnojevića): as written
+    if reading.form != "respelling" and any(_after_english_feature(c) for c in contexts):
+        return False  # "Mount Svilaja", "Lake Plav": English names the feature with the nominative
     if contexts and all(_before_toponym_head(token, reading, c) for c in contexts):
         return False  # the adjective of a local place's name (Topli Do, Pavino Polje), nominative
     if reading.form == "respelling" and reading.change.startswith("declined") and nominative:
