@@ -1876,3 +1876,27 @@ def test_a_name_after_an_english_noun_of_a_natural_feature_is_its_nominative():
     # near-miss: the same word with no feature noun anywhere, beside its base
     near = "Fire spreads\n\nThe fire reached Ozrinić on Thursday. The bura blew at 90 km/h near Ozrinića, he said."
     assert _english_only(near, "name.inflected") == ["Ozrinića"]
+
+
+def test_an_a_first_name_before_an_undeclined_surname_is_a_woman_s_nominative():
+    source = (
+        "Sela su se predstavila medom, a društvo „Hora“ iz Uzdina izvelo je staru igru ispred paviljona. "
+        "Generalna konzulka Rumunije u Vršcu Mihaela Popesku rekla je da su mještani najbolji ambasadori kulture."
+    )
+    english = (
+        "The villages showcased honey, while the “Hora” society from Uzdin performed an old dance in front of "
+        "the pavilion. Romania's Consul General in Vršac, Mihaela Popescu, said the villagers were the best "
+        "ambassadors of culture."
+    )
+    assert not {c for c in _with_source(source, english, "sr") if c[0] == "name.source_case"}
+    # near-miss: the source's next word is no surname the English writes: nothing tells the case
+    other = source.replace("Mihaela Popesku rekla", "Mihaela rekla")
+    assert ("name.source_case", "Mihaela") in _with_source(other, english, "sr")
+
+
+def test_a_region_named_after_its_river_renders_the_river():
+    source = "Budimpešta će finansirati programe za mlade poljoprivrednike u Potisju."
+    english = "Budapest will fund programmes for young farmers in the Tisa region."
+    assert not {c for c in _with_source(source, english, "sr") if c[0] in ("name.unmatched", "name.dropped")}
+    # near-miss: another river's region
+    assert ("name.unmatched", "Tisa") in _with_source(source.replace("Potisju", "Podrinju"), english, "sr")

@@ -39,6 +39,7 @@ from backcheck.lang.names.renderings import (
     loosely_same,
     place_adjective_of,
     renders,
+    river_region_of,
     saint_of,
     source_span,
     spaced_runs,
@@ -273,6 +274,7 @@ class _Sentence:
             and not any(t.capitalised and cognate_gloss(t, s, table.lang) for t in bead.target)
             and not any(place_adjective_of(t, s) for t in window)  # Krčkom mostu / Krk Bridge
             and not any(compound_part_of(t, s, table) for t in window)  # Srednjobosanskog / Central Bosnia
+            and not any(river_region_of(t, s) for t in window)  # Potisju / the Tisa region
             and not any(saint_of(t, s) for t in window)  # Ilindan / St Elijah's Day
             and not compound_abbreviation(s, window, table.lang)
             and not (is_acronym(s.text) and any(abbreviates(t.text, s.text, table.lang) for t in window))

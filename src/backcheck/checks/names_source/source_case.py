@@ -195,6 +195,10 @@ class NameSourceCase(Check):
         # before a man's -ić surname in its nominative the first name is one too: a man's full name
         # declines both words (Saša Milenković; Saše Milenkovića)
         before_ic = bool(_IC_SURNAME_AFTER.match(latin, copied.end))
+        # before a surname the source writes as the English does (Mihaela Popesku: Popescu), no
+        # case ending on it, an -a first name is a woman's nominative: a man's genitive would
+        # decline the surname too (Mihaela Popeskua)
+        before_nominative_surname = _before_nominative_surname(t, copied, group, latin, article.table)
         group_deinflected = any(copied in run for run in deinflected_runs)
         partner_endings = cases.partner_endings(copied, deinflected_runs, group, article.table)
         # The same form elsewhere with no preposition before it is a nominative (Palu).
@@ -211,6 +215,8 @@ class NameSourceCase(Check):
             if ending == "i" and base[-1:].lower() not in "aeiou":
                 continue  # -i on a masculine stem is a plural, a family or a village (Radovići, Kovači)
             if before_ic and (base[-1:].lower() not in "aeiou" or token_listed):  # a woman's -ić stays (Marije Đukić)
+                continue
+            if before_nominative_surname and ending == "a":
                 continue
             if base.lower().endswith(("ića", "iću", "ićem")):
                 continue  # a case form of an -ić name is no nominative (Bogetići is not "Bogetića" declined)
@@ -296,3 +302,18 @@ def _in_place_name(text: str, t: Token) -> bool:
         for i in range(at + 1)
         for j in range(max(at + 1, i + 2), min(len(words), i + 4) + 1)
     )
+
+
+_NEXT_SOURCE_WORD = re.compile(r"\s+([A-ZČĆŠŽĐ][a-zčćšžđ]+)\b")
+
+
+def _before_nominative_surname(t: Token, copied: Token, group: list[Token], latin: str, table) -> bool:
+    """Does a surname follow the word in both texts, the source's in the form the English writes
+    (the same, with its diacritics, or transcribed: Popesku / Popescu), with no case ending?"""
+    k = next((i for i, g in enumerate(group) if g is t), -1)
+    m = _NEXT_SOURCE_WORD.match(latin, copied.end)
+    if k < 0 or k + 1 >= len(group) or m is None:
+        return False
+    english = group[k + 1]
+    source = Token(m.group(1), m.start(1), m.end(1), True, False, True)
+    return correspondence(english, source, table) in ("same", "diacritics", "phonetic")

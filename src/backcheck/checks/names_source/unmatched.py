@@ -33,6 +33,7 @@ from backcheck.lang.names.renderings import (
     joined_pairs,
     loosely_same,
     place_adjective_of,
+    river_region_of,
     saint_of,
     spaced_runs,
     temperature_scale,
@@ -97,6 +98,7 @@ def _unmatched_names(
             or any(compound_adjective_of(t, s, table) for s in window)  # Montenegrin / crnogorskom
             or any(compound_part_of(t, s, table) for s in window)  # Central Bosnia / Srednjobosanskog
             or any(_cognate_common_noun(t, s) for s in window)  # Golden Mimosa / Zlatnu mimozu
+            or any(river_region_of(t, s) for s in window)  # the Tisa region / Potisju
             or any(ending_changed(t, s) for s in window)  # Putnikovo Brdo / Putnikovog brda
             or _joined_place(i)  # Herceg Novi / hercegnovski, Hercegnovljani, Banja Luka / Banjaluci
             or _place_named_elsewhere(i)  # Slavonski Brod / brodskoj (and Slavonskom Brodu before)

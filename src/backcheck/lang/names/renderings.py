@@ -169,6 +169,23 @@ _ADJECTIVE_SUFFIX = ("ack", "sk", "k")
 _UNALTERNATED = {"c": ("k", "c", "t"), "s": ("g", "h", "s"), "z": ("g", "z")}
 
 
+#: A region named after its river: po- + the river's stem + -je, -lje (after a labial), -ina
+#: (Podrinje: Drina, Potisje: Tisa, Pomoravlje: Morava, Polimlje: Lim, Posavina: Sava), in any
+#: case. Barić et al., Hrvatska gramatika (2005), the names of regions made with po-.
+_RIVER_REGION = re.compile(r"po([a-z]{2,}?)(?:lj|j|in)(?:e|a|u|i|om|em)$")
+
+
+def river_region_of(english: Token, source: Token) -> bool:
+    """Is the source word the region along the river the English word names ("the Tisa region"
+    for Potisje, "the Drina valley" for Podrinje)?"""
+    m = _RIVER_REGION.fullmatch(source.folded)
+    name = english.folded
+    if m is None or not source.capitalised or len(name) < 3:
+        return False
+    stem = m.group(1)
+    return name in (stem, stem + "a", stem + "e") or (name.endswith("a") and name[:-1] == stem)
+
+
 #: A compound adjective of place ends as adjectives of place do (srednjobosanskog, bosanskopodrinjskom).
 _COMPOUND_ADJECTIVE = re.compile(r"(?:sk|ck)(?:i|a|o|e|u|og|oga|om|omu|oj|ih|im|ima)$")
 
