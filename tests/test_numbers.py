@@ -110,6 +110,16 @@ def test_a_changed_weekday_is_a_mismatch_and_a_dropped_one_is_not_missing():
     assert compare(source, dropped, "hr") == []
 
 
+def test_and_a_half_after_a_number_word_is_half_its_unit():
+    assert [(q.text, q.primary) for q in extract("Milion i po maraka dalo je ministarstvo.", "sr")] == [
+        ("Milion i po", ("n", 1500000.0))
+    ]
+    assert [q.primary for q in extract("Sjednica je trajala dva i po sata.", "hr")] == [("n", 2.5)]
+    assert [q.primary for q in extract("Милион и по марака дало је министарство.", "sr")] == [("n", 1500000.0)]
+    # near-miss: "po" as "each" after a number is no half
+    assert [q.primary for q in extract("Dobili su po 100 eura.", "sr")] == [("n", 100.0)]
+
+
 def test_the_adjective_of_saturday_is_the_weekday():
     from backcheck.lang.numbers.compare import compare
 

@@ -1900,3 +1900,12 @@ def test_a_region_named_after_its_river_renders_the_river():
     assert not {c for c in _with_source(source, english, "sr") if c[0] in ("name.unmatched", "name.dropped")}
     # near-miss: another river's region
     assert ("name.unmatched", "Tisa") in _with_source(source.replace("Potisju", "Podrinju"), english, "sr")
+
+
+def test_a_fire_brigade_acronym_and_a_clock_tower_are_rendered():
+    source = "Na terenu su bili vatrogasci DVD-a Sinj i Trilj, a princ je govorio sa Sahat-kule."
+    english = "Firefighters from the volunteer fire brigades of Sinj and Trilj were there, and the prince spoke from the Clock Tower."
+    assert not {c for c in _with_source(source, english, "hr") if c[0] in ("name.unmatched", "name.dropped")}
+    # near-miss: the tower not rendered at all
+    near = "Firefighters from the volunteer fire brigades of Sinj and Trilj were there, and the prince spoke."
+    assert any(c[0] == "name.dropped" for c in _with_source(source, near, "hr"))

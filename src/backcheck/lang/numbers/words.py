@@ -152,6 +152,29 @@ def _extract_words(text: str, family: str, add, taken: list[bool]) -> None:
                 run.append((words[j], nxt))
                 j += 1
             elif (
+                family == "sh"
+                and _word_key(words[j].group(), family) == "i"
+                and j + 1 < len(words)
+                and _word_key(words[j + 1].group(), family) == "po"
+                and re.fullmatch(r"\s", gap)
+                and re.fullmatch(r"\s", text[words[j].end() : words[j + 1].start()])
+            ):
+                # "milion i po", "dva i po": and a half (of the last number word's unit)
+                run.append((words[j + 1], ("f", 0.5)))
+                j += 2
+            elif (
+                family == "en"
+                and j + 2 < len(words)
+                and [w.group().lower() for w in words[j : j + 3]] == ["and", "a", "half"]
+                and re.fullmatch(r"\s", gap)
+                and all(
+                    re.fullmatch(r"\s", text[a.end() : b.start()])
+                    for a, b in zip(words[j : j + 2], words[j + 1 : j + 3])
+                )
+            ):
+                run.append((words[j + 2], ("f", 0.5)))  # "three and a half years", "a million and a half"
+                j += 3
+            elif (
                 fold(words[j].group()) in joiners()
                 and j + 1 < len(words)
                 and (lookup_word(words[j + 1].group(), family) or ("",))[0] in ("u", "f", "o")
@@ -218,6 +241,7 @@ def _word_quantity(text, run, words, i, family) -> Quantity | None:
     prev = fold(words[i - 1].group()) if i > 0 else ""
     counted = family == "en" and prev in ("a", "one")  # "a thousand", "a third"
     ordinal: float | None = None
+    scale = 0.0
     for m, (typ, v) in run:
         if typ in "uwo":
             current += v
@@ -234,6 +258,7 @@ def _word_quantity(text, run, words, i, family) -> Quantity | None:
             total += (current or 1) * v
             current = 0
             has_number = True
+            scale = v
         elif typ == "d":
             n = total + current
             if n == 0:
@@ -250,7 +275,10 @@ def _word_quantity(text, run, words, i, family) -> Quantity | None:
             if family == "en" and prev in en_ordinal_before() - {"the"}:
                 return None
             weak = True  # "half", "pola": as often idiom ("half-time", "sat i pol") as a value
-            value = (total + current) + v if (total + current) else v
+            if scale and not current:
+                total += v * scale  # "milion i po": one and a half million
+            else:
+                current += v  # "dva i po", "pola"; a scale after it takes it along (two and a half million)
     if value is None:
         value = total + current
     if value == 0:
