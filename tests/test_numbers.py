@@ -116,6 +116,8 @@ def test_and_a_half_after_a_number_word_is_half_its_unit():
     ]
     assert [q.primary for q in extract("Sjednica je trajala dva i po sata.", "hr")] == [("n", 2.5)]
     assert [q.primary for q in extract("Милион и по марака дало је министарство.", "sr")] == [("n", 1500000.0)]
+    assert [q.primary for q in extract("an airport with half a million passengers", "en")] == [("n", 500000.0)]
+    assert [q.primary for q in extract("aerodrom sa pola miliona putnika", "sr")] == [("n", 500000.0)]
     # near-miss: "po" as "each" after a number is no half
     assert [q.primary for q in extract("Dobili su po 100 eura.", "sr")] == [("n", 100.0)]
 

@@ -1909,3 +1909,12 @@ def test_a_fire_brigade_acronym_and_a_clock_tower_are_rendered():
     # near-miss: the tower not rendered at all
     near = "Firefighters from the volunteer fire brigades of Sinj and Trilj were there, and the prince spoke."
     assert any(c[0] == "name.dropped" for c in _with_source(source, near, "hr"))
+
+
+def test_a_town_s_demonym_renders_the_town():
+    source = "Pobjedu Novosađanima donio je rezervista Stefan Đurić, a Podgoričani su slavili."
+    english = "Substitute Stefan Đurić won it for the Novi Sad side, and the people of Podgorica celebrated."
+    assert not {c for c in _with_source(source, english, "sr") if c[0] in ("name.unmatched", "name.dropped")}
+    # near-miss: another town's people
+    near = "Substitute Stefan Đurić won it for the Novi Sad side, and the people of Nikšić celebrated."
+    assert {c for c in _with_source(source, near, "sr") if c[0] in ("name.unmatched", "name.dropped")}

@@ -34,6 +34,7 @@ from backcheck.lang.names.renderings import (
     bead_window,
     cognate_gloss,
     compound_part_of,
+    demonym_of,
     is_hashtag,
     joined_pairs,
     loosely_same,
@@ -275,6 +276,7 @@ class _Sentence:
             and not any(place_adjective_of(t, s) for t in window)  # Krčkom mostu / Krk Bridge
             and not any(compound_part_of(t, s, table) for t in window)  # Srednjobosanskog / Central Bosnia
             and not any(river_region_of(t, s) for t in window)  # Potisju / the Tisa region
+            and not any(demonym_of(t, s) for t in (*window, *self.compounds))  # Novosađanima / Novi Sad
             and not any(saint_of(t, s) for t in window)  # Ilindan / St Elijah's Day
             and not compound_abbreviation(s, window, table.lang)
             and not (is_acronym(s.text) and any(abbreviates(t.text, s.text, table.lang) for t in window))

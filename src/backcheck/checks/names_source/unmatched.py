@@ -29,6 +29,7 @@ from backcheck.lang.names.renderings import (
     bead_window,
     cognate_gloss,
     compound_part_of,
+    demonym_of,
     is_hashtag,
     joined_pairs,
     loosely_same,
@@ -78,6 +79,10 @@ def _unmatched_names(
     def source_initialisms() -> dict[str, list[Token]]:
         return initialisms(window, source_text) if source_text is not None else {}
 
+    def matched_pairs_of(i: int) -> list[Token]:
+        """The two-word names (joined) the i-th word is part of (Novi Sad: NoviSad)."""
+        return [c for c in joined_pairs(group, text) if c.start <= group[i].start and group[i].end <= c.end]
+
     @cache
     def matched_compounds() -> list[Token]:  # built for the first word not matched on its own
         return [c for c in joined_pairs(group, text) if any(correspondence(c, s, table) in WHOLE_NAME for s in window)]
@@ -99,6 +104,7 @@ def _unmatched_names(
             or any(compound_part_of(t, s, table) for s in window)  # Central Bosnia / Srednjobosanskog
             or any(_cognate_common_noun(t, s) for s in window)  # Golden Mimosa / Zlatnu mimozu
             or any(river_region_of(t, s) for s in window)  # the Tisa region / Potisju
+            or any(demonym_of(c, s) for s in window for c in (t, *matched_pairs_of(i)))  # Novi Sad / Novosađani
             or any(ending_changed(t, s) for s in window)  # Putnikovo Brdo / Putnikovog brda
             or _joined_place(i)  # Herceg Novi / hercegnovski, Hercegnovljani, Banja Luka / Banjaluci
             or _place_named_elsewhere(i)  # Slavonski Brod / brodskoj (and Slavonskom Brodu before)

@@ -169,6 +169,39 @@ _ADJECTIVE_SUFFIX = ("ack", "sk", "k")
 _UNALTERNATED = {"c": ("k", "c", "t"), "s": ("g", "h", "s"), "z": ("g", "z")}
 
 
+#: The suffix and case ending of a town's demonym (Podgoričani, Novosađanima, Uzdinci, Komižanka):
+#: -anin/-ani (after c, ž, đ of the stem's alternation), -ac/-ci, the feminine -ka. Barić et al.,
+#: Hrvatska gramatika (2005), the etnici.
+_DEMONYM = re.compile(
+    r"(?:lj|j)?an(?:in|ina|inu|inom|i|a|e|ima|ka|ke|ki|ku|kom|kama)?$|(?<=[a-z])(?:ac|ca|cu|cem|ci|cima|aca)$"
+)
+#: A stem's final consonant as the demonym alternates it (Novi Sad: Novosađani; Podgorica: -čani).
+_DEMONYM_ALTERNATION = (("dj", "d"), ("c", "c"), ("c", "k"), ("z", "g"), ("s", "h"))
+
+
+def demonym_of(english: Token, source: Token) -> bool:
+    """Is the capitalised source word the demonym of the place the English word (or two words
+    written as one) names: "Novosađanima" / "the Novi Sad side", "Podgoričani" / "people of
+    Podgorica", "Uzdinci" / "the people of Uzdin"?"""
+    if not source.capitalised or len(source.folded) < 7:
+        return False
+    stem = _DEMONYM.sub("", source.folded)
+    if len(stem) < 4 or stem == source.folded:
+        return False
+    name = english.folded
+    stems = {stem} | {stem[: -len(a)] + b for a, b in _DEMONYM_ALTERNATION if stem.endswith(a)}
+    # the place itself, or its two words written as one with the source's linking o (novosad)
+    return any(name.startswith(st) and len(name) - len(st) <= 3 or _linked_compound(name, st) for st in stems)
+
+
+def _linked_compound(name: str, stem: str) -> bool:
+    """Is ``stem`` the two words of ``name`` (joined, a Token of :func:`joined_pairs`) written as
+    the source's compound, the first one's final vowel turned into the linking o (novisad: novosad)?"""
+    return any(
+        name[:i][:-1] + "o" + name[i:] == stem or name[:i] + "o" + name[i:] == stem for i in range(3, len(name) - 2)
+    )
+
+
 #: A region named after its river: po- + the river's stem + -je, -lje (after a labial), -ina
 #: (Podrinje: Drina, Potisje: Tisa, Pomoravlje: Morava, Polimlje: Lim, Posavina: Sava), in any
 #: case. Barić et al., Hrvatska gramatika (2005), the names of regions made with po-.

@@ -164,6 +164,15 @@ def _extract_words(text: str, family: str, add, taken: list[bool]) -> None:
                 j += 2
             elif (
                 family == "en"
+                and run[-1][1][0] == "f"
+                and words[j].group().lower() == "a"
+                and j + 1 < len(words)
+                and (lookup_word(words[j + 1].group(), family) or ("",))[0] == "s"
+                and re.fullmatch(r"\s", gap)
+            ):
+                j += 1  # "half a million": the scale's half
+            elif (
+                family == "en"
                 and j + 2 < len(words)
                 and [w.group().lower() for w in words[j : j + 3]] == ["and", "a", "half"]
                 and re.fullmatch(r"\s", gap)
