@@ -1918,3 +1918,14 @@ def test_a_town_s_demonym_renders_the_town():
     # near-miss: another town's people
     near = "Substitute Stefan Đurić won it for the Novi Sad side, and the people of Nikšić celebrated."
     assert {c for c in _with_source(source, near, "sr") if c[0] in ("name.unmatched", "name.dropped")}
+
+
+def test_a_business_s_coined_name_is_no_transcribed_name():
+    text = (
+        "Tender annulled\n\nThe hospital bought dialysis machines from Medikor, a company from Velika Gorica. "
+        "Medikor owner Dario Šimunović denied wrongdoing."
+    )
+    assert _english_only(text, "name.inflected") == []
+    # near-miss: the same name with nothing that makes it a business's is read as a transcription
+    near = "Tender annulled\n\nThe hospital bought dialysis machines from Medikor. Medikor denied wrongdoing."
+    assert _english_only(near, "name.inflected") == ["Medikor", "Medikor"]

@@ -118,6 +118,8 @@ class NameInflected(Check):
                 continue
             if reading.form == "respelling" and ctx.source is not None and ctx.source.lang == "hr":
                 continue  # Croatian keeps foreign names in their own spelling: a word it writes so is a name (Medikor)
+            if reading.form == "respelling" and any(_named_as_a_business(text, o.start, o.end) for o in occurrences):
+                continue  # "Medikor, a company from Velika Gorica": a brand's coined name, no person's transcribed
             suggestion = reading.base + ("'s" if reading.form == "possessive" else "")
             flagged.add(word)
             for occ in occurrences:
@@ -168,6 +170,17 @@ class NameInflected(Check):
         """One finding at each occurrence of a word."""
         for occ in occurrences:
             yield Finding(self.id, occ.start, occ.end, message, suggestion=suggestion, evidence=dict(evidence))
+
+
+#: A business named as such beside its name: "Medikor, a company from ...", "the firm Medikor",
+#: "Medikor owner ...". Its name is coined (Medikor, Telekom), not a person's name transcribed.
+_BUSINESS = r"(?:company|firm|manufacturer|supplier|distributor|brand|chain|retailer|startup|producer|dealer)"
+_BUSINESS_AFTER = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_BUSINESS}\b|\s+(?:owner|director|founder)\b")
+_BUSINESS_BEFORE = re.compile(rf"\b{_BUSINESS}\s+$", re.I)
+
+
+def _named_as_a_business(text: str, start: int, end: int) -> bool:
+    return bool(_BUSINESS_AFTER.match(text, end) or _BUSINESS_BEFORE.search(text[max(0, start - 20) : start]))
 
 
 #: Feminine surname forms a Serbo-Croatian source makes of a foreign woman's surname, as endings
