@@ -1929,3 +1929,14 @@ def test_a_business_s_coined_name_is_no_transcribed_name():
     # near-miss: the same name with nothing that makes it a business's is read as a transcription
     near = "Tender annulled\n\nThe hospital bought dialysis machines from Medikor. Medikor denied wrongdoing."
     assert _english_only(near, "name.inflected") == ["Medikor", "Medikor"]
+
+
+def test_of_two_spellings_the_serbian_transcription_is_the_one_to_change():
+    text = (
+        "Investor visits\n\nPortuguese investor João Ferreira visited the port on Monday. Fereira said the "
+        "terminal would open next year. Fereira also met the mayor."
+    )
+    assert _english_only(text, "name.inconsistent") == ["Fereira", "Fereira"]
+    # near-miss: two spellings neither of which transcribes the other: the rarer one is flagged
+    near = "Talks\n\nPresident Volodymyr Zelenskyy met the minister. Zelensky said talks went well. Zelenskyy left."
+    assert _english_only(near, "name.inconsistent") == ["Zelensky"]

@@ -655,16 +655,24 @@ class NameInconsistent(Check):
                     _established(rare) and _established(common) or _common_word(rare) or _common_word(common)
                 ):
                     continue  # two words English uses in their own right (Alan / Allan, Live / Love)
-                for occ in inv.occurrences[rare]:
-                    yield Finding(
-                        self.id,
-                        occ.start,
-                        occ.end,
-                        f'"{rare}" and "{common}" look like two spellings of one name; '
-                        f'the article uses "{common}" more often',
-                        suggestion=common,
-                        evidence={"forms": dict(counts), "skeleton": _skeleton(rare)},
-                    )
+                if _transcribes(common, rare):
+                    # the usual form is the Serbian transcription of the rarer one (Fereira, Ferreira):
+                    # the transcription is the one to change, however often the article writes it
+                    yield from self._spelling_findings(inv, common, rare, counts, "the English spelling")
+                    continue
+                yield from self._spelling_findings(inv, rare, common, counts, "more often")
+
+    def _spelling_findings(self, inv, wrong: str, right: str, counts, why: str):
+        for occ in inv.occurrences[wrong]:
+            yield Finding(
+                self.id,
+                occ.start,
+                occ.end,
+                f'"{wrong}" and "{right}" look like two spellings of one name; '
+                + (f'the article uses "{right}" more often' if why == "more often" else f'"{right}" is {why}'),
+                suggestion=right,
+                evidence={"forms": dict(counts), "skeleton": _skeleton(wrong)},
+            )
 
     def _surname_misspelled(self, inv):
         """An -ić surname that the article never introduces with a first name, one letter from one
@@ -693,6 +701,14 @@ class NameInconsistent(Check):
                     suggestion=near[0],
                     evidence={"introduced": near[0]},
                 )
+
+
+def _transcribes(word: str, other: str) -> bool:
+    """Is ``word`` the Serbian transcription of ``other`` (Fereira of Ferreira), and not the
+    other way round, ``other`` being a name English writes?"""
+    from backcheck.lang.names.respelling import respellings
+
+    return any(fold(base) == fold(other) for base, score in respellings(word) if score >= 0.95)
 
 
 def _ic_surname(word: str) -> bool:
