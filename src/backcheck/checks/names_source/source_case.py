@@ -308,12 +308,14 @@ _NEXT_SOURCE_WORD = re.compile(r"\s+([A-ZČĆŠŽĐ][a-zčćšžđ]+)\b")
 
 
 def _before_nominative_surname(t: Token, copied: Token, group: list[Token], latin: str, table) -> bool:
-    """Does a surname follow the word in both texts, the source's in the form the English writes
-    (the same, with its diacritics, or transcribed: Popesku / Popescu), with no case ending?"""
+    """Does a surname follow the word in both texts, the source's a transcription the English
+    writes back in its own spelling (Popesku / Popescu), with no case ending?"""
     k = next((i for i, g in enumerate(group) if g is t), -1)
     m = _NEXT_SOURCE_WORD.match(latin, copied.end)
     if k < 0 or k + 1 >= len(group) or m is None:
         return False
     english = group[k + 1]
     source = Token(m.group(1), m.start(1), m.end(1), True, False, True)
-    return correspondence(english, source, table) in ("same", "diacritics", "phonetic")
+    # transcribed back into its own spelling, ending as the source's form ends: no case ending the
+    # English took off (Popesku: Popescu; not Popeskua), nor a case form both copy (Kranjca)
+    return correspondence(english, source, table) == "phonetic" and english.folded[-1:] == source.folded[-1:]
