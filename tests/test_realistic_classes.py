@@ -1940,3 +1940,11 @@ def test_of_two_spellings_the_serbian_transcription_is_the_one_to_change():
     # near-miss: two spellings neither of which transcribes the other: the rarer one is flagged
     near = "Talks\n\nPresident Volodymyr Zelenskyy met the minister. Zelensky said talks went well. Zelenskyy left."
     assert _english_only(near, "name.inconsistent") == ["Zelensky"]
+
+
+def test_a_genitive_in_a_company_s_registered_name_is_its_own():
+    text = "Road rebuilt\n\nThe contract was won by the Kragujevac company Putevi Šumadije. Work starts in May in Šumadija."
+    assert _english_only(text, "name.inflected") == []
+    # near-miss: the same genitive outside a company's name
+    near = "Road rebuilt\n\nThe contract was won by a firm from Šumadije. Work starts in May in Šumadija."
+    assert _english_only(near, "name.inflected") == ["Šumadije"]

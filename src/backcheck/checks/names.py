@@ -120,6 +120,8 @@ class NameInflected(Check):
                 continue  # Croatian keeps foreign names in their own spelling: a word it writes so is a name (Medikor)
             if reading.form == "respelling" and any(_named_as_a_business(text, o.start, o.end) for o in occurrences):
                 continue  # "Medikor, a company from Velika Gorica": a brand's coined name, no person's transcribed
+            if all(_in_business_name(text, o.start) for o in occurrences):
+                continue  # "the company Putevi Šumadije": a company's name kept as it is registered
             suggestion = reading.base + ("'s" if reading.form == "possessive" else "")
             flagged.add(word)
             for occ in occurrences:
@@ -177,6 +179,16 @@ class NameInflected(Check):
 _BUSINESS = r"(?:company|firm|manufacturer|supplier|distributor|brand|chain|retailer|startup|producer|dealer)"
 _BUSINESS_AFTER = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_BUSINESS}\b|\s+(?:owner|director|founder)\b")
 _BUSINESS_BEFORE = re.compile(rf"\b{_BUSINESS}\s+$", re.I)
+
+
+#: "the company Putevi ", "the firm ": a business word and its name's first capitalised word
+_BUSINESS_NAME_BEFORE = re.compile(rf"\b{_BUSINESS}\s+[A-ZČĆŠŽĐ][\w-]*\s+$")
+
+
+def _in_business_name(text: str, start: int) -> bool:
+    """Is the word the second of a business's name after the word for the business ("the Kragujevac
+    company Putevi Šumadije")? The name is as the company registered it, genitive and all."""
+    return bool(_BUSINESS_NAME_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def _named_as_a_business(text: str, start: int, end: int) -> bool:
