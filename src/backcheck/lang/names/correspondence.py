@@ -161,6 +161,12 @@ def _correspondence(english: str, source: str, capitalised: bool, table: ExonymT
         return "case"
     if len(fe) == 2 and capitalised and fs.startswith(fe) and fs[2:] in SHORT_CASE_ENDINGS:
         return "case"  # a two-letter name declined (Ri / Riom, Riovog)
+    if len(fe) >= 4 and fe[-2] == "a" and fe[-1] in "ck" and fe[-3] not in "aeiou":
+        # the fleeting a of a final -ac, -ak drops before a case ending (Humac / Humcu,
+        # Gradac / Gradca, Čačak / Čačku); -an, -ar too often keep it (Milan / Milana)
+        stem = fe[:-2] + fe[-1]
+        if fs.startswith(stem) and fs[len(stem) :] in SHORT_CASE_ENDINGS:
+            return "case"
     if table.match(english, source):
         return "exonym"
     if fe in _SAINT_ENGLISH and _SAINT_SOURCE.fullmatch(fs):
