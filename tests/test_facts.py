@@ -234,6 +234,10 @@ def test_a_minister_of_a_portfolio_the_table_does_not_know_leaves_the_pair_unjud
     source = "Razriješeni su ministar zdravstva Edin Hodžić i ministar pravosuđa Zoran Lovrin."
     english = "Health Minister Edin Hodžić and Defence Minister Zoran Lovrin were dismissed."
     assert [t for t, _ in findings("fact.office", source, english, "bs")] == ["Defence Minister"]
+    # near-miss: a minister named without a portfolio ("ministar je rekao") is no unknown one
+    source = "Ministar zdravstva Edin Hodžić obišao je bolnicu, a ministar je rekao da će je obnoviti."
+    english = "Defence Minister Edin Hodžić visited the hospital, and the minister said it would be rebuilt."
+    assert [t for t, _ in findings("fact.office", source, english, "bs")] == ["Defence Minister"]
 
 
 def test_a_deputy_of_a_foreign_minister_is_a_deputy_minister():

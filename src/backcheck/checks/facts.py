@@ -276,7 +276,7 @@ class SpeakerGender(Check):
     #: prijedlog obrane", "Ona je dodala", "Kasnije je istakao"): the auxiliary "je" beside a past
     #: participle, feminine in -la, masculine in -ao, -io, -eo, -uo, within its first words
     _SOURCE_OPENING = re.compile(
-        r"^\W*(?:(?:on|ona|takodje|kasnije|potom|zatim|ipak|medjutim)\s+)?(?:je\s+)?"
+        r"^\W*(?:(?:on|ona|takodje|kasnije|potom|zatim|ipak|medjutim)\s+)?"
         r"(?P<participle>[a-z]{2,}(?:la|ao|io|eo|uo))\s+je\b|"
         r"^\W*(?:on|ona|takodje|kasnije|potom|zatim|ipak|medjutim)?\s*je\s+(?:takodje\s+|i\s+)?"
         r"(?P<after>[a-z]{2,}(?:la|ao|io|eo|uo))\b"
@@ -540,9 +540,9 @@ class OfficeChanged(Check):
         for cue in facts.find(pair.view.text, ["ministr*", "ministar*"]):
             after = pair.view.text[cue.end : cue.end + 40]
             keys = {k for k in table if (cues := facts.find(after, [k])) and cues[0].start <= 2}
-            if not keys and re.match(r"\s+[a-z]", after):
-                # a minister whose portfolio the table does not know ("ministar privrede"): any
-                # English portfolio may render it, so the pair is not judged
+            if not keys and _unknown_portfolio(after):
+                # a minister whose portfolio the table does not know ("ministar za ekonomski
+                # razvoj"): any English portfolio may render it, so the pair is not judged
                 return
             source_keys |= keys
         if not source_keys:
@@ -582,6 +582,27 @@ class OfficeChanged(Check):
             if n > hits:
                 best, hits = (cue, stem), n
         return best
+
+
+#: The word after "ministar" that names a portfolio: a noun or adjective in the genitive (or after
+#: "za"), not a verb or a function word ("ministar je rekao", "ministra koji")
+_PORTFOLIO_WORD = re.compile(r"\s+(?:za\s+)?([a-z]{4,})")
+
+
+def _unknown_portfolio(after: str) -> bool:
+    """Does the text after "ministar" name a portfolio (a content word in -a, -e, -i, -u that is no
+    participle), of which the table knows nothing?"""
+    from backcheck.lang import lexicon
+
+    m = _PORTFOLIO_WORD.match(after)
+    if m is None:
+        return False
+    word = m.group(1)
+    return (
+        word[-1] in "aeiu"
+        and not word.endswith(("la", "li", "le"))
+        and lexicon.zipf(word, "sh") <= lexicon.FUNCTION_ZIPF
+    )
 
 
 #: A masculine or neuter adjective in the genitive at the end of a text (turskog, bivseg).

@@ -177,7 +177,7 @@ class NameInflected(Check):
 #: A business named as such beside its name: "Medikor, a company from ...", "the firm Medikor",
 #: "Medikor owner ...". Its name is coined (Medikor, Telekom), not a person's name transcribed.
 _BUSINESS = r"(?:company|firm|manufacturer|supplier|distributor|brand|chain|retailer|startup|producer|dealer)"
-_BUSINESS_AFTER = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_BUSINESS}\b|\s+(?:owner|director|founder)\b")
+_BUSINESS_AFTER = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_BUSINESS}\b|\s+(?:owner|founder)\b")
 _BUSINESS_BEFORE = re.compile(rf"\b{_BUSINESS}\s+$", re.I)
 
 
@@ -670,18 +670,19 @@ class NameInconsistent(Check):
                 if _transcribes(common, rare):
                     # the usual form is the Serbian transcription of the rarer one (Fereira, Ferreira):
                     # the transcription is the one to change, however often the article writes it
-                    yield from self._spelling_findings(inv, common, rare, counts, "the English spelling")
+                    why = f'"{common}" is the Serbian transcription of "{rare}"'
+                    yield from self._spelling_findings(inv, common, rare, counts, why)
                     continue
-                yield from self._spelling_findings(inv, rare, common, counts, "more often")
+                yield from self._spelling_findings(inv, rare, common, counts, f'the article uses "{common}" more often')
 
     def _spelling_findings(self, inv, wrong: str, right: str, counts, why: str):
+        """A finding at each occurrence of the spelling to change, ``why`` ending its message."""
         for occ in inv.occurrences[wrong]:
             yield Finding(
                 self.id,
                 occ.start,
                 occ.end,
-                f'"{wrong}" and "{right}" look like two spellings of one name; '
-                + (f'the article uses "{right}" more often' if why == "more often" else f'"{right}" is {why}'),
+                f'"{wrong}" and "{right}" look like two spellings of one name; {why}',
                 suggestion=right,
                 evidence={"forms": dict(counts), "skeleton": _skeleton(wrong)},
             )
@@ -724,7 +725,8 @@ def _transcribes(word: str, other: str) -> bool:
 
 
 def _ic_surname(word: str) -> bool:
-    return len(word) >= 5 and fold(word).endswith("ic") and word[:1].isupper() and word[1:].islower()
+    """An -ić surname (or -ic, its accent dropped; not a Slovene or Hungarian -ič)."""
+    return len(word) >= 5 and word.lower().endswith(("ić", "ic")) and word[:1].isupper() and word[1:].islower()
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

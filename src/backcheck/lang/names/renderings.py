@@ -170,13 +170,13 @@ _UNALTERNATED = {"c": ("k", "c", "t"), "s": ("g", "h", "s"), "z": ("g", "z")}
 
 
 #: The suffix and case ending of a town's demonym (Podgoričani, Novosađanima, Uzdinci, Komižanka):
-#: -anin/-ani (after c, ž, đ of the stem's alternation), -ac/-ci, the feminine -ka. Barić et al.,
+#: -anin/-ani (after the stem's alternated c, č, ž, đ), -ac/-ci, the feminine -ka. Barić et al.,
 #: Hrvatska gramatika (2005), the etnici.
 _DEMONYM = re.compile(
     r"(?:lj|j)?an(?:in|ina|inu|inom|i|a|e|ima|ka|ke|ki|ku|kom|kama)?$|(?<=[a-z])(?:ac|ca|cu|cem|ci|cima|aca)$"
 )
 #: A stem's final consonant as the demonym alternates it (Novi Sad: Novosađani; Podgorica: -čani).
-_DEMONYM_ALTERNATION = (("dj", "d"), ("c", "c"), ("c", "k"), ("z", "g"), ("s", "h"))
+_DEMONYM_ALTERNATION = (("dj", "d"), ("c", "k"), ("z", "g"), ("s", "h"))
 
 
 def demonym_of(english: Token, source: Token) -> bool:

@@ -29,9 +29,8 @@ from backcheck.lang.text import fold
 from backcheck.paths import cache_path
 
 #: Bump when the index's keys change: a kept index is rebuilt.
-_INDEX_FORMAT = (
-    "8"  # 2: keyed by the Serbian spellings of each word; 3: rarer names; 4-7: French; 8: Cyrillic romanized
-)
+#: 2: keyed by the Serbian spellings of each word; 3: rarer names; 4-7: French; 8: Cyrillic romanised
+_INDEX_FORMAT = "8"
 #: How many of English's commonest words are indexed (wordfreq's list, names included).
 _INDEXED_WORDS = 200000
 #: A candidate English word must be at least this common (Zipf): a name English text writes.
