@@ -109,7 +109,11 @@ class NameInflected(Check):
             if (
                 source_words is not None
                 and reading.form != "respelling"
-                and (_invariant_in_source(word, reading.base, source_words) or _declined_in_source(word, source_words))
+                and (
+                    _invariant_in_source(word, reading.base, source_words)
+                    or _declined_in_source(word, source_words)
+                    or _made_by_the_translator(word, reading, source_words)
+                )
             ):
                 continue
             if _usual_of_a_pair(word, reading.base, inv.occurrences):
@@ -358,6 +362,20 @@ def _invariant_in_source(word: str, base: str, counts: Counter) -> bool:
         and other[:3] == key[:3]
         and any(fold(r.base) == folded_base for r in readings(other.capitalize()) if r.form != "respelling")
         for other in counts
+    )
+
+
+def _made_by_the_translator(word: str, reading, counts: Counter) -> bool:
+    """The source never writes the word but writes another form of its stem (English "residents of
+    Kruševice", source "mještani Kruševica"; "Visoka", source "u Visokoj"): a case form an MT system
+    copies is the source's own, so a form the source lacks is the translator's nominative."""
+    from backcheck.lang.names.forms import CASES
+
+    if reading.form not in CASES or counts[fold(word)]:
+        return False
+    stem = fold(word)[: len(word) - len(reading.ending)] if reading.ending else fold(word)
+    return len(stem) >= 4 and any(
+        not other.startswith("after:") and other != fold(word) and other.startswith(stem) for other in counts
     )
 
 

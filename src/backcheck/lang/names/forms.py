@@ -74,6 +74,9 @@ class Context:
     #: followed by a lower-case word English does not write: a name kept in the source language,
     #: which capitalises its first word only (Naša stranka, Bolje sestre)
     next_foreign: bool = False
+    #: the subject of its clause: the name (with its other part) opens a sentence or a clause and a
+    #: finite verb follows it ("Paola Egonu stood", "while Đere lost"): a nominative
+    subject: bool = False
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -134,6 +137,38 @@ def context_at(text: str, start: int, end: int) -> Context:
         or bool(re.match(r"\s*(?:[,.;:!?()'’]|$)", text[end : end + 2])),
         previous_word == "of" and len(before) >= 2 and before[-2].group().lower() in _PLACE_NOUNS,
         next_lower and after is not None and lexicon.zipf(after.group().lower()) < lexicon.UNKNOWN_ZIPF,
+        _subject(text, prev.start() if prev and neighbour_before else start, stop),
+    )
+
+
+#: Words that open a clause whose subject follows them.
+_CLAUSE_OPENERS = frozenset("while whereas but when because although though since that where as if until once".split())
+
+
+def _subject(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` the subject of a clause: at the start of a sentence, of a
+    clause after a comma or a conjunction, and followed by a finite verb?"""
+    from backcheck.lang.facts import tables as fact_tables
+
+    after = re.match(r" ([a-z]+)\b", text[end : end + 40])
+    if after is None:
+        return False
+    word = after.group(1)
+    verbs = fact_tables()["english_verbs"]
+    finite = (
+        (word in verbs["auxiliaries"] and word not in ("be", "been", "being", "do"))
+        or word in verbs["irregular"]
+        or (word in _SAYS and word not in ("and", "or", "but"))
+        or (word.endswith("ed") and _english_verb(word, text[end + after.end() : end + after.end() + 30]))
+    )
+    if not finite:
+        return False
+    head = text[max(0, start - 30) : start]
+    opener = re.search(r"([^\W\d_]+) $", head)
+    return bool(
+        _SENTENCE_START.search(text[max(0, start - 5) : start])
+        or head.endswith(", ")
+        or (opener and opener.group(1).lower() in _CLAUSE_OPENERS)
     )
 
 
@@ -691,6 +726,8 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         and _listed_name(token)
     ):
         return False  # a saint's name after "St", listed as a name itself (St Petka), is no case of another
+    if (reading.form in CASES or _declined_respelling(token, reading)) and any(c.subject for c in contexts):
+        return False  # the subject before its verb is a nominative ("while Đere lost", "Egonu stood")
     if reading.form == "vocative" and not any(c.address for c in contexts):
         return False  # a vocative is a name said to someone; news names people in the other cases
     if contexts and any(c.compound and _known_compound(c.compound) for c in contexts):
@@ -728,6 +765,11 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
     if nominative and _slavic_feminine(token, reading.base):
         return False
     return not (_name_of_its_own(token) and any(_first_name_before_nominative(reading, c) for c in contexts))
+
+
+def _declined_respelling(token: str, reading: Reading) -> bool:
+    """A respelling read with a case vowel after the whole spelling (Egonu: Egon's dative)."""
+    return reading.form == "respelling" and token[-1:].lower() in "aeou" and fold(token[:-1]) == fold(reading.base)
 
 
 def _before_ic_nominative(context: Context) -> bool:
@@ -779,6 +821,9 @@ def _feminine_titles() -> frozenset[str]:
 
 #: English prepositions whose Serbo-Croatian counterpart never takes the genitive ("in": u + locative).
 _LOCATIVE_ONLY = frozenset({"in", "inside"})
+#: The forms a declension gives a name; a feminine surname (Hornova) and a possessive adjective
+#: (Trumpova) are words of their own, which a translator may make of a nominative.
+CASES = frozenset(("genitive", "dative-locative", "accusative", "instrumental", "vocative", "plural"))
 #: The changes of a reading that undo sibilarisation before -i (Gospođinci: Gospođinka).
 _SIBILARISED = ("k>c", "g>z", "h>s")
 #: English prepositions that render a BCMS preposition with the genitive only (iz, od).
