@@ -261,6 +261,10 @@ def test_a_negated_verb_of_excluding_rendered_ruled_out_is_flagged():
     assert [(t, f.suggestion) for t, f in found] == [("ruled out", "did not rule out")]
     # near-misses: the English keeps the negation, or the source excludes
     assert findings("mistranslation.negation", source, "The governor did not rule out a new rate rise.", "sr") == []
+    # (also with "cannot" and a contracted "n't" on the auxiliary)
+    source_can = "Ne možemo isključiti mogućnost novog povećanja kamata."
+    for english in ("We cannot rule out a new rate rise.", "We can't rule out a new rate rise."):
+        assert findings("mistranslation.negation", source_can, english, "sr") == []
     source = "Guverner isključuje mogućnost novog povećanja kamata."
     assert findings("mistranslation.negation", source, "The governor ruled out a new rate rise.", "sr") == []
 
@@ -275,3 +279,12 @@ def test_a_negated_verb_of_excluding_rendered_ruled_out_is_flagged():
 def test_words_that_only_begin_like_a_negation_pair_with_nothing(english):
     source = "Banka ne planira da ograniči uvoz."
     assert [t for t, _ in findings("mistranslation.negation", source, english, "sr")] == [english]
+
+
+def test_none_other_than_is_emphasis_not_negation():
+    source = "U finalu ih je pobijedila upravo Turska."
+    english = "In the final they were beaten by none other than Turkey."
+    assert findings("mistranslation.negation", source, english, "sr") == []
+    # near-miss: a real "none" against a positive source
+    english = "In the final none of them were beaten by Turkey."
+    assert len(findings("mistranslation.negation", source, english, "sr")) == 1

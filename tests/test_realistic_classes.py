@@ -1979,3 +1979,29 @@ def test_a_form_the_source_never_writes_is_the_translators_nominative():
     # near-miss: the English copies a case form the source writes
     copied = "Residents of Grabovica are demanding a new road. Forty families live in Grabovici."
     assert ("name.inflected", "Grabovici") in _with_source(source, copied, "bs")
+
+
+def test_a_city_s_other_name_that_is_a_common_word_is_no_exonym():
+    # GeoNames gives a Russian town the alternate name "Sloboda", a common word (freedom) and a
+    # club's name in the region
+    text = "Derby\n\nVelež beat Sloboda 2-0 in Mostar on Sunday. Sloboda stay fourth."
+    assert _english_only(text, "name.exonym") == []
+    # near-miss: a city's BCMS name that is no common word is still an exonym left in
+    near = "Talks\n\nThe minister travelled to Beč on Sunday for talks on gas supplies."
+    assert _english_only(near, "name.exonym") == ["Beč"]
+
+
+def test_an_adjective_and_a_noun_in_a_both_make_a_feminine_nominative():
+    text = "Clinic\n\nThe mobile clinic will visit the Kraljeva Sutjeska local community on Tuesday."
+    assert _english_only(text, "name.inflected") == []
+    # near-miss: the genitive of a neuter name puts its adjective in -og
+    near = "Clinic\n\nThe mobile clinic will visit residents of Bijelog Polja on Tuesday."
+    assert _english_only(near, "name.inflected") == ["Bijelog Polja"]
+
+
+def test_a_place_after_in_or_in_a_route_is_no_genitive():
+    text = "Ferry\n\nThe match is at the pool in Topla. Fans took the Kamenari–Lepetani ferry."
+    assert _english_only(text, "name.inflected") == []
+    # near-miss: the same ending after "with" is an instrumental's, read as a case form
+    near = "Ferry\n\nThe mayor met the minister with Nikšićem on Tuesday."
+    assert _english_only(near, "name.inflected") == ["Nikšićem"]

@@ -139,7 +139,9 @@ _IDIOM = {
         # litotes and "only then": "not far from" (nedaleko od), "not until 2027" (tek 2027.)
         r"|\b(?P<neg4>not)\s+(?:far\b|(?:[a-z]+\s+){0,3}(?:until|till)\b)"
         # a defendant "not in custody" is one the source says defends himself "sa slobode" (at liberty)
-        r"|\b(?P<neg5>not)\s+(?:in\s+custody|detained)\b",
+        r"|\b(?P<neg5>not)\s+(?:in\s+custody|detained)\b"
+        # emphasis, no negation: "beaten by none other than Turkey" (upravo Turska)
+        r"|\b(?P<neg6>none|no)\s+other\s+than\b",
         re.I,
     ),
     "ru": re.compile(r"\bтем\s+(?P<neg>не)\s+менее\b", re.I),
@@ -486,7 +488,8 @@ _NOT_ADJECTIVE = re.compile(
 
 #: English verbs of excluding, and a negation before one (within three words).
 _EXCLUDING = re.compile(r"\b(?:rul(?:e|es|ed|ing)\s+out|exclud(?:e|es|ed|ing))\b", re.I)
-_NEGATED_BEFORE = re.compile(r"\b(?:not|never|n't|nor|no)\b(?:\W+\w+){0,3}\W*$", re.I)
+#: (cannot and the contracted n't, written onto their auxiliary: can't, won't, didn't)
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|nor|no|cannot)\b|n['’]t\b)(?:\W+\w+){0,3}\W*$", re.I)
 
 
 def _exclusion_flipped(src, tgt, lang: str):

@@ -40,6 +40,38 @@ def _stems() -> frozenset[str]:
     return frozenset(kept(f"bcms-stems-{stamp}.txt", lambda: sorted(_read(directory, lower=True))))
 
 
+@cache
+def _native_names() -> frozenset[str]:
+    """The folded capitalised entries of the Croatian and Bosnian dictionaries: names the region
+    gives its own people and places (Lejla, Senad, Tomislav); the Serbian one also lists the
+    transcriptions of foreign names (Džonson, Laslo, Đovani)."""
+    directory = Path(os.environ.get("BACKCHECK_HUNSPELL") or DEFAULT_DIR)
+    native = DICTIONARIES[1:]
+    stamp = "-".join(_stamp(directory / name) for name in native)
+    return frozenset(kept(f"bcms-native-{stamp}.txt", lambda: sorted(_read(directory, False, native))))
+
+
+def is_native_name(word: str) -> bool:
+    """Whether a Croatian or Bosnian dictionary lists ``word`` (folded) as a capitalised name."""
+    return fold(word) in _native_names()
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """The folded lower-case entries of the Croatian and Bosnian dictionaries: common words (the
+    Serbian one also lists the names of places in lower case: pariz, moskva)."""
+    directory = Path(os.environ.get("BACKCHECK_HUNSPELL") or DEFAULT_DIR)
+    common = DICTIONARIES[1:]
+    stamp = "-".join(_stamp(directory / name) for name in common)
+    return frozenset(kept(f"bcms-common-{stamp}.txt", lambda: sorted(_read(directory, True, common))))
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a Croatian or Bosnian dictionary lists ``word`` (folded) in lower case, as a word
+    (sloboda, zora, prag), whatever it also names."""
+    return fold(word) in _common_words()
+
+
 def _stamp(path: Path) -> str:
     try:
         st = path.stat()
@@ -48,9 +80,9 @@ def _stamp(path: Path) -> str:
     return f"{st.st_size:x}{int(st.st_mtime):x}"
 
 
-def _read(directory: Path, lower: bool = False) -> frozenset[str]:
+def _read(directory: Path, lower: bool = False, dictionaries: tuple[str, ...] = DICTIONARIES) -> frozenset[str]:
     entries: list[str] = []
-    for name in DICTIONARIES:
+    for name in dictionaries:
         try:
             lines = (directory / name).read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:

