@@ -2005,3 +2005,16 @@ def test_a_place_after_in_or_in_a_route_is_no_genitive():
     # near-miss: the same ending after "with" is an instrumental's, read as a case form
     near = "Ferry\n\nThe mayor met the minister with Nikšićem on Tuesday."
     assert _english_only(near, "name.inflected") == ["Nikšićem"]
+
+
+def test_a_nationality_in_the_apposition_after_a_name_introduces_a_foreigner():
+    text = (
+        "Cup\n\nThe home side lost at home. Their coach Stavros Papadopulos, a Greek, said the team had played badly."
+    )
+    assert _english_only(text, "name.inflected") == ["Papadopulos"]
+    # near-miss: a relative clause names another's nationality, not the person's
+    near = (
+        "Cup\n\nThe home side lost at home. Their coach Stavros Papadopulos, who once coached a Greek club, "
+        "said the team had played badly."
+    )
+    assert _english_only(near, "name.inflected") == []

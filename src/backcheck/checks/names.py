@@ -272,10 +272,17 @@ def _foreign_languages(word: str, occurrences, text: str) -> set[str]:
     from backcheck.lang.names import nationality
 
     languages = {nationality.nationality_before(text, o.start) for o in occurrences}
+    languages |= {nationality.nationality_after(text, _full_name_end(text, o.end)) for o in occurrences}
     languages.discard(None)
     if not languages or any(nationality.spells_slavic_letters(lang) for lang in languages if lang):
         return set()
     return set() if is_place_as_written(word) else {lang for lang in languages if lang is not None}
+
+
+def _full_name_end(text: str, end: int) -> int:
+    """The end of the full name a word at ``end`` is in (its capitalised words after it)."""
+    m = re.match(r"(?: [" + UPPER + r"][^\W\d_]+(?:-[^\W\d_]+)*)*", text[end : end + 80])
+    return end + (m.end() if m else 0)
 
 
 def _women(text: str) -> dict[str, str]:

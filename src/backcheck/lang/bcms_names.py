@@ -41,22 +41,6 @@ def _stems() -> frozenset[str]:
 
 
 @cache
-def _native_names() -> frozenset[str]:
-    """The folded capitalised entries of the Croatian and Bosnian dictionaries: names the region
-    gives its own people and places (Lejla, Senad, Tomislav); the Serbian one also lists the
-    transcriptions of foreign names (Džonson, Laslo, Đovani)."""
-    directory = Path(os.environ.get("BACKCHECK_HUNSPELL") or DEFAULT_DIR)
-    native = DICTIONARIES[1:]
-    stamp = "-".join(_stamp(directory / name) for name in native)
-    return frozenset(kept(f"bcms-native-{stamp}.txt", lambda: sorted(_read(directory, False, native))))
-
-
-def is_native_name(word: str) -> bool:
-    """Whether a Croatian or Bosnian dictionary lists ``word`` (folded) as a capitalised name."""
-    return fold(word) in _native_names()
-
-
-@cache
 def _common_words() -> frozenset[str]:
     """The folded lower-case entries of the Croatian and Bosnian dictionaries: common words (the
     Serbian one also lists the names of places in lower case: pariz, moskva)."""

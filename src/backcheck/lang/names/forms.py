@@ -562,7 +562,7 @@ def evidence(
     """The features of one reading (names as in the model file); ``in_article(base)`` says
     whether the article writes ``base`` itself as a name, ``nominative`` whether it writes the
     token as part of a full name whose other word never goes with a base (Maria Zakharova)."""
-    from backcheck.lang.bcms_names import is_bcms_name, is_native_name
+    from backcheck.lang.bcms_names import is_bcms_name
     from backcheck.lang.gazetteer import is_place, is_place_as_written, other_name_of
 
     base_zipf = lexicon.zipf(reading.base.lower())
@@ -607,9 +607,6 @@ def evidence(
         # a BCMS dictionary lists the token itself (Zorica, Ivana: names of their own)
         "token_bcms_name": float(is_bcms_name(token)),
         "slavic_letters": float(any(c in _SLAVIC_LETTERS for c in low_token)),
-        # the full name's other word is a name the region gives its own people (Lejla Čolo, Marko
-        # Beljo), which a Croatian or Bosnian dictionary lists: a local person, no transcription
-        "neighbour_native_name": float(bool(context.neighbour) and is_native_name(context.neighbour)),
         "ending_length": len(reading.ending) / 4.0,
     }
     # the evidence that decides most cases: a known base, and a token nothing knows

@@ -114,6 +114,33 @@ def nationality_before(text: str, start: int) -> str | None:
     return None
 
 
+#: Words that open an apposition describing the person named before it ("Jorgos Papadopulos, a
+#: Greek"; "Zoltan Sabo, a state secretary at the Hungarian Ministry").
+_APPOSITION = frozenset({"a", "an", "the"})
+#: How many words of an apposition a nationality may stand in.
+_APPOSITION_WINDOW = 8
+
+
+def nationality_after(text: str, end: int) -> str | None:
+    """The language of the nationality in an apposition right after the name that ends at
+    ``end`` (", a Greek", ", a state secretary at the Hungarian Ministry"), or None. The
+    apposition opens with an article and ends at the clause's punctuation; a relative clause
+    (", who played for Hungarian side ...") says nothing of the person's own nationality."""
+    m = re.match(r", ([^,.;:!?()\n\"“”]+)", text[end : end + 160])
+    if m is None:
+        return None
+    tokens = _TOKEN.findall(m.group(1))
+    if not tokens or tokens[0].lower() not in _APPOSITION:
+        return None
+    for token in tokens[1:_APPOSITION_WINDOW]:
+        if token.islower() and _VERB.search(token) and token not in ("ambassadors",):
+            return None  # a verb: the apposition became a clause
+        lang = language_of(token)
+        if lang is not None:
+            return lang
+    return None
+
+
 def spells_slavic_letters(lang: str) -> bool:
     """Does this language's Latin alphabet write č, š, ž (a Czech or Slovene name may have them)?"""
     return lang in _table()["hacek_languages"]
