@@ -24,11 +24,10 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import evaluate_articles as ea
-from evalkit import MEANING, table
-
 from backcheck.config import OPT_IN_CHECKS, Config
 from backcheck.formats.article import from_text
 from backcheck.pipeline.check import Job, run_checks
+from evalkit import MEANING, table
 
 
 def main() -> int:
