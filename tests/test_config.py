@@ -202,19 +202,21 @@ def test_never_flag_suppresses_flags_on_accepted_names(never_flag, kept):
 
 
 def test_an_opt_in_check_runs_only_when_named(tmp_path):
-    source = "Ministar Nikola Marković doputovao je u Sarajevo."
-    english = "Minister Petar Jovanović arrived in Sarajevo."
+    source = "Vlada je u ponedjeljak usvojila budžet za iduću godinu."
+    english = (
+        "The government adopted next year's budget on Monday. The opposition walked out of the session in protest."
+    )
 
     def checks(config):
         job = Job(from_text(english, lang="en"), from_text(source, lang="sr"))
         return {f.check for f in run_checks(job, config)}
 
-    assert "name.unmatched" not in checks(Config())  # opt-in: off by default
-    (tmp_path / "backcheck.toml").write_text('opt_in = ["name.unmatched"]\n')
-    assert "name.unmatched" in checks(resolve({}, tmp_path, environ={}))
-    assert "name.unmatched" in checks(resolve({}, tmp_path / "none", environ={"BACKCHECK_OPT_IN": "name.unmatched"}))
+    assert "addition" not in checks(Config())  # opt-in: off by default
+    (tmp_path / "backcheck.toml").write_text('opt_in = ["addition"]\n')
+    assert "addition" in checks(resolve({}, tmp_path, environ={}))
+    assert "addition" in checks(resolve({}, tmp_path / "none", environ={"BACKCHECK_OPT_IN": "addition"}))
     # a list of checks to run names an opt-in check too; "disabled" still wins
-    assert checks(Config(enabled={"name.unmatched"})) == {"name.unmatched"}
-    assert "name.unmatched" not in checks(Config(opt_in={"name.unmatched"}, disabled={"name.unmatched"}))
-    with pytest.raises(ConfigError, match="unknown check 'name.unmached'"):
-        Config(opt_in={"name.unmached"}).validate(known_checks={"name.unmatched"})
+    assert checks(Config(enabled={"addition"})) == {"addition"}
+    assert "addition" not in checks(Config(opt_in={"addition"}, disabled={"addition"}))
+    with pytest.raises(ConfigError, match="unknown check 'additon'"):
+        Config(opt_in={"additon"}).validate(known_checks={"addition"})

@@ -2009,14 +2009,13 @@ def test_a_name_that_opens_its_clause_before_a_verb_is_a_nominative():
     assert _english_only(near, "name.inflected") == ["Nikšiću"]
 
 
-def test_a_form_the_source_never_writes_is_the_translators_nominative():
-    # the source declines the village (mještani Grabovica, u Grabovici); the English form is its own
-    source = "Mještani Grabovica traže novi put. U Grabovici živi četrdeset porodica."
-    english = "Residents of Grabovice are demanding a new road. Forty families live in Grabovice."
-    assert ("name.inflected", "Grabovice") not in _with_source(source, english, "bs")
-    # near-miss: the English copies a case form the source writes
-    copied = "Residents of Grabovica are demanding a new road. Forty families live in Grabovici."
-    assert ("name.inflected", "Grabovici") in _with_source(source, copied, "bs")
+def test_a_subject_copied_from_the_source_is_a_nominative():
+    source = "Domaćin je pobijedio u četiri seta. Marta Egonu postigla je 20 poena."
+    english = "The hosts won in four sets. Marta Egonu scored 20 points."
+    assert ("name.inflected", "Egonu") not in _with_source(source, english, "sr")
+    # near-miss: the source writes the subject otherwise (Egon), so the English form copies nothing
+    other = "Domaćin je pobijedio u četiri seta. Marta Egon postigla je 20 poena."
+    assert ("name.inflected", "Egonu") in _with_source(other, english, "sr")
 
 
 def test_a_city_s_other_name_that_is_a_common_word_is_no_exonym():
@@ -2056,3 +2055,14 @@ def test_a_nationality_in_the_apposition_after_a_name_introduces_a_foreigner():
         "said the team had played badly."
     )
     assert _english_only(near, "name.inflected") == []
+
+
+def test_of_two_spellings_the_one_without_the_foreign_letters_is_the_transcription():
+    text = (
+        "Visit\n\nTurkish investor Kerem Yıldız toured the plant on Monday. Jildiz said the factory would "
+        "hire 200 workers. Jildiz also met the mayor."
+    )
+    assert _english_only(text, "name.inconsistent") == ["Jildiz", "Jildiz"]
+    # near-miss: two spellings both in Serbo-Croatian letters: the rarer one is flagged
+    near = "Visit\n\nInvestor Kerem Jildiz toured the plant. Jildiz said it would hire 200. Jilldiz also met the mayor."
+    assert _english_only(near, "name.inconsistent") == ["Jilldiz"]

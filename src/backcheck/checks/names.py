@@ -88,7 +88,13 @@ class NameInflected(Check):
             found = None
             if reading is None:
                 found = name_forms.analyse(
-                    word, contexts or [name_forms.Context()], inv.is_name_like, inv.nominative_evidence
+                    word,
+                    contexts or [name_forms.Context()],
+                    inv.is_name_like,
+                    inv.nominative_evidence,
+                    # a subject's form is the source's nominative only where the English copies the
+                    # source's word: a form the source never writes is no copy of its subject
+                    copied=(lambda w: bool(source_words[fold(w)])) if source_words is not None else None,
                 )
                 if found is None or found.probability < (configured if configured is not None else found.threshold):
                     found = None
@@ -109,11 +115,7 @@ class NameInflected(Check):
             if (
                 source_words is not None
                 and reading.form != "respelling"
-                and (
-                    _invariant_in_source(word, reading.base, source_words)
-                    or _declined_in_source(word, source_words)
-                    or _made_by_the_translator(word, reading, source_words)
-                )
+                and (_invariant_in_source(word, reading.base, source_words) or _declined_in_source(word, source_words))
             ):
                 continue
             if _usual_of_a_pair(word, reading.base, inv.occurrences):
@@ -369,20 +371,6 @@ def _invariant_in_source(word: str, base: str, counts: Counter) -> bool:
         and other[:3] == key[:3]
         and any(fold(r.base) == folded_base for r in readings(other.capitalize()) if r.form != "respelling")
         for other in counts
-    )
-
-
-def _made_by_the_translator(word: str, reading, counts: Counter) -> bool:
-    """The source never writes the word but writes another form of its stem (English "residents of
-    Kruševice", source "mještani Kruševica"; "Visoka", source "u Visokoj"): a case form an MT system
-    copies is the source's own, so a form the source lacks is the translator's nominative."""
-    from backcheck.lang.names.forms import CASES
-
-    if reading.form not in CASES or counts[fold(word)]:
-        return False
-    stem = fold(word)[: len(word) - len(reading.ending)] if reading.ending else fold(word)
-    return len(stem) >= 4 and any(
-        not other.startswith("after:") and other != fold(word) and other.startswith(stem) for other in counts
     )
 
 
@@ -692,8 +680,9 @@ class NameInconsistent(Check):
                     _established(rare) and _established(common) or _common_word(rare) or _common_word(common)
                 ):
                     continue  # two words English uses in their own right (Alan / Allan, Live / Love)
-                if _transcribes(common, rare):
-                    # the usual form is the Serbian transcription of the rarer one (Fereira, Ferreira):
+                if _transcribes(common, rare) or (_foreign_letters(rare) and not _foreign_letters(common)):
+                    # the usual form is the Serbian transcription of the rarer one (Fereira, Ferreira),
+                    # or the rarer one has letters Serbo-Croatian does not write (Yıldırım, Jildirim):
                     # the transcription is the one to change, however often the article writes it
                     why = f'"{common}" is the Serbian transcription of "{rare}"'
                     yield from self._spelling_findings(inv, common, rare, counts, why)
@@ -747,6 +736,15 @@ def _transcribes(word: str, other: str) -> bool:
     from backcheck.lang.names.respelling import respellings
 
     return any(fold(base) == fold(other) for base, score in respellings(word) if score >= 0.95)
+
+
+#: The letters of the Serbo-Croatian Latin alphabet (Gaj's): a name with any other letter (ı, ğ,
+#: é, ö, w, y) is spelled as its own language spells it, never as Serbian transcribes it.
+_GAJ_LETTERS = frozenset("abcčćdđefghijklmnoprsštuvzž")
+
+
+def _foreign_letters(word: str) -> bool:
+    return any(c.isalpha() and c not in _GAJ_LETTERS for c in word.lower())
 
 
 def _ic_surname(word: str) -> bool:

@@ -1044,10 +1044,12 @@ def analyse(
     contexts: list[Context],
     in_article: Callable[[str], bool],
     nominative: Callable[[str, set[str]], bool] = lambda token, bases: False,
+    copied: Callable[[str], bool] | None = None,
 ) -> Analysis | None:
     """The most probable reading of ``token`` over its occurrences, or None when it has none.
-    ``nominative(token, bases)``: the article's evidence that the token is a nominative. Readings
-    of the two groups compare by how far each is above its group's threshold."""
+    ``nominative(token, bases)``: the article's evidence that the token is a nominative.
+    ``copied(token)``: with a source, whether the source writes the token (None: no source).
+    Readings of the two groups compare by how far each is above its group's threshold."""
     best: Analysis | None = None
     m = model()
     candidates = readings(token)
@@ -1055,7 +1057,7 @@ def analyse(
     for reading in candidates:
         if not allowed(token, reading, contexts, is_nominative):
             continue
-        if _subject_of_its_own(token, reading, contexts, in_article):
+        if (copied is None or copied(token)) and _subject_of_its_own(token, reading, contexts, in_article):
             continue
         if reading.form == "possessive" and reading.ending.endswith("o") and not in_article(reading.base):
             continue  # a neuter -ovo, -ino of someone the article never names is a village (Murino)
