@@ -4,7 +4,7 @@ alignment, so that these tests do not depend on the aligner."""
 from __future__ import annotations
 
 from backcheck.checks import CheckContext, all_checks
-from backcheck.config import OPT_IN_CHECKS, Config
+from backcheck.config import Config
 from backcheck.formats.article import from_text
 from backcheck.lang.align import AlignedPair
 
@@ -23,5 +23,5 @@ def findings(check_id, source, english, lang="sr", alignment="1-1"):
         beads = None
     else:
         beads = [AlignedPair(tuple(s), tuple(t)) for s, t in alignment]
-    ctx = CheckContext(document=tgt, config=Config(opt_in=set(OPT_IN_CHECKS)), source=src, alignment=beads)
+    ctx = CheckContext(document=tgt, config=Config(), source=src, alignment=beads)
     return [(tgt.text[f.start : f.end], f) for f in all_checks()[check_id]().run(ctx)]

@@ -17,7 +17,7 @@ import pytest
 
 from backcheck.checks import all_checks
 from backcheck.checks.examples import Example, all_examples, examples
-from backcheck.config import OPT_IN_CHECKS, Config
+from backcheck.config import Config
 from backcheck.engines.base import Translation
 from backcheck.formats.article import from_text
 from backcheck.pipeline.check import Job, run_checks
@@ -62,7 +62,7 @@ def run_example(example: Example, monkeypatch) -> list:
     doc = from_text(example.english, path="example.txt", lang="en")
     src = from_text(example.source, path="source.txt", lang=example.source_lang) if example.source is not None else None
     job = Job(doc, src)
-    config = Config(**{"opt_in": set(OPT_IN_CHECKS), **example.config})  # an opt-in check's examples run it
+    config = Config(**example.config)
     if example.needs != "engine":
         return run_checks(job, config)
     sentences = doc.article_sentences

@@ -199,24 +199,3 @@ def test_never_flag_suppresses_flags_on_accepted_names(never_flag, kept):
     text = "Spokeswoman Emily Horn spoke on Monday.\n\nThe talks were useful, Hornova told reporters in Washington.\n"
     flags = _flags(text, Config(never_flag=never_flag), "name.inflected")
     assert any(f.span.text == "Hornova" for f in flags) == kept
-
-
-def test_an_opt_in_check_runs_only_when_named(tmp_path):
-    source = "Vlada je u ponedjeljak usvojila budžet za iduću godinu."
-    english = (
-        "The government adopted next year's budget on Monday. The opposition walked out of the session in protest."
-    )
-
-    def checks(config):
-        job = Job(from_text(english, lang="en"), from_text(source, lang="sr"))
-        return {f.check for f in run_checks(job, config)}
-
-    assert "addition" not in checks(Config())  # opt-in: off by default
-    (tmp_path / "backcheck.toml").write_text('opt_in = ["addition"]\n')
-    assert "addition" in checks(resolve({}, tmp_path, environ={}))
-    assert "addition" in checks(resolve({}, tmp_path / "none", environ={"BACKCHECK_OPT_IN": "addition"}))
-    # a list of checks to run names an opt-in check too; "disabled" still wins
-    assert checks(Config(enabled={"addition"})) == {"addition"}
-    assert "addition" not in checks(Config(opt_in={"addition"}, disabled={"addition"}))
-    with pytest.raises(ConfigError, match="unknown check 'additon'"):
-        Config(opt_in={"additon"}).validate(known_checks={"addition"})

@@ -6,20 +6,18 @@ from __future__ import annotations
 import pytest
 
 from _source_checks import findings
-from backcheck.config import OPT_IN_CHECKS, Config
+from backcheck.config import Config
 from backcheck.formats.article import from_text
 from backcheck.pipeline.check import Job, run_checks
 
 
 def _english_only(text: str, check: str) -> list[str]:
     doc = from_text(text, path="t.txt")
-    return [f.span.text for f in run_checks(Job(doc), Config(opt_in=set(OPT_IN_CHECKS))) if f.check == check]
+    return [f.span.text for f in run_checks(Job(doc), Config()) if f.check == check]
 
 
 def _with_source(source: str, english: str, lang: str = "hr") -> set[tuple[str, str]]:
-    flags = run_checks(
-        Job(from_text(english, lang="en"), from_text(source, lang=lang)), Config(opt_in=set(OPT_IN_CHECKS))
-    )
+    flags = run_checks(Job(from_text(english, lang="en"), from_text(source, lang=lang)), Config())
     return {(f.check, f.span.text) for f in flags}
 
 
@@ -534,7 +532,7 @@ def test_a_club_named_in_bcms_is_no_untranslated_word():
 )
 def test_a_two_word_place_declined_word_by_word(text, span, place):
     doc = from_text(text, path="t.txt")
-    flags = [f for f in run_checks(Job(doc), Config(opt_in=set(OPT_IN_CHECKS))) if f.check == "name.inflected"]
+    flags = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
     assert [(f.span.text, f.suggestion) for f in flags] == [(span, place)]
 
 
@@ -791,11 +789,7 @@ def test_a_kind_of_institution_kept_in_bcms_is_untranslated():
     from backcheck.formats.article import from_text as _from_text
 
     text = "Clinic\n\nThe patient was first treated at the Dom zdravlja in Pirot."
-    flags = [
-        f
-        for f in run_checks(Job(_from_text(text, path="t.txt")), Config(opt_in=set(OPT_IN_CHECKS)))
-        if f.check == "untranslated"
-    ]
+    flags = [f for f in run_checks(Job(_from_text(text, path="t.txt")), Config()) if f.check == "untranslated"]
     assert [(f.span.text, f.suggestion) for f in flags] == [("Dom zdravlja", "Health Centre")]
     # near-miss: a club's name kept as written is a name
     assert _english_only("Football\n\nCrvena zvezda won the derby.", "untranslated") == []
@@ -813,7 +807,7 @@ def test_a_kind_of_institution_kept_in_bcms_is_untranslated():
 )
 def test_foreign_names_in_the_serbian_reading_of_their_language(text, span, suggestion):
     doc = from_text(text, path="t.txt")
-    flags = [f for f in run_checks(Job(doc), Config(opt_in=set(OPT_IN_CHECKS))) if f.check == "name.inflected"]
+    flags = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
     assert [(f.span.text, f.suggestion) for f in flags] == [(span, suggestion)]
 
 
@@ -829,7 +823,7 @@ def test_foreign_names_in_the_serbian_reading_of_their_language(text, span, sugg
 )
 def test_local_names_are_no_foreign_readings(text):
     doc = from_text(text, path="t.txt")
-    flags = [f for f in run_checks(Job(doc), Config(opt_in=set(OPT_IN_CHECKS))) if f.check == "name.inflected"]
+    flags = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
     assert [f.span.text for f in flags if f.evidence.get("form") == "respelling"] == []
 
 
@@ -869,11 +863,7 @@ def test_an_english_word_is_not_read_the_french_way():
     # "Trumpe" (a vocative copied from the source) is Trump's, not "trumpet" with a silent t
     text = 'Rally\n\nThe crowd chanted, "Donalde, Trumpe, come back!"'
     doc = from_text(text, path="t.txt")
-    flags = [
-        f
-        for f in run_checks(Job(doc), Config(opt_in=set(OPT_IN_CHECKS)))
-        if f.check == "name.inflected" and f.span.text == "Trumpe"
-    ]
+    flags = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected" and f.span.text == "Trumpe"]
     assert [f.suggestion for f in flags] == ["Trump"]
 
 
@@ -1017,11 +1007,7 @@ def test_a_feminine_place_in_a_is_no_stem_with_a_fleeting_vowel():
 )
 def test_an_oblique_ending_of_a_local_name_is_a_case_form(sentence, flagged, suggestion):
     doc = from_text(f"News\n\n{sentence}", path="t.txt")
-    found = [
-        (f.span.text, f.suggestion)
-        for f in run_checks(Job(doc), Config(opt_in=set(OPT_IN_CHECKS)))
-        if f.check == "name.inflected"
-    ]
+    found = [(f.span.text, f.suggestion) for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
     assert found == [(flagged, suggestion)]
 
 
@@ -1061,11 +1047,7 @@ def test_a_transcription_s_slavic_letters_must_be_sounds_of_the_name():
 
 def test_a_transcribed_particle_of_a_german_name_is_a_phonetic_spelling():
     doc = from_text("Visit\n\nThe chancellor met Karl fon Hagen and Anna fon der Brück in Bonn.", path="t.txt")
-    found = [
-        (f.span.text, f.suggestion)
-        for f in run_checks(Job(doc), Config(opt_in=set(OPT_IN_CHECKS)))
-        if f.check == "name.inflected"
-    ]
+    found = [(f.span.text, f.suggestion) for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
     assert found == [("fon", "von"), ("fon", "von")]
     # near-miss: "fon" with no surname after it is no particle
     assert _english_only("Music\n\nThe band played fon and funk all night.", "name.inflected") == []
@@ -1097,11 +1079,7 @@ def test_a_plural_town_s_genitive_plural_is_the_odd_form():
         "A paediatrician from Živinica moved abroad."
     )
     doc = from_text(text, path="t.txt")
-    found = {
-        (f.span.text, f.suggestion)
-        for f in run_checks(Job(doc), Config(opt_in=set(OPT_IN_CHECKS)))
-        if f.check.startswith("name.")
-    }
+    found = {(f.span.text, f.suggestion) for f in run_checks(Job(doc), Config()) if f.check.startswith("name.")}
     assert found == {("Živinica", "Živinice")}
 
 
@@ -1243,11 +1221,7 @@ def test_a_fleeting_a_before_t_is_read_back():
 
 def test_a_local_place_declined_word_by_word_is_flagged_as_a_pair():
     text = "Tourism\n\nThe best results were in Veloj Luci and Orebić, where guests stayed longer."
-    found = [
-        f
-        for f in run_checks(Job(from_text(text, path="t.txt")), Config(opt_in=set(OPT_IN_CHECKS)))
-        if f.check == "name.inflected"
-    ]
+    found = [f for f in run_checks(Job(from_text(text, path="t.txt")), Config()) if f.check == "name.inflected"]
     assert [(f.span.text, f.suggestion) for f in found] == [("Veloj Luci", "Vela Luka")]
     # near-miss: nominative pairs are left alone
     assert _english_only(text.replace("Veloj Luci", "Vela Luka"), "name.inflected") == []
@@ -1297,9 +1271,7 @@ def test_a_short_common_word_heading_an_institution_is_translated_not_dropped():
 def test_a_sentence_merged_into_its_neighbour_with_nothing_rendered_is_dropped():
     source = "Sud je u petak izrekao presudu bivšem ministru. Vijeće je odbilo zahtjev obrane."
     english = "The court on Friday handed down a verdict to the former minister."
-    flags = run_checks(
-        Job(from_text(english, lang="en"), from_text(source, lang="hr")), Config(opt_in=set(OPT_IN_CHECKS))
-    )
+    flags = run_checks(Job(from_text(english, lang="en"), from_text(source, lang="hr")), Config())
     found = [f for f in flags if f.check == "omission"]
     assert [source[f.source_span.start : f.source_span.end] for f in found] == ["Vijeće je odbilo zahtjev obrane."]
     # near-miss: both rendered in one English sentence
@@ -1322,17 +1294,11 @@ def test_a_foreign_woman_s_surname_with_a_glide_j_is_read_back_to_the_name_the_a
         "Talks in Rome\n\nThe minister met Italian Prime Minister Giorgia Meloni on Monday. "
         "Melonijeva accepted the invitation, the statement said."
     )
-    found = [
-        f
-        for f in run_checks(Job(from_text(text, path="t.txt")), Config(opt_in=set(OPT_IN_CHECKS)))
-        if f.check == "name.inflected"
-    ]
+    found = [f for f in run_checks(Job(from_text(text, path="t.txt")), Config()) if f.check == "name.inflected"]
     assert [(f.span.text, f.suggestion) for f in found] == [("Melonijeva", "Meloni")]
     # near-miss: a woman's own -ieva surname the article never gives in another form
     text = "Talks in Washington\n\nIMF chief Kristalina Georgijeva met the minister on Monday."
-    assert "Georgi" not in {
-        f.suggestion for f in run_checks(Job(from_text(text, path="t.txt")), Config(opt_in=set(OPT_IN_CHECKS)))
-    }
+    assert "Georgi" not in {f.suggestion for f in run_checks(Job(from_text(text, path="t.txt")), Config())}
 
 
 def test_croatian_verbs_of_saying_show_the_speaker_s_gender():
@@ -1478,7 +1444,7 @@ def test_a_place_word_the_source_never_writes_is_still_unmatched():
 def _source_spans(source: str, english: str, lang: str) -> list[tuple[str, str]]:
     """(check, the source words flagged) of each flag with a source span."""
     src = from_text(source, lang=lang)
-    flags = run_checks(Job(from_text(english, lang="en"), src), Config(opt_in=set(OPT_IN_CHECKS)))
+    flags = run_checks(Job(from_text(english, lang="en"), src), Config())
     return [(f.check, src.text[f.source_span.start : f.source_span.end]) for f in flags if f.source_span]
 
 
@@ -1559,11 +1525,7 @@ def test_nci_after_an_agreeing_locative_is_the_nka_place():
     # near-miss: "Bačkoj Palanci" is Bačka Palanka's locative, suggested as -nka
     text = "Pier reopens\n\nThe passenger pier in Bačkoj Palanci will be renovated this year."
     doc = from_text(text, path="t.txt")
-    flags = [
-        f
-        for f in run_checks(Job(doc), Config(opt_in=set(OPT_IN_CHECKS)))
-        if f.check == "name.inflected" and f.span.text == "Palanci"
-    ]
+    flags = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected" and f.span.text == "Palanci"]
     assert [f.suggestion for f in flags] == ["Palanka"]
 
 
@@ -1612,7 +1574,7 @@ def test_a_foreign_persons_name_with_serbian_letters_is_a_transcription():
     assert _english_only(text, "name.inflected") == ["Šeršenjska"]
     text = "Summit\n\nFrench President Emmanuel Makron will visit Skopje next week."
     doc = from_text(text, path="t.txt")
-    found = [f for f in run_checks(Job(doc), Config(opt_in=set(OPT_IN_CHECKS))) if f.check == "name.inflected"]
+    found = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
     assert [(f.span.text, f.suggestion) for f in found] == [("Makron", "Macron")]
 
 
@@ -1654,7 +1616,7 @@ def test_a_name_the_article_also_spells_in_serbian_transcription_is_flagged():
         '"The pipeline is our common security," Sijarto said after the meeting.'
     )
     doc = from_text(text, path="t.txt")
-    found = [f for f in run_checks(Job(doc), Config(opt_in=set(OPT_IN_CHECKS))) if f.check == "name.inflected"]
+    found = [f for f in run_checks(Job(doc), Config()) if f.check == "name.inflected"]
     assert [(f.span.text, f.suggestion) for f in found] == [("Sijarto", "Szijjártó")]
     # near-miss: a club's own word beside the English one is no transcription of a name
     text = "Derby\n\nThe Club Brugge fans came early, and Klub Brugge officials thanked them."

@@ -2,16 +2,14 @@
 
 import pytest
 
-from backcheck.config import OPT_IN_CHECKS, Config
+from backcheck.config import Config
 from backcheck.formats.article import from_text
 from backcheck.lang.names.phonetic import phonetic_key
 from backcheck.pipeline.check import Job, run_checks
 
 
 def _flags(source, english, lang="sr"):
-    return run_checks(
-        Job(from_text(english, lang="en"), from_text(source, lang=lang)), Config(opt_in=set(OPT_IN_CHECKS))
-    )
+    return run_checks(Job(from_text(english, lang="en"), from_text(source, lang=lang)), Config())
 
 
 def _checks(flags, prefix="name."):
@@ -1172,9 +1170,7 @@ def test_the_same_name_in_two_source_sentences_of_one_english_sentence_is_report
 
     source = from_text("Marko Horvat je objavio rezultate. Marko Horvat je podržao prijedlog.", lang="hr")
     english = from_text("He published results supporting the proposal.", lang="en")
-    ctx = CheckContext(
-        document=english, config=Config(opt_in=set(OPT_IN_CHECKS)), source=source, alignment=[AlignedPair((0, 1), (0,))]
-    )
+    ctx = CheckContext(document=english, config=Config(), source=source, alignment=[AlignedPair((0, 1), (0,))])
     dropped = list(all_checks()["name.dropped"]().run(ctx))
     assert len(dropped) == 1
 

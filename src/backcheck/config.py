@@ -135,33 +135,14 @@ THRESHOLDS: dict[str, Threshold] = {
 }
 
 
-#: Checks that run only when asked for (``opt_in = [...]``, or listed in ``enabled``): on the tune
-#: split of the fresh articles each raised more false flags than it found errors no other check
-#: finds, and an editor pays for a false flag as much as for a miss; and switching it off costs
-#: the DEMETR and planted NTREX families next to nothing. Measured with
-#: ``scripts/check_precision.py --split tune`` and ``scripts/evaluate.py``.
-#: name.unmatched (6 errors no other check finds, 27 false flags) and number.missing (0 / 4) stay
-#: on: DEMETR's replaced names (90.4 -> 76.8%) and the planted number families need them.
-OPT_IN_CHECKS = frozenset(
-    {
-        # 4 / 11: an English sentence the aligner pairs with nothing is mostly a split or a merge;
-        # off, DEMETR's addition items go from 2 of 274 to none and the planted clause_added from 20%
-        # to 0% (an added clause inside a sentence, which this sentence-level check rarely finds)
-        "addition",
-    }
-)
-
-
 @dataclass
 class Config:
     fail_on: str = DEFAULT_FAIL_ON
     #: check id -> severity, overriding the check's default
     severities: dict[str, str] = field(default_factory=dict)
-    #: if set, only these check ids run (opt-in ones included); ``disabled`` always wins
+    #: if set, only these check ids run; ``disabled`` always wins
     enabled: set[str] | None = None
     disabled: set[str] = field(default_factory=set)
-    #: checks of :data:`OPT_IN_CHECKS` to run as well
-    opt_in: set[str] = field(default_factory=set)
     #: named numeric thresholds used by checks and scores (e.g. ``min_fidelity``)
     thresholds: dict[str, float] = field(default_factory=dict)
     #: language of the source articles (None: given per job, or the loader's default)
@@ -199,7 +180,7 @@ class Config:
                 problems.append(f"severities: unknown check {check_id!r}")
             if sev not in SEVERITIES:
                 problems.append(f"severities.{check_id}: {sev!r} is not one of {', '.join(SEVERITIES)}")
-        for check_id in sorted((self.enabled or set()) | self.disabled | self.opt_in):
+        for check_id in sorted((self.enabled or set()) | self.disabled):
             if known_checks is not None and check_id not in known_checks:
                 problems.append(f"unknown check {check_id!r} (see `backcheck checks`)")
         for name, value in self.thresholds.items():
@@ -226,9 +207,7 @@ class Config:
     def is_enabled(self, check_id: str) -> bool:
         if check_id in self.disabled:
             return False
-        if self.enabled is not None:
-            return check_id in self.enabled  # a list of checks to run names opt-in ones too
-        return check_id not in OPT_IN_CHECKS or check_id in self.opt_in
+        return self.enabled is None or check_id in self.enabled
 
     def threshold(self, name: str, calibrated: float | None = None) -> float:
         """The configured value of a registered threshold, else its default (for a calibrated
@@ -251,7 +230,6 @@ class Config:
             "severities": dict(sorted(self.severities.items())),
             "enabled": sorted(self.enabled) if self.enabled is not None else None,
             "disabled": sorted(self.disabled),
-            "opt_in": sorted(self.opt_in),
             "thresholds": dict(sorted(self.thresholds.items())),
             "source_lang": self.source_lang,
             "engine": self.engine,

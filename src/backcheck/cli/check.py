@@ -146,15 +146,12 @@ def _run_check(
 
 
 def list_checks() -> None:
-    """List the checks with their id, category and default severity; an opt-in check (off unless
-    ``opt_in`` or ``enabled`` names it) is marked "(opt-in)"."""
+    """List the checks with their id, category and default severity."""
     from backcheck.checks import all_checks
-    from backcheck.config import OPT_IN_CHECKS
 
     for check_id, cls in all_checks().items():
         summary = cls.doc().split(". ")[0].replace("\n", " ")
-        mark = " (opt-in)" if check_id in OPT_IN_CHECKS else ""
-        typer.echo(f"{check_id:24} {cls.category:15} {cls.severity:9} {summary}.{mark}")
+        typer.echo(f"{check_id:24} {cls.category:15} {cls.severity:9} {summary}.")
 
 
 def explain(check_id: Annotated[str, typer.Argument(help="A check id, e.g. name.inflected.")]) -> None:

@@ -123,7 +123,6 @@ KEYS: dict[str, Callable[[Any], Any]] = {
     "fail_on": _str_choice(SEVERITIES),
     "enabled": _check_ids,
     "disabled": _check_ids,
-    "opt_in": _check_ids,
     "severities": _severities,
     "thresholds": _thresholds,
     "glossary": _str_map,
@@ -250,7 +249,7 @@ def load_env(environ: Mapping[str, str]) -> dict[str, tuple[Any, str]]:
             continue
         raw: Any = environ[var]
         try:
-            if key in ("enabled", "disabled", "opt_in", "never_flag"):
+            if key in ("enabled", "disabled", "never_flag"):
                 raw = [part.strip() for part in raw.split(",") if part.strip()]
             elif key == "thresholds":
                 raw = {k: float(v) for k, v in _parse_env_pairs(raw).items()}
