@@ -670,7 +670,7 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False
     if (
         reading.form == "genitive"
-        and reading.ending in ("e",)
+        and reading.ending == "e"
         and contexts
         and all((c.list_preposition or c.previous_word) in _LOCATIVE_ONLY for c in contexts)
     ):

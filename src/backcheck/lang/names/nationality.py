@@ -114,8 +114,8 @@ def nationality_before(text: str, start: int) -> str | None:
     return None
 
 
-#: Words that open an apposition describing the person named before it ("Jorgos Papadopulos, a
-#: Greek"; "Zoltan Sabo, a state secretary at the Hungarian Ministry").
+#: Words that open an apposition describing the person named before it (", a Greek,"; ", a state
+#: secretary at the Hungarian ministry").
 _APPOSITION = frozenset({"a", "an", "the"})
 #: How many words of an apposition a nationality may stand in.
 _APPOSITION_WINDOW = 8
@@ -133,8 +133,8 @@ def nationality_after(text: str, end: int) -> str | None:
     if not tokens or tokens[0].lower() not in _APPOSITION:
         return None
     for token in tokens[1:_APPOSITION_WINDOW]:
-        if token.islower() and _VERB.search(token) and token not in ("ambassadors",):
-            return None  # a verb: the apposition became a clause
+        if token.islower() and _VERB.search(token):
+            return None  # a verb (or a plural noun, read so): the apposition became a clause
         lang = language_of(token)
         if lang is not None:
             return lang
