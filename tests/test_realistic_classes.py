@@ -2028,3 +2028,47 @@ def test_of_two_spellings_the_one_without_the_foreign_letters_is_the_transcripti
     # near-miss: two spellings both in Serbo-Croatian letters: the rarer one is flagged
     near = "Visit\n\nInvestor Kerem Jildiz toured the plant. Jildiz said it would hire 200. Jilldiz also met the mayor."
     assert _english_only(near, "name.inconsistent") == ["Jilldiz"]
+
+
+def test_a_name_in_a_list_after_a_comma_is_no_vocative():
+    text = (
+        "Buses\n\nSome 300 residents of Dubrava, Vranješe and Ravni Do are left without a bus, and the "
+        "mayor of Vranješe protested."
+    )
+    assert _english_only(text, "name.inflected") == []
+    # near-miss: the same form said to someone, after a comma and before one, is a vocative
+    near = "Buses\n\n“Thank you, Vranješe, for the lift,” said the driver's neighbour."
+    assert _english_only(near, "name.inflected") == ["Vranješe"]
+
+
+def test_an_english_possessive_before_a_name_heads_no_place_name():
+    text = (
+        "Transfer\n\nThe winger came through the ranks at Nikšić's Sutjeske and moved abroad. "
+        "He won the cup with Sutjeska in 2019."
+    )
+    assert _english_only(text, "name.inflected") == ["Sutjeske"]
+    # near-miss: after a BCMS head noun the genitive is the fixed part of a place's name
+    near = "Square\n\nThe rally was held on Trg Republike in the centre. Republika Srpska sent a delegation."
+    assert _english_only(near, "name.inflected") == []
+
+
+def test_a_womans_first_name_declines_before_her_undeclined_surname():
+    text = (
+        "Match\n\nGoalkeeper Tamara Kovačević saved 15 shots. Apart from Tamare Kovačević, the defence "
+        "also played well."
+    )
+    assert _english_only(text, "name.inflected") == ["Tamare"]
+    # near-miss: a man's first name before a surname in the nominative is a name of its own
+    near = "Match\n\nCoach Ivan Kovačević praised the team. Ivana Kovačević scored nine goals."
+    assert _english_only(near, "name.inflected") == []
+
+
+def test_the_possessive_of_an_o_name_drops_its_o():
+    text = (
+        "Visit\n\nSlovak Prime Minister Robert Fico met the delegation. The Ficova government supports "
+        "the plan, the minister said."
+    )
+    assert _english_only(text, "name.inflected") == ["Ficova"]
+    # near-miss: an -ov surname before a verb is a surname, not the possessive of an -o name
+    near = "Visit\n\nBulgarian minister Dimitar Stankov met the delegation. Stankov said the deal was close."
+    assert _english_only(near, "name.inflected") == []

@@ -104,8 +104,11 @@ def context_at(text: str, start: int, end: int) -> Context:
     # (or an en dash: a route between two places, Kamenari–Lepetani, names each in its nominative)
     hyphenated = text[start - 1 : start] in ("-", "–") or text[end : end + 1] in ("-", "–")
     stop = after.end() if neighbour_after and after else end  # the full name's end
+    # (after a comma, not a name before it: "Kralje, Konjuhe, Gornji Lug" is a list, no address)
     address = bool(_ADDRESS_AFTER.match(text, stop)) and (
-        initial or text[max(0, start - 2) : start] == ", " or previous_word == "dear"
+        initial
+        or (text[max(0, start - 2) : start] == ", " and not _NAME_BEFORE_COMMA.search(text, max(0, start - 40), start))
+        or previous_word == "dear"
     )
     compound = ""
     if neighbour:
@@ -254,6 +257,8 @@ def _in_feature_name(text: str, start: int, end: int, before: str) -> bool:
     # after a capitalised common noun of BCMS (Trg, Zbor, Dom): the fixed genitive of a name
     # (Rijeka Crnojevića, Zbor Palanke, Trg Republike)
     nominative_noun = not before.lower().endswith(_OBLIQUE_ADJECTIVE)  # Zbor, Trg, Rijeka; not Gornjem
+    if before.endswith(("'s", "’s")):
+        return False  # an English possessive before the name (Podgorica's Budućnosti) heads nothing
     return bool(before) and (
         fold(before) in _toponym_heads()
         or (nominative_noun and lexicon.zipf(before.lower()) < 2.0 and (_bcms_word(before) or _bcms_stem(before)))
@@ -299,6 +304,8 @@ _INSTITUTION_AFTER = re.compile(r" [a-zčćšžđ]+(?: [a-zčćšžđ]+)? \([A-Z
 
 
 _ADDRESS_AFTER = re.compile(r"\s*[,!?]")
+#: A capitalised word and the comma before the token: the token is the next item of a list of names.
+_NAME_BEFORE_COMMA = re.compile(r"(?<![.!?]\s)\b[A-ZČĆŠŽĐ][\w'’-]*, $")
 
 
 @cache
@@ -483,6 +490,9 @@ def _possessives(token: str, low: str, t: dict[str, Any]) -> list[Reading]:
                 stem = token[: len(token) - len(ending)]
                 base = stem + "a" if stem_class == "a_stem" else stem
                 out.append(Reading(_cap(token, base), ending, "possessive"))
+                if stem_class == "consonant" and _name_listed(_cap(token, stem + "o")):
+                    # the possessive of an -o name drops its o (Fico: Ficova vlada, Marko: Markov)
+                    out.append(Reading(_cap(token, stem + "o"), ending, "possessive", "-o stem"))
                 if stem_class != "a_stem" and stem.lower().endswith(tuple(t["glide"]["vowel_stem"])):
                     # -i and -y stems take a glide j (Sainsbury -> Sainsburyjev)
                     out.append(Reading(_cap(token, stem[:-1]), ending, "possessive", "glide j"))
@@ -736,6 +746,12 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False
     if reading.form == "possessive" and reading.ending.endswith("o") and not any(c.next_noun for c in contexts):
         return False  # a neuter possessive goes with its noun; alone, -ovo, -evo, -ino is a village (Tomaševo)
+    if (
+        reading.form == "possessive"
+        and reading.change == "-o stem"
+        and not any(c.next_noun and not c.next_verb for c in contexts)
+    ):
+        return False  # -ov of an -o name only before its noun (Ficova vlada); else a surname (Stankov)
     if reading.form == "possessive" and contexts and all(c.next_verb for c in contexts):
         # a possessive adjective goes with its noun (Milatovićev plan); before a verb or at a
         # clause's end, -ov, -ev, -in is a surname (Dragan Kovačev said, Pejin added)
@@ -882,6 +898,8 @@ def _before_toponym_head(token: str, reading: Reading, context: Context) -> bool
     )
     if not (head or adjective):
         return False
+    if adjective and not head and fold(context.neighbour).endswith(_surname_suffixes()):
+        return False  # before a surname (Lucije Barić) the word is a first name, no place's adjective
     if head:
         return True  # the head noun as listed, a nominative (Klovićevi Dvori, Pavino Polje), not Banjoj Luci
     if token[-1:].lower() == "a" and context.neighbour[-1:].lower() == "a":
@@ -981,6 +999,10 @@ def _first_name_before_nominative(reading: Reading, context: Context) -> bool:
     """A first name before a surname that is not in the same case (Ivana Horvat): BCMS declines
     both words of a name, so the first is a name of its own, not a case form of another."""
     if not (context.neighbour_after and context.neighbour):
+        return False
+    if reading.change == "-a stem" and fold(context.neighbour).endswith(_surname_suffixes()):
+        # a woman's first name (an -a stem) declines, her surname in -ić, -ov does not (Lucije
+        # Barić, with Tamarom Živković): the surname's nominative says nothing of the first name
         return False
     if reading.form == "respelling":
         # a transcription is no case: Đovani Konti is Giovanni whatever Konti's case; before an
