@@ -536,6 +536,13 @@ def _established(word: str) -> bool:
     return lexicon.zipf(word.lower()) >= _ESTABLISHED_ZIPF
 
 
+def _listed_proper_noun(word: str) -> bool:
+    """A name SCOWL's list of English proper nouns has (Slavonia, Dalmatia, Allan)."""
+    from backcheck.lang.names.common_words import is_proper_noun
+
+    return is_proper_noun(word.lower())
+
+
 def _common_word(word: str) -> bool:
     """A lower-case English word capitalised by position (a headline's Live, Love, Daddy)."""
     from backcheck.lang.names.common_words import is_common_word
@@ -677,9 +684,15 @@ class NameInconsistent(Check):
                 if SequenceMatcher(None, _spelling_key(rare), _spelling_key(common)).ratio() < 0.75:
                     continue  # same consonants, different names (Milan, Molina)
                 if _spelling_key(rare) != _spelling_key(common) and (
-                    _established(rare) and _established(common) or _common_word(rare) or _common_word(common)
+                    _established(rare)
+                    and _established(common)
+                    or _common_word(rare)
+                    or _common_word(common)
+                    or (_listed_proper_noun(rare) and _listed_proper_noun(common))
                 ):
-                    continue  # two words English uses in their own right (Alan / Allan, Live / Love)
+                    # two words English uses in their own right (Alan / Allan, Live / Love), or two
+                    # names an English list of proper nouns has each (Slavonia / Slovenia)
+                    continue
                 if _transcribes(common, rare) or (_foreign_letters(rare) and not _foreign_letters(common)):
                     # the usual form is the Serbian transcription of the rarer one (Fereira, Ferreira),
                     # or the rarer one has letters Serbo-Croatian does not write (Yıldırım, Jildirim):

@@ -93,7 +93,7 @@ def _letter_rules() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
 
 
 #: Letter rules read only to match a source's spelling (spelled(..., any_french=True)).
-_MATCHING_ONLY = frozenset({"spanish", "portuguese", "polish"})
+_MATCHING_ONLY = frozenset({"spanish", "portuguese", "polish", "polish_soft"})
 #: A French final consonant after a vowel or r, which French does not pronounce (Berthelot:
 #: Bertelo, Huppert: Iper, Gérard: Žerar).
 _FRENCH_SILENT = re.compile(r"(?<=[aeiour])[tdsxz]$")
