@@ -2099,3 +2099,22 @@ def test_two_names_english_lists_are_no_two_spellings_of_one():
     # near-miss: a transliteration slip English does not list is one name spelled two ways
     near = "War\n\nPresident Zelensky spoke on Monday. Zelensky thanked the allies, and Zelenskyy left."
     assert _english_only(near, "name.inconsistent") == ["Zelenskyy"]
+
+
+def test_the_possessive_in_in_comes_from_an_a_stem_only():
+    from backcheck.lang.sh.morphology import candidate_bases
+
+    # Krajina is no possessive of a "Kraj": -in goes on -a stems (Ana: Anin), so the base is Kraja
+    assert [b for b, e, _ in candidate_bases("Krajina") if e == "ina"] == ["Kraja"]
+    # near-miss: -ov goes on a consonant stem (Marko: Markov, Mark: Markova)
+    assert [b for b, e, _ in candidate_bases("Markova") if e == "ova"] == ["Mark", "Marka"]
+
+
+def test_a_compound_adjective_that_opens_a_name_is_no_dropped_name():
+    source = "Poplava\n\nPripadnici Vatrogasno-spasilačke jedinice Šabac izvlačili su ljude iz kuća."
+    english = "Flood\n\nMembers of the Šabac Fire and Rescue Unit pulled people out of their houses."
+    assert not {f for f in _with_source(source, english, "sr") if f[0] == "name.dropped"}
+    # near-miss: the same word written apart, a name of its own the English leaves out, is dropped
+    source = "Poplava\n\nPripadnici jedinice Šabac i Vatrogasno društvo Dobrić izvlačili su ljude iz kuća."
+    dropped = "Flood\n\nMembers of the Šabac unit pulled people out of their houses."
+    assert [f for f in _with_source(source, dropped, "sr") if f[0] == "name.dropped"]

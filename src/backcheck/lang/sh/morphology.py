@@ -67,7 +67,10 @@ def candidate_bases(word: str, min_stem: int = 3) -> tuple[tuple[str, str, str],
             stem = word[: len(word) - len(ending)]
             if _glide(stem.lower(), ending) and len(stem) - 1 >= min_stem:
                 out.append((stem[:-1], ending, meaning + " after the glide j"))
-            out.append((stem, ending, meaning))
+            if not (ending.startswith("in") and meaning.startswith("possessive")):
+                # -in makes possessives of -a stems only (Ana: Anin, Krajina is no Kraj's): the
+                # base is the stem and -a, below
+                out.append((stem, ending, meaning))
             if not ending.startswith("a"):
                 out.append((stem + "a", ending, "case ending of an -a stem or feminine surname"))
     return tuple(out)
