@@ -2118,3 +2118,11 @@ def test_a_compound_adjective_that_opens_a_name_is_no_dropped_name():
     source = "Poplava\n\nPripadnici jedinice Šabac i Vatrogasno društvo Dobrić izvlačili su ljude iz kuća."
     dropped = "Flood\n\nMembers of the Šabac unit pulled people out of their houses."
     assert [f for f in _with_source(source, dropped, "sr") if f[0] == "name.dropped"]
+
+
+def test_a_cultural_word_kept_with_its_category_noun_is_glossed_not_untranslated():
+    text = "Wedding\n\nNo wedding in the hills is complete without the dvojnice double flute and the šargija lute."
+    assert _english_only(text, "untranslated") == []
+    # near-miss: the same words without a gloss are left in the source language
+    near = "Wedding\n\nNo wedding in the hills is complete without dvojnice and šargija."
+    assert _english_only(near, "untranslated") == ["šargija"]

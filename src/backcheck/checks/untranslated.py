@@ -8,7 +8,7 @@ from backcheck.checks.base import Check, Finding, register
 from backcheck.lang import lexicon
 from backcheck.lang.languages import is_serbo_croatian, wordfreq_code
 from backcheck.lang.names.tokens import NOUN_CAPITALISING, english_tokens, tokens, wordfreq_languages
-from backcheck.lang.terms import english_for, is_loanword, phrase_at
+from backcheck.lang.terms import english_for, glossed, is_loanword, phrase_at
 from backcheck.lang.text import fold, has_cyrillic, to_latin
 
 #: Letters of scripts English news is not written in (Cyrillic, Greek, Arabic, Hebrew,
@@ -225,6 +225,8 @@ class Untranslated(Check):
             if not _inside_name(text, item[0])
             and not (item[0].text.isupper() and len(item[0].text) >= 2)
             and not (serbo_croatian and is_loanword(item[0].text))
+            # kept and glossed by its category ("the šargija lute"): a cultural word on purpose
+            and not (serbo_croatian and glossed(text, item[0].end))
         ]
         runs: list[list] = []
         for item in flagged:

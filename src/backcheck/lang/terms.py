@@ -54,6 +54,21 @@ def is_loanword(word: str) -> bool:
     )
 
 
+def glossed(text: str, end: int) -> bool:
+    """Is the word ending at ``end`` followed by a category noun that glosses it ("the šargija
+    lute", "the dvojnice double flute": ``sh_terms.toml`` [classifiers]), a source word the
+    translator kept on purpose?"""
+    m = _NEXT_WORDS.match(text, end)
+    if m is None:
+        return False
+    nouns = frozenset(_tables().get("classifiers", {}).get("nouns", ()))
+    return m.group(1) in nouns or (m.group(2) is not None and m.group(2) in nouns)
+
+
+#: The word after another, and the one after that (an adjective before the noun: double flute).
+_NEXT_WORDS = re.compile(r" ([a-z]+)(?: ([a-z]+))?")
+
+
 def english_for(word: str) -> str | None:
     """The English rendering of a Serbo-Croatian word (any case form, Latin or Cyrillic), or None.
     The longest matching stem wins ("opštinsk-" municipal over "opštin-" municipality)."""

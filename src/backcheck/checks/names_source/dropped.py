@@ -247,9 +247,10 @@ class _Sentence:
                 _false_friend_noun(s, table.lang) and not table.source_word(s.folded) and id(s) not in self.in_full_name
             )
             and not spelled_letter(s, latin)
-            # the first part of a compound adjective that opens a name (Vatrogasno-spasilačka
-            # jedinica: Fire and Rescue Unit), capitalised only as the name's first word
-            and not (latin[s.end : s.end + 1] == "-" and latin[s.end + 1 : s.end + 2].islower())
+            # the first part of a compound adjective that opens a name, in its linking -o
+            # (Vatrogasno-spasilačka jedinica: Fire and Rescue Unit), capitalised as the name's
+            # first word only; not a compound noun (Sahat-kula: the Clock Tower)
+            and not (s.text[-1:] == "o" and latin[s.end : s.end + 1] == "-" and latin[s.end + 1 : s.end + 2].islower())
             and not (is_acronym(s.text) and _in_currency_name(s, bead.source, latin, table))
             and id(s) not in self.institutional
             and not (
