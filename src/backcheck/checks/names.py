@@ -206,6 +206,10 @@ def _named_as_a_business(text: str, start: int, end: int) -> bool:
 _FEMININE_ENDINGS = ("ova", "eva", "a")
 
 
+#: A letter neither English nor Serbo-Croatian (Gaj's Latin) writes: á, ö, ő, ñ, ł ...
+_NOT_GAJ = re.compile(r"[^a-zčćšžđ'’-]")
+
+
 def _foreign_transcription(word: str, occurrences, text: str) -> tuple[str, str | None] | None:
     """(the language, the English spelling when one is known) of a name in Serbo-Croatian
     transcription of a person the article introduces with a nationality whose language spells
@@ -217,6 +221,8 @@ def _foreign_transcription(word: str, occurrences, text: str) -> tuple[str, str 
     from backcheck.lang.names import nationality
     from backcheck.lang.names.respelling import respellings
 
+    if _NOT_GAJ.search(word.lower()):
+        return None  # letters of another alphabet (Fábián, Marozsán): the name's own spelling
     languages = _foreign_languages(word, occurrences, text)
     if not languages:
         return None

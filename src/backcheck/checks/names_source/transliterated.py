@@ -33,9 +33,10 @@ _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
 #: Letters and digraphs Serbo-Croatian spelling never writes: a name spelled with one is written
-#: the way another language writes it (Hurkacz, Szymborska), not a Slavic name respelled. (A
+#: the way another language writes it (Hurkacz, Szymborska, Hungarian cs and zs: Fucsovics), not a
+#: Slavic name respelled. (A
 #: doubled letter is not one: MT doubles letters of Slavic names too, Kollar for Kolar.)
-_FOREIGN_SPELLING = re.compile(r"[qwxy]|[cs]z|rz|[cstpg]h|ck|[^a-zčćšžđ]")
+_FOREIGN_SPELLING = re.compile(r"[qwxy]|[cs]z|rz|[cz]s|[cstpg]h|ck|[^a-zčćšžđ]")
 
 
 def _vowel_groups(word: str) -> int:

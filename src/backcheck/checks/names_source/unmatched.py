@@ -44,7 +44,7 @@ from backcheck.lang.names.renderings import (
 from backcheck.lang.names.tokens import Token
 from backcheck.lang.sh.morphology import candidate_bases
 from backcheck.lang.terms import acronym_words
-from backcheck.lang.text import fold, to_latin
+from backcheck.lang.text import fold, in_quoted_title, to_latin
 from backcheck.model.document import BOILERPLATE, CAPTION
 
 #: wordfreq Zipf from which an acronym is a word English writes in lower case too (GDP / gdp):
@@ -272,7 +272,9 @@ def _cognate_common_noun(t: Token, s: Token) -> bool:
         return False
     # the stems compared, without the final vowel a case ending replaces (mimos-a / mimoz-u) and
     # with the source's z for English s between vowels
-    english, source = re.sub(r"[aeiouy]$", "", t.folded), re.sub(r"[aeiou]+$", "", s.folded).replace("z", "s")
+    # and English's Greek ph and th as the source writes them (Pharma / farma, Theatre / teatar)
+    english = re.sub(r"[aeiouy]$", "", t.folded).replace("ph", "f").replace("th", "t")
+    source = re.sub(r"[aeiou]+$", "", s.folded).replace("z", "s")
     return len(english) >= 4 and SequenceMatcher(None, english, source).ratio() >= 0.85
 
 
@@ -360,6 +362,10 @@ class NameUnmatched(Check):
                 unmatched = [
                     t for t in unmatched if id(t) not in translated and not (source_tags and is_hashtag(t, text))
                 ]
+                if any(in_quoted_title(latin, s.start, s.end) for s in window):
+                    # a title of a work the source quotes is translated word by word ("Trumpets on
+                    # the Airwaves" for "Trube na talasima"): its words are no names
+                    unmatched = [t for t in unmatched if not in_quoted_title(text, t.start, t.end)]
             for group in spaced_runs(unmatched, text):
                 words = " ".join(t.text for t in group)
                 yield Finding(

@@ -259,6 +259,8 @@ def _in_feature_name(text: str, start: int, end: int, before: str) -> bool:
     nominative_noun = not before.lower().endswith(_OBLIQUE_ADJECTIVE)  # Zbor, Trg, Rijeka; not Gornjem
     if before.endswith(("'s", "’s")):
         return False  # an English possessive before the name (Podgorica's Budućnosti) heads nothing
+    if before[:1].isupper() and len(before) >= 3 and fold(before) in genitive_prepositions():
+        return True  # a name that opens with a preposition governs its genitive (Kod Šarana, Iza Grada)
     return bool(before) and (
         fold(before) in _toponym_heads()
         or (nominative_noun and lexicon.zipf(before.lower()) < 2.0 and (_bcms_word(before) or _bcms_stem(before)))
