@@ -2184,3 +2184,37 @@ def test_a_greek_ph_in_english_is_the_f_of_the_source_noun():
     # near-miss: another word of the name is unmatched
     near = "Investment\n\nDanish company Solberg Pharma is building a drug plant in Inđija."
     assert ("name.unmatched", "Solberg") in _with_source(source, near, "sr")
+
+
+def test_a_deputy_rendered_as_the_office_itself_is_a_changed_office():
+    source = "Revizija\n\nZamjenica generalnog revizora Ana Kovač rekla je da je nalaz negativan."
+    english = "Audit\n\nAuditor General Ana Kovač said the finding was negative."
+    assert ("fact.office", "Auditor General") in _with_source(source, english, "bs")
+    # near-miss: the deputy kept
+    right = "Audit\n\nDeputy Auditor General Ana Kovač said the finding was negative."
+    assert not {f for f in _with_source(source, right, "bs") if f[0] == "fact.office"}
+
+
+def test_an_assistant_coach_is_no_head_coach():
+    source = "Utakmica\n\nPomoćni trener Marko Lalić rekao je da je ekipa igrala loše."
+    english = "Match\n\nHead coach Marko Lalić said the team had played badly."
+    assert ("fact.office", "Head coach") in _with_source(source, english, "sr")
+    right = "Match\n\nAssistant coach Marko Lalić said the team had played badly."
+    assert not {f for f in _with_source(source, right, "sr") if f[0] == "fact.office"}
+
+
+def test_a_bishop_is_no_metropolitan():
+    source = "Slava\n\nLiturgiju je služio episkop Jovan u manastiru."
+    english = "Feast\n\nMetropolitan Jovan served the liturgy at the monastery."
+    assert ("fact.office", "Metropolitan") in _with_source(source, english, "sr")
+    right = "Feast\n\nBishop Jovan served the liturgy at the monastery."
+    assert not {f for f in _with_source(source, right, "sr") if f[0] == "fact.office"}
+
+
+def test_deputy_before_a_two_word_office_renders_the_deputy():
+    source = "Nesreća\n\nPo nalogu zamenika višeg javnog tužioca vozač je zadržan."
+    english = "Crash\n\nOn the orders of the deputy higher public prosecutor, the driver was detained."
+    assert not {f for f in _with_source(source, english, "sr") if f[0] == "fact.office"}
+    # near-miss: the deputy left out
+    wrong = "Crash\n\nOn the orders of the higher public prosecutor, the driver was detained."
+    assert ("fact.office", "prosecutor") in _with_source(source, wrong, "sr")

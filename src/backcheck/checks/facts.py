@@ -610,7 +610,9 @@ _GENITIVE_ADJECTIVE = re.compile(r"\s+[a-z]+(?:og|oga|eg|ega)$")
 
 #: "Deputy" and up to three capitalised words before an office: one office (Deputy Organised Crime
 #: Prosecutor).
-_DEPUTY_BEFORE = re.compile(r"\b[Dd]eputy\s+(?:(?:[A-Z][\w'’-]*\s+){0,3}|[a-z]+\s+)$")  # Deputy union president
+#: "Deputy" and up to three words of the office before it (Deputy union president, deputy higher
+#: public prosecutor)
+_DEPUTY_BEFORE = re.compile(r"\b[Dd]eputy\s+(?:(?:[A-Z][\w'’-]*\s+){0,3}|(?:[a-z]+\s+){1,3})$")
 
 #: Words either side of an English office within which the body it heads is named ("Chair of
 #: the Management Board", "the SDP parliamentary group's president").
