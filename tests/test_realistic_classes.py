@@ -2218,3 +2218,21 @@ def test_deputy_before_a_two_word_office_renders_the_deputy():
     # near-miss: the deputy left out
     wrong = "Crash\n\nOn the orders of the higher public prosecutor, the driver was detained."
     assert ("fact.office", "prosecutor") in _with_source(source, wrong, "sr")
+
+
+def test_croatian_svladati_is_a_verb_of_winning():
+    source = "Rukomet\n\nU finalu je Nexe u Osijeku svladao Zagreb 30:28."
+    english = "Handball\n\nIn the final, Zagreb beat Nexe 30-28 in Osijek."
+    assert any(f[0] == "fact.result" for f in _with_source(source, english, "hr"))
+    # near-miss: the result as the source has it
+    right = "Handball\n\nIn the final, Nexe beat Zagreb 30-28 in Osijek."
+    assert not any(f[0] == "fact.result" for f in _with_source(source, right, "hr"))
+
+
+def test_the_object_first_in_the_accusative_is_the_loser():
+    source = "Odbojka\n\nU grupnoj fazi Hrvatsku je u Zadru sa 3:1 savladala Italija."
+    english = "Volleyball\n\nIn the group stage, Croatia beat Italy 3-1 in Zadar."
+    assert any(f[0] == "fact.result" for f in _with_source(source, english, "sr"))
+    # near-miss: Italy won, as the source's nominative says
+    right = "Volleyball\n\nIn the group stage, Italy beat Croatia 3-1 in Zadar."
+    assert not any(f[0] == "fact.result" for f in _with_source(source, right, "sr"))

@@ -733,7 +733,12 @@ def _results(
         # (in the source up to six words, across a relative pronoun: "Italija, koja je u grupi pobijedila")
         # (a name's lower-case second word and a relative clause's comma: "Crvena zvezda, who"; in
         # the source not across a conjunction that opens another clause: "X je rekla da joj je poraz")
-        between = r"(?:,?\s+(?!(?:da|što|sto|jer|ali)\b)[\w’'-]+){0,7}?" if source else r"(?:,?\s+[\w’'-]+){0,4}?"
+        # (and a score: "Srbiju je u Gentu sa 3:1 savladala Belgija")
+        between = (
+            rf"(?:,?\s+(?!(?:da|što|sto|jer|ali)\b)(?:{_SCORE}|[\w’'-]+)){{0,7}}?"
+            if source
+            else r"(?:,?\s+[\w’'-]+){0,4}?"
+        )
         pattern = rf"{_CAPITALISED}{between}\s+(?P<verb>{_words(verbs)}){gap}\s+{_CAPITALISED}"
         for m in re.finditer(pattern, text):
             a, b = _side(m.group(1)), _side(m.group(m.re.groups))  # the subject, the object
@@ -749,6 +754,8 @@ def _results(
                 a, start = nearest[-1].group(1), m.start() + nearest[-1].start()
             if a is None and b is None:
                 continue
+            if source and a and b and _oblique(a) and not _oblique(b):
+                a, b = b, a  # the object first ("Srbiju je savladala Belgija"): Belgium won
             out.append((a, b, start, m.end()) if winner_first else (b, a, start, m.end()))
     for nouns, won in ((win_nouns, True), (lose_nouns, False)):
         if not nouns:
@@ -769,6 +776,14 @@ def _results(
             start = m.start(1) if other else m.start()
             out.append((other, m.group(2), start, m.end()) if won else (m.group(2), other, start, m.end()))
     return out
+
+
+def _oblique(name: str) -> bool:
+    """Is the source name in the accusative, no subject: a feminine -u (Srbiju, Crvenu zvezdu), or
+    a man's -ić surname in -a (Lajovića)? Serbo-Croatian may put the object first, and the case,
+    not the order, says who won."""
+    last = name.split()[-1].lower()
+    return len(last) >= 4 and (last.endswith("u") or last.endswith("ića"))
 
 
 #: a capitalised pronoun or determiner opening a sentence is no side of a result ("His putt
