@@ -2236,3 +2236,11 @@ def test_the_object_first_in_the_accusative_is_the_loser():
     # near-miss: Italy won, as the source's nominative says
     right = "Volleyball\n\nIn the group stage, Italy beat Croatia 3-1 in Zadar."
     assert not any(f[0] == "fact.result" for f in _with_source(source, right, "sr"))
+
+
+def test_the_possessive_of_an_ic_surname_is_never_a_name():
+    text = "Derby\n\nThe goalkeeper only got his fingertips to Jurkovićev shot in the last minute."
+    assert _english_only(text, "name.inflected") == ["Jurkovićev"]
+    # near-miss: a village's neuter -ićevo alone is its name
+    near = "Derby\n\nThe road through the Dragićevo gorge was closed in the last minute."
+    assert _english_only(near, "name.inflected") == []

@@ -754,7 +754,12 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         and not any(c.next_noun and not c.next_verb for c in contexts)
     ):
         return False  # -ov of an -o name only before its noun (Ficova vlada); else a surname (Stankov)
-    if reading.form == "possessive" and contexts and all(c.next_verb for c in contexts):
+    if (
+        reading.form == "possessive"
+        and contexts
+        and all(c.next_verb for c in contexts)
+        and not fold(reading.base).endswith("ic")
+    ):
         # a possessive adjective goes with its noun (Milatovićev plan); before a verb or at a
         # clause's end, -ov, -ev, -in is a surname (Dragan Kovačev said, Pejin added)
         return False
@@ -1127,6 +1132,10 @@ _IC_OBLIQUE = {
 
 
 _SHORT_TOWN_CASES = {"a": "genitive", "u": "dative-locative"}
+#: The possessive adjective of an -ić surname in any of its forms (Držićev, Stojkovićevoj).
+#: (Not the neuter -ićevo, a village's name alone: Sićevo, Dragićevo; and a surname's stem of three
+#: letters or more before -ić.)
+_IC_POSSESSIVE = re.compile(r"(?<=\w{3})ić(ev(?:a|u|e|i|og|oga|om|omu|oj|ih|im|ima)?)$")
 
 
 @cache
@@ -1153,6 +1162,10 @@ def oblique_local_name(token: str, contexts: list[Context]) -> Reading | None:
     * a town of three letters or fewer, which the model's gazetteer lacks, in the genitive or
       locative after a preposition of place (near Šida, in Baru)."""
     low = token.lower()
+    ic_possessive = _IC_POSSESSIVE.search(low)
+    if ic_possessive:
+        # the possessive adjective of an -ić surname (Držićev, Stojkovićeva): no name ends so
+        return Reading(token[: ic_possessive.start() + 2], ic_possessive.group(1), "possessive")
     place = bool(contexts) and all(c.previous_word in _PLACE_PREPOSITIONS and not c.neighbour for c in contexts)
     if place and _PLURAL_TOWN_GENITIVE.search(low) and lexicon.zipf(low) < lexicon.UNKNOWN_ZIPF:
         # the genitive plural of a town in -ci, its a fleeting (from Tordinaca: Tordinci)
