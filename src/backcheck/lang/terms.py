@@ -61,10 +61,15 @@ def glossed(text: str, end: int) -> bool:
     m = _NEXT_WORDS.match(text, end)
     if m is None:
         return False
+    word = re.search(r"[^\W\d_]+$", text[:end])
+    if word is None or _NOT_A_NOUN.search(word.group().lower()):
+        return False  # an adjective or a case form (istorijski instrument, festivalu festival): a word left
     nouns = frozenset(_tables().get("classifiers", {}).get("nouns", ()))
     return m.group(1) in nouns or (m.group(2) is not None and m.group(2) in nouns)
 
 
+#: Endings of an adjective or an oblique case: a cultural item kept is a noun in its nominative.
+_NOT_A_NOUN = re.compile(r"(?:ski|čki|ški|ni|ne|na|no|iv|ima|ama|om|og|oj|em|u)$")
 #: The word after another, and the one after that (an adjective before the noun: double flute).
 _NEXT_WORDS = re.compile(r" ([a-z]+)(?: ([a-z]+))?")
 
