@@ -2247,3 +2247,12 @@ def test_the_possessive_of_an_ic_surname_is_never_a_name():
     # near-miss: a village's neuter -ićevo alone is its name
     near = "Derby\n\nThe road through the Dragićevo gorge was closed in the last minute."
     assert _english_only(near, "name.inflected") == []
+
+
+def test_a_name_inside_a_translated_title_still_needs_its_counterpart():
+    source = "Festival\n\nNagradu je osvojio film „Tišina nad Drinom“ rediteljke Ane Kovač."
+    english = 'Festival\n\nThe award went to the film "Silence over the Drava" by director Ana Kovač.'
+    assert ("name.unmatched", "Drava") in _with_source(source, english, "sr")
+    # near-miss: the river as the source names it
+    right = 'Festival\n\nThe award went to the film "Silence over the Drina" by director Ana Kovač.'
+    assert not {f for f in _with_source(source, right, "sr") if f[0] == "name.unmatched"}

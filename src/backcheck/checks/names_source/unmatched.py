@@ -317,6 +317,17 @@ def kept_source_word(t: Token, window: Sequence[Token], lang: str) -> bool:
     return False
 
 
+def _title_word(t: Token) -> bool:
+    """An English word of a translated title: common in English (Zipf), and no proper noun."""
+    from backcheck.lang.names.common_words import is_proper_noun
+
+    return lexicon.zipf(t.text.lower()) >= _TITLE_WORD_ZIPF and not is_proper_noun(t.text.lower())
+
+
+#: How common an English word must be to be read as a word of a translated title (Airwaves 2.98).
+_TITLE_WORD_ZIPF = 2.5
+
+
 def _in_caption(ctx, t: Token) -> bool:
     """A word of a photo caption or of page residue: page furniture the source page may lack or
     credit otherwise ("Luka Đurašković, Photo: Vijesti")."""
@@ -364,8 +375,9 @@ class NameUnmatched(Check):
                 ]
                 if any(in_quoted_title(latin, s.start, s.end) for s in window):
                     # a title of a work the source quotes is translated word by word ("Trumpets on
-                    # the Airwaves" for "Trube na talasima"): its words are no names
-                    unmatched = [t for t in unmatched if not in_quoted_title(text, t.start, t.end)]
+                    # the Airwaves" for "Trube na talasima"): its English words are no names; a
+                    # name in it (a river, a town) still needs its counterpart ("Silence over the Drava")
+                    unmatched = [t for t in unmatched if not (in_quoted_title(text, t.start, t.end) and _title_word(t))]
             for group in spaced_runs(unmatched, text):
                 words = " ".join(t.text for t in group)
                 yield Finding(
