@@ -2256,3 +2256,17 @@ def test_a_name_inside_a_translated_title_still_needs_its_counterpart():
     # near-miss: the river as the source names it
     right = 'Festival\n\nThe award went to the film "Silence over the Drina" by director Ana Kovač.'
     assert not {f for f in _with_source(source, right, "sr") if f[0] == "name.unmatched"}
+
+
+def test_a_slavic_womans_surname_tells_her_sex_when_her_first_name_does_not():
+    text = (
+        'Visit\n\n"Our schools will get more support," said Slovakia\'s ambassador Lívia Horváková. '
+        "He added that the embassy would fund two more teachers."
+    )
+    assert _english_only(text, "fact.pronoun") == ["He"]
+    # near-miss: a man's surname in -ov says nothing of a woman
+    near = (
+        'Visit\n\n"Our schools will get more support," said Bulgaria\'s ambassador Lívio Horvákov. '
+        "He added that the embassy would fund two more teachers."
+    )
+    assert _english_only(near, "fact.pronoun") == []

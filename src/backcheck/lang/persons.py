@@ -43,12 +43,24 @@ def first_name_gender(name: str, surname: str = "") -> str:
         return ""
     if key in data["feminine_other"]:
         return "f"
+    if _FEMININE_SURNAME.search(surname.lower()) or (
+        key.endswith("a") and key not in data["masculine_a"] and fold(surname).endswith(_FEMININE_SURNAME_ENDINGS)
+    ):
+        # a Slavic woman's surname (Kozáková, Siljanovska; Zakharova, Kowalska after an -a name):
+        # the surname says what a foreign first name does not
+        return "f"
     if not is_bcms_name(name) and not fold(surname).endswith("ic"):
         return ""
     if key.endswith("a"):
         return "m" if key in data["masculine_a"] else "f"
     return "m" if key[-1] not in "aeiou" or key.endswith("o") else ""
 
+
+#: Czech and Slovak women's surnames (-ová, -ská, -cká: Kozáková, Nováková), never a man's.
+_FEMININE_SURNAME = re.compile(r"(?:ová|ská|cká)$")
+#: Endings of women's surnames in Russian, Bulgarian, Polish and Macedonian (Zakharova, Georgieva,
+#: Kowalska, Siljanovska), read as a woman's after a first name in -a that is no man's (Ilija).
+_FEMININE_SURNAME_ENDINGS = ("ova", "eva", "ska", "cka")
 
 #: Zipf frequency from which a capitalised word that is no Serbo-Croatian name is an English word
 _ENGLISH_WORD = 3.5
