@@ -2270,3 +2270,17 @@ def test_a_slavic_womans_surname_tells_her_sex_when_her_first_name_does_not():
         "He added that the embassy would fund two more teachers."
     )
     assert _english_only(near, "fact.pronoun") == []
+
+
+def test_a_place_of_a_common_word_and_an_adjective_in_ska_is_no_woman():
+    text = (
+        "Farmers\n\nRepublika Srpska's agriculture minister met the farmers. After the meeting, he said the "
+        "subsidies had been paid."
+    )
+    assert _english_only(text, "fact.pronoun") == []
+    # near-miss: a woman's first name before the same kind of surname
+    near = (
+        "Farmers\n\nAgriculture minister Jana Novakova met the farmers. After the meeting, he said the "
+        "subsidies had been paid."
+    )
+    assert _english_only(near, "fact.pronoun") == ["he"]

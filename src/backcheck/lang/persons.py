@@ -35,7 +35,8 @@ def first_name_gender(name: str, surname: str = "") -> str:
     """ "f" for a Serbo-Croatian feminine first name (Ana, Milena), "m" for a masculine one
     (Marko, Nikola), "" when the name does not tell (Saša, or a name not Serbo-Croatian). A name
     the hunspell lists lack counts as Serbo-Croatian before a surname in -ić (Amra Čengić)."""
-    from backcheck.lang.bcms_names import is_bcms_name
+    from backcheck.lang.bcms_names import is_bcms_name, is_common_word
+    from backcheck.lang.gazetteer import is_place
 
     data = _data()["first_names"]
     key = name.lower()
@@ -44,7 +45,12 @@ def first_name_gender(name: str, surname: str = "") -> str:
     if key in data["feminine_other"]:
         return "f"
     if _FEMININE_SURNAME.search(surname.lower()) or (
-        key.endswith("a") and key not in data["masculine_a"] and fold(surname).endswith(_FEMININE_SURNAME_ENDINGS)
+        key.endswith("a")
+        and key not in data["masculine_a"]
+        and fold(surname).endswith(_FEMININE_SURNAME_ENDINGS)
+        # a common word's -a before an adjective, or a town, is a place (Republika Srpska, Stara Pazova)
+        and not is_common_word(key)
+        and not is_place(f"{name} {surname}")
     ):
         # a Slavic woman's surname (Kozáková, Siljanovska; Zakharova, Kowalska after an -a name):
         # the surname says what a foreign first name does not
