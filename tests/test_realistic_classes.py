@@ -2039,6 +2039,9 @@ def test_a_name_in_a_list_after_a_comma_is_no_vocative():
     # near-miss: the same form said to someone, after a comma and before one, is a vocative
     near = "Buses\n\n“Thank you, Vranješe, for the lift,” said the driver's neighbour."
     assert _english_only(near, "name.inflected") == ["Vranješe"]
+    # near-miss: a capitalised word that opens the quotation is no list before the address
+    opening = "Buses\n\n“Yes, Vranješe, come in,” said the driver's neighbour."
+    assert _english_only(opening, "name.inflected") == ["Vranješe"]
 
 
 def test_an_english_possessive_before_a_name_heads_no_place_name():

@@ -107,7 +107,7 @@ def context_at(text: str, start: int, end: int) -> Context:
     # (after a comma, not a name before it: "Kralje, Konjuhe, Gornji Lug" is a list, no address)
     address = bool(_ADDRESS_AFTER.match(text, stop)) and (
         initial
-        or (text[max(0, start - 2) : start] == ", " and not _NAME_BEFORE_COMMA.search(text, max(0, start - 40), start))
+        or (text[max(0, start - 2) : start] == ", " and not _after_a_listed_name(text, start))
         or previous_word == "dear"
     )
     compound = ""
@@ -306,8 +306,16 @@ _INSTITUTION_AFTER = re.compile(r" [a-zčćšžđ]+(?: [a-zčćšžđ]+)? \([A-Z
 
 
 _ADDRESS_AFTER = re.compile(r"\s*[,!?]")
-#: A capitalised word and the comma before the token: the token is the next item of a list of names.
-_NAME_BEFORE_COMMA = re.compile(r"(?<![.!?]\s)\b[A-ZČĆŠŽĐ][\w'’-]*, $")
+#: A capitalised word and the comma before the token.
+_NAME_BEFORE_COMMA = re.compile(r"\b[A-ZČĆŠŽĐ][\w'’-]*, $")
+
+
+def _after_a_listed_name(text: str, start: int) -> bool:
+    """Is the word at ``start`` the next item of a list of names ("Kralje, Konjuhe")? A capitalised
+    word before the comma that does not open its sentence or quotation ("Yes, Marko, come in" is
+    an address)."""
+    m = _NAME_BEFORE_COMMA.search(text, max(0, start - 40), start)
+    return m is not None and not _SENTENCE_START.search(text[max(0, m.start() - 5) : m.start()])
 
 
 @cache
