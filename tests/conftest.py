@@ -98,6 +98,7 @@ TEST_DICTIONARY = {
     "odbiti": ["reject", "refuse"],
     "meso": ["meat"],
     "kvar": ["failure", "fault", "breakdown"],
+    "bunar": ["well"],
 }
 
 

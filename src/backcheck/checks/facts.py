@@ -881,7 +881,19 @@ def _same(a: str, b: str) -> bool:
     if min(len(p), len(q)) >= 4 and p[:4] == q[:4]:
         return True
     # a country or city English names otherwise (Španiju: Španija, Spain)
-    return _exonym_of(b) == x
+    if _exonym_of(b) == x:
+        return True
+    # a name or a noun the English translates (Zvezda: Red Star; "Tim italijanskog trenera": the
+    # Italian coach's team), by the Serbo-Croatian dictionary the results tables are read with
+    return _translated(a, b)
+
+
+def _translated(english: str, source: str) -> bool:
+    from backcheck.lang.glosses import linked
+
+    words_e = re.findall(r"[^\W\d_]{3,}", english)
+    words_s = re.findall(r"[^\W\d_]{3,}", source)
+    return any(linked(e, s, "sr") for e in words_e for s in words_s)
 
 
 def _exonym_of(source_name: str) -> str | None:

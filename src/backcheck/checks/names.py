@@ -158,6 +158,19 @@ class NameInflected(Check):
                 original,
                 {"base": original, "form": "respelling", "in_article": True, "probability": 1.0},
             )
+        for word, originals, language in _transcribed_persons(text, flagged):
+            if any(r.base in inv.occurrences for r in name_forms.readings(word)):
+                continue  # a case form of a name the article writes (Bošnjakova: Bošnjakov)
+            flagged.add(word)
+            original = _one_spelling(originals)
+            advice = f"write {original}" if original else "write it as " + " or ".join(originals)
+            yield from self._at_each(
+                inv.occurrences.get(word, ()),
+                f'"{word}" is the Serbo-Croatian phonetic spelling of the {language} name '
+                f'"{" or ".join(originals)}": {advice}',
+                original,
+                {"base": original, "form": "respelling", "language": language, "probability": 1.0},
+            )
         for word, occurrences in inv.occurrences.items():
             if word in flagged or not word[:1].isupper() or len(word) < 3:
                 continue
@@ -218,7 +231,7 @@ def _foreign_transcription(word: str, occurrences, text: str) -> tuple[str, str 
     of any nationality (the Austrian Marko Arnautović)."""
     from babel import Locale
 
-    from backcheck.lang.names import nationality
+    from backcheck.lang.names import foreign_persons, nationality
     from backcheck.lang.names.respelling import respellings
 
     if _NOT_GAJ.search(word.lower()):
@@ -228,12 +241,64 @@ def _foreign_transcription(word: str, occurrences, text: str) -> tuple[str, str 
         return None
     found = respellings(word)
     base = found[0][0] if found and found[0][1] >= 0.99 else None
+    if base is None and not foreign_persons.as_written(word):
+        # a name of the person's language in its Serbian spelling (Italy's ... Konti: Conti)
+        base = _one_spelling(
+            tuple(
+                n.original
+                for n in foreign_persons.readings(word)
+                if n.lang in languages and foreign_persons.changed(word, n.original)
+            )
+        )
     # -ić (or -ic written without its accent), not -ič: Sič is a Hungarian's Szűcs
     if base is None and (not nationality.SLAVIC_LETTERS.search(word) or word.lower().endswith(("ić", "ic"))):
         return None
     known = sorted(lang for lang in languages if lang)
     language = Locale("en").languages.get(known[0], "foreign") if known else "foreign"
     return language, base
+
+
+#: A run of capitalised words: a person's full name, hyphenated parts and all (Žan-Lik Diboa).
+_NAME_WORD = rf"[{UPPER}][^\W\d_]+(?:-[{UPPER}][^\W\d_]+)?"
+_NAME_RUN = re.compile(rf"(?<![\w-]){_NAME_WORD}(?: {_NAME_WORD})+(?![\w-])")
+
+
+def _transcribed_persons(text: str, flagged: set[str]):
+    """(word, its originals, the language's English name) for each word of a full name that is a
+    foreign person's name in Serbian transcription, read from the name itself: its words are, in
+    one language's letter rules, the Serbian spellings of that language's first names and
+    surnames (Ištvan Sabo: István Szabó; Đovani Konti: Giovanni Conti), and a transcribed word is
+    a name of no language as it stands (:mod:`backcheck.lang.names.foreign_persons`)."""
+    from babel import Locale
+
+    from backcheck.lang.names import foreign_persons
+
+    seen: set[str] = set()
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split(" ")
+        for size in (3, 2):
+            found = False
+            for i in range(len(words) - size + 1):
+                reading = foreign_persons.transcribed_person(words[i : i + size])
+                if reading is None:
+                    continue
+                found = True
+                for index, originals in reading.words:
+                    word = words[i + index]
+                    if word in flagged or word in seen or lexicon.zipf(word.lower()) >= _ENGLISH_NAME_ZIPF:
+                        continue
+                    seen.add(word)
+                    yield word, originals, Locale("en").languages.get(reading.lang, "foreign")
+            if found:
+                break
+
+
+def _one_spelling(originals: tuple[str, ...]) -> str | None:
+    """The spelling to suggest of a transcription's originals: the one with its accents when they
+    differ by accents only (Jose, José), none when they are two names (Kis, Kiss)."""
+    if not originals or len({fold(o) for o in originals}) != 1:
+        return None
+    return max(originals, key=lambda o: sum(not c.isascii() for c in o))
 
 
 #: How closely a word must spell another as Serbian transcribes it (respelling.similarity).

@@ -254,6 +254,17 @@ def _in_feature_name(text: str, start: int, end: int, before: str) -> bool:
     after = _WORD.search(text, end, end + 30)
     if after and text[end : after.start()] == " " and after.group().lower() in feature_words()[1]:
         return True
+    if (
+        after
+        and text[end : after.start()] == " "
+        and after.group()[:1].isupper()
+        and fold(text[start:end]).endswith("ica")
+        and lexicon.zipf(after.group().lower()) < 2.0
+        and _bcms_word(after.group())
+    ):
+        return True  # a family's genitive before the BCMS noun of its place (Karajukića Bunari)
+    if fold(text[start:end]).endswith("ica") and before[:1].isupper() and _known_place(before):
+        return True  # a place named with its family's genitive (Žabljak Crnojevića)
     # after a capitalised common noun of BCMS (Trg, Zbor, Dom): the fixed genitive of a name
     # (Rijeka Crnojevića, Zbor Palanke, Trg Republike)
     nominative_noun = not before.lower().endswith(_OBLIQUE_ADJECTIVE)  # Zbor, Trg, Rijeka; not Gornjem

@@ -75,6 +75,15 @@ def misspelling(english: str, source: str, transcribed: bool = True) -> bool:
     adapted = {fe.replace("c", "k")} | {fold(r) for r in foreign_readings(english)}
     if adapted & (folded_forms | forms):
         return False  # the source's own adaptation: c as k (Popokatepetl), pf as f (Kemf)
+    from backcheck.lang.names import foreign_persons
+
+    if transcribed and any(
+        fold(n.original) == fe
+        for f in name_forms(source)
+        if not foreign_persons.is_own_name(f)
+        for n in foreign_persons.readings(f)
+    ):
+        return False  # a foreign person's name the Serbian source transcribes (Wójcik: Vujčik)
     return SequenceMatcher(None, fe, without_glide(source)).ratio() >= _MISSPELLING_RATIO
 
 

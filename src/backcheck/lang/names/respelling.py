@@ -29,8 +29,8 @@ from backcheck.lang.text import fold
 from backcheck.paths import cache_path
 
 #: Bump when the index's keys change: a kept index is rebuilt.
-#: 2: keyed by the Serbian spellings of each word; 3: rarer names; 4-7: French; 8: Cyrillic romanised
-_INDEX_FORMAT = "8"
+#: 2: keyed by the Serbian spellings of each word; 3: rarer names; 4-7: French; 8: Cyrillic romanised; 9: German ä
+_INDEX_FORMAT = "9"
 #: How many of English's commonest words are indexed (wordfreq's list, names included).
 _INDEXED_WORDS = 200000
 #: A candidate English word must be at least this common (Zipf): a name English text writes.
@@ -176,12 +176,7 @@ def similarity(token: str, english: str) -> float:
     # č, š, ž and đ are sounds a transcription writes for ch, sh, zh and j: compared as they are
     # (Velež is no Vélez, whose z is z), other accents dropped (Bocelli's é-less)
     folded = _sounds(token)
-    spellings = (
-        {_sounds(t) for t in transcriptions(english)}
-        | {_sounds(t) for t in loose_transcriptions(english)}
-        | {_sounds(t) for t in spelled(english)}
-        | {fold(english)}
-    )
+    spellings = _spellings(english)
     # Serbian transcribes what it hears and drops silent vowels (George: Džordž), but it adds no
     # syllable: a token with more vowel groups than a spelling is another word (Berane is no
     # "Berne", Sutivan no "Stivan").
@@ -198,6 +193,42 @@ def similarity(token: str, english: str) -> float:
         ),
         default=0.0,
     )
+
+
+def _spellings(english: str) -> set[str]:
+    """The ways Serbian may write an English word: its CMUdict transcriptions, strict and loose,
+    its letter-by-letter spellings and the word itself."""
+    return (
+        {_sounds(t) for t in transcriptions(english)}
+        | {_sounds(t) for t in loose_transcriptions(english)}
+        | {_sounds(t) for t in spelled(english)}
+        | {fold(english)}
+    )
+
+
+def _italian_only(token: str, english: str) -> bool:
+    """Is ``token`` ``english`` read by the Italian letter rules alone, though the word does not
+    end in a vowel as Italian names do?"""
+    if english[-1:].lower() in "aeiou" or token.lower() in transcriptions(english):
+        return False
+    readers = {name for name, rules in _letter_rules() if token.lower() in _read(english.lower(), name, rules)}
+    return readers == {"italian"}
+
+
+#: A syllabic r, the vowel of Serbo-Croatian words and names (Prša, Krk, Brčko, Mrkovi) that no
+#: English name's transcription has: r between consonants or before one at the start.
+_SYLLABIC_R = re.compile(r"(?:^|[^aeiou])r(?=[^aeiouj])")
+
+
+def _added_letters(token: str, english: str) -> bool:
+    """Does ``token`` have letters no transcription of ``english`` writes: two more than its
+    longest spelling (Senianka is no Seneca), or a syllabic r where every spelling has a vowel
+    beside the r (Prša is no Porsche)? Transcription drops silent letters, never adds any."""
+    folded = _sounds(token)
+    spellings = _spellings(english)
+    if len(folded) > max(len(x) for x in spellings) + 1:
+        return True
+    return bool(_SYLLABIC_R.search(folded)) and not any(_SYLLABIC_R.search(x) for x in spellings)
 
 
 #: One-vowel case endings after a whole English spelling (Donalde, Trumpa, Bidenu).
@@ -258,6 +289,10 @@ def respellings(token: str) -> tuple[tuple[str, float], ...]:
             continue
         # a rarer name (Tsitsipas, Szijjártó) only spelled exactly as Serbian reads its language,
         # by a longer token no BCMS dictionary lists
+        if _italian_only(token, word):
+            continue  # Italian names end in a vowel (Bocelli, Conte): "cosign" read so is no Kosinj
+        if not exact and _added_letters(token, word):
+            continue
         rare = zipf >= _RARE_NAME_ZIPF and exact and not listed and len(token) >= 6
         if zipf < _NAME_ZIPF and not rare:
             continue
