@@ -1782,6 +1782,14 @@ def test_an_amount_of_money_in_km_a_few_words_after_the_money_word():
     assert _english_only(road, "number.currency_unit") == []
 
 
+def test_an_amount_of_money_in_km_in_apposition_later_in_the_clause():
+    text = "Court\n\nThe losing side must pay the costs of the trial, amounting to 9,300 km, within 15 days."
+    assert _english_only(text, "number.currency_unit") == ["km"]
+    # near-miss: a distance amounting to a number after no money word
+    near = "Roads\n\nThe repaired sections of the road, amounting to 14 km, were opened on Monday."
+    assert _english_only(near, "number.currency_unit") == []
+
+
 def test_a_lower_case_abbreviation_with_its_full_stop_renders_the_country():
     english = "Bosnia and Herzegovina's best judoka Ana Perić won gold in Sarajevo."
     source = "Najbolja bh. džudistica Ana Perić osvojila je zlato u Sarajevu."
@@ -2359,3 +2367,22 @@ def test_a_local_name_with_letters_no_transcription_writes_is_no_respelling():
     assert respellings("Bočeli")[0] == ("Bocelli", 1.0)
     assert respellings("Vitaker")[0] == ("Whitaker", 1.0)
     assert respellings("Makron")[0] == ("Macron", 1.0)
+
+
+def test_a_woman_with_a_double_surname_and_the_he_after_her_quotation():
+    text = (
+        'Club\n\n"The win belongs to the whole town," said club president Ivana Babić Horvat. '
+        "He added that the club would open a museum."
+    )
+    assert _english_only(text, "fact.pronoun") == ["He"]
+
+
+def test_the_pronoun_of_what_a_woman_says_is_hers():
+    text = (
+        "Fire\n\nSnježana Lukić, head of the Local Community of Gornji Kraj, said he himself had "
+        "carried water all night. Coach Dragana Ilić thanked the fans and said his team had earned the cup."
+    )
+    assert _english_only(text, "fact.pronoun") == ["he", "his"]
+    # near-miss: the sentence's subject is the one who says it, not the woman named after the verb
+    near = "Faculty\n\nThe rector Bojan Lalić congratulated Snježana Lukić and said he would support her."
+    assert _english_only(near, "fact.pronoun") == []

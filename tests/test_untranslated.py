@@ -158,3 +158,14 @@ def test_without_source_actual_before_an_office_is_a_false_friend():
     doc = from_text("The actual mayor of the town opened the fair. The actual cost was higher.", lang="en")
     flags = [f for f in run_checks(Job(doc, None), Config()) if f.check == "mistranslation.false_friend"]
     assert [(f.span.text, f.suggestion) for f in flags] == [("actual", "current")]
+
+
+def test_a_bcms_abbreviated_title_before_a_name_is_untranslated():
+    text = "Church\n\nThe new bells were blessed by vlč. Ante Matić on Sunday."
+    doc = from_text(text, path="t.txt")
+    found = [(f.span.text, f.suggestion) for f in run_checks(Job(doc), Config()) if f.check == "untranslated"]
+    assert found == [("vlč.", "Father")]
+    # near-miss: English's own abbreviated title, and the abbreviation not before a name
+    near = "Church\n\nThe new bells were blessed by Mr. Ante Matić; the vlč. abbreviation is Croatian."
+    doc = from_text(near, path="t.txt")
+    assert [f.span.text for f in run_checks(Job(doc), Config()) if f.check == "untranslated"] == []

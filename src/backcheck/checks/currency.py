@@ -33,6 +33,14 @@ _KM = re.compile(
     re.I,
 )
 
+#: an amount in apposition to the money it measures, later in the clause ("the costs of the
+#: proceedings, amounting to 14,600 km"; "a loan for the new hall totalling 2 million km")
+_KM_AMOUNTING = re.compile(
+    rf"\b(?:{_MONEY})\b[^.;:!?\n]{{0,80}}?\s(?:amounting\s+to|totall?ing|worth)\s+"
+    r"(?:(?:about|around|almost|nearly|over|some|more\s+than|less\s+than)\s+)?"
+    r"(?P<amount>\d[\d.,]*(?:\s+(?:thousand|million|billion))?)\s*(?P<unit>km|kilomet(?:er|re)s?)\b",
+    re.I,
+)
 
 #: a word after "12 km" that makes it describe a thing (a road, a section, long, of track), past
 #: the words that may follow an amount of money (and, in, for, a month, ...)
@@ -54,10 +62,13 @@ class CurrencyAsUnit(Check):
 
     def run(self, ctx):
         text = ctx.document.text
-        for m in _KM.finditer(text):
+        matches = {m.start("unit"): m for m in _KM.finditer(text)}
+        for m in _KM_AMOUNTING.finditer(text):
+            matches.setdefault(m.start("unit"), m)
+        for _, m in sorted(matches.items()):
             if m.group("unit") == "KM":
                 continue  # written as the currency
-            if m.group("gap") and _ATTRIBUTIVE.match(text, m.end()):
+            if m.re is _KM and m.group("gap") and _ATTRIBUTIVE.match(text, m.end()):
                 continue  # "invested in the 12 km road": a distance describing a thing
             amount = m.group("amount")
             yield Finding(

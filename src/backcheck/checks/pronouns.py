@@ -9,7 +9,8 @@ import re
 
 from backcheck.checks.base import Check, Finding, register
 from backcheck.lang.languages import is_serbo_croatian
-from backcheck.lang.persons import office_holders, office_words, persons
+from backcheck.lang.persons import first_name_gender, office_holders, office_words, persons
+from backcheck.lang.text import UPPER
 
 _SAYING = (
     r"said|says|added|adds|stressed|stresses|noted|notes|stated|states|told|explained|warned|emphasi[sz]ed|"
@@ -40,16 +41,18 @@ class PronounGender(Check):
     severity = "critical"
 
     def run(self, ctx):
-        if ctx.source is not None and is_serbo_croatian(ctx.source.lang) and ctx.source_matches:
-            return  # fact.speaker reads the source's verb, which is better evidence
         doc = ctx.document
         text = doc.text
-        if not _PRONOUN.search(text):
+        if not (_PRONOUN.search(text) or _REPORTED.search(text)):
             return
         people = persons(text)
         if not people:
             return
         mention = re.compile(r"\b(" + "|".join(map(re.escape, sorted(people, key=len, reverse=True))) + r")\b")
+        # "Ana Kovač ... said he had": the reported clause's pronoun stands for the one who says it
+        yield from self._reported(doc, mention, people)
+        if ctx.source is not None and is_serbo_croatian(ctx.source.lang) and ctx.source_matches:
+            return  # fact.speaker reads the source's verb, which is better evidence
         offices = office_holders(text, people)
         sentences = doc.article_sentences
         groups = _quotation_groups(text, sentences)
@@ -115,6 +118,40 @@ class PronounGender(Check):
                     evidence={"person": f"{person.first} {person.last}", "gender": person.gender},
                 )
 
+    def _reported(self, doc, mention: re.Pattern[str], people):
+        """A "he" or "his" opening the clause a woman's verb of saying reports ("Ljiljana Tomić,
+        the council's president, said he himself had carried water"; "Marina Ilić congratulated
+        her rivals and said his side had played well"): she is its subject, named in the same
+        sentence before anyone else."""
+        text = doc.text
+        for sentence in doc.article_sentences:
+            for m in _REPORTED.finditer(text, sentence.start, sentence.end):
+                # the sentence's subject: the first person it names (not one named after the
+                # verb: "Ilić congratulated Ana Kovač and said he would help her")
+                named = [x for x in mention.finditer(text, sentence.start, m.start())]
+                if not named or len(_QUOTES.findall(text, named[0].end(), m.start())):
+                    continue
+                person = people[named[0].group(1)]
+                between = text[named[0].end() : m.start()]
+                if person.gender != "f" or any(
+                    first_name_gender(a, b) for a, b in re.findall(rf"([{UPPER}]\w+) ([{UPPER}]\w+)", between)
+                ):
+                    continue  # another person named between (a first name and a surname): the subject may be theirs
+                pronoun = m.group("p")
+                right = {"he": "she", "his": "her"}[pronoun]
+                yield Finding(
+                    self.id,
+                    m.start("p"),
+                    m.end("p"),
+                    f'"{pronoun}" stands for {person.first} {person.last}, a woman, who says it: write {right}',
+                    suggestion=right,
+                    detail=f"the article introduces {person.first} {person.last}; {person.why} says a woman",
+                    evidence={"person": f"{person.first} {person.last}", "gender": person.gender},
+                )
+
+
+#: "said he", "said that his": the pronoun opening what a verb of saying reports
+_REPORTED = re.compile(rf"\b(?:{_SAYING})\s+(?:that\s+)?(?P<p>he|his)\b")
 
 #: "the minister", "the judge": an office a person was introduced with (sh_persons.toml offices)
 _OFFICE_MENTION = re.compile(r"\bthe\s+([a-z]+)\b")

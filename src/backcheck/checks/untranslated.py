@@ -115,6 +115,19 @@ class Untranslated(Check):
                 detail="letters of a script other than Latin in English text",
                 evidence={"reason": "script"},
             )
+        if ctx.source is None or is_serbo_croatian(ctx.source.lang):
+            from backcheck.lang.terms import title_abbreviations
+
+            for start, end, english in title_abbreviations(doc.text):
+                yield Finding(
+                    self.id,
+                    start,
+                    end,
+                    f'"{doc.text[start:end]}" is a Serbo-Croatian abbreviated title: write {english}',
+                    suggestion=english,
+                    detail="a title English does not abbreviate so (sh_terms.toml [title_abbreviations])",
+                    evidence={"reason": "title abbreviation"},
+                )
         if ctx.source is not None and ctx.alignment:
             yield from self._with_source(ctx)
         else:

@@ -104,6 +104,17 @@ def persons(text: str) -> dict[str, Person]:
         titled = title in feminine_titles or title in masculine_titles
         if not titled and any(_english_word(w) for w in (first.group(), last.group())):
             continue  # "Lawyer Jelena", "Moravica District": an English word, not a name
+        before = found.get(first.group())
+        if (
+            before is not None
+            and before.first == words[i - 1].group()
+            and text[words[i - 1].end() : first.start()] == " "
+        ):
+            # the second surname of a double one (Marija Pavlović Šimić): the person the first
+            # pair introduced, also by this surname
+            if last.group() not in found and not _english_word(last.group()):
+                found[last.group()] = Person(before.first, last.group(), before.gender, before.why, before.start)
+            continue
         if first.group().lower() in office_words():
             # "Rector Radonjić" (a headline): an office before a surname, no first name. An
             # office word that is also an English first name (Dean) is read as the office: BCMS

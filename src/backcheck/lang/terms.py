@@ -8,7 +8,7 @@ import tomllib
 from functools import cache, lru_cache
 from importlib.resources import files
 
-from backcheck.lang.text import fold, to_latin
+from backcheck.lang.text import UPPER, fold, to_latin
 
 #: the longest case ending after a stem (-ama, -ima, -om, -oj, ...)
 _ENDING = 3
@@ -134,3 +134,12 @@ def expansion_rendered(acronym: str, sentence: str, text: str) -> bool:
         return False
     found = {w.lower() for w in re.findall(r"[\w’'-]+", sentence)}
     return len(words & found) >= min(_EXPANSION_WORDS, len(words))
+
+
+def title_abbreviations(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, English) of each BCMS abbreviated title kept before a name ("vlč. Josip
+    Mikić": Father; ``sh_terms.toml`` [title_abbreviations])."""
+    table = _tables()["title_abbreviations"]
+    alternatives = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?=\s+[{UPPER}])")
+    return [(m.start(), m.end(), table[m.group()]) for m in pattern.finditer(text)]
