@@ -79,6 +79,8 @@ class NameInflected(Check):
                 continue
             if is_loanword(word):
                 continue  # a loanword English writes (a Klapa festival): no name's form
+            if _original_in_article(word, inv.occurrences) is not None:
+                continue  # a transcription of a foreign name the article writes: read below
             occurrences = [o for o in occurrences if not any(a <= o.start < b for a, b, _ in places)]
             if not occurrences:
                 continue
@@ -320,7 +322,11 @@ def _transcriptions_of_names_in_article(occurrences, flagged: set[str]):
         for key in {phonetic_key(original, True)} | {phonetic_key(f, False) for f in foreign_forms(original.lower())}:
             keys.setdefault(key, []).append(original)
     for word in words:
-        if word in flagged or lexicon.zipf(word.lower()) >= _ENGLISH_NAME_ZIPF:
+        if word in flagged or lexicon.zipf(word.lower()) >= _ENGLISH_NAME_ZIPF or word.lower().endswith(("ić", "ic")):
+            continue  # (an -ić surname is a South Slav's: Stevanović beside the hamlet Stevanovići)
+        original = _original_in_article(word, occurrences)
+        if original is not None:
+            yield word, original
             continue
         for original in keys.get(phonetic_key(word, False), ()):
             if fold(original) == fold(word) or original in flagged or _common_word(original):
@@ -331,6 +337,23 @@ def _transcriptions_of_names_in_article(occurrences, flagged: set[str]):
                 continue  # a case form, read as one
             yield word, original
             break
+
+
+def _original_in_article(word: str, occurrences) -> str | None:
+    """The foreign person's name the article also writes that ``word`` transcribes by its
+    language's letters (Šeberg beside Sjöberg; :mod:`backcheck.lang.names.foreign_persons`)."""
+    from backcheck.lang.names import foreign_persons
+
+    if foreign_persons.as_written(word) or word.lower().endswith(("ić", "ic")):
+        return None
+    return next(
+        (
+            n.original
+            for n in foreign_persons.readings(word)
+            if n.lang not in ("own", "en") and n.original in occurrences and foreign_persons.changed(word, n.original)
+        ),
+        None,
+    )
 
 
 #: A word English writes this often (Zipf) is a word of its own, no transcription of a name.
@@ -558,8 +581,27 @@ def _before_local_word(text: str, end: int) -> bool:
 _ENGLISH_DERIVATIONS = ("n", "an", "ian", "ese", "i", "ite", "ism", "ist", "s", "es", "ar", "er", "eer", "ic", "ia")
 
 
+#: A place's adjective in -ski after its final consonant, softened as the suffix softens it
+#: (Zabok: zabočki, Kosovo: kosovski, Vareš: vareški, Bihać: bihaćki), Babić, Gramatika
+#: hrvatskoga jezika, on the suffix -ski.
+_PLACE_ADJECTIVE = re.compile(r"(?:ski|čki|ški|cki|ćki|žki)$")
+_SOFTENED = {"k": "č", "g": "ž", "h": "š", "c": "č"}
+
+
+def _place_adjective(longer: str, shorter: str) -> bool:
+    """Is ``longer`` the adjective of the place ``shorter`` (Hum Zabočki beside Zabok)?"""
+    a, b = longer.lower(), shorter.lower()
+    if not _PLACE_ADJECTIVE.search(a) or len(b) < 3:
+        return False
+    stem = a[:-3] + a[-3] if a[-3] in "čšžćc" else a[:-3]
+    stems = {b, b[:-1]} | ({b[:-1] + _SOFTENED[b[-1]]} if b[-1] in _SOFTENED else set())
+    return stem in stems or a[:-2] in stems
+
+
 def _derived(longer: str, shorter: str) -> bool:
     """Is ``longer`` ``shorter`` plus an English or South Slavic ending (not a second spelling)?"""
+    if _place_adjective(longer, shorter):
+        return True
     if not longer.lower().startswith(shorter.lower()):
         return False
     rest = longer[len(shorter) :].lower()

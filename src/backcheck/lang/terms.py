@@ -58,14 +58,22 @@ def glossed(text: str, end: int) -> bool:
     """Is the word ending at ``end`` followed by a category noun that glosses it ("the šargija
     lute", "the dvojnice double flute": ``sh_terms.toml`` [classifiers]), a source word the
     translator kept on purpose?"""
-    m = _NEXT_WORDS.match(text, end)
-    if m is None:
-        return False
     word = re.search(r"[^\W\d_]+$", text[:end])
     if word is None or _NOT_A_NOUN.search(word.group().lower()):
         return False  # an adjective or a case form (istorijski instrument, festivalu festival): a word left
+    if _APPOSITION.match(text, end):
+        return True  # explained in apposition: "the mekteb, the local religious school"
+    m = _NEXT_WORDS.match(text, end)
+    if m is None:
+        return False
     nouns = frozenset(_tables().get("classifiers", {}).get("nouns", ()))
     return m.group(1) in nouns or (m.group(2) is not None and m.group(2) in nouns)
+
+
+#: An apposition that explains the word before it: a comma, an article and a short noun phrase
+#: that closes with a comma, a full stop or the sentence's end ("the mekteb, the local Islamic
+#: religious school, ...").
+_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w'-]+ ){0,4}[a-z'-]+(?=[,.;]|$)")
 
 
 #: Endings of an adjective or an oblique case: a cultural item kept is a noun in its nominative.

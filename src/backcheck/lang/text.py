@@ -185,7 +185,25 @@ def in_quoted_title(text: str, start: int, end: int, reach: int = 50) -> bool:
     before = text[line_start:start]
     opens = [i for i, ch in enumerate(before) if ch in _OPEN_QUOTE]
     if not opens:
-        return False
+        return _in_single_quoted_title(text, start, end, line_start)
+    return _in_title_quoted_by(text, start, end, reach, before, opens)
+
+
+#: A title in straight single quotes ('Homoljski motivi'): the quote after a space and before a
+#: capital, and its closing quote before a space or punctuation (not an apostrophe: Stefan's).
+_SINGLE_QUOTED = re.compile(r"(?:(?<=\s)|^)'([A-ZČĆŠŽĐ][^'\n]{0,60}?)'(?![\w])")
+
+
+def _in_single_quoted_title(text: str, start: int, end: int, line_start: int) -> bool:
+    stop = text.find("\n", end)
+    for m in _SINGLE_QUOTED.finditer(text, line_start, stop if stop >= 0 else len(text)):
+        if m.start(1) <= start and end <= m.end(1):
+            title = m.group(1)
+            return 2 <= len(title.split()) <= 6 and not re.search(r"[,.!?;:]", title)
+    return False
+
+
+def _in_title_quoted_by(text: str, start: int, end: int, reach: int, before: str, opens: list[int]) -> bool:
     at = opens[-1]
     inner_before = before[at + 1 :]
     if any(ch in _CLOSE_QUOTE and ch != '"' for ch in inner_before) or '"' in inner_before:

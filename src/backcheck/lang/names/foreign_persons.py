@@ -52,7 +52,7 @@ OWN_LOCALES = ("hr_HR", "sl_SI")
 #: English names, read only as written: a word that is one is no transcription (Mark, not Marc).
 ENGLISH_LOCALES = ("en_US", "en_GB", "en_IE")
 #: Bump when the kept table's rows change.
-_FORMAT = "3"
+_FORMAT = "5"
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,8 @@ def _build() -> list[str]:
     for locale in OWN_LOCALES + ENGLISH_LOCALES:
         first, last = _provider_names(locale)
         lang = "own" if locale in OWN_LOCALES else "en"
-        rows += [f"{sounds(n)}\t{n}\t{lang}\t-" for n in sorted(first | last) if " " not in n]
+        for names, kind in ((first, "f"), (last, "l")):
+            rows += [f"{sounds(n)}\t{n}\t{lang}\t{kind}" for n in sorted(names) if " " not in n]
     return rows
 
 
@@ -199,6 +200,11 @@ def as_written(word: str) -> bool:
     return any(not changed(word, n.original) for n in readings(word))
 
 
+def is_own_first_name(word: str) -> bool:
+    """Is ``word`` a first name of the region as it writes it (Marko, Ivana)?"""
+    return any(n.lang == "own" and n.first for n in readings(word))
+
+
 def is_own_name(word: str) -> bool:
     """Is ``word`` a Croatian or Slovene first name or surname as the region writes it?"""
     return any(n.lang == "own" for n in readings(word))
@@ -212,7 +218,7 @@ def changed(word: str, original: str) -> bool:
 
 def _south_slavic(word: str) -> bool:
     """A surname in -ić (or -ic without its accent) is a South Slav's own (Đurović, not Ďurovič)."""
-    return fold(word).endswith("ic")
+    return word.lower().endswith(("ić", "ic"))
 
 
 @dataclass(frozen=True)

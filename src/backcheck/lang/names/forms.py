@@ -263,6 +263,8 @@ def _in_feature_name(text: str, start: int, end: int, before: str) -> bool:
         and _bcms_word(after.group())
     ):
         return True  # a family's genitive before the BCMS noun of its place (Karajukića Bunari)
+    if before and _first_name_or_its_case(before):
+        return False  # a first name before a surname, in its case too (Marka Bjelića: Marko Bjelić's)
     if fold(text[start:end]).endswith("ica") and before[:1].isupper() and _known_place(before):
         return True  # a place named with its family's genitive (Žabljak Crnojevića)
     # after a capitalised common noun of BCMS (Trg, Zbor, Dom): the fixed genitive of a name
@@ -276,6 +278,16 @@ def _in_feature_name(text: str, start: int, end: int, before: str) -> bool:
         fold(before) in _toponym_heads()
         or (nominative_noun and lexicon.zipf(before.lower()) < 2.0 and (_bcms_word(before) or _bcms_stem(before)))
     )
+
+
+def _first_name_or_its_case(word: str) -> bool:
+    """Is ``word`` a first name of the region (Marko; Faker's Croatian and Slovene lists) or its
+    genitive, dative or accusative (Marka, Marku)?"""
+    from backcheck.lang.names.foreign_persons import is_own_first_name
+
+    if is_own_first_name(word):
+        return True
+    return fold(word).endswith(("a", "u", "e")) and any(is_own_first_name(word[:-1] + e) for e in ("o", ""))
 
 
 def _after_english_feature(context: Context) -> bool:
@@ -720,6 +732,15 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False
     if reading.form == "genitive" and contexts and all(c.place_apposition for c in contexts):
         return False  # "the village of Ćeline": the place's name in apposition, its nominative
+    if (
+        reading.form in ("genitive", "dative-locative", "instrumental", "accusative")
+        and contexts
+        and all(c.previous_word == "the" and c.next_noun and not c.neighbour for c in contexts)
+    ):
+        # "the Lazine dairy": a name that modifies an English noun after the article stands where
+        # English puts a nominative; the source's case follows its preposition, which English
+        # renders before the article ("at the Lazine dairy")
+        return False
     if reading.form == "dative-locative" and fold(reading.base).endswith(("ska", "cka")):
         return False  # an adjectival name declines as an adjective (Mickoska: Mickoskoj); -ski is a nominative
     if reading.form == "genitive" and fold(token).endswith("ije") and _listed_name(token):
@@ -1109,6 +1130,12 @@ def analyse(
             continue
         if reading.form == "possessive" and reading.ending.endswith("o") and not in_article(reading.base):
             continue  # a neuter -ovo, -ino of someone the article never names is a village (Murino)
+        if (
+            reading.form == "possessive"
+            and not in_article(reading.base)
+            and all(c.previous_word == "the" and c.next_noun and not c.neighbour for c in contexts)
+        ):
+            continue  # "the Lazine dairy": a company's name, not the possessive of a Laza nobody names
         if _listed_nominative(reading, contexts) and not in_article(reading.base):
             continue
         if reading.form == "feminine" and reading.change == "glide j" and not in_article(reading.base):
