@@ -2427,3 +2427,15 @@ def test_a_name_between_the_article_and_its_noun_is_a_nominative():
     # near-miss: after a preposition, the genitive of a town the article writes
     near = "Cheese\n\nThe dairy is in Nikšić. The jury was led by Vesna Marić, a technologist from Nikšića."
     assert _english_only(near, "name.inflected") == ["Nikšića"]
+    # near-miss: a name English knows keeps no case in that place either
+    known = "Talks\n\nThe minister met officials of the Bidenom administration in Washington."
+    assert _english_only(known, "name.inflected") == ["Bidenom"]
+
+
+def test_an_imams_title_written_out_renders_its_abbreviation():
+    source = "Džamija\n\nMolitvu je predvodio Sead ef. Mujić, imam džemata Vrhovine."
+    english = "Mosque\n\nThe prayer was led by Sead Efendi Mujić, imam of the Vrhovine congregation."
+    assert ("name.unmatched", "Efendi") not in _with_source(source, english, "bs")
+    # near-miss: without the title in the source the English word has no counterpart
+    bare = "Džamija\n\nMolitvu je predvodio Sead Mujić, imam džemata Vrhovine."
+    assert ("name.unmatched", "Efendi") in _with_source(bare, english, "bs")

@@ -732,15 +732,6 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False
     if reading.form == "genitive" and contexts and all(c.place_apposition for c in contexts):
         return False  # "the village of Ćeline": the place's name in apposition, its nominative
-    if (
-        reading.form in ("genitive", "dative-locative", "instrumental", "accusative")
-        and contexts
-        and all(c.previous_word == "the" and c.next_noun and not c.neighbour for c in contexts)
-    ):
-        # "the Lazine dairy": a name that modifies an English noun after the article stands where
-        # English puts a nominative; the source's case follows its preposition, which English
-        # renders before the article ("at the Lazine dairy")
-        return False
     if reading.form == "dative-locative" and fold(reading.base).endswith(("ska", "cka")):
         return False  # an adjectival name declines as an adjective (Mickoska: Mickoskoj); -ski is a nominative
     if reading.form == "genitive" and fold(token).endswith("ije") and _listed_name(token):
@@ -1102,6 +1093,11 @@ class Analysis:
         return self.probability - self.threshold
 
 
+#: A base English writes this often (Zipf) is a name English knows (Biden, London): a case form
+#: of it is the MT's copy of a case, in any position.
+_ENGLISH_KNOWS = 2.0
+
+
 #: An -a stem base ending in a consonant and -ca is no nominative but the genitive of an -ac name
 #: with its fleeting a (Orahovac: Orahovca); the token read as its case (Orahovci) is a plural
 #: place of its own. (-ica, a vowel before -ca, is a nominative: Gorica, Danica.)
@@ -1131,11 +1127,15 @@ def analyse(
         if reading.form == "possessive" and reading.ending.endswith("o") and not in_article(reading.base):
             continue  # a neuter -ovo, -ino of someone the article never names is a village (Murino)
         if (
-            reading.form == "possessive"
+            reading.form in ("possessive", "genitive", "dative-locative", "instrumental", "accusative")
             and not in_article(reading.base)
+            and lexicon.zipf(reading.base.lower()) < _ENGLISH_KNOWS
             and all(c.previous_word == "the" and c.next_noun and not c.neighbour for c in contexts)
         ):
-            continue  # "the Lazine dairy": a company's name, not the possessive of a Laza nobody names
+            # "the Lazine dairy": a name that modifies an English noun after the article, of a base
+            # neither the article nor English writes, is the name as its owner writes it (the source's case
+            # follows a preposition English renders before the article: "at the Lazine dairy")
+            continue
         if _listed_nominative(reading, contexts) and not in_article(reading.base):
             continue
         if reading.form == "feminine" and reading.change == "glide j" and not in_article(reading.base):
