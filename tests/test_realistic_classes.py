@@ -2439,3 +2439,15 @@ def test_an_imams_title_written_out_renders_its_abbreviation():
     # near-miss: without the title in the source the English word has no counterpart
     bare = "Džamija\n\nMolitvu je predvodio Sead Mujić, imam džemata Vrhovine."
     assert ("name.unmatched", "Efendi") in _with_source(bare, english, "bs")
+
+
+def test_a_ministers_portfolio_after_za_is_compared_with_the_english():
+    source = "Posjeta\n\nMinistarka za evropske integracije Jelena Kovač posjetila je Brisel."
+    wrong = "Visit\n\nForeign Minister Jelena Kovač visited Brussels."
+    assert ("fact.office", "Foreign Minister") in _with_source(source, wrong, "cnr")
+    # near-misses: the portfolio rendered, and a longer portfolio that holds another's word
+    right = "Visit\n\nEuropean Integration Minister Jelena Kovač visited Brussels."
+    assert not {f for f in _with_source(source, right, "cnr") if f[0] == "fact.office"}
+    trade = "Posjeta\n\nMinistar za spoljnu trgovinu Petar Kovač posjetio je Beč."
+    trade_en = "Visit\n\nForeign Trade Minister Petar Kovač visited Vienna."
+    assert not {f for f in _with_source(trade, trade_en, "cnr") if f[0] == "fact.office"}

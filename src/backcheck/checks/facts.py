@@ -538,7 +538,10 @@ class OfficeChanged(Check):
         table = facts.tables().get("portfolios", {})
         source_keys = set()
         for cue in facts.find(pair.view.text, ["ministr*", "ministar*"]):
-            after = pair.view.text[cue.end : cue.end + 40]
+            after = pair.view.text[cue.end : cue.end + 50]
+            # the portfolio in the genitive (ministar finansija) or after "za" (ministar za
+            # evropske integracije)
+            after = re.sub(r"^\s*za\s+", " ", after, flags=re.IGNORECASE)
             keys = {k for k in table if (cues := facts.find(after, [k])) and cues[0].start <= 2}
             if not keys and _unknown_portfolio(after):
                 # a minister whose portfolio the table does not know ("ministar za ekonomski
@@ -548,18 +551,23 @@ class OfficeChanged(Check):
         if not source_keys:
             return
         low = pair.english.lower()
+        previous = 0
         for m in re.finditer(r"\bminister\b", low):
+            # the words before this "Minister", back to the one before it at most
+            reach, previous = max(m.start() - 45, previous), m.end()
             if low[max(0, m.start() - 6) : m.start()] == "prime ":
                 continue  # a (deputy) prime minister "for Economic Policy" holds no ministry
-            around = low[max(0, m.start() - 25) : m.start()] + " | " + low[m.end() : m.end() + 30]
-            said = {k for k, words in table.items() if facts.find(around, words)}
+            around = low[reach : m.start()] + " | " + low[m.end() : m.end() + 30]
+            spans = [(c.start, c.end, k) for k, words in table.items() for c in facts.find(around, words)]
+            # a word inside a longer portfolio is that one's ("trade" in "foreign trade")
+            said = {k for a, b, k in spans if not any(x <= a and b <= y and (y - x) > (b - a) for x, y, _ in spans)}
             if not said or said & source_keys or any(set(table[k]) & set(table[j]) for k in said for j in source_keys):
                 continue
             right = table[sorted(source_keys)[0]][0]
-            before = low[max(0, m.start() - 25) : m.start()]
+            before = low[reach : m.start()]
             words = [w for k in said for w in table[k]]
             hit = max((before.rfind(w) for w in words), default=-1)
-            start = max(0, m.start() - 25) + hit if hit >= 0 else m.start()
+            start = reach + hit if hit >= 0 else m.start()
             yield start, m.end(), right
 
     @staticmethod
