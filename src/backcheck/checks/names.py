@@ -581,10 +581,10 @@ def _before_local_word(text: str, end: int) -> bool:
 _ENGLISH_DERIVATIONS = ("n", "an", "ian", "ese", "i", "ite", "ism", "ist", "s", "es", "ar", "er", "eer", "ic", "ia")
 
 
-#: A place's adjective in -ski after its final consonant, softened as the suffix softens it
-#: (Zabok: zabočki, Kosovo: kosovski, Vareš: vareški, Bihać: bihaćki), Babić, Gramatika
+#: A place's adjective in -ski (-ska, -sko, -ske) after its final consonant, softened as the
+#: suffix softens it (Zabok: zabočki, Lika: lička, Kosovo: kosovski, Vareš: vareški), Babić, Gramatika
 #: hrvatskoga jezika, on the suffix -ski.
-_PLACE_ADJECTIVE = re.compile(r"(?:ski|čki|ški|cki|ćki|žki)$")
+_PLACE_ADJECTIVE = re.compile(r"(?:s|č|š|c|ć|ž)k[iaoe]$")
 _SOFTENED = {"k": "č", "g": "ž", "h": "š", "c": "č"}
 
 
@@ -595,7 +595,16 @@ def _place_adjective(longer: str, shorter: str) -> bool:
         return False
     stem = a[:-3] + a[-3] if a[-3] in "čšžćc" else a[:-3]
     stems = {b, b[:-1]} | ({b[:-1] + _SOFTENED[b[-1]]} if b[-1] in _SOFTENED else set())
+    if b[-1] in "aeio" and b[-2] in _SOFTENED:
+        stems.add(b[:-2] + _SOFTENED[b[-2]])  # Lika: lič-ka
     return stem in stems or a[:-2] in stems
+
+
+def _a_place(text: str, occurrences) -> bool:
+    """Is the word named a place everywhere, after "the village of", "the hamlet of" ...?"""
+    from backcheck.lang.names import forms as name_forms
+
+    return all(name_forms.context_at(text, o.start, o.end).place_apposition for o in occurrences)
 
 
 def _derived(longer: str, shorter: str) -> bool:
@@ -771,6 +780,10 @@ class NameInconsistent(Check):
                     continue  # last words of two names (Bitef Teatar, Nowy Teatr), each as written
                 if _two_listed_names(rare, common):
                     continue  # two names a BCMS dictionary lists (Luka, Lika; Hodžić, Hadžić)
+                if _a_place(ctx.document.text, inv.occurrences[rare]) != _a_place(
+                    ctx.document.text, inv.occurrences[common]
+                ):
+                    continue  # a hamlet named for its family (the hamlet of Rukavine; Mile Rukavina)
                 if _bcms_common_word(rare) or _bcms_common_word(common):
                     continue  # a common word of a name kept as written (Klovićevi Dvori), no spelling of Davor
                 if _case_form(rare, common) or _case_form(common, rare):

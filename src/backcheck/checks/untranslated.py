@@ -240,6 +240,7 @@ class Untranslated(Check):
             and not (serbo_croatian and is_loanword(item[0].text))
             # kept and glossed by its category ("the šargija lute"): a cultural word on purpose
             and not (serbo_croatian and glossed(text, item[0].end))
+            and not _adopted(text, item[0].text)
         ]
         runs: list[list] = []
         for item in flagged:
@@ -274,6 +275,19 @@ class Untranslated(Check):
                     "zipf": {t.text: {"en": round(ze, 2), "source": round(zs, 2)} for t, ze, zs in run},
                 },
             )
+
+
+def _adopted(text: str, word: str) -> bool:
+    """Does the article give the word an English plural (gajeta, gajetas; pasara, pasaras)? A
+    translator who inflects a source word the English way has adopted it as a term on purpose;
+    machine translation copies the source's own plural (gajete)."""
+    low = word.lower()
+    singular = low[:-1] if low.endswith("s") and len(low) >= 5 and low[-2] in "aeiou" else low
+    if len(singular) < 4 or singular[-1] not in "aeiou":
+        return False
+    return bool(re.search(rf"(?<![\w-]){re.escape(singular)}s(?![\w-])", text, re.IGNORECASE)) and bool(
+        re.search(rf"(?<![\w-]){re.escape(singular)}(?![\w-])", text, re.IGNORECASE)
+    )
 
 
 _WORD_BEFORE = re.compile(r"(?:^|(?P<end>[.!?:\"“”]\s+)|[\s(\[])(?P<word>[^\W\d_]+) $")

@@ -158,8 +158,11 @@ class NameSourceCase(Check):
                     evidence={"base": nominative, "ending": "", "basis": "fleeting vowel"},
                 )
                 continue
-            if name_forms.context_at(article.text, t.start, t.end).in_feature_name:
+            context = name_forms.context_at(article.text, t.start, t.end)
+            if context.in_feature_name:
                 continue  # a fixed genitive after a common noun of a place's name (Glava Zete)
+            if context.place_apposition:
+                continue  # "the hamlet of Rukavine": a place's own name, the nominative the source writes
             if _list_of_nominatives(article.text, t, window):
                 continue  # "from Kaštela, Solin and Trogir" for "iz Kaštela, Solina i Trogira"
             if _in_place_name(article.text, t):

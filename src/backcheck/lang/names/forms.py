@@ -732,6 +732,12 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False
     if reading.form == "genitive" and contexts and all(c.place_apposition for c in contexts):
         return False  # "the village of Ćeline": the place's name in apposition, its nominative
+    if (
+        reading.form == "possessive"
+        and contexts
+        and all(c.neighbour and not c.neighbour_after and _first_name_or_its_case(c.neighbour) for c in contexts)
+    ):
+        return False  # after a first name an -ov, -in word is a surname (Mate Turčinov), no possessive
     if reading.form == "dative-locative" and fold(reading.base).endswith(("ska", "cka")):
         return False  # an adjectival name declines as an adjective (Mickoska: Mickoskoj); -ski is a nominative
     if reading.form == "genitive" and fold(token).endswith("ije") and _listed_name(token):
