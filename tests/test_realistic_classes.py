@@ -2479,6 +2479,9 @@ def test_a_regions_adjective_in_a_name_and_an_ov_surname_after_a_first_name():
     near = "Fair\n\nThe Turčinov boat won the regatta, ahead of Ante Šimić's."
     source_near = "Sajam\n\nTurčinov brod pobijedio je na regati, ispred Šimićevog."
     assert ("name.inflected", "Turčinov") in _with_source(source_near, near)
+    # near-miss: after a first name but before its noun, a possessive copied from the source
+    planted = "Fair\n\nThe jury praised Mate Turčinov boat, which Mate Turčin built."
+    assert "Turčinov" in _english_only(planted, "name.inflected")
 
 
 def test_a_source_word_given_an_english_plural_is_adopted():

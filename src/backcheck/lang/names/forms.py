@@ -735,9 +735,14 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
     if (
         reading.form == "possessive"
         and contexts
-        and all(c.neighbour and not c.neighbour_after and _first_name_or_its_case(c.neighbour) for c in contexts)
+        and all(
+            c.neighbour and not c.neighbour_after and not c.next_noun and _first_name_or_its_case(c.neighbour)
+            for c in contexts
+        )
     ):
-        return False  # after a first name an -ov, -in word is a surname (Mate Turčinov), no possessive
+        # after a first name, and before no noun it could qualify, an -ov, -in word is a surname
+        # (Mate Turčinov from Murter), no possessive (Marko Vučićev proposal)
+        return False
     if reading.form == "dative-locative" and fold(reading.base).endswith(("ska", "cka")):
         return False  # an adjectival name declines as an adjective (Mickoska: Mickoskoj); -ski is a nominative
     if reading.form == "genitive" and fold(token).endswith("ije") and _listed_name(token):
