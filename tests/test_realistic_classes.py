@@ -2489,3 +2489,12 @@ def test_a_source_word_given_an_english_plural_is_adopted():
     english = "Regatta\n\nTwenty gajetas took part. The gajeta 'Tonina' won, and a fešta followed."
     flags = {f for f in _with_source(source, english) if f[0] == "untranslated"}
     assert flags == {("untranslated", "fešta")}
+
+
+def test_a_czech_or_slovak_reading_needs_a_letter_the_region_lacks():
+    from backcheck.lang.names.foreign_persons import transcribed_person
+
+    # the region writes "h" for "ch" in its own surnames (Vlah), and shares Czech first names
+    assert transcribed_person(["Marko", "Vlah"]) is None
+    # near-miss: ř is no letter of the region, so rž is a transcription of it
+    assert transcribed_person(["Jana", "Dvoržakova"]) is not None

@@ -216,6 +216,13 @@ def changed(word: str, original: str) -> bool:
     return sounds(word) != sounds(original)
 
 
+#: Czech and Slovak share the region's first names and most of its letters: their name counts as
+#: transcribed only by a letter Serbo-Croatian lacks (Dvořáková: Dvoržakova), not by "ch", which
+#: BCMS surnames write h themselves (Vlah, Mihal).
+_SHARED_SLAVIC = frozenset({"cs", "sk"})
+_OWN_LETTERS = re.compile(r"[řěůňťďľĺŕôä]", re.IGNORECASE)
+
+
 def _south_slavic(word: str) -> bool:
     """A surname in -ić (or -ic without its accent) is a South Slav's own (Đurović, not Ďurovič)."""
     return word.lower().endswith(("ić", "ic"))
@@ -251,7 +258,12 @@ def transcribed_person(words: list[str]) -> Transcribed | None:
             continue
         found = []
         for i, (word, names) in enumerate(zip(words, per_word)):
-            if all(changed(word, n.original) for n in names) and not as_written(word) and not _south_slavic(word):
+            if (
+                all(changed(word, n.original) for n in names)
+                and not as_written(word)
+                and not _south_slavic(word)
+                and not (lang in _SHARED_SLAVIC and not any(_OWN_LETTERS.search(n.original) for n in names))
+            ):
                 found.append((i, tuple(dict.fromkeys(n.original for n in names))))
         if found and (best is None or len(found) > len(best.words)):
             best = Transcribed(lang, tuple(found))
