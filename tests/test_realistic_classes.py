@@ -2498,3 +2498,12 @@ def test_a_czech_or_slovak_reading_needs_a_letter_the_region_lacks():
     assert transcribed_person(["Marko", "Vlah"]) is None
     # near-miss: ř is no letter of the region, so rž is a transcription of it
     assert transcribed_person(["Jana", "Dvoržakova"]) is not None
+
+
+def test_a_faker_locale_that_is_missing_gives_no_names():
+    from backcheck.lang.names.foreign_persons import _provider_names
+
+    assert _provider_names("xx_XX") == (set(), set())
+    # near-miss: a locale Faker has gives its names
+    first, last = _provider_names("hu_HU")
+    assert "István" in first and "Szabó" in last

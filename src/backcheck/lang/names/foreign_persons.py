@@ -128,10 +128,14 @@ def english_spelling(name: str, rules_name: str) -> str:
 
 
 def _provider_names(locale: str) -> tuple[set[str], set[str]]:
-    """The first names and surnames of one Faker locale (its provider's tuples or weighted dicts)."""
+    """The first names and surnames of one Faker locale (its provider's tuples or weighted dicts);
+    none for a locale this Faker version lacks."""
     import importlib
 
-    provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+    try:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+    except (ImportError, AttributeError):
+        return set(), set()
     first: set[str] = set()
     last: set[str] = set()
     for attr, value in vars(provider).items():
