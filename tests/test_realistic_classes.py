@@ -2507,3 +2507,11 @@ def test_a_faker_locale_that_is_missing_gives_no_names():
     # near-miss: a locale Faker has gives its names
     first, last = _provider_names("hu_HU")
     assert "István" in first and "Szabó" in last
+
+
+def test_a_mans_hypocoristic_in_a_is_a_man():
+    text = 'Market\n\n"The prices are fair this year," said trader Joca Perić. He added that the stalls were full.'
+    assert _english_only(text, "fact.pronoun") == []
+    # near-miss: a woman's name in -a with the same sentences
+    near = text.replace("Joca", "Jelka")
+    assert _english_only(near, "fact.pronoun") == ["He"]
