@@ -2515,3 +2515,11 @@ def test_a_mans_hypocoristic_in_a_is_a_man():
     # near-miss: a woman's name in -a with the same sentences
     near = text.replace("Joca", "Jelka")
     assert _english_only(near, "fact.pronoun") == ["He"]
+
+
+def test_a_foreign_persons_name_is_no_misspelling_of_the_serbian_transcription():
+    from backcheck.lang.names.orthography import misspelling
+
+    assert not misspelling("Szabó", "Sabo")  # Serbian writes István Szabó "Ištvan Sabo"
+    # near-miss: a Croatian source keeps foreign spellings, so its "Sabo" is the name's own
+    assert misspelling("Szabó", "Sabo", transcribed=False)

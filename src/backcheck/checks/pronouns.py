@@ -122,7 +122,8 @@ class PronounGender(Check):
         """A "he" or "his" opening the clause a woman's verb of saying reports ("Ljiljana Tomić,
         the council's president, said he himself had carried water"; "Marina Ilić congratulated
         her rivals and said his side had played well"): she is its subject, named in the same
-        sentence before anyone else."""
+        sentence before anyone else. Read with or without the source: the English itself says it,
+        and a source's feminine verb (fact.speaker) says nothing of the pronoun after it."""
         text = doc.text
         for sentence in doc.article_sentences:
             for m in _REPORTED.finditer(text, sentence.start, sentence.end):

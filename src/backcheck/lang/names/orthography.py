@@ -83,7 +83,7 @@ def misspelling(english: str, source: str, transcribed: bool = True) -> bool:
         if not foreign_persons.is_own_name(f)
         for n in foreign_persons.readings(f)
     ):
-        return False  # a foreign person's name the Serbian source transcribes (Wójcik: Vujčik)
+        return False  # a foreign person's name the Serbian source transcribes (Szabó: Sabo)
     return SequenceMatcher(None, fe, without_glide(source)).ratio() >= _MISSPELLING_RATIO
 
 
