@@ -99,6 +99,7 @@ TEST_DICTIONARY = {
     "meso": ["meat"],
     "kvar": ["failure", "fault", "breakdown"],
     "bunar": ["well"],
+    "židovski": ["Jewish"],
 }
 
 

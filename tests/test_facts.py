@@ -466,3 +466,140 @@ def test_a_plan_reported_as_a_scheduling_done_is_flagged():
     assert [t for t, _ in found] == ["has scheduled"]
     # near-miss: "scheduled" as the plan itself renders it
     assert findings("fact.modality", source, "The session is scheduled for Tuesday, the Speaker plans.", "cnr") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "flagged"),
+    [
+        (
+            "Novi centar u Beranama imaće 24 aparata.",
+            "The new centre in Berane, the largest in the north, will have 24 machines.",
+            "the largest in the north",
+        ),
+        (
+            "Sporazum je potpisan u ponedjeljak u Podgorici.",
+            "The agreement, the first such agreement with Austria, was signed in Podgorica on Monday.",
+            "the first such agreement with Austria",
+        ),
+        (
+            "Vijeće je zakazalo vanrednu sjednicu za petak.",
+            "The council called an extraordinary session, the third this year, for Friday.",
+            "the third this year",
+        ),
+        (
+            "Koncert počinje u Zlatnoj dvorani.",
+            "The concert begins in the Golden Hall, one of the finest halls in Europe.",
+            "one of the finest halls in Europe",
+        ),
+    ],
+)
+def test_a_ranking_the_source_does_not_make_is_flagged_to_its_clause_end(source, english, flagged):
+    found = findings("fact.rank", source, english, "cnr")
+    assert [t for t, _ in found] == [flagged]
+    assert "no such ranking" in found[0][1].message
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [
+        # the source ranks it (naj-, prvi, treći)
+        (
+            "Novi centar, najveći na sjeveru, imaće 24 aparata.",
+            "The new centre, the largest in the north, will have 24 machines.",
+        ),
+        ("To je prvi takav sporazum s Austrijom.", "It is the first such agreement with Austria."),
+        ("Sjednica je treća ove godine.", "The session is the third this year."),
+        # quantifiers, compounds, names and idioms rank nothing
+        ("Došlo je četrdesetak ljudi, uglavnom starijih.", "At least forty people came, most of them elderly."),
+        ("Italija je drugi trgovinski partner Srbije.", "Italy is Serbia's second-largest trade partner."),
+        ("Vijećnici stranke Most glasali su protiv.", "Councillors of the Most party voted against."),
+        ("Posao je dobila firma njegovog kuma.", "The contract went to a company owned by his best man."),
+        ("U šumi je izbio požar.", "A fire broke out in the forest."),
+        ("Prema posljednjem izvještaju, prihod je rastao.", "According to the latest report, revenue grew."),
+    ],
+)
+def test_a_ranking_the_source_makes_or_no_ranking_is_not_flagged(source, english):
+    assert findings("fact.rank", source, english, "hr") == []
+
+
+def test_a_plan_with_an_infinitive_before_its_number_is_still_a_plan():
+    source = "Ministarstvo planira zaposliti 14 novih medicinskih sestara."
+    found = findings("fact.modality", source, "The ministry has hired 14 new nurses.", "bs")
+    assert [t for t, _ in found] == ["has hired"]
+    assert findings("fact.modality", source, "The ministry plans to hire 14 new nurses.", "bs") == []
+    # an amount right after the verb is budgeted, no plan of an action
+    budgeted = "Opština je planirala 2,8 miliona KM za put."
+    assert findings("fact.modality", budgeted, "The municipality earmarked 2.8 million KM for the road.", "bs") == []
+
+
+def test_an_attempt_in_the_future_reported_as_achieved_is_flagged():
+    source = "Pokrajina će pokušati da obezbedi novac za luku."
+    found = findings("fact.modality", source, "The province has secured money for the port.", "sr")
+    assert [(t, f.suggestion) for t, f in found] == [("has secured", None)]
+    assert "will try to" in found[0][1].message
+    assert findings("fact.modality", source, "The province will try to secure money for the port.", "sr") == []
+
+
+def test_an_office_of_another_level_of_government_is_flagged_with_the_source_level():
+    source = "Ministrica zdravstva Kantona Sarajevo Lejla Hodžić otvorila je odjel."
+    found = findings("fact.office", source, "Federation Health Minister Lejla Hodžić opened the ward.", "bs")
+    assert [(t, f.suggestion) for t, f in found] == [("Federation Health Minister", "Cantonal Health Minister")]
+    for good in (
+        "Sarajevo Canton Health Minister Lejla Hodžić opened the ward.",
+        "Cantonal Health Minister Lejla Hodžić opened the ward.",
+        "Health Minister Lejla Hodžić opened the ward.",
+    ):
+        assert findings("fact.office", source, good, "bs") == []
+
+
+def test_a_rank_added_to_a_qualified_office_is_flagged_and_dropped_in_the_suggestion():
+    source = "Kantonalna tužiteljica Amra Mehić rekla je da je zadovoljna."
+    found = findings("fact.office", source, "Cantonal Chief Prosecutor Amra Mehić said she was satisfied.", "bs")
+    assert [(t, f.suggestion) for t, f in found] == [("Chief Prosecutor", "Prosecutor")]
+    assert findings("fact.office", source, "Cantonal Prosecutor Amra Mehić said she was satisfied.", "bs") == []
+
+
+@pytest.mark.parametrize(
+    ("english", "flagged"),
+    [
+        ("Borac beat Mega 89-94 after overtime in Čačak.", [("89-94", "94-89")]),
+        ("Jadran defeated Primorje 11:14 in Herceg Novi.", [("11:14", "14:11")]),
+        # near misses: the winner's score first, a loss, set scores, no result
+        ("Borac beat Mega 94-89 after overtime in Čačak.", []),
+        ("Borac lost to Mega 89-94 after overtime in Čačak.", []),
+        ("Đoković beat Sinner 6-4, 3-6, 6-3 in the final.", []),
+        ("The session ran from 9-11 in the morning.", []),
+    ],
+)
+def test_a_winner_s_score_given_second_is_flagged_from_the_english_alone(english, flagged):
+    found = findings("fact.score_order", None, english, alignment=None)
+    assert [(t, f.suggestion) for t, f in found] == flagged
+
+
+@pytest.mark.parametrize(
+    ("source", "lang"),
+    [
+        ("Prema navodima lokalnih medija, načelnik je napustio sjednicu.", "bs"),
+        ("Kako prenose lokalni mediji, načelnik je napustio sjednicu.", "bs"),
+        ("Radionica je najvjerojatnije opskrbljivala utvrdu, rekao je arheolog.", "hr"),
+    ],
+)
+def test_a_report_passed_on_and_a_croatian_most_likely_are_hedges(source, lang):
+    english = (
+        "The mayor left the session."
+        if "načelnik" in source
+        else "The workshop supplied the fort, the archaeologist said."
+    )
+    found = findings("fact.hedge", source, english, lang)
+    assert len(found) == 1
+    kept = (
+        "According to local media, the mayor left the session."
+        if "načelnik" in source
+        else "The workshop most likely supplied the fort, the archaeologist said."
+    )
+    assert findings("fact.hedge", source, kept, lang) == []
+
+
+def test_the_indictment_s_allegations_are_their_own_class_not_a_media_report():
+    source = "Prema navodima optužnice, direktor je oštetio firmu."
+    assert findings("fact.hedge", source, "According to the indictment, the director damaged the company.", "bs") == []

@@ -44,6 +44,12 @@ def test_serbian_st_matches_croatian_c():
     assert not linked("Municipality", "Opatija", "sr")
 
 
+def test_serbian_words_find_the_croatian_twin_of_the_dictionary():
+    assert linked("Jewish", "Jevrejska", "sr")  # židovski → jevrejski (sh.toml [serbian_for_croatian])
+    assert linked("Jewish", "Židovska", "hr")
+    assert not linked("Jewish", "Jevtić", "sr")
+
+
 def test_languages_without_a_dictionary_link_nothing():
     assert glosses.glosses("pl") is None
     assert not linked("Court", "Sąd", "pl")

@@ -349,3 +349,28 @@ def test_a_saints_name_after_st_listed_as_a_name_is_a_nominative():
     # near-miss: a genitive no dictionary lists as a name of its own is still a case form
     text = "Believers gathered at the Church of St Trifuna in the old town on Sunday."
     assert [(f.span.text, f.suggestion) for f in flags_of(text, "name.inflected")] == [("Trifuna", "Trifun")]
+
+
+def test_an_english_word_of_an_english_name_is_no_case_form_of_a_local_name():
+    text = (
+        "The minister opened a ward at the Clinical Centre in Sarajevo.\n\n"
+        "The signing was attended by Centar Municipality Mayor Amer Delić and Health Centre director Ena Kovač."
+    )
+    assert flags_of(text, "name.inconsistent") == []
+
+
+def test_of_two_spellings_the_one_a_language_s_letter_rules_transcribe_is_flagged():
+    text = (
+        "Greek deputy minister Jorgos Kacifas arrived on Monday. Kacifas met the mayor. "
+        "Katsifas said the port was ready."
+    )
+    found = flags_of(text, "name.inconsistent")
+    assert [(f.span.text, f.suggestion) for f in found] == [("Kacifas", "Katsifas"), ("Kacifas", "Katsifas")]
+
+
+def test_a_name_kept_in_the_source_language_before_its_lower_case_word_is_no_case_form():
+    kept = "The Posavska šljiva cooperative from Gradačac bought 1,400 tonnes of plums this week."
+    assert flags_of(kept, "name.inflected") == []
+    # near miss: the same form as a woman's surname, her husband named in the base form
+    wife = 'Ivan Posavski opened the shop with his wife Ana. "We waited for years," Posavska said.'
+    assert [(f.span.text, f.suggestion) for f in flags_of(wife, "name.inflected")] == [("Posavska", "Posavski")]

@@ -195,6 +195,12 @@ def test_montenegrin_negators_lexical_participles_and_possessive_n_words():
         ),
         # "tek" (only then) rendered "not until"
         ("Nova hala biće otvorena tek 2028. godine.", "The new hall will not open until 2028.", "sr"),
+        # ... contracted: "don't come back until Friday" (vraćaju se tek u petak)
+        (
+            "Đaci odlaze u nedjelju, a vraćaju se tek u petak.",
+            "Pupils leave on Sunday and don't come back until Friday.",
+            "hr",
+        ),
         # "nije za popravku" rendered "beyond repair"
         (
             "Stari most nije za popravku, rekao je inženjer.",

@@ -57,6 +57,8 @@ def test_unambiguous_numbers(digits, lang, value):
         ("Na skupu je bilo dvadeset pet hiljada ljudi.", "sr", "amount", 25_000.0),
         ("Pola stanovnika nema pristup vodi.", "bs", "count", 0.5),
         ("Uhapšeno je trinaestogodišnje dijete.", "bs", "count", 13.0),
+        ("Korpa za četveročlanu porodicu je skuplja.", "bs", "count", 4.0),  # a family of four
+        ("Izabrana je petočlana komisija.", "sr", "count", 5.0),
     ],
 )
 def test_extracts_value_and_kind(text, lang, kind, value):
@@ -411,6 +413,10 @@ def test_a_score_with_a_colon_is_two_numbers():
     [
         ("Udari vjetra dostizali su 160 km na sat.", "Gusts reached 160 miles per hour.", True),
         ("Udari vjetra dostizali su 160 km na sat.", "Gusts reached 100 miles per hour.", False),  # converted
+        # the nautical mile, with its adjective between number and noun
+        ("Trajekt prelazi 26 nautičkih milja.", "The ferry covers 26 kilometres.", True),
+        ("Trajekt prelazi 26 nautičkih milja.", "The ferry covers 26 nautical miles.", False),
+        ("Trajekt prelazi 26 nautičkih milja.", "The ferry covers 48 kilometres.", False),  # converted
         ("Požar je zahvatio 95 hektara šume.", "The fire engulfed 95 acres of forest.", True),
         ("Požar je zahvatio 95 hektara šume.", "The fire engulfed 95 hectares of forest.", False),
         ("Karta košta 20 KM.", "A ticket costs 20 kilometres.", True),  # the convertible mark, not km

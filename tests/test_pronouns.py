@@ -174,3 +174,24 @@ def test_an_office_before_a_surname_is_no_first_name():
     text = "Rector Radonjić: dormitory ready\n\nMilica Radonjić, Rector of the university, spoke on Monday."
     assert persons(text)["Radonjić"].gender == "f"
     assert persons("Rector Radonjić: dormitory ready") == {}
+
+
+def test_a_he_that_the_next_sentence_goes_on_as_she_is_flagged(tmp_path):
+    text = (
+        "Hospital gets new machines\n\n"
+        "Minister Dragan Vuković signed the donation on Monday.\n\n"
+        "Around 300 patients are treated at the clinic in three shifts.\n\n"
+        '"This will mean shorter waits for patients," he said after the signing. '
+        "She added that she expects the waiting lists to be halved."
+    )
+    assert [(f.span.text, f.suggestion) for f in _pronoun_flags(tmp_path, text)] == [("he", "she")]
+
+
+def test_a_she_after_another_person_named_is_not_the_same_speaker(tmp_path):
+    text = (
+        "Hospital gets new machines\n\n"
+        "Around 300 patients are treated at the clinic in three shifts.\n\n"
+        '"This will mean shorter waits for patients," he said after the signing. '
+        "Nurse Ana Kovač said she expects the waiting lists to be halved. She added that staff were ready."
+    )
+    assert _pronoun_flags(tmp_path, text) == []

@@ -1422,3 +1422,27 @@ def test_a_common_noun_heading_a_programmes_name_is_translated_not_dropped():
     source = "Tim koji vodi Ivana Marić dobio je 2 milijuna eura za istraživanje baterija."
     english = "The team received 2 million euros for battery research."
     assert ("name.dropped", english) in _checks(_flags(source, english, "hr"))
+
+
+def test_a_plural_village_the_source_declines_after_poput_is_a_nominative_in_english():
+    source = "Prevoz će dobiti pacijenti iz sela poput Lubnica i Budimlje."
+    english = "Patients from villages such as Lubnice and Budimlja will get transport."
+    assert _checks(_flags(source, english, "cnr")) == set()
+
+
+def test_a_name_the_source_quotes_after_its_declined_head_is_its_nominative():
+    source = "Pomažu i volonteri KUD-a „Srijem“ iz Sotina."
+    english = "Volunteers from the Srijem cultural society in Sotin are also helping."
+    assert _checks(_flags(source, english, "hr")) == set()
+
+
+def test_a_club_s_kind_acronym_is_rendered_by_its_sport():
+    source = "Najbolji domaći igrač bio je Lazar Čolović, član ŠK Radnički iz Kragujevca."
+    english = "The best home player was Lazar Čolović, a member of the Radnički chess club from Kragujevac."
+    assert _checks(_flags(source, english)) == set()
+
+
+def test_a_feast_of_the_theotokos_renders_gospojina():
+    source = "Posvećenje je zakazano za Malu Gospojinu."
+    english = "The consecration is scheduled for the Nativity of the Theotokos."
+    assert _checks(_flags(source, english)) == set()

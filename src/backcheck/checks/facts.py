@@ -223,6 +223,37 @@ class ApproximationDropped(Check):
 
 
 @register
+class RankAdded(Check):
+    """A ranking the English claims ("the largest in the region", "one of the finest halls", "the
+    first such agreement", "the third this year") with no superlative (naj-) or ordinal in the
+    aligned source: MT adds such claims in appositions and relative clauses, and a newsroom that
+    prints one has to correct it. The span runs from the ranking to the end of its clause."""
+
+    id = "fact.rank"
+    category = "addition"
+    severity = "major"
+    requires_source = True
+
+    def run(self, ctx):
+        message = facts.tables()["ranks"]["message"]
+        for pair in _pairs(ctx):
+            for claim, word in facts.rank_claims(pair.english):
+                if facts.ranked(pair.view.text, word):
+                    continue
+                yield Finding(
+                    self.id,
+                    pair.start + claim.start,
+                    pair.start + claim.end,
+                    message.format(claim=claim.text),
+                    source_start=pair.s0,
+                    source_end=pair.s1,
+                    evidence={"ranking": word},
+                    detail=f'"{word}" ranks what it describes; the aligned source has no superlative (naj-) '
+                    "and no ordinal that says so.",
+                )
+
+
+@register
 class SpeakerGender(Check):
     """The speaker's gender, which a BCMS verb of saying shows in its past participle ("rekla je",
     a woman; "rekao je", a man), against the English pronoun before a verb of saying ("he said").
@@ -317,6 +348,11 @@ class SpeakerGender(Check):
 
 
 _NAME_AFTER = re.compile(rf"\s+(?:[{UPPER}][\w’'-]+\s+){{0,2}}([{UPPER}][\w’'-]+)")
+
+
+#: English qualifiers that rank an office holder above others of the office (chief prosecutor):
+#: added to a source office that has other qualifiers, they name another office.
+_RANKS = frozenset({"chief", "head", "principal", "supreme"})
 
 
 @register
@@ -433,7 +469,8 @@ class OfficeChanged(Check):
         the source gives it one or more."""
         table = facts.tables().get("office_qualifiers", {})
         english_words = set(table.get("english", ()))
-        stems = {k: v for k, v in table.items() if k not in ("english", "acting", "acting_english")}
+        stems = {k: v for k, v in table.items() if isinstance(v, list) and k[-1:] == "*"}
+        levels = facts.tables().get("office_levels", {})
         low = pair.english.lower()
         yield from self._acting(pair, found, renderings, table, low)
         for cue, key in found:
@@ -445,26 +482,50 @@ class OfficeChanged(Check):
                 for k in stems
                 if facts.find(w.group(), [k]) and facts.find(w.group(), [k])[0].start == 0
             ]
-            if not said:
-                continue
-            first = next(w for w in before if any(facts.find(w.group(), [k]) for k in said))
-            whole = facts.Cue(
-                window_start + first.start(), cue.end, pair.view.text[window_start + first.start() : cue.end]
+            after = list(re.finditer(r"\w+", pair.view.text[cue.end : cue.end + 40]))[:3]
+            level = next(
+                ((k, w) for w in after for k in levels if facts.find(w.group(), [k]) and w.group()[:1] != "u"),
+                None,
             )
-            accepted = {e for k in said for e in stems[k]}
+            if not said and level is None:
+                continue
+            before_said = bool(said)
+            if said:
+                first = next(w for w in before if any(facts.find(w.group(), [k]) for k in said))
+                whole = facts.Cue(
+                    window_start + first.start(), cue.end, pair.view.text[window_start + first.start() : cue.end]
+                )
+                accepted = {e for k in said for e in stems[k]}
+            else:
+                assert level is not None
+                end = cue.end + level[1].end()
+                whole = facts.Cue(cue.start, end, pair.view.text[cue.start : end])
+                accepted = set(levels[level[0]])
+                said = [level[0]]
+                stems = {**stems, level[0]: levels[level[0]]}
             titles = {r.partition("+")[0].rstrip("*") for r in renderings[key]}
             for title in sorted(titles, key=len, reverse=True):
                 for m in re.finditer(rf"\b{re.escape(title)}\b", low):
                     words = list(re.finditer(r"[a-z]+", low[max(0, m.start() - 30) : m.start()]))[-2:]
                     qualifiers = [w for w in words if w.group() in english_words]
-                    if not qualifiers or any(w.group() in accepted for w in qualifiers):
-                        continue
+                    added = [w for w in qualifiers if w.group() not in accepted]
+                    if not added or (len(added) < len(qualifiers) and not any(w.group() in _RANKS for w in added)):
+                        continue  # the source's qualifiers kept, and no rank added ("Cantonal Chief Prosecutor")
+                    kept_some = len(added) < len(qualifiers)
+                    qualifiers = added
                     offset = max(0, m.start() - 30)
                     start, end = offset + qualifiers[0].start(), m.end()
                     said_words = " ".join(stems[k][0] for k in said)
                     right = f"{said_words} {pair.english[m.start() : m.end()]}"
+                    if level is not None and not before_said:
+                        # the level replaces the English one, the rest kept (Cantonal Health Minister)
+                        right = said_words + pair.english[start + len(qualifiers[0].group()) : end]
                     if pair.english[start : start + 1].isupper():
-                        right = right.title()
+                        right = (
+                            right[:1].upper() + right[1:] if level is not None and not before_said else right.title()
+                        )
+                    if kept_some:
+                        right = pair.english[m.start() : m.end()]  # the added rank dropped
                     a, b = pair.source_span(whole)
                     yield Finding(
                         self.id,
@@ -1006,6 +1067,42 @@ class ResultReversed(Check):
                     source_end=src[-1].end,
                     evidence={"english": [winner, loser], "won": won},
                 )
+
+
+@register
+class ScoreOrder(Check):
+    """A winner's score given second: "Borac beat Mega 89-94". English gives the score of a
+    result from the winner's side ("beat Mega 94-89"), so after a verb of winning a first number
+    lower than the second is a score turned round (or a result reversed). From the English alone;
+    a list of set scores ("6-4, 3-6, 6-3") is left alone, its sets won by either side."""
+
+    id = "fact.score_order"
+    category = "mistranslation"
+    severity = "major"
+
+    def run(self, ctx):
+        verbs = "|".join(re.escape(v) for v in sorted(facts.tables()["results"]["english_win"], key=len, reverse=True))
+        pattern = re.compile(
+            rf"\b(?:{verbs})\s+[^.;:!?\d]{{1,60}}?\s(?:by\s+|with\s+a\s+score\s+of\s+)?"
+            r"(?<![\d,]\s)(?P<a>\d{1,3})(?P<sep>\s?[-–:]\s?)(?P<b>\d{1,3})\b(?!\s*[,(]\s*\d)(?![-–:]\d)"
+        )
+        text = ctx.document.text
+        for m in pattern.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a >= b:
+                continue
+            right = f"{b}{m.group('sep')}{a}"
+            yield Finding(
+                self.id,
+                m.start("a"),
+                m.end("b"),
+                f'"{m.group("a")}{m.group("sep")}{m.group("b")}" gives the winner\'s score second: write {right}, or '
+                "check who won",
+                suggestion=right,
+                detail="English gives a result's score from the winner's side; after a verb of winning the first "
+                "number is the winner's.",
+                evidence={"score": [a, b]},
+            )
 
 
 #: A name within a few words before a number, in the same clause: the side the number belongs to

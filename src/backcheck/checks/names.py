@@ -787,6 +787,9 @@ class NameInconsistent(Check):
                 if _bcms_common_word(rare) or _bcms_common_word(common):
                     continue  # a common word of a name kept as written (Klovićevi Dvori), no spelling of Davor
                 if _case_form(rare, common) or _case_form(common, rare):
+                    form = rare if _case_form(rare, common) else common
+                    if _common_word(form) and not _common_word(common if form == rare else rare):
+                        continue  # an English word of an English name (the Clinical Centre), no case of Centar
                     # one is a Serbo-Croatian case form of the other: the odd one is the case
                     # form, whichever is more frequent, and its nominative is the spelling to use
                     form, base = (rare, common) if _case_form(rare, common) else (common, rare)
@@ -819,7 +822,11 @@ class NameInconsistent(Check):
                     # two words English uses in their own right (Alan / Allan, Live / Love), or two
                     # names an English list of proper nouns has each (Slavonia / Slovenia)
                     continue
-                if _transcribes(common, rare) or (_foreign_letters(rare) and not _foreign_letters(common)):
+                if (
+                    _transcribes(common, rare)
+                    or (_foreign_letters(rare) and not _foreign_letters(common))
+                    or _spelled_by_rules(common, rare)
+                ):
                     # the usual form is the Serbian transcription of the rarer one (Fereira, Ferreira),
                     # or the rarer one has letters Serbo-Croatian does not write (Yıldırım, Jildirim):
                     # the transcription is the one to change, however often the article writes it
@@ -875,6 +882,18 @@ def _transcribes(word: str, other: str) -> bool:
     from backcheck.lang.names.respelling import respellings
 
     return any(fold(base) == fold(other) for base, score in respellings(word) if score >= 0.95)
+
+
+def _spelled_by_rules(word: str, other: str) -> bool:
+    """Is ``word`` ``other`` spelled by a foreign language's letter rules as Serbian transcribes
+    it (Kacifas of the Greek Katsifas), and no name of its own?"""
+    from backcheck.lang.bcms_names import is_bcms_name
+    from backcheck.lang.gazetteer import is_place
+    from backcheck.lang.names.foreign_persons import as_written, transcription_of
+
+    if is_place(word) or is_bcms_name(word) or as_written(word):
+        return False  # a name as written in its own right (Podgorica, not a spelling of Podgoritsa)
+    return transcription_of(word, other)
 
 
 #: The letters of the Serbo-Croatian Latin alphabet (Gaj's): a name with any other letter (ı, ğ,

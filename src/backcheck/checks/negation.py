@@ -138,6 +138,8 @@ _IDIOM = {
         r"|\b(?P<neg3>never)\s+(?:more|less)\b"
         # litotes and "only then": "not far from" (nedaleko od), "not until 2027" (tek 2027.)
         r"|\b(?P<neg4>not)\s+(?:far\b|(?:[a-z]+\s+){0,3}(?:until|till)\b)"
+        # ... contracted: "they don't come back until Friday" (vraćaju se tek u petak)
+        r"|\b(?P<neg7>[a-z]+n['’]t)\s+(?:far\b|(?:[a-z]+\s+){0,3}(?:until|till)\b)"
         # a defendant "not in custody" is one the source says defends himself "sa slobode" (at liberty)
         r"|\b(?P<neg5>not)\s+(?:in\s+custody|detained)\b"
         # emphasis, no negation: "beaten by none other than Turkey" (upravo Turska)

@@ -95,7 +95,23 @@ class PronounGender(Check):
                     block = sentences[k - 1].block
                     start = min(s.start for s in sentences[:k] if s.block == block)
                     before = _speakers(text, mention, people, start, m.start())
-                if not before:
+                if not before or all(b[1] is None or b[1].gender == "" for b in before):
+                    # nobody named who tells: "...," he said. She added that ... (nobody named
+                    # between): the "She" goes on with the same speaker, a woman
+                    goes_on = _she_goes_on(text, sentences, k, m.end(), mention)
+                    if goes_on is not None:
+                        right = "She" if pronoun[0].isupper() else "she"
+                        yield Finding(
+                            self.id,
+                            m.start("p"),
+                            m.end("p"),
+                            f'"{pronoun}" and the "She" of the next sentence, which goes on with what the same '
+                            f"speaker says, contradict each other: write {right}",
+                            suggestion=right,
+                            detail="no one is named between the two pronouns; machine translation writes "
+                            '"he" for a woman\'s "rekla je", never "she" for a man\'s "rekao je"',
+                            evidence={"she_at": goes_on},
+                        )
                     continue
                 last = max(before, key=lambda b: b[0])
                 # a speaker outranks a person named in what they said, in the same sentence
@@ -170,6 +186,21 @@ def _speakers(text: str, mention: re.Pattern[str], people, start: int, end: int)
         if len(_QUOTES.findall(text, x.end(), end)) % 2 == 0
         and (_SAYS_AFTER.match(text, x.end()) or _SAYS_BEFORE.search(text, max(0, x.start() - 60), x.start()))
     ]
+
+
+_SHE_GOES_ON = re.compile(rf"\s*She\s+(?:also\s+|further\s+|then\s+|later\s+)?(?:{_SAYING})\b")
+
+
+def _she_goes_on(text: str, sentences, k: int, after: int, mention: re.Pattern[str]) -> int | None:
+    """Where the next sentence of the paragraph opens "She added" ("She said", ...) with nobody
+    named between ``after`` and it, or None."""
+    if k + 1 >= len(sentences) or sentences[k + 1].block != sentences[k].block:
+        return None
+    following = sentences[k + 1]
+    m = _SHE_GOES_ON.match(text, following.start)
+    if m is None or mention.search(text, after, following.start):
+        return None
+    return following.start
 
 
 def _one_sentence(sentences, a: int, b: int) -> bool:

@@ -192,7 +192,7 @@ def unrendered(kind: str, source: str, english: str) -> list[Unrendered]:
         if spec.get("english_far"):
             free += [((r.start + r.end) / 2 / max(1, len(english)), 1.0, True) for r in find(low, spec["english_far"])]
         for cue in cues:
-            if spec.get("not_before_number") and near_number(source, cue):
+            if spec.get("not_before_number") and near_number(source, cue) and not _infinitive_after(source, cue):
                 continue  # "planirala 2,8 miliona KM": an amount budgeted, not an action planned
             before = source[: cue.start].split()[-1:]
             reported = bool(before) and before[0] == "da" and _reported(source[: cue.start])
@@ -211,6 +211,13 @@ def unrendered(kind: str, source: str, english: str) -> list[Unrendered]:
                 continue
             out.append(Unrendered(cue, spec, at))
     return out
+
+
+def _infinitive_after(text: str, cue: Cue) -> bool:
+    """An infinitive right after the cue ("planira zaposliti 14 sestara": plans to hire): the
+    number is the verb's object, not an amount the cue budgets."""
+    m = re.match(r"\s*(\w+)", text[cue.end :])
+    return m is not None and m.group(1).endswith(("ti", "ci")) and len(m.group(1)) > 4
 
 
 #: How many words before "da" a verb of saying may stand ("rekao je u Vukovaru da").
@@ -287,3 +294,68 @@ def false_friend_phrases(text: str) -> list[tuple[re.Match[str], str, str]]:
     """(match, right word, what the source word means) of each English false-friend phrase of
     ``text`` (``sh_facts.toml`` [false_friend_phrases])."""
     return [(m, right, meaning) for pattern, right, meaning in _false_friend_phrases() for m in pattern.finditer(text)]
+
+
+# --- rankings the English claims: superlatives and ordinal ranks ------------------------------
+
+_RANK_WORD = re.compile(r"(?<![\w'’-])([a-z]+)(?![\w-])")
+_DETERMINER = re.compile(r"(?:\b(?:the|its|their|his|her|our|one of the)|['’]s)\s+$")
+_CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\s-\s")
+
+
+def _superlative(word: str) -> bool:
+    """An English superlative in -est: the word less -est is an English word (largest: large,
+    biggest: big, happiest: happy); the words of ``not_superlative`` only look like one."""
+    from backcheck.lang import lexicon
+
+    if len(word) <= 5 or not word.endswith("est") or word in tables()["ranks"]["not_superlative"]:
+        return False
+    base = word[:-3]
+    bases = {base, base + "e"}
+    if len(base) > 2 and base[-1] == base[-2]:
+        bases.add(base[:-1])
+    if base.endswith("i"):
+        bases.add(base[:-1] + "y")
+    return any(len(b) >= 3 and lexicon.zipf(b, "en") >= 3.0 for b in bases)
+
+
+def rank_claims(english: str) -> list[tuple[Cue, str]]:
+    """The rankings an English sentence claims, each as (span from its determiner to the end of
+    its clause, the ranking word): "the largest in southern Serbia" (largest), "one of the finest
+    concert halls" (finest), "the first such agreement" (first). Not a quantifier ("at least",
+    "most of them"), a hyphenated compound ("second-largest", "first-instance"), a capitalised
+    word (a name: the Most party) or an ordinal without its determiner ("would first run")."""
+    ordinals = tables()["ranks"]["ordinals"]
+    out = []
+    for m in _RANK_WORD.finditer(english):
+        word = m.group(1)
+        before, after = english[: m.start()], english[m.end() :]
+        if any(english.lower().startswith(idiom, m.start()) for idiom in tables()["ranks"]["not_rankings"]):
+            continue
+        determiner = _DETERMINER.search(before)
+        if word in ordinals or word in ("best", "worst"):
+            # a word determiner: not a possessive ("Marko's best man" is his kum, no ranking)
+            if determiner is None or determiner.group().startswith(("'", "’")):
+                continue
+        elif word in ("most", "least"):
+            if determiner is None or not re.match(r"\s+[a-z]+", after) or re.match(r"\s+of\b", after):
+                continue
+        elif not _superlative(word):
+            continue
+        start = (
+            determiner.start()
+            if determiner is not None and not determiner.group().startswith(("'", "’"))
+            else m.start()
+        )
+        end_match = _CLAUSE_END.search(english, m.end())
+        end = end_match.start() if end_match else len(english.rstrip())
+        out.append((Cue(start, end, english[start:end].rstrip()), word))
+    return out
+
+
+def ranked(source_view_text: str, word: str) -> bool:
+    """Does the source (its folded Latin view) rank as the English word does: a naj- word for a
+    superlative, the ordinal's stems for an ordinal?"""
+    spec = tables()["ranks"]
+    cues = spec["ordinals"].get(word, spec["source_superlative"])
+    return bool(find(source_view_text, cues))

@@ -40,7 +40,7 @@ from backcheck.lang.text import case_stem, fold, has_cyrillic, to_latin
 
 DEFAULT_DIR = Path("/usr/share/dictd")
 #: Bump when the way entries are read changes: existing indexes are rebuilt.
-_FORMAT = "8"  # 8: Serbian št for Croatian ć
+_FORMAT = "9"  # 9: Serbian words for Croatian ones (sh.toml [serbian_for_croatian])
 #: FreeDict dictionaries read for each source language, both directions where Debian has them.
 DICTIONARIES: dict[str, tuple[str, ...]] = {
     "hbs": ("hrv-eng", "eng-hrv", "srp-eng", "eng-srp"),
@@ -175,11 +175,24 @@ def _stems(word: str, lang: str) -> set[str]:
     if lang == "hbs" and "ć" in word.lower():
         # Serbian writes št where Croatian has ć in some words (općina / opština, općinski)
         out.add(stem(word.lower().replace("ć", "št")))
+    if lang == "hbs":
+        # Serbian's own word where the dictionaries have the Croatian one (jevrejski: židovski)
+        for croatian, serbian in _serbian_for_croatian():
+            if s.startswith(croatian):
+                out |= {other + s[len(croatian) :] for other in serbian}
     if lang == "hbs" and "je" in s:
         # Serbian writes the ekavian reflex where the dictionaries have ijekavian (bijel / bel,
         # vijeć / već, njemačk / nemačk).
         out.add(re.sub(r"(?<=[^aeiou])je", "e", s.replace("ije", "e")))
     return out
+
+
+@lru_cache(maxsize=1)
+def _serbian_for_croatian() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``sh.toml`` [serbian_for_croatian], longest Croatian stem first."""
+    from backcheck.lang.sh.grammar import serbian_for_croatian
+
+    return tuple(sorted(serbian_for_croatian().items(), key=lambda kv: -len(kv[0])))
 
 
 #: In Mueller's English-Russian dictionary: a transcription or a note in brackets (dropped) ...

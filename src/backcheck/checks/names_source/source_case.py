@@ -79,6 +79,18 @@ def _known(name: str, article: _Article) -> bool:
     return fold(name) in article.seen or _listed(name)
 
 
+def _quoted_name(latin: str, copied: Token) -> bool:
+    """Is the source word a quoted name, alone between quotes or in a quoted title („Srijem“,
+    „Sunčane skale“)? The source keeps a quoted name in the nominative after its declined head
+    (KUD-a „Srijem“, u hotelu „Park“)."""
+    before, after = latin[copied.start - 1 : copied.start], latin[copied.end : copied.end + 1]
+    return (before in _OPENING_QUOTES and after in _CLOSING_QUOTES) or in_quoted_title(latin, copied.start, copied.end)
+
+
+_OPENING_QUOTES = frozenset("\"„“«»‚'")
+_CLOSING_QUOTES = frozenset("\"“”»«‘’'")
+
+
 @register
 class NameSourceCase(Check):
     """A name copied from the source together with its case ending. The source declines names
@@ -191,8 +203,10 @@ class NameSourceCase(Check):
             return None  # the same form in every sentence: a name the source does not decline
         if cases.after_nominative_title(latin, copied):
             return None  # "gospođa Steinem": the source's name is a nominative
-        if in_quoted_title(article.text, t.start, t.end):
-            return None  # a quoted title is written as its owner writes it (a song, a festival)
+        if in_quoted_title(article.text, t.start, t.end) or _quoted_name(latin, copied):
+            # a quoted title is written as its owner writes it (a song, a festival); the source keeps
+            # a quoted name in the nominative after its declined head (KUD-a „Srijem“)
+            return None
         if _name_adjective(t, copied, article):
             return None  # "Vladičin Han": a possessive in a place's name, before its capitalised noun
         # before a man's -ić surname in its nominative the first name is one too: a man's full name

@@ -220,6 +220,38 @@ def changed(word: str, original: str) -> bool:
     return sounds(word) != sounds(original)
 
 
+#: The letter rules of the languages whose names Serbian transcribes (not the shared tables,
+#: the extras read with their language, or Greek's romanisation).
+_TRANSCRIBED_LANGUAGES = (
+    "german",
+    "italian",
+    "greek",
+    "hungarian",
+    "french",
+    "spanish",
+    "polish",
+    "polish_soft",
+    "portuguese",
+    "czech",
+    "nordic",
+    "dutch",
+    "turkish",
+    "romanian",
+)
+
+
+def transcription_of(word: str, original: str) -> bool:
+    """Is ``word`` the Serbian spelling of ``original`` by the letter rules of some language
+    (Kacifas of Katsifas, Sabo of Szabó), and not the same spelling or the same with a letter
+    doubled? ``original`` has none of the letters a transcription writes (č, ć, š, ž, đ)."""
+    if not changed(word, original) or any(c in original.lower() for c in "čćšžđ"):
+        return False
+    target = sounds(word)
+    if _DOUBLE.sub(r"\1", sounds(original)) == target:
+        return False  # a letter doubled (Jilldiz, Jildiz): a misspelling, no other language's letters
+    return any(target in serbian_spellings(original, rules) for rules in _TRANSCRIBED_LANGUAGES)
+
+
 #: Czech and Slovak share the region's first names and most of its letters: their name counts as
 #: transcribed only by a letter Serbo-Croatian lacks (Dvořáková: Dvoržakova), not by "ch", which
 #: BCMS surnames write h themselves (Vlah, Mihal).

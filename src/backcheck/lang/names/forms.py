@@ -821,8 +821,10 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False  # the adjective of a local place's name (Topli Do, Pavino Polje), nominative
     if reading.form == "respelling" and reading.change.startswith("declined") and nominative:
         return False  # the article writes the word as a nominative: no case form of a transcription
-    if reading.form == "respelling" and contexts and all(c.next_foreign for c in contexts):
-        return False  # the first word of a name in the source language (Naša stranka), no English name
+    if contexts and all(c.next_foreign for c in contexts):
+        # the first word of a name in the source language (Naša stranka, the Posavska šljiva
+        # cooperative), no English name: the source capitalises a name's first word only
+        return False
     if reading.form == "respelling" and any(fold(c.neighbour).endswith(_surname_suffixes()) for c in contexts):
         return False  # the first name of a Slavic surname is the region's own (Dritan Abazović), not English
     if fold(reading.base).endswith("ic"):

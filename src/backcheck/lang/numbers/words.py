@@ -51,7 +51,7 @@ def _words(family: str) -> dict[str, tuple[str, float]]:
 #: BCMS compounds with a number ("trinaestogodišnjak" = 13-year-old, "dvomjesečni").
 _SH_COMPOUND = re.compile(
     r"(?P<n>[a-zčćšžđ]+?)o?(?P<what>godišnj|godisnj|mjesečn|mesečn|dnevn|satn|spratn|katn|"
-    r"člano|clano|trećinsk|trecinsk|struk|stran)",
+    r"član|clan|trećinsk|trecinsk|struk|stran)",
     re.I,
 )
 

@@ -122,3 +122,9 @@ def negation() -> Mapping[str, tuple]:
     return MappingProxyType(
         {key: tuple(tuple(v) if isinstance(v, list) else v for v in value) for key, value in table.items()}
     )
+
+
+@cache
+def serbian_for_croatian() -> MappingProxyType:
+    """Croatian stem -> the Serbian stems of the same word (židov: jevrej), folded."""
+    return MappingProxyType({k: tuple(v) for k, v in _tables()["serbian_for_croatian"].items()})
