@@ -100,6 +100,7 @@ TEST_DICTIONARY = {
     "kvar": ["failure", "fault", "breakdown"],
     "bunar": ["well"],
     "židovski": ["Jewish"],
+    "šljiva": ["plum"],
 }
 
 

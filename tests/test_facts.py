@@ -487,6 +487,11 @@ def test_a_plan_reported_as_a_scheduling_done_is_flagged():
             "the third this year",
         ),
         (
+            "Srbija je izvezla 86.000 tona malina.",
+            "Serbia, one of the world's largest raspberry exporters, exported 86,000 tonnes.",
+            "one of the world's largest raspberry exporters",
+        ),
+        (
             "Koncert počinje u Zlatnoj dvorani.",
             "The concert begins in the Golden Hall, one of the finest halls in Europe.",
             "one of the finest halls in Europe",
@@ -509,6 +514,9 @@ def test_a_ranking_the_source_does_not_make_is_flagged_to_its_clause_end(source,
         ),
         ("To je prvi takav sporazum s Austrijom.", "It is the first such agreement with Austria."),
         ("Sjednica je treća ove godine.", "The session is the third this year."),
+        # a ranking inside its clause is a translator's idiom as often (by the narrowest of margins)
+        ("Pobijedili su minimalnom razlikom.", "They won by the narrowest of margins."),
+        ("Bila su to najljepša vremena.", "Those were the best of times."),
         # quantifiers, compounds, names and idioms rank nothing
         ("Došlo je četrdesetak ljudi, uglavnom starijih.", "At least forty people came, most of them elderly."),
         ("Italija je drugi trgovinski partner Srbije.", "Italy is Serbia's second-largest trade partner."),
@@ -567,6 +575,7 @@ def test_a_rank_added_to_a_qualified_office_is_flagged_and_dropped_in_the_sugges
         # near misses: the winner's score first, a loss, set scores, no result
         ("Borac beat Mega 94-89 after overtime in Čačak.", []),
         ("Borac lost to Mega 89-94 after overtime in Čačak.", []),
+        ("Borac beat Mega after overtime, despite trailing 38-47 at half-time.", []),
         ("Đoković beat Sinner 6-4, 3-6, 6-3 in the final.", []),
         ("The session ran from 9-11 in the morning.", []),
     ],
@@ -603,3 +612,9 @@ def test_a_report_passed_on_and_a_croatian_most_likely_are_hedges(source, lang):
 def test_the_indictment_s_allegations_are_their_own_class_not_a_media_report():
     source = "Prema navodima optužnice, direktor je oštetio firmu."
     assert findings("fact.hedge", source, "According to the indictment, the director damaged the company.", "bs") == []
+
+
+def test_what_the_indictment_says_is_the_indictment_s_class():
+    source = "„Nisam vozio onako kako piše u optužnici“, rekao je pred sutkinjom."
+    english = '"I did not drive the way the indictment says," he told the judge.'
+    assert findings("fact.hedge", source, english, "hr") == []

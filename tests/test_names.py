@@ -374,3 +374,18 @@ def test_a_name_kept_in_the_source_language_before_its_lower_case_word_is_no_cas
     # near miss: the same form as a woman's surname, her husband named in the base form
     wife = 'Ivan Posavski opened the shop with his wife Ana. "We waited for years," Posavska said.'
     assert [(f.span.text, f.suggestion) for f in flags_of(wife, "name.inflected")] == [("Posavska", "Posavski")]
+
+
+def test_a_doubled_vowel_is_a_language_s_spelling_a_doubled_consonant_a_misspelling():
+    text = "Dutch coach Erik de Groot arrived on Monday. Grot said the team was ready. Grot also met the mayor."
+    assert [(f.span.text, f.suggestion) for f in flags_of(text, "name.inconsistent")] == [
+        ("Grot", "Groot"),
+        ("Grot", "Groot"),
+    ]
+
+
+def test_a_case_form_before_a_particle_of_a_foreign_name_is_still_a_case_form():
+    text = (
+        "Visit\n\nThe talks with Foreign Minister Walidom al-Moualem lasted two hours. Walid al-Moualem left on Monday."
+    )
+    assert [(f.span.text, f.suggestion) for f in flags_of(text, "name.inflected")] == [("Walidom", "Walid")]

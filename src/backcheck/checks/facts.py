@@ -1083,8 +1083,8 @@ class ScoreOrder(Check):
     def run(self, ctx):
         verbs = "|".join(re.escape(v) for v in sorted(facts.tables()["results"]["english_win"], key=len, reverse=True))
         pattern = re.compile(
-            rf"\b(?:{verbs})\s+[^.;:!?\d]{{1,60}}?\s(?:by\s+|with\s+a\s+score\s+of\s+)?"
-            r"(?<![\d,]\s)(?P<a>\d{1,3})(?P<sep>\s?[-–:]\s?)(?P<b>\d{1,3})\b(?!\s*[,(]\s*\d)(?![-–:]\d)"
+            rf"\b(?:{verbs})\s+(?:[^\s.,;:!?\d]+\s+){{1,5}}?(?:by\s+|with\s+a\s+score\s+of\s+)?"
+            r"(?P<a>\d{1,3})(?P<sep>\s?[-–:]\s?)(?P<b>\d{1,3})\b(?!\s*[,(]\s*\d)(?![-–:]\d)"
         )
         text = ctx.document.text
         for m in pattern.finditer(text):

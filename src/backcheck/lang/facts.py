@@ -192,6 +192,10 @@ def unrendered(kind: str, source: str, english: str) -> list[Unrendered]:
         if spec.get("english_far"):
             free += [((r.start + r.end) / 2 / max(1, len(english)), 1.0, True) for r in find(low, spec["english_far"])]
         for cue in cues:
+            if spec.get("not_before") and any(
+                c.start == 0 for c in find(source[cue.end :].lstrip(), spec["not_before"])
+            ):
+                continue  # "prema navodima optužnice": another class's longer cue
             if spec.get("not_before_number") and near_number(source, cue) and not _infinitive_after(source, cue):
                 continue  # "planirala 2,8 miliona KM": an amount budgeted, not an action planned
             before = source[: cue.start].split()[-1:]
@@ -301,6 +305,16 @@ def false_friend_phrases(text: str) -> list[tuple[re.Match[str], str, str]]:
 _RANK_WORD = re.compile(r"(?<![\w'’-])([a-z]+)(?![\w-])")
 _DETERMINER = re.compile(r"(?:\b(?:the|its|their|his|her|our|one of the)|['’]s)\s+$")
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\s-\s")
+#: Where an added claim stands: an apposition or a relative clause after a comma (", the largest
+#: in the region", ", which will be the largest", ", whose canyon is the deepest", ", making it the
+#: worst"), or "for the first time".
+_CLAIM_OPENS = re.compile(
+    r"(?:,|\s[–—])\s+(?:and\s+|making\s+(?:it|them|him|her)\s+|(?:which|who|that|whose\s+\w+)\s+"
+    r"(?:is|was|are|were|will\s+be|would\s+be|has\s+been|had\s+been)\s+(?:considered\s+|now\s+|also\s+)?)?"
+    # (and a possessive before the ranking word: ", one of the world's largest exporters")
+    r"(?P<owner>(?:one\s+of\s+)?(?:the\s+)?[A-Za-z-]+['’]s\s+)?$"
+)
+_FIRST_TIME = re.compile(r"the\s+first\s+time\b", re.IGNORECASE)
 
 
 def _superlative(word: str) -> bool:
@@ -320,11 +334,13 @@ def _superlative(word: str) -> bool:
 
 
 def rank_claims(english: str) -> list[tuple[Cue, str]]:
-    """The rankings an English sentence claims, each as (span from its determiner to the end of
-    its clause, the ranking word): "the largest in southern Serbia" (largest), "one of the finest
-    concert halls" (finest), "the first such agreement" (first). Not a quantifier ("at least",
-    "most of them"), a hyphenated compound ("second-largest", "first-instance"), a capitalised
-    word (a name: the Most party) or an ordinal without its determiner ("would first run")."""
+    """The rankings an English sentence claims in an apposition or a relative clause, each as
+    (span from its determiner to the end of its clause, the ranking word): ", the largest in
+    southern Serbia" (largest), ", which is one of the finest concert halls" (finest), ", the first
+    such agreement" (first), and "for the first time". Not a ranking inside its clause ("by the
+    narrowest of margins", "the best of times": idioms a translator uses freely), a quantifier
+    ("at least", "most of them"), a hyphenated compound ("second-largest"), a capitalised word (a
+    name: the Most party) or an ordinal without its determiner ("would first run")."""
     ordinals = tables()["ranks"]["ordinals"]
     out = []
     for m in _RANK_WORD.finditer(english):
@@ -347,6 +363,11 @@ def rank_claims(english: str) -> list[tuple[Cue, str]]:
             if determiner is not None and not determiner.group().startswith(("'", "’"))
             else m.start()
         )
+        opens = _CLAIM_OPENS.search(english[:start])
+        if opens is None and not _FIRST_TIME.match(english, start):
+            continue  # a ranking inside its clause ("by the narrowest of margins"): a translator's idiom as often
+        if opens is not None and opens.group("owner"):
+            start = opens.start("owner")  # ", one of the world's largest": from "one"
         end_match = _CLAUSE_END.search(english, m.end())
         end = end_match.start() if end_match else len(english.rstrip())
         out.append((Cue(start, end, english[start:end].rstrip()), word))

@@ -247,8 +247,11 @@ def transcription_of(word: str, original: str) -> bool:
     if not changed(word, original) or any(c in original.lower() for c in "čćšžđ"):
         return False
     target = sounds(word)
-    if _DOUBLE.sub(r"\1", sounds(original)) == target:
-        return False  # a letter doubled (Jilldiz, Jildiz): a misspelling, no other language's letters
+    doubled = {m.group(1) for m in _DOUBLE.finditer(sounds(original))}
+    if _DOUBLE.sub(r"\1", sounds(original)) == target and not doubled & set("aeiou") and not as_written(original):
+        # a consonant doubled in no name (Jilldiz, Jildiz): a misspelling; a doubled vowel is a
+        # language's own spelling (the Dutch Groot, Grot)
+        return False
     return any(target in serbian_spellings(original, rules) for rules in _TRANSCRIBED_LANGUAGES)
 
 

@@ -77,6 +77,8 @@ class Context:
     #: the subject of its clause: the name (with its other part) opens a sentence or a clause and a
     #: finite verb follows it ("Paola Egonu stood", "while Đere lost"): a nominative
     subject: bool = False
+    #: the lower-case word after it (after a space), if any
+    next_word: str = ""
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -142,6 +144,7 @@ def context_at(text: str, start: int, end: int) -> Context:
         previous_word == "of" and len(before) >= 2 and before[-2].group().lower() in _PLACE_NOUNS,
         next_lower and after is not None and lexicon.zipf(after.group().lower()) < lexicon.UNKNOWN_ZIPF,
         _subject(text, prev.start() if prev and neighbour_before else start, stop),
+        after.group() if next_lower and after is not None else "",
     )
 
 
@@ -821,9 +824,14 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False  # the adjective of a local place's name (Topli Do, Pavino Polje), nominative
     if reading.form == "respelling" and reading.change.startswith("declined") and nominative:
         return False  # the article writes the word as a nominative: no case form of a transcription
-    if contexts and all(c.next_foreign for c in contexts):
+    if (
+        reading.form != "possessive"
+        and contexts
+        and all(c.next_foreign and (reading.form == "respelling" or _bcms_word(c.next_word)) for c in contexts)
+    ):
         # the first word of a name in the source language (Naša stranka, the Posavska šljiva
-        # cooperative), no English name: the source capitalises a name's first word only
+        # cooperative), no English name: the source capitalises a name's first word only (a
+        # possessive before its noun is a person's, the phrase left untranslated: Karahodžićevo turbe)
         return False
     if reading.form == "respelling" and any(fold(c.neighbour).endswith(_surname_suffixes()) for c in contexts):
         return False  # the first name of a Slavic surname is the region's own (Dritan Abazović), not English
