@@ -618,3 +618,9 @@ def test_what_the_indictment_says_is_the_indictment_s_class():
     source = "„Nisam vozio onako kako piše u optužnici“, rekao je pred sutkinjom."
     english = '"I did not drive the way the indictment says," he told the judge.'
     assert findings("fact.hedge", source, english, "hr") == []
+
+
+def test_most_likely_not_is_rendered_by_unlikely():
+    source = "Tvornica najvjerojatnije neće uskoro zatvoriti pogon."
+    assert findings("fact.hedge", source, "The factory is unlikely to close the plant soon.", "hr") == []
+    assert len(findings("fact.hedge", source, "The factory will not close the plant soon.", "hr")) == 1
