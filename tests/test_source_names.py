@@ -1446,3 +1446,29 @@ def test_a_feast_of_the_theotokos_renders_gospojina():
     source = "Posvećenje je zakazano za Malu Gospojinu."
     english = "The consecration is scheduled for the Nativity of the Theotokos."
     assert _checks(_flags(source, english)) == set()
+
+
+@pytest.mark.parametrize(
+    "source, english, flagged",
+    [
+        ("Direktor Branislav Jeremić podnio je ostavku.", "Director Branislav Jeremović resigned.", "Jeremović"),
+        (
+            "Sudija Aleksandar Radović izrekao je presudu.",
+            "Judge Aleksandar Radonjić delivered the verdict.",
+            "Radonjić",
+        ),
+        ("Ljekar Senad Spahić pregledao je pacijente.", "Doctor Senad Spahović examined the patients.", "Spahović"),
+    ],
+)
+def test_another_ic_surname_is_a_replaced_name(source, english, flagged):
+    found = [f for f in _flags(source, english, "bs") if f.check == "name.replaced"]
+    assert [f.span.text for f in found] == [flagged]
+
+
+def test_an_ic_surname_as_written_or_without_diacritics_is_no_replacement():
+    for english in ("Director Branislav Jeremić resigned.", "Director Branislav Jeremic resigned."):
+        assert not [
+            f
+            for f in _flags("Direktor Branislav Jeremić podnio je ostavku.", english, "bs")
+            if f.check == "name.replaced"
+        ]

@@ -81,10 +81,11 @@ class NameReplaced(Check):
 def _explains(english: Token, source: Token, table) -> bool:
     """Does a regular transformation make the English word of the source word? Two surnames in
     -ić are South Slavs' names in one alphabet, which nobody transcribes: a shared consonant
-    skeleton is no spelling of one (Kurtagić / Kurtović)."""
+    skeleton is no spelling of one (Kurtagić / Kurtović), and an -ić name derives no other -ić
+    name (Jeremović / Jeremić)."""
     kind = correspondence(english, source, table)
-    if kind == "phonetic" and english.text.lower().endswith("ić") and source.text.lower().endswith("ić"):
-        return False
+    if kind in ("phonetic", "derived") and english.text.lower().endswith("ić") and source.text.lower().endswith("ić"):
+        return False  # (nor is one derived from the other: Jeremović is no form of Jeremić)
     return bool(kind)
 
 
@@ -131,7 +132,11 @@ def _replaced(english: Token, names: list[Token]) -> tuple[Token, str] | None:
                 edits = _distance(a, b)
                 if not (_attested(nominative) or (surname and nominative.lower().endswith("ić"))):
                     continue
-                if edits <= _MAX_EDITS and edits * 4 <= min(len(a), len(b)):
+                # two -ić surnames: a rendering changes no letter of one (only its diacritics, read
+                # above), so any other letters make another family's name (Jeremović for Jeremić)
+                both_ic = surname and nominative.lower().endswith("ić")
+                near = edits * (3 if both_ic else 4) <= min(len(a), len(b))
+                if edits <= (_MAX_EDITS + both_ic) and near:
                     if best is None or edits < best[0] or (edits == best[0] and nominative != s.text):
                         best = (edits, s, nominative)
     if best is None:
