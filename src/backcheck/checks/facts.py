@@ -466,7 +466,10 @@ class OfficeChanged(Check):
         """An office whose qualifiers the English changes ("glavni specijalni tužilac" rendered
         "Supreme State Prosecutor"): the English words before a rendering of the source office
         that qualify an office, none of them a rendering of a qualifier the source gives it, where
-        the source gives it one or more."""
+        the source gives it one or more (an adjective before it, or the level of government in the
+        genitive after it: "ministrica zdravstva Kantona Sarajevo" as "Federation Health
+        Minister"), or a rank the source does not give added to its qualifiers ("Cantonal Chief
+        Prosecutor" for "kantonalna tužiteljica")."""
         table = facts.tables().get("office_qualifiers", {})
         english_words = set(table.get("english", ()))
         stems = {k: v for k, v in table.items() if isinstance(v, list) and k[-1:] == "*"}
@@ -482,27 +485,28 @@ class OfficeChanged(Check):
                 for k in stems
                 if facts.find(w.group(), [k]) and facts.find(w.group(), [k])[0].start == 0
             ]
+            # ... or the level of government in the genitive after it (ministrica Kantona Sarajevo)
             after = list(re.finditer(r"\w+", pair.view.text[cue.end : cue.end + 40]))[:3]
             level = next(
                 ((k, w) for w in after for k in levels if facts.find(w.group(), [k]) and w.group()[:1] != "u"),
                 None,
             )
-            if not said and level is None:
-                continue
-            before_said = bool(said)
             if said:
                 first = next(w for w in before if any(facts.find(w.group(), [k]) for k in said))
                 whole = facts.Cue(
                     window_start + first.start(), cue.end, pair.view.text[window_start + first.start() : cue.end]
                 )
                 accepted = {e for k in said for e in stems[k]}
-            else:
-                assert level is not None
-                end = cue.end + level[1].end()
+                said_words = " ".join(stems[k][0] for k in said)
+            elif level is not None:
+                stem, word = level
+                end = cue.end + word.end()
                 whole = facts.Cue(cue.start, end, pair.view.text[cue.start : end])
-                accepted = set(levels[level[0]])
-                said = [level[0]]
-                stems = {**stems, level[0]: levels[level[0]]}
+                accepted = set(levels[stem])
+                said_words = levels[stem][0]
+            else:
+                continue
+            from_level = not said
             titles = {r.partition("+")[0].rstrip("*") for r in renderings[key]}
             for title in sorted(titles, key=len, reverse=True):
                 for m in re.finditer(rf"\b{re.escape(title)}\b", low):
@@ -511,21 +515,17 @@ class OfficeChanged(Check):
                     added = [w for w in qualifiers if w.group() not in accepted]
                     if not added or (len(added) < len(qualifiers) and not any(w.group() in _RANKS for w in added)):
                         continue  # the source's qualifiers kept, and no rank added ("Cantonal Chief Prosecutor")
-                    kept_some = len(added) < len(qualifiers)
-                    qualifiers = added
                     offset = max(0, m.start() - 30)
-                    start, end = offset + qualifiers[0].start(), m.end()
-                    said_words = " ".join(stems[k][0] for k in said)
-                    right = f"{said_words} {pair.english[m.start() : m.end()]}"
-                    if level is not None and not before_said:
-                        # the level replaces the English one, the rest kept (Cantonal Health Minister)
-                        right = said_words + pair.english[start + len(qualifiers[0].group()) : end]
-                    if pair.english[start : start + 1].isupper():
-                        right = (
-                            right[:1].upper() + right[1:] if level is not None and not before_said else right.title()
-                        )
-                    if kept_some:
+                    start, end = offset + added[0].start(), m.end()
+                    if len(added) < len(qualifiers):
                         right = pair.english[m.start() : m.end()]  # the added rank dropped
+                    elif from_level:
+                        # the source's level for the English one, the rest kept (Cantonal Health Minister)
+                        right = said_words + pair.english[start + len(added[0].group()) : end]
+                        right = right[:1].upper() + right[1:] if pair.english[start].isupper() else right
+                    else:
+                        right = f"{said_words} {pair.english[m.start() : m.end()]}"
+                        right = right.title() if pair.english[start].isupper() else right
                     a, b = pair.source_span(whole)
                     yield Finding(
                         self.id,
@@ -536,7 +536,10 @@ class OfficeChanged(Check):
                         suggestion=right,
                         source_start=a,
                         source_end=b,
-                        evidence={"source_qualifiers": said, "english_qualifiers": [w.group() for w in qualifiers]},
+                        evidence={
+                            "source_qualifiers": said if said else [level[0]] if level else [],
+                            "english_qualifiers": [w.group() for w in added],
+                        },
                         detail="The words that qualify the office (chief, special, state, provincial) differ: "
                         "another office, and perhaps another person, is named.",
                     )
