@@ -389,10 +389,3 @@ def test_a_case_form_before_a_particle_of_a_foreign_name_is_still_a_case_form():
         "Visit\n\nThe talks with Foreign Minister Walidom al-Moualem lasted two hours. Walid al-Moualem left on Monday."
     )
     assert [(f.span.text, f.suggestion) for f in flags_of(text, "name.inflected")] == [("Walidom", "Walid")]
-
-
-def test_a_name_before_border_crossing_is_a_place_not_a_transcription():
-    text = "Police found the drugs on Friday at the Vrška Čuka border crossing in a car with Bulgarian plates."
-    assert flags_of(text, "name.inflected") == []
-    near = "Police found the drugs on Friday in a car driven by Čuka, a Bulgarian citizen."
-    assert [f.span.text for f in flags_of(near, "name.inflected")] == ["Čuka"]
