@@ -195,3 +195,15 @@ def test_a_she_after_another_person_named_is_not_the_same_speaker(tmp_path):
         "Nurse Ana Kovač said she expects the waiting lists to be halved. She added that staff were ready."
     )
     assert _pronoun_flags(tmp_path, text) == []
+
+
+def test_a_title_and_one_name_introduce_a_person_of_the_title_s_sex(tmp_path):
+    text = (
+        "Monastery restored\n\n"
+        "Abbess Jelisaveta, who came from a monastery near Ivanjica, said the cells had been restored.\n\n"
+        '"Without our friends we would not have managed this," he added.'
+    )
+    assert [(f.span.text, f.suggestion) for f in _pronoun_flags(tmp_path, text)] == [("he", "she")]
+    abbot = text.replace("Abbess", "Abbot")
+    assert _pronoun_flags(tmp_path, abbot, "b.txt") == []
+    assert "Jelisaveta" in persons(text) and persons(text)["Jelisaveta"].gender == "f"

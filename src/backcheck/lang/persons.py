@@ -115,6 +115,15 @@ def persons(text: str) -> dict[str, Person]:
             if last.group() not in found and not _english_word(last.group()):
                 found[last.group()] = Person(before.first, last.group(), before.gender, before.why, before.start)
             continue
+        one_name = first.group().lower() in data["titles"].get("one_name", ())
+        if one_name and last.group()[1:].islower() and not _english_word(last.group()):
+            # "Abbess Evgenija", "Father Ilija": a title and one name, a person of the title's sex
+            if last.group() not in found:
+                sex = "f" if first.group().lower() in feminine_titles else "m"
+                found[last.group()] = Person(
+                    first.group(), last.group(), sex, f"the title {first.group()}", first.start()
+                )
+            continue
         if first.group().lower() in office_words():
             # "Rector Radonjić" (a headline): an office before a surname, no first name. An
             # office word that is also an English first name (Dean) is read as the office: BCMS
