@@ -101,6 +101,7 @@ TEST_DICTIONARY = {
     "bunar": ["well"],
     "židovski": ["Jewish"],
     "šljiva": ["plum"],
+    "odvjetnik": ["lawyer"],
 }
 
 

@@ -48,6 +48,9 @@ def test_serbian_words_find_the_croatian_twin_of_the_dictionary():
     assert linked("Jewish", "Jevrejska", "sr")  # židovski → jevrejski (sh.toml [serbian_for_croatian])
     assert linked("Jewish", "Židovska", "hr")
     assert not linked("Jewish", "Jevtić", "sr")
+    # an agent noun is keyed whole: odvjetnik (lawyer) is advokat, its case forms too
+    assert linked("Lawyer", "advokata", "sr")
+    assert "advokatk" not in glosses.glosses("sr").stems("lawyer")  # (no "odvjetni" + k)
 
 
 def test_languages_without_a_dictionary_link_nothing():

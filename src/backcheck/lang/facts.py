@@ -307,7 +307,7 @@ _DETERMINER = re.compile(r"(?:\b(?:the|its|their|his|her|our|one of the)|['’]s
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\s-\s")
 #: Where an added claim stands: an apposition or a relative clause after a comma (", the largest
 #: in the region", ", which will be the largest", ", whose canyon is the deepest", ", making it the
-#: worst"), or "for the first time".
+#: worst"), or "the first time" ("for the first time in a decade").
 _CLAIM_OPENS = re.compile(
     r"(?:,|\s[–—])\s+(?:and\s+|making\s+(?:it|them|him|her)\s+|(?:which|who|that|whose\s+\w+)\s+"
     r"(?:is|was|are|were|will\s+be|would\s+be|has\s+been|had\s+been)\s+(?:considered\s+|now\s+|also\s+)?)?"

@@ -40,7 +40,7 @@ from backcheck.lang.text import case_stem, fold, has_cyrillic, to_latin
 
 DEFAULT_DIR = Path("/usr/share/dictd")
 #: Bump when the way entries are read changes: existing indexes are rebuilt.
-_FORMAT = "9"  # 9: Serbian words for Croatian ones (sh.toml [serbian_for_croatian])
+_FORMAT = "12"  # 9: Serbian words for Croatian ones (sh.toml [serbian_for_croatian]); 11: agent nouns whole
 #: FreeDict dictionaries read for each source language, both directions where Debian has them.
 DICTIONARIES: dict[str, tuple[str, ...]] = {
     "hbs": ("hrv-eng", "eng-hrv", "srp-eng", "eng-srp"),
