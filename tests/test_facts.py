@@ -23,6 +23,12 @@ def test_source_view_maps_back_to_the_words_as_written():
         ("Izgorjelo je gotovo 40 hektara šume.", "The fire burned 40 hectares of forest.", "40", "almost 40"),
         ("U štrajku je preko 1.200 radnika.", "1,200 workers are on strike.", "1,200", "More than 1,200"),
         ("Stiglo je dvadesetak autobusa.", "Twenty buses arrived.", "Twenty", "About twenty"),
+        (
+            "Kredit iznosi najmanje tri miliona eura.",
+            "The loan is three million euros.",
+            "three million",
+            "at least three million",
+        ),
     ],
 )
 def test_an_approximate_amount_made_exact_is_flagged_on_the_number(source, english, flagged, suggestion):
@@ -43,6 +49,11 @@ def test_an_approximate_amount_made_exact_is_flagged_on_the_number(source, engli
 )
 def test_an_approximation_kept_or_a_number_dropped_is_not_this_check(english):
     assert findings("fact.approximation", "Na skup je došlo oko 250 navijača.", english, "hr") == []
+
+
+def test_a_small_count_in_words_after_a_cue_is_no_amount():
+    # near miss of the scaled amount in words: "više od dva puta" is as often idiom
+    assert findings("fact.approximation", "Bio je tamo više od dva puta.", "He was there two times.", "hr") == []
 
 
 def test_the_approximation_is_matched_number_by_number():

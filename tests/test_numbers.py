@@ -681,3 +681,21 @@ def test_may_after_a_word_in_lower_case_is_the_month():
     # near-miss: the English leaves the month out
     found = findings("number.missing", source, english.replace("a rainy May", "the rain"), "hr")
     assert len(found) == 1
+
+
+def test_a_changed_year_is_suggested_as_a_year_without_a_separator():
+    source, english = "Radovi su trajali od 2017. do 2020. godine.", "The works lasted from 2016 to 2020."
+    found = findings("number.mismatch", source, english, "sr")
+    assert [(t, f.suggestion) for t, f in found] == [("2016", "2017")]
+    # near miss: an amount of four digits keeps the house style's separator
+    found = findings("number.mismatch", "Kupljeno je 2500 sadnica.", "They bought 2400 seedlings.", "sr")
+    assert [f.suggestion for _, f in found] == ["2,500"]
+
+
+def test_an_amount_in_words_keeps_its_currency():
+    source = "Firma je ponudila oko devet miliona dinara."
+    found = findings("number.mismatch", source, "The firm offered around nine million euros.", "sr")
+    assert [(t, f.suggestion) for t, f in found] == [("nine million euros", "9 million dinars")]
+    # near miss: the same amount in the same currency, in words or digits
+    assert findings("number.mismatch", source, "The firm offered around nine million dinars.", "sr") == []
+    assert findings("number.mismatch", source, "The firm offered around 9 million dinars.", "sr") == []

@@ -1472,3 +1472,34 @@ def test_an_ic_surname_as_written_or_without_diacritics_is_no_replacement():
             for f in _flags("Direktor Branislav Jeremić podnio je ostavku.", english, "bs")
             if f.check == "name.replaced"
         ]
+
+
+def test_a_first_name_beside_a_surname_in_its_own_alphabet_is_that_languages_spelling():
+    from _source_checks import findings
+
+    source = "Ministar Lajoš Kovač je stigao u utorak u Suboticu."
+    english = "Minister Lajos Kovács arrived in Subotica on Tuesday."
+    assert findings("name.transliterated", source, english, "sr") == []
+    # near miss: the same first name beside a surname that only lost its diacritic is a Slavic
+    # full name respelled
+    english = "Minister Lajos Kovac arrived in Subotica on Tuesday."
+    assert [t for t, _ in findings("name.transliterated", source, english, "sr")] == ["Lajos", "Kovac"]
+
+
+def test_a_prisons_acronym_is_rendered_prison():
+    source = "Osuđeni Mirsad Kalem kaznu će izdržavati u KPZ Zenica."
+    english = "The convicted Mirsad Kalem will serve his sentence in Zenica prison."
+    assert _checks(_flags(source, english, "bs")) == set()
+    # near miss: the prison left out altogether is a dropped name (the acronym is no mere kind)
+    english = "The convicted Mirsad Kalem will serve his sentence in Zenica."
+    assert _checks(_flags(source, english, "bs")) == {("name.dropped", english)}
+
+
+def test_a_surname_in_oga_is_no_adjectives_case_ending():
+    source = "Paroh Dejan Bodiroga rekao je da se vjernici raduju. „Dobro je“, poručio je Bodiroga."
+    english = 'Parish priest Dejan Bodiroga said the faithful were rejoicing. "It is good," Bodiroga said.'
+    assert _checks(_flags(source, english, "bs"), "name.source_case") == set()
+    # near miss: an adjectival surname's -oga on its own stem is a case ending copied
+    source = "Ovo je knjiga Ivana Kovalskoga. „Dobro je“, rekao je Marko."
+    english = 'This is the book of Ivan Kovalskoga. "It is good," Marko said.'
+    assert _checks(_flags(source, english, "bs"), "name.source_case") == {("name.source_case", "Kovalskoga")}

@@ -189,7 +189,9 @@ class ApproximationDropped(Check):
                     a, b = pair.view.span(cue)
                     # the amount right after the cue: digits, or a fraction in words (gotovo polovina)
                     amount = next((q for q in source_qs if b <= q.start <= b + 3), None)
-                    if amount is None or (amount.word and min(v for _, v in amount.values) >= 1):
+                    # in words, a fraction (gotovo polovina) or a scaled amount (više od dva miliona);
+                    # a small count in words is as often idiom ("više od dva puta")
+                    if amount is None or (amount.word and 1 <= min(v for _, v in amount.values) < 1000):
                         continue
                     same = [t for t in english_qs if matches(amount, t) and not t.text.endswith("s")]
                 else:

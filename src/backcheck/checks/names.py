@@ -117,7 +117,11 @@ class NameInflected(Check):
             if (
                 source_words is not None
                 and reading.form != "respelling"
-                and (_invariant_in_source(word, reading.base, source_words) or _declined_in_source(word, source_words))
+                and (
+                    _invariant_in_source(word, reading.base, source_words)
+                    or _declined_in_source(word, source_words)
+                    or _a_stem_in_source(word, reading, source_words)
+                )
             ):
                 continue
             if _usual_of_a_pair(word, reading.base, inv.occurrences):
@@ -438,12 +442,17 @@ def _serbo_croatian_source(ctx) -> bool:
 def _source_words(source) -> Counter:
     """Folded words of the source (its Latin view), with their counts; and each word after a
     preposition that takes the genitive, as ("after:" + word)."""
-    from backcheck.lang.names.forms import genitive_prepositions
+    from backcheck.lang.names.forms import genitive_prepositions, locative_prepositions
     from backcheck.lang.text import to_latin
 
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", to_latin(source.text).text)]
-    after = genitive_prepositions()
-    return Counter(words) + Counter("after:" + w for p, w in zip(words, words[1:], strict=False) if p in after)
+    after, at = genitive_prepositions(), locative_prepositions()
+    pairs = list(zip(words, words[1:], strict=False))
+    return (
+        Counter(words)
+        + Counter("after:" + w for p, w in pairs if p in after)
+        + Counter("at:" + w for p, w in pairs if p in at)
+    )
 
 
 def _invariant_in_source(word: str, base: str, counts: Counter) -> bool:
@@ -461,7 +470,7 @@ def _invariant_in_source(word: str, base: str, counts: Counter) -> bool:
     key, folded_base = fold(word), fold(base)
     return not any(
         other != key
-        and not other.startswith("after:")
+        and not other.startswith(("after:", "at:"))
         and other[:3] == key[:3]
         and any(fold(r.base) == folded_base for r in readings(other.capitalize()) if r.form != "respelling")
         for other in counts
@@ -478,6 +487,19 @@ def _usual_of_a_pair(word: str, base: str, occurrences) -> bool:
 def _a_e_pair(x: str, y: str) -> bool:
     """Two forms of one stem, one in -a and one in -e: each may be the other's case."""
     return x[:-1] == y[:-1] and {x[-1:], y[-1:]} == {"a", "e"}
+
+
+def _a_stem_in_source(word: str, reading, counts: Counter) -> bool:
+    """An -a word read as a masculine base's case (Besna: Besan's genitive) whose -a stem forms
+    the source writes ("preko Besne Kobile", "u Topli", "iz Svilaje"): it is the nominative of an
+    -a name, whatever else the source writes. (A feminine surname or a possessive is its own form,
+    the source's nominative copied: Hornova, whose genitive Hornove the source may write.)"""
+    from backcheck.lang.names.forms import a_stem_source_forms
+
+    if reading.form not in ("genitive", "accusative"):
+        return False
+    genitives, locatives = a_stem_source_forms(word)
+    return any(counts["after:" + g] for g in genitives) or any(counts["at:" + f] for f in locatives)
 
 
 def _declined_in_source(word: str, counts: Counter) -> bool:

@@ -140,6 +140,8 @@ def _value(q: Quantity) -> float:
     return (q.primary or min(q.values))[1]
 
 
+#: An English number written as a year: four digits, no separator.
+_YEAR = re.compile(r"[12]\d{3}")
 #: The number at the head of an English quantity, with its sign and scale ("$4.7 million").
 _HEAD = re.compile(r"^([€$£]\s?)?[\d.,]+(?:\s?(?:thousand|million|billion|bn|m|k)\b)?", re.I)
 
@@ -168,6 +170,8 @@ def suggest(s: Quantity, t: Quantity, words_below: int = 10) -> str:
         return render_time(next(v for d, v in s.values if d == "time"))
     if domain != "n":
         return s.display
+    if "year" in (s.kind, t.kind) and _YEAR.fullmatch(t.text) and value == int(value) and 1000 <= value < 3000:
+        return str(int(value))  # a year for a year: 2019, never "2,019"
     head = _HEAD.match(t.text)
     if t.word or not head:
         return render_number(value, words=s.kind == "count", words_below=words_below)

@@ -83,6 +83,11 @@ def is_bcms_name(word: str) -> bool:
     return fold(word) in _names()
 
 
+def is_listed_word(word: str) -> bool:
+    """Whether a BCMS dictionary lists ``word`` (folded) in lower case as it is (nov, hrvatski)."""
+    return fold(word) in _stems()
+
+
 #: Letters an inflectional ending adds to a dictionary stem (usaglašen-ih, usklađen-oga).
 _ENDING = 3
 

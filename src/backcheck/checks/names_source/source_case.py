@@ -231,6 +231,8 @@ class NameSourceCase(Check):
                 continue  # Moualem is not Moual-em: the instrumental of Moual is Moualom
             if ending == "i" and base[-1:].lower() not in "aeiou":
                 continue  # -i on a masculine stem is a plural, a family or a village (Radovići, Kovači)
+            if ending in _ADJECTIVE_ONLY and not _adjective_stem(base):
+                continue  # -oga, -omu on a noun's stem is no ending: Bodiroga is a surname of its own
             if before_ic and (base[-1:].lower() not in "aeiou" or token_listed):  # a woman's -ić stays (Marije Đukić)
                 continue
             if before_nominative_surname and ending == "a":
@@ -278,6 +280,21 @@ class NameSourceCase(Check):
                 evidence={"base": base, "ending": ending, "basis": basis},
             )
         return None
+
+
+#: Endings only adjectives (and adjectival surnames and possessives) take: Hrvatskoga, Petrovog.
+_ADJECTIVE_ONLY = frozenset({"og", "oga", "omu", "oj", "ih"})
+#: The stems of adjectives: -ski, -čki (Kovalsk-og), possessives -ov, -ev, -in (Petrov-og), -n
+#: (Ustavn-og), and the -oj of a foreign adjectival surname (Tolstoj: Tolst-oga).
+_ADJECTIVE_STEM_ENDINGS = ("sk", "ck", "ov", "ev", "in", "n", "j", "st")
+
+
+def _adjective_stem(base: str) -> bool:
+    """Can ``base`` take an adjective's ending: an adjectival stem or a BCMS adjective (Drag-oga)?"""
+    from backcheck.lang.bcms_names import is_listed_word
+
+    key = fold(base).removesuffix("a")
+    return key.endswith(_ADJECTIVE_STEM_ENDINGS) or is_listed_word(key + "i") or is_listed_word(key)
 
 
 def _written_as_is(t: Token, nominative: str, article: _Article) -> bool:

@@ -11,6 +11,7 @@ from backcheck.lang.languages import SOUTH_SLAVIC_LATIN
 from backcheck.lang.names.common_words import is_common_word
 from backcheck.lang.names.correspondence import correspondence, spelled_so
 from backcheck.lang.names.exonyms import exonyms
+from backcheck.lang.names.foreign_persons import transcription_of
 from backcheck.lang.names.orthography import (
     LANGUAGE_NAMES,
     anglicised,
@@ -37,6 +38,23 @@ _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 #: Slavic name respelled. (A
 #: doubled letter is not one: MT doubles letters of Slavic names too, Kollar for Kolar.)
 _FOREIGN_SPELLING = re.compile(r"[qwxy]|[cs]z|rz|[cz]s|[cstpg]h|ck|[^a-zčćšžđ]")
+
+
+#: A letter of another Latin alphabet than English's and BCMS's (á, ö, ő, ç, ñ, ø).
+_OTHER_ALPHABET = re.compile(r"[^\W\da-zA-ZčćšžđČĆŠŽĐ_]")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+
+
+def _in_a_foreign_full_name(text: str, start: int, end: int) -> bool:
+    """Is the word next to a capitalised part of its full name written in another alphabet's
+    letters (Lajos beside Kovács)? The English writes the whole name the way that language does,
+    and the source's spelling of it (Lajoš Kovač) is a transcription, no Slavic name respelled."""
+    after = _NEXT_WORD.match(text, end)
+    before = _PREVIOUS_WORD.search(text[max(0, start - 40) : start])
+    return any(
+        m is not None and m.group(1)[:1].isupper() and _OTHER_ALPHABET.search(m.group(1)) for m in (after, before)
+    )
 
 
 def _vowel_groups(word: str) -> int:
@@ -162,6 +180,12 @@ class NameTransliterated(Check):
                 respelling = slavic_respelling(t, window, slavic_names, companions)
                 if respelling is not None and is_place_as_written(t.text) and lexicon.zipf(t.folded) >= _EXONYM_ZIPF:
                     respelling = None  # a place's English spelling, which English writes often (Pristina)
+                if (
+                    respelling is not None
+                    and _in_a_foreign_full_name(ctx.document.text, t.start, t.end)
+                    and transcription_of(respelling[1], t.text)
+                ):
+                    respelling = None  # Lajos beside Kovács: the source transcribed a Hungarian name
                 if respelling is not None:
                     s, suggestion = respelling
                     src_start, src_end = source_span(ctx.source.text, [s])

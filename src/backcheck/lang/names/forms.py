@@ -464,6 +464,28 @@ def source_declension(nominative: str) -> tuple[frozenset[str], frozenset[str]]:
     return forms(tables["source_declension"]), forms(tables["source_declension_genitive"])
 
 
+def a_stem_source_forms(nominative: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The forms an -a nominative has in the source and no masculine base does, folded: its
+    genitive (-e), to be read after a preposition that takes the genitive, and its dative-locative
+    (-i, sibilarised: Rijeka, Rijeci), after one that takes the locative (iz Svilaje, u Topli)."""
+    low = fold(nominative)
+    if not low.endswith("a") or len(low) < 4:
+        return frozenset(), frozenset()
+    stem = low[:-1]
+    sibilant = _tables()["sibilarisation"]
+    locatives = {stem + "i"}
+    for written, base in sibilant.items():
+        if len(written) == 1 and stem.endswith(base):
+            locatives.add(stem[:-1] + written + "i")
+    return frozenset({stem + "e"}), frozenset(locatives)
+
+
+@cache
+def locative_prepositions() -> frozenset[str]:
+    """Prepositions after which an -a stem's -i is its dative-locative (u, na, o, prema, ...)."""
+    return frozenset(_tables()["a_stem_source_forms"]["locative_prepositions"])
+
+
 @cache
 def genitive_prepositions() -> frozenset[str]:
     """Prepositions that take the genitive, folded (iz, od, oko, ...)."""
@@ -822,6 +844,8 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         return False  # "Mount Svilaja", "Lake Plav": English names the feature with the nominative
     if contexts and all(_before_toponym_head(token, reading, c) for c in contexts):
         return False  # the adjective of a local place's name (Topli Do, Pavino Polje), nominative
+    if reading.form == "respelling" and contexts and all(_after_place_adjective(token, c) for c in contexts):
+        return False  # the noun of a local place's name after its adjective (Zebina Šuma), no foreign name
     if reading.form == "respelling" and reading.change.startswith("declined") and nominative:
         return False  # the article writes the word as a nominative: no case form of a transcription
     if (
@@ -966,6 +990,23 @@ def _before_toponym_head(token: str, reading: Reading, context: Context) -> bool
         # genitive of a masculine or neuter name puts its adjective in -og (Bijelog Polja)
         return True
     return not any(r.ending == reading.ending for r in readings(context.neighbour))
+
+
+#: Endings of a BCMS adjective's stem: -ski, -čki, -ški; possessive -in, -ov, -ev; -n (Ravna).
+_ADJECTIVE_STEM = ("sk", "ck", "in", "ov", "ev", "n")
+
+
+def _after_place_adjective(token: str, context: Context) -> bool:
+    """After a capitalised BCMS adjective that agrees with it (the same final vowel) and is no first
+    name: the token is the noun of a local place's name (Zebina Šuma, Vrška Čuka, Crna Bara), the
+    source's own word, not a foreign name the source transcribed (Alesandro Kampanja: a first name)."""
+    before = context.neighbour
+    if not before or context.neighbour_after or before[-1:].lower() != token[-1:].lower():
+        return False
+    if before[-1:].lower() not in "aeio" or _first_name_or_its_case(before):
+        return False
+    stem = fold(before)[:-1]
+    return stem.endswith(_ADJECTIVE_STEM) or _bcms_word(before)
 
 
 def _bcms_word(token: str) -> bool:

@@ -19,7 +19,7 @@ from backcheck.lang.numbers.data import (
 )
 from backcheck.lang.numbers.dates import _MONTH_FAMILIES, _month_at
 from backcheck.lang.numbers.quantity import Quantity, _key
-from backcheck.lang.numbers.units import _CURRENCY_AFTER, _PERCENT, _measures
+from backcheck.lang.numbers.units import _CURRENCY_AFTER, _PERCENT, _measures, currency
 from backcheck.lang.text import fold, to_latin
 
 
@@ -305,6 +305,8 @@ def _word_quantity(text, run, words, i, family) -> Quantity | None:
         weak = True
     values = {("n", _key(value))} | ({("n", _key(value / 100))} if kind == "percent" else set())
     values |= _measures(text[end : end + 40], value)
+    if kind == "amount" and (code := currency(text[max(0, start - 4) : start], after)):
+        values.add((f"money/{code}", _key(value)))  # "devet miliona dinara", as "9 miliona dinara"
     if ordinal is not None:
         values.add(("n", _key(ordinal)))
     return Quantity(
