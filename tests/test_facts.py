@@ -635,3 +635,57 @@ def test_most_likely_not_is_rendered_by_unlikely():
     source = "Tvornica najvjerojatnije neće uskoro zatvoriti pogon."
     assert findings("fact.hedge", source, "The factory is unlikely to close the plant soon.", "hr") == []
     assert len(findings("fact.hedge", source, "The factory will not close the plant soon.", "hr")) == 1
+
+
+def test_a_vote_tally_turned_round_is_flagged_on_both_counts():
+    source = "Za prijedlog je glasovalo 11 vijećnika, protiv ih je bilo 14, a jedan je bio suzdržan."
+    english = "Fourteen councillors voted in favour of the proposal and 11 against, while one abstained."
+    found = findings("fact.votes", source, english, "hr")
+    assert [(t, f.suggestion) for t, f in found] == [("Fourteen", "11"), ("11", "14")]
+    assert '"14" against and "11" in favour' in found[0][1].message
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "Eleven councillors voted in favour of the proposal and 14 against, while one abstained.",
+        # a count of all beside the side's count, in one clause: no side's count is read there
+        "Eleven of the 26 councillors voted for the proposal, while 14 were against and one abstained.",
+    ],
+)
+def test_a_tally_kept_is_not_flagged(english):
+    source = "Za prijedlog je glasovalo 11 vijećnika, protiv ih je bilo 14, a jedan je bio suzdržan."
+    assert findings("fact.votes", source, english, "hr") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "flagged", "suggestion"),
+    [
+        (
+            "Općina je prošle sedmice pokrenula postupak.",
+            "The municipality launched proceedings last month.",
+            "last month",
+            "last week",
+        ),
+        ("Sjednica je zakazana za sutra.", "The session is scheduled for today.", "today", "tomorrow"),
+        ("Радови почињу следеће године.", "Work starts next month.", "next month", "next year"),
+    ],
+)
+def test_a_date_told_from_the_day_of_writing_changed_is_flagged(source, english, flagged, suggestion):
+    found = findings("fact.relative_date", source, english, "sr")
+    assert [(t, f.suggestion) for t, f in found] == [(flagged, suggestion)]
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [
+        ("Općina je prošle sedmice pokrenula postupak.", "The municipality launched proceedings last week."),
+        ("Lani je izvezeno 300 tona.", "Last year 300 tonnes were exported."),
+        # two dates in the source: no one of them is the English one's
+        ("Ove godine, kao i prošle godine, izvoz raste.", "Exports are growing this year as they did in 2023."),
+        # "nedjelja" is Sunday too: English writes the weekday
+        ("Turnir je odigran prošle nedjelje.", "The tournament was played last Sunday."),
+    ],
+)
+def test_a_date_told_from_the_day_of_writing_kept_is_not_flagged(source, english):
+    assert findings("fact.relative_date", source, english, "hr") == []

@@ -1110,6 +1110,114 @@ class ScoreOrder(Check):
             )
 
 
+@register
+class VotesSwapped(Check):
+    """A vote's tally turned round: the source's count of one side (for, against, abstained) given
+    in English to another ("Za je glasovalo 11 vijećnika, protiv 14" as "Fourteen voted in favour
+    and 11 against"). Each clause with one number and the words of one side gives that side its
+    count, on each side of the pair (``sh_facts.toml`` [votes]); an English count the source gives
+    another side, where the source also counts the English side, is flagged with the source's
+    count of that side as suggestion."""
+
+    id = "fact.votes"
+    category = "mistranslation"  # a result reversed, as fact.result's
+    severity = "critical"
+    requires_source = True
+
+    def run(self, ctx):
+        from backcheck.checks.numbers import suggest
+        from backcheck.lang.numbers import extract
+
+        spec = facts.tables()["votes"]
+        for src, tgt, source, english in _text_pairs(ctx):
+            low = source.lower()
+            if not (re.search(spec["source_vote"], low) and re.search(spec["english_vote"], english, re.I)):
+                continue
+            source_sides = _tally(low, extract(source, ctx.source.lang), spec["source_clause"], spec["source"], 0)
+            english_sides = _tally(english, extract(english, "en"), spec["english_clause"], spec["english"], re.I)
+            counted = {side for side, _ in source_sides.values()}
+            for value, (side, t) in english_sides.items():
+                said = source_sides.get(value)
+                if said is None or said[0] == side or side not in counted:
+                    continue
+                right = next(q for v, (s_, q) in source_sides.items() if s_ == side)
+                suggestion = suggest(right, t)
+                yield Finding(
+                    self.id,
+                    tgt[0].start + t.start,
+                    tgt[0].start + t.end,
+                    f'The original counts "{said[1].text}" {_SIDE_WORDS[said[0]]} and "{right.text}" '
+                    f'{_SIDE_WORDS[side]}; the English gives "{t.text}" {_SIDE_WORDS[side]}: write {suggestion}',
+                    suggestion=suggestion,
+                    source_start=src[0].start,
+                    source_end=src[-1].end,
+                    evidence={"side": side, "source_side": said[0], "value": value},
+                    detail="A vote's tally: the English gives one side the count the source gives another.",
+                )
+
+
+_SIDE_WORDS = {"for": "in favour", "against": "against", "abstained": "abstaining"}
+
+
+@register
+class RelativeDateChanged(Check):
+    """A date told from the day of writing changed: "prošle sedmice" as "last month", "sutra" as
+    "today". Each side's such dates are read with ``sh_facts.toml`` [relative_dates]; an English one
+    the aligned source does not say, where the source says one other, is flagged with the English
+    of the source's as suggestion. (A source with none, or with two, says nothing here: the
+    English may write the date out.)"""
+
+    id = "fact.relative_date"
+    category = "number"
+    severity = "major"
+    requires_source = True
+
+    def run(self, ctx):
+        spec = facts.tables()["relative_dates"]
+        for src, tgt, source, english in _text_pairs(ctx):
+            said = {key for key, pattern in spec["source"].items() if re.search(pattern, source.lower())}
+            if len(said) != 1:
+                continue
+            (right,) = said
+            found = [(key, m) for key, pattern in spec["english"].items() for m in re.finditer(pattern, english, re.I)]
+            if any(key == right for key, _ in found):
+                continue
+            for key, m in found:
+                suggestion = right if not m.group().istitle() else right.capitalize()
+                yield Finding(
+                    self.id,
+                    tgt[0].start + m.start(),
+                    tgt[0].start + m.end(),
+                    f'The original says "{right}"; the English "{m.group()}" is another date: write {suggestion}',
+                    suggestion=suggestion,
+                    source_start=src[0].start,
+                    source_end=src[-1].end,
+                    evidence={"source": right, "english": key},
+                    detail="A date told from the day of writing (last week, this year, tomorrow) that the source "
+                    "gives otherwise.",
+                )
+
+
+def _tally(text: str, quantities, clause: str, sides: dict[str, str], flags: int) -> dict[float, tuple[str, object]]:
+    """value -> (side, quantity) for each clause of ``text`` with one count and one side's words
+    (a count in two clauses, or a clause with two sides, says nothing)."""
+    out: dict[float, tuple[str, object]] = {}
+    bounds = [0] + [m.end() for m in re.finditer(clause, text, flags)] + [len(text) + 1]
+    seen: set[float] = set()
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        counts = [q for q in quantities if a <= q.start < b and q.kind in ("count", "amount") and q.primary]
+        named = {side for side, pattern in sides.items() if re.search(pattern, text[a:b], flags)}
+        if len(counts) != 1 or len(named) != 1:
+            continue
+        value = counts[0].primary[1]
+        if value in seen:
+            out.pop(value, None)
+            continue
+        seen.add(value)
+        out[value] = (named.pop(), counts[0])
+    return out
+
+
 #: A name within a few words before a number, in the same clause: the side the number belongs to
 #: ("Raguž 3.412 glasova", "Šehić has 3,412", "SNS with 45 percent").
 _OWNER_BEFORE = re.compile(r"([A-ZČĆŠŽĐ][\w’'-]+)[“”\"»]?,?(?:\s+[a-zčćšžđ][\w’'-]*){0,5}\s*[:–-]?\s*$")
