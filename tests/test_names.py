@@ -423,3 +423,30 @@ def test_the_noun_of_a_local_place_after_its_adjective_is_no_foreign_name_transc
     # near miss: after a first name, the same shape of word is a foreign name transcribed
     flags = flags_of("Water reached the farm of Džejk Salivan on Monday.", "name.inflected")
     assert [(f.span.text, f.suggestion) for f in flags] == [("Salivan", "Sullivan")]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "suggestion"),
+    [
+        ("Pupils of the Third Kragujevačka Grammar School won the quiz.", "Kragujevačka", "Kragujevac"),
+        ("Forty Nikšićki students travelled to Rome.", "Nikšićki", "Nikšić"),
+        ("The Beogradska Philharmonic played in Novi Sad on Friday.", "Beogradska", "Belgrade"),
+    ],
+)
+def test_a_towns_adjective_before_an_english_noun_is_the_towns_name(text, flagged, suggestion):
+    assert [(f.span.text, f.suggestion) for f in flags_of(text, "name.inflected")] == [(flagged, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traffic on Zenička Road was stopped for an hour.",  # a street named after the town, as written
+        "Sutjeska drew with Čukarički in Podgorica on Sunday.",  # a club's name, before no noun
+        # ... and so the same name before a noun elsewhere in the article
+        "Čukarički beat Partizan 2-0, and the Čukarički coach praised the fans.",
+        "Zagrebačka banka raised its interest rates.",  # the source's own name, a BCMS noun after it
+        "The Gornji Zabočki school choir sang on Sunday.",  # the second word of a local name
+    ],
+)
+def test_a_towns_adjective_as_part_of_a_name_is_not_flagged(text):
+    assert flags_of(text, "name.inflected") == []

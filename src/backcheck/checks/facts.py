@@ -1125,8 +1125,8 @@ class VotesSwapped(Check):
     requires_source = True
 
     def run(self, ctx):
-        from backcheck.checks.numbers import suggest
         from backcheck.lang.numbers import extract
+        from backcheck.lang.numbers.house_style import render_number
 
         spec = facts.tables()["votes"]
         for src, tgt, source, english in _text_pairs(ctx):
@@ -1141,7 +1141,7 @@ class VotesSwapped(Check):
                 if said is None or said[0] == side or side not in counted:
                     continue
                 right = next(q for v, (s_, q) in source_sides.items() if s_ == side)
-                suggestion = suggest(right, t)
+                suggestion = render_number(right.primary[1])  # house style: nine, 14
                 yield Finding(
                     self.id,
                     tgt[0].start + t.start,

