@@ -83,8 +83,8 @@ def before_english_noun(next_word: str, rest: str = "") -> bool:
     BCMS word (banka, parking), and no street or feature whose name the adjective is (Splitska
     Street, Beogradska Road: a street named after the town, as written)?"""
     from backcheck.lang.bcms_names import is_common_word
-    from backcheck.lang.gazetteer import feature_words
     from backcheck.lang.facts import tables as fact_tables
+    from backcheck.lang.gazetteer import feature_words
     from backcheck.lang.glosses import translations
     from backcheck.lang.names.forms import _english_verb
 
