@@ -450,3 +450,10 @@ def test_a_towns_adjective_before_an_english_noun_is_the_towns_name(text, flagge
 )
 def test_a_towns_adjective_as_part_of_a_name_is_not_flagged(text):
     assert flags_of(text, "name.inflected") == []
+
+
+def test_a_turkish_y_transcribed_as_j_is_read_back():
+    text = "The Turkish investor Ahmet Jildirim opened the factory in Zenica on Monday."
+    assert [(f.span.text, f.suggestion) for f in flags_of(text, "name.inflected")] == [("Jildirim", "Yıldırım")]
+    # near miss: the region's own names with j are no Turkish transcriptions
+    assert flags_of("The investor Jasmin Jusić opened the factory in Zenica on Monday.", "name.inflected") == []

@@ -16,6 +16,7 @@ and never a transcription.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 import unicodedata
@@ -179,7 +180,9 @@ def _table() -> dict[str, tuple[Name, ...]]:
     except Exception:  # noqa: BLE001 - without Faker the table is empty and no name is read
         return {}
     table: dict[str, list[Name]] = {}
-    for row in kept(f"foreign-persons-{stamp}-{_FORMAT}.tsv", _build):
+    # the letter rules' own digest in the name: a changed rule builds the table again
+    rules = hashlib.sha1(repr(sorted(_letter_rules().items())).encode()).hexdigest()[:8]
+    for row in kept(f"foreign-persons-{stamp}-{_FORMAT}-{rules}.tsv", _build):
         parts = row.split("\t")
         if len(parts) == 4:
             table.setdefault(parts[0], []).append(Name(parts[1], parts[2], parts[3] == "f"))
