@@ -685,6 +685,8 @@ def test_a_date_told_from_the_day_of_writing_changed_is_flagged(source, english,
         ("Ove godine, kao i prošle godine, izvoz raste.", "Exports are growing this year as they did in 2023."),
         # "nedjelja" is Sunday too: English writes the weekday
         ("Turnir je odigran prošle nedjelje.", "The tournament was played last Sunday."),
+        # "the next week" is the coming seven days, which a source may call this week
+        ("Skupovi se održavaju ove sedmice.", "The rallies in the next week are aimed at volunteers."),
     ],
 )
 def test_a_date_told_from_the_day_of_writing_kept_is_not_flagged(source, english):

@@ -1521,3 +1521,13 @@ def test_a_common_english_word_renders_no_source_name_by_its_skeleton():
     source = "Portparolka Sara Sanders gostovala je u nedelju na televiziji."
     english = "Spokeswoman Sarah Sanford appeared on television on Sunday."
     assert ("name.unmatched", "Sanford") in _checks(_flags(source, english, "sr"), "name.unmatched")
+
+
+def test_a_surname_opening_the_source_sentence_is_a_name_an_english_one_may_replace():
+    source = "Radulović je rekao da će odbornici tražiti novu sjednicu Skupštine."
+    english = "Radonić said the councillors would ask for a new session of the Assembly."
+    assert ("name.unmatched", "Radonić") in _checks(_flags(source, english, "sr"), "name.unmatched")
+    # near miss: a common word opening the sentence is no name the English replaced
+    source = "Predsjednik je rekao da će odbornici tražiti novu sjednicu."
+    english = "The president said the councillors would ask for a new session, Ana Radonić added."
+    assert _checks(_flags(source, english, "sr"), "name.unmatched") == set()

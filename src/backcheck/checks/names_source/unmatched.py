@@ -402,7 +402,9 @@ def _orphans(bead, unmatched: list[Token], table) -> list[Token]:
     free = [t for t in bead.target if all(t is not u for u in unmatched)]
     out = []
     for s in bead.source:
-        if not (s.name and s.capitalised):
+        # a sentence's first word is a name where it has a surname's -ić or a dictionary lists it as
+        # a name and not as a word (Lazarević je ...; not Grad, Prema)
+        if not (s.capitalised and (s.name or (s.initial and _source_name(s)))):
             continue
         renderer = next((t for t in free if _renders(t, s, table)), None)
         if renderer is None:
@@ -410,6 +412,13 @@ def _orphans(bead, unmatched: list[Token], table) -> list[Token]:
         else:
             free.remove(renderer)
     return out
+
+
+def _source_name(s: Token) -> bool:
+    from backcheck.lang.bcms_names import is_bcms_name
+    from backcheck.lang.bcms_names import is_common_word as is_bcms_word
+
+    return (s.folded.endswith("ic") or is_bcms_name(s.text)) and not is_bcms_word(s.text.lower())
 
 
 def _renders(t: Token, s: Token, table) -> bool:
