@@ -668,6 +668,12 @@ def test_a_tally_kept_is_not_flagged(english):
             "last week",
         ),
         ("Sjednica je zakazana za sutra.", "The session is scheduled for today.", "today", "tomorrow"),
+        (
+            "Općina je prošle sedmice pokrenula postupak.",
+            "Last month, the municipality launched proceedings.",
+            "Last month",
+            "Last week",
+        ),
         ("Радови почињу следеће године.", "Work starts next month.", "next month", "next year"),
     ],
 )

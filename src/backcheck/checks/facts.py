@@ -1183,7 +1183,7 @@ class RelativeDateChanged(Check):
             if any(key == right for key, _ in found):
                 continue
             for key, m in found:
-                suggestion = right if not m.group().istitle() else right.capitalize()
+                suggestion = right.capitalize() if m.group()[:1].isupper() else right  # "Last week," opens
                 yield Finding(
                     self.id,
                     tgt[0].start + m.start(),

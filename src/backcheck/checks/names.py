@@ -485,7 +485,8 @@ def _serbo_croatian_source(ctx) -> bool:
 
 def _source_words(source) -> Counter:
     """Folded words of the source (its Latin view), with their counts; and each word after a
-    preposition that takes the genitive, as ("after:" + word)."""
+    preposition that takes the genitive, as ("after:" + word), and after one that takes the
+    locative, as ("at:" + word)."""
     from backcheck.lang.names.forms import genitive_prepositions, locative_prepositions
     from backcheck.lang.text import to_latin
 

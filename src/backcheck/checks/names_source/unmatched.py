@@ -353,7 +353,6 @@ class NameUnmatched(Check):
             return
         table = exonyms(ctx.source.lang)
         latin = to_latin(ctx.source.text).text
-        serbo_croatian = is_serbo_croatian(ctx.source.lang)
         for k, bead in enumerate(items):
             if not bead.source:
                 continue  # an added sentence: the omission/addition checks own it
@@ -379,10 +378,6 @@ class NameUnmatched(Check):
                     # the Airwaves" for "Trube na talasima"): its English words are no names; a
                     # name in it (a river, a town) still needs its counterpart ("Silence over the Drava")
                     unmatched = [t for t in unmatched if not (in_quoted_title(text, t.start, t.end) and _title_word(t))]
-            if unmatched and serbo_croatian and not _orphans(bead, unmatched, table):
-                # every name of the source has its English word: the English name replaces none
-                # (a translator's explicitation, a demonym, a name the source writes in lower case)
-                continue
             for group in spaced_runs(unmatched, text):
                 words = " ".join(t.text for t in group)
                 yield Finding(
@@ -394,42 +389,6 @@ class NameUnmatched(Check):
                 )
 
 
-def _orphans(bead, unmatched: list[Token], table) -> list[Token]:
-    """The source's names in the bead that no English word of the bead renders (by spelling,
-    case, transcription, exonym or a derived word), each English word rendering one of them and
-    none of the unmatched English names rendering any: what an unmatched name may replace (the
-    second "Chambers" of a sentence that writes Chambers and Chequers)."""
-    free = [t for t in bead.target if all(t is not u for u in unmatched)]
-    out = []
-    for s in bead.source:
-        # a sentence's first word is a name where it has a surname's -ić or a dictionary lists it as
-        # a name and not as a word (Lazarević je ...; not Grad, Prema)
-        if not (s.capitalised and (s.name or (s.initial and _source_name(s)))):
-            continue
-        renderer = next((t for t in free if _renders(t, s, table)), None)
-        if renderer is None:
-            out.append(s)
-        else:
-            free.remove(renderer)
-    return out
-
-
-def _source_name(s: Token) -> bool:
-    from backcheck.lang.bcms_names import is_bcms_name
-    from backcheck.lang.bcms_names import is_common_word as is_bcms_word
-
-    return (s.folded.endswith("ic") or is_bcms_name(s.text)) and not is_bcms_word(s.text.lower())
-
-
-def _renders(t: Token, s: Token, table) -> bool:
-    """Does the English word render the source name: any correspondence, but a phonetic skeleton
-    only from a word English does not write as a common word (Sunday is no Sanders)?"""
-    kind = correspondence(t, s, table)
-    return kind is not None and (kind != "phonetic" or lexicon.zipf(t.text.lower()) < _COMMON_WORD_ZIPF)
-
-
-#: wordfreq Zipf from which an English word is a common word (Sunday, News), no name's skeleton.
-_COMMON_WORD_ZIPF = 3.5
 _SIBILANT = {"k": "c", "g": "z", "h": "s"}
 
 

@@ -64,9 +64,10 @@ def town_of(adjective: str) -> str | None:
 @cache
 def _english_cities() -> dict[str, str]:
     """A large city's name in BCMS (folded) -> its English name (beograd: Belgrade)."""
-    from backcheck.lang.names.exonyms import city_names
+    from backcheck.lang.names.exonyms import case_stem, city_names
 
-    out: dict[str, str] = {}
+    # a city's own name first (London is London, not the borough of Bexley that also lists it)
+    out: dict[str, str] = {case_stem(english): english.title() for english in city_names()}
     for english, stems in city_names().items():
         for stem in stems:
             out.setdefault(stem, english.title())
@@ -74,7 +75,14 @@ def _english_cities() -> dict[str, str]:
 
 
 def _english_city(name: str) -> str | None:
-    return _english_cities().get(fold(name))
+    """The English name of the large city ``name`` is one of the names of, exactly (Beograd:
+    Belgrade; not "Grad", a stem some name of Belgrade shares)."""
+    from backcheck.lang.names.exonyms import case_stem, city_exact
+
+    key = fold(name)
+    if len(key) < 4 or key not in city_exact():
+        return None
+    return _english_cities().get(case_stem(key))
 
 
 def before_english_noun(next_word: str, rest: str = "") -> bool:
