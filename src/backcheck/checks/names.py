@@ -538,7 +538,7 @@ def _a_stem_in_source(word: str, reading, counts: Counter) -> bool:
     """An -a word read as a masculine base's case (Besna: Besan's genitive) whose -a stem forms
     the source writes ("preko Besne Kobile", "u Topli", "iz Svilaje"): it is the nominative of an
     -a name, whatever else the source writes. (A feminine surname or a possessive is its own form,
-    the source's nominative copied: Hornova, whose genitive Hornove the source may write.)"""
+    the source's nominative copied: Kovačeva, whose genitive Kovačeve the source may write.)"""
     from backcheck.lang.names.forms import a_stem_source_forms
 
     if reading.form not in ("genitive", "accusative"):

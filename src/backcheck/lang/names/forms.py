@@ -937,7 +937,7 @@ def _feminine_titles() -> frozenset[str]:
 
 #: English prepositions whose Serbo-Croatian counterpart never takes the genitive ("in": u + locative).
 _LOCATIVE_ONLY = frozenset({"in", "inside"})
-#: The forms a declension gives a name; a feminine surname (Hornova) and a possessive adjective
+#: The forms a declension gives a name; a feminine surname (Kovačeva) and a possessive adjective
 #: (Trumpova) are words of their own, which a translator may make of a nominative.
 CASES = frozenset(("genitive", "dative-locative", "accusative", "instrumental", "vocative", "plural"))
 #: The changes of a reading that undo sibilarisation before -i (Gospođinci: Gospođinka).
