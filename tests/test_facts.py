@@ -697,3 +697,13 @@ def test_a_date_told_from_the_day_of_writing_changed_is_flagged(source, english,
 )
 def test_a_date_told_from_the_day_of_writing_kept_is_not_flagged(source, english):
     assert findings("fact.relative_date", source, english, "hr") == []
+
+
+def test_konkurencija_rendered_concurrence_is_a_false_friend():
+    source = "Agencija za zaštitu konkurencije odbila je spajanje dvije mljekare."
+    found = findings(
+        "mistranslation.false_friend", source, "The Agency for the Protection of Concurrence blocked the merger.", "bs"
+    )
+    assert [(t, f.suggestion) for t, f in found] == [("Concurrence", "competition")]
+    right = "The Agency for the Protection of Competition blocked the merger of two dairies."
+    assert findings("mistranslation.false_friend", source, right, "bs") == []

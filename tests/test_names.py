@@ -459,3 +459,49 @@ def test_a_turkish_y_transcribed_as_j_is_read_back():
     assert [(f.span.text, f.suggestion) for f in flags_of(text, "name.inflected")] == [("Jildirim", "Yıldırım")]
     # near miss: the region's own names with j are no Turkish transcriptions
     assert flags_of("The investor Jasmin Jusić opened the factory in Zenica on Monday.", "name.inflected") == []
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # a man's first name before an -ova surname: his -ov surname left in the genitive
+        ("The council approved the annual report of Dragan Milkova, head of the water company.", ["Milkova"]),
+        # near miss: a woman's first name before the same shape is her nominative
+        ("The council approved the annual report of Svetlana Milkova, head of the water company.", []),
+        # near miss: an English name in -ova after a man's first name is its own (Casanova)
+        ("The festival screened a film about Giacomo Casanova on Friday evening.", []),
+    ],
+)
+def test_name_inflected_reads_a_mans_ova_surname_as_a_case(text, flagged):
+    assert [f.span.text for f in flags_of(text, "name.inflected")] == flagged
+    if flagged:
+        assert [f.suggestion for f in flags_of(text, "name.inflected")] == ["Milkov"]
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # a county's compound adjective kept before "County": English writes the nouns
+        ("Floods hit three villages in Osječko-baranjska County on Monday.", [("Osječko-baranjska", "Osijek-Baranja")]),
+        ("The Tuzlanski Canton government met on Friday.", [("Tuzlanski", "Tuzla")]),
+        # near misses: the English name itself, and the adjective before no unit's noun
+        ("Floods hit three villages in Osijek-Baranja County on Monday.", []),
+        ("The Tuzlanski Kiseljak spring is a protected site.", []),
+    ],
+)
+def test_name_inflected_flags_a_units_adjective_before_its_noun(text, flagged):
+    assert [(f.span.text, f.suggestion) for f in flags_of(text, "name.inflected")] == flagged
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # a surname after a first name the region writes as its own: the region's spelling
+        ("Councillor Adnan Čolo said the logging had to stop.", []),
+        ("Three-pointers from Marko Šola decided the game in overtime.", []),
+        # near miss: after a transcribed first name the surname is transcribed too
+        ("Engineer Jirgen Šnajder inspected the dam on Tuesday.", ["Jirgen", "Šnajder"]),
+    ],
+)
+def test_name_inflected_spares_the_surname_of_a_regional_first_name(text, flagged):
+    assert sorted(f.span.text for f in flags_of(text, "name.inflected")) == flagged

@@ -1503,3 +1503,24 @@ def test_a_surname_in_oga_is_no_adjectives_case_ending():
     source = "Ovo je knjiga Ivana Kovalskoga. „Dobro je“, rekao je Marko."
     english = 'This is the book of Ivan Kovalskoga. "It is good," Marko said.'
     assert _checks(_flags(source, english, "bs"), "name.source_case") == {("name.source_case", "Kovalskoga")}
+
+
+def test_source_case_leaves_a_womans_ova_surname_beside_a_mans_ov():
+    """A family in the source: Zoran Petkov and Vesna Petkova. Her -ova surname after her first
+    name is her nominative, not his genitive; his genitive after a verb still is one."""
+    source = "Zoran Petkov i Vesna Petkova otvorili su pekaru. Kupci hvale Petkova."
+    clean = "Zoran Petkov and Vesna Petkova opened a bakery. Customers praise Petkov."
+    assert _checks(_flags(source, clean)) == set()
+    copied = "Zoran Petkov and Vesna Petkova opened a bakery. Customers praise Petkova."
+    assert ("name.source_case", "Petkova") in _checks(_flags(source, copied))
+
+
+def test_unmatched_reads_a_units_english_name_for_its_source_adjective():
+    """ "Primorje-Gorski Kotar County" for "Primorsko-goranska županija": the official English name
+    of the unit the source names by its compound adjective (goranska is no derivation of Gorski
+    Kotar that rules read back), no invented name; an added town still is one."""
+    source = "Primorsko-goranska županija uložila je dva milijuna eura u ceste."
+    english = "Primorje-Gorski Kotar County invested two million euros in roads."
+    assert _checks(_flags(source, english, "hr")) == set()
+    added = "Primorje-Gorski Kotar County and Karlovac invested two million euros in roads."
+    assert ("name.unmatched", "Karlovac") in _checks(_flags(source, added, "hr"))

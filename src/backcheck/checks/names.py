@@ -199,8 +199,20 @@ class NameInflected(Check):
         names the institution with the town's name (:mod:`backcheck.lang.names.place_adjectives`).
         Only where every occurrence stands before such a noun: a word that also stands alone is a
         name of its own (the club Čukarički: "Čukarički beat", "the Čukarički head coach")."""
-        from backcheck.lang.names import place_adjectives
+        from backcheck.lang.names import place_adjectives, regions
 
+        for start, end, english, unit_noun in regions.adjective_left(text):
+            word = text[start:end]
+            flagged.add(word)
+            yield Finding(
+                self.id,
+                start,
+                end,
+                f'"{word}" is the Serbo-Croatian adjective of the unit English names "{english} {unit_noun}": '
+                f"write {english}",
+                suggestion=english,
+                evidence={"base": english, "form": "unit adjective", "probability": 1.0},
+            )
         for word, occs in occurrences.items():
             if word in flagged or not word[:1].isupper() or lexicon.zipf(word.lower()) >= lexicon.UNKNOWN_ZIPF:
                 continue

@@ -224,6 +224,7 @@ class NameSourceCase(Check):
         )
         genitive = governed and cases.governed(latin, copied, lang, grammar.genitive_prepositions())
         token_listed = _listed(t.text)
+        womans = _after_womans_first_name(article.text, t.start)
         for base, ending, meaning in candidate_bases(t.text):
             if base == t.text or ending == "o":
                 continue  # -o is a vocative in news only by mistake; Marko, Janko are nominatives
@@ -237,6 +238,8 @@ class NameSourceCase(Check):
                 continue
             if before_nominative_surname and ending == "a":
                 continue
+            if womans and ending == "a" and fold(base).endswith(("ov", "ev", "in")):
+                continue  # her own nominative after her first name (Mirjana Kostova), not his genitive
             if base.lower().endswith(("ića", "iću", "ićem")):
                 continue  # a case form of an -ić name is no nominative (Bogetići is not "Bogetića" declined)
             if is_place(t.text) and fold(base) not in article.seen_english:
@@ -280,6 +283,17 @@ class NameSourceCase(Check):
                 evidence={"base": base, "ending": ending, "basis": basis},
             )
         return None
+
+
+_FIRST_NAME_BEFORE = re.compile(r"([A-ZČĆŠŽĐ][a-zčćšžđ]+) $")
+
+
+def _after_womans_first_name(text: str, start: int) -> bool:
+    """Does a woman's first name stand right before the English word (Mirjana Kostova)?"""
+    from backcheck.lang.persons import first_name_gender
+
+    m = _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and first_name_gender(m.group(1)) == "f"
 
 
 #: Endings only adjectives (and adjectival surnames and possessives) take: Hrvatskoga, Petrovog.

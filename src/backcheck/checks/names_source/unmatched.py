@@ -24,6 +24,7 @@ from backcheck.lang.names.common_words import is_common_word
 from backcheck.lang.names.correspondence import correspondence
 from backcheck.lang.names.exonyms import calendar_words, exonyms, unit_codes
 from backcheck.lang.names.orthography import FLEETING_VOWEL, ending_changed, with_fleeting_vowel
+from backcheck.lang.names.regions import english_name_words, source_words
 from backcheck.lang.names.renderings import (
     WHOLE_NAME,
     bead_window,
@@ -84,6 +85,10 @@ def _unmatched_names(
         return [c for c in joined_pairs(group, text) if c.start <= group[i].start and group[i].end <= c.end]
 
     @cache
+    def unit_words() -> frozenset[str]:
+        return english_name_words(source_words(source_text)) if source_text is not None else frozenset()
+
+    @cache
     def matched_compounds() -> list[Token]:  # built for the first word not matched on its own
         return [c for c in joined_pairs(group, text) if any(correspondence(c, s, table) in WHOLE_NAME for s in window)]
 
@@ -102,6 +107,7 @@ def _unmatched_names(
             or any(place_adjective_of(t, s) for s in window)  # Krk Bridge / Krčkom mostu
             or any(compound_adjective_of(t, s, table) for s in window)  # Montenegrin / crnogorskom
             or any(compound_part_of(t, s, table) for s in window)  # Central Bosnia / Srednjobosanskog
+            or t.folded in unit_words()  # Primorje-Gorski Kotar County / Primorsko-goranska županija
             or any(_cognate_common_noun(t, s) for s in window)  # Golden Mimosa / Zlatnu mimozu
             or any(river_region_of(t, s) for s in window)  # the Tisa region / Potisju
             or any(demonym_of(c, s) for s in window for c in (t, *matched_pairs_of(i)))  # Novi Sad / Novosađani

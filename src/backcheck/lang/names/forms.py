@@ -857,12 +857,18 @@ def allowed(token: str, reading: Reading, contexts: list[Context], nominative: b
         # cooperative), no English name: the source capitalises a name's first word only (a
         # possessive before its noun is a person's, the phrase left untranslated: Karahodžićevo turbe)
         return False
+    if reading.form == "respelling" and any(_after_regional_first_name(token, reading, c) for c in contexts):
+        return False  # the surname of someone the region names as its own (Adnan Čolo), as the region spells it
     if reading.form == "respelling" and any(fold(c.neighbour).endswith(_surname_suffixes()) for c in contexts):
         return False  # the first name of a Slavic surname is the region's own (Dritan Abazović), not English
     if fold(reading.base).endswith("ic"):
         return True
-    if nominative and _slavic_feminine(token, reading.base):
-        return False
+    if (
+        nominative
+        and _slavic_feminine(token, reading.base)
+        and not any(_mans_surname_declined(token, reading, c) for c in contexts)
+    ):
+        return False  # a woman's surname in its nominative (Maria Zakharova), not after his name (Nenad Kostova)
     return not (_name_of_its_own(token) and any(_first_name_before_nominative(reading, c) for c in contexts))
 
 
@@ -1220,10 +1226,59 @@ def analyse(
                 break
             if _two_names(reading, features):
                 break
-            found = Analysis(token, reading, m.probability(features), features, m.thresholds[group(reading)])
+            probability = m.probability(features)
+            if _mans_surname_declined(token, reading, context):
+                probability = max(probability, 1.0)  # the grammar decides: only a woman's is -ova
+            found = Analysis(token, reading, probability, features, m.thresholds[group(reading)])
             if best is None or _better(found, best):
                 best = found
     return best
+
+
+def _after_regional_first_name(token: str, reading: Reading, context: Context) -> bool:
+    """Is the token a surname after a first name the region writes as its own (Marko, Adnan,
+    Lejla: the Croatian and Slovene name lists, or a name a BCMS dictionary lists with its gender
+    that no other language spells otherwise), where no one foreign language has both names (Luka
+    Gori is Italy's Luca Gori, Pavel Ščepanjski Poland's Paweł Szczepański, Andrea Bočeli Italy's
+    Andrea Bocelli: Italian writes Andrea and spells Bocelli Bočeli)? Such a person's surname is
+    spelled the region's way (Čolo, Šola, Pejko), not transcribed from English."""
+    from backcheck.lang.names import foreign_persons
+    from backcheck.lang.names.respelling import respellings
+    from backcheck.lang.persons import first_name_gender
+
+    first = context.neighbour
+    if not first or context.neighbour_after:
+        return False
+    foreign = [n for n in foreign_persons.readings(first) if n.lang not in ("own", "en")]
+    regional = foreign_persons.is_own_first_name(first) or (
+        first_name_gender(first) != ""
+        and not respellings(first)
+        and not any(foreign_persons.changed(first, n.original) for n in foreign)
+    )
+    if not regional:
+        return False
+    low = foreign_persons.sounds(token)
+    surname_languages = {n.lang for n in foreign_persons.readings(token)} | {
+        lang
+        for lang, rules in foreign_persons.LOCALES.values()
+        if low in foreign_persons.serbian_spellings(reading.base, rules)
+    }
+    return not (surname_languages - {"own", "en"}) & {n.lang for n in foreign}
+
+
+def _mans_surname_declined(token: str, reading: Reading, context: Context) -> bool:
+    """A man's first name before a surname in -ova, -eva (Nenad Kostova, Goran Petreva): BCMS
+    declines a man's -ov, -ev surname (Kostov, Kostova, Kostovu) and writes -ova in the
+    nominative for a woman only, so after his first name in the nominative the surname is in a
+    case: the genitive or accusative of its -ov form. (Not an English word or name in -ova:
+    Casanova, Villanova; not a first name written after the surname.)"""
+    if reading.form != "genitive" or not fold(reading.base).endswith(("ov", "ev")):
+        return False
+    if not context.neighbour or context.neighbour_after or lexicon.zipf(token.lower()) >= lexicon.UNKNOWN_ZIPF:
+        return False
+    from backcheck.lang.persons import first_name_gender
+
+    return first_name_gender(context.neighbour) == "m"
 
 
 #: Prepositions before a place: an -ića after them is a village's genitive plural (near Ozrinića:
