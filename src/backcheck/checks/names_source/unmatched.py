@@ -20,7 +20,7 @@ from backcheck.lang.names.abbreviations import (
     syllabic_initialism,
     title_abbreviation,
 )
-from backcheck.lang.names.common_words import is_common_word
+from backcheck.lang.names.common_words import is_common_word, is_proper_noun
 from backcheck.lang.names.correspondence import correspondence
 from backcheck.lang.names.exonyms import calendar_words, exonyms, unit_codes
 from backcheck.lang.names.orthography import FLEETING_VOWEL, ending_changed, with_fleeting_vowel
@@ -359,6 +359,7 @@ class NameUnmatched(Check):
             return
         table = exonyms(ctx.source.lang)
         latin = to_latin(ctx.source.text).text
+        serbo_croatian = is_serbo_croatian(ctx.source.lang)
         for k, bead in enumerate(items):
             if not bead.source:
                 continue  # an added sentence: the omission/addition checks own it
@@ -384,6 +385,12 @@ class NameUnmatched(Check):
                     # the Airwaves" for "Trube na talasima"): its English words are no names; a
                     # name in it (a river, a town) still needs its counterpart ("Silence over the Drava")
                     unmatched = [t for t in unmatched if not (in_quoted_title(text, t.start, t.end) and _title_word(t))]
+            if unmatched and serbo_croatian and any(_english_word(t, table) for t in unmatched):
+                if not _orphans(bead, unmatched, table):
+                    # every name of the source has its English word: an English common word or
+                    # proper adjective (Lenten, Islamic, Herders) translates a source word, it
+                    # replaces no name (a place, a person, a club or an acronym still needs one)
+                    unmatched = [t for t in unmatched if not _english_word(t, table)]
             for group in spaced_runs(unmatched, text):
                 words = " ".join(t.text for t in group)
                 yield Finding(
@@ -393,6 +400,53 @@ class NameUnmatched(Check):
                     f'"{words}" has no counterpart in the source sentence: a replaced or invented name?',
                     evidence={"name": words, "source_names": sorted({s.text for s in window if s.name})},
                 )
+
+
+def _orphans(bead, unmatched: list[Token], table) -> list[Token]:
+    """The source's names in the bead that no English word of the bead renders (by spelling,
+    case, transcription, exonym or a derived word), each English word rendering one of them and
+    none of the unmatched English names rendering any: what an unmatched name may replace."""
+    free = [t for t in bead.target if all(t is not u for u in unmatched)]
+    out = []
+    for s in bead.source:
+        if not (s.name and s.capitalised):
+            continue
+        renderer = next((t for t in free if _renders(t, s, table)), None)
+        if renderer is not None:
+            free.remove(renderer)
+        elif not any(linked(t.text, s.text, table.lang) for t in bead.target):
+            out.append(s)  # (a word of an institution's name translated is none: Udruženje / Association)
+    return out
+
+
+def _renders(t: Token, s: Token, table) -> bool:
+    """Does the English word render the source name: any correspondence, but a phonetic skeleton
+    only from a word English does not write as a common word (Sunday is no Sanders)?"""
+    kind = correspondence(t, s, table)
+    return kind is not None and (kind != "phonetic" or lexicon.zipf(t.text.lower()) < _COMMON_WORD_ZIPF)
+
+
+#: wordfreq Zipf from which an English word is a common word (Sunday, News), no name's skeleton.
+_COMMON_WORD_ZIPF = 3.5
+#: ... and from which a word no word list has is one English writes (herders, myrrh).
+_ENGLISH_WORD_ZIPF = 2.5
+#: The endings of English proper adjectives and demonyms (Islamic, Herzegovinian, Lenten, Greeks,
+#: Zealander, Turkish, Chinese, Slavonic).
+_PROPER_ADJECTIVE = ("ic", "ian", "ians", "an", "ans", "en", "ese", "ish", "er", "ers", "ks", "ic")
+
+
+def _english_word(t: Token, table) -> bool:
+    """Is the capitalised English word a common word (Herders, Myrrh, Confession) or a proper
+    adjective (Islamic, Lenten, Slavic): no place, person, club or acronym, and no country's or
+    language's adjective (Norwegian for Šveđanin is a replaced nationality)?"""
+    from backcheck.lang.gazetteer import is_place
+
+    low = t.text.lower()
+    if t.text.isupper() or len(low) < 4 or is_place(t.text) or table.by_english.get(t.folded):
+        return False
+    if is_proper_noun(low):
+        return low.endswith(_PROPER_ADJECTIVE)
+    return is_common_word(low) or lexicon.zipf(low) >= _ENGLISH_WORD_ZIPF
 
 
 _SIBILANT = {"k": "c", "g": "z", "h": "s"}
