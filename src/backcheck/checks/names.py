@@ -798,6 +798,20 @@ def _bcms_common_word(word: str) -> bool:
     return lexicon.zipf(word.lower()) < lexicon.UNKNOWN_ZIPF and bool(translations(word.lower(), "sh"))
 
 
+_ADJECTIVE_GENDERS = re.compile(r"(?:sk|ck|čk)[iao]$")
+
+
+def _adjective_genders(a: str, b: str) -> bool:
+    """Are the two words one -ski, -čki adjective in two genders (Imotski, Imotska)? (Not a noun in
+    -ška, -ška's locative: Beška, in Beški.)"""
+    return (
+        len(a) == len(b)
+        and a[:-1] == b[:-1]
+        and bool(_ADJECTIVE_GENDERS.search(a.lower()))
+        and bool(_ADJECTIVE_GENDERS.search(b.lower()))
+    )
+
+
 def _case_form(form: str, base: str) -> bool:
     """Does the name-form analysis read ``form`` as a case form of ``base`` (Sandri <- Sandra)?"""
     from backcheck.lang.names import forms as name_forms
@@ -863,6 +877,8 @@ class NameInconsistent(Check):
                     ctx.document.text, inv.occurrences[common]
                 ):
                     continue  # a hamlet named for its family (the hamlet of Rukavine; Mile Rukavina)
+                if _adjective_genders(rare, common):
+                    continue  # an adjective's genders name two things (Imotski, the town; Imotska Krajina)
                 if _bcms_common_word(rare) or _bcms_common_word(common):
                     continue  # a common word of a name kept as written (Klovićevi Dvori), no spelling of Davor
                 if _case_form(rare, common) or _case_form(common, rare):
@@ -872,6 +888,10 @@ class NameInconsistent(Check):
                     # one is a Serbo-Croatian case form of the other: the odd one is the case
                     # form, whichever is more frequent, and its nominative is the spelling to use
                     form, base = (rare, common) if _case_form(rare, common) else (common, rare)
+                    if _case_form(base, form) and fold(form).endswith("o") and not fold(base).endswith("o"):
+                        # each a case of the other (Glavatičevo, Glavatičeva): -o is a neuter place's
+                        # nominative, not the vocative news never writes of an -a name
+                        form, base = base, form
                     if _a_e_pair(rare, common):
                         # -a and -e either way: an -a town's genitive (Rijeke) or a plural town's
                         # genitive plural (Živinica); the article's usual form is the nominative
