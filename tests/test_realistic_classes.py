@@ -2523,3 +2523,22 @@ def test_a_foreign_persons_name_is_no_misspelling_of_the_serbian_transcription()
     assert not misspelling("Szabó", "Sabo")  # Serbian writes István Szabó "Ištvan Sabo"
     # near-miss: a Croatian source keeps foreign spellings, so its "Sabo" is the name's own
     assert misspelling("Szabó", "Sabo", transcribed=False)
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # a price after what is sold or its measure
+        ("Market\n\nA kilogram of plums is selling at the market for 3 kilometres this week.", ["kilometres"]),
+        ("Housing\n\nIn the new blocks a square metre reaches as much as 4,200 km.", ["km"]),
+        # money by the words after the amount, and a sum allocated or lost
+        ("Court\n\nThe court ordered the firm to pay the worker 2,150 km in damages.", ["km"]),
+        ("Bridge\n\nThe canton will allocate 1.8 million kilometres for the new bridge.", ["kilometres"]),
+        ("Farmers\n\nThe cooperative lost more than 60,000 kilometres last year.", ["kilometres"]),
+        # near misses: distances
+        ("Trail\n\nA litre of water lasts the hikers for the first 12 km of the trail.", []),
+        ("Rally\n\nThe drivers sold out the hotel and raced 120 km in stages on Sunday.", []),
+    ],
+)
+def test_an_amount_of_money_in_km_by_its_price_or_its_purpose(text, flagged):
+    assert _english_only(text, "number.currency_unit") == flagged

@@ -15,7 +15,8 @@ _MONEY = (
     r"pensions?(?:\s+of)?|prices?(?:\s+of)?|priced\s+at|fined|fines?\s+of|a\s+fine\s+of|loans?(?:\s+of)?|"
     r"grants?(?:\s+of)?|budget(?:\s+of)?|invest(?:s|ed|ing)?|investments?(?:\s+of)?|spen[dt]|spending|"
     r"earn(?:s|ed)?|revenues?(?:\s+of)?|profits?(?:\s+of)?|debts?(?:\s+of)?|damages?(?:\s+of)?|"
-    r"compensation(?:\s+of)?|donat(?:ed|ion\s+of)|allocated|earmarked|raised|owes?|owed|bail(?:\s+of)?"
+    r"compensation(?:\s+of)?|donat(?:ed|ion\s+of)|allocat(?:e|es|ed|ing)|earmarked|raised|owes?|owed|bail(?:\s+of)?|"
+    r"lost|los(?:e|es|ing)|losses(?:\s+of)?"
 )
 #: words that may stand between the money word and its amount ("the average pension in July was
 #: 702.5 km", "salaries rose to 1,200 km"): verbs of being and change, prepositions, and the
@@ -42,6 +43,24 @@ _KM_AMOUNTING = re.compile(
     re.I,
 )
 
+#: a price: an amount after what is sold or its measure ("a kilogram of honey sells for 20 km",
+#: "a square metre reaches as much as 6,500 km", "sold the land for 9,000 km")
+_KM_PRICE = re.compile(
+    r"\b(?:sell(?:s|ing)?|sold|buy(?:s|ing)?|bought|priced?|kilograms?|kilos?|litres?|liters?|square\s+met(?:re|er)s?)"
+    r"\b[^.;:!?\n]{0,60}?\s(?:for|at|reach(?:es|ed)?(?:\s+as\s+much\s+as)?|costs?|is|was)\s+"
+    r"(?:(?:about|around|almost|nearly|over|some|up\s+to|more\s+than|less\s+than)\s+)?"
+    r"(?P<amount>\d[\d.,]*(?:\s+(?:thousand|million|billion))?)\s*(?P<unit>km|kilomet(?:er|re)s?)\b",
+    re.I,
+)
+
+#: an amount whose words after it make it money ("pay the plaintiff 4,720 km in costs")
+_KM_IN_MONEY = re.compile(
+    r"(?P<amount>\d[\d.,]*(?:\s+(?:thousand|million|billion))?)\s*(?P<unit>km|kilomet(?:er|re)s?)\s+in\s+"
+    r"(?:costs?|damages|compensation|fines?|fees|aid|funding|grants?|subsidies|taxes|salar(?:y|ies)|wages|"
+    r"donations|debts?|profits?|revenues?|losses)\b",
+    re.I,
+)
+
 #: a word after "12 km" that makes it describe a thing (a road, a section, long, of track), past
 #: the words that may follow an amount of money (and, in, for, a month, ...)
 _ATTRIBUTIVE = re.compile(
@@ -63,8 +82,9 @@ class CurrencyAsUnit(Check):
     def run(self, ctx):
         text = ctx.document.text
         matches = {m.start("unit"): m for m in _KM.finditer(text)}
-        for m in _KM_AMOUNTING.finditer(text):
-            matches.setdefault(m.start("unit"), m)
+        for pattern in (_KM_AMOUNTING, _KM_PRICE, _KM_IN_MONEY):
+            for m in pattern.finditer(text):
+                matches.setdefault(m.start("unit"), m)
         for _, m in sorted(matches.items()):
             if m.group("unit") == "KM":
                 continue  # written as the currency
