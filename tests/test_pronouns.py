@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from backcheck.formats.article import from_text
+from backcheck.lang.names.foreign_persons import foreign_gender
 from backcheck.lang.persons import first_name_gender, persons
 from backcheck.pipeline.check import check
 
@@ -207,3 +208,26 @@ def test_a_title_and_one_name_introduce_a_person_of_the_title_s_sex(tmp_path):
     abbot = text.replace("Abbess", "Abbot")
     assert _pronoun_flags(tmp_path, abbot, "b.txt") == []
     assert "Jelisaveta" in persons(text) and persons(text)["Jelisaveta"].gender == "f"
+
+
+@pytest.mark.parametrize(
+    "first,last,gender",
+    [
+        ("Zsófia", "Szilágyi", "f"),  # Hungarian: only a woman's name in other languages' lists
+        ("Eleni", "Papadaki", "f"),
+        ("Hamish", "McLeod", "m"),
+        ("Amre", "Kovač", ""),  # near miss: a surname the region writes (a BCMS name in a case)
+        ("Zsófia", "Varga", ""),  # near miss: Varga is a Croatian surname too
+    ],
+)
+def test_foreign_first_name_gender_for_a_foreign_person(first, last, gender):
+    assert first_name_gender(first, last, foreign_gender) == gender
+    assert first_name_gender(first, last) == ""  # the Serbo-Croatian lists alone do not tell
+
+
+def test_a_foreign_woman_quoted_as_he(tmp_path):
+    text = (
+        "Festival awards\n\nThe award for best director went to Hungarian director Zsófia Szilágyi. "
+        '"This film is about my grandmother," he said while accepting the award.'
+    )
+    assert [(f.span.text, f.suggestion) for f in _pronoun_flags(tmp_path, text)] == [("he", "she")]

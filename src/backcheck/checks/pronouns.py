@@ -45,7 +45,9 @@ class PronounGender(Check):
         text = doc.text
         if not (_PRONOUN.search(text) or _REPORTED.search(text)):
             return
-        people = persons(text)
+        from backcheck.lang.names.foreign_persons import foreign_gender
+
+        people = persons(text, foreign_gender)
         if not people:
             return
         mention = re.compile(r"\b(" + "|".join(map(re.escape, sorted(people, key=len, reverse=True))) + r")\b")

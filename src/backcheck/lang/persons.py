@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -31,10 +32,13 @@ class Person:
     start: int  #: where the article introduces the person
 
 
-def first_name_gender(name: str, surname: str = "") -> str:
+def first_name_gender(name: str, surname: str = "", foreign: Callable[[str], str] | None = None) -> str:
     """ "f" for a Serbo-Croatian feminine first name (Ana, Milena), "m" for a masculine one
     (Marko, Nikola), "" when the name does not tell (Saša, or a name not Serbo-Croatian). A name
-    the hunspell lists lack counts as Serbo-Croatian before a surname in -ić (Amra Čengić)."""
+    the hunspell lists lack counts as Serbo-Croatian before a surname in -ić (Amra Čengić).
+    ``foreign``: a name that is no Serbo-Croatian one tells by this function of the first names
+    other languages give one sex (Zsófia, Eleni: the checks pass
+    :func:`backcheck.lang.names.foreign_persons.foreign_gender`)."""
     from backcheck.lang.bcms_names import is_bcms_name, is_common_word
     from backcheck.lang.gazetteer import is_place
 
@@ -56,6 +60,10 @@ def first_name_gender(name: str, surname: str = "") -> str:
         # the surname says what a foreign first name does not
         return "f"
     if not is_bcms_name(name) and not fold(surname).endswith("ic"):
+        if foreign is not None and surname and not is_place(f"{name} {surname}") and not is_bcms_name(surname):
+            # a foreign person's, by a surname the region does not write (Zsófia Szilágyi; not
+            # "Amre Kovač", a BCMS name in a case)
+            return foreign(name)
         return ""
     if key.endswith("a"):
         return "m" if key in data["masculine_a"] else "f"
@@ -81,7 +89,7 @@ def _english_word(word: str) -> bool:
     return lexicon.zipf(word.lower()) >= _ENGLISH_WORD and not is_bcms_name(word)
 
 
-def persons(text: str) -> dict[str, Person]:
+def persons(text: str, foreign: Callable[[str], str] | None = None) -> dict[str, Person]:
     """The persons an article introduces as "First Last" (optionally after a title word: "Minister
     Milena Pavlović", "Ms. Ana Kovač"), by surname. A first name that is a common English word is
     no first name ("Lawyer Jelena Marić" introduces Jelena Marić). The first introduction of a
@@ -134,7 +142,10 @@ def persons(text: str) -> dict[str, Person]:
         elif title in masculine_titles:
             gender, why = "m", f"the title {words[i - 1].group()}"
         else:
-            gender, why = first_name_gender(first.group(), last.group()), f"the first name {first.group()}"
+            gender, why = (
+                first_name_gender(first.group(), last.group(), foreign),
+                f"the first name {first.group()}",
+            )
         if not gender:
             continue
         key = last.group()

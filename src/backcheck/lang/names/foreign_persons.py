@@ -189,6 +189,45 @@ def _table() -> dict[str, tuple[Name, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+def _build_genders() -> list[str]:
+    """Each first name of the foreign and English locales as it is written (Greek romanised) with
+    "f" or "m" where only one of Faker's gendered lists holds it, in every locale."""
+    import importlib
+
+    seen: dict[str, set[str]] = {}
+    for locale, rules_name in [*((loc, r) for loc, (_, r) in LOCALES.items()), *((loc, "") for loc in ENGLISH_LOCALES)]:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr, gender in (("first_names_female", "f"), ("first_names_male", "m")):
+            for name in getattr(provider, attr, ()):
+                name = str(name)
+                if " " in name or not name[:1].isalpha():
+                    continue
+                written = english_spelling(name, rules_name) if rules_name else name
+                seen.setdefault(written.lower(), set()).add(gender)
+    return [f"{name}\t{genders.pop()}" for name, genders in sorted(seen.items()) if len(genders) == 1]
+
+
+@cache
+def _genders() -> dict[str, str]:
+    try:
+        from importlib.metadata import version
+
+        stamp = version("faker")
+    except Exception:  # noqa: BLE001 - without Faker no foreign first name tells a gender
+        return {}
+    rows = (row.split("\t") for row in kept(f"foreign-first-name-genders-{stamp}-1.tsv", _build_genders))
+    return {r[0]: r[1] for r in rows if len(r) == 2}
+
+
+def foreign_gender(first_name: str) -> str:
+    """ "f" or "m" for a first name other languages give one sex only, as they write it (Zsófia,
+    Eleni, Lucía: "f"; Klaus: "m"); "" where none does or the lists disagree (Andrea)."""
+    return _genders().get(first_name.lower(), "")
+
+
 def readings(word: str) -> tuple[Name, ...]:
     """The foreign names ``word`` spells as Serbian transcribes them (or as they are written); a
     hyphenated name part by part, in one language (Žan-Lik: Jean-Luc)."""
