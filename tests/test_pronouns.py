@@ -231,3 +231,19 @@ def test_a_foreign_woman_quoted_as_he(tmp_path):
         '"This film is about my grandmother," he said while accepting the award.'
     )
     assert [(f.span.text, f.suggestion) for f in _pronoun_flags(tmp_path, text)] == [("he", "she")]
+
+
+def test_an_act_of_speech_after_a_womans_quotation(tmp_path):
+    text = (
+        "Handball\n\n"
+        '"The girls fought to the end," coach Marija Petrović said after the match. '
+        "He thanked the fans for their support.\n"
+    )
+    assert [(f.span.text, f.suggestion) for f in _pronoun_flags(tmp_path, text)] == [("He", "She")]
+    # near miss: the last person named is a man
+    near = (
+        "Handball\n\n"
+        '"The girls fought to the end," coach Marija Petrović said. Club president Goran Ilić was pleased. '
+        "He thanked the fans for their support.\n"
+    )
+    assert _pronoun_flags(tmp_path, near) == []

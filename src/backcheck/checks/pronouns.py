@@ -15,7 +15,10 @@ from backcheck.lang.text import UPPER
 _SAYING = (
     r"said|says|added|adds|stressed|stresses|noted|notes|stated|states|told|explained|warned|emphasi[sz]ed|"
     r"concluded|pointed\s+out|points\s+out|announced|confirmed|claimed|replied|answered|admitted|argued|"
-    r"underlined|asserted|recalled|reminded|insisted|continued|went\s+on"
+    r"underlined|asserted|recalled|reminded|insisted|continued|went\s+on|"
+    # acts of speech a quoted person goes on with ("He thanked the fans", "He rejected the claims")
+    r"thanked|proposed|rejected|refused|urged|called\s+on|appealed|promised|praised|congratulated|"
+    r"welcomed|expressed|critici[sz]ed|denied|acknowledged|apologi[sz]ed|assured"
 )
 #: "He added", "he said" (after a quotation too), "She pointed out"
 _QUOTES = re.compile(r'["“”]')
