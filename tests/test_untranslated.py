@@ -169,3 +169,19 @@ def test_a_bcms_abbreviated_title_before_a_name_is_untranslated():
     near = "Church\n\nThe new bells were blessed by Mr. Ante Matić; the vlč. abbreviation is Croatian."
     doc = from_text(near, path="t.txt")
     assert [f.span.text for f in run_checks(Job(doc), Config()) if f.check == "untranslated"] == []
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # a BCMS word in English letters that no English word list has, from the English alone
+        ("Water bills\n\nFrom March every household will pay a higher vodarina to the utility.", ["vodarina"]),
+        ("Budget\n\nThe council adopted the rebalans of this year's budget on Monday.", ["rebalans"]),
+        # near misses: a British -ise spelling, a name's second word, and a term given an English plural
+        ("Archives\n\nThe towns will digitalise their land registers next year.", []),
+        ("Energy\n\nThe contract went to Hrvatska elektroprivreda last week.", []),
+        ("Shepherds\n\nThe katun is a summer settlement; three katuns remain on the plateau.", []),
+    ],
+)
+def test_untranslated_words_in_english_letters_from_the_english_alone(text, flagged):
+    assert _untranslated(text) == flagged

@@ -224,7 +224,7 @@ class Untranslated(Check):
         flagged = []
         for s in doc.article_sentences:
             for t in english_tokens(doc.text, s.start, s.end):
-                if _sh_word(doc.text, t):
+                if _sh_word(doc.text, t) or _unknown_sh_word(doc.text, t):
                     flagged.append((t, lexicon.zipf(t.text.lower()), lexicon.zipf(t.text.lower(), lang)))
         yield from self._merge(doc.text, flagged, "a common Serbo-Croatian word unknown to English", True)
 
@@ -278,13 +278,13 @@ class Untranslated(Check):
 
 
 def _adopted(text: str, word: str) -> bool:
-    """Does the article give the word an English plural (gajeta, gajetas; pasara, pasaras)? A
+    """Does the article give the word an English plural (gajeta, gajetas; katun, katuns)? A
     translator who inflects a source word the English way has adopted it as a term on purpose;
     machine translation copies the source's own plural (gajete)."""
     low = word.lower()
-    singular = low[:-1] if low.endswith("s") and len(low) >= 5 and low[-2] in "aeiou" else low
-    if len(singular) < 4 or singular[-1] not in "aeiou":
-        return False
+    singular = low[:-1] if low.endswith("s") and len(low) >= 5 and low[-2] != "s" else low
+    if len(singular) < 4:
+        return False  # (a consonant's plural too: katun, katuns)
     return bool(re.search(rf"(?<![\w-]){re.escape(singular)}s(?![\w-])", text, re.IGNORECASE)) and bool(
         re.search(rf"(?<![\w-]){re.escape(singular)}(?![\w-])", text, re.IGNORECASE)
     )
@@ -425,6 +425,25 @@ def _sh_word(text: str, t) -> bool:
         and lexicon.zipf(t.text) < 1.0
         and is_inflected_word(t.text)
     )
+
+
+def _unknown_sh_word(text: str, t) -> bool:
+    """From the English alone: a lower-case word with English letters only that a BCMS dictionary
+    lists (in a form) and that no English word list has (vodarina, igraonica, rebalans), after a
+    lower-case word (not a name's second word: Hrvatska elektroprivreda); not an -ise spelling of
+    an English -ize word (digitalise)."""
+    from backcheck.lang.bcms_names import is_inflected_word
+    from backcheck.lang.names.common_words import is_common_word
+
+    word = t.text
+    if not (word.islower() and word.isalpha() and len(word) >= 6 and lexicon.zipf(word) == 0.0):
+        return False
+    before = re.search(r"(\S+)\s+$", text[max(0, t.start - 40) : t.start])
+    if before is None or not before.group(1)[:1].islower():
+        return False
+    if re.search(r"is(?:e|es|ed|ing|ation)$", word) and lexicon.zipf(re.sub(r"is(?=e|es|ed|ing|ation$)", "iz", word)):
+        return False
+    return is_inflected_word(word) and not is_common_word(word)
 
 
 #: Letters of BCMS Latin spelling that no English word has.
