@@ -185,3 +185,11 @@ def test_a_bcms_abbreviated_title_before_a_name_is_untranslated():
 )
 def test_untranslated_words_in_english_letters_from_the_english_alone(text, flagged):
     assert _untranslated(text) == flagged
+
+
+def test_a_term_kept_throughout_the_article_is_no_word_left():
+    text = (
+        "Regatta\n\nTwelve crews sailed in the traditional batana race. Each batana carried three rowers, "
+        "and the oldest batana was built in 1931."
+    )
+    assert _untranslated(text) == []

@@ -430,8 +430,9 @@ def _sh_word(text: str, t) -> bool:
 def _unknown_sh_word(text: str, t) -> bool:
     """From the English alone: a lower-case word with English letters only that a BCMS dictionary
     lists (in a form) and that no English word list has (vodarina, igraonica, rebalans), after a
-    lower-case word (not a name's second word: Hrvatska elektroprivreda); not an -ise spelling of
-    an English -ize word (digitalise)."""
+    lower-case word (not a name's second word: Hrvatska elektroprivreda), written once (a term
+    kept on purpose recurs: a gajeta, the gajeta's crew); not an -ise spelling of an English -ize
+    word (digitalise)."""
     from backcheck.lang.bcms_names import is_inflected_word
     from backcheck.lang.names.common_words import is_common_word
 
@@ -443,6 +444,8 @@ def _unknown_sh_word(text: str, t) -> bool:
         return False
     if re.search(r"is(?:e|es|ed|ing|ation)$", word) and lexicon.zipf(re.sub(r"is(?=e|es|ed|ing|ation$)", "iz", word)):
         return False
+    if len(re.findall(rf"(?<![\w-]){re.escape(word[:-1])}", text, re.IGNORECASE)) > 1:
+        return False  # a term kept on purpose is used throughout (gajeta, katun); a word left, once
     return is_inflected_word(word) and not is_common_word(word)
 
 
