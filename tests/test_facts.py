@@ -707,3 +707,10 @@ def test_konkurencija_rendered_concurrence_is_a_false_friend():
     assert [(t, f.suggestion) for t, f in found] == [("Concurrence", "competition")]
     right = "The Agency for the Protection of Competition blocked the merger of two dairies."
     assert findings("mistranslation.false_friend", source, right, "bs") == []
+
+
+def test_a_win_by_a_score_after_sa_given_to_the_other_side():
+    source = "Mornar je slavio sa 9:7 u prvoj utakmici finala u Baru."
+    found = findings("fact.result", source, "Primorac won 9-7 in the first match of the final in Bar.", "cnr")
+    assert [t for t, _ in found] == ["Primorac won 9-7"]
+    assert findings("fact.result", source, "Mornar won 9-7 in the first match of the final in Bar.", "cnr") == []

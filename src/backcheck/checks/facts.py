@@ -890,13 +890,13 @@ _NON_SPACE = re.compile(r"\S+")
 
 
 def _score_winners(text: str, verbs: list[str], source: bool) -> list[tuple[str | None, str | None, int, int]]:
-    """(winner, None, start, end) for "X je (pred 1.500 gledalaca u Kragujevcu) slavio 1:0", "X
+    """(winner, None, start, end) for "X je (pred 1.500 gledalaca u Kragujevcu) slavio (sa) 1:0", "X
     won 1-0": a winner with a score and no opponent named; the winner is the name nearest the
     verb that is no place after a preposition (u Kragujevcu), within eight words before it."""
     out: list[tuple[str | None, str | None, int, int]] = []
     object_after = re.compile(r"\s+(?:the\s+)?[A-ZČĆŠŽĐ]") if not source else re.compile(r"\s+[A-ZČĆŠŽĐ]")
     for m in re.finditer(
-        rf"(?<![\w’'-])(?:{_words(verbs)})\s+(?:(?:rezultatom|with|by)\s+)?(?P<score>{_SCORE})\b", text
+        rf"(?<![\w’'-])(?:{_words(verbs)})\s+(?:(?:rezultatom|sa|s|with|by)\s+)?(?P<score>{_SCORE})\b", text
     ):
         if object_after.match(text, m.end()):
             continue  # an opponent after the score: the verbs of beating read it
@@ -1024,7 +1024,9 @@ class ResultReversed(Check):
                 english_results += _match_winners(english, spec["english_win_match"], spec["english_match"])
             if spec.get("english_win_score"):
                 english_results += _score_winners(english, spec["english_win_score"], source=False)
-            for winner, loser, a, b in english_results:
+            reported: list[tuple[int, int]] = []
+            # (the shortest reading of an overlapping pair first: "Jadran won 12-10", not "... in the first match")
+            for winner, loser, a, b in sorted(english_results, key=lambda r: (r[2], r[3] - r[2])):
                 wrong_winner = (
                     winner and any(_same(winner, x) for x in losers) and not any(_same(winner, x) for x in winners)
                 )
@@ -1058,6 +1060,9 @@ class ResultReversed(Check):
                 else:
                     right = f"a loss for {right_loser}"
                 start, end = tgt[0].start + a, tgt[0].start + b
+                if any(start < e and s < end for s, e in reported):
+                    continue  # one result read twice ("X won 12-10 in the first match"): one finding
+                reported.append((start, end))
                 yield Finding(
                     self.id,
                     start,
