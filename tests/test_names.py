@@ -98,6 +98,7 @@ def test_candidate_bases_come_from_the_grammar():
         ),
         # a noun in -ška and its locative, no adjective's two genders
         ("The team from Ruška won at home. A week later it lost 2-1 in Ruški.", "Ruški", "Ruška"),
+        ("Farmers from Bačka met on Monday. The harvest in Bački was late.", "Bački", "Bačka"),
         # letter case inside a name is a second spelling even of a common surname
         (
             "Coach Ross Macpherson praised the defence. Macpherson said MacPherson's rivals were tired.",

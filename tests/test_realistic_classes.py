@@ -2538,6 +2538,10 @@ def test_a_foreign_persons_name_is_no_misspelling_of_the_serbian_transcription()
         # near misses: distances
         ("Trail\n\nA litre of water lasts the hikers for the first 12 km of the trail.", []),
         ("Rally\n\nThe drivers sold out the hotel and raced 120 km in stages on Sunday.", []),
+        ("Fuel\n\nA litre of fuel is enough for 15 km.", []),
+        ("Land\n\nThe land he bought is 3 km from the sea.", []),
+        ("Search\n\nThe hikers got lost 5 km from the village.", []),
+        ("War\n\nThe army lost 20 km of territory in a week.", []),
     ],
 )
 def test_an_amount_of_money_in_km_by_its_price_or_its_purpose(text, flagged):

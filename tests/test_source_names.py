@@ -1548,6 +1548,11 @@ def test_unmatched_reads_a_units_english_name_for_its_source_adjective():
             {("name.unmatched", "Osijek")},
         ),
         (
+            "Župnik je predao novac prikupljen u korizmenoj akciji u Vinkovcima.",
+            "Parish priest Stefan handed over money collected in a Lenten appeal in Vinkovci.",
+            {("name.unmatched", "Stefan")},
+        ),
+        (
             "Župnik Ivo Barić predao je novac prikupljen u korizmenoj akciji.",
             "Parish priest Ivo Perić handed over money collected in a Lenten appeal.",
             {("name.unmatched", "Perić"), ("name.unmatched", "Lenten")},

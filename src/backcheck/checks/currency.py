@@ -28,7 +28,7 @@ _BETWEEN = (
     r"September|October|November|December)"
 )
 _KM = re.compile(
-    rf"\b(?:{_MONEY})(?P<gap>(?:\s+{_BETWEEN}){{0,6}})\s+"
+    rf"\b(?P<money>{_MONEY})(?P<gap>(?:\s+{_BETWEEN}){{0,6}})\s+"
     r"(?:(?:of|about|around|almost|nearly|over|some|up\s+to|more\s+than|less\s+than)\s+)?"
     r"(?P<amount>\d[\d.,]*(?:\s+(?:thousand|million|billion))?)\s*(?P<unit>km|kilomet(?:er|re)s?)\b",
     re.I,
@@ -46,8 +46,8 @@ _KM_AMOUNTING = re.compile(
 #: a price: an amount after what is sold or its measure ("a kilogram of honey sells for 20 km",
 #: "a square metre reaches as much as 6,500 km", "sold the land for 9,000 km")
 _KM_PRICE = re.compile(
-    r"\b(?:sell(?:s|ing)?|sold|buy(?:s|ing)?|bought|priced?|kilograms?|kilos?|litres?|liters?|square\s+met(?:re|er)s?)"
-    r"\b[^.;:!?\n]{0,60}?\s(?:for|at|reach(?:es|ed)?(?:\s+as\s+much\s+as)?|costs?|is|was)\s+"
+    r"\b(?:sells?|selling|sold|bought|priced|kilograms?|kilos?|square\s+met(?:re|er)s?)"
+    r"\b[^.;:!?\n]{0,60}?\s(?:for|costs?|reach(?:es|ed)?(?:\s+as\s+much\s+as)?)\s+"
     r"(?:(?:about|around|almost|nearly|over|some|up\s+to|more\s+than|less\s+than)\s+)?"
     r"(?P<amount>\d[\d.,]*(?:\s+(?:thousand|million|billion))?)\s*(?P<unit>km|kilomet(?:er|re)s?)\b",
     re.I,
@@ -58,6 +58,14 @@ _KM_IN_MONEY = re.compile(
     r"(?P<amount>\d[\d.,]*(?:\s+(?:thousand|million|billion))?)\s*(?P<unit>km|kilomet(?:er|re)s?)\s+in\s+"
     r"(?:costs?|damages|compensation|fines?|fees|aid|funding|grants?|subsidies|taxes|salar(?:y|ies)|wages|"
     r"donations|debts?|profits?|revenues?|losses)\b",
+    re.I,
+)
+
+#: words after an amount that make it a distance ("5 km from the village", "20 km of territory",
+#: "3 km away", "15 km long"): never money, whatever came before
+_DISTANCE_AFTER = re.compile(
+    r"\s+(?:from|away|outside|of|long|wide|along|towards?|north|south|east|west|up|down|into|across|"
+    r"per\s+hour|an\s+hour|on\s+foot)\b",
     re.I,
 )
 
@@ -73,7 +81,9 @@ _ATTRIBUTIVE = re.compile(
 class CurrencyAsUnit(Check):
     """An amount of money in kilometres: "KM", the convertible mark of Bosnia and Herzegovina,
     read as the unit of length. Only after words that make the amount money ("worth", "cost", "a
-    fine of", "salaries of", "invested"), so a distance is never flagged."""
+    fine of", "salaries of", "invested"), after what is sold or its measure ("a kilogram ... for
+    20 km"), or before "in costs", "in damages"; an amount a distance's words follow ("from",
+    "away", "of", "long") is left alone."""
 
     id = "number.currency_unit"
     category = "number"
@@ -90,6 +100,9 @@ class CurrencyAsUnit(Check):
                 continue  # written as the currency
             if m.re is _KM and m.group("gap") and _ATTRIBUTIVE.match(text, m.end()):
                 continue  # "invested in the 12 km road": a distance describing a thing
+            weak = m.re is _KM_PRICE or (m.re is _KM and m.group("money").lower().startswith("los"))
+            if weak and _DISTANCE_AFTER.match(text, m.end()):
+                continue  # "got lost 5 km from the village": a distance ("a donation of 40,000 km from" is money)
             amount = m.group("amount")
             yield Finding(
                 self.id,

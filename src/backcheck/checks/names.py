@@ -877,8 +877,12 @@ class NameInconsistent(Check):
                     ctx.document.text, inv.occurrences[common]
                 ):
                     continue  # a hamlet named for its family (the hamlet of Rukavine; Mile Rukavina)
-                if _adjective_genders(rare, common):
-                    continue  # an adjective's genders name two things (Imotski, the town; Imotska Krajina)
+                if _adjective_genders(rare, common) and any(
+                    o.next for w in (rare, common) if not w.lower().endswith("i") for o in inv.occurrences[w]
+                ):
+                    # an adjective's genders name two things (Imotski, the town; Imotska Krajina, the
+                    # -a form before its noun), not a noun's cases (Bačka, in Bački)
+                    continue
                 if _bcms_common_word(rare) or _bcms_common_word(common):
                     continue  # a common word of a name kept as written (Klovićevi Dvori), no spelling of Davor
                 if _case_form(rare, common) or _case_form(common, rare):

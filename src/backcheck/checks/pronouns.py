@@ -15,14 +15,17 @@ from backcheck.lang.text import UPPER
 _SAYING = (
     r"said|says|added|adds|stressed|stresses|noted|notes|stated|states|told|explained|warned|emphasi[sz]ed|"
     r"concluded|pointed\s+out|points\s+out|announced|confirmed|claimed|replied|answered|admitted|argued|"
-    r"underlined|asserted|recalled|reminded|insisted|continued|went\s+on|"
-    # acts of speech a quoted person goes on with ("He thanked the fans", "He rejected the claims")
+    r"underlined|asserted|recalled|reminded|insisted|continued|went\s+on"
+)
+#: acts of speech a quoted person goes on with ("He thanked the fans", "He rejected the claims"):
+#: read after "He" only, not as the verb of a reported "his" (praised his work is someone else's)
+_ACTS = (
     r"thanked|proposed|rejected|refused|urged|called\s+on|appealed|promised|praised|congratulated|"
     r"welcomed|expressed|critici[sz]ed|denied|acknowledged|apologi[sz]ed|assured"
 )
 #: "He added", "he said" (after a quotation too), "She pointed out"
 _QUOTES = re.compile(r'["“”]')
-_PRONOUN = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+(?:also\s+|further\s+|then\s+|later\s+)?(?P<verb>{_SAYING})\b")
+_PRONOUN = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+(?:also\s+|further\s+|then\s+|later\s+)?(?P<verb>{_SAYING}|{_ACTS})\b")
 #: a verb of saying right after a name, or right before it ("Marić said", "Marić, the director,
 #: told", "said Marić")
 _SAYS_AFTER = re.compile(rf"(?:,[^,\"“”]{{1,80}},)?\s+(?:also\s+|further\s+|then\s+|later\s+)?(?:{_SAYING})\b")
@@ -35,8 +38,9 @@ class PronounGender(Check):
     it, in its sentence or the one before; the speaker rather than a person named in what they
     said; for "he added", else the last speaker of the paragraph before) the article introduced
     as of the other sex: by a
-    Serbo-Croatian first name (Milena, Dragana; Nikola is a man's), a title (Ms, spokeswoman) or
-    the article's own words. Names that do not tell (Saša, foreign first names) are left alone, and
+    Serbo-Croatian first name (Milena, Dragana; Nikola is a man's), a title (Ms, spokeswoman), the
+    article's own words, or a foreign first name other languages give one sex (Zsófia) before a
+    surname the region does not write. Names that do not tell (Saša, Andrea Pirlo) are left alone, and
     so is "she": machine translation renders a woman's "rekla je" as "he said", not the reverse."""
 
     id = "fact.pronoun"

@@ -437,12 +437,14 @@ def _unknown_sh_word(text: str, t) -> bool:
     from backcheck.lang.names.common_words import is_common_word
 
     word = t.text
-    if not (word.islower() and word.isalpha() and len(word) >= 6 and lexicon.zipf(word) == 0.0):
+    if not (word.islower() and word.isalpha() and word.isascii() and len(word) >= 6 and lexicon.zipf(word) == 0.0):
         return False
     before = re.search(r"(\S+)\s+$", text[max(0, t.start - 40) : t.start])
     if before is None or not before.group(1)[:1].islower():
         return False
-    if re.search(r"is(?:e|es|ed|ing|ation)$", word) and lexicon.zipf(re.sub(r"is(?=e|es|ed|ing|ation$)", "iz", word)):
+    if re.search(r"is(?:e|es|ed|ing|ation|er|ers|ations)$", word) and lexicon.zipf(
+        re.sub(r"is(?=(?:e|es|ed|ing|ation|er|ers|ations)$)", "iz", word)
+    ):
         return False
     if len(re.findall(rf"(?<![\w-]){re.escape(word[:-1])}", text, re.IGNORECASE)) > 1:
         return False  # a term kept on purpose is used throughout (gajeta, katun); a word left, once

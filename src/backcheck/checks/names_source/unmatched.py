@@ -86,7 +86,10 @@ def _unmatched_names(
 
     @cache
     def unit_words() -> frozenset[str]:
-        return english_name_words(source_words(source_text)) if source_text is not None else frozenset()
+        # the units the aligned source sentences name (their words, hyphenated compounds whole)
+        if source_text is None or not window:
+            return frozenset()
+        return english_name_words(source_words(source_text[min(s.start for s in window) : max(s.end for s in window)]))
 
     @cache
     def matched_compounds() -> list[Token]:  # built for the first word not matched on its own
@@ -432,18 +435,22 @@ _COMMON_WORD_ZIPF = 3.5
 _ENGLISH_WORD_ZIPF = 2.5
 #: The endings of English proper adjectives and demonyms (Islamic, Herzegovinian, Lenten, Greeks,
 #: Zealander, Turkish, Chinese, Slavonic).
-_PROPER_ADJECTIVE = ("ic", "ian", "ians", "an", "ans", "en", "ese", "ish", "er", "ers", "ks", "ic")
+_PROPER_ADJECTIVE = ("ic", "an", "ans", "en", "ese", "ish", "er", "ers", "ks")
 
 
 def _english_word(t: Token, table) -> bool:
     """Is the capitalised English word a common word (Herders, Myrrh, Confession) or a proper
     adjective (Islamic, Lenten, Slavic): no place, person, club or acronym, and no country's or
     language's adjective (Norwegian for Šveđanin is a replaced nationality)?"""
+    from backcheck.lang.bcms_names import is_bcms_name
     from backcheck.lang.gazetteer import is_place
+    from backcheck.lang.names.foreign_persons import readings
 
     low = t.text.lower()
     if t.text.isupper() or len(low) < 4 or is_place(t.text) or table.by_english.get(t.folded):
         return False
+    if is_bcms_name(t.text) or readings(t.text):
+        return False  # a first name or surname of some language (Stefan, Helen, Fischer): a person
     if is_proper_noun(low):
         return low.endswith(_PROPER_ADJECTIVE)
     return is_common_word(low) or lexicon.zipf(low) >= _ENGLISH_WORD_ZIPF

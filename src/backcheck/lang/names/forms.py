@@ -1228,7 +1228,7 @@ def analyse(
                 break
             probability = m.probability(features)
             if _mans_surname_declined(token, reading, context):
-                probability = max(probability, 1.0)  # the grammar decides: only a woman's is -ova
+                probability = 1.0  # the grammar decides: only a woman's is -ova
             found = Analysis(token, reading, probability, features, m.thresholds[group(reading)])
             if best is None or _better(found, best):
                 best = found

@@ -23,7 +23,7 @@ from importlib.resources import files
 from backcheck.lang.text import fold
 
 #: An adjective's endings after its stem (Šibensko-kninska, -oj, -e, -u, Tuzlanskog, -om ...).
-_ENDINGS = r"(?:a|e|i|o|u|oj|om|og|oga|omu|ih|im|ima)"
+_ENDINGS = r"(?:a|e|i|o|u|oj|om|ome|og|oga|omu|ih|im|ima)"
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -63,8 +63,8 @@ def adjective_left(text: str) -> list[tuple[int, int, str, str]]:
         if unit is None:
             continue
         english, noun = unit
-        after = text[m.end() : m.end() + len(noun) + 1]
-        if after.lower() == f" {noun.lower()}" and fold(word) != fold(english):
+        after = re.match(rf"\s+{noun}\b", text[m.end() : m.end() + len(noun) + 3], re.I)
+        if after is not None and fold(word) != fold(english):
             out.append((m.start(), m.end(), english, noun))
     return out
 
