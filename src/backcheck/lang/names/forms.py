@@ -1274,11 +1274,17 @@ def _mans_surname_declined(token: str, reading: Reading, context: Context) -> bo
     Casanova, Villanova; not a first name written after the surname.)"""
     if reading.form != "genitive" or not fold(reading.base).endswith(("ov", "ev")):
         return False
-    if not context.neighbour or context.neighbour_after or lexicon.zipf(token.lower()) >= lexicon.UNKNOWN_ZIPF:
+    if not context.neighbour or context.neighbour_after:
         return False
+    if lexicon.zipf(token.lower()) >= lexicon.UNKNOWN_ZIPF and lexicon.zipf(reading.base.lower()) < lexicon.zipf(
+        token.lower()
+    ):
+        return False  # a name of its own in -ova that English writes more than its -ov (Casanova, Cordova)
+    from backcheck.lang.names.foreign_persons import foreign_gender
     from backcheck.lang.persons import first_name_gender
 
-    return first_name_gender(context.neighbour) == "m"
+    # (a foreign man's first name too: Bulgaria's Nikolai Dimitrova)
+    return first_name_gender(context.neighbour, token, foreign_gender) == "m"
 
 
 #: Prepositions before a place: an -ića after them is a village's genitive plural (near Ozrinića:
