@@ -479,7 +479,7 @@ def test_a_turkish_y_transcribed_as_j_is_read_back():
         ("The council approved the annual report of Svetlana Milkova, head of the water company.", []),
         # near miss: an English name in -ova after a man's first name is its own (Casanova)
         ("The festival screened a film about Giacomo Casanova on Friday evening.", []),
-        # a foreign man's first name (Faker's lists) before a Bulgarian -ova: his -ov's genitive
+        # a foreign man's first name (other languages' lists) before a Slavic -ova: his -ov's genitive
         ("In the last round the champion beat Russia's Sergei Milkova in 40 moves.", ["Milkova"]),
         # near miss: a foreign woman's
         ("In the last round the champion beat Bulgaria's Elena Milkova in 40 moves.", []),

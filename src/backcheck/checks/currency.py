@@ -62,7 +62,8 @@ _KM_IN_MONEY = re.compile(
 )
 
 #: words after an amount that make it a distance ("5 km from the village", "20 km of territory",
-#: "3 km away", "15 km long"): never money, whatever came before
+#: "3 km away", "15 km long"): read after the weak cues only (a price's, "lost"); after a strong
+#: money word the amount stays money ("a donation of 40,000 km from the mine")
 _DISTANCE_AFTER = re.compile(
     r"\s+(?:from|away|outside|of|long|wide|along|towards?|north|south|east|west|up|down|into|across|"
     r"per\s+hour|an\s+hour|on\s+foot)\b",

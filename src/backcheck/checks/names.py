@@ -802,8 +802,9 @@ _ADJECTIVE_GENDERS = re.compile(r"(?:sk|ck|čk)[iao]$")
 
 
 def _adjective_genders(a: str, b: str) -> bool:
-    """Are the two words one -ski, -čki adjective in two genders (Imotski, Imotska)? (Not a noun in
-    -ška, -ška's locative: Beška, in Beški.)"""
+    """Could the two words be one -ski, -čki adjective in two genders (Imotski, Imotska)? Not a
+    noun in -ška (Beška, in Beški); a noun in -čka (Bačka, in Bački) has the same shape, so the
+    caller also asks the -a form to stand before a noun (Imotska Krajina)."""
     return (
         len(a) == len(b)
         and a[:-1] == b[:-1]

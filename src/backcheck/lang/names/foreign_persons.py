@@ -224,7 +224,7 @@ def _genders() -> dict[str, str]:
 
 def foreign_gender(first_name: str) -> str:
     """ "f" or "m" for a first name other languages give one sex only, as they write it (Zsófia,
-    Eleni, Lucía: "f"; Klaus: "m"); "" where none does or the lists disagree (Andrea)."""
+    Eleni, Lucía: "f"; Klaus: "m"); "" where none does or the lists disagree (Kim)."""
     return _genders().get(first_name.lower(), "")
 
 

@@ -1270,8 +1270,9 @@ def _mans_surname_declined(token: str, reading: Reading, context: Context) -> bo
     """A man's first name before a surname in -ova, -eva (Nenad Kostova, Goran Petreva): BCMS
     declines a man's -ov, -ev surname (Kostov, Kostova, Kostovu) and writes -ova in the
     nominative for a woman only, so after his first name in the nominative the surname is in a
-    case: the genitive or accusative of its -ov form. (Not an English word or name in -ova:
-    Casanova, Villanova; not a first name written after the surname.)"""
+    case: the genitive or accusative of its -ov form. His first name may be foreign (Nikolai:
+    other languages' lists). (Not a name in -ova English writes more than its -ov: Casanova,
+    Cordova; not a first name written after the surname.)"""
     if reading.form != "genitive" or not fold(reading.base).endswith(("ov", "ev")):
         return False
     if not context.neighbour or context.neighbour_after:
