@@ -714,3 +714,62 @@ def test_a_win_by_a_score_after_sa_given_to_the_other_side():
     found = findings("fact.result", source, "Primorac won 9-7 in the first match of the final in Bar.", "cnr")
     assert [t for t, _ in found] == ["Primorac won 9-7"]
     assert findings("fact.result", source, "Mornar won 9-7 in the first match of the final in Bar.", "cnr") == []
+
+
+def test_a_measure_in_words_after_a_cue_is_an_amount_but_a_count_of_times_is_not():
+    source = "Selo je udaljeno oko šest kilometara od Bara."
+    found = findings("fact.approximation", source, "The village is six kilometres from Bar.", "cnr")
+    assert [(t, f.suggestion) for t, f in found] == [("six", "about six")]
+    assert findings("fact.approximation", source, "The village is about six kilometres from Bar.", "cnr") == []
+    # near miss: a count in words with no unit ("više od tri puta") stays idiom
+    assert findings("fact.approximation", "Pokušao je više od tri puta.", "He tried three times.", "cnr") == []
+
+
+def test_a_spokeswoman_made_the_police_chief_and_a_priest_made_a_bishop_are_other_offices():
+    source = "Glasnogovornica policije Marina Kos rekla je da je vozač kažnjen."
+    found = findings("fact.office", source, "Police chief Marina Kos said the driver was fined.", "hr")
+    assert [(t, f.suggestion) for t, f in found] == [("Police chief", "Spokeswoman")]
+    assert findings("fact.office", source, "Police spokeswoman Marina Kos said the driver was fined.", "hr") == []
+    source = "Načelnik policije Ivo Kos rekao je da je vozač kažnjen."
+    assert findings("fact.office", source, "Police chief Ivo Kos said the driver was fined.", "hr") == []
+    source = "Službu je predvodio protojerej Savo Lalić."
+    found = findings("fact.office", source, "The service was led by Bishop Savo Lalić.", "sr")
+    assert [(t, f.suggestion) for t, f in found] == [("Bishop", "Archpriest")]
+    assert findings("fact.office", source, "The service was led by Archpriest Savo Lalić.", "sr") == []
+
+
+def test_an_institution_named_after_an_office_is_no_office_and_a_priest_called_father_is_rendered():
+    source = "Prema optužnici Višeg tužilaštva, svjedočio je i jerej Luka Ivić, paroh sela."
+    english = "According to the Higher Prosecutor's Office, Father Luka Ivić, the village priest, also testified."
+    assert findings("fact.office", source, english, "sr") == []
+
+
+def test_each_of_two_portfolios_before_one_ministry_noun_is_read():
+    source = "Sastala se s ministricom vanjskih i europskih poslova Anom Kos."
+    assert findings("fact.office", source, "She met the Minister of Foreign and European Affairs Ana Kos.", "hr") == []
+    found = findings("fact.office", source, "She met Defence Minister Ana Kos.", "hr")
+    assert [t for t, _ in found] == ["Defence Minister"]
+
+
+def test_a_conditional_reported_by_a_plural_or_present_verb_of_saying_is_read():
+    source = "Organizatori su najavili da bi se festivalu mogao pridružiti i hor iz Bara."
+    english = "The organisers announced that a choir from Bar will also join the festival."
+    assert [t for t, _ in findings("fact.modality", source, english, "cnr")] == ["will also join"]
+    english = "The organisers announced that a choir from Bar could also join the festival."
+    assert findings("fact.modality", source, english, "cnr") == []
+    source = "Ceste najavljuju da bi gradnja mosta trebala započeti iduće godine."
+    english = "Roads announced that construction of the bridge will start next year."
+    assert [t for t, _ in findings("fact.modality", source, english, "hr")] == ["will start"]
+
+
+def test_an_estimate_with_an_adjective_and_an_account_as_someone_states_it_are_hedges():
+    source = "Šteta je, prema prvim procjenama, veća od milion eura."
+    found = findings("fact.hedge", source, "The damage is greater than a million euros.", "hr")
+    assert len(found) == 1
+    assert (
+        findings("fact.hedge", source, "The damage, according to initial estimates, exceeds a million euros.", "hr")
+        == []
+    )
+    source = "Gosti su, kako navodi Ilić, otkazali rezervacije."
+    assert len(findings("fact.hedge", source, "Guests cancelled their reservations.", "hr")) == 1
+    assert findings("fact.hedge", source, "Guests cancelled their reservations, according to Ilić.", "hr") == []

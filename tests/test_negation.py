@@ -294,3 +294,16 @@ def test_none_other_than_is_emphasis_not_negation():
     # near-miss: a real "none" against a positive source
     english = "In the final none of them were beaten by Turkey."
     assert len(findings("mistranslation.negation", source, english, "sr")) == 1
+
+
+def test_a_negated_quotation_rendered_without_any_negation_is_flagged_beside_another_negation():
+    source = "Ilić je ocijenio da izbori „nisu u interesu nijedne stranke“, ali nije želio reći više."
+    english = 'Ilić said the elections "are in the interest of every party", but declined to say more.'
+    found = findings("mistranslation.negation", source, english, "hr")
+    assert [t for t, _ in found] == ["are in the interest of every party"]
+    right = 'Ilić said the elections "are in no party\'s interest", but declined to say more.'
+    assert findings("mistranslation.negation", source, right, "hr") == []
+    # near miss: the English quotation renders the negation lexically ("rejects")
+    source = "Ilić je rekao da „Vlada ne prihvata prijedlog“, ali nije želio reći više."
+    english = 'Ilić said "the government rejects the proposal", but declined to say more.'
+    assert findings("mistranslation.negation", source, english, "hr") == []

@@ -427,6 +427,12 @@ def test_a_score_with_a_colon_is_two_numbers():
         ("Stan ima 64 m2.", "The flat has 690 square feet.", False),  # converted
         ("Potrošeno je 900 kubika vode.", "900 litres of water were used.", True),
         ("Potrošeno je 900 kubika vode.", "900 cubic metres of water were used.", False),
+        ("Terminal prima milijardu prostornih metara plina.", "The terminal takes a billion cubic feet of gas.", True),
+        (
+            "Terminal prima milijardu prostornih metara plina.",
+            "The terminal takes a billion cubic metres of gas.",
+            False,
+        ),
         ("Elektrana je proizvela 120 gigavat-sati.", "The plant produced 120 megawatt hours.", True),
         ("Elektrana je proizvela 120 gigavat-sati.", "The plant produced 120 GWh.", False),
         ("Dodajte 10 dekagrama sira.", "Add 10 grams of cheese.", True),

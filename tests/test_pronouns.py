@@ -247,3 +247,27 @@ def test_an_act_of_speech_after_a_womans_quotation(tmp_path):
         "He thanked the fans for their support.\n"
     )
     assert _pronoun_flags(tmp_path, near) == []
+
+
+def test_the_one_whose_account_a_sentence_gives_is_the_speaker_of_the_quotation_after_it(tmp_path):
+    text = (
+        "According to police spokeswoman Jovana Perić, the car was driven by 52-year-old Hans Weber "
+        "of Munich.\n\n"
+        '"The driver lost control on a wet bend," he said.\n'
+    )
+    assert [(f.span.text, f.suggestion) for f in _pronoun_flags(tmp_path, text)] == [("he", "she")]
+    # near miss: the man is named in a sentence of his own, and the quotation is his
+    text = (
+        "According to police spokeswoman Jovana Perić, the car hit a tree. It was driven by Hans Weber.\n\n"
+        '"I did not see the bend," he said.\n'
+    )
+    assert _pronoun_flags(tmp_path, text) == []
+
+
+def test_he_after_a_participle_of_saying_reports_what_the_woman_said(tmp_path):
+    text = (
+        "Minister Jasna Kos met the delegation on Monday.\n\n"
+        '"The law must pass," Kos said after the meeting, adding that he expected a vote in May.\n'
+    )
+    assert [(f.span.text, f.suggestion) for f in _pronoun_flags(tmp_path, text)] == [("he", "she")]
+    assert _pronoun_flags(tmp_path, text.replace("adding that he", "adding that she")) == []

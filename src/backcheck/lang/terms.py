@@ -67,7 +67,17 @@ def glossed(text: str, end: int) -> bool:
     if m is None:
         return False
     nouns = frozenset(_tables().get("classifiers", {}).get("nouns", ()))
-    return m.group(1) in nouns or (m.group(2) is not None and m.group(2) in nouns)
+    if m.group(1) in nouns:
+        return True
+    from backcheck.lang import lexicon
+
+    # the noun after an adjective ("double flute"), not after a function word ("riznica for
+    # festival guests": the word after "for" glosses nothing)
+    return m.group(2) in nouns and lexicon.zipf(m.group(1)) < _FUNCTION_WORD_ZIPF
+
+
+#: Zipf from which an English word is a function word (for, with, and), no adjective.
+_FUNCTION_WORD_ZIPF = 5.8
 
 
 #: An apposition that explains the word before it: a comma, an article and a short noun phrase
