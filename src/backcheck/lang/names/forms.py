@@ -631,7 +631,7 @@ def evidence(
     whether the article writes ``base`` itself as a name, ``nominative`` whether it writes the
     token as part of a full name whose other word never goes with a base (Maria Zakharova)."""
     from backcheck.lang.bcms_names import is_bcms_name
-    from backcheck.lang.gazetteer import is_city, is_place, is_place_as_written, other_name_of
+    from backcheck.lang.gazetteer import is_place, is_place_as_written, other_name_of
 
     base_zipf = lexicon.zipf(reading.base.lower())
     low_token = token.lower()
@@ -646,11 +646,6 @@ def evidence(
         # as written: a base with č, š, ž is no place GeoNames writes without them (Tološa: Tolosa)
         # (a respelling's base is a name English writes: a BCMS village is none, Murine for Murino)
         "base_place": float(is_place_as_written(reading.base, local=reading.form != "respelling")),
-        # a city a reader of the news knows (Bursa, Sarajevo): its other forms are its cases
-        "base_city": float(is_place_as_written(reading.base) and is_city(reading.base)),
-        # the token is a word of the BCMS dictionary (Korita "troughs", Mostovi "bridges"): a
-        # local name made of a common word, in whatever case the source gave it
-        "token_bcms_word": float(_bcms_word(token)),
         "base_surname": float(fold(reading.base).endswith(_surname_suffixes())),
         # -ić surnames never change in the nominative (Vukotić, Jelena Vukotić): -ića is oblique
         "base_ic": float(fold(reading.base).endswith("ic") and reading.form != "feminine"),
