@@ -2350,6 +2350,21 @@ def foreign_persons_reading(words):
     return transcribed_person(words)
 
 
+def test_a_surname_no_list_has_is_transcribed_after_a_transcribed_or_foreign_first_name():
+    # a foreign first name in Serbian spelling (Ulrih: Ulrich) before a surname no list has: the
+    # surname was transcribed too; an Italian first name as written before a surname with č
+    found = _flags_with_suggestions(
+        "Concert\n\nThe guests were Ulrih Ajhelman of Bonn and the conductor Stefano Čekareli.", "name.inflected"
+    )
+    assert found == [("Ulrih", None), ("Ajhelman", None), ("Čekareli", None)]
+    reading = foreign_persons_reading(["Ulrih", "Ajhelman"])
+    assert reading is not None and reading.lang == "de" and reading.words == ((0, ("Ullrich", "Ulrich")), (1, ()))
+    # near misses: a Slav's own surname (Mickoski), a first name the German, Dutch and Nordic lists
+    # share with the region (Adnan), a Turkish first name Bosnian writes as its own (Dženan)
+    for words in (["Hristijan", "Mickoski"], ["Adnan", "Čolo"], ["Dženan", "Kalač"], ["Fatima", "Mušija"]):
+        assert foreign_persons_reading(words) is None
+
+
 def test_a_nationality_and_the_languages_surnames_suggest_the_original():
     text = "Cycling\n\nItaly's Marco Konti won the stage ahead of Norway's Tobias Hansen."
     assert _flags_with_suggestions(text, "name.inflected") == [("Konti", "Conti")]

@@ -171,10 +171,13 @@ class NameInflected(Check):
             flagged.add(word)
             original = _one_spelling(originals)
             advice = f"write {original}" if original else "write it as " + " or ".join(originals)
+            of = f'the {language} name "{" or ".join(originals)}"' if originals else f"a {language} name"
+            if not originals:
+                spells = "the person's own language" if language == "foreign" else language
+                advice = f"write it as {spells} spells it"
             yield from self._at_each(
                 inv.occurrences.get(word, ()),
-                f'"{word}" is the Serbo-Croatian phonetic spelling of the {language} name '
-                f'"{" or ".join(originals)}": {advice}',
+                f'"{word}" is the Serbo-Croatian phonetic spelling of {of}: {advice}',
                 original,
                 {"base": original, "form": "respelling", "language": language, "probability": 1.0},
             )
