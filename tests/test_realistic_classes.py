@@ -2365,6 +2365,14 @@ def test_a_surname_no_list_has_is_transcribed_after_a_transcribed_or_foreign_fir
         assert foreign_persons_reading(words) is None
 
 
+def test_a_possessive_of_a_known_name_between_the_and_an_english_noun_is_the_sources_adjective():
+    text = "Politics\n\nBrussels criticised the Ficova government over its new media law on Monday."
+    assert _flags_with_suggestions(text, "name.inflected") == [("Ficova", "Fico")]
+    # near miss: a town whose name ends like a possessive, before an English noun
+    text = "Health\n\nThe Jagodina hospital opened a new ward on Monday, the director said."
+    assert _english_only(text, "name.inflected") == []
+
+
 def test_a_nationality_and_the_languages_surnames_suggest_the_original():
     text = "Cycling\n\nItaly's Marco Konti won the stage ahead of Norway's Tobias Hansen."
     assert _flags_with_suggestions(text, "name.inflected") == [("Konti", "Conti")]

@@ -61,10 +61,12 @@ THRESHOLDS: dict[str, Threshold] = {
         ),
         Threshold(
             "addition_ratio",
-            1.4,
+            1.5,
             "content letters, English / source",
             "an aligned pair whose English has more than this share of the source's content is an addition",
-            "scripts/calibrate_omission.py: 99.5th percentile of the same clean pairs is 1.28",
+            "scripts/calibrate_omission.py: 99.5th percentile of the same clean pairs is 1.28; raised from 1.4 "
+            "on the tune articles (scripts/list_tune_misses.py), where pairs between 1.4 and 1.5 were 10 "
+            "flags, 2 of them on an annotated error",
         ),
         Threshold(
             "clause_omission_ratio",

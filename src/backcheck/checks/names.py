@@ -134,7 +134,9 @@ class NameInflected(Check):
                 continue  # "Medikor, a company from Velika Gorica": a brand's coined name, no person's transcribed
             if all(_in_business_name(text, o.start) for o in occurrences):
                 continue  # "the company Putevi Šumadije": a company's name kept as it is registered
-            suggestion = reading.base + ("'s" if reading.form == "possessive" else "")
+            # (after "the", the name itself modifies the noun: "the Fico government")
+            after_the = all(text[max(0, o.start - 4) : o.start].lower() == "the " for o in occurrences)
+            suggestion = reading.base + ("'s" if reading.form == "possessive" and not after_the else "")
             flagged.add(word)
             for occ in occurrences:
                 yield Finding(

@@ -1229,6 +1229,8 @@ def analyse(
             probability = m.probability(features)
             if _mans_surname_declined(token, reading, context):
                 probability = 1.0  # the grammar decides: only a woman's is -ova
+            if _possessive_after_the(token, reading, context, features):
+                probability = 1.0  # English puts no -ov, -in adjective between "the" and its noun
             found = Analysis(token, reading, probability, features, m.thresholds[group(reading)])
             if best is None or _better(found, best):
                 best = found
@@ -1286,6 +1288,21 @@ def _mans_surname_declined(token: str, reading: Reading, context: Context) -> bo
 
     # (a foreign man's first name too: Bulgaria's Nikolai Dimitrova)
     return first_name_gender(context.neighbour, token, foreign_gender) == "m"
+
+
+def _possessive_after_the(token: str, reading: Reading, context: Context, features: dict[str, float]) -> bool:
+    """A possessive adjective of a name English writes or a dictionary lists (Fico: Ficova;
+    Ferraresi: Ferraresijev) between "the" and an English common noun ("the Ficova government",
+    "the Ferraresijev team"): English says "the Fico government", so the -ov, -ev, -in word is the
+    source's adjective copied. (Not a token English writes or a place: the Jagodina hospital.)"""
+    if reading.form != "possessive" or context.previous_word != "the" or not context.next_noun:
+        return False
+    noun = context.next_word
+    if not noun or lexicon.zipf(noun) < lexicon.KNOWN_ZIPF or context.next_foreign:
+        return False  # an English noun after it, not the source's own word (Naša stranka)
+    if lexicon.zipf(token.lower()) >= lexicon.UNKNOWN_ZIPF or features.get("token_place"):
+        return False  # a word English writes, or a place of that name (the Jagodina hospital)
+    return bool(features.get("base_name_list") or features.get("base_in_article"))
 
 
 #: Prepositions before a place: an -ića after them is a village's genitive plural (near Ozrinića:
