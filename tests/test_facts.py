@@ -749,6 +749,7 @@ def test_each_of_two_portfolios_before_one_ministry_noun_is_read():
     assert findings("fact.office", source, "She met the Minister of Foreign and European Affairs Ana Kos.", "hr") == []
     found = findings("fact.office", source, "She met Defence Minister Ana Kos.", "hr")
     assert [t for t, _ in found] == ["Defence Minister"]
+    assert findings("fact.office", source, "She met European Affairs Minister Ana Kos.", "hr") == []
 
 
 def test_a_conditional_reported_by_a_plural_or_present_verb_of_saying_is_read():
@@ -762,14 +763,37 @@ def test_a_conditional_reported_by_a_plural_or_present_verb_of_saying_is_read():
     assert [t for t, _ in findings("fact.modality", source, english, "hr")] == ["will start"]
 
 
-def test_an_estimate_with_an_adjective_and_an_account_as_someone_states_it_are_hedges():
+def test_an_estimate_with_an_adjective_is_a_hedge_but_a_laws_name_is_not():
     source = "Šteta je, prema prvim procjenama, veća od milion eura."
     found = findings("fact.hedge", source, "The damage is greater than a million euros.", "hr")
     assert len(found) == 1
-    assert (
-        findings("fact.hedge", source, "The damage, according to initial estimates, exceeds a million euros.", "hr")
-        == []
-    )
-    source = "Gosti su, kako navodi Ilić, otkazali rezervacije."
-    assert len(findings("fact.hedge", source, "Guests cancelled their reservations.", "hr")) == 1
-    assert findings("fact.hedge", source, "Guests cancelled their reservations, according to Ilić.", "hr") == []
+    english = "The damage, according to initial estimates, exceeds a million euros."
+    assert findings("fact.hedge", source, english, "hr") == []
+    # near miss: "prema Zakonu o procjeni" is the law's name, not an estimate
+    source = "Prema Zakonu o procjeni vrijednosti, porez plaća kupac."
+    assert findings("fact.hedge", source, "Under the Valuation Act, the buyer pays the tax.", "hr") == []
+
+
+def test_an_office_before_s_office_is_an_institution_only_where_the_source_names_it():
+    # "the Prosecutor's Office" renders "tužilaštva"; beside it, a priest's rank the English gives
+    # as a title before his name ("Father") is rendered
+    source = "Prema optužnici Višeg tužilaštva, svjedočio je i jerej Luka Ivić."
+    english = "According to the indictment of the Higher Prosecutor's Office, Father Luka Ivić also testified."
+    assert findings("fact.office", source, english, "sr") == []
+    # near miss: the office's bureau the English gives another office ("premijera": President's)
+    source = "Iz kabineta premijera saopćeno je da je sastanak odgođen."
+    english = "The President's Office said the meeting had been postponed."
+    assert [t for t, _ in findings("fact.office", source, english, "hr")] == ["President"]
+
+
+def test_a_word_of_an_offices_rendering_elsewhere_in_the_sentence_renders_no_office():
+    # "head" renders "direktor" only as a title: "a head injury" leaves the office unrendered
+    source = "Direktor bolnice rekao je da je pacijent stabilan."
+    english = "The minister said the patient, who had a head injury, was stable."
+    assert [t for t, _ in findings("fact.office", source, english, "hr")] == ["minister"]
+
+
+def test_a_modal_before_a_verb_in_ly_spans_the_verb_only():
+    source = "Organizatori su najavili da bi se pravila mogla primijeniti na sve klubove."
+    english = "The organisers announced that the new rules will apply to all clubs."
+    assert [t for t, _ in findings("fact.modality", source, english, "hr")] == ["will apply"]

@@ -303,6 +303,19 @@ def test_a_negated_quotation_rendered_without_any_negation_is_flagged_beside_ano
     assert [t for t, _ in found] == ["are in the interest of every party"]
     right = 'Ilić said the elections "are in no party\'s interest", but declined to say more.'
     assert findings("mistranslation.negation", source, right, "hr") == []
+    # near misses: two negatives and a negated question in the quotation assert, not deny
+    source = "Ilić je ocijenio da je „to nije nemoguće“, ali nije želio reći više."
+    english = 'Ilić said "it is possible", but declined to say more.'
+    assert findings("mistranslation.negation", source, english, "hr") == []
+    source = "Ilić je upitao „nije li to sjajno“, ali nije želio reći više."
+    assert (
+        findings("mistranslation.negation", source, 'Ilić asked "is that not great", but declined to say more.', "hr")
+        == []
+    )
+    # near miss: the English moves the negation before the quotation
+    source = "Župnik je pozvao mještane da „turizam ne pretvore u jedinu vjeru grada“."
+    english = 'The priest urged locals not to "turn tourism into the only religion of the town".'
+    assert findings("mistranslation.negation", source, english, "hr") == []
     # near miss: the English quotation renders the negation lexically ("rejects")
     source = "Ilić je rekao da „Vlada ne prihvata prijedlog“, ali nije želio reći više."
     english = 'Ilić said "the government rejects the proposal", but declined to say more.'

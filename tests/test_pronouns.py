@@ -249,21 +249,6 @@ def test_an_act_of_speech_after_a_womans_quotation(tmp_path):
     assert _pronoun_flags(tmp_path, near) == []
 
 
-def test_the_one_whose_account_a_sentence_gives_is_the_speaker_of_the_quotation_after_it(tmp_path):
-    text = (
-        "According to police spokeswoman Jovana Perić, the car was driven by 52-year-old Hans Weber "
-        "of Munich.\n\n"
-        '"The driver lost control on a wet bend," he said.\n'
-    )
-    assert [(f.span.text, f.suggestion) for f in _pronoun_flags(tmp_path, text)] == [("he", "she")]
-    # near miss: the man is named in a sentence of his own, and the quotation is his
-    text = (
-        "According to police spokeswoman Jovana Perić, the car hit a tree. It was driven by Hans Weber.\n\n"
-        '"I did not see the bend," he said.\n'
-    )
-    assert _pronoun_flags(tmp_path, text) == []
-
-
 def test_he_after_a_participle_of_saying_reports_what_the_woman_said(tmp_path):
     text = (
         "Minister Jasna Kos met the delegation on Monday.\n\n"
@@ -271,3 +256,11 @@ def test_he_after_a_participle_of_saying_reports_what_the_woman_said(tmp_path):
     )
     assert [(f.span.text, f.suggestion) for f in _pronoun_flags(tmp_path, text)] == [("he", "she")]
     assert _pronoun_flags(tmp_path, text.replace("adding that he", "adding that she")) == []
+    # near misses: a participle after another verb, whose "he" is the one she speaks of
+    for sentence in (
+        "Kos praised the coach, stressing that he had done a great job.",
+        "Kos thanked the mayor, noting that his support had helped.",
+        "Kos spoke about her late father, adding that he had taught her everything.",
+    ):
+        text = f"Minister Jasna Kos met the delegation on Monday.\n\n{sentence}\n"
+        assert _pronoun_flags(tmp_path, text) == []

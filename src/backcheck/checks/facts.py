@@ -362,15 +362,16 @@ _NAME_AFTER = re.compile(rf"\s+(?:[{UPPER}][\w’'-]+\s+){{0,2}}([{UPPER}][\w’
 _RANKS = frozenset({"chief", "head", "principal", "supreme"})
 
 
-#: An office's word followed by "'s Office" is the institution's name (the Prosecutor's Office).
-_INSTITUTION_AFTER = re.compile(r"['’]s\s+Office\b")
+#: An office's word followed by "'s Office" may be an institution's name (the Prosecutor's Office).
+_INSTITUTION_AFTER = re.compile(r"['’]s\s+[Oo]ffice\b")
 
 
-def _rendered_otherwise(low: str, renderings: list[str], english_offices: list[str]) -> bool:
-    """Does the English write a rendering of the source office that is no English office the
-    check reads (Father, archpriest)?"""
+def _rendered_otherwise(english: str, renderings: list[str], english_offices: list[str]) -> bool:
+    """Does the English give a name a title that renders the source office and is no English
+    office the check reads ("Father Luka Ivić" for "jerej Luka Ivić")? Only as a title, capitalised
+    before a capitalised name: a word such as "head" or "prior" elsewhere renders nothing."""
     others = [r for r in renderings if "+" not in r and r not in english_offices]
-    return bool(others) and bool(facts.find(low, others))
+    return any(re.search(rf"\b{re.escape(r.title())}\s+[{UPPER}]", english) for r in others)
 
 
 @register
@@ -389,6 +390,7 @@ class OfficeChanged(Check):
     def run(self, ctx):
         offices = facts.tables()["offices"]
         english_offices = offices["english_offices"]
+        offices_of_institutions = facts.tables()["office_institutions"]
         renderings = {cue: words for cue, words in offices.items() if cue != "english_offices"}
         for pair in _pairs(ctx):
             for start, end, right in self._portfolios(pair):
@@ -444,8 +446,10 @@ class OfficeChanged(Check):
             }
             for office in english:
                 said = pair.english[office.start : office.end]
-                if _INSTITUTION_AFTER.match(pair.english, office.end):
-                    continue  # "the Prosecutor's Office": an institution, no person's office
+                if _INSTITUTION_AFTER.match(pair.english, office.end) and facts.find(
+                    pair.view.text, offices_of_institutions.get(office.text, [])
+                ):
+                    continue  # "the Prosecutor's Office" renders the source's tužilaštvo: an institution
                 bound = self._bound(pair, office, found)
                 if bound is not None:
                     if renders(office, bound[1]):
@@ -460,7 +464,7 @@ class OfficeChanged(Check):
                         (c, cue)
                         for c, cue in found
                         if sum(1 for o in english if renders(o, cue)) < sum(1 for _, k in found if k == cue)
-                        and not _rendered_otherwise(low, renderings[cue], english_offices)
+                        and not _rendered_otherwise(pair.english, renderings[cue], english_offices)
                     ]
                     if not short:
                         continue

@@ -173,10 +173,10 @@ class NameInflected(Check):
             flagged.add(word)
             original = _one_spelling(originals)
             advice = f"write {original}" if original else "write it as " + " or ".join(originals)
-            of = f'the {language} name "{" or ".join(originals)}"' if originals else f"a {language} name"
-            if not originals:
-                spells = "the person's own language" if language == "foreign" else language
-                advice = f"write it as {spells} spells it"
+            article = "an" if language[:1].lower() in "aeiou" else "a"
+            of = f'the {language} name "{" or ".join(originals)}"' if originals else f"{article} {language} name"
+            if not originals:  # (a surname no list has, after a transcribed first name)
+                advice = f"write it as {language} spells it"
             yield from self._at_each(
                 inv.occurrences.get(word, ()),
                 f'"{word}" is the Serbo-Croatian phonetic spelling of {of}: {advice}',
@@ -193,8 +193,8 @@ class NameInflected(Check):
             advice = f"write {base}" if base else f"write it as {language} spells it"
             yield from self._at_each(
                 occurrences,
-                f'"{word}" is a Serbo-Croatian phonetic spelling of a name the article gives a {language} '
-                f"speaker: {advice}",
+                f'"{word}" is a Serbo-Croatian phonetic spelling of a name the article gives '
+                f"{'an' if language[:1].lower() in 'aeiou' else 'a'} {language} speaker: {advice}",
                 base,
                 {"base": base, "form": "respelling", "nationality": language, "probability": 1.0},
             )

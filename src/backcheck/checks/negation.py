@@ -452,7 +452,10 @@ class NegationMismatch(Check):
                     "English closes it.",
                 )
                 continue
-            quoted = _quotation_dropped(src, tgt, ctx.source.lang, ctx.document.lang)
+            # the pair has fewer negative words in the English than negations in the source, and
+            # the quotations say where ("...," she urged them not to "quote": not moved outside)
+            short = tp.hard + tp.flexible < sp.hard
+            quoted = _quotation_dropped(src, tgt, ctx.source.lang, ctx.document.lang) if short else None
             if quoted is not None and not (s_lo > t_hi and t_hi == 0):
                 (a, b), cue = quoted
                 yield Finding(
@@ -501,6 +504,10 @@ class NegationMismatch(Check):
 _QUOTATION = re.compile(r"„([^“”\"]+)[“”\"]|“([^”]+)”|\"([^\"]+)\"|»([^«]+)«|«([^»]+)»")
 
 
+#: A negated question that asserts ("Nije li to sjajno?", "zar ne"): no negation to render.
+_QUESTION_TAG = re.compile(r"\b(?:li|zar)\b", re.IGNORECASE)
+
+
 def _quotations(sentences) -> list[tuple[int, int, str]]:
     """(start, end, text) of each quotation of the sentences, in order (offsets into the text)."""
     out = []
@@ -527,6 +534,8 @@ def _quotation_dropped(src, tgt, source_lang: str, lang: str):
         sp, tp = polarity(said, source_lang, sa), polarity(written, lang, a)
         if sp is None or tp is None:
             return None
+        if sp.flexible or _QUESTION_TAG.search(said):
+            continue  # "nije nemoguće" (is possible), "nije li to sjajno?": two negatives, a question
         hard = [c for c in sp.cues if c[3] == "hard"]
         if sp.hard and not tp.cues and hard:
             return (a, b), hard[0]

@@ -17,7 +17,7 @@ _SAYING = (
     r"concluded|pointed\s+out|points\s+out|announced|confirmed|claimed|replied|answered|admitted|argued|"
     r"underlined|asserted|recalled|reminded|insisted|continued|went\s+on"
 )
-_SAYING_ING = r"adding|saying|stressing|noting|stating|explaining|warning|emphasi[sz]ing|pointing\s+out|insisting"
+_SAYING_ING = r"adding|stressing|noting|stating|explaining|emphasi[sz]ing|pointing\s+out|insisting"
 #: acts of speech a quoted person goes on with ("He thanked the fans", "He rejected the claims"):
 #: read after "He" only, not as the verb of a reported "his" (praised his work is someone else's)
 _ACTS = (
@@ -30,10 +30,7 @@ _PRONOUN = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+(?:also\s+|further\s+|then\s+|l
 #: a verb of saying right after a name, or right before it ("Marić said", "Marić, the director,
 #: told", "said Marić")
 _SAYS_AFTER = re.compile(rf"(?:,[^,\"“”]{{1,80}},)?\s+(?:also\s+|further\s+|then\s+|later\s+)?(?:{_SAYING})\b")
-#: ("According to police spokeswoman Ana Kovač, ...": the one whose account the sentence gives)
-_SAYS_BEFORE = re.compile(
-    rf"(?:\b(?:{_SAYING})\s+(?:[A-Z][\w.-]*\s+){{0,3}}|\b[Aa]ccording\s+to\s+(?:[\w.-]+\s+){{0,5}})$"
-)
+_SAYS_BEFORE = re.compile(rf"\b(?:{_SAYING})\s+(?:[A-Z][\w.-]*\s+){{0,3}}$")
 
 
 @register
@@ -163,6 +160,8 @@ class PronounGender(Check):
                     continue
                 person = people[named[0].group(1)]
                 between = text[named[0].end() : m.start()]
+                if m.group("ing") and not _goes_on_saying(text, named[0].end(), m.start()):
+                    continue  # "Kos praised the coach, stressing that he ...": the coach
                 if person.gender != "f" or any(
                     first_name_gender(a, b) for a, b in re.findall(rf"([{UPPER}]\w+) ([{UPPER}]\w+)", between)
                 ):
@@ -180,9 +179,17 @@ class PronounGender(Check):
                 )
 
 
+def _goes_on_saying(text: str, start: int, end: int) -> bool:
+    """Does a verb of saying follow the name (at ``start``) and the participle (at ``end``) go on
+    from it in the same clause ("Kos said after the meeting, adding that ...")?"""
+    m = _SAYS_AFTER.match(text, start)
+    return m is not None and not re.search(r"[.;!?]", text[m.end() : end])
+
+
 #: "said he", "said that his": the pronoun opening what a verb of saying reports
-#: (and the participle that goes on from a verb of saying: "..., adding that he expected")
-_REPORTED = re.compile(rf"\b(?:{_SAYING}|{_SAYING_ING})\s+(?:that\s+)?(?P<p>he|his)\b")
+#: (and the participle that goes on from a verb of saying, with "that": "Kos said ..., adding
+#: that he expected"; read only after "said" and the like, :func:`_goes_on_saying`)
+_REPORTED = re.compile(rf"\b(?:(?:{_SAYING})\s+(?:that\s+)?|(?P<ing>{_SAYING_ING})\s+that\s+)(?P<p>he|his)\b")
 
 #: "the minister", "the judge": an office a person was introduced with (sh_persons.toml offices)
 _OFFICE_MENTION = re.compile(r"\bthe\s+([a-z]+)\b")

@@ -253,7 +253,8 @@ def _verb_group() -> re.Pattern[str]:
         rf"(?:\s+(?:been|being|be|have))?\s+[a-z]\w*(?:ed|en|ing|wn|ne)\b"
         rf"|(?<![\w'’])(?:{aux})\s+(?:\w+ly\s+)?(?:{irregular})\b"
         rf"|(?<![\w'’-])[a-z]\w+ed\b|(?<![\w'’-])(?:{irregular})\b"
-        rf"|(?<![\w'’])(?:will|would|can|could|should|must|may|might)\s+(?:also\s+|still\s+|now\s+|\w+ly\s+)?[a-z]\w*)",
+        rf"|(?<![\w'’])(?:will|would|can|could|should|must|may|might)\s+"
+        rf"(?:also\s+|still\s+|now\s+|(?!(?:apply|supply|reply|rely)\b)\w+ly\s+)?[a-z]\w*)",
     )
 
 

@@ -69,15 +69,17 @@ def glossed(text: str, end: int) -> bool:
     nouns = frozenset(_tables().get("classifiers", {}).get("nouns", ()))
     if m.group(1) in nouns:
         return True
-    from backcheck.lang import lexicon
-
     # the noun after an adjective ("double flute"), not after a function word ("riznica for
     # festival guests": the word after "for" glosses nothing)
-    return m.group(2) in nouns and lexicon.zipf(m.group(1)) < _FUNCTION_WORD_ZIPF
+    return m.group(2) in nouns and m.group(1) not in _FUNCTION_WORDS
 
 
-#: Zipf from which an English word is a function word (for, with, and), no adjective.
-_FUNCTION_WORD_ZIPF = 5.8
+#: English prepositions, articles, conjunctions and possessives: no adjective of a classifier.
+_FUNCTION_WORDS = frozenset(
+    "for of to in on at by with from during without under over after before about into through "
+    "across against among between and or but nor the a an as than this that these those its their "
+    "his her our your my".split()
+)
 
 
 #: An apposition that explains the word before it: a comma, an article and a short noun phrase

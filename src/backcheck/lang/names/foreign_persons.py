@@ -351,23 +351,21 @@ def transcribed_person(words: list[str]) -> Transcribed | None:
     return best
 
 
-#: The letters of Serbian Latin spelling a language's own spelling never has: a surname with one,
-#: after a first name as that language writes it, is the surname transcribed (Stefano Čekareli:
-#: Ceccarelli). Polish writes ć itself, Czech and Slovak č, š and ž.
-_FOREIGN_LETTERS = {"pl": "čšžđ", "cs": "ćđ", "sk": "ćđ"}
-_SERBIAN_LETTERS = "čćšžđ"
 #: Endings of the region's own surnames (folded): -ski, -ov, -ev, -aš, -ija, -ač, -ac, -ak.
 _SLAVIC_SURNAME_ENDINGS = ("ski", "cki", "ska", "ov", "ev", "in", "as", "ija", "ac", "ak", "ic", "ica")
-#: Faker locales whose first-name lists include the names of immigrants from the region.
-_MIXED_LISTS = frozenset({"de", "nl", "sv", "no", "da", "fi"})
+#: What only a Serbian transcription writes in a foreign surname: č, ć, š, ž, đ, or a j beside a
+#: vowel (Seleši: Szélesi; Ajhelman: Eichelmann; Kjergor: Kierkegaard). A surname without them
+#: may be the name as its language is romanised (Gerapetritis).
+_TRANSCRIPTION_MARK = re.compile(r"[čćšžđ]|[aeiou]j|j[aeiou]", re.IGNORECASE)
 
 
 def _with_unknown_surname(words: list[str]) -> Transcribed | None:
-    """A first name and a surname no list has (a foreign surname's transcription is in no list):
-    the surname is transcribed too where the first name is a foreign first name transcribed (Ulrih
-    Ajhelman: Ulrich), or as one language writes it while the surname has a letter that language
-    never writes (Stefano Čekareli). Not where the first name is also the region's or English, the
-    surname a South Slav's, a BCMS dictionary's name, an English word or a place."""
+    """A foreign first name in Serbian transcription (Ulrih: Ulrich; Čaba: Csaba) before a surname
+    no list has and that shows a transcription's letters (Ajhelman, Seleši): the surname was
+    transcribed too (a foreign surname's transcription is in no list). Not where the first name
+    is also the region's, English, Turkish or Czech and Slovak (names the region writes as its
+    own), the surname a South Slav's ending, a BCMS dictionary's name, an English word or a
+    place."""
     from backcheck.lang import lexicon
     from backcheck.lang.bcms_names import is_bcms_name
     from backcheck.lang.gazetteer import is_place
@@ -375,8 +373,8 @@ def _with_unknown_surname(words: list[str]) -> Transcribed | None:
     first, last = words
     if "-" in last or _south_slavic(last) or is_bcms_name(last) or is_place(last):
         return None
-    if fold(last).endswith(_SLAVIC_SURNAME_ENDINGS):
-        return None  # a Slav's own surname (Mickoski, Kamenjaš, Mušija, Kalač)
+    if fold(last).endswith(_SLAVIC_SURNAME_ENDINGS) or not _TRANSCRIPTION_MARK.search(last):
+        return None  # a Slav's own surname (Mickoski, Kamenjaš, Mušija), or no sign of a transcription
     if lexicon.zipf(last.lower()) >= 1.0 or len(last) < 4:
         return None
     names = [n for n in readings(first) if n.first]
@@ -385,19 +383,8 @@ def _with_unknown_surname(words: list[str]) -> Transcribed | None:
     # (not Turkish, whose first names Bosnian writes as its own: Dženan, Cenan)
     foreign = [n for n in names if n.lang not in _SHARED_SLAVIC and n.lang != "tr"]
     transcribed = {n.lang for n in foreign if changed(first, n.original)}
-    written = {n.lang for n in foreign if not changed(first, n.original)}
-    if transcribed and not written and not as_written(first):
-        lang = sorted(transcribed)[0]
-        originals = tuple(dict.fromkeys(n.original for n in foreign if n.lang == lang))
-        return Transcribed(lang, ((0, originals), (1, ())))
-    low = last.lower()
-    # a first name as written counts in a language whose list has no names of the region's
-    # Muslims and migrants (the German, Dutch and Nordic lists have Adnan, Mustafa, Fatima)
-    written -= _MIXED_LISTS
-    foreign_letter = [
-        lang for lang in sorted(written) if any(c in _FOREIGN_LETTERS.get(lang, _SERBIAN_LETTERS) for c in low)
-    ]
-    if written and len(foreign_letter) == len(written):
-        # (the language is the first name's only where one language alone writes it)
-        return Transcribed(foreign_letter[0] if len(written) == 1 else "", ((1, ()),))
-    return None
+    if not transcribed or any(not changed(first, n.original) for n in foreign) or as_written(first):
+        return None
+    lang = sorted(transcribed)[0]
+    originals = tuple(dict.fromkeys(n.original for n in foreign if n.lang == lang))
+    return Transcribed(lang, ((0, originals), (1, ())))

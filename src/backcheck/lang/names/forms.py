@@ -1229,7 +1229,9 @@ def analyse(
             probability = m.probability(features)
             if _mans_surname_declined(token, reading, context):
                 probability = 1.0  # the grammar decides: only a woman's is -ova
-            if _possessive_after_the(token, reading, context, features):
+            if _possessive_after_the(token, reading, context, features) and not any(
+                r.form == "feminine" for r in candidates
+            ):
                 probability = 1.0  # English puts no -ov, -in adjective between "the" and its noun
             found = Analysis(token, reading, probability, features, m.thresholds[group(reading)])
             if best is None or _better(found, best):
@@ -1294,7 +1296,9 @@ def _possessive_after_the(token: str, reading: Reading, context: Context, featur
     """A possessive adjective of a name English writes or a dictionary lists (Fico: Ficova;
     Ferraresi: Ferraresijev) between "the" and an English common noun ("the Ficova government",
     "the Ferraresijev team"): English says "the Fico government", so the -ov, -ev, -in word is the
-    source's adjective copied. (Not a token English writes or a place: the Jagodina hospital.)"""
+    source's adjective copied. (Not a token English writes or a place: the Jagodina hospital; and
+    the caller leaves a token that may be a woman's surname to the model: the Nazarbayeva
+    foundation.)"""
     if reading.form != "possessive" or context.previous_word != "the" or not context.next_noun:
         return False
     noun = context.next_word
