@@ -92,17 +92,6 @@ def test_lengthened_pair_is_an_addition():
     assert found[0][1].evidence["content_ratio"] > ADDITION_RATIO
 
 
-def test_a_pair_between_the_clean_articles_band_and_the_bound_is_no_addition():
-    # 1.49 times the source's content: within what a free human rendering writes on the tune
-    # articles; 1.57 is beyond the bound
-    source = "Gradsko vijeće je u četvrtak usvojilo rebalans budžeta za ovu godinu."
-    loose = "The City Council on Thursday adopted the revised budget for this year, with a clear majority of councillors voting in favour of it."
-    assert 1.4 < content_ratio(source, "hr", loose, "en")[0] < ADDITION_RATIO
-    assert findings("addition", source, loose, "hr") == []
-    longer = "The City Council on Thursday adopted the revised municipal budget for this year, with a majority of councillors voting in favour of it."
-    assert [t for t, _ in findings("addition", source, longer, "hr")] == [longer]
-
-
 def test_short_pairs_are_not_judged_by_ratio():
     assert findings("omission", "Vlada je pala nakon glasanja.", "The government fell.", "sr") == []
 
