@@ -761,6 +761,9 @@ def test_a_conditional_reported_by_a_plural_or_present_verb_of_saying_is_read():
     source = "Ceste najavljuju da bi gradnja mosta trebala započeti iduće godine."
     english = "Roads announced that construction of the bridge will start next year."
     assert [t for t, _ in findings("fact.modality", source, english, "hr")] == ["will start"]
+    # near miss: a verb of opinion, whose "da bi trebao" is the believers' should, not reported speech
+    source = "Mnogi vjeruju da bi spomenik trebao biti obnovljen."
+    assert findings("fact.modality", source, "Many believe the monument is worth restoring.", "bs") == []
 
 
 def test_an_estimate_with_an_adjective_is_a_hedge_but_a_laws_name_is_not():
