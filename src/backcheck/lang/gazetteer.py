@@ -146,8 +146,8 @@ _VOWELS = frozenset("aeiou")
 def other_name_of(name: str, place: str) -> bool:
     """Whether GeoNames gives ``name`` as another language's name of the city called ``place``,
     one to three letters longer or with its final vowel changed: Latvian writes Zagreb "Zagreba",
-    Osijek "Osijeka" and Sarajevo "Sarajeva", the very forms of the BCMS genitive, which makes such a form a place name by chance, not a name of its
-    own."""
+    Osijek "Osijeka" and Sarajevo "Sarajeva", the very forms of the BCMS genitive, which makes
+    such a form a place name by chance, not a name of its own."""
     return f"{fold(name)}\t{fold(place)}" in _other_names()
 
 

@@ -363,8 +363,9 @@ def _with_unknown_surname(words: list[str]) -> Transcribed | None:
     """A foreign first name in Serbian transcription (Ulrih: Ulrich; Čaba: Csaba) before a surname
     no list has and that shows a transcription's letters (Ajhelman, Seleši): the surname was
     transcribed too (a foreign surname's transcription is in no list). Not where the first name
-    is also the region's, English, Turkish or Czech and Slovak (names the region writes as its
-    own), the surname a South Slav's ending, a BCMS dictionary's name, an English word or a
+    is also the region's or English as written, nor by a Turkish, Czech or Slovak reading alone
+    (Bosnian writes Turkish first names as its own: Dženan; Czech and Slovak share the region's);
+    not a surname with a South Slav's ending, a BCMS dictionary's name, an English word or a
     place."""
     from backcheck.lang import lexicon
     from backcheck.lang.bcms_names import is_bcms_name
