@@ -202,3 +202,17 @@ def test_a_word_before_a_function_word_and_a_classifier_is_no_glossed_term():
     assert _untranslated("He played the šargija for lute lovers.") == ["šargija"]
     # near miss: a classifier right after the word glosses it (the šargija lute)
     assert _untranslated("He played the šargija lute for the guests.") == []
+
+
+def test_a_case_form_of_a_listed_feminine_noun_with_a_bcms_letter_is_left_in_the_source_language():
+    # the dictionary lists the nominative "hladnjača"; "hladnjače" is its plural
+    assert _untranslated("The hladnjače in two villages are buying raspberries at 250 dinars.") == ["hladnjače"]
+    # near miss: a word with a BCMS letter no dictionary lists in any form (a name-like coinage)
+    assert _untranslated("The tručkađe in two villages are buying raspberries at 250 dinars.") == []
+
+
+def test_is_noun_form_reads_the_nominative_back_from_a_case_ending():
+    from backcheck.lang.bcms_names import is_noun_form
+
+    assert is_noun_form("hladnjače") and is_noun_form("hladnjačama") and is_noun_form("hladnjača")
+    assert not is_noun_form("tručkađe")

@@ -415,15 +415,16 @@ def _sh_word(text: str, t) -> bool:
     if after_lower and len(t.text) >= 5 and t.text.isalpha() and bool(translations(t.text, "sh")):
         return True
     # a lower-case word with a letter English never writes (č, ć, š, ž, đ) that a BCMS dictionary
-    # lists (štoper: a centre-back): no English word and no name
-    from backcheck.lang.bcms_names import is_inflected_word
+    # lists, in any case form (štoper: a centre-back; hladnjače: cold stores): no English word and
+    # no name
+    from backcheck.lang.bcms_names import is_noun_form
 
     return (
         t.text.islower()
         and len(t.text) >= 5
         and any(c in _BCMS_LETTERS for c in t.text)
         and lexicon.zipf(t.text) < 1.0
-        and is_inflected_word(t.text)
+        and is_noun_form(t.text)
     )
 
 

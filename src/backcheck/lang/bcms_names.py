@@ -11,6 +11,7 @@ the packages the set is empty and the analysis relies on its other evidence.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -98,3 +99,18 @@ def is_inflected_word(word: str) -> bool:
     key = fold(word)
     stems = _stems()
     return any(key[:n] in stems for n in range(max(4, len(key) - _ENDING), len(key) + 1))
+
+
+#: Case endings of the feminine -a and neuter -o nouns, whose listed form is the nominative with
+#: its vowel (hladnjača: hladnjače, hladnjači, hladnjaču, hladnjačom, hladnjačama; selo: sela)
+_NOUN_ENDINGS = re.compile(r"(?:ama|om|oj|e|i|u|a)$")
+
+
+def is_noun_form(word: str) -> bool:
+    """:func:`is_inflected_word`, or a case form of a listed -a or -o noun (hladnjače: hladnjača)."""
+    if is_inflected_word(word):
+        return True
+    key = fold(word)
+    stem = _NOUN_ENDINGS.sub("", key)
+    stems = _stems()
+    return stem != key and len(stem) >= 4 and (stem + "a" in stems or stem + "o" in stems)
