@@ -268,13 +268,13 @@ def test_he_after_a_participle_of_saying_reports_what_the_woman_said(tmp_path):
 
 def test_a_name_inside_single_quotation_marks_is_no_antecedent(tmp_path):
     text = (
-        "Zabok coach Sanja Kos made no excuses. 'We played without Tomislav Perić, who is injured, "
+        "Varaždin coach Sanja Kos made no excuses. 'We played without Tomislav Perić, who is injured, "
         "but we lost our heads,' he said.\n"
     )
     assert [(f.span.text, f.suggestion) for f in _pronoun_flags(tmp_path, text)] == [("he", "she")]
     # near misses: an apostrophe is no quotation mark, and a man named after the quotation is
     text = (
-        "Zabok coach Sanja Kos made no excuses. 'We played without Tomislav Perić,' said the club's "
+        "Varaždin coach Sanja Kos made no excuses. 'We played without Tomislav Perić,' said the club's "
         "captain. Perić's knee is better, he said.\n"
     )
     assert _pronoun_flags(tmp_path, text) == []

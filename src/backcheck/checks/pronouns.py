@@ -27,7 +27,7 @@ _ACTS = (
 #: "He added", "he said" (after a quotation too), "She pointed out"
 #: Quotation marks: double ones, and single ones where they can only open a quotation (before a
 #: capital, after a space or a line's start: 'We played ...) or close one (after the quotation's
-#: own punctuation: ..., lads,' Hršak said), not an apostrophe (Montenegro's, players')
+#: own punctuation: ..., lads,' Ilić said), not an apostrophe (Montenegro's, players')
 _QUOTES = re.compile(r"[\"“”]|(?:(?<=\s)|^)['‘](?=[A-ZČĆŠŽĐ0-9])|(?<=[,.!?])['’](?=\s|$)", re.MULTILINE)
 _PRONOUN = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+(?:also\s+|further\s+|then\s+|later\s+)?(?P<verb>{_SAYING}|{_ACTS})\b")
 #: a verb of saying right after a name, or right before it ("Marić said", "Marić, the director,

@@ -102,7 +102,7 @@ def is_inflected_word(word: str) -> bool:
 
 
 #: Case endings of the feminine -a and neuter -o nouns, whose listed form is the nominative with
-#: its vowel (hladnjača: hladnjače, hladnjači, hladnjaču, hladnjačom, hladnjačama; selo: sela)
+#: its vowel (hladnjača: hladnjače, hladnjači, hladnjaču, hladnjačom, hladnjačama; mjesto: mjesta)
 _NOUN_ENDINGS = re.compile(r"(?:ama|om|oj|e|i|u|a)$")
 
 

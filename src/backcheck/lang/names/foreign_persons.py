@@ -354,14 +354,14 @@ def transcribed_person(words: list[str]) -> Transcribed | None:
 #: Endings of the region's own surnames (folded): -ski, -ov, -ev, -aš, -ija, -ač, -ac, -ak.
 _SLAVIC_SURNAME_ENDINGS = ("ski", "cki", "ska", "ov", "ev", "in", "as", "ija", "ac", "ak", "ic", "ica")
 #: What only a Serbian transcription writes in a foreign surname: č, ć, š, ž, đ, or a j beside a
-#: vowel (Seleši: Szélesi; Ajhelman: Eichelmann; Kjergor: Kierkegaard). A surname without them
-#: may be the name as its language is romanised (Gerapetritis).
+#: vowel (Šomođi: Somogyi; Ajzenberg: Eisenberg; Kjerkegor: Kierkegaard). A surname without them
+#: may be the name as its language is romanised (Kalomiris).
 _TRANSCRIPTION_MARK = re.compile(r"[čćšžđ]|[aeiou]j|j[aeiou]", re.IGNORECASE)
 
 
 def _with_unknown_surname(words: list[str]) -> Transcribed | None:
     """A foreign first name in Serbian transcription (Ulrih: Ulrich; Čaba: Csaba) before a surname
-    no list has and that shows a transcription's letters (Ajhelman, Seleši): the surname was
+    no list has and that shows a transcription's letters (Ajzenberg, Šomođi): the surname was
     transcribed too (a foreign surname's transcription is in no list). Not where the first name
     is also the region's or English as written, nor by a Turkish, Czech or Slovak reading alone
     (Bosnian writes Turkish first names as its own: Dženan; Czech and Slovak share the region's);
@@ -375,7 +375,7 @@ def _with_unknown_surname(words: list[str]) -> Transcribed | None:
     if "-" in last or _south_slavic(last) or is_bcms_name(last) or is_place(last):
         return None
     if fold(last).endswith(_SLAVIC_SURNAME_ENDINGS) or not _TRANSCRIPTION_MARK.search(last):
-        return None  # a Slav's own surname (Mickoski, Kamenjaš, Mušija), or no sign of a transcription
+        return None  # a Slav's own surname (Trajkoski, Begaš, Hodžija), or no sign of a transcription
     if lexicon.zipf(last.lower()) >= 1.0 or len(last) < 4:
         return None
     names = [n for n in readings(first) if n.first]

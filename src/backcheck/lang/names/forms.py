@@ -1294,8 +1294,8 @@ def _mans_surname_declined(token: str, reading: Reading, context: Context) -> bo
 
 def _possessive_after_the(token: str, reading: Reading, context: Context, features: dict[str, float]) -> bool:
     """A possessive adjective of a name English writes or a dictionary lists (Fico: Ficova;
-    Ferraresi: Ferraresijev) between "the" and an English common noun ("the Ficova government",
-    "the Ferraresijev team"): English says "the Fico government", so the -ov, -ev, -in word is the
+    Costa: Costina) between "the" and an English common noun ("the Ficova government", "the
+    Costina cabinet"): English says "the Fico government", so the -ov, -ev, -in word is the
     source's adjective copied. (Not a token English writes or a place: the Jagodina hospital; and
     the caller leaves a token that may be a woman's surname to the model: the Nazarbayeva
     foundation.)"""
